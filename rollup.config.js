@@ -14,7 +14,7 @@ const plugins = () => [
 export default [
   { input: 'src/main.ts', output: { file: 'dist/index.js', format: 'es', inlineDynamicImports: true }, plugins: plugins() },
   {
-    input: 'src/cli.ts',
+    input: 'src/bin.ts',
     output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
     plugins: plugins()
   }

@@ -1,0 +1,220 @@
+// Snapshot + Intent -> Report: resolves what is gated, runs the rules in order, applies the stopping
+// rules of the conformance conventions, and concludes. Pure: no I/O.
+import {
+  fileOwnerIndex,
+  loadModules,
+  releasesOfModule,
+  resolveTag,
+  ROOT_DIR,
+  splitTag,
+  tagPrefixOf,
+  type Module
+} from './go/layout.js';
+import { modulePath } from './go/modfile.js';
+import { pathMajorDigits, splitPathVersion } from './go/modpath.js';
+import { majorDigits, releaseVersionProblem } from './go/version.js';
+import type { GoFile, RuleContext, Target } from './rules/context.js';
+import { rules } from './rules/index.js';
+import type { Conclusion, FailOn, Finding, Intent, RuleId, Snapshot, TargetMode, TargetSource } from './types.js';
+import { TOOL_NAME, TOOL_VERSION } from './version.js';
+import { UsageError } from './errors.js';
+
+export interface AnalyzeOptions {
+  intent: Intent;
+  failOn?: FailOn;
+  disable?: readonly string[];
+  /** When gathering started (ms since the epoch), so that stats.ms covers the whole check. */
+  startedAt?: number;
+}
+
+export interface TargetSummary {
+  module: string | null;
+  dir: string | null;
+  version: string | null;
+  tag: string | null;
+  mode: TargetMode;
+  source: TargetSource;
+}
+
+export interface ModuleSummary {
+  dir: string;
+  path: string | null;
+  major: number;
+  goFiles: number;
+}
+
+export interface Report {
+  tool: { name: string; version: string };
+  targets: TargetSummary[];
+  modules: ModuleSummary[];
+  findings: Finding[];
+  conclusion: Conclusion;
+  stats: { files: number; bytes: number; ms: number };
+}
+
+export function analyze(snapshot: Snapshot, options: AnalyzeOptions): Report {
+  const startedAt = options.startedAt ?? Date.now();
+  const modules = loadModules(snapshot.goMods);
+  const targets = resolveTargets(options.intent, modules, snapshot);
+  const ctx: RuleContext = { snapshot, modules, targets, goFilesByModule: groupGoFiles(snapshot, modules) };
+  const disabled = new Set(options.disable ?? []);
+  const found = rules.flatMap(rule => rule.check(ctx));
+  const findings = sortFindings(
+    applyStoppingRules(found)
+      .filter(f => !disabled.has(f.rule))
+      .map(f => markNew(f, snapshot))
+  );
+  return {
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    targets: targets.map(summarizeTarget),
+    modules: modules
+      .slice()
+      .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))
+      .map(m => summarizeModule(m, ctx)),
+    findings,
+    conclusion: conclude(findings, options.failOn ?? 'error'),
+    stats: { files: snapshot.stats.files, bytes: snapshot.stats.bytes, ms: Date.now() - startedAt }
+  };
+}
+
+/** What is gated, per DESIGN.md §2. Throws UsageError when the request names nothing that exists. */
+export function resolveTargets(intent: Intent, modules: Module[], snapshot: Snapshot): Target[] {
+  switch (intent.kind) {
+    case 'tag':
+      return [tagTarget(intent.tag, intent.source, modules)];
+    case 'version':
+      return [versionTarget(intent.version, intent.moduleDir ?? ROOT_DIR, intent.source, modules)];
+    case 'consistency':
+      return modules.map(module => ({ mode: 'consistency', source: intent.source, module }));
+    case 'pull-request':
+      return modules.map(module => pullRequestTarget(module, intent.source, snapshot));
+  }
+}
+
+function tagTarget(tag: string, source: TargetSource, modules: Module[]): Target {
+  const { prefix, version } = splitTag(tag);
+  const problem = releaseVersionProblem(version);
+  const resolution = resolveTag(prefix, problem ? '' : version, modules);
+  const base: Target = { mode: 'release', source, tag, version };
+  if (problem) return { ...base, tagProblem: problem, ...(resolution.kind === 'module' ? { module: resolution.module } : {}) };
+  if (resolution.kind === 'none') return { ...base, tagProblem: resolution.reason };
+  if (resolution.kind === 'legacy-root') return { ...base, legacyRoot: true };
+  return { ...base, module: resolution.module };
+}
+
+function versionTarget(version: string, moduleDir: string, source: TargetSource, modules: Module[]): Target {
+  const dir = normalizeDir(moduleDir);
+  const module = modules.find(m => m.dir === dir);
+  if (!module) {
+    if (modules.length === 0 && dir === ROOT_DIR) return { mode: 'release', source, version, tag: version, legacyRoot: true };
+    throw new UsageError(`there is no module in ${dir === ROOT_DIR ? 'the repository root' : `${dir}/`}: no go.mod there (modules: ${modules.map(m => m.dir).join(', ') || 'none'})`);
+  }
+  const tag = tagPrefixOf(dir) + version;
+  const problem = releaseVersionProblem(version);
+  return { mode: 'release', source, module, version, tag, ...(problem ? { tagProblem: problem } : {}) };
+}
+
+/** A pull request bumps a module's major when its go.mod's suffix differs from the base's. */
+function pullRequestTarget(module: Module, source: TargetSource, snapshot: Snapshot): Target {
+  const base = snapshot.baseGoMods?.get(module.goModFile);
+  const basePath = base ? modulePath(base) : '';
+  if (basePath && module.path !== undefined) {
+    const before = splitPathVersion(basePath);
+    const beforeMajor = before.ok ? pathMajorDigits(before.pathMajor) : '';
+    if (before.ok && beforeMajor !== module.pathMajorDigits) {
+      const major = module.pathMajorDigits === '' ? '1' : module.pathMajorDigits;
+      const version = `v${major}.0.0`;
+      return { mode: 'major-bump', source, module, version, tag: tagPrefixOf(module.dir) + version };
+    }
+  }
+  return { mode: 'consistency', source, module };
+}
+
+export function normalizeDir(dir: string): string {
+  const trimmed = dir.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
+  return trimmed === '' || trimmed === '.' ? ROOT_DIR : trimmed;
+}
+
+function groupGoFiles(snapshot: Snapshot, modules: Module[]): Map<Module, GoFile[]> {
+  const owner = fileOwnerIndex(modules);
+  const groups = new Map<Module, GoFile[]>();
+  const files = [...snapshot.goFiles.keys()].sort();
+  for (const file of files) {
+    const module = owner(file);
+    if (!module) continue;
+    let list = groups.get(module);
+    if (!list) groups.set(module, (list = []));
+    list.push({ file, scan: snapshot.goFiles.get(file)! });
+  }
+  return groups;
+}
+
+const STOPPED_BY_INVALID_PATH: ReadonlySet<RuleId> = new Set(['module-path-major', 'module-location']);
+
+/**
+ * Conformance conventions §5: a go.mod that fails gomod-syntax gets no other finding for its module;
+ * module-path-invalid stops module-path-major and module-location; tag-exists stops version-order.
+ * (tag-invalid stops the version rules by construction: such a target gates no version.)
+ */
+export function applyStoppingRules(findings: Finding[]): Finding[] {
+  const dirsWith = (rule: RuleId) => new Set(findings.filter(f => f.rule === rule).map(f => f.moduleDir));
+  const syntax = dirsWith('gomod-syntax');
+  const invalidPath = dirsWith('module-path-invalid');
+  const tagExists = dirsWith('tag-exists');
+  return findings.filter(f => {
+    if (f.rule !== 'gomod-syntax' && syntax.has(f.moduleDir) && f.moduleDir !== undefined) return false;
+    if (STOPPED_BY_INVALID_PATH.has(f.rule) && invalidPath.has(f.moduleDir)) return false;
+    if (f.rule === 'version-order' && tagExists.has(f.moduleDir)) return false;
+    return true;
+  });
+}
+
+function markNew(finding: Finding, snapshot: Snapshot): Finding {
+  if (!snapshot.addedLines) return finding;
+  const added = finding.file !== null && finding.line !== null && snapshot.addedLines.get(finding.file)?.has(finding.line);
+  return { ...finding, new: Boolean(added) };
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  const key = (f: Finding) => [f.file ?? '', f.line ?? 0, f.column ?? 0] as const;
+  return findings.slice().sort((a, b) => {
+    const [fa, la, ca] = key(a);
+    const [fb, lb, cb] = key(b);
+    if (fa !== fb) return fa < fb ? -1 : 1;
+    return la - lb || ca - cb || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+  });
+}
+
+/** failure when a finding reaches the fail-on severity, neutral for any other finding, else success. */
+export function conclude(findings: readonly Finding[], failOn: FailOn): Conclusion {
+  const failing = failOn === 'error' ? ['error'] : failOn === 'warning' ? ['error', 'warning'] : [];
+  if (findings.some(f => failing.includes(f.severity))) return 'failure';
+  if (findings.some(f => f.severity === 'error' || f.severity === 'warning')) return 'neutral';
+  return 'success';
+}
+
+function summarizeTarget(t: Target): TargetSummary {
+  return {
+    module: t.module?.path ?? null,
+    dir: t.module?.dir ?? (t.legacyRoot ? ROOT_DIR : null),
+    version: t.version ?? null,
+    tag: t.tag ?? null,
+    mode: t.mode,
+    source: t.source
+  };
+}
+
+function summarizeModule(module: Module, ctx: RuleContext): ModuleSummary {
+  let major = module.pathMajorDigits === '' ? 1 : Number(module.pathMajorDigits);
+  if (module.pathMajorDigits === '') {
+    const releases = releasesOfModule(ctx.snapshot.tags, module);
+    const latest = releases[releases.length - 1];
+    if (latest && majorDigits(latest.version) === '0') major = 0;
+  }
+  return {
+    dir: module.dir,
+    path: module.path ?? null,
+    major,
+    goFiles: ctx.goFilesByModule.get(module)?.length ?? 0
+  };
+}

@@ -1,0 +1,154 @@
+// go-major-gate command line: gather, analyze, print. Exit 0 passed, 1 the gate failed, 2 usage or
+// runtime error. No @actions/* imports here except the exec wrapper that src/gather uses.
+import { parseArgs } from 'node:util';
+import { analyze, normalizeDir } from './analyze.js';
+import { UsageError } from './errors.js';
+import { gatherSnapshot } from './gather/snapshot.js';
+import { rules, plannedRuleIds } from './rules/index.js';
+import { formatJson } from './report/json.js';
+import { formatText } from './report/text.js';
+import type { FailOn, Intent } from './types.js';
+import { TOOL_NAME, TOOL_VERSION } from './version.js';
+
+export const USAGE = `Usage: ${TOOL_NAME} check [DIR] [options]
+
+Checks that a Go repository is a valid release of a version (or, without one, that every module's
+path agrees with its releases and imports), before the tag is public.
+
+What to gate (at most one; default: consistency of every module):
+  --tag TAG              the tag about to be created, e.g. v2.0.0 or sub/v2.1.0
+  --version V            a version of the module in --module (default: the root module)
+  --module DIR           the module directory for --version
+  --base REF             a pull request's base: a major bump where go.mod's major changed,
+                         consistency elsewhere; findings on added lines are marked new
+Where to read:
+  --head REF             read the tree at REF from git objects instead of the working tree
+  --repository OWNER/NAME  the GitHub repository being released (default: the origin remote)
+Output:
+  --format text|json     (default text)
+  --fail-on error|warning|never   which findings fail the gate (default error)
+  --disable RULE,...     rule ids to switch off
+  -h, --help             this help;  ${TOOL_NAME} version  prints the version
+
+Exit status: 0 passed, 1 the gate failed, 2 usage or runtime error.
+`;
+
+const FORMATS = ['text', 'json'] as const;
+const FAIL_ON = ['error', 'warning', 'never'] as const;
+
+export interface CliIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+  isTty?: boolean;
+}
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  try {
+    return await run(argv, io);
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    io.stderr(`${TOOL_NAME}: ${message}\n`);
+    if (error instanceof UsageError) io.stderr(`Run "${TOOL_NAME} --help" for usage.\n`);
+    return 2;
+  }
+}
+
+async function run(argv: string[], io: CliIo): Promise<number> {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+    io.stdout(USAGE);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === 'version' || command === '--version-info') {
+    io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
+    return 0;
+  }
+  if (command !== 'check') throw new UsageError(`unknown command "${command}" (expected "check")`);
+  return check(rest, io);
+}
+
+function parseCheckArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        tag: { type: 'string' },
+        version: { type: 'string' },
+        module: { type: 'string' },
+        base: { type: 'string' },
+        head: { type: 'string' },
+        repository: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        'fail-on': { type: 'string', default: 'error' },
+        disable: { type: 'string', multiple: true },
+        help: { type: 'boolean', short: 'h' }
+      }
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+}
+
+async function check(args: string[], io: CliIo): Promise<number> {
+  const startedAt = Date.now();
+  const { values, positionals } = parseCheckArgs(args);
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (positionals.length > 1) throw new UsageError(`expected at most one directory, got: ${positionals.join(' ')}`);
+  const format = oneOf('--format', values.format as string, FORMATS);
+  const failOn = oneOf('--fail-on', values['fail-on'] as string, FAIL_ON) as FailOn;
+  const disable = parseDisable(values.disable ?? []);
+  if (values.repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(values.repository)) {
+    throw new UsageError(`--repository must be OWNER/NAME, got "${values.repository}"`);
+  }
+  const intent = intentFrom(values);
+  const gathered = await gatherSnapshot({
+    dir: positionals[0] ?? '.',
+    ...(values.head !== undefined ? { head: values.head } : {}),
+    ...(values.base !== undefined ? { base: values.base } : {}),
+    ...(values.repository !== undefined ? { repository: values.repository } : {})
+  });
+  const report = analyze(gathered.snapshot, { intent, failOn, disable, startedAt });
+  io.stdout(format === 'json' ? formatJson(report) : formatText(report, { color: Boolean(io.isTty) }));
+  return report.conclusion === 'failure' ? 1 : 0;
+}
+
+function intentFrom(values: { tag?: string; version?: string; module?: string; base?: string }): Intent {
+  if (values.tag !== undefined && values.version !== undefined) throw new UsageError('use --tag or --version, not both');
+  if (values.module !== undefined && values.version === undefined) {
+    throw new UsageError('--module goes with --version (a tag already names its module by its prefix)');
+  }
+  if (values.tag !== undefined) return { kind: 'tag', tag: values.tag, source: 'input' };
+  if (values.version !== undefined) {
+    return {
+      kind: 'version',
+      version: values.version,
+      ...(values.module !== undefined ? { moduleDir: normalizeDir(values.module) } : {}),
+      source: 'input'
+    };
+  }
+  if (values.base !== undefined) return { kind: 'pull-request', source: 'pull_request' };
+  return { kind: 'consistency', source: 'input' };
+}
+
+function oneOf<T extends string>(flag: string, value: string, allowed: readonly T[]): T {
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
+  }
+  return value as T;
+}
+
+const KNOWN_RULES = new Set<string>([...rules.map(r => r.id), ...plannedRuleIds]);
+
+export function parseDisable(values: readonly string[]): string[] {
+  const ids = values.flatMap(v => v.split(',')).map(s => s.trim()).filter(Boolean);
+  const unknown = ids.filter(id => !KNOWN_RULES.has(id));
+  if (unknown.length > 0) {
+    throw new UsageError(`unknown rule id${unknown.length > 1 ? 's' : ''} in --disable: ${unknown.join(', ')} (known: ${[...KNOWN_RULES].join(', ')})`);
+  }
+  return ids;
+}

@@ -1,0 +1,277 @@
+// A thin layer over the git CLI: one method per question, argument arrays only (no shell), and refs
+// after --end-of-options so that a ref can never be read as an option.
+import { exec } from '@actions/exec';
+import type { Tag } from '../types.js';
+
+export class GitError extends Error {
+  constructor(
+    message: string,
+    readonly exitCode: number
+  ) {
+    super(message);
+    this.name = 'GitError';
+  }
+}
+
+export interface RunOptions {
+  input?: Buffer;
+  /** Return the result instead of throwing on a non-zero exit. */
+  allowFailure?: boolean;
+  /** Receive stdout in chunks instead of collecting it. */
+  onStdout?: (chunk: Buffer) => void;
+}
+
+export interface RunResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+}
+
+export interface TreeEntry {
+  path: string;
+  oid: string;
+  mode: string;
+}
+
+const ZERO_OID = /^0+$/;
+
+/** Whether a SHA is git's all-zero "no commit" value (a created or deleted ref in an event). */
+export function isZeroOid(oid: string | undefined): boolean {
+  return !oid || ZERO_OID.test(oid);
+}
+
+export class Git {
+  constructor(readonly cwd: string) {}
+
+  async run(args: string[], options: RunOptions = {}): Promise<RunResult> {
+    const out: Buffer[] = [];
+    const err: Buffer[] = [];
+    let exitCode: number;
+    try {
+      exitCode = await exec('git', args, {
+        cwd: this.cwd,
+        silent: true,
+        ignoreReturnCode: true,
+        input: options.input,
+        env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' } as Record<string, string>,
+        listeners: {
+          stdout: options.onStdout ?? ((chunk: Buffer) => void out.push(chunk)),
+          stderr: (chunk: Buffer) => void err.push(chunk)
+        }
+      });
+    } catch (error) {
+      throw new GitError(`could not run git: ${(error as Error).message}`, -1);
+    }
+    const result = { exitCode, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+    if (exitCode !== 0 && !options.allowFailure) {
+      const detail = result.stderr.trim().split('\n').slice(-3).join(' ');
+      throw new GitError(`git ${args[0]} failed (exit ${exitCode}): ${detail}`, exitCode);
+    }
+    return result;
+  }
+
+  /** The top directory of the work tree, or undefined when `cwd` is not inside a git repository. */
+  async topLevel(): Promise<string | undefined> {
+    const r = await this.run(['rev-parse', '--show-toplevel'], { allowFailure: true });
+    return r.exitCode === 0 ? r.stdout.trim() : undefined;
+  }
+
+  /** Whether `cwd` is a git repository (a work tree or a bare one). */
+  async isRepository(): Promise<boolean> {
+    const r = await this.run(['rev-parse', '--git-dir'], { allowFailure: true });
+    return r.exitCode === 0;
+  }
+
+  /** The commit a ref names, or undefined when it names none. */
+  async commitOf(ref: string): Promise<string | undefined> {
+    const r = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+      allowFailure: true
+    });
+    return r.exitCode === 0 ? r.stdout.trim() : undefined;
+  }
+
+  /** Every tag with the commit it points to; annotated tags are peeled to their commit. */
+  async tags(): Promise<Tag[]> {
+    const r = await this.run([
+      'for-each-ref',
+      '--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)',
+      'refs/tags'
+    ]);
+    const tags: Tag[] = [];
+    for (const line of r.stdout.split('\n')) {
+      if (!line) continue;
+      const [name, type, oid, peeled] = line.split('\0');
+      if (type === 'tag' && peeled) tags.push({ name, commit: peeled });
+      else if (type === 'commit') tags.push({ name, commit: oid });
+    }
+    return tags;
+  }
+
+  async isShallow(): Promise<boolean> {
+    const r = await this.run(['rev-parse', '--is-shallow-repository'], { allowFailure: true });
+    return r.stdout.trim() === 'true';
+  }
+
+  async mergeBase(a: string, b: string): Promise<string | undefined> {
+    const r = await this.run(['merge-base', '--end-of-options', a, b], { allowFailure: true });
+    return r.exitCode === 0 ? r.stdout.trim() : undefined;
+  }
+
+  /** Lines added on the way from `base` to `head`, per file (new paths; renames followed). */
+  async addedLines(base: string, head?: string): Promise<Map<string, Set<number>>> {
+    // Without `head`, the working tree is the new side.
+    const r = await this.run([
+      'diff',
+      '--unified=0',
+      '--no-color',
+      '--no-ext-diff',
+      '--find-renames',
+      '--diff-filter=AMR',
+      '--end-of-options',
+      base,
+      ...(head ? [head] : [])
+    ]);
+    return parseAddedLines(r.stdout);
+  }
+
+  /** The URL of a remote, or undefined. */
+  async remoteUrl(name = 'origin'): Promise<string | undefined> {
+    const r = await this.run(['remote', 'get-url', '--', name], { allowFailure: true });
+    return r.exitCode === 0 ? r.stdout.trim() : undefined;
+  }
+
+  /** Tracked and untracked-but-not-ignored files of the work tree. */
+  async workTreeFiles(): Promise<string[]> {
+    const listed = await this.run(['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+    const deleted = await this.run(['ls-files', '-z', '--deleted']);
+    const gone = new Set(deleted.stdout.split('\0'));
+    return [...new Set(listed.stdout.split('\0'))].filter(f => f && !gone.has(f));
+  }
+
+  /** Every blob of the tree at `ref` (recursively), with its object id. */
+  async listTree(ref: string): Promise<TreeEntry[]> {
+    const r = await this.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', ref]);
+    const entries: TreeEntry[] = [];
+    for (const record of r.stdout.split('\0')) {
+      if (!record) continue;
+      const tab = record.indexOf('\t');
+      const [mode, type, oid] = record.slice(0, tab).split(' ');
+      if (type === 'blob') entries.push({ path: record.slice(tab + 1), oid, mode });
+    }
+    return entries;
+  }
+
+  /**
+   * Streams the contents of many objects through ONE `git cat-file --batch` process. `onObject`
+   * receives each object in request order; a missing object arrives as undefined.
+   */
+  async readObjects(oids: readonly string[], onObject: (oid: string, data: Buffer | undefined) => void): Promise<void> {
+    if (oids.length === 0) return;
+    const parser = new BatchParser(onObject);
+    await this.run(['cat-file', '--batch'], {
+      input: Buffer.from(oids.join('\n') + '\n'),
+      onStdout: chunk => parser.push(chunk)
+    });
+    parser.finish();
+  }
+}
+
+/** Parses `git diff --unified=0` output into the added line numbers of each new-side file. */
+export function parseAddedLines(diff: string): Map<string, Set<number>> {
+  const added = new Map<string, Set<number>>();
+  let current: Set<number> | undefined;
+  for (const line of diff.split('\n')) {
+    if (line.startsWith('+++ ')) {
+      const target = line.slice(4);
+      current = undefined;
+      if (target !== '/dev/null') {
+        const path = unquoteDiffPath(target).replace(/^b\//, '');
+        current = new Set();
+        added.set(path, current);
+      }
+    } else if (line.startsWith('@@') && current) {
+      const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+      if (!m) continue;
+      const start = Number(m[1]);
+      const count = m[2] === undefined ? 1 : Number(m[2]);
+      for (let i = 0; i < count; i++) current.add(start + i);
+    }
+  }
+  return added;
+}
+
+/** git quotes paths with unusual bytes as C strings: "b/a\303\251.go". */
+function unquoteDiffPath(path: string): string {
+  if (!path.startsWith('"')) return path;
+  const bytes: number[] = [];
+  const escapes: Record<string, number> = { n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
+  for (let i = 1; i < path.length - 1; i++) {
+    const c = path[i];
+    if (c !== '\\') {
+      bytes.push(...Buffer.from(c, 'utf8'));
+      continue;
+    }
+    const next = path[i + 1];
+    if (/[0-7]/.test(next)) {
+      bytes.push(parseInt(path.slice(i + 1, i + 4), 8));
+      i += 3;
+    } else {
+      bytes.push(escapes[next] ?? next.charCodeAt(0));
+      i += 1;
+    }
+  }
+  return Buffer.from(bytes).toString('utf8');
+}
+
+/** Incremental parser of `git cat-file --batch` output: `<oid> <type> <size>\n<data>\n` records. */
+class BatchParser {
+  private pending: Buffer = Buffer.alloc(0);
+  private body: Buffer[] = [];
+  private bodyLength = 0;
+  private expected = -1;
+  private oid = '';
+
+  constructor(private readonly onObject: (oid: string, data: Buffer | undefined) => void) {}
+
+  push(chunk: Buffer): void {
+    let data = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+    this.pending = Buffer.alloc(0);
+    while (data.length > 0) {
+      if (this.expected < 0) {
+        const newline = data.indexOf(10);
+        if (newline < 0) {
+          this.pending = data;
+          return;
+        }
+        const header = data.subarray(0, newline).toString('utf8').split(' ');
+        data = data.subarray(newline + 1);
+        if (header[1] === 'missing' || header.length < 3) {
+          this.onObject(header[0], undefined);
+          continue;
+        }
+        this.oid = header[0];
+        this.expected = Number(header[2]);
+        this.body = [];
+        this.bodyLength = 0;
+      }
+      // Collect the body plus its trailing newline.
+      const need = this.expected + 1 - this.bodyLength;
+      const take = Math.min(need, data.length);
+      this.body.push(data.subarray(0, take));
+      this.bodyLength += take;
+      data = data.subarray(take);
+      if (this.bodyLength === this.expected + 1) {
+        const whole = this.body.length === 1 ? this.body[0] : Buffer.concat(this.body, this.bodyLength);
+        this.onObject(this.oid, whole.subarray(0, this.expected));
+        this.expected = -1;
+        this.body = [];
+      }
+    }
+  }
+
+  finish(): void {
+    if (this.expected >= 0 || this.pending.length > 0) {
+      throw new GitError('git cat-file --batch ended in the middle of an object', -1);
+    }
+  }
+}

@@ -1,0 +1,137 @@
+// Builds the Snapshot the rules work on: the files of the tree (working tree or a git ref), every
+// go.mod, the import headers of every counted .go file inside a module, the tags, and the comparison
+// points (a pull request's base, each module's latest release).
+import { resolve } from 'node:path';
+import { dirOf, goModFiles, isGoSourceFile, loadModules, releasesWithPrefix, ROOT_DIR, tagPrefixOf } from '../go/layout.js';
+import type { GoFileInfo, Snapshot } from '../types.js';
+import { UsageError } from '../errors.js';
+import { Git } from './git.js';
+import { GitTree, WorkingTree, type Tree } from './tree.js';
+
+export interface GatherOptions {
+  /** A directory inside the repository (its top level is used). */
+  dir: string;
+  /** Read the gated tree from this ref instead of the working tree. */
+  head?: string;
+  /** The comparison point of a pull request. */
+  base?: string;
+  /** `owner/name` of the GitHub repository; default: the origin remote when it is on GitHub. */
+  repository?: string;
+}
+
+export interface Gathered {
+  snapshot: Snapshot;
+  root: string;
+  git: Git;
+}
+
+export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> {
+  const dir = resolve(options.dir);
+  const probe = new Git(dir);
+  if (!(await probe.isRepository())) {
+    throw new UsageError(`${dir} is not a git repository (go-major-gate reads tags and history from git)`);
+  }
+  const root = options.head ? dir : ((await probe.topLevel()) ?? dir);
+  const git = new Git(root);
+
+  let commit: string | undefined;
+  let tree: Tree;
+  if (options.head) {
+    commit = await git.commitOf(options.head);
+    if (!commit) throw new UsageError(`--head ${options.head} names no commit in ${root}`);
+    tree = new GitTree(git, commit);
+  } else {
+    tree = new WorkingTree(root);
+    commit = await git.commitOf('HEAD');
+  }
+
+  const files = (await tree.listFiles()).sort();
+  const stats = { files: files.length, bytes: 0 };
+  const unreadable = new Map<string, string>();
+
+  const goMods = await readAll(tree, goModFiles(files), unreadable, stats);
+  const moduleDirs = new Set([...goMods.keys()].map(dirOf));
+  const inAModule = (file: string) => {
+    for (let d = dirOf(file); ; d = dirOf(d)) {
+      if (moduleDirs.has(d)) return true;
+      if (d === ROOT_DIR) return false;
+    }
+  };
+  const goFiles = new Map<string, GoFileInfo>();
+  await tree.scanGoFiles(
+    files.filter(f => isGoSourceFile(f) && inAModule(f)),
+    (path, scan, bytes, error) => {
+      stats.bytes += bytes;
+      if (scan) goFiles.set(path, scan);
+      else unreadable.set(path, error ?? 'unknown error');
+    }
+  );
+
+  const tags = await git.tags();
+  const snapshot: Snapshot = {
+    files,
+    goMods,
+    goFiles,
+    unreadable,
+    tags,
+    stats,
+    ...(commit ? { commit } : {})
+  };
+
+  if (options.base) {
+    const baseCommit = await git.commitOf(options.base);
+    if (!baseCommit) throw new UsageError(`--base ${options.base} names no commit in ${root}`);
+    const baseTree = new GitTree(git, baseCommit);
+    snapshot.baseGoMods = await readAll(baseTree, goModFiles(await baseTree.listFiles()), new Map(), { bytes: 0 });
+    const from = (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit;
+    snapshot.addedLines = await git.addedLines(from, options.head ? (commit as string) : undefined);
+  }
+
+  snapshot.releasedGoMods = await readReleasedGoMods(git, snapshot);
+  const repository = options.repository ?? githubRepositoryFromRemote(await git.remoteUrl());
+  if (repository) snapshot.repository = repository;
+  return { snapshot, root, git };
+}
+
+async function readAll(
+  tree: Tree,
+  paths: string[],
+  unreadable: Map<string, string>,
+  stats: { bytes: number }
+): Promise<Map<string, Uint8Array>> {
+  const out = new Map<string, Uint8Array>();
+  await tree.readFiles(paths, (path, data, error) => {
+    if (data) {
+      out.set(path, data);
+      stats.bytes += data.length;
+    } else unreadable.set(path, error ?? 'unknown error');
+  });
+  return out;
+}
+
+/** Each module's go.mod at the latest release of its tag prefix, read in one cat-file process. */
+async function readReleasedGoMods(git: Git, snapshot: Snapshot): Promise<Map<string, Uint8Array>> {
+  const wanted: { goModFile: string; object: string }[] = [];
+  for (const module of loadModules(snapshot.goMods)) {
+    const releases = releasesWithPrefix(snapshot.tags, tagPrefixOf(module.dir));
+    const latest = releases[releases.length - 1];
+    if (latest) wanted.push({ goModFile: module.goModFile, object: `${latest.commit}:${module.goModFile}` });
+  }
+  const out = new Map<string, Uint8Array>();
+  let next = 0;
+  await git.readObjects(
+    wanted.map(w => w.object),
+    (_oid, data) => {
+      const { goModFile } = wanted[next++];
+      if (data) out.set(goModFile, data);
+    }
+  );
+  return out;
+}
+
+/** `owner/name` from a GitHub remote URL (https, ssh or git@ forms), else undefined. */
+export function githubRepositoryFromRemote(url: string | undefined): string | undefined {
+  if (!url) return undefined;
+  const m = /^(?:https?:\/\/(?:[^@/]+@)?github\.com\/|ssh:\/\/git@github\.com\/|git@github\.com:)([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
+  return m ? `${m[1]}/${m[2]}` : undefined;
+}

@@ -1,0 +1,196 @@
+// The modules of a repository and how tags map to them (research/go-rules.md §4.2, §4.4, §6.3).
+// Pure: works on file lists and go.mod contents that src/gather has read.
+import { parseModFile, type ModError, type ModFile } from './modfile.js';
+import { hasPathPrefix, isGopkgIn, pathMajorDigits, splitPathVersion } from './modpath.js';
+import { compare, isReleaseVersion, majorDigits } from './version.js';
+
+/** The repository root directory, as written in reports. */
+export const ROOT_DIR = '.';
+
+export interface Module {
+  /** Directory of the go.mod, repository-relative ('.' for the root). */
+  dir: string;
+  goModFile: string;
+  modFile: ModFile;
+  errors: ModError[];
+  /** The declared module path, or undefined when go.mod has no module line. */
+  path?: string;
+  /** splitPathVersion of the declared path. */
+  prefix: string;
+  pathMajor: string;
+  /** The major the path suffix demands: '' (v0 or v1), '2', ... ; gopkg.in '.v0'/'.v1' give '0'/'1'. */
+  pathMajorDigits: string;
+}
+
+export interface Release {
+  tag: string;
+  version: string;
+  commit: string;
+}
+
+export function dirOf(file: string): string {
+  const slash = file.lastIndexOf('/');
+  return slash < 0 ? ROOT_DIR : file.slice(0, slash);
+}
+
+export function joinPath(dir: string, name: string): string {
+  return dir === ROOT_DIR || dir === '' ? name : `${dir}/${name}`;
+}
+
+/** Whether `file` lies inside directory `dir` (or is in it directly). */
+export function isInDir(file: string, dir: string): boolean {
+  return dir === ROOT_DIR || file.startsWith(`${dir}/`);
+}
+
+/**
+ * The go command ignores directories named testdata or vendor and every file or directory whose
+ * name starts with '.' or '_' (helpdoc.go; zip.go isVendoredPackage). Such files are not part of
+ * any package, and a go.mod under them is not a module.
+ */
+export function isCountedPath(file: string): boolean {
+  const elements = file.split('/');
+  for (let i = 0; i < elements.length; i++) {
+    const element = elements[i];
+    if (element.startsWith('.') || element.startsWith('_')) return false;
+    const isDirectory = i < elements.length - 1;
+    if (isDirectory && (element === 'testdata' || element === 'vendor')) return false;
+  }
+  return true;
+}
+
+export function isGoSourceFile(file: string): boolean {
+  return file.endsWith('.go') && isCountedPath(file);
+}
+
+/** The go.mod files that root a module: spelled exactly `go.mod`, on a counted path. */
+export function goModFiles(files: readonly string[]): string[] {
+  return files.filter(f => (f === 'go.mod' || f.endsWith('/go.mod')) && isCountedPath(f));
+}
+
+/** A major-version subdirectory name: `v2`, `v10`, never `v0`, `v1` or `v02`. */
+export function isMajorDirName(name: string): boolean {
+  return /^v[1-9][0-9]*$/.test(name) && name !== 'v1';
+}
+
+/** Parses each go.mod (strict, as the main module) into a Module, deepest directories first. */
+export function loadModules(goMods: ReadonlyMap<string, Uint8Array>): Module[] {
+  const modules: Module[] = [];
+  for (const [goModFile, data] of goMods) {
+    const { modFile, errors } = parseModFile(data, { mode: 'strict', file: goModFile });
+    const path = modFile.module?.path;
+    const split = path === undefined ? { prefix: '', pathMajor: '', ok: false } : splitPathVersion(path);
+    modules.push({
+      dir: dirOf(goModFile),
+      goModFile,
+      modFile,
+      errors,
+      path,
+      prefix: split.ok ? split.prefix : (path ?? ''),
+      pathMajor: split.ok ? split.pathMajor : '',
+      pathMajorDigits: split.ok ? pathMajorDigits(split.pathMajor) : ''
+    });
+  }
+  return modules.sort((a, b) => b.dir.length - a.dir.length || a.dir.localeCompare(b.dir));
+}
+
+/**
+ * A lookup of the module whose directory holds a file: the innermost one, since nested modules own
+ * their subtree. Walks up the file's directories, so it costs the path's depth, not the module count.
+ */
+export function fileOwnerIndex(modules: readonly Module[]): (file: string) => Module | undefined {
+  const byDir = new Map(modules.map(m => [m.dir, m]));
+  return file => {
+    let dir = dirOf(file);
+    for (;;) {
+      const module = byDir.get(dir);
+      if (module || dir === ROOT_DIR) return module;
+      dir = dirOf(dir);
+    }
+  };
+}
+
+/** The repository module whose declared path is the longest prefix of an import path. */
+export function moduleOwningImport(importPath: string, modules: readonly Module[]): Module | undefined {
+  let best: Module | undefined;
+  for (const m of modules) {
+    if (m.path === undefined || !hasPathPrefix(importPath, m.path)) continue;
+    if (!best || m.path.length > (best.path?.length ?? 0)) best = m;
+  }
+  return best;
+}
+
+/** The tag prefix of a module directory: `sub/` for `sub` and for the major subdirectory `sub/v2`. */
+export function tagPrefixOf(dir: string): string {
+  if (dir === ROOT_DIR) return '';
+  const parts = dir.split('/');
+  if (isMajorDirName(parts[parts.length - 1])) parts.pop();
+  return parts.length === 0 ? '' : `${parts.join('/')}/`;
+}
+
+/** Splits a tag at its last '/' into the directory prefix (with its slash) and the version. */
+export function splitTag(tag: string): { prefix: string; version: string } {
+  const slash = tag.lastIndexOf('/');
+  return { prefix: tag.slice(0, slash + 1), version: tag.slice(slash + 1) };
+}
+
+/** The releases whose tags carry `tagPrefix`, as the go command lists them, in ascending order. */
+export function releasesWithPrefix(tags: readonly { name: string; commit: string }[], tagPrefix: string): Release[] {
+  const releases: Release[] = [];
+  for (const tag of tags) {
+    const { prefix, version } = splitTag(tag.name);
+    if (prefix === tagPrefix && isReleaseVersion(version)) releases.push({ tag: tag.name, version, commit: tag.commit });
+  }
+  return releases.sort((a, b) => compare(a.version, b.version));
+}
+
+/**
+ * The releases of one module: tags with its prefix whose major fits its path suffix. Without a
+ * suffix, majors 0 and 1 are the module's own; v2+ tags there belong to /vN modules.
+ */
+export function releasesOfModule(tags: readonly { name: string; commit: string }[], module: Module): Release[] {
+  return releasesWithPrefix(tags, tagPrefixOf(module.dir)).filter(r =>
+    majorFits(majorDigits(r.version), module.pathMajorDigits)
+  );
+}
+
+/** Whether a version's major digits fit a path's demanded major ('' accepts 0 and 1). */
+export function majorFits(versionMajor: string, pathMajor: string): boolean {
+  if (pathMajor === '') return versionMajor === '0' || versionMajor === '1';
+  return versionMajor === pathMajor;
+}
+
+export type TagResolution =
+  | { kind: 'module'; module: Module }
+  | { kind: 'legacy-root' }
+  | { kind: 'none'; reason: string };
+
+/**
+ * Finds the module a tag `prefix + version` releases (go-rules.md §4.2): `P/vN/go.mod` when it exists
+ * (the major subdirectory, which the go command looks at first), else `P/go.mod`. With no go.mod in
+ * the whole repository the tag releases the legacy root module; otherwise no module means the tag is
+ * wrong.
+ */
+export function resolveTag(tagPrefix: string, version: string, modules: readonly Module[]): TagResolution {
+  const dir = tagPrefix === '' ? ROOT_DIR : tagPrefix.slice(0, -1);
+  const lastElement = dir.split('/').pop() ?? '';
+  if (dir !== ROOT_DIR && isMajorDirName(lastElement)) {
+    return {
+      kind: 'none',
+      reason: `its prefix "${tagPrefix}" includes the major version directory; the go command looks for ${tagPrefixOf(dir)}${version}, so tag it that way`
+    };
+  }
+  const byDir = new Map(modules.map(m => [m.dir, m]));
+  const versionMajor = majorDigits(version);
+  const majorDir = isMajorDirName(`v${versionMajor}`) ? joinPath(dir, `v${versionMajor}`) : undefined;
+  const module = (majorDir && byDir.get(majorDir)) || byDir.get(dir);
+  if (module) return { kind: 'module', module };
+  if (modules.length === 0 && dir === ROOT_DIR) return { kind: 'legacy-root' };
+  const where = dir === ROOT_DIR ? 'at the repository root' : `in ${dir}/`;
+  const orMajorDir = majorDir ? ` or in ${majorDir}/` : '';
+  return { kind: 'none', reason: `no module releases it: there is no go.mod ${where}${orMajorDir}` };
+}
+
+/** Whether a module path is a gopkg.in path (suffix `.vN`, root only). */
+export function isGopkgInModule(module: Module): boolean {
+  return module.path !== undefined && isGopkgIn(module.path);
+}

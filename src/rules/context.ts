@@ -1,0 +1,112 @@
+// What every rule receives: the snapshot, the repository's modules, and the resolved targets.
+import type { ImportScan } from '../go/imports.js';
+import type { Module } from '../go/layout.js';
+import { majorDigits } from '../go/version.js';
+import type { Finding, RuleId, Severity, Snapshot, TargetMode, TargetSource } from '../types.js';
+
+export interface Target {
+  mode: TargetMode;
+  source: TargetSource;
+  /** The module gated or checked; undefined when a tag maps to no module or to the legacy root. */
+  module?: Module;
+  /** The version gated (release and major-bump modes). */
+  version?: string;
+  /** The full tag name the version will be released under. */
+  tag?: string;
+  /** Why the tag or version is not a valid release tag for a module (tag-invalid). */
+  tagProblem?: string;
+  /** The tag releases a repository with no go.mod at all. */
+  legacyRoot?: boolean;
+}
+
+export interface RuleContext {
+  snapshot: Snapshot;
+  /** Every module of the repository, deepest directory first. */
+  modules: Module[];
+  targets: Target[];
+  /** Each module's own .go files, in path order. */
+  goFilesByModule: Map<Module, GoFile[]>;
+}
+
+export interface GoFile {
+  file: string;
+  scan: ImportScan;
+}
+
+export interface Rule {
+  id: RuleId;
+  /** One sentence: what the rule catches. */
+  doc: string;
+  check(ctx: RuleContext): Finding[];
+}
+
+export interface Place {
+  file: string | null;
+  line: number | null;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+}
+
+export const NO_PLACE: Place = { file: null, line: null };
+
+export function makeFinding(
+  rule: RuleId,
+  severity: Severity,
+  place: Place,
+  message: string,
+  module?: Module,
+  extra: Partial<Finding> = {}
+): Finding {
+  return {
+    rule,
+    severity,
+    ...place,
+    ...(module?.path !== undefined ? { module: module.path } : {}),
+    message,
+    ...extra,
+    ...(module ? { moduleDir: module.dir } : {})
+  };
+}
+
+/** The place of a go.mod's module line. */
+export function moduleLinePlace(module: Module): Place {
+  const directive = module.modFile.module;
+  if (!directive) return { file: module.goModFile, line: 1 };
+  const { start, end } = directive.pathSpan;
+  return {
+    file: module.goModFile,
+    line: directive.line,
+    column: start.column,
+    endLine: end.line,
+    endColumn: end.column
+  };
+}
+
+/** Targets that gate a version (a release or a major bump) and have a module. */
+export function versionTargets(ctx: RuleContext): (Target & { module: Module; version: string })[] {
+  return ctx.targets.filter(
+    (t): t is Target & { module: Module; version: string } =>
+      t.mode !== 'consistency' && t.module !== undefined && t.version !== undefined && !t.tagProblem
+  );
+}
+
+/** Targets with a module to check, in any mode. */
+export function moduleTargets(ctx: RuleContext): (Target & { module: Module })[] {
+  return ctx.targets.filter((t): t is Target & { module: Module } => t.module !== undefined);
+}
+
+/** The .go files a module owns (nested modules cut out), with their scans, in path order. */
+export function goFilesOf(ctx: RuleContext, module: Module): GoFile[] {
+  return ctx.goFilesByModule.get(module) ?? [];
+}
+
+/** The major digits of a version, '' when the version is v0 or v1 (the unsuffixed path's majors). */
+export function suffixMajorOf(version: string): string {
+  const digits = majorDigits(version);
+  return digits === '0' || digits === '1' ? '' : digits;
+}
+
+export function quote(s: string): string {
+  return JSON.stringify(s);
+}

@@ -1,0 +1,77 @@
+import { releasesWithPrefix, resolveTag, tagPrefixOf } from '../go/layout.js';
+import { checkPath, pathForMajor } from '../go/modpath.js';
+import { majorDigits } from '../go/version.js';
+import { compareMajors } from '../go/majors.js';
+import {
+  makeFinding,
+  moduleLinePlace,
+  moduleTargets,
+  suffixMajorOf,
+  versionTargets,
+  type Rule,
+  type RuleContext
+} from './context.js';
+import type { Finding } from '../types.js';
+
+/**
+ * The path's major suffix must match the version gated: v2+ needs /vN (gopkg.in: .vN), v0 and v1
+ * have none. In consistency mode the path must not be behind the module's latest release.
+ */
+export const modulePathMajor: Rule = {
+  id: 'module-path-major',
+  doc: 'The module path\'s major suffix does not match the version gated, or is behind the latest release.',
+  check(ctx) {
+    return [...checkGatedVersions(ctx), ...checkLatestReleases(ctx)];
+  }
+};
+
+function checkGatedVersions(ctx: RuleContext): Finding[] {
+  return versionTargets(ctx).flatMap(({ module, version }) => {
+    if (module.path === undefined || checkPath(module.path)) return [];
+    const wantSuffix = module.pathMajor.startsWith('.') ? majorDigits(version) : suffixMajorOf(version);
+    if (module.pathMajorDigits === wantSuffix) return [];
+    if (module.pathMajor.startsWith('.') && version.startsWith('v0.0.0-') && module.pathMajorDigits === '1') return [];
+    const want = pathForMajor(module.prefix, wantSuffix);
+    return [
+      makeFinding(
+        'module-path-major',
+        'error',
+        moduleLinePlace(module),
+        `${module.goModFile} declares "${module.path}", which cannot be released as ${version}: ${
+          wantSuffix === '' ? 'v0 and v1 paths have no major suffix' : `a v${wantSuffix} module path must end in ${module.pathMajor.startsWith('.') || module.path.startsWith('gopkg.in/') ? `.v${wantSuffix}` : `/v${wantSuffix}`}`
+        }; write "module ${want}" (and update every import of the module's own packages)`,
+        module,
+        { fix: { replacement: want } }
+      )
+    ];
+  });
+}
+
+function checkLatestReleases(ctx: RuleContext): Finding[] {
+  return moduleTargets(ctx)
+    .filter(t => t.mode === 'consistency')
+    .flatMap(({ module }) => {
+      if (module.path === undefined || checkPath(module.path)) return [];
+      // A tag of a major that has its own major-subdirectory module belongs to that module.
+      const prefix = tagPrefixOf(module.dir);
+      const releases = releasesWithPrefix(ctx.snapshot.tags, prefix).filter(r => {
+        const owner = resolveTag(prefix, r.version, ctx.modules);
+        return owner.kind === 'module' && owner.module === module;
+      });
+      const latest = releases[releases.length - 1];
+      if (!latest) return [];
+      const latestSuffix = module.pathMajor.startsWith('.') ? majorDigits(latest.version) : suffixMajorOf(latest.version);
+      if (compareMajors(latestSuffix, module.pathMajorDigits) <= 0) return [];
+      const want = pathForMajor(module.prefix, latestSuffix);
+      return [
+        makeFinding(
+          'module-path-major',
+          'error',
+          moduleLinePlace(module),
+          `the latest release is ${latest.tag}, but ${module.goModFile} declares "${module.path}": a v${latestSuffix} module's path must be "${want}"; write "module ${want}"`,
+          module,
+          { fix: { replacement: want } }
+        )
+      ];
+    });
+}

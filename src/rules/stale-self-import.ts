@@ -1,0 +1,74 @@
+import { moduleOwningImport, type Module } from '../go/layout.js';
+import { familyMember } from '../go/majors.js';
+import { hasPathPrefix } from '../go/modpath.js';
+import type { ImportSpec } from '../go/imports.js';
+import type { Finding } from '../types.js';
+import { goFilesOf, makeFinding, moduleTargets, quote, type Rule, type RuleContext } from './context.js';
+
+/**
+ * Every import of a module's own packages must use the module's declared path (go-rules.md §6.5):
+ * an import of another major of the same module makes the new major depend on the old one. Imports
+ * owned by another module of the repository are not self-imports.
+ */
+export const staleSelfImport: Rule = {
+  id: 'stale-self-import',
+  doc: "A .go file imports the module's own packages through another major's path.",
+  check(ctx) {
+    return moduleTargets(ctx).flatMap(({ module }) => checkModule(ctx, module));
+  }
+};
+
+function checkModule(ctx: RuleContext, module: Module): Finding[] {
+  const path = module.path;
+  if (path === undefined) return [];
+  const findings: Finding[] = [];
+  for (const { file, scan } of goFilesOf(ctx, module)) {
+    for (const spec of scan.imports) {
+      const stale = staleImport(spec.path, module, ctx.modules);
+      if (!stale) continue;
+      const severity = scan.buildIgnore || stale.caseOnly ? 'warning' : 'error';
+      findings.push(
+        makeFinding(
+          'stale-self-import',
+          severity,
+          { file, line: spec.line, column: spec.column, endLine: spec.endLine, endColumn: spec.endColumn },
+          message(spec, stale, path, scan.buildIgnore),
+          module,
+          { fix: { replacement: quote(stale.corrected) } }
+        )
+      );
+    }
+  }
+  return findings;
+}
+
+interface StaleImport {
+  corrected: string;
+  /** The import differs from the module's path only in letter case. */
+  caseOnly: boolean;
+  /** The other major the import names ('' for v0/v1). */
+  major: string;
+}
+
+/** Whether `importPath` names this module's packages through a path other than the declared one. */
+export function staleImport(importPath: string, module: Module, modules: readonly Module[]): StaleImport | undefined {
+  const path = module.path as string;
+  if (hasPathPrefix(importPath, path)) return undefined;
+  if (hasPathPrefix(importPath.toLowerCase(), path.toLowerCase())) {
+    return { corrected: path + importPath.slice(path.length), caseOnly: true, major: module.pathMajorDigits };
+  }
+  const member = familyMember(importPath, module.prefix);
+  if (!member || member.major === module.pathMajorDigits) return undefined;
+  const owner = moduleOwningImport(importPath, modules);
+  if (owner && owner !== module) return undefined;
+  return { corrected: path + importPath.slice(member.modulePath.length), caseOnly: false, major: member.major };
+}
+
+function message(spec: ImportSpec, stale: StaleImport, path: string, buildIgnore: boolean): string {
+  if (stale.caseOnly) {
+    return `import "${spec.path}" differs from the module path "${path}" only in letter case: the go command treats it as another module; write "${stale.corrected}"`;
+  }
+  const which = stale.major === '' ? 'the v0/v1 path' : `major v${stale.major}`;
+  const ignored = buildIgnore ? ' (this file is excluded by //go:build ignore, but "go run" of it still imports the old major)' : '';
+  return `import "${spec.path}" refers to ${which} of this module, not to "${path}"${ignored}: write "${stale.corrected}"`;
+}

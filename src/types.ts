@@ -1,0 +1,97 @@
+// The data that flows through the engine: gather -> Snapshot -> rules -> Finding[] -> report.
+import type { ImportScan } from './go/imports.js';
+
+export type Severity = 'error' | 'warning' | 'notice';
+
+export type RuleId =
+  | 'gomod-syntax'
+  | 'module-path-invalid'
+  | 'module-path-major'
+  | 'module-path-repository'
+  | 'module-renamed'
+  | 'module-location'
+  | 'incompatible-release'
+  | 'stale-self-import'
+  | 'self-requirement'
+  | 'require-major-mismatch'
+  | 'retract-major-mismatch'
+  | 'mixed-major-import'
+  | 'sibling-old-major'
+  | 'local-replace'
+  | 'deprecated-module'
+  | 'tag-invalid'
+  | 'tag-exists'
+  | 'version-order'
+  | 'retracted-version'
+  | 'stale-reference'
+  | 'breaking-change'
+  | 'file-unreadable';
+
+export interface Fix {
+  /** Text that replaces the span [line:column, endLine:endColumn). */
+  replacement: string;
+}
+
+export interface Finding {
+  rule: RuleId;
+  severity: Severity;
+  /** Repository-relative path with forward slashes; null for findings about the tag or version. */
+  file: string | null;
+  line: number | null;
+  column?: number;
+  endLine?: number;
+  endColumn?: number;
+  /** The module path the finding concerns, when there is one. */
+  module?: string;
+  message: string;
+  fix?: Fix;
+  /** Whether the finding sits on a line the pull request added (set only for pull requests). */
+  new?: boolean;
+  /** Directory of the module the finding belongs to; internal, used by the stopping rules. */
+  moduleDir?: string;
+}
+
+export interface Tag {
+  name: string;
+  /** The commit the tag points to (peeled for annotated tags). */
+  commit: string;
+}
+
+/** What a Go source file told the scanner, or why it could not be read. */
+export type GoFileInfo = ImportScan;
+
+/** Everything the rules may look at, gathered once by src/gather. Pure data. */
+export interface Snapshot {
+  /** Every file of the tree, repository-relative, sorted. */
+  files: string[];
+  /** Content of every go.mod file that can be a module root, keyed by its path. */
+  goMods: Map<string, Uint8Array>;
+  /** Import scan of every counted .go file that a module owns. */
+  goFiles: Map<string, GoFileInfo>;
+  /** Files that could not be read at all (I/O error), with the reason. */
+  unreadable: Map<string, string>;
+  tags: Tag[];
+  /** The commit being gated, when known (a git ref, or HEAD of a clean working tree). */
+  commit?: string;
+  /** go.mod files of the comparison point (a pull request's base), keyed by path. */
+  baseGoMods?: Map<string, Uint8Array>;
+  /** go.mod files at each module's latest release (its tag prefix, any major), keyed by path. */
+  releasedGoMods?: Map<string, Uint8Array>;
+  /** Lines added by the pull request, per file. */
+  addedLines?: Map<string, Set<number>>;
+  /** GitHub repository being released, `owner/name`. */
+  repository?: string;
+  stats: { files: number; bytes: number };
+}
+
+/** What the user or the event asks to gate. */
+export type Intent =
+  | { kind: 'tag'; tag: string; source: TargetSource }
+  | { kind: 'version'; version: string; moduleDir?: string; source: TargetSource }
+  | { kind: 'pull-request'; source: TargetSource }
+  | { kind: 'consistency'; source: TargetSource };
+
+export type TargetSource = 'input' | 'tag' | 'release' | 'pull_request';
+export type TargetMode = 'release' | 'major-bump' | 'consistency';
+export type Conclusion = 'success' | 'failure' | 'neutral';
+export type FailOn = 'error' | 'warning' | 'never';
