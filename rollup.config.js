@@ -11,11 +11,20 @@ const plugins = () => [
   json()
 ];
 
+// Third-party CommonJS in node_modules trips two harmless warnings; keep the build output readable.
+const onwarn = (warning, warn) => {
+  const inDependency = (warning.id ?? warning.ids?.[0] ?? '').includes('node_modules');
+  if (inDependency && ['THIS_IS_UNDEFINED', 'CIRCULAR_DEPENDENCY'].includes(warning.code)) return;
+  if (warning.code === 'CIRCULAR_DEPENDENCY' && warning.ids?.every(id => id.includes('node_modules'))) return;
+  warn(warning);
+};
+
 export default [
-  { input: 'src/main.ts', output: { file: 'dist/index.js', format: 'es', inlineDynamicImports: true }, plugins: plugins() },
+  { input: 'src/main.ts', output: { file: 'dist/index.js', format: 'es', inlineDynamicImports: true }, plugins: plugins(), onwarn },
   {
     input: 'src/bin.ts',
     output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', inlineDynamicImports: true },
-    plugins: plugins()
+    plugins: plugins(),
+    onwarn
   }
 ];

@@ -1,5 +1,6 @@
-import { announcedFamily, compareMajors, familyMember } from '../go/majors.js';
-import { moduleOwningImport, type Module } from '../go/layout.js';
+import { announcedFamily, compareMajors, familyMember, type FamilyMember } from '../go/majors.js';
+import type { ImportSpec } from '../go/imports.js';
+import type { Module } from '../go/layout.js';
 import type { Finding } from '../types.js';
 import { goFilesOf, makeFinding, moduleTargets, type Rule, type RuleContext } from './context.js';
 
@@ -15,41 +16,55 @@ export const mixedMajorImport: Rule = {
   }
 };
 
+interface Use extends FamilyMember {
+  file: string;
+  spec: ImportSpec;
+}
+
 function checkModule(ctx: RuleContext, module: Module): Finding[] {
   const files = goFilesOf(ctx, module);
-  // Families are announced by a major element in an import or a require path; the module's own
-  // family is stale-self-import's business.
-  const families = new Set<string>();
+  // Families are known from the repository's modules and announced by a major element in an import
+  // or a require path (`.../dep/v2`). Each import belongs to the most specific family that holds it.
+  const families = new Set(ctx.modules.map(m => m.prefix).filter(Boolean));
   const announce = (p: string) => {
     const family = announcedFamily(p);
-    if (family && family.prefix !== module.prefix) families.add(family.prefix);
+    if (family) families.add(family.prefix);
   };
   for (const { scan } of files) for (const spec of scan.imports) announce(spec.path);
   for (const r of module.modFile.require) announce(r.path);
-  if (families.size === 0) return [];
+  const byLength = [...families].sort((a, b) => b.length - a.length);
 
-  const findings: Finding[] = [];
-  for (const prefix of families) {
-    const uses: { file: string; spec: (typeof files)[number]['scan']['imports'][number]; major: string; modulePath: string }[] = [];
-    for (const { file, scan } of files) {
-      for (const spec of scan.imports) {
+  const usesByFamily = new Map<string, Use[]>();
+  for (const { file, scan } of files) {
+    for (const spec of scan.imports) {
+      for (const prefix of byLength) {
         const member = familyMember(spec.path, prefix);
-        // A package of another module of this repository is not a member of the family.
-        const owner = moduleOwningImport(spec.path, ctx.modules);
-        if (member && (!owner || owner.prefix === prefix)) uses.push({ file, spec, ...member });
+        if (!member) continue;
+        // The module's own family is stale-self-import's business.
+        if (prefix !== module.prefix) {
+          const uses = usesByFamily.get(prefix) ?? [];
+          uses.push({ file, spec, ...member });
+          usesByFamily.set(prefix, uses);
+        }
+        break;
       }
     }
+  }
+
+  const findings: Finding[] = [];
+  for (const uses of usesByFamily.values()) {
     const majors = [...new Set(uses.map(u => u.major))].sort(compareMajors);
     if (majors.length < 2) continue;
     const highest = majors[majors.length - 1];
     const highestPath = uses.find(u => u.major === highest)?.modulePath as string;
     for (const use of uses.filter(u => u.major !== highest)) {
+      const { spec } = use;
       findings.push(
         makeFinding(
           'mixed-major-import',
           'warning',
-          { file: use.file, line: use.spec.line, column: use.spec.column, endLine: use.spec.endLine, endColumn: use.spec.endColumn },
-          `"${module.path}" imports both ${use.modulePath} and ${highestPath}, two majors of one module built side by side; finish the migration: import "${highestPath}${use.spec.path.slice(use.modulePath.length)}" instead of "${use.spec.path}"`,
+          { file: use.file, line: spec.line, column: spec.column, endLine: spec.endLine, endColumn: spec.endColumn },
+          `"${module.path}" imports both ${use.modulePath} and ${highestPath}, two majors of one module built side by side; finish the migration: import "${highestPath}${spec.path.slice(use.modulePath.length)}" instead of "${spec.path}"`,
           module
         )
       );

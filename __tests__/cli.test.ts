@@ -1,0 +1,205 @@
+// The command line as a user meets it: exit codes, messages for bad input, text and JSON output,
+// --head on a clone without a checkout, --base marking new findings, --disable and --fail-on.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from '@jest/globals';
+import { checkJson, cli } from './helpers/cli.js';
+import { commitTree, git, makeRepo, tempDir, type TreeState } from './helpers/repo.js';
+
+const R = 'github.com/o/r';
+const v1: TreeState = {
+  files: {
+    'go.mod': `module ${R}\n\ngo 1.19\n`,
+    'r.go': `package r\n\nimport "${R}/pkg"\n\nfunc Name() string { return pkg.Name }\n`,
+    'pkg/pkg.go': 'package pkg\n\nconst Name = "pkg"\n'
+  },
+  tags: ['v1.0.0']
+};
+const v2Stale: TreeState = {
+  files: {
+    'go.mod': `module ${R}/v2\n\ngo 1.19\n`,
+    'r.go': `package r\n\nimport "${R}/pkg"\n\nfunc Name() string { return pkg.Name }\n`,
+    'pkg/pkg.go': 'package pkg\n\nconst Name = "pkg"\n',
+    'cmd/gen.go': `//go:build ignore\n\npackage main\n\nimport "${R}/pkg"\n\nfunc main() { println(pkg.Name) }\n`
+  }
+};
+
+describe('usage errors exit 2 with a message, never a stack trace', () => {
+  test.each([
+    [['check', '--frobnicate'], /Unknown option '--frobnicate'/],
+    [['check', '--format', 'xml'], /--format must be one of text, json, got "xml"/],
+    [['check', '--fail-on', 'sometimes'], /--fail-on must be one of error, warning, never/],
+    [['check', '--disable', 'stale-import'], /unknown rule id in --disable: stale-import/],
+    [['check', '--tag', 'v2.0.0', '--version', 'v2.0.0'], /use --tag or --version, not both/],
+    [['check', '--module', 'sub'], /--module goes with --version/],
+    [['check', 'a', 'b'], /expected at most one directory/],
+    [['check', '--repository', 'not a repo'], /--repository must be OWNER\/NAME/],
+    [['deploy'], /unknown command "deploy"/]
+  ])('%j', async (argv, message) => {
+    const run = await cli(...argv);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(message);
+    expect(run.stderr).not.toMatch(/\n\s+at /);
+  });
+
+  test('a directory that is not a git repository', async () => {
+    const dir = tempDir();
+    const run = await cli('check', dir);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('is not a git repository');
+  });
+
+  test('--module naming a directory without go.mod', async () => {
+    const dir = makeRepo([v1]);
+    const run = await cli('check', dir, '--version', 'v1.1.0', '--module', 'nope');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('there is no module in nope/');
+  });
+
+  test('--head naming no commit', async () => {
+    const dir = makeRepo([v1]);
+    const run = await cli('check', dir, '--head', 'no-such-branch');
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('--head no-such-branch names no commit');
+  });
+
+  test('help and version', async () => {
+    expect((await cli('--help')).stdout).toContain('Usage: go-major-gate check');
+    expect((await cli('version')).stdout).toMatch(/^go-major-gate \d+\.\d+\.\d+\n$/);
+    expect((await cli()).code).toBe(2);
+  });
+});
+
+describe('output', () => {
+  test('text groups findings by module and file and ends with a verdict', async () => {
+    const dir = makeRepo([v1], v2Stale);
+    const run = await cli('check', dir, '--tag', 'v2.0.0');
+    expect(run.code).toBe(1);
+    const lines = run.stdout.trimEnd().split('\n');
+    expect(lines[0]).toBe(`Gating ${R}/v2 (.) at v2.0.0 [release]`);
+    expect(run.stdout).toContain(`\n${R}/v2\n  cmd/gen.go\n    5:8     warning stale-self-import: import "${R}/pkg"`);
+    expect(run.stdout).toContain(`\n  r.go\n    3:8     error   stale-self-import: import "${R}/pkg" refers to the v0/v1 path`);
+    expect(lines[lines.length - 1]).toMatch(/^FAIL: 1 error, 1 warning \(1 module, 4 files, \d+ ms\)$/);
+  });
+
+  test('JSON carries the DESIGN.md shape: tool, targets, modules, findings with positions and fixes, stats', async () => {
+    const dir = makeRepo([v1], v2Stale);
+    const { report } = await checkJson(dir, '--tag', 'v2.0.0');
+    const raw = report as unknown as Record<string, unknown>;
+    expect(Object.keys(raw)).toEqual(['tool', 'targets', 'modules', 'findings', 'conclusion', 'stats']);
+    expect(raw.tool).toEqual({ name: 'go-major-gate', version: expect.stringMatching(/^\d+\.\d+\.\d+$/) });
+    expect(report.modules).toEqual([{ dir: '.', path: `${R}/v2`, major: 2, goFiles: 3 }]);
+    expect(report.findings[1]).toEqual({
+      rule: 'stale-self-import',
+      severity: 'error',
+      file: 'r.go',
+      line: 3,
+      column: 8,
+      endLine: 3,
+      endColumn: 28,
+      module: `${R}/v2`,
+      message: `import "${R}/pkg" refers to the v0/v1 path of this module, not to "${R}/v2": write "${R}/v2/pkg"`,
+      fix: { replacement: `"${R}/v2/pkg"` }
+    });
+    expect(report.stats.files).toBe(4);
+    expect(report.stats.bytes).toBeGreaterThan(0);
+  });
+
+  test('--disable removes a rule and --fail-on decides the conclusion', async () => {
+    const dir = makeRepo([v1], v2Stale);
+    const disabled = await checkJson(dir, '--tag', 'v2.0.0', '--disable', 'stale-self-import');
+    expect(disabled.report.findings).toEqual([]);
+    expect(disabled.code).toBe(0);
+
+    const warningsOnly = { ...v2Stale.files, 'r.go': `package r\n\nimport "${R}/v2/pkg"\n\nfunc Name() string { return pkg.Name }\n` };
+    const dir2 = makeRepo([v1], { files: warningsOnly });
+    expect((await checkJson(dir2, '--tag', 'v2.0.0')).report.conclusion).toBe('neutral');
+    const strict = await checkJson(dir2, '--tag', 'v2.0.0', '--fail-on', 'warning');
+    expect(strict.report.conclusion).toBe('failure');
+    expect(strict.code).toBe(1);
+    const never = await checkJson(dir, '--tag', 'v2.0.0', '--fail-on', 'never');
+    expect(never.report.conclusion).toBe('neutral');
+    expect(never.code).toBe(0);
+  });
+});
+
+describe('reading git objects', () => {
+  test('--head works on a bare clone with no checkout, with the tags as they are', async () => {
+    const origin = makeRepo([v1], v2Stale);
+    const bare = join(tempDir(), 'bare.git');
+    git(origin, 'clone', '-q', '--bare', origin, bare);
+    const { report } = await checkJson(bare, '--head', 'main', '--tag', 'v2.0.0');
+    expect(report.findings.map(f => `${f.rule} ${f.file}:${f.line}`)).toEqual([
+      'stale-self-import cmd/gen.go:5',
+      'stale-self-import r.go:3'
+    ]);
+    // v1.0.0 exists on another commit, and a /v2 path cannot be released as v1.
+    const again = await checkJson(bare, '--head', 'main', '--tag', 'v1.0.0');
+    expect(again.report.findings.map(f => f.rule).filter(r => r !== 'stale-self-import')).toEqual([
+      'tag-exists',
+      'module-path-major'
+    ]);
+  });
+
+  test('the working tree and the same commit read from git give the same report', async () => {
+    const dir = makeRepo([v1], v2Stale);
+    const fromTree = await checkJson(dir, '--tag', 'v2.0.0');
+    const fromRef = await checkJson(dir, '--tag', 'v2.0.0', '--head', 'HEAD');
+    expect(fromRef.report.findings).toEqual(fromTree.report.findings);
+    expect(fromRef.report.stats.files).toBe(fromTree.report.stats.files);
+  });
+
+  test('a tag already on the gated commit is the release being guarded, not tag-exists', async () => {
+    const dir = makeRepo([v1, { files: { ...v2Stale.files, 'r.go': `package r\n\nimport "${R}/v2/pkg"\n` }, tags: ['v2.0.0'] }]);
+    const { report } = await checkJson(dir, '--tag', 'v2.0.0');
+    expect(report.findings.map(f => f.rule)).toEqual(['stale-self-import']);
+  });
+});
+
+describe('pull requests (--base)', () => {
+  test('a major bump is detected from go.mod and findings on added lines are new', async () => {
+    const dir = makeRepo([v1]);
+    git(dir, 'checkout', '-q', '-b', 'bump');
+    const files = { ...v2Stale.files };
+    delete files['cmd/gen.go'];
+    files['extra.go'] = `package r\n\nimport "${R}/pkg"\n`;
+    commitTree(dir, { files });
+    const { report } = await checkJson(dir, '--base', 'main');
+    expect(report.targets).toEqual([
+      { module: `${R}/v2`, dir: '.', version: 'v2.0.0', tag: 'v2.0.0', mode: 'major-bump', source: 'pull_request' }
+    ]);
+    const byFile = Object.fromEntries(report.findings.map(f => [f.file, f.new]));
+    // r.go keeps its old import line (not added by the PR); extra.go is new.
+    expect(byFile).toEqual({ 'extra.go': true, 'r.go': false });
+  });
+
+  test('without a major change it is a consistency check, and local replaces only warn', async () => {
+    const dir = makeRepo([v1]);
+    git(dir, 'checkout', '-q', '-b', 'feature');
+    const files = { ...v1.files, 'go.mod': `module ${R}\n\ngo 1.19\n\nreplace example.com/x => ../x\n` };
+    commitTree(dir, { files });
+    const { report } = await checkJson(dir, '--base', 'main');
+    expect(report.targets[0].mode).toBe('consistency');
+    expect(report.findings.map(f => [f.rule, f.severity, f.line, f.new])).toEqual([['local-replace', 'warning', 5, true]]);
+  });
+});
+
+describe('odd input', () => {
+  test('a binary file named .go and an unreadable go.mod are findings, not crashes', async () => {
+    const dir = makeRepo([v1]);
+    writeFileSync(join(dir, 'blob.go'), Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 1, 2, 3, 0xff, 0xfe]));
+    mkdirSync(join(dir, 'sub'));
+    writeFileSync(join(dir, 'sub', 'go.mod'), Buffer.from([0xef, 0xbb, 0xbf, 0x6d, 0x6f, 0x64]));
+    const { report } = await checkJson(dir);
+    expect(report.findings.map(f => `${f.rule} ${f.file}:${f.line}`)).toEqual([
+      'file-unreadable blob.go:1',
+      'gomod-syntax sub/go.mod:1'
+    ]);
+  });
+
+  test('a repository with no tags at all (as a shallow clone can be) gets consistency findings only', async () => {
+    const dir = makeRepo([{ files: v2Stale.files }]);
+    const { report } = await checkJson(dir);
+    expect(report.findings.map(f => f.rule)).toEqual(['stale-self-import', 'stale-self-import']);
+  });
+});
