@@ -1,3 +1,4 @@
+import { isDirectoryPath } from '../go/modfile.js';
 import { makeFinding, moduleTargets, type Rule } from './context.js';
 
 /** A directory replacement only works in the author's checkout: consumers ignore replace directives. */
@@ -22,18 +23,3 @@ export const localReplace: Rule = {
     });
   }
 };
-
-/** modfile.IsDirectoryPath: `.`/`..` forms, rooted paths and Windows drive letters. */
-export function isDirectoryPath(p: string): boolean {
-  return (
-    p === '.' ||
-    p === '..' ||
-    p.startsWith('./') ||
-    p.startsWith('../') ||
-    p.startsWith('.\\') ||
-    p.startsWith('..\\') ||
-    p.startsWith('/') ||
-    p.startsWith('\\') ||
-    /^[A-Za-z]:/.test(p)
-  );
-}
