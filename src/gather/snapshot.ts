@@ -49,21 +49,30 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   const stats = { files: files.length, bytes: 0 };
   const unreadable = new Map<string, string>();
 
-  const goMods = await readAll(tree, goModFiles(files), unreadable, stats);
-  const moduleDirs = new Set([...goMods.keys()].map(dirOf));
+  const goMods = new Map<string, Uint8Array>();
+  const goFiles = new Map<string, GoFileInfo>();
+  const goModPaths = goModFiles(files);
+  const moduleDirs = new Set(goModPaths.map(dirOf));
   const inAModule = (file: string) => {
     for (let d = dirOf(file); ; d = dirOf(d)) {
       if (moduleDirs.has(d)) return true;
       if (d === ROOT_DIR) return false;
     }
   };
-  const goFiles = new Map<string, GoFileInfo>();
-  await tree.scanGoFiles(
-    files.filter(f => isGoSourceFile(f) && inAModule(f)),
-    (path, scan, bytes, error) => {
-      stats.bytes += bytes;
-      if (scan) goFiles.set(path, scan);
-      else unreadable.set(path, error ?? 'unknown error');
+  await tree.read(
+    { whole: goModPaths, headers: files.filter(f => isGoSourceFile(f) && inAModule(f)) },
+    {
+      onFile(path, data, error) {
+        if (data) {
+          goMods.set(path, data);
+          stats.bytes += data.length;
+        } else unreadable.set(path, error ?? 'unknown error');
+      },
+      onScan(path, scan, bytes, error) {
+        stats.bytes += bytes;
+        if (scan) goFiles.set(path, scan);
+        else unreadable.set(path, error ?? 'unknown error');
+      }
     }
   );
 
@@ -82,7 +91,7 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
     const baseCommit = await git.commitOf(options.base);
     if (!baseCommit) throw new UsageError(`--base ${options.base} names no commit in ${root}`);
     const baseTree = new GitTree(git, baseCommit);
-    snapshot.baseGoMods = await readAll(baseTree, goModFiles(await baseTree.listFiles()), new Map(), { bytes: 0 });
+    snapshot.baseGoMods = await readGoMods(baseTree);
     const from = (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit;
     snapshot.addedLines = await git.addedLines(from, options.head ? (commit as string) : undefined);
   }
@@ -93,19 +102,13 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   return { snapshot, root, git };
 }
 
-async function readAll(
-  tree: Tree,
-  paths: string[],
-  unreadable: Map<string, string>,
-  stats: { bytes: number }
-): Promise<Map<string, Uint8Array>> {
+/** Every go.mod of a tree, whole. */
+async function readGoMods(tree: Tree): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
-  await tree.readFiles(paths, (path, data, error) => {
-    if (data) {
-      out.set(path, data);
-      stats.bytes += data.length;
-    } else unreadable.set(path, error ?? 'unknown error');
-  });
+  await tree.read(
+    { whole: goModFiles(await tree.listFiles()), headers: [] },
+    { onFile: (path, data) => void (data && out.set(path, data)), onScan: () => undefined }
+  );
   return out;
 }
 

@@ -6,17 +6,25 @@ import { join } from 'node:path';
 import { scanImports, type ImportScan } from '../go/imports.js';
 import { Git } from './git.js';
 
+export interface ReadRequest {
+  /** Files to read whole (go.mod files). */
+  whole: readonly string[];
+  /** .go files whose import header is scanned, reading no more of each than the scanner needs. */
+  headers: readonly string[];
+}
+
+export interface ReadCallbacks {
+  /** A whole file's bytes, or undefined and the reason when it can't be read. */
+  onFile(path: string, data: Uint8Array | undefined, error?: string): void;
+  onScan(path: string, scan: ImportScan | undefined, bytesRead: number, error?: string): void;
+}
+
 export interface Tree {
-  /** Where the files come from, for messages: a directory or `ref`. */
+  /** Where the files come from, for messages: a directory or a commit. */
   readonly description: string;
   listFiles(): Promise<string[]>;
-  /** Reads whole files; `onFile` gets the bytes, or `undefined` and the reason when a file can't be read. */
-  readFiles(paths: readonly string[], onFile: (path: string, data: Uint8Array | undefined, error?: string) => void): Promise<void>;
-  /** Scans the import header of .go files, reading no more of each file than the scanner needs. */
-  scanGoFiles(
-    paths: readonly string[],
-    onScan: (path: string, scan: ImportScan | undefined, bytesRead: number, error?: string) => void
-  ): Promise<void>;
+  /** Reads everything the snapshot needs in one pass (for a ref: one cat-file process). */
+  read(request: ReadRequest, callbacks: ReadCallbacks): Promise<void>;
 }
 
 const FIRST_READ = 4096;
@@ -34,25 +42,16 @@ export class WorkingTree implements Tree {
     return this.git.workTreeFiles();
   }
 
-  async readFiles(
-    paths: readonly string[],
-    onFile: (path: string, data: Uint8Array | undefined, error?: string) => void
-  ): Promise<void> {
-    for (const path of paths) {
+  async read(request: ReadRequest, { onFile, onScan }: ReadCallbacks): Promise<void> {
+    for (const path of request.whole) {
       try {
         onFile(path, readWhole(join(this.root, path)));
       } catch (error) {
         onFile(path, undefined, describeIoError(error));
       }
     }
-  }
-
-  async scanGoFiles(
-    paths: readonly string[],
-    onScan: (path: string, scan: ImportScan | undefined, bytesRead: number, error?: string) => void
-  ): Promise<void> {
     let buffer: Buffer = Buffer.allocUnsafe(FIRST_READ);
-    for (const path of paths) {
+    for (const path of request.headers) {
       let fd: number | undefined;
       try {
         fd = openSync(join(this.root, path), 'r');
@@ -101,31 +100,29 @@ export class GitTree implements Tree {
     return [...(await this.blobIds()).keys()];
   }
 
-  async readFiles(
-    paths: readonly string[],
-    onFile: (path: string, data: Uint8Array | undefined, error?: string) => void
-  ): Promise<void> {
+  async read(request: ReadRequest, { onFile, onScan }: ReadCallbacks): Promise<void> {
     const ids = await this.blobIds();
-    const wanted = paths.filter(p => ids.has(p));
-    for (const p of paths) if (!ids.has(p)) onFile(p, undefined, `not in ${this.ref}`);
+    const wanted: { path: string; whole: boolean }[] = [];
+    const missing = `not in ${this.description}`;
+    for (const path of request.whole) {
+      if (ids.has(path)) wanted.push({ path, whole: true });
+      else onFile(path, undefined, missing);
+    }
+    for (const path of request.headers) {
+      if (ids.has(path)) wanted.push({ path, whole: false });
+      else onScan(path, undefined, 0, missing);
+    }
     let next = 0;
     await this.git.readObjects(
-      wanted.map(p => ids.get(p) as string),
+      wanted.map(w => ids.get(w.path) as string),
       (_oid, data) => {
-        const path = wanted[next++];
-        onFile(path, data, data ? undefined : `object missing from the repository`);
+        const { path, whole } = wanted[next++];
+        const error = data ? undefined : 'object missing from the repository';
+        if (whole) onFile(path, data, error);
+        else if (data) onScan(path, scanImports(data, { eof: true }), data.length);
+        else onScan(path, undefined, 0, error);
       }
     );
-  }
-
-  async scanGoFiles(
-    paths: readonly string[],
-    onScan: (path: string, scan: ImportScan | undefined, bytesRead: number, error?: string) => void
-  ): Promise<void> {
-    await this.readFiles(paths, (path, data, error) => {
-      if (!data) onScan(path, undefined, 0, error);
-      else onScan(path, scanImports(data, { eof: true }), data.length);
-    });
   }
 }
 
