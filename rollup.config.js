@@ -20,7 +20,12 @@ const onwarn = (warning, warn) => {
 };
 
 export default [
-  { input: 'src/main.ts', output: { file: 'dist/index.js', format: 'es', inlineDynamicImports: true }, plugins: plugins(), onwarn },
+  {
+    input: 'src/main.ts',
+    output: { file: 'dist/index.js', format: 'es', inlineDynamicImports: true },
+    plugins: plugins(),
+    onwarn
+  },
   {
     input: 'src/bin.ts',
     output: { file: 'dist/cli.js', format: 'es', banner: '#!/usr/bin/env node', inlineDynamicImports: true },

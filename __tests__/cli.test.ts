@@ -77,8 +77,12 @@ describe('output', () => {
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(`Gating ${R}/v2 (.) at v2.0.0 [release]`);
-    expect(run.stdout).toContain(`\n${R}/v2\n  cmd/gen.go\n    5:8     warning stale-self-import: import "${R}/pkg"`);
-    expect(run.stdout).toContain(`\n  r.go\n    3:8     error   stale-self-import: import "${R}/pkg" refers to the v0/v1 path`);
+    expect(run.stdout).toContain(
+      `\n${R}/v2\n  cmd/gen.go\n    5:8     warning stale-self-import: import "${R}/pkg"`
+    );
+    expect(run.stdout).toContain(
+      `\n  r.go\n    3:8     error   stale-self-import: import "${R}/pkg" refers to the v0/v1 path`
+    );
     expect(lines[lines.length - 1]).toMatch(/^FAIL: 1 error, 1 warning \(1 module, 4 files, \d+ ms\)$/);
   });
 
@@ -111,7 +115,10 @@ describe('output', () => {
     expect(disabled.report.findings).toEqual([]);
     expect(disabled.code).toBe(0);
 
-    const warningsOnly = { ...v2Stale.files, 'r.go': `package r\n\nimport "${R}/v2/pkg"\n\nfunc Name() string { return pkg.Name }\n` };
+    const warningsOnly = {
+      ...v2Stale.files,
+      'r.go': `package r\n\nimport "${R}/v2/pkg"\n\nfunc Name() string { return pkg.Name }\n`
+    };
     const dir2 = makeRepo([v1], { files: warningsOnly });
     expect((await checkJson(dir2, '--tag', 'v2.0.0')).report.conclusion).toBe('neutral');
     const strict = await checkJson(dir2, '--tag', 'v2.0.0', '--fail-on', 'warning');
@@ -150,7 +157,10 @@ describe('reading git objects', () => {
   });
 
   test('a tag already on the gated commit is the release being guarded, not tag-exists', async () => {
-    const dir = makeRepo([v1, { files: { ...v2Stale.files, 'r.go': `package r\n\nimport "${R}/v2/pkg"\n` }, tags: ['v2.0.0'] }]);
+    const dir = makeRepo([
+      v1,
+      { files: { ...v2Stale.files, 'r.go': `package r\n\nimport "${R}/v2/pkg"\n` }, tags: ['v2.0.0'] }
+    ]);
     const { report } = await checkJson(dir, '--tag', 'v2.0.0');
     expect(report.findings.map(f => f.rule)).toEqual(['stale-self-import']);
   });
@@ -166,7 +176,14 @@ describe('pull requests (--base)', () => {
     commitTree(dir, { files });
     const { report } = await checkJson(dir, '--base', 'main');
     expect(report.targets).toEqual([
-      { module: `${R}/v2`, dir: '.', version: 'v2.0.0', tag: 'v2.0.0', mode: 'major-bump', source: 'pull_request' }
+      {
+        module: `${R}/v2`,
+        dir: '.',
+        version: 'v2.0.0',
+        tag: 'v2.0.0',
+        mode: 'major-bump',
+        source: 'pull_request'
+      }
     ]);
     const byFile = Object.fromEntries(report.findings.map(f => [f.file, f.new]));
     // r.go keeps its old import line (not added by the PR); extra.go is new.
@@ -180,7 +197,9 @@ describe('pull requests (--base)', () => {
     commitTree(dir, { files });
     const { report } = await checkJson(dir, '--base', 'main');
     expect(report.targets[0].mode).toBe('consistency');
-    expect(report.findings.map(f => [f.rule, f.severity, f.line, f.new])).toEqual([['local-replace', 'warning', 5, true]]);
+    expect(report.findings.map(f => [f.rule, f.severity, f.line, f.new])).toEqual([
+      ['local-replace', 'warning', 5, true]
+    ]);
   });
 });
 

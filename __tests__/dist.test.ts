@@ -21,8 +21,12 @@ function bigModule(packages: number, stalePackage?: number): TreeState['files'] 
   const files: TreeState['files'] = { 'go.mod': `module ${R}\n\ngo 1.19\n` };
   for (let p = 0; p < packages; p++) {
     for (let f = 0; f < 10; f++) {
-      const dep = p === stalePackage && f === 0 ? `github.com/o/big/p${(p + 1) % packages}` : `${R}/p${(p + 1) % packages}`;
-      files[`p${p}/f${f}.go`] = `package p${p}\n\nimport (\n\t"fmt"\n\n\t"${dep}"\n)\n\nfunc F${f}() { fmt.Println(p${(p + 1) % packages}.F0) }\n`;
+      const dep =
+        p === stalePackage && f === 0
+          ? `github.com/o/big/p${(p + 1) % packages}`
+          : `${R}/p${(p + 1) % packages}`;
+      files[`p${p}/f${f}.go`] =
+        `package p${p}\n\nimport (\n\t"fmt"\n\n\t"${dep}"\n)\n\nfunc F${f}() { fmt.Println(p${(p + 1) % packages}.F0) }\n`;
     }
   }
   return files;
@@ -38,13 +42,21 @@ describe('dist/cli.js', () => {
   });
 
   test('gates a real repository: exit 1 with the finding, exit 0 once fixed', () => {
-    const dir = makeRepo([{ files: { 'go.mod': 'module github.com/o/big\n\ngo 1.19\n' }, tags: ['v1.0.0'] }], { files: bigModule(5, 3) });
+    const dir = makeRepo(
+      [{ files: { 'go.mod': 'module github.com/o/big\n\ngo 1.19\n' }, tags: ['v1.0.0'] }],
+      { files: bigModule(5, 3) }
+    );
     const failed = runDist(['check', dir, '--tag', 'v2.0.0', '--format', 'json']);
     expect(failed.code).toBe(1);
     const report = JSON.parse(failed.stdout) as { findings: { rule: string; file: string; line: number }[] };
-    expect(report.findings.map(f => `${f.rule} ${f.file}:${f.line}`)).toEqual(['stale-self-import p3/f0.go:6']);
+    expect(report.findings.map(f => `${f.rule} ${f.file}:${f.line}`)).toEqual([
+      'stale-self-import p3/f0.go:6'
+    ]);
 
-    const fixed = makeRepo([{ files: { 'go.mod': 'module github.com/o/big\n\ngo 1.19\n' }, tags: ['v1.0.0'] }], { files: bigModule(5) });
+    const fixed = makeRepo(
+      [{ files: { 'go.mod': 'module github.com/o/big\n\ngo 1.19\n' }, tags: ['v1.0.0'] }],
+      { files: bigModule(5) }
+    );
     const passed = runDist(['check', fixed, '--tag', 'v2.0.0']);
     expect(passed.stderr).toBe('');
     expect(passed.code).toBe(0);
@@ -54,17 +66,25 @@ describe('dist/cli.js', () => {
   test('a usage error exits 2 with one line and the hint, no stack trace', () => {
     const r = runDist(['check', '--tag']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(`go-major-gate: Option '--tag <value>' argument missing\nRun "go-major-gate --help" for usage.\n`);
+    expect(r.stderr).toBe(
+      `go-major-gate: Option '--tag <value>' argument missing\nRun "go-major-gate --help" for usage.\n`
+    );
   });
 
   test('reads a ref with one ls-tree and one cat-file --batch, whatever the number of files', () => {
-    const dir = makeRepo([{ files: { 'go.mod': 'module github.com/o/big\n\ngo 1.19\n' }, tags: ['v1.0.0'] }], { files: bigModule(30) });
+    const dir = makeRepo(
+      [{ files: { 'go.mod': 'module github.com/o/big\n\ngo 1.19\n' }, tags: ['v1.0.0'] }],
+      { files: bigModule(30) }
+    );
     const shim = tempDir();
     const log = join(shim, 'git.log');
     const realGit = spawnSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).stdout.trim();
     writeFileSync(join(shim, 'git'), `#!/bin/sh\necho "$1" >> '${log}'\nexec '${realGit}' "$@"\n`);
     chmodSync(join(shim, 'git'), 0o755);
-    const r = runDist(['check', dir, '--head', 'HEAD', '--tag', 'v2.0.0'], { ...process.env, PATH: `${shim}:${process.env.PATH}` });
+    const r = runDist(['check', dir, '--head', 'HEAD', '--tag', 'v2.0.0'], {
+      ...process.env,
+      PATH: `${shim}:${process.env.PATH}`
+    });
     expect(r.code).toBe(0);
     const verbs = readFileSync(log, 'utf8').trim().split('\n');
     // 301 files are read; one cat-file for the tree and one for the go.mod at the latest release.

@@ -34,7 +34,14 @@ describe('kratos-like repository', () => {
     expect(report.conclusion).toBe('success');
     expect(code).toBe(0);
     expect(report.targets).toEqual([
-      { module: `${R}/contrib/x/v2`, dir: 'contrib/x', version: 'v2.1.0', tag: 'contrib/x/v2.1.0', mode: 'release', source: 'input' }
+      {
+        module: `${R}/contrib/x/v2`,
+        dir: 'contrib/x',
+        version: 'v2.1.0',
+        tag: 'contrib/x/v2.1.0',
+        mode: 'release',
+        source: 'input'
+      }
     ]);
     expect(report.modules.map(m => [m.dir, m.path, m.major])).toEqual([
       ['.', `${R}/v2`, 2],

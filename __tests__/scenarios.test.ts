@@ -12,7 +12,10 @@ interface Scenario {
   id: string;
   description: string;
   target: { tag?: string; version?: string; module?: string; mode?: string };
-  expect: { conclusion: string; findings: { rule: string; severity: string; file: string | null; line: number | null }[] };
+  expect: {
+    conclusion: string;
+    findings: { rule: string; severity: string; file: string | null; line: number | null }[];
+  };
   files: Record<string, string>;
   history?: { files: Record<string, string>; tags: string[] }[];
 }
@@ -21,7 +24,8 @@ interface Scenario {
 const PENDING: Record<string, string> = {
   's68-stale-reference': 'stale-reference rule (issue: beyond .go files)',
   's72-breaking-change-minor': 'breaking-change rule (issue: breaking changes without a Go toolchain)',
-  's73-breaking-change-with-major-bump': 'breaking-change rule (issue: breaking changes without a Go toolchain)'
+  's73-breaking-change-with-major-bump':
+    'breaking-change rule (issue: breaking changes without a Go toolchain)'
 };
 
 const scenarios: Scenario[] = readdirSync(join(conformanceDir, 'scenarios'))
@@ -31,7 +35,8 @@ const scenarios: Scenario[] = readdirSync(join(conformanceDir, 'scenarios'))
 
 function targetArgs(target: Scenario['target']): string[] {
   if (target.tag !== undefined) return ['--tag', target.tag];
-  if (target.version !== undefined) return ['--version', target.version, ...(target.module ? ['--module', target.module] : [])];
+  if (target.version !== undefined)
+    return ['--version', target.version, ...(target.module ? ['--module', target.module] : [])];
   return [];
 }
 

@@ -15,7 +15,16 @@ import { pathMajorDigits, splitPathVersion } from './go/modpath.js';
 import { majorDigits, releaseVersionProblem } from './go/version.js';
 import type { GoFile, RuleContext, Target } from './rules/context.js';
 import { rules } from './rules/index.js';
-import type { Conclusion, FailOn, Finding, Intent, RuleId, Snapshot, TargetMode, TargetSource } from './types.js';
+import type {
+  Conclusion,
+  FailOn,
+  Finding,
+  Intent,
+  RuleId,
+  Snapshot,
+  TargetMode,
+  TargetSource
+} from './types.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import { UsageError } from './errors.js';
 
@@ -96,7 +105,12 @@ function tagTarget(tag: string, source: TargetSource, modules: Module[]): Target
   const problem = releaseVersionProblem(version);
   const resolution = resolveTag(prefix, problem ? '' : version, modules);
   const base: Target = { mode: 'release', source, tag, version };
-  if (problem) return { ...base, tagProblem: problem, ...(resolution.kind === 'module' ? { module: resolution.module } : {}) };
+  if (problem)
+    return {
+      ...base,
+      tagProblem: problem,
+      ...(resolution.kind === 'module' ? { module: resolution.module } : {})
+    };
   if (resolution.kind === 'none') return { ...base, tagProblem: resolution.reason };
   if (resolution.kind === 'legacy-root') return { ...base, legacyRoot: true };
   return { ...base, module: resolution.module };
@@ -106,8 +120,11 @@ function versionTarget(version: string, moduleDir: string, source: TargetSource,
   const dir = normalizeDir(moduleDir);
   const module = modules.find(m => m.dir === dir);
   if (!module) {
-    if (modules.length === 0 && dir === ROOT_DIR) return { mode: 'release', source, version, tag: version, legacyRoot: true };
-    throw new UsageError(`there is no module in ${dir === ROOT_DIR ? 'the repository root' : `${dir}/`}: no go.mod there (modules: ${modules.map(m => m.dir).join(', ') || 'none'})`);
+    if (modules.length === 0 && dir === ROOT_DIR)
+      return { mode: 'release', source, version, tag: version, legacyRoot: true };
+    throw new UsageError(
+      `there is no module in ${dir === ROOT_DIR ? 'the repository root' : `${dir}/`}: no go.mod there (modules: ${modules.map(m => m.dir).join(', ') || 'none'})`
+    );
   }
   const tag = tagPrefixOf(dir) + version;
   const problem = releaseVersionProblem(version);
@@ -131,7 +148,10 @@ function pullRequestTarget(module: Module, source: TargetSource, snapshot: Snaps
 }
 
 export function normalizeDir(dir: string): string {
-  const trimmed = dir.replace(/\\/g, '/').replace(/^\.\/+/, '').replace(/\/+$/, '');
+  const trimmed = dir
+    .replace(/\\/g, '/')
+    .replace(/^\.\/+/, '')
+    .replace(/\/+$/, '');
   return trimmed === '' || trimmed === '.' ? ROOT_DIR : trimmed;
 }
 
@@ -171,7 +191,10 @@ export function applyStoppingRules(findings: Finding[]): Finding[] {
 
 function markNew(finding: Finding, snapshot: Snapshot): Finding {
   if (!snapshot.addedLines) return finding;
-  const added = finding.file !== null && finding.line !== null && snapshot.addedLines.get(finding.file)?.has(finding.line);
+  const added =
+    finding.file !== null &&
+    finding.line !== null &&
+    snapshot.addedLines.get(finding.file)?.has(finding.line);
   return { ...finding, new: Boolean(added) };
 }
 

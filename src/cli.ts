@@ -98,7 +98,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
     io.stdout(USAGE);
     return 0;
   }
-  if (positionals.length > 1) throw new UsageError(`expected at most one directory, got: ${positionals.join(' ')}`);
+  if (positionals.length > 1)
+    throw new UsageError(`expected at most one directory, got: ${positionals.join(' ')}`);
   const format = oneOf('--format', values.format as string, FORMATS);
   const failOn = oneOf('--fail-on', values['fail-on'] as string, FAIL_ON) as FailOn;
   const disable = parseDisable(values.disable ?? []);
@@ -118,7 +119,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
 }
 
 function intentFrom(values: { tag?: string; version?: string; module?: string; base?: string }): Intent {
-  if (values.tag !== undefined && values.version !== undefined) throw new UsageError('use --tag or --version, not both');
+  if (values.tag !== undefined && values.version !== undefined)
+    throw new UsageError('use --tag or --version, not both');
   if (values.module !== undefined && values.version === undefined) {
     throw new UsageError('--module goes with --version (a tag already names its module by its prefix)');
   }
@@ -145,10 +147,15 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
 const KNOWN_RULES = new Set<string>([...rules.map(r => r.id), ...plannedRuleIds]);
 
 export function parseDisable(values: readonly string[]): string[] {
-  const ids = values.flatMap(v => v.split(',')).map(s => s.trim()).filter(Boolean);
+  const ids = values
+    .flatMap(v => v.split(','))
+    .map(s => s.trim())
+    .filter(Boolean);
   const unknown = ids.filter(id => !KNOWN_RULES.has(id));
   if (unknown.length > 0) {
-    throw new UsageError(`unknown rule id${unknown.length > 1 ? 's' : ''} in --disable: ${unknown.join(', ')} (known: ${[...KNOWN_RULES].join(', ')})`);
+    throw new UsageError(
+      `unknown rule id${unknown.length > 1 ? 's' : ''} in --disable: ${unknown.join(', ')} (known: ${[...KNOWN_RULES].join(', ')})`
+    );
   }
   return ids;
 }

@@ -9,7 +9,9 @@ import type { Intent } from './types.js';
 
 async function main(): Promise<void> {
   const version = core.getInput('version');
-  const intent: Intent = version ? { kind: 'tag', tag: version, source: 'input' } : { kind: 'consistency', source: 'input' };
+  const intent: Intent = version
+    ? { kind: 'tag', tag: version, source: 'input' }
+    : { kind: 'consistency', source: 'input' };
   const { snapshot } = await gatherSnapshot({ dir: core.getInput('working-directory') || '.' });
   const report = analyze(snapshot, { intent });
   core.info(formatText(report));

@@ -28,12 +28,21 @@ export interface JsonFinding {
 export interface JsonReport {
   conclusion: string;
   findings: JsonFinding[];
-  targets: { module: string | null; dir: string | null; version: string | null; tag: string | null; mode: string; source: string }[];
+  targets: {
+    module: string | null;
+    dir: string | null;
+    version: string | null;
+    tag: string | null;
+    mode: string;
+    source: string;
+  }[];
   modules: { dir: string; path: string | null; major: number; goFiles: number }[];
   stats: { files: number; bytes: number; ms: number };
 }
 
-export async function checkJson(...argv: string[]): Promise<{ code: number; report: JsonReport; stderr: string }> {
+export async function checkJson(
+  ...argv: string[]
+): Promise<{ code: number; report: JsonReport; stderr: string }> {
   const run = await cli('check', ...argv, '--format', 'json');
   if (run.code === 2) throw new Error(`check failed to run: ${run.stderr}`);
   return { code: run.code, report: JSON.parse(run.stdout) as JsonReport, stderr: run.stderr };

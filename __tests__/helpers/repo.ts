@@ -21,7 +21,12 @@ const GIT_ENV = {
 };
 
 export function git(dir: string, ...args: string[]): string {
-  return execFileSync('git', args, { cwd: dir, env: GIT_ENV, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  return execFileSync('git', args, {
+    cwd: dir,
+    env: GIT_ENV,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe']
+  });
 }
 
 export function tempDir(prefix = 'gmg-'): string {
@@ -30,7 +35,8 @@ export function tempDir(prefix = 'gmg-'): string {
 
 /** Replaces the work tree (all but .git) with `files`. */
 export function writeTree(dir: string, files: TreeState['files']): void {
-  for (const entry of readdirSync(dir)) if (entry !== '.git') rmSync(join(dir, entry), { recursive: true, force: true });
+  for (const entry of readdirSync(dir))
+    if (entry !== '.git') rmSync(join(dir, entry), { recursive: true, force: true });
   for (const [path, content] of Object.entries(files)) {
     const target = join(dir, ...path.split('/'));
     mkdirSync(dirname(target), { recursive: true });

@@ -62,7 +62,11 @@ export class Git {
     } catch (error) {
       throw new GitError(`could not run git: ${(error as Error).message}`, -1);
     }
-    const result = { exitCode, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') };
+    const result = {
+      exitCode,
+      stdout: Buffer.concat(out).toString('utf8'),
+      stderr: Buffer.concat(err).toString('utf8')
+    };
     if (exitCode !== 0 && !options.allowFailure) {
       const detail = result.stderr.trim().split('\n').slice(-3).join(' ');
       throw new GitError(`git ${args[0]} failed (exit ${exitCode}): ${detail}`, exitCode);
@@ -165,7 +169,10 @@ export class Git {
    * Streams the contents of many objects through ONE `git cat-file --batch` process. `onObject`
    * receives each object in request order; a missing object arrives as undefined.
    */
-  async readObjects(oids: readonly string[], onObject: (oid: string, data: Buffer | undefined) => void): Promise<void> {
+  async readObjects(
+    oids: readonly string[],
+    onObject: (oid: string, data: Buffer | undefined) => void
+  ): Promise<void> {
     if (oids.length === 0) return;
     const parser = new BatchParser(onObject);
     await this.run(['cat-file', '--batch'], {

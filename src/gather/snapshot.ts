@@ -2,7 +2,15 @@
 // go.mod, the import headers of every counted .go file inside a module, the tags, and the comparison
 // points (a pull request's base, each module's latest release).
 import { resolve } from 'node:path';
-import { dirOf, goModFiles, isGoSourceFile, loadModules, releasesWithPrefix, ROOT_DIR, tagPrefixOf } from '../go/layout.js';
+import {
+  dirOf,
+  goModFiles,
+  isGoSourceFile,
+  loadModules,
+  releasesWithPrefix,
+  ROOT_DIR,
+  tagPrefixOf
+} from '../go/layout.js';
 import type { GoFileInfo, Snapshot } from '../types.js';
 import { UsageError } from '../errors.js';
 import { Git } from './git.js';
@@ -135,6 +143,9 @@ async function readReleasedGoMods(git: Git, snapshot: Snapshot): Promise<Map<str
 /** `owner/name` from a GitHub remote URL (https, ssh or git@ forms), else undefined. */
 export function githubRepositoryFromRemote(url: string | undefined): string | undefined {
   if (!url) return undefined;
-  const m = /^(?:https?:\/\/(?:[^@/]+@)?github\.com\/|ssh:\/\/git@github\.com\/|git@github\.com:)([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
+  const m =
+    /^(?:https?:\/\/(?:[^@/]+@)?github\.com\/|ssh:\/\/git@github\.com\/|git@github\.com:)([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(
+      url
+    );
   return m ? `${m[1]}/${m[2]}` : undefined;
 }

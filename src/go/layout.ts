@@ -134,11 +134,15 @@ export function splitTag(tag: string): { prefix: string; version: string } {
 }
 
 /** The releases whose tags carry `tagPrefix`, as the go command lists them, in ascending order. */
-export function releasesWithPrefix(tags: readonly { name: string; commit: string }[], tagPrefix: string): Release[] {
+export function releasesWithPrefix(
+  tags: readonly { name: string; commit: string }[],
+  tagPrefix: string
+): Release[] {
   const releases: Release[] = [];
   for (const tag of tags) {
     const { prefix, version } = splitTag(tag.name);
-    if (prefix === tagPrefix && isReleaseVersion(version)) releases.push({ tag: tag.name, version, commit: tag.commit });
+    if (prefix === tagPrefix && isReleaseVersion(version))
+      releases.push({ tag: tag.name, version, commit: tag.commit });
   }
   return releases.sort((a, b) => compare(a.version, b.version));
 }
@@ -147,7 +151,10 @@ export function releasesWithPrefix(tags: readonly { name: string; commit: string
  * The releases of one module: tags with its prefix whose major fits its path suffix. Without a
  * suffix, majors 0 and 1 are the module's own; v2+ tags there belong to /vN modules.
  */
-export function releasesOfModule(tags: readonly { name: string; commit: string }[], module: Module): Release[] {
+export function releasesOfModule(
+  tags: readonly { name: string; commit: string }[],
+  module: Module
+): Release[] {
   return releasesWithPrefix(tags, tagPrefixOf(module.dir)).filter(r =>
     majorFits(majorDigits(r.version), module.pathMajorDigits)
   );
@@ -160,9 +167,7 @@ export function majorFits(versionMajor: string, pathMajor: string): boolean {
 }
 
 export type TagResolution =
-  | { kind: 'module'; module: Module }
-  | { kind: 'legacy-root' }
-  | { kind: 'none'; reason: string };
+  { kind: 'module'; module: Module } | { kind: 'legacy-root' } | { kind: 'none'; reason: string };
 
 /**
  * Finds the module a tag `prefix + version` releases (go-rules.md §4.2): `P/vN/go.mod` when it exists

@@ -6,7 +6,13 @@ export interface TextOptions {
   color?: boolean;
 }
 
-const COLORS = { error: '\u001b[31m', warning: '\u001b[33m', notice: '\u001b[36m', bold: '\u001b[1m', reset: '\u001b[0m' };
+const COLORS = {
+  error: '\u001b[31m',
+  warning: '\u001b[33m',
+  notice: '\u001b[36m',
+  bold: '\u001b[1m',
+  reset: '\u001b[0m'
+};
 
 export function formatText(report: Report, options: TextOptions = {}): string {
   const paint = (code: string, s: string) => (options.color ? `${code}${s}${COLORS.reset}` : s);
@@ -14,10 +20,14 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   for (const t of report.targets) {
     if (t.mode === 'consistency') continue;
     const what = t.module ? `${t.module} (${t.dir})` : t.dir === '.' ? 'the repository root' : 'no module';
-    lines.push(`Gating ${what} at ${t.version ?? '?'}${t.tag && t.tag !== t.version ? `, tag ${t.tag}` : ''} [${t.mode}]`);
+    lines.push(
+      `Gating ${what} at ${t.version ?? '?'}${t.tag && t.tag !== t.version ? `, tag ${t.tag}` : ''} [${t.mode}]`
+    );
   }
   if (report.targets.length > 0 && report.targets.every(t => t.mode === 'consistency')) {
-    lines.push(`Checking ${report.targets.length} module${report.targets.length === 1 ? '' : 's'} for consistency`);
+    lines.push(
+      `Checking ${report.targets.length} module${report.targets.length === 1 ? '' : 's'} for consistency`
+    );
   }
   for (const [group, findings] of groupBy(report.findings, f => f.module ?? '')) {
     lines.push('', paint(COLORS.bold, group || 'Tag and version'));
@@ -26,7 +36,9 @@ export function formatText(report: Report, options: TextOptions = {}): string {
       for (const f of inFile) {
         const where = f.line === null ? '' : `${f.line}${f.column ? `:${f.column}` : ''}`;
         const severity = paint(COLORS[f.severity], f.severity.padEnd(7));
-        lines.push(`${file ? '    ' : '  '}${where ? `${where.padEnd(7)} ` : ''}${severity} ${f.rule}: ${f.message}`);
+        lines.push(
+          `${file ? '    ' : '  '}${where ? `${where.padEnd(7)} ` : ''}${severity} ${f.rule}: ${f.message}`
+        );
       }
     }
   }
@@ -35,7 +47,8 @@ export function formatText(report: Report, options: TextOptions = {}): string {
 }
 
 function verdict(report: Report, paint: (code: string, s: string) => string): string {
-  const count = (severity: Finding['severity']) => report.findings.filter(f => f.severity === severity).length;
+  const count = (severity: Finding['severity']) =>
+    report.findings.filter(f => f.severity === severity).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   const tally = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}`;
   const scope = `${plural(report.modules.length, 'module')}, ${plural(report.stats.files, 'file')}, ${report.stats.ms} ms`;

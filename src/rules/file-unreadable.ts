@@ -24,7 +24,15 @@ export const fileUnreadable: Rule = {
       }
       for (const [file, reason] of ctx.snapshot.unreadable) {
         if (owner(file) !== module) continue;
-        findings.push(makeFinding('file-unreadable', 'warning', { file, line: 1 }, `could not read ${file}: ${reason}`, module));
+        findings.push(
+          makeFinding(
+            'file-unreadable',
+            'warning',
+            { file, line: 1 },
+            `could not read ${file}: ${reason}`,
+            module
+          )
+        );
       }
     }
     return findings;

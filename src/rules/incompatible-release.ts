@@ -15,7 +15,9 @@ export const incompatibleRelease: Rule = {
       if (t.mode !== 'release' || !t.tag || !t.version || t.tagProblem) return [];
       const major = majorDigits(t.version);
       if (splitTag(t.tag).prefix !== '' || major === '0' || major === '1') return [];
-      const where = t.module ? ` (the go command does not look at ${t.module.goModFile} when it lists the repository's versions)` : '';
+      const where = t.module
+        ? ` (the go command does not look at ${t.module.goModFile} when it lists the repository's versions)`
+        : '';
       return [
         makeFinding(
           'incompatible-release',

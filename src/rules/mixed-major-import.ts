@@ -63,7 +63,13 @@ function checkModule(ctx: RuleContext, module: Module): Finding[] {
         makeFinding(
           'mixed-major-import',
           'warning',
-          { file: use.file, line: spec.line, column: spec.column, endLine: spec.endLine, endColumn: spec.endColumn },
+          {
+            file: use.file,
+            line: spec.line,
+            column: spec.column,
+            endLine: spec.endLine,
+            endColumn: spec.endColumn
+          },
           `"${module.path}" imports both ${use.modulePath} and ${highestPath}, two majors of one module built side by side; finish the migration: import "${highestPath}${spec.path.slice(use.modulePath.length)}" instead of "${spec.path}"`,
           module
         )

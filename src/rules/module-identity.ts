@@ -44,7 +44,7 @@ export const modulePathRepository: Rule = {
         ? 'the names differ only in letter case, and the go command compares module paths exactly'
         : established
           ? 'the path was already released this way (as after a repository rename that GitHub redirects); consumers keep working through the redirect, but the path should move to the new name at the next major'
-          : 'consumers who fetch this path will get the other repository\'s code, not this release';
+          : "consumers who fetch this path will get the other repository's code, not this release";
       return [
         makeFinding(
           'module-path-repository',

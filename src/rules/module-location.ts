@@ -18,7 +18,8 @@ export const moduleLocation: Rule = {
     for (const { module } of moduleTargets(ctx)) {
       if (module.path === undefined || checkPath(module.path)) continue;
       const problem = locationProblem(module);
-      if (problem) findings.push(makeFinding('module-location', 'error', moduleLinePlace(module), problem, module));
+      if (problem)
+        findings.push(makeFinding('module-location', 'error', moduleLinePlace(module), problem, module));
       const twins = ctx.modules.filter(m => m.path === module.path);
       if (twins.length > 1) {
         for (const twin of twins) {
@@ -71,7 +72,8 @@ function suggestPath(module: Module): string {
   const isMajorDir = isMajorDirName(dir.split('/').pop() ?? '');
   // Guess the repository root: github.com/owner/repo, else the first element.
   const elements = module.prefix.split('/');
-  const rootLength = elements[0] === 'github.com' || elements[0] === 'gitlab.com' || elements[0] === 'bitbucket.org' ? 3 : 1;
+  const rootLength =
+    elements[0] === 'github.com' || elements[0] === 'gitlab.com' || elements[0] === 'bitbucket.org' ? 3 : 1;
   const root = elements.slice(0, rootLength).join('/');
   if (isMajorDir) return `${root}/${dir}`;
   return `${root}/${dir}${module.pathMajor}`;

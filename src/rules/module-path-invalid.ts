@@ -4,7 +4,7 @@ import { makeFinding, moduleLinePlace, moduleTargets, quote, type Rule } from '.
 /** The module path must pass CheckPath, the rule the go command applies to every module it fetches. */
 export const modulePathInvalid: Rule = {
   id: 'module-path-invalid',
-  doc: 'The module path fails the go command\'s CheckPath, or is declared in a form (`module (` block) that cannot be fetched.',
+  doc: "The module path fails the go command's CheckPath, or is declared in a form (`module (` block) that cannot be fetched.",
   check(ctx) {
     return moduleTargets(ctx).flatMap(({ module }) => {
       const path = module.path;
@@ -23,7 +23,9 @@ export const modulePathInvalid: Rule = {
       }
       const problem = checkPath(path);
       if (!problem) return [];
-      return [makeFinding('module-path-invalid', 'error', place, `${problem}: ${advice(path, problem)}`, module)];
+      return [
+        makeFinding('module-path-invalid', 'error', place, `${problem}: ${advice(path, problem)}`, module)
+      ];
     });
   }
 };

@@ -19,7 +19,7 @@ import type { Finding } from '../types.js';
  */
 export const modulePathMajor: Rule = {
   id: 'module-path-major',
-  doc: 'The module path\'s major suffix does not match the version gated, or is behind the latest release.',
+  doc: "The module path's major suffix does not match the version gated, or is behind the latest release.",
   check(ctx) {
     return [...checkGatedVersions(ctx), ...checkLatestReleases(ctx)];
   }
@@ -30,7 +30,8 @@ function checkGatedVersions(ctx: RuleContext): Finding[] {
     if (module.path === undefined || checkPath(module.path)) return [];
     const wantSuffix = module.pathMajor.startsWith('.') ? majorDigits(version) : suffixMajorOf(version);
     if (module.pathMajorDigits === wantSuffix) return [];
-    if (module.pathMajor.startsWith('.') && version.startsWith('v0.0.0-') && module.pathMajorDigits === '1') return [];
+    if (module.pathMajor.startsWith('.') && version.startsWith('v0.0.0-') && module.pathMajorDigits === '1')
+      return [];
     const want = pathForMajor(module.prefix, wantSuffix);
     return [
       makeFinding(
@@ -38,7 +39,9 @@ function checkGatedVersions(ctx: RuleContext): Finding[] {
         'error',
         moduleLinePlace(module),
         `${module.goModFile} declares "${module.path}", which cannot be released as ${version}: ${
-          wantSuffix === '' ? 'v0 and v1 paths have no major suffix' : `a v${wantSuffix} module path must end in ${module.pathMajor.startsWith('.') || module.path.startsWith('gopkg.in/') ? `.v${wantSuffix}` : `/v${wantSuffix}`}`
+          wantSuffix === ''
+            ? 'v0 and v1 paths have no major suffix'
+            : `a v${wantSuffix} module path must end in ${module.pathMajor.startsWith('.') || module.path.startsWith('gopkg.in/') ? `.v${wantSuffix}` : `/v${wantSuffix}`}`
         }; write "module ${want}" (and update every import of the module's own packages)`,
         module,
         { fix: { replacement: want } }
@@ -60,7 +63,9 @@ function checkLatestReleases(ctx: RuleContext): Finding[] {
       });
       const latest = releases[releases.length - 1];
       if (!latest) return [];
-      const latestSuffix = module.pathMajor.startsWith('.') ? majorDigits(latest.version) : suffixMajorOf(latest.version);
+      const latestSuffix = module.pathMajor.startsWith('.')
+        ? majorDigits(latest.version)
+        : suffixMajorOf(latest.version);
       if (compareMajors(latestSuffix, module.pathMajorDigits) <= 0) return [];
       const want = pathForMajor(module.prefix, latestSuffix);
       return [

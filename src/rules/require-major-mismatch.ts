@@ -21,7 +21,13 @@ export const requireMajorMismatch: Rule = {
           makeFinding(
             'require-major-mismatch',
             'error',
-            { file: module.goModFile, line, column: span.start.column, endLine: span.end.line, endColumn: span.end.column },
+            {
+              file: module.goModFile,
+              line,
+              column: span.start.column,
+              endLine: span.end.line,
+              endColumn: span.end.column
+            },
             `${verb} ${path} ${version}: ${problem}`,
             module
           )

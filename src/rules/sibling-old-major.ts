@@ -2,7 +2,15 @@ import { moduleOwningImport, releasesWithPrefix, tagPrefixOf, type Module } from
 import { compareMajors, familyMember } from '../go/majors.js';
 import { majorDigits } from '../go/version.js';
 import type { Finding } from '../types.js';
-import { goFilesOf, makeFinding, suffixMajorOf, versionTargets, type Rule, type RuleContext, type Target } from './context.js';
+import {
+  goFilesOf,
+  makeFinding,
+  suffixMajorOf,
+  versionTargets,
+  type Rule,
+  type RuleContext,
+  type Target
+} from './context.js';
 
 /**
  * When a version starts a new major, the repository's other modules that still require or import an
@@ -26,7 +34,11 @@ function startsNewMajor(ctx: RuleContext, target: Target & { module: Module; ver
   );
 }
 
-function checkSibling(ctx: RuleContext, target: Target & { module: Module; version: string }, other: Module): Finding[] {
+function checkSibling(
+  ctx: RuleContext,
+  target: Target & { module: Module; version: string },
+  other: Module
+): Finding[] {
   const gated = target.module;
   const newMajor = suffixMajorOf(target.version);
   const isOlder = (p: string) => {
@@ -40,7 +52,13 @@ function checkSibling(ctx: RuleContext, target: Target & { module: Module; versi
     const member = isOlder(r.path);
     if (!member || member.modulePath !== r.path) continue;
     findings.push(
-      makeFinding('sibling-old-major', 'warning', { file: other.goModFile, line: r.line, column: r.span.start.column }, `require ${r.path} ${r.version}: ${advice(r.path)}`, other)
+      makeFinding(
+        'sibling-old-major',
+        'warning',
+        { file: other.goModFile, line: r.line, column: r.span.start.column },
+        `require ${r.path} ${r.version}: ${advice(r.path)}`,
+        other
+      )
     );
   }
   for (const { file, scan } of goFilesOf(ctx, other)) {

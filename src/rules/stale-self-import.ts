@@ -51,7 +51,11 @@ interface StaleImport {
 }
 
 /** Whether `importPath` names this module's packages through a path other than the declared one. */
-export function staleImport(importPath: string, module: Module, modules: readonly Module[]): StaleImport | undefined {
+export function staleImport(
+  importPath: string,
+  module: Module,
+  modules: readonly Module[]
+): StaleImport | undefined {
   const path = module.path as string;
   if (hasPathPrefix(importPath, path)) return undefined;
   if (hasPathPrefix(importPath.toLowerCase(), path.toLowerCase())) {
@@ -61,7 +65,11 @@ export function staleImport(importPath: string, module: Module, modules: readonl
   if (!member || member.major === module.pathMajorDigits) return undefined;
   const owner = moduleOwningImport(importPath, modules);
   if (owner && owner !== module) return undefined;
-  return { corrected: path + importPath.slice(member.modulePath.length), caseOnly: false, major: member.major };
+  return {
+    corrected: path + importPath.slice(member.modulePath.length),
+    caseOnly: false,
+    major: member.major
+  };
 }
 
 function message(spec: ImportSpec, stale: StaleImport, path: string, buildIgnore: boolean): string {
@@ -69,6 +77,8 @@ function message(spec: ImportSpec, stale: StaleImport, path: string, buildIgnore
     return `import "${spec.path}" differs from the module path "${path}" only in letter case: the go command treats it as another module; write "${stale.corrected}"`;
   }
   const which = stale.major === '' ? 'the v0/v1 path' : `major v${stale.major}`;
-  const ignored = buildIgnore ? ' (this file is excluded by //go:build ignore, but "go run" of it still imports the old major)' : '';
+  const ignored = buildIgnore
+    ? ' (this file is excluded by //go:build ignore, but "go run" of it still imports the old major)'
+    : '';
   return `import "${spec.path}" refers to ${which} of this module, not to "${path}"${ignored}: write "${stale.corrected}"`;
 }

@@ -11,7 +11,13 @@ export const tagInvalid: Rule = {
     return ctx.targets
       .filter(t => t.tagProblem)
       .map(t =>
-        makeFinding('tag-invalid', 'error', NO_PLACE, `${t.tag !== undefined ? `tag ${JSON.stringify(t.tag)}` : `version ${JSON.stringify(t.version)}`} is not a valid release tag: ${t.tagProblem}`, t.module)
+        makeFinding(
+          'tag-invalid',
+          'error',
+          NO_PLACE,
+          `${t.tag !== undefined ? `tag ${JSON.stringify(t.tag)}` : `version ${JSON.stringify(t.version)}`} is not a valid release tag: ${t.tagProblem}`,
+          t.module
+        )
       );
   }
 };
@@ -57,9 +63,13 @@ export const versionOrder: Rule = {
           )
         ];
       }
-      const family = releasesWithPrefix(ctx.snapshot.tags, tagPrefixOf(t.module.dir)).filter(r => r.tag !== t.tag);
+      const family = releasesWithPrefix(ctx.snapshot.tags, tagPrefixOf(t.module.dir)).filter(
+        r => r.tag !== t.tag
+      );
       if (family.length === 0) return [];
-      const highest = family.map(r => majorDigits(r.version)).reduce((a, b) => (compareMajors(a, b) >= 0 ? a : b));
+      const highest = family
+        .map(r => majorDigits(r.version))
+        .reduce((a, b) => (compareMajors(a, b) >= 0 ? a : b));
       const gated = majorDigits(t.version);
       if (BigInt(gated) <= BigInt(highest) + 1n) return [];
       return [
