@@ -1,0 +1,65 @@
+import { describe, expect, test } from '@jest/globals';
+import { Git, isZeroOid, parseAddedLines } from '../src/gather/git.js';
+import { githubRepositoryFromRemote } from '../src/gather/snapshot.js';
+import { commitTree, git, makeRepo } from './helpers/repo.js';
+
+describe('git', () => {
+  test('added lines come from a real diff, renames and non-ASCII names included', async () => {
+    const dir = makeRepo([{ files: { 'a.go': 'one\ntwo\nthree\n', 'old.go': 'x\ny\n' } }]);
+    const base = git(dir, 'rev-parse', 'HEAD').trim();
+    commitTree(dir, { files: { 'a.go': 'one\nTWO\nthree\nfour\n', 'new.go': 'x\ny\nz\n', 'é.go': 'e\n' } });
+    const added = await new Git(dir).addedLines(base, 'HEAD');
+    expect(added).toEqual(
+      new Map([
+        ['a.go', new Set([2, 4])],
+        ['new.go', new Set([3])],
+        ['é.go', new Set([1])]
+      ])
+    );
+  });
+
+  test('tags are peeled to commits, annotated or not', async () => {
+    const dir = makeRepo([{ files: { f: '1' }, tags: ['v1.0.0'] }]);
+    git(dir, 'tag', '-a', '-m', 'annotated', 'v1.0.1');
+    const head = git(dir, 'rev-parse', 'HEAD').trim();
+    const tags = await new Git(dir).tags();
+    expect(tags.sort((a, b) => a.name.localeCompare(b.name))).toEqual([
+      { name: 'v1.0.0', commit: head },
+      { name: 'v1.0.1', commit: head }
+    ]);
+  });
+
+  test('a ref that looks like an option is never taken as one', async () => {
+    const dir = makeRepo([{ files: { f: '1' } }]);
+    expect(await new Git(dir).commitOf('--output=/tmp/x')).toBeUndefined();
+  });
+
+  test('cat-file --batch streams many objects, large and missing ones included', async () => {
+    const big = 'x'.repeat(300_000);
+    const dir = makeRepo([{ files: { 'big.txt': big, 'small.txt': 'hi' } }]);
+    const g = new Git(dir);
+    const entries = await g.listTree('HEAD');
+    const got: [string, number | undefined][] = [];
+    const ids = [...entries.map(e => e.oid), 'HEAD:nope'];
+    await g.readObjects(ids, (oid, data) => got.push([oid, data?.length]));
+    expect(got.map(g => g[1]).sort()).toEqual([2, 300_000, undefined].sort());
+  });
+
+  test('zero object ids and diff parsing edge cases', () => {
+    expect(isZeroOid('0000000000000000000000000000000000000000')).toBe(true);
+    expect(isZeroOid('abc')).toBe(false);
+    expect(parseAddedLines('+++ /dev/null\n@@ -1,2 +0,0 @@\n')).toEqual(new Map());
+    expect(parseAddedLines('+++ b/x.go\n@@ -3,0 +4 @@\n')).toEqual(new Map([['x.go', new Set([4])]]));
+  });
+});
+
+describe('repository from the origin remote', () => {
+  test.each([
+    ['https://github.com/o/r.git', 'o/r'],
+    ['https://x-access-token:abc@github.com/o/r', 'o/r'],
+    ['git@github.com:o/r.git', 'o/r'],
+    ['ssh://git@github.com/o/r.git', 'o/r'],
+    ['https://gitlab.com/o/r.git', undefined],
+    [undefined, undefined]
+  ])('%s -> %s', (url, repo) => expect(githubRepositoryFromRemote(url)).toBe(repo));
+});
