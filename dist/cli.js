@@ -1,0 +1,8520 @@
+#!/usr/bin/env node
+import { parseArgs } from 'node:util';
+import { join, resolve } from 'node:path';
+import 'string_decoder';
+import * as os from 'os';
+import * as events from 'events';
+import * as child from 'child_process';
+import * as path from 'path';
+import 'assert';
+import * as fs from 'fs';
+import { setTimeout } from 'timers';
+import { openSync, readSync, closeSync } from 'node:fs';
+
+function getDefaultExportFromCjs (x) {
+	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
+}
+
+var re = {exports: {}};
+
+var constants;
+var hasRequiredConstants;
+
+function requireConstants () {
+	if (hasRequiredConstants) return constants;
+	hasRequiredConstants = 1;
+
+	// Note: this is the semver.org version of the spec that it implements
+	// Not necessarily the package version of this code.
+	const SEMVER_SPEC_VERSION = '2.0.0';
+
+	const MAX_LENGTH = 256;
+	const MAX_SAFE_INTEGER = Number.MAX_SAFE_INTEGER ||
+	/* istanbul ignore next */ 9007199254740991;
+
+	// Max safe segment length for coercion.
+	const MAX_SAFE_COMPONENT_LENGTH = 16;
+
+	// Max safe length for a build identifier. The max length minus 6 characters for
+	// the shortest version with a build 0.0.0+BUILD.
+	const MAX_SAFE_BUILD_LENGTH = MAX_LENGTH - 6;
+
+	// ECMAScript whitespace and line terminators matched by \s.
+	const WHITESPACE_CHARACTERS = [
+	  '\t',
+	  '\n',
+	  '\v',
+	  '\f',
+	  '\r',
+	  ' ',
+	  '\u00a0',
+	  '\u1680',
+	  '\u2000',
+	  '\u2001',
+	  '\u2002',
+	  '\u2003',
+	  '\u2004',
+	  '\u2005',
+	  '\u2006',
+	  '\u2007',
+	  '\u2008',
+	  '\u2009',
+	  '\u200a',
+	  '\u2028',
+	  '\u2029',
+	  '\u202f',
+	  '\u205f',
+	  '\u3000',
+	  '\ufeff',
+	];
+
+	const RELEASE_TYPES = [
+	  'major',
+	  'premajor',
+	  'minor',
+	  'preminor',
+	  'patch',
+	  'prepatch',
+	  'prerelease',
+	];
+
+	constants = {
+	  MAX_LENGTH,
+	  MAX_SAFE_COMPONENT_LENGTH,
+	  MAX_SAFE_BUILD_LENGTH,
+	  MAX_SAFE_INTEGER,
+	  WHITESPACE_CHARACTERS,
+	  RELEASE_TYPES,
+	  SEMVER_SPEC_VERSION,
+	  FLAG_INCLUDE_PRERELEASE: 0b001,
+	  FLAG_LOOSE: 0b010,
+	};
+	return constants;
+}
+
+var debug_1;
+var hasRequiredDebug;
+
+function requireDebug () {
+	if (hasRequiredDebug) return debug_1;
+	hasRequiredDebug = 1;
+
+	const debug = (
+	  typeof process === 'object' &&
+	  process.env &&
+	  process.env.NODE_DEBUG &&
+	  /\bsemver\b/i.test(process.env.NODE_DEBUG)
+	) ? (...args) => console.error('SEMVER', ...args)
+	  : () => {};
+
+	debug_1 = debug;
+	return debug_1;
+}
+
+var hasRequiredRe;
+
+function requireRe () {
+	if (hasRequiredRe) return re.exports;
+	hasRequiredRe = 1;
+	(function (module, exports) {
+
+		const {
+		  MAX_SAFE_COMPONENT_LENGTH,
+		  MAX_SAFE_BUILD_LENGTH,
+		  MAX_LENGTH,
+		} = requireConstants();
+		const debug = requireDebug();
+		exports = module.exports = {};
+
+		// The actual regexps go on exports.re
+		const re = exports.re = [];
+		const safeRe = exports.safeRe = [];
+		const src = exports.src = [];
+		const safeSrc = exports.safeSrc = [];
+		const t = exports.t = {};
+		let R = 0;
+
+		const LETTERDASHNUMBER = '[a-zA-Z0-9-]';
+
+		// Replace some greedy regex tokens to prevent regex dos issues. These regex are
+		// used internally via the safeRe object since all inputs in this library get
+		// normalized first to trim and collapse all extra whitespace. The original
+		// regexes are exported for userland consumption and lower level usage. A
+		// future breaking change could export the safer regex only with a note that
+		// all input should have extra whitespace removed.
+		const safeRegexReplacements = [
+		  ['\\s', 1],
+		  ['\\d', MAX_LENGTH],
+		  [LETTERDASHNUMBER, MAX_SAFE_BUILD_LENGTH],
+		];
+
+		const makeSafeRegex = (value) => {
+		  for (const [token, max] of safeRegexReplacements) {
+		    value = value
+		      .split(`${token}*`).join(`${token}{0,${max}}`)
+		      .split(`${token}+`).join(`${token}{1,${max}}`);
+		  }
+		  return value
+		};
+
+		const createToken = (name, value, isGlobal) => {
+		  const safe = makeSafeRegex(value);
+		  const index = R++;
+		  debug(name, index, value);
+		  t[name] = index;
+		  src[index] = value;
+		  safeSrc[index] = safe;
+		  re[index] = new RegExp(value, isGlobal ? 'g' : undefined);
+		  safeRe[index] = new RegExp(safe, isGlobal ? 'g' : undefined);
+		};
+
+		// The following Regular Expressions can be used for tokenizing,
+		// validating, and parsing SemVer version strings.
+
+		// ## Numeric Identifier
+		// A single `0`, or a non-zero digit followed by zero or more digits.
+
+		createToken('NUMERICIDENTIFIER', '0|[1-9]\\d*');
+		createToken('NUMERICIDENTIFIERLOOSE', '\\d+');
+
+		// ## Non-numeric Identifier
+		// Zero or more digits, followed by a letter or hyphen, and then zero or
+		// more letters, digits, or hyphens.
+
+		createToken('NONNUMERICIDENTIFIER', `\\d*[a-zA-Z-]${LETTERDASHNUMBER}*`);
+
+		// ## Main Version
+		// Three dot-separated numeric identifiers.
+
+		createToken('MAINVERSION', `(${src[t.NUMERICIDENTIFIER]})\\.` +
+		                   `(${src[t.NUMERICIDENTIFIER]})\\.` +
+		                   `(${src[t.NUMERICIDENTIFIER]})`);
+
+		createToken('MAINVERSIONLOOSE', `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+		                        `(${src[t.NUMERICIDENTIFIERLOOSE]})\\.` +
+		                        `(${src[t.NUMERICIDENTIFIERLOOSE]})`);
+
+		// ## Pre-release Version Identifier
+		// A numeric identifier, or a non-numeric identifier.
+		// Non-numeric identifiers include numeric identifiers but can be longer.
+		// Therefore non-numeric identifiers must go first.
+
+		createToken('PRERELEASEIDENTIFIER', `(?:${src[t.NONNUMERICIDENTIFIER]
+		}|${src[t.NUMERICIDENTIFIER]})`);
+
+		createToken('PRERELEASEIDENTIFIERLOOSE', `(?:${src[t.NONNUMERICIDENTIFIER]
+		}|${src[t.NUMERICIDENTIFIERLOOSE]})`);
+
+		// ## Pre-release Version
+		// Hyphen, followed by one or more dot-separated pre-release version
+		// identifiers.
+
+		createToken('PRERELEASE', `(?:-(${src[t.PRERELEASEIDENTIFIER]
+		}(?:\\.${src[t.PRERELEASEIDENTIFIER]})*))`);
+
+		createToken('PRERELEASELOOSE', `(?:-?(${src[t.PRERELEASEIDENTIFIERLOOSE]
+		}(?:\\.${src[t.PRERELEASEIDENTIFIERLOOSE]})*))`);
+
+		// ## Build Metadata Identifier
+		// Any combination of digits, letters, or hyphens.
+
+		createToken('BUILDIDENTIFIER', `${LETTERDASHNUMBER}+`);
+
+		// ## Build Metadata
+		// Plus sign, followed by one or more period-separated build metadata
+		// identifiers.
+
+		createToken('BUILD', `(?:\\+(${src[t.BUILDIDENTIFIER]
+		}(?:\\.${src[t.BUILDIDENTIFIER]})*))`);
+
+		// ## Full Version String
+		// A main version, followed optionally by a pre-release version and
+		// build metadata.
+
+		// Note that the only major, minor, patch, and pre-release sections of
+		// the version string are capturing groups.  The build metadata is not a
+		// capturing group, because it should not ever be used in version
+		// comparison.
+
+		createToken('FULLPLAIN', `v?${src[t.MAINVERSION]
+		}${src[t.PRERELEASE]}?${
+		  src[t.BUILD]}?`);
+
+		createToken('FULL', `^${src[t.FULLPLAIN]}$`);
+
+		// like full, but allows v1.2.3 and =1.2.3, which people do sometimes.
+		// also, 1.0.0alpha1 (prerelease without the hyphen) which is pretty
+		// common in the npm registry.
+		createToken('LOOSEPLAIN', `[v=\\s]*${src[t.MAINVERSIONLOOSE]
+		}${src[t.PRERELEASELOOSE]}?${
+		  src[t.BUILD]}?`);
+
+		createToken('LOOSE', `^${src[t.LOOSEPLAIN]}$`);
+
+		createToken('GTLT', '((?:<|>)?=?)');
+
+		// Something like "2.*" or "1.2.x".
+		// Note that "x.x" is a valid xRange identifier, meaning "any version"
+		// Only the first item is strictly required.
+		createToken('XRANGEIDENTIFIERLOOSE', `${src[t.NUMERICIDENTIFIERLOOSE]}|x|X|\\*`);
+		createToken('XRANGEIDENTIFIER', `${src[t.NUMERICIDENTIFIER]}|x|X|\\*`);
+
+		createToken('XRANGEPLAIN', `[v=\\s]*(${src[t.XRANGEIDENTIFIER]})` +
+		                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+		                   `(?:\\.(${src[t.XRANGEIDENTIFIER]})` +
+		                   `(?:${src[t.PRERELEASE]})?${
+		                     src[t.BUILD]}?` +
+		                   `)?)?`);
+
+		createToken('XRANGEPLAINLOOSE', `[v=\\s]*(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+		                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+		                        `(?:\\.(${src[t.XRANGEIDENTIFIERLOOSE]})` +
+		                        `(?:${src[t.PRERELEASELOOSE]})?${
+		                          src[t.BUILD]}?` +
+		                        `)?)?`);
+
+		createToken('XRANGE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAIN]}$`);
+		createToken('XRANGELOOSE', `^${src[t.GTLT]}\\s*${src[t.XRANGEPLAINLOOSE]}$`);
+
+		// Coercion.
+		// Extract anything that could conceivably be a part of a valid semver
+		createToken('COERCEPLAIN', `${'(^|[^\\d])' +
+		              '(\\d{1,'}${MAX_SAFE_COMPONENT_LENGTH}})` +
+		              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?` +
+		              `(?:\\.(\\d{1,${MAX_SAFE_COMPONENT_LENGTH}}))?`);
+		createToken('COERCE', `${src[t.COERCEPLAIN]}(?:$|[^\\d])`);
+		createToken('COERCEFULL', src[t.COERCEPLAIN] +
+		              `(?:${src[t.PRERELEASE]})?` +
+		              `(?:${src[t.BUILD]})?` +
+		              `(?:$|[^\\d])`);
+		createToken('COERCERTL', src[t.COERCE], true);
+		createToken('COERCERTLFULL', src[t.COERCEFULL], true);
+
+		// Tilde ranges.
+		// Meaning is "reasonably at or greater than"
+		createToken('LONETILDE', '(?:~>?)');
+
+		createToken('TILDETRIM', `(\\s*)${src[t.LONETILDE]}\\s+`, true);
+		exports.tildeTrimReplace = '$1~';
+
+		createToken('TILDE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAIN]}$`);
+		createToken('TILDELOOSE', `^${src[t.LONETILDE]}${src[t.XRANGEPLAINLOOSE]}$`);
+
+		// Caret ranges.
+		// Meaning is "at least and backwards compatible with"
+		createToken('LONECARET', '(?:\\^)');
+
+		createToken('CARETTRIM', `(\\s*)${src[t.LONECARET]}\\s+`, true);
+		exports.caretTrimReplace = '$1^';
+
+		createToken('CARET', `^${src[t.LONECARET]}${src[t.XRANGEPLAIN]}$`);
+		createToken('CARETLOOSE', `^${src[t.LONECARET]}${src[t.XRANGEPLAINLOOSE]}$`);
+
+		// A simple gt/lt/eq thing, or just "" to indicate "any version"
+		createToken('COMPARATORLOOSE', `^${src[t.GTLT]}\\s*(${src[t.LOOSEPLAIN]})$|^$`);
+		createToken('COMPARATOR', `^${src[t.GTLT]}\\s*(${src[t.FULLPLAIN]})$|^$`);
+
+		// An expression to strip any whitespace between the gtlt and the thing
+		// it modifies, so that `> 1.2.3` ==> `>1.2.3`
+		createToken('COMPARATORTRIM', `(\\s*)${src[t.GTLT]
+		}\\s*(${src[t.LOOSEPLAIN]}|${src[t.XRANGEPLAIN]})`, true);
+		exports.comparatorTrimReplace = '$1$2$3';
+
+		// Something like `1.2.3 - 1.2.4`
+		// Note that these all use the loose form, because they'll be
+		// checked against either the strict or loose comparator form
+		// later.
+		createToken('HYPHENRANGE', `^\\s*(${src[t.XRANGEPLAIN]})` +
+		                   `\\s+-\\s+` +
+		                   `(${src[t.XRANGEPLAIN]})` +
+		                   `\\s*$`);
+
+		createToken('HYPHENRANGELOOSE', `^\\s*(${src[t.XRANGEPLAINLOOSE]})` +
+		                        `\\s+-\\s+` +
+		                        `(${src[t.XRANGEPLAINLOOSE]})` +
+		                        `\\s*$`);
+
+		// Star ranges basically just allow anything at all.
+		createToken('STAR', '(<|>)?=?\\s*\\*');
+		// >=0.0.0 is like a star
+		createToken('GTE0', '^\\s*>=\\s*0\\.0\\.0\\s*$');
+		createToken('GTE0PRE', '^\\s*>=\\s*0\\.0\\.0-0\\s*$'); 
+	} (re, re.exports));
+	return re.exports;
+}
+
+var parseOptions_1;
+var hasRequiredParseOptions;
+
+function requireParseOptions () {
+	if (hasRequiredParseOptions) return parseOptions_1;
+	hasRequiredParseOptions = 1;
+
+	// parse out just the options we care about
+	const looseOption = Object.freeze({ loose: true });
+	const emptyOpts = Object.freeze({ });
+	const parseOptions = options => {
+	  if (!options) {
+	    return emptyOpts
+	  }
+
+	  if (typeof options !== 'object') {
+	    return looseOption
+	  }
+
+	  return options
+	};
+	parseOptions_1 = parseOptions;
+	return parseOptions_1;
+}
+
+var identifiers;
+var hasRequiredIdentifiers;
+
+function requireIdentifiers () {
+	if (hasRequiredIdentifiers) return identifiers;
+	hasRequiredIdentifiers = 1;
+
+	const numeric = /^[0-9]+$/;
+	const compareIdentifiers = (a, b) => {
+	  if (typeof a === 'number' && typeof b === 'number') {
+	    return a === b ? 0 : a < b ? -1 : 1
+	  }
+
+	  const anum = numeric.test(a);
+	  const bnum = numeric.test(b);
+
+	  if (anum && bnum) {
+	    a = +a;
+	    b = +b;
+	  }
+
+	  return a === b ? 0
+	    : (anum && !bnum) ? -1
+	    : (bnum && !anum) ? 1
+	    : a < b ? -1
+	    : 1
+	};
+
+	const rcompareIdentifiers = (a, b) => compareIdentifiers(b, a);
+
+	identifiers = {
+	  compareIdentifiers,
+	  rcompareIdentifiers,
+	};
+	return identifiers;
+}
+
+var semver$2;
+var hasRequiredSemver$1;
+
+function requireSemver$1 () {
+	if (hasRequiredSemver$1) return semver$2;
+	hasRequiredSemver$1 = 1;
+
+	const debug = requireDebug();
+	const { MAX_LENGTH, MAX_SAFE_INTEGER } = requireConstants();
+	const { safeRe: re, t } = requireRe();
+
+	const parseOptions = requireParseOptions();
+	const { compareIdentifiers } = requireIdentifiers();
+
+	const isPrereleaseIdentifier = (prerelease, identifier) => {
+	  const identifiers = identifier.split('.');
+	  if (identifiers.length > prerelease.length) {
+	    return false
+	  }
+
+	  for (let i = 0; i < identifiers.length; i++) {
+	    if (compareIdentifiers(prerelease[i], identifiers[i]) !== 0) {
+	      return false
+	    }
+	  }
+
+	  return true
+	};
+
+	class SemVer {
+	  constructor (version, options) {
+	    options = parseOptions(options);
+
+	    if (version instanceof SemVer) {
+	      if (version.loose === !!options.loose &&
+	        version.includePrerelease === !!options.includePrerelease) {
+	        return version
+	      } else {
+	        version = version.version;
+	      }
+	    } else if (typeof version !== 'string') {
+	      throw new TypeError(`Invalid version. Must be a string. Got type "${typeof version}".`)
+	    }
+
+	    if (version.length > MAX_LENGTH) {
+	      throw new TypeError(
+	        `version is longer than ${MAX_LENGTH} characters`
+	      )
+	    }
+
+	    debug('SemVer', version, options);
+	    this.options = options;
+	    this.loose = !!options.loose;
+	    // this isn't actually relevant for versions, but keep it so that we
+	    // don't run into trouble passing this.options around.
+	    this.includePrerelease = !!options.includePrerelease;
+
+	    const m = version.trim().match(options.loose ? re[t.LOOSE] : re[t.FULL]);
+
+	    if (!m) {
+	      throw new TypeError(`Invalid Version: ${version}`)
+	    }
+
+	    this.raw = version;
+
+	    // these are actually numbers
+	    this.major = +m[1];
+	    this.minor = +m[2];
+	    this.patch = +m[3];
+
+	    if (this.major > MAX_SAFE_INTEGER || this.major < 0) {
+	      throw new TypeError('Invalid major version')
+	    }
+
+	    if (this.minor > MAX_SAFE_INTEGER || this.minor < 0) {
+	      throw new TypeError('Invalid minor version')
+	    }
+
+	    if (this.patch > MAX_SAFE_INTEGER || this.patch < 0) {
+	      throw new TypeError('Invalid patch version')
+	    }
+
+	    // numberify any prerelease numeric ids
+	    if (!m[4]) {
+	      this.prerelease = [];
+	    } else {
+	      this.prerelease = m[4].split('.').map((id) => {
+	        if (/^[0-9]+$/.test(id)) {
+	          const num = +id;
+	          if (num >= 0 && num < MAX_SAFE_INTEGER) {
+	            return num
+	          }
+	        }
+	        return id
+	      });
+	    }
+
+	    this.build = m[5] ? m[5].split('.') : [];
+	    this.format();
+	  }
+
+	  format () {
+	    this.version = `${this.major}.${this.minor}.${this.patch}`;
+	    if (this.prerelease.length) {
+	      this.version += `-${this.prerelease.join('.')}`;
+	    }
+	    return this.version
+	  }
+
+	  toString () {
+	    return this.version
+	  }
+
+	  compare (other) {
+	    debug('SemVer.compare', this.version, this.options, other);
+	    if (!(other instanceof SemVer)) {
+	      if (typeof other === 'string' && other === this.version) {
+	        return 0
+	      }
+	      other = new SemVer(other, this.options);
+	    }
+
+	    if (other.version === this.version) {
+	      return 0
+	    }
+
+	    return this.compareMain(other) || this.comparePre(other)
+	  }
+
+	  compareMain (other) {
+	    if (!(other instanceof SemVer)) {
+	      other = new SemVer(other, this.options);
+	    }
+
+	    if (this.major < other.major) {
+	      return -1
+	    }
+	    if (this.major > other.major) {
+	      return 1
+	    }
+	    if (this.minor < other.minor) {
+	      return -1
+	    }
+	    if (this.minor > other.minor) {
+	      return 1
+	    }
+	    if (this.patch < other.patch) {
+	      return -1
+	    }
+	    if (this.patch > other.patch) {
+	      return 1
+	    }
+	    return 0
+	  }
+
+	  comparePre (other) {
+	    if (!(other instanceof SemVer)) {
+	      other = new SemVer(other, this.options);
+	    }
+
+	    // NOT having a prerelease is > having one
+	    if (this.prerelease.length && !other.prerelease.length) {
+	      return -1
+	    } else if (!this.prerelease.length && other.prerelease.length) {
+	      return 1
+	    } else if (!this.prerelease.length && !other.prerelease.length) {
+	      return 0
+	    }
+
+	    let i = 0;
+	    do {
+	      const a = this.prerelease[i];
+	      const b = other.prerelease[i];
+	      debug('prerelease compare', i, a, b);
+	      if (a === undefined && b === undefined) {
+	        return 0
+	      } else if (b === undefined) {
+	        return 1
+	      } else if (a === undefined) {
+	        return -1
+	      } else if (a === b) {
+	        continue
+	      } else {
+	        return compareIdentifiers(a, b)
+	      }
+	    } while (++i)
+	  }
+
+	  compareBuild (other) {
+	    if (!(other instanceof SemVer)) {
+	      other = new SemVer(other, this.options);
+	    }
+
+	    let i = 0;
+	    do {
+	      const a = this.build[i];
+	      const b = other.build[i];
+	      debug('build compare', i, a, b);
+	      if (a === undefined && b === undefined) {
+	        return 0
+	      } else if (b === undefined) {
+	        return 1
+	      } else if (a === undefined) {
+	        return -1
+	      } else if (a === b) {
+	        continue
+	      } else {
+	        return compareIdentifiers(a, b)
+	      }
+	    } while (++i)
+	  }
+
+	  // preminor will bump the version up to the next minor release, and immediately
+	  // down to pre-release. premajor and prepatch work the same way.
+	  inc (release, identifier, identifierBase) {
+	    if (release.startsWith('pre')) {
+	      if (!identifier && identifierBase === false) {
+	        throw new Error('invalid increment argument: identifier is empty')
+	      }
+	      // Avoid an invalid semver results
+	      if (identifier) {
+	        const match = `-${identifier}`.match(this.options.loose ? re[t.PRERELEASELOOSE] : re[t.PRERELEASE]);
+	        if (!match || match[1] !== identifier) {
+	          throw new Error(`invalid identifier: ${identifier}`)
+	        }
+	      }
+	    }
+
+	    switch (release) {
+	      case 'premajor':
+	        this.prerelease.length = 0;
+	        this.patch = 0;
+	        this.minor = 0;
+	        this.major++;
+	        this.inc('pre', identifier, identifierBase);
+	        break
+	      case 'preminor':
+	        this.prerelease.length = 0;
+	        this.patch = 0;
+	        this.minor++;
+	        this.inc('pre', identifier, identifierBase);
+	        break
+	      case 'prepatch':
+	        // If this is already a prerelease, it will bump to the next version
+	        // drop any prereleases that might already exist, since they are not
+	        // relevant at this point.
+	        this.prerelease.length = 0;
+	        this.inc('patch', identifier, identifierBase);
+	        this.inc('pre', identifier, identifierBase);
+	        break
+	      // If the input is a non-prerelease version, this acts the same as
+	      // prepatch.
+	      case 'prerelease':
+	        if (this.prerelease.length === 0) {
+	          this.inc('patch', identifier, identifierBase);
+	        }
+	        this.inc('pre', identifier, identifierBase);
+	        break
+	      case 'release':
+	        if (this.prerelease.length === 0) {
+	          throw new Error(`version ${this.raw} is not a prerelease`)
+	        }
+	        this.prerelease.length = 0;
+	        break
+
+	      case 'major':
+	        // If this is a pre-major version, bump up to the same major version.
+	        // Otherwise increment major.
+	        // 1.0.0-5 bumps to 1.0.0
+	        // 1.1.0 bumps to 2.0.0
+	        if (
+	          this.minor !== 0 ||
+	          this.patch !== 0 ||
+	          this.prerelease.length === 0
+	        ) {
+	          this.major++;
+	        }
+	        this.minor = 0;
+	        this.patch = 0;
+	        this.prerelease = [];
+	        break
+	      case 'minor':
+	        // If this is a pre-minor version, bump up to the same minor version.
+	        // Otherwise increment minor.
+	        // 1.2.0-5 bumps to 1.2.0
+	        // 1.2.1 bumps to 1.3.0
+	        if (this.patch !== 0 || this.prerelease.length === 0) {
+	          this.minor++;
+	        }
+	        this.patch = 0;
+	        this.prerelease = [];
+	        break
+	      case 'patch':
+	        // If this is not a pre-release version, it will increment the patch.
+	        // If it is a pre-release it will bump up to the same patch version.
+	        // 1.2.0-5 patches to 1.2.0
+	        // 1.2.0 patches to 1.2.1
+	        if (this.prerelease.length === 0) {
+	          this.patch++;
+	        }
+	        this.prerelease = [];
+	        break
+	      // This probably shouldn't be used publicly.
+	      // 1.0.0 'pre' would become 1.0.0-0 which is the wrong direction.
+	      case 'pre': {
+	        const base = Number(identifierBase) ? 1 : 0;
+
+	        if (this.prerelease.length === 0) {
+	          this.prerelease = [base];
+	        } else {
+	          let i = this.prerelease.length;
+	          while (--i >= 0) {
+	            if (typeof this.prerelease[i] === 'number') {
+	              this.prerelease[i]++;
+	              i = -2;
+	            }
+	          }
+	          if (i === -1) {
+	            // didn't increment anything
+	            if (identifier === this.prerelease.join('.') && identifierBase === false) {
+	              throw new Error('invalid increment argument: identifier already exists')
+	            }
+	            this.prerelease.push(base);
+	          }
+	        }
+	        if (identifier) {
+	          // 1.2.0-beta.1 bumps to 1.2.0-beta.2,
+	          // 1.2.0-beta.fooblz or 1.2.0-beta bumps to 1.2.0-beta.0
+	          let prerelease = [identifier, base];
+	          if (identifierBase === false) {
+	            prerelease = [identifier];
+	          }
+	          if (isPrereleaseIdentifier(this.prerelease, identifier)) {
+	            const prereleaseBase = this.prerelease[identifier.split('.').length];
+	            if (isNaN(prereleaseBase)) {
+	              this.prerelease = prerelease;
+	            }
+	          } else {
+	            this.prerelease = prerelease;
+	          }
+	        }
+	        break
+	      }
+	      default:
+	        throw new Error(`invalid increment argument: ${release}`)
+	    }
+	    this.raw = this.format();
+	    if (this.build.length) {
+	      this.raw += `+${this.build.join('.')}`;
+	    }
+	    return this
+	  }
+	}
+
+	semver$2 = SemVer;
+	return semver$2;
+}
+
+var parse_1;
+var hasRequiredParse;
+
+function requireParse () {
+	if (hasRequiredParse) return parse_1;
+	hasRequiredParse = 1;
+
+	const SemVer = requireSemver$1();
+	const parse = (version, options, throwErrors = false) => {
+	  if (version instanceof SemVer) {
+	    return version
+	  }
+	  try {
+	    return new SemVer(version, options)
+	  } catch (er) {
+	    if (!throwErrors) {
+	      return null
+	    }
+	    throw er
+	  }
+	};
+
+	parse_1 = parse;
+	return parse_1;
+}
+
+var valid_1;
+var hasRequiredValid$1;
+
+function requireValid$1 () {
+	if (hasRequiredValid$1) return valid_1;
+	hasRequiredValid$1 = 1;
+
+	const parse = requireParse();
+	const valid = (version, options) => {
+	  const v = parse(version, options);
+	  return v ? v.version : null
+	};
+	valid_1 = valid;
+	return valid_1;
+}
+
+var clean_1;
+var hasRequiredClean;
+
+function requireClean () {
+	if (hasRequiredClean) return clean_1;
+	hasRequiredClean = 1;
+
+	const parse = requireParse();
+	const clean = (version, options) => {
+	  const s = parse(version.trim().replace(/^[=v]+/, ''), options);
+	  return s ? s.version : null
+	};
+	clean_1 = clean;
+	return clean_1;
+}
+
+var inc_1;
+var hasRequiredInc;
+
+function requireInc () {
+	if (hasRequiredInc) return inc_1;
+	hasRequiredInc = 1;
+
+	const SemVer = requireSemver$1();
+
+	const inc = (version, release, options, identifier, identifierBase) => {
+	  if (typeof (options) === 'string') {
+	    identifierBase = identifier;
+	    identifier = options;
+	    options = undefined;
+	  }
+
+	  try {
+	    return new SemVer(
+	      version instanceof SemVer ? version.version : version,
+	      options
+	    ).inc(release, identifier, identifierBase).version
+	  } catch (er) {
+	    return null
+	  }
+	};
+	inc_1 = inc;
+	return inc_1;
+}
+
+var diff_1;
+var hasRequiredDiff;
+
+function requireDiff () {
+	if (hasRequiredDiff) return diff_1;
+	hasRequiredDiff = 1;
+
+	const parse = requireParse();
+
+	const diff = (version1, version2) => {
+	  const v1 = parse(version1, null, true);
+	  const v2 = parse(version2, null, true);
+	  const comparison = v1.compare(v2);
+
+	  if (comparison === 0) {
+	    return null
+	  }
+
+	  const v1Higher = comparison > 0;
+	  const highVersion = v1Higher ? v1 : v2;
+	  const lowVersion = v1Higher ? v2 : v1;
+	  const highHasPre = !!highVersion.prerelease.length;
+	  const lowHasPre = !!lowVersion.prerelease.length;
+
+	  if (lowHasPre && !highHasPre) {
+	    // Going from prerelease -> no prerelease requires some special casing
+
+	    // If the low version has only a major, then it will always be a major
+	    // Some examples:
+	    // 1.0.0-1 -> 1.0.0
+	    // 1.0.0-1 -> 1.1.1
+	    // 1.0.0-1 -> 2.0.0
+	    if (!lowVersion.patch && !lowVersion.minor) {
+	      return 'major'
+	    }
+
+	    // If the main part has no difference
+	    if (lowVersion.compareMain(highVersion) === 0) {
+	      if (lowVersion.minor && !lowVersion.patch) {
+	        return 'minor'
+	      }
+	      return 'patch'
+	    }
+	  }
+
+	  // add the `pre` prefix if we are going to a prerelease version
+	  const prefix = highHasPre ? 'pre' : '';
+
+	  if (v1.major !== v2.major) {
+	    return prefix + 'major'
+	  }
+
+	  if (v1.minor !== v2.minor) {
+	    return prefix + 'minor'
+	  }
+
+	  if (v1.patch !== v2.patch) {
+	    return prefix + 'patch'
+	  }
+
+	  // high and low are prereleases
+	  return 'prerelease'
+	};
+
+	diff_1 = diff;
+	return diff_1;
+}
+
+var major_1;
+var hasRequiredMajor;
+
+function requireMajor () {
+	if (hasRequiredMajor) return major_1;
+	hasRequiredMajor = 1;
+
+	const SemVer = requireSemver$1();
+	const major = (a, loose) => new SemVer(a, loose).major;
+	major_1 = major;
+	return major_1;
+}
+
+var minor_1;
+var hasRequiredMinor;
+
+function requireMinor () {
+	if (hasRequiredMinor) return minor_1;
+	hasRequiredMinor = 1;
+
+	const SemVer = requireSemver$1();
+	const minor = (a, loose) => new SemVer(a, loose).minor;
+	minor_1 = minor;
+	return minor_1;
+}
+
+var patch_1;
+var hasRequiredPatch;
+
+function requirePatch () {
+	if (hasRequiredPatch) return patch_1;
+	hasRequiredPatch = 1;
+
+	const SemVer = requireSemver$1();
+	const patch = (a, loose) => new SemVer(a, loose).patch;
+	patch_1 = patch;
+	return patch_1;
+}
+
+var prerelease_1;
+var hasRequiredPrerelease;
+
+function requirePrerelease () {
+	if (hasRequiredPrerelease) return prerelease_1;
+	hasRequiredPrerelease = 1;
+
+	const parse = requireParse();
+	const prerelease = (version, options) => {
+	  const parsed = parse(version, options);
+	  return (parsed && parsed.prerelease.length) ? parsed.prerelease : null
+	};
+	prerelease_1 = prerelease;
+	return prerelease_1;
+}
+
+var compare_1;
+var hasRequiredCompare;
+
+function requireCompare () {
+	if (hasRequiredCompare) return compare_1;
+	hasRequiredCompare = 1;
+
+	const SemVer = requireSemver$1();
+	const compare = (a, b, loose) =>
+	  new SemVer(a, loose).compare(new SemVer(b, loose));
+
+	compare_1 = compare;
+	return compare_1;
+}
+
+var rcompare_1;
+var hasRequiredRcompare;
+
+function requireRcompare () {
+	if (hasRequiredRcompare) return rcompare_1;
+	hasRequiredRcompare = 1;
+
+	const compare = requireCompare();
+	const rcompare = (a, b, loose) => compare(b, a, loose);
+	rcompare_1 = rcompare;
+	return rcompare_1;
+}
+
+var compareLoose_1;
+var hasRequiredCompareLoose;
+
+function requireCompareLoose () {
+	if (hasRequiredCompareLoose) return compareLoose_1;
+	hasRequiredCompareLoose = 1;
+
+	const compare = requireCompare();
+	const compareLoose = (a, b) => compare(a, b, true);
+	compareLoose_1 = compareLoose;
+	return compareLoose_1;
+}
+
+var compareBuild_1;
+var hasRequiredCompareBuild;
+
+function requireCompareBuild () {
+	if (hasRequiredCompareBuild) return compareBuild_1;
+	hasRequiredCompareBuild = 1;
+
+	const SemVer = requireSemver$1();
+	const compareBuild = (a, b, loose) => {
+	  const versionA = new SemVer(a, loose);
+	  const versionB = new SemVer(b, loose);
+	  return versionA.compare(versionB) || versionA.compareBuild(versionB)
+	};
+	compareBuild_1 = compareBuild;
+	return compareBuild_1;
+}
+
+var sort_1;
+var hasRequiredSort;
+
+function requireSort () {
+	if (hasRequiredSort) return sort_1;
+	hasRequiredSort = 1;
+
+	const compareBuild = requireCompareBuild();
+	const sort = (list, loose) => list.sort((a, b) => compareBuild(a, b, loose));
+	sort_1 = sort;
+	return sort_1;
+}
+
+var rsort_1;
+var hasRequiredRsort;
+
+function requireRsort () {
+	if (hasRequiredRsort) return rsort_1;
+	hasRequiredRsort = 1;
+
+	const compareBuild = requireCompareBuild();
+	const rsort = (list, loose) => list.sort((a, b) => compareBuild(b, a, loose));
+	rsort_1 = rsort;
+	return rsort_1;
+}
+
+var gt_1;
+var hasRequiredGt;
+
+function requireGt () {
+	if (hasRequiredGt) return gt_1;
+	hasRequiredGt = 1;
+
+	const compare = requireCompare();
+	const gt = (a, b, loose) => compare(a, b, loose) > 0;
+	gt_1 = gt;
+	return gt_1;
+}
+
+var lt_1;
+var hasRequiredLt;
+
+function requireLt () {
+	if (hasRequiredLt) return lt_1;
+	hasRequiredLt = 1;
+
+	const compare = requireCompare();
+	const lt = (a, b, loose) => compare(a, b, loose) < 0;
+	lt_1 = lt;
+	return lt_1;
+}
+
+var eq_1;
+var hasRequiredEq;
+
+function requireEq () {
+	if (hasRequiredEq) return eq_1;
+	hasRequiredEq = 1;
+
+	const compare = requireCompare();
+	const eq = (a, b, loose) => compare(a, b, loose) === 0;
+	eq_1 = eq;
+	return eq_1;
+}
+
+var neq_1;
+var hasRequiredNeq;
+
+function requireNeq () {
+	if (hasRequiredNeq) return neq_1;
+	hasRequiredNeq = 1;
+
+	const compare = requireCompare();
+	const neq = (a, b, loose) => compare(a, b, loose) !== 0;
+	neq_1 = neq;
+	return neq_1;
+}
+
+var gte_1;
+var hasRequiredGte;
+
+function requireGte () {
+	if (hasRequiredGte) return gte_1;
+	hasRequiredGte = 1;
+
+	const compare = requireCompare();
+	const gte = (a, b, loose) => compare(a, b, loose) >= 0;
+	gte_1 = gte;
+	return gte_1;
+}
+
+var lte_1;
+var hasRequiredLte;
+
+function requireLte () {
+	if (hasRequiredLte) return lte_1;
+	hasRequiredLte = 1;
+
+	const compare = requireCompare();
+	const lte = (a, b, loose) => compare(a, b, loose) <= 0;
+	lte_1 = lte;
+	return lte_1;
+}
+
+var cmp_1;
+var hasRequiredCmp;
+
+function requireCmp () {
+	if (hasRequiredCmp) return cmp_1;
+	hasRequiredCmp = 1;
+
+	const eq = requireEq();
+	const neq = requireNeq();
+	const gt = requireGt();
+	const gte = requireGte();
+	const lt = requireLt();
+	const lte = requireLte();
+
+	const cmp = (a, op, b, loose) => {
+	  switch (op) {
+	    case '===':
+	      if (typeof a === 'object') {
+	        a = a.version;
+	      }
+	      if (typeof b === 'object') {
+	        b = b.version;
+	      }
+	      return a === b
+
+	    case '!==':
+	      if (typeof a === 'object') {
+	        a = a.version;
+	      }
+	      if (typeof b === 'object') {
+	        b = b.version;
+	      }
+	      return a !== b
+
+	    case '':
+	    case '=':
+	    case '==':
+	      return eq(a, b, loose)
+
+	    case '!=':
+	      return neq(a, b, loose)
+
+	    case '>':
+	      return gt(a, b, loose)
+
+	    case '>=':
+	      return gte(a, b, loose)
+
+	    case '<':
+	      return lt(a, b, loose)
+
+	    case '<=':
+	      return lte(a, b, loose)
+
+	    default:
+	      throw new TypeError(`Invalid operator: ${op}`)
+	  }
+	};
+	cmp_1 = cmp;
+	return cmp_1;
+}
+
+var coerce_1;
+var hasRequiredCoerce;
+
+function requireCoerce () {
+	if (hasRequiredCoerce) return coerce_1;
+	hasRequiredCoerce = 1;
+
+	const SemVer = requireSemver$1();
+	const parse = requireParse();
+	const { safeRe: re, t } = requireRe();
+
+	const coerce = (version, options) => {
+	  if (version instanceof SemVer) {
+	    return version
+	  }
+
+	  if (typeof version === 'number') {
+	    version = String(version);
+	  }
+
+	  if (typeof version !== 'string') {
+	    return null
+	  }
+
+	  options = options || {};
+
+	  let match = null;
+	  if (!options.rtl) {
+	    match = version.match(options.includePrerelease ? re[t.COERCEFULL] : re[t.COERCE]);
+	  } else {
+	    // Find the right-most coercible string that does not share
+	    // a terminus with a more left-ward coercible string.
+	    // Eg, '1.2.3.4' wants to coerce '2.3.4', not '3.4' or '4'
+	    // With includePrerelease option set, '1.2.3.4-rc' wants to coerce '2.3.4-rc', not '2.3.4'
+	    //
+	    // Walk through the string checking with a /g regexp
+	    // Manually set the index so as to pick up overlapping matches.
+	    // Stop when we get a match that ends at the string end, since no
+	    // coercible string can be more right-ward without the same terminus.
+	    const coerceRtlRegex = options.includePrerelease ? re[t.COERCERTLFULL] : re[t.COERCERTL];
+	    let next;
+	    while ((next = coerceRtlRegex.exec(version)) &&
+	        (!match || match.index + match[0].length !== version.length)
+	    ) {
+	      if (!match ||
+	            next.index + next[0].length !== match.index + match[0].length) {
+	        match = next;
+	      }
+	      coerceRtlRegex.lastIndex = next.index + next[1].length + next[2].length;
+	    }
+	    // leave it in a clean state
+	    coerceRtlRegex.lastIndex = -1;
+	  }
+
+	  if (match === null) {
+	    return null
+	  }
+
+	  const major = match[2];
+	  const minor = match[3] || '0';
+	  const patch = match[4] || '0';
+	  const prerelease = options.includePrerelease && match[5] ? `-${match[5]}` : '';
+	  const build = options.includePrerelease && match[6] ? `+${match[6]}` : '';
+
+	  return parse(`${major}.${minor}.${patch}${prerelease}${build}`, options)
+	};
+	coerce_1 = coerce;
+	return coerce_1;
+}
+
+var truncate_1;
+var hasRequiredTruncate;
+
+function requireTruncate () {
+	if (hasRequiredTruncate) return truncate_1;
+	hasRequiredTruncate = 1;
+
+	const parse = requireParse();
+	const constants = requireConstants();
+	const SemVer = requireSemver$1();
+
+	const truncate = (version, truncation, options) => {
+	  if (!constants.RELEASE_TYPES.includes(truncation)) {
+	    return null
+	  }
+
+	  const clonedVersion = cloneInputVersion(version, options);
+	  return clonedVersion && doTruncation(clonedVersion, truncation)
+	};
+
+	const cloneInputVersion = (version, options) => {
+	  const versionStringToParse = (
+	    version instanceof SemVer ? version.version : version
+	  );
+
+	  return parse(versionStringToParse, options)
+	};
+
+	const doTruncation = (version, truncation) => {
+	  if (isPrerelease(truncation)) {
+	    return version.version
+	  }
+
+	  version.prerelease = [];
+
+	  switch (truncation) {
+	    case 'major':
+	      version.minor = 0;
+	      version.patch = 0;
+	      break
+	    case 'minor':
+	      version.patch = 0;
+	      break
+	  }
+
+	  return version.format()
+	};
+
+	const isPrerelease = (type) => {
+	  return type.startsWith('pre')
+	};
+
+	truncate_1 = truncate;
+	return truncate_1;
+}
+
+var lrucache;
+var hasRequiredLrucache;
+
+function requireLrucache () {
+	if (hasRequiredLrucache) return lrucache;
+	hasRequiredLrucache = 1;
+
+	class LRUCache {
+	  constructor () {
+	    this.max = 1000;
+	    this.map = new Map();
+	  }
+
+	  get (key) {
+	    const value = this.map.get(key);
+	    if (value === undefined) {
+	      return undefined
+	    } else {
+	      // Remove the key from the map and add it to the end
+	      this.map.delete(key);
+	      this.map.set(key, value);
+	      return value
+	    }
+	  }
+
+	  delete (key) {
+	    return this.map.delete(key)
+	  }
+
+	  set (key, value) {
+	    const deleted = this.delete(key);
+
+	    if (!deleted && value !== undefined) {
+	      // If cache is full, delete the least recently used item
+	      if (this.map.size >= this.max) {
+	        const firstKey = this.map.keys().next().value;
+	        this.delete(firstKey);
+	      }
+
+	      this.map.set(key, value);
+	    }
+
+	    return this
+	  }
+	}
+
+	lrucache = LRUCache;
+	return lrucache;
+}
+
+var trimComparatorWhitespace_1;
+var hasRequiredTrimComparatorWhitespace;
+
+function requireTrimComparatorWhitespace () {
+	if (hasRequiredTrimComparatorWhitespace) return trimComparatorWhitespace_1;
+	hasRequiredTrimComparatorWhitespace = 1;
+
+	// Reproduce safeRe[COMPARATORTRIM] replacement boundaries, not version
+	// validation. Each end-index finder returns an exclusive end, or its start
+	// on no match.
+	// Positions count from zero. An end of 3 means characters 0, 1, and 2 were read;
+	// range.slice(start, end) gives the matched text, not a converted number.
+	const {
+	  MAX_LENGTH,
+	  MAX_SAFE_BUILD_LENGTH,
+	  WHITESPACE_CHARACTERS,
+	} = requireConstants();
+
+	/**
+	 * Remembers the last two rows of digits so their characters need not be reread.
+	 * Positions start at -1 until a row has been found.
+	 *
+	 * @typedef {object} DigitRunCache
+	 * @property {number} start The first character of the most recently found row.
+	 * @property {number} end The position after that row's last character.
+	 * @property {number} previousStart The first character of the previous row.
+	 * @property {number} previousEnd The position after the previous row.
+	 */
+
+	// One entry per UTF-16 code unit keeps membership checks constant-time.
+	const whitespace = new Uint8Array(0x10000);
+	for (const char of WHITESPACE_CHARACTERS) {
+	  whitespace[char.charCodeAt(0)] = 1;
+	}
+
+	/**
+	 * Checks whether a character is whitespace, like a space, tab, or newline.
+	 * Looking past the end of the string returns false.
+	 *
+	 * @param {string|undefined} char One character, or undefined past the string's end.
+	 * @returns {boolean} Whether the character is whitespace.
+	 * @example isWhitespace(' ') // true
+	 * @example isWhitespace('1') // false
+	 */
+	const isWhitespace = char =>
+	  char !== undefined && whitespace[char.charCodeAt(0)] === 1;
+
+	/**
+	 * Checks for v, =, or whitespace before the version number.
+	 * These are historical version prefixes, not range operators:
+	 * < and > are handled separately, as are tilde and caret ranges.
+	 *
+	 * @param {string|undefined} char One character to check.
+	 * @returns {boolean} Whether the character can belong to a version prefix.
+	 * @example isVersionPrefix('=') // true
+	 * @example isVersionPrefix('>') // false
+	 */
+	const isVersionPrefix = char =>
+	  char === 'v' ||
+	  char === '=' ||
+	  isWhitespace(char);
+
+	/**
+	 * Checks whether a character is one of the digits 0 through 9.
+	 *
+	 * @param {string|undefined} char One character to check.
+	 * @returns {boolean} Whether the character is an ASCII digit.
+	 * @example isDigit('7') // true
+	 * @example isDigit('.') // false
+	 */
+	const isDigit = char => char !== undefined && char >= '0' && char <= '9';
+
+	/**
+	 * Checks whether a character is an English letter, uppercase or lowercase.
+	 *
+	 * @param {string|undefined} char One character to check.
+	 * @returns {boolean} Whether the character is an ASCII letter.
+	 * @example isLetter('b') // true
+	 * @example isLetter('7') // false
+	 */
+	const isLetter = char =>
+	  char !== undefined && (
+	    (char >= 'a' && char <= 'z') ||
+	    (char >= 'A' && char <= 'Z')
+	  );
+
+	/**
+	 * Checks for a letter, digit, or hyphen: the characters allowed inside
+	 * prerelease and build names such as beta-1.
+	 *
+	 * @param {string|undefined} char One character to check.
+	 * @returns {boolean} Whether the character can be part of an identifier.
+	 * @example isIdentifierCharacter('-') // true
+	 * @example isIdentifierCharacter('.') // false; dots separate identifiers
+	 */
+	const isIdentifierCharacter = char => isDigit(char) || isLetter(char) || char === '-';
+
+	/**
+	 * Checks whether a version component can begin here: with a digit or
+	 * a wildcard such as x, X, or *.
+	 *
+	 * @param {string|undefined} char One character to check.
+	 * @returns {boolean} Whether a number or wildcard can start with this character.
+	 * @example isVersionStart('x') // true
+	 * @example isVersionStart('v') // false; v belongs to the prefix
+	 */
+	const isVersionStart = char =>
+	  isDigit(char) ||
+	  char === 'x' ||
+	  char === 'X' ||
+	  char === '*';
+
+	/**
+	 * Finds the end of a row of digits, but returns no more than limit digits.
+	 * Remembers the last two rows so looking at them again does not reread them.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position of the first character to check.
+	 * @param {number} limit The most digit characters the returned match can include.
+	 * @param {DigitRunCache} digitRuns Shared cache of digit-run positions, updated in place.
+	 * @returns {number} The position after the matched digits, or start if none match.
+	 * @example findDigitsEndIndex('123abc', 0, 10, digitRuns) // 3, pointing at a
+	 * @example findDigitsEndIndex('123abc', 0, 2, digitRuns) // 2, pointing at the unread 3
+	 */
+	const findDigitsEndIndex = (range, start, limit, digitRuns) => {
+	  if (!isDigit(range[start])) {
+	    return start
+	  }
+	  if (start >= digitRuns.start && start < digitRuns.end) {
+	    return Math.min(start + limit, digitRuns.end)
+	  }
+	  if (start >= digitRuns.previousStart && start < digitRuns.previousEnd) {
+	    return Math.min(start + limit, digitRuns.previousEnd)
+	  }
+	  let end = start + 1;
+	  while (isDigit(range[end])) {
+	    end++;
+	  }
+	  // A failed full version can rewind from its second run to its first.
+	  digitRuns.previousStart = digitRuns.start;
+	  digitRuns.previousEnd = digitRuns.end;
+	  digitRuns.start = start;
+	  digitRuns.end = end;
+	  return Math.min(start + limit, end)
+	};
+
+	/**
+	 * Reads a number using the old regex's length and leading-zero rules.
+	 * Strict mode reads just the first zero in 012; loose mode can read all three.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the number should begin.
+	 * @param {boolean} loose Whether to allow leading zeros.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the matched digits, not their numeric value.
+	 * @example findVersionNumberEndIndex('012', 0, false, digitRuns) // 1
+	 * @example findVersionNumberEndIndex('012', 0, true, digitRuns) // 3
+	 */
+	const findVersionNumberEndIndex = (range, start, loose, digitRuns) => {
+	  if (!loose && range[start] === '0') {
+	    return start + 1
+	  }
+	  // Strict syntax allows an initial nonzero digit plus MAX_LENGTH digits.
+	  return findDigitsEndIndex(range, start, loose ? MAX_LENGTH : MAX_LENGTH + 1, digitRuns)
+	};
+
+	/**
+	 * Reads one piece of a prerelease name, such as beta or 1 in beta.1.
+	 * Tries the letter-or-hyphen form first, then the number-only form.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the identifier should begin.
+	 * @param {boolean} loose Whether numeric identifiers may have leading zeros.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the identifier, or start if none matches.
+	 * @example findPrereleaseIdentifierEndIndex('beta.1', 0, false, digitRuns) // 4, at the dot
+	 * @example findPrereleaseIdentifierEndIndex('001beta', 0, false, digitRuns) // 7
+	 */
+	const findPrereleaseIdentifierEndIndex = (range, start, loose, digitRuns) => {
+	  const digitsEnd = findDigitsEndIndex(range, start, MAX_LENGTH, digitRuns);
+	  // The legacy regex tries a nonnumeric identifier before a numeric one.
+	  if (isLetter(range[digitsEnd]) || range[digitsEnd] === '-') {
+	    let end = digitsEnd + 1;
+	    const limit = end + MAX_SAFE_BUILD_LENGTH;
+	    while (end < limit && isIdentifierCharacter(range[end])) {
+	      end++;
+	    }
+	    return end
+	  }
+	  return findVersionNumberEndIndex(range, start, loose, digitRuns)
+	};
+
+	/**
+	 * Reads a prerelease suffix such as -beta.1, one dot-separated piece at a time.
+	 * Loose mode also allows the name without its opening hyphen.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the suffix should begin, including -.
+	 * @param {boolean} loose Whether the opening hyphen is optional and zeros allowed.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the matched suffix, or start if absent.
+	 * @example findPrereleaseEndIndex('-beta.1+sha', 0, false, digitRuns) // 7, at the plus
+	 * @example findPrereleaseEndIndex('beta', 0, false, digitRuns) // 0; no opening hyphen
+	 */
+	const findPrereleaseEndIndex = (range, start, loose, digitRuns) => {
+	  const hyphen = range[start] === '-';
+	  if (!loose && !hyphen) {
+	    return start
+	  }
+	  const identifierStart = start + (hyphen ? 1 : 0);
+	  let end = findPrereleaseIdentifierEndIndex(range, identifierStart, loose, digitRuns);
+	  if (end === identifierStart) {
+	    if (!loose || !hyphen) {
+	      return start
+	    }
+	    // In loose syntax, a lone hyphen can itself be the identifier.
+	    end = findPrereleaseIdentifierEndIndex(range, start, loose, digitRuns);
+	  }
+	  while (range[end] === '.') {
+	    const next = findPrereleaseIdentifierEndIndex(range, end + 1, loose, digitRuns);
+	    if (next === end + 1) {
+	      break
+	    }
+	    end = next;
+	  }
+	  return end
+	};
+
+	/**
+	 * Reads one build-name piece, such as sha or 123 in +sha.123.
+	 * Stops at a disallowed character or the old regex's length limit.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the identifier should begin.
+	 * @returns {number} The position after the identifier, or start if none matches.
+	 * @example findBuildIdentifierEndIndex('sha.123', 0) // 3, at the dot
+	 * @example findBuildIdentifierEndIndex('001', 0) // 3; leading zeros are allowed
+	 */
+	const findBuildIdentifierEndIndex = (range, start) => {
+	  let end = start;
+	  while (end - start < MAX_SAFE_BUILD_LENGTH && isIdentifierCharacter(range[end])) {
+	    end++;
+	  }
+	  return end
+	};
+
+	/**
+	 * Reads optional build metadata such as +sha.123.
+	 * Leaves the position unchanged if there is no plus sign followed by a name.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the opening + should be.
+	 * @returns {number} The position after the matched metadata, or start if absent.
+	 * @example findBuildEndIndex('+sha.123 <2', 0) // 8, at the space
+	 * @example findBuildEndIndex('+', 0) // 0; a plus sign alone is not a match
+	 */
+	const findBuildEndIndex = (range, start) => {
+	  if (range[start] !== '+') {
+	    return start
+	  }
+	  let end = findBuildIdentifierEndIndex(range, start + 1);
+	  if (end === start + 1) {
+	    return start
+	  }
+	  while (range[end] === '.') {
+	    const next = findBuildIdentifierEndIndex(range, end + 1);
+	    if (next === end + 1) {
+	      break
+	    }
+	    end = next;
+	  }
+	  return end
+	};
+
+	/**
+	 * Reads three numbers separated by dots, then any prerelease and build suffixes.
+	 * Uses loose rules, so forms such as 01.02.03beta can match here.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position of the first number, after any prefix.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the version match, or start if none matches.
+	 * @example findLooseFullVersionEndIndex('1.2.3-beta+sha <2', 0, digitRuns) // 14
+	 * @example findLooseFullVersionEndIndex('1.2', 0, digitRuns) // 0; needs three numbers
+	 */
+	const findLooseFullVersionEndIndex = (range, start, digitRuns) => {
+	  let end = start;
+	  for (let component = 0; component < 3; component++) {
+	    const next = findVersionNumberEndIndex(range, end, true, digitRuns);
+	    if (next === end) {
+	      return start
+	    }
+	    end = next;
+	    if (component < 2) {
+	      if (range[end] !== '.') {
+	        return start
+	      }
+	      end++;
+	    }
+	  }
+	  const prereleaseEnd = findPrereleaseEndIndex(range, end, true, digitRuns);
+	  return findBuildEndIndex(range, prereleaseEnd)
+	};
+
+	/**
+	 * Reads one component of a partial or wildcard version, such as 2 or x in 2.x.
+	 * Numbers use strict leading-zero rules; wildcards take up one character.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position where the component should begin.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the component, or start if none matches.
+	 * @example findPartialVersionComponentEndIndex('2.x', 0, digitRuns) // 1, at the dot
+	 * @example findPartialVersionComponentEndIndex('2.x', 2, digitRuns) // 3, after x
+	 */
+	const findPartialVersionComponentEndIndex = (range, start, digitRuns) => {
+	  if (isDigit(range[start])) {
+	    return findVersionNumberEndIndex(range, start, false, digitRuns)
+	  }
+	  return isVersionStart(range[start]) ? start + 1 : start
+	};
+
+	/**
+	 * Reads up to three components, allowing forms such as 1, 1.2, or 1.x.
+	 * After the third component, also reads any strict prerelease and build suffixes.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position of a number or wildcard, after any prefix.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position after the matched version text.
+	 * @example findPartialVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+	 * @example findPartialVersionEndIndex('1.', 0, digitRuns) // 1; the trailing dot is unread
+	 */
+	const findPartialVersionEndIndex = (range, start, digitRuns) => {
+	  let end = findPartialVersionComponentEndIndex(range, start, digitRuns);
+	  for (let component = 0; component < 2; component++) {
+	    if (range[end] !== '.') {
+	      return end
+	    }
+	    const next = findPartialVersionComponentEndIndex(range, end + 1, digitRuns);
+	    if (next === end + 1) {
+	      return end
+	    }
+	    end = next;
+	  }
+	  const prereleaseEnd = findPrereleaseEndIndex(range, end, false, digitRuns);
+	  return findBuildEndIndex(range, prereleaseEnd)
+	};
+
+	/**
+	 * Finds where a version match ends, without deciding whether the range is valid.
+	 * Tries a loose full version first, then a partial or wildcard version, just
+	 * like the old regex's LOOSEPLAIN and XRANGEPLAIN alternatives.
+	 *
+	 * @param {string} range The text to read; it is not changed.
+	 * @param {number} start The position of a number or wildcard, after any prefix.
+	 * @param {DigitRunCache} digitRuns Shared digit-run cache, updated as needed.
+	 * @returns {number} The position where scanning the next candidate can resume.
+	 * @example findVersionEndIndex('1.2.3 <2', 0, digitRuns) // 5, at the space
+	 * @example findVersionEndIndex('1.x <2', 0, digitRuns) // 3, at the space
+	 */
+	const findVersionEndIndex = (range, start, digitRuns) => {
+	  const fullVersionEnd = findLooseFullVersionEndIndex(range, start, digitRuns);
+	  return fullVersionEnd !== start
+	    ? fullVersionEnd
+	    : findPartialVersionEndIndex(range, start, digitRuns)
+	};
+
+	/**
+	 * Finds the one whitespace character the old replacement would remove.
+	 * Keeps leading whitespace, skips an optional operator, and checks immediately
+	 * after it. Returns -1 if there is nothing to remove.
+	 *
+	 * @param {string} range The text containing a candidate already found by the caller.
+	 * @param {number} matchStart The candidate's position, including leading whitespace.
+	 * @returns {number} The position of the removable whitespace, or -1 if absent.
+	 * @example findRemovableWhitespaceIndex(' > 1', 0) // 2; keep the space at position 0
+	 * @example findRemovableWhitespaceIndex('>1', 0) // -1
+	 */
+	const findRemovableWhitespaceIndex = (range, matchStart) => {
+	  let position = matchStart;
+	  if (isWhitespace(range[position])) {
+	    position++;
+	  }
+	  if (range[position] === '<' || range[position] === '>') {
+	    position++;
+	  }
+	  if (range[position] === '=') {
+	    position++;
+	  }
+	  return isWhitespace(range[position]) ? position : -1
+	};
+
+	/**
+	 * Joins an operator to its version, turning > 1.2.3 into >1.2.3.
+	 * Copies everything else according to the old regex's matching rules.
+	 * Moves forward through prefixes and whole versions to avoid repeatedly
+	 * searching the same characters on long inputs.
+	 *
+	 * @param {string} range The range text to process; the original string is unchanged.
+	 * @returns {string} The range with matched operator whitespace removed.
+	 * @example trimComparatorWhitespace('> 1.2.3 < 2') // '>1.2.3 <2'
+	 * @example trimComparatorWhitespace('> invalid') // '> invalid'
+	 */
+	const trimComparatorWhitespace = range => {
+	  let result = '';
+	  let copyFrom = 0;
+	  let cursor = 0;
+	  const digitRuns = { start: -1, end: -1, previousStart: -1, previousEnd: -1 };
+
+	  while (cursor < range.length) {
+	    const matchStart = cursor;
+	    if (range[cursor] === '<' || range[cursor] === '>') {
+	      cursor++;
+	    } else if (!isVersionPrefix(range[cursor]) && !isVersionStart(range[cursor])) {
+	      cursor++;
+	      continue
+	    }
+
+	    // Consume a v/=/whitespace run once, even when no version follows it.
+	    while (cursor < range.length && isVersionPrefix(range[cursor])) {
+	      cursor++;
+	    }
+	    if (!isVersionStart(range[cursor])) {
+	      continue
+	    }
+
+	    const whitespacePosition = findRemovableWhitespaceIndex(range, matchStart);
+	    if (whitespacePosition !== -1) {
+	      result += range.slice(copyFrom, whitespacePosition);
+	      copyFrom = whitespacePosition + 1;
+	    }
+
+	    // Skip the entire match, so a prerelease's trailing v cannot be
+	    // reconsidered as the prefix of another version.
+	    cursor = findVersionEndIndex(range, cursor, digitRuns);
+	  }
+
+	  return result + range.slice(copyFrom)
+	};
+
+	trimComparatorWhitespace_1 = trimComparatorWhitespace;
+	return trimComparatorWhitespace_1;
+}
+
+var range;
+var hasRequiredRange;
+
+function requireRange () {
+	if (hasRequiredRange) return range;
+	hasRequiredRange = 1;
+
+	const SPACE_CHARACTERS = /\s+/g;
+
+	// hoisted class for cyclic dependency
+	class Range {
+	  constructor (range, options) {
+	    options = parseOptions(options);
+
+	    if (range instanceof Range) {
+	      if (
+	        range.loose === !!options.loose &&
+	        range.includePrerelease === !!options.includePrerelease
+	      ) {
+	        return range
+	      } else {
+	        return new Range(range.raw, options)
+	      }
+	    }
+
+	    if (range instanceof Comparator) {
+	      // just put it in the set and return
+	      this.raw = range.value;
+	      this.set = [[range]];
+	      this.formatted = undefined;
+	      return this
+	    }
+
+	    this.options = options;
+	    this.loose = !!options.loose;
+	    this.includePrerelease = !!options.includePrerelease;
+
+	    // First reduce all whitespace as much as possible so we do not have to rely
+	    // on potentially slow regexes like \s*. This is then stored and used for
+	    // future error messages as well.
+	    this.raw = range.trim().replace(SPACE_CHARACTERS, ' ');
+
+	    // First, split on ||
+	    this.set = this.raw
+	      .split('||')
+	      // map the range to a 2d array of comparators
+	      .map(r => this.parseRange(r.trim()))
+	      // throw out any comparator lists that are empty
+	      // this generally means that it was not a valid range, which is allowed
+	      // in loose mode, but will still throw if the WHOLE range is invalid.
+	      .filter(c => c.length);
+
+	    if (!this.set.length) {
+	      throw new TypeError(`Invalid SemVer Range: ${this.raw}`)
+	    }
+
+	    // if we have any that are not the null set, throw out null sets.
+	    if (this.set.length > 1) {
+	      // keep the first one, in case they're all null sets
+	      const first = this.set[0];
+	      this.set = this.set.filter(c => !isNullSet(c[0]));
+	      if (this.set.length === 0) {
+	        this.set = [first];
+	      } else if (this.set.length > 1) {
+	        // if we have any that are *, then the range is just *
+	        for (const c of this.set) {
+	          if (c.length === 1 && isAny(c[0])) {
+	            this.set = [c];
+	            break
+	          }
+	        }
+	      }
+	    }
+
+	    this.formatted = undefined;
+	  }
+
+	  get range () {
+	    if (this.formatted === undefined) {
+	      this.formatted = '';
+	      for (let i = 0; i < this.set.length; i++) {
+	        if (i > 0) {
+	          this.formatted += '||';
+	        }
+	        const comps = this.set[i];
+	        for (let k = 0; k < comps.length; k++) {
+	          if (k > 0) {
+	            this.formatted += ' ';
+	          }
+	          this.formatted += comps[k].toString().trim();
+	        }
+	      }
+	    }
+	    return this.formatted
+	  }
+
+	  format () {
+	    return this.range
+	  }
+
+	  toString () {
+	    return this.range
+	  }
+
+	  parseRange (range) {
+	    // strip build metadata so it can't bleed into the version
+	    range = range.replace(BUILDSTRIPRE, '');
+
+	    // memoize range parsing for performance.
+	    // this is a very hot path, and fully deterministic.
+	    const memoOpts =
+	      (this.options.includePrerelease && FLAG_INCLUDE_PRERELEASE) |
+	      (this.options.loose && FLAG_LOOSE);
+	    const memoKey = memoOpts + ':' + range;
+	    const cached = cache.get(memoKey);
+	    if (cached) {
+	      return cached
+	    }
+
+	    const loose = this.options.loose;
+	    // `1.2.3 - 1.2.4` => `>=1.2.3 <=1.2.4`
+	    const hr = loose ? re[t.HYPHENRANGELOOSE] : re[t.HYPHENRANGE];
+	    range = range.replace(hr, hyphenReplace(this.options.includePrerelease));
+	    debug('hyphen replace', range);
+
+	    // `> 1.2.3 < 1.2.5` => `>1.2.3 <1.2.5`
+	    range = trimComparatorWhitespace(range);
+	    debug('comparator trim', range);
+
+	    // `~ 1.2.3` => `~1.2.3`
+	    range = range.replace(re[t.TILDETRIM], tildeTrimReplace);
+	    debug('tilde trim', range);
+
+	    // `^ 1.2.3` => `^1.2.3`
+	    range = range.replace(re[t.CARETTRIM], caretTrimReplace);
+	    debug('caret trim', range);
+
+	    // At this point, the range is completely trimmed and
+	    // ready to be split into comparators.
+
+	    let rangeList = range
+	      .split(' ')
+	      .map(comp => parseComparator(comp, this.options))
+	      .join(' ')
+	      .split(/\s+/)
+	      // >=0.0.0 is equivalent to *
+	      .map(comp => replaceGTE0(comp, this.options));
+
+	    if (loose) {
+	      // in loose mode, throw out any that are not valid comparators
+	      rangeList = rangeList.filter(comp => {
+	        debug('loose invalid filter', comp, this.options);
+	        return !!comp.match(re[t.COMPARATORLOOSE])
+	      });
+	    }
+	    debug('range list', rangeList);
+
+	    // if any comparators are the null set, then replace with JUST null set
+	    // if more than one comparator, remove any * comparators
+	    // also, don't include the same comparator more than once
+	    const rangeMap = new Map();
+	    const comparators = rangeList.map(comp => new Comparator(comp, this.options));
+	    for (const comp of comparators) {
+	      if (isNullSet(comp)) {
+	        return [comp]
+	      }
+	      rangeMap.set(comp.value, comp);
+	    }
+	    if (rangeMap.size > 1 && rangeMap.has('')) {
+	      rangeMap.delete('');
+	    }
+
+	    const result = [...rangeMap.values()];
+	    cache.set(memoKey, result);
+	    return result
+	  }
+
+	  intersects (range, options) {
+	    if (!(range instanceof Range)) {
+	      throw new TypeError('a Range is required')
+	    }
+
+	    return this.set.some((thisComparators) => {
+	      return (
+	        isSatisfiable(thisComparators, options) &&
+	        range.set.some((rangeComparators) => {
+	          return (
+	            isSatisfiable(rangeComparators, options) &&
+	            thisComparators.every((thisComparator) => {
+	              return rangeComparators.every((rangeComparator) => {
+	                return thisComparator.intersects(rangeComparator, options)
+	              })
+	            })
+	          )
+	        })
+	      )
+	    })
+	  }
+
+	  // if ANY of the sets match ALL of its comparators, then pass
+	  test (version) {
+	    if (!version) {
+	      return false
+	    }
+
+	    if (typeof version === 'string') {
+	      try {
+	        version = new SemVer(version, this.options);
+	      } catch (er) {
+	        return false
+	      }
+	    }
+
+	    for (let i = 0; i < this.set.length; i++) {
+	      if (testSet(this.set[i], version, this.options)) {
+	        return true
+	      }
+	    }
+	    return false
+	  }
+	}
+
+	range = Range;
+
+	const LRU = requireLrucache();
+	const cache = new LRU();
+
+	const parseOptions = requireParseOptions();
+	const Comparator = requireComparator();
+	const debug = requireDebug();
+	const SemVer = requireSemver$1();
+	const trimComparatorWhitespace = requireTrimComparatorWhitespace();
+	const {
+	  safeRe: re,
+	  src,
+	  t,
+	  tildeTrimReplace,
+	  caretTrimReplace,
+	} = requireRe();
+	const { FLAG_INCLUDE_PRERELEASE, FLAG_LOOSE } = requireConstants();
+
+	// unbounded global build-metadata stripper used by parseRange
+	const BUILDSTRIPRE = new RegExp(src[t.BUILD], 'g');
+
+	const isNullSet = c => c.value === '<0.0.0-0';
+	const isAny = c => c.value === '';
+
+	// take a set of comparators and determine whether there
+	// exists a version which can satisfy it
+	const isSatisfiable = (comparators, options) => {
+	  let result = true;
+	  const remainingComparators = comparators.slice();
+	  let testComparator = remainingComparators.pop();
+
+	  while (result && remainingComparators.length) {
+	    result = remainingComparators.every((otherComparator) => {
+	      return testComparator.intersects(otherComparator, options)
+	    });
+
+	    testComparator = remainingComparators.pop();
+	  }
+
+	  return result
+	};
+
+	// comprised of xranges, tildes, stars, and gtlt's at this point.
+	// already replaced the hyphen ranges
+	// turn into a set of JUST comparators.
+	const parseComparator = (comp, options) => {
+	  comp = comp.replace(re[t.BUILD], '');
+	  debug('comp', comp, options);
+	  comp = replaceCarets(comp, options);
+	  debug('caret', comp);
+	  comp = replaceTildes(comp, options);
+	  debug('tildes', comp);
+	  comp = replaceXRanges(comp, options);
+	  debug('xrange', comp);
+	  comp = replaceStars(comp, options);
+	  debug('stars', comp);
+	  return comp
+	};
+
+	const isX = id => !id || id.toLowerCase() === 'x' || id === '*';
+
+	const invalidXRangeOrder = (M, m, p) => (
+	  (isX(M) && !isX(m)) ||
+	  (isX(m) && p && !isX(p))
+	);
+
+	// ~, ~> --> * (any, kinda silly)
+	// ~2, ~2.x, ~2.x.x, ~>2, ~>2.x ~>2.x.x --> >=2.0.0 <3.0.0-0
+	// ~2.0, ~2.0.x, ~>2.0, ~>2.0.x --> >=2.0.0 <2.1.0-0
+	// ~1.2, ~1.2.x, ~>1.2, ~>1.2.x --> >=1.2.0 <1.3.0-0
+	// ~1.2.3, ~>1.2.3 --> >=1.2.3 <1.3.0-0
+	// ~1.2.0, ~>1.2.0 --> >=1.2.0 <1.3.0-0
+	// ~0.0.1 --> >=0.0.1 <0.1.0-0
+	const replaceTildes = (comp, options) => {
+	  return comp
+	    .trim()
+	    .split(/\s+/)
+	    .map((c) => replaceTilde(c, options))
+	    .join(' ')
+	};
+
+	const replaceTilde = (comp, options) => {
+	  const r = options.loose ? re[t.TILDELOOSE] : re[t.TILDE];
+	  // if we're including prereleases in the match, then the lower bound is
+	  // -0, the lowest possible prerelease value, just like x-ranges and carets.
+	  // this keeps `~1.2` equivalent to the `1.2.x` x-range it's documented as.
+	  const z = options.includePrerelease ? '-0' : '';
+	  return comp.replace(r, (_, M, m, p, pr) => {
+	    debug('tilde', comp, _, M, m, p, pr);
+	    let ret;
+
+	    if (isX(M)) {
+	      ret = '';
+	    } else if (isX(m)) {
+	      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+	    } else if (isX(p)) {
+	      // ~1.2 == >=1.2.0 <1.3.0-0
+	      ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+	    } else if (pr) {
+	      debug('replaceTilde pr', pr);
+	      ret = `>=${M}.${m}.${p}-${pr
+	      } <${M}.${+m + 1}.0-0`;
+	    } else {
+	      // ~1.2.3 == >=1.2.3 <1.3.0-0
+	      ret = `>=${M}.${m}.${p
+	      } <${M}.${+m + 1}.0-0`;
+	    }
+
+	    debug('tilde return', ret);
+	    return ret
+	  })
+	};
+
+	// ^ --> * (any, kinda silly)
+	// ^2, ^2.x, ^2.x.x --> >=2.0.0 <3.0.0-0
+	// ^2.0, ^2.0.x --> >=2.0.0 <3.0.0-0
+	// ^1.2, ^1.2.x --> >=1.2.0 <2.0.0-0
+	// ^1.2.3 --> >=1.2.3 <2.0.0-0
+	// ^1.2.0 --> >=1.2.0 <2.0.0-0
+	// ^0.0.1 --> >=0.0.1 <0.0.2-0
+	// ^0.1.0 --> >=0.1.0 <0.2.0-0
+	const replaceCarets = (comp, options) => {
+	  return comp
+	    .trim()
+	    .split(/\s+/)
+	    .map((c) => replaceCaret(c, options))
+	    .join(' ')
+	};
+
+	const replaceCaret = (comp, options) => {
+	  debug('caret', comp, options);
+	  const r = options.loose ? re[t.CARETLOOSE] : re[t.CARET];
+	  const z = options.includePrerelease ? '-0' : '';
+	  return comp.replace(r, (_, M, m, p, pr) => {
+	    debug('caret', comp, _, M, m, p, pr);
+	    let ret;
+
+	    if (isX(M)) {
+	      ret = '';
+	    } else if (isX(m)) {
+	      ret = `>=${M}.0.0${z} <${+M + 1}.0.0-0`;
+	    } else if (isX(p)) {
+	      if (M === '0') {
+	        ret = `>=${M}.${m}.0${z} <${M}.${+m + 1}.0-0`;
+	      } else {
+	        ret = `>=${M}.${m}.0${z} <${+M + 1}.0.0-0`;
+	      }
+	    } else if (pr) {
+	      debug('replaceCaret pr', pr);
+	      if (M === '0') {
+	        if (m === '0') {
+	          ret = `>=${M}.${m}.${p}-${pr
+	          } <${M}.${m}.${+p + 1}-0`;
+	        } else {
+	          ret = `>=${M}.${m}.${p}-${pr
+	          } <${M}.${+m + 1}.0-0`;
+	        }
+	      } else {
+	        ret = `>=${M}.${m}.${p}-${pr
+	        } <${+M + 1}.0.0-0`;
+	      }
+	    } else {
+	      debug('no pr');
+	      if (M === '0') {
+	        if (m === '0') {
+	          ret = `>=${M}.${m}.${p
+	          } <${M}.${m}.${+p + 1}-0`;
+	        } else {
+	          ret = `>=${M}.${m}.${p
+	          } <${M}.${+m + 1}.0-0`;
+	        }
+	      } else {
+	        ret = `>=${M}.${m}.${p
+	        } <${+M + 1}.0.0-0`;
+	      }
+	    }
+
+	    debug('caret return', ret);
+	    return ret
+	  })
+	};
+
+	const replaceXRanges = (comp, options) => {
+	  debug('replaceXRanges', comp, options);
+	  return comp
+	    .split(/\s+/)
+	    .map((c) => replaceXRange(c, options))
+	    .join(' ')
+	};
+
+	const replaceXRange = (comp, options) => {
+	  comp = comp.trim();
+	  const r = options.loose ? re[t.XRANGELOOSE] : re[t.XRANGE];
+	  return comp.replace(r, (ret, gtlt, M, m, p, pr) => {
+	    debug('xRange', comp, ret, gtlt, M, m, p, pr);
+	    if (invalidXRangeOrder(M, m, p)) {
+	      return comp
+	    }
+
+	    const xM = isX(M);
+	    const xm = xM || isX(m);
+	    const xp = xm || isX(p);
+	    const anyX = xp;
+
+	    if (gtlt === '=' && anyX) {
+	      gtlt = '';
+	    }
+
+	    // if we're including prereleases in the match, then we need
+	    // to fix this to -0, the lowest possible prerelease value
+	    pr = options.includePrerelease ? '-0' : '';
+
+	    if (xM) {
+	      if (gtlt === '>' || gtlt === '<') {
+	        // nothing is allowed
+	        ret = '<0.0.0-0';
+	      } else {
+	        // nothing is forbidden
+	        ret = '*';
+	      }
+	    } else if (gtlt && anyX) {
+	      // we know patch is an x, because we have any x at all.
+	      // replace X with 0
+	      if (xm) {
+	        m = 0;
+	      }
+	      p = 0;
+
+	      if (gtlt === '>') {
+	        // >1 => >=2.0.0
+	        // >1.2 => >=1.3.0
+	        gtlt = '>=';
+	        if (xm) {
+	          M = +M + 1;
+	          m = 0;
+	          p = 0;
+	        } else {
+	          m = +m + 1;
+	          p = 0;
+	        }
+	      } else if (gtlt === '<=') {
+	        // <=0.7.x is actually <0.8.0, since any 0.7.x should
+	        // pass.  Similarly, <=7.x is actually <8.0.0, etc.
+	        gtlt = '<';
+	        if (xm) {
+	          M = +M + 1;
+	        } else {
+	          m = +m + 1;
+	        }
+	      }
+
+	      if (gtlt === '<') {
+	        pr = '-0';
+	      }
+
+	      ret = `${gtlt + M}.${m}.${p}${pr}`;
+	    } else if (xm) {
+	      ret = `>=${M}.0.0${pr} <${+M + 1}.0.0-0`;
+	    } else if (xp) {
+	      ret = `>=${M}.${m}.0${pr
+	      } <${M}.${+m + 1}.0-0`;
+	    }
+
+	    debug('xRange return', ret);
+
+	    return ret
+	  })
+	};
+
+	// Because * is AND-ed with everything else in the comparator,
+	// and '' means "any version", just remove the *s entirely.
+	const replaceStars = (comp, options) => {
+	  debug('replaceStars', comp, options);
+	  // Looseness is ignored here.  star is always as loose as it gets!
+	  return comp
+	    .trim()
+	    .replace(re[t.STAR], '')
+	};
+
+	const replaceGTE0 = (comp, options) => {
+	  debug('replaceGTE0', comp, options);
+	  return comp
+	    .trim()
+	    .replace(re[options.includePrerelease ? t.GTE0PRE : t.GTE0], '')
+	};
+
+	// This function is passed to string.replace(re[t.HYPHENRANGE])
+	// M, m, patch, prerelease, build
+	// 1.2 - 3.4.5 => >=1.2.0 <=3.4.5
+	// 1.2.3 - 3.4 => >=1.2.0 <3.5.0-0 Any 3.4.x will do
+	// 1.2 - 3.4 => >=1.2.0 <3.5.0-0
+	// TODO build?
+	const hyphenReplace = incPr => ($0,
+	  from, fM, fm, fp, fpr, fb,
+	  to, tM, tm, tp, tpr) => {
+	  if (isX(fM)) {
+	    from = '';
+	  } else if (isX(fm)) {
+	    from = `>=${fM}.0.0${incPr ? '-0' : ''}`;
+	  } else if (isX(fp)) {
+	    from = `>=${fM}.${fm}.0${incPr ? '-0' : ''}`;
+	  } else if (fpr) {
+	    from = `>=${from}`;
+	  } else {
+	    from = `>=${from}${incPr ? '-0' : ''}`;
+	  }
+
+	  if (isX(tM)) {
+	    to = '';
+	  } else if (isX(tm)) {
+	    to = `<${+tM + 1}.0.0-0`;
+	  } else if (isX(tp)) {
+	    to = `<${tM}.${+tm + 1}.0-0`;
+	  } else if (tpr) {
+	    to = `<=${tM}.${tm}.${tp}-${tpr}`;
+	  } else if (incPr) {
+	    to = `<${tM}.${tm}.${+tp + 1}-0`;
+	  } else {
+	    to = `<=${to}`;
+	  }
+
+	  return `${from} ${to}`.trim()
+	};
+
+	const testSet = (set, version, options) => {
+	  for (let i = 0; i < set.length; i++) {
+	    if (!set[i].test(version)) {
+	      return false
+	    }
+	  }
+
+	  if (version.prerelease.length && !options.includePrerelease) {
+	    // Find the set of versions that are allowed to have prereleases
+	    // For example, ^1.2.3-pr.1 desugars to >=1.2.3-pr.1 <2.0.0
+	    // That should allow `1.2.3-pr.2` to pass.
+	    // However, `1.2.4-alpha.notready` should NOT be allowed,
+	    // even though it's within the range set by the comparators.
+	    for (let i = 0; i < set.length; i++) {
+	      debug(set[i].semver);
+	      if (set[i].semver === Comparator.ANY) {
+	        continue
+	      }
+
+	      if (set[i].semver.prerelease.length > 0) {
+	        const allowed = set[i].semver;
+	        if (allowed.major === version.major &&
+	            allowed.minor === version.minor &&
+	            allowed.patch === version.patch) {
+	          return true
+	        }
+	      }
+	    }
+
+	    // Version has a -pre, but it's not one of the ones we like.
+	    return false
+	  }
+
+	  return true
+	};
+	return range;
+}
+
+var comparator;
+var hasRequiredComparator;
+
+function requireComparator () {
+	if (hasRequiredComparator) return comparator;
+	hasRequiredComparator = 1;
+
+	const ANY = Symbol('SemVer ANY');
+	// hoisted class for cyclic dependency
+	class Comparator {
+	  static get ANY () {
+	    return ANY
+	  }
+
+	  constructor (comp, options) {
+	    options = parseOptions(options);
+
+	    if (comp instanceof Comparator) {
+	      if (comp.loose === !!options.loose) {
+	        return comp
+	      } else {
+	        comp = comp.value;
+	      }
+	    }
+
+	    comp = comp.trim().split(/\s+/).join(' ');
+	    debug('comparator', comp, options);
+	    this.options = options;
+	    this.loose = !!options.loose;
+	    this.parse(comp);
+
+	    if (this.semver === ANY) {
+	      this.value = '';
+	    } else {
+	      this.value = this.operator + this.semver.version;
+	    }
+
+	    debug('comp', this);
+	  }
+
+	  parse (comp) {
+	    const r = this.options.loose ? re[t.COMPARATORLOOSE] : re[t.COMPARATOR];
+	    const m = comp.match(r);
+
+	    if (!m) {
+	      throw new TypeError(`Invalid comparator: ${comp}`)
+	    }
+
+	    this.operator = m[1] !== undefined ? m[1] : '';
+	    if (this.operator === '=') {
+	      this.operator = '';
+	    }
+
+	    // if it literally is just '>' or '' then allow anything.
+	    if (!m[2]) {
+	      this.semver = ANY;
+	    } else {
+	      this.semver = new SemVer(m[2], this.options.loose);
+	    }
+	  }
+
+	  toString () {
+	    return this.value
+	  }
+
+	  test (version) {
+	    debug('Comparator.test', version, this.options.loose);
+
+	    if (this.semver === ANY || version === ANY) {
+	      return true
+	    }
+
+	    if (typeof version === 'string') {
+	      try {
+	        version = new SemVer(version, this.options);
+	      } catch (er) {
+	        return false
+	      }
+	    }
+
+	    return cmp(version, this.operator, this.semver, this.options)
+	  }
+
+	  intersects (comp, options) {
+	    if (!(comp instanceof Comparator)) {
+	      throw new TypeError('a Comparator is required')
+	    }
+
+	    if (this.operator === '') {
+	      if (this.value === '') {
+	        return true
+	      }
+	      return new Range(comp.value, options).test(this.value)
+	    } else if (comp.operator === '') {
+	      if (comp.value === '') {
+	        return true
+	      }
+	      return new Range(this.value, options).test(comp.semver)
+	    }
+
+	    options = parseOptions(options);
+
+	    // Special cases where nothing can possibly be lower
+	    if (options.includePrerelease &&
+	      (this.value === '<0.0.0-0' || comp.value === '<0.0.0-0')) {
+	      return false
+	    }
+	    if (!options.includePrerelease &&
+	      (this.value.startsWith('<0.0.0') || comp.value.startsWith('<0.0.0'))) {
+	      return false
+	    }
+
+	    // Same direction increasing (> or >=)
+	    if (this.operator.startsWith('>') && comp.operator.startsWith('>')) {
+	      return true
+	    }
+	    // Same direction decreasing (< or <=)
+	    if (this.operator.startsWith('<') && comp.operator.startsWith('<')) {
+	      return true
+	    }
+	    // same SemVer and both sides are inclusive (<= or >=)
+	    if (
+	      (this.semver.version === comp.semver.version) &&
+	      this.operator.includes('=') && comp.operator.includes('=')) {
+	      return true
+	    }
+	    // opposite directions less than
+	    if (cmp(this.semver, '<', comp.semver, options) &&
+	      this.operator.startsWith('>') && comp.operator.startsWith('<')) {
+	      return true
+	    }
+	    // opposite directions greater than
+	    if (cmp(this.semver, '>', comp.semver, options) &&
+	      this.operator.startsWith('<') && comp.operator.startsWith('>')) {
+	      return true
+	    }
+	    return false
+	  }
+	}
+
+	comparator = Comparator;
+
+	const parseOptions = requireParseOptions();
+	const { safeRe: re, t } = requireRe();
+	const cmp = requireCmp();
+	const debug = requireDebug();
+	const SemVer = requireSemver$1();
+	const Range = requireRange();
+	return comparator;
+}
+
+var satisfies_1;
+var hasRequiredSatisfies;
+
+function requireSatisfies () {
+	if (hasRequiredSatisfies) return satisfies_1;
+	hasRequiredSatisfies = 1;
+
+	const Range = requireRange();
+	const satisfies = (version, range, options) => {
+	  try {
+	    range = new Range(range, options);
+	  } catch (er) {
+	    return false
+	  }
+	  return range.test(version)
+	};
+	satisfies_1 = satisfies;
+	return satisfies_1;
+}
+
+var toComparators_1;
+var hasRequiredToComparators;
+
+function requireToComparators () {
+	if (hasRequiredToComparators) return toComparators_1;
+	hasRequiredToComparators = 1;
+
+	const Range = requireRange();
+
+	// Mostly just for testing and legacy API reasons
+	const toComparators = (range, options) =>
+	  new Range(range, options).set
+	    .map(comp => comp.map(c => c.value).join(' ').trim().split(' '));
+
+	toComparators_1 = toComparators;
+	return toComparators_1;
+}
+
+var maxSatisfying_1;
+var hasRequiredMaxSatisfying;
+
+function requireMaxSatisfying () {
+	if (hasRequiredMaxSatisfying) return maxSatisfying_1;
+	hasRequiredMaxSatisfying = 1;
+
+	const SemVer = requireSemver$1();
+	const Range = requireRange();
+
+	const maxSatisfying = (versions, range, options) => {
+	  let max = null;
+	  let maxSV = null;
+	  let rangeObj = null;
+	  try {
+	    rangeObj = new Range(range, options);
+	  } catch (er) {
+	    return null
+	  }
+	  versions.forEach((v) => {
+	    if (rangeObj.test(v)) {
+	      // satisfies(v, range, options)
+	      if (!max || maxSV.compare(v) === -1) {
+	        // compare(max, v, true)
+	        max = v;
+	        maxSV = new SemVer(max, options);
+	      }
+	    }
+	  });
+	  return max
+	};
+	maxSatisfying_1 = maxSatisfying;
+	return maxSatisfying_1;
+}
+
+var minSatisfying_1;
+var hasRequiredMinSatisfying;
+
+function requireMinSatisfying () {
+	if (hasRequiredMinSatisfying) return minSatisfying_1;
+	hasRequiredMinSatisfying = 1;
+
+	const SemVer = requireSemver$1();
+	const Range = requireRange();
+	const minSatisfying = (versions, range, options) => {
+	  let min = null;
+	  let minSV = null;
+	  let rangeObj = null;
+	  try {
+	    rangeObj = new Range(range, options);
+	  } catch (er) {
+	    return null
+	  }
+	  versions.forEach((v) => {
+	    if (rangeObj.test(v)) {
+	      // satisfies(v, range, options)
+	      if (!min || minSV.compare(v) === 1) {
+	        // compare(min, v, true)
+	        min = v;
+	        minSV = new SemVer(min, options);
+	      }
+	    }
+	  });
+	  return min
+	};
+	minSatisfying_1 = minSatisfying;
+	return minSatisfying_1;
+}
+
+var minVersion_1;
+var hasRequiredMinVersion;
+
+function requireMinVersion () {
+	if (hasRequiredMinVersion) return minVersion_1;
+	hasRequiredMinVersion = 1;
+
+	const SemVer = requireSemver$1();
+	const Range = requireRange();
+	const gt = requireGt();
+
+	const minVersion = (range, loose) => {
+	  range = new Range(range, loose);
+
+	  let minver = new SemVer('0.0.0');
+	  if (range.test(minver)) {
+	    return minver
+	  }
+
+	  minver = new SemVer('0.0.0-0');
+	  if (range.test(minver)) {
+	    return minver
+	  }
+
+	  minver = null;
+	  for (let i = 0; i < range.set.length; ++i) {
+	    const comparators = range.set[i];
+
+	    let setMin = null;
+	    comparators.forEach((comparator) => {
+	      // Clone to avoid manipulating the comparator's semver object.
+	      const compver = new SemVer(comparator.semver.version);
+	      switch (comparator.operator) {
+	        case '>':
+	          if (compver.prerelease.length === 0) {
+	            compver.patch++;
+	          } else {
+	            compver.prerelease.push(0);
+	          }
+	          compver.raw = compver.format();
+	          /* fallthrough */
+	        case '':
+	        case '>=':
+	          if (!setMin || gt(compver, setMin)) {
+	            setMin = compver;
+	          }
+	          break
+	        case '<':
+	        case '<=':
+	          /* Ignore maximum versions */
+	          break
+	        /* istanbul ignore next */
+	        default:
+	          throw new Error(`Unexpected operation: ${comparator.operator}`)
+	      }
+	    });
+	    if (setMin && (!minver || gt(minver, setMin))) {
+	      minver = setMin;
+	    }
+	  }
+
+	  if (minver && range.test(minver)) {
+	    return minver
+	  }
+
+	  return null
+	};
+	minVersion_1 = minVersion;
+	return minVersion_1;
+}
+
+var valid;
+var hasRequiredValid;
+
+function requireValid () {
+	if (hasRequiredValid) return valid;
+	hasRequiredValid = 1;
+
+	const Range = requireRange();
+	const validRange = (range, options) => {
+	  try {
+	    // Return '*' instead of '' so that truthiness works.
+	    // This will throw if it's invalid anyway
+	    return new Range(range, options).range || '*'
+	  } catch (er) {
+	    return null
+	  }
+	};
+	valid = validRange;
+	return valid;
+}
+
+var outside_1;
+var hasRequiredOutside;
+
+function requireOutside () {
+	if (hasRequiredOutside) return outside_1;
+	hasRequiredOutside = 1;
+
+	const SemVer = requireSemver$1();
+	const Comparator = requireComparator();
+	const { ANY } = Comparator;
+	const Range = requireRange();
+	const satisfies = requireSatisfies();
+	const gt = requireGt();
+	const lt = requireLt();
+	const lte = requireLte();
+	const gte = requireGte();
+
+	const outside = (version, range, hilo, options) => {
+	  version = new SemVer(version, options);
+	  range = new Range(range, options);
+
+	  let gtfn, ltefn, ltfn, comp, ecomp;
+	  switch (hilo) {
+	    case '>':
+	      gtfn = gt;
+	      ltefn = lte;
+	      ltfn = lt;
+	      comp = '>';
+	      ecomp = '>=';
+	      break
+	    case '<':
+	      gtfn = lt;
+	      ltefn = gte;
+	      ltfn = gt;
+	      comp = '<';
+	      ecomp = '<=';
+	      break
+	    default:
+	      throw new TypeError('Must provide a hilo val of "<" or ">"')
+	  }
+
+	  // If it satisfies the range it is not outside
+	  if (satisfies(version, range, options)) {
+	    return false
+	  }
+
+	  // From now on, variable terms are as if we're in "gtr" mode.
+	  // but note that everything is flipped for the "ltr" function.
+
+	  for (let i = 0; i < range.set.length; ++i) {
+	    const comparators = range.set[i];
+
+	    let high = null;
+	    let low = null;
+
+	    comparators.forEach((comparator) => {
+	      if (comparator.semver === ANY) {
+	        comparator = new Comparator('>=0.0.0');
+	      }
+	      high = high || comparator;
+	      low = low || comparator;
+	      if (gtfn(comparator.semver, high.semver, options)) {
+	        high = comparator;
+	      } else if (ltfn(comparator.semver, low.semver, options)) {
+	        low = comparator;
+	      }
+	    });
+
+	    // If the edge version comparator has a operator then our version
+	    // isn't outside it
+	    if (high.operator === comp || high.operator === ecomp) {
+	      return false
+	    }
+
+	    // If the lowest version comparator has an operator and our version
+	    // is less than it then it isn't higher than the range
+	    if ((!low.operator || low.operator === comp) &&
+	        ltefn(version, low.semver)) {
+	      return false
+	    } else if (low.operator === ecomp && ltfn(version, low.semver)) {
+	      return false
+	    }
+	  }
+	  return true
+	};
+
+	outside_1 = outside;
+	return outside_1;
+}
+
+var gtr_1;
+var hasRequiredGtr;
+
+function requireGtr () {
+	if (hasRequiredGtr) return gtr_1;
+	hasRequiredGtr = 1;
+
+	// Determine if version is greater than all the versions possible in the range.
+	const outside = requireOutside();
+	const gtr = (version, range, options) => outside(version, range, '>', options);
+	gtr_1 = gtr;
+	return gtr_1;
+}
+
+var ltr_1;
+var hasRequiredLtr;
+
+function requireLtr () {
+	if (hasRequiredLtr) return ltr_1;
+	hasRequiredLtr = 1;
+
+	const outside = requireOutside();
+	// Determine if version is less than all the versions possible in the range
+	const ltr = (version, range, options) => outside(version, range, '<', options);
+	ltr_1 = ltr;
+	return ltr_1;
+}
+
+var intersects_1;
+var hasRequiredIntersects;
+
+function requireIntersects () {
+	if (hasRequiredIntersects) return intersects_1;
+	hasRequiredIntersects = 1;
+
+	const Range = requireRange();
+	const intersects = (r1, r2, options) => {
+	  r1 = new Range(r1, options);
+	  r2 = new Range(r2, options);
+	  return r1.intersects(r2, options)
+	};
+	intersects_1 = intersects;
+	return intersects_1;
+}
+
+var simplify;
+var hasRequiredSimplify;
+
+function requireSimplify () {
+	if (hasRequiredSimplify) return simplify;
+	hasRequiredSimplify = 1;
+
+	// given a set of versions and a range, create a "simplified" range
+	// that includes the same versions that the original range does
+	// If the original range is shorter than the simplified one, return that.
+	const satisfies = requireSatisfies();
+	const compare = requireCompare();
+	simplify = (versions, range, options) => {
+	  const set = [];
+	  let first = null;
+	  let prev = null;
+	  const v = versions.sort((a, b) => compare(a, b, options));
+	  for (const version of v) {
+	    const included = satisfies(version, range, options);
+	    if (included) {
+	      prev = version;
+	      if (!first) {
+	        first = version;
+	      }
+	    } else {
+	      if (prev) {
+	        set.push([first, prev]);
+	      }
+	      prev = null;
+	      first = null;
+	    }
+	  }
+	  if (first) {
+	    set.push([first, null]);
+	  }
+
+	  const ranges = [];
+	  for (const [min, max] of set) {
+	    if (min === max) {
+	      ranges.push(min);
+	    } else if (!max && min === v[0]) {
+	      ranges.push('*');
+	    } else if (!max) {
+	      ranges.push(`>=${min}`);
+	    } else if (min === v[0]) {
+	      ranges.push(`<=${max}`);
+	    } else {
+	      ranges.push(`${min} - ${max}`);
+	    }
+	  }
+	  const simplified = ranges.join(' || ');
+	  const original = typeof range.raw === 'string' ? range.raw : String(range);
+	  return simplified.length < original.length ? simplified : range
+	};
+	return simplify;
+}
+
+var subset_1;
+var hasRequiredSubset;
+
+function requireSubset () {
+	if (hasRequiredSubset) return subset_1;
+	hasRequiredSubset = 1;
+
+	const Range = requireRange();
+	const Comparator = requireComparator();
+	const { ANY } = Comparator;
+	const satisfies = requireSatisfies();
+	const compare = requireCompare();
+
+	// Complex range `r1 || r2 || ...` is a subset of `R1 || R2 || ...` iff:
+	// - Every simple range `r1, r2, ...` is a null set, OR
+	// - Every simple range `r1, r2, ...` which is not a null set is a subset of
+	//   some `R1, R2, ...`
+	//
+	// Simple range `c1 c2 ...` is a subset of simple range `C1 C2 ...` iff:
+	// - If c is only the ANY comparator
+	//   - If C is only the ANY comparator, return true
+	//   - Else if in prerelease mode, return false
+	//   - else replace c with `[>=0.0.0]`
+	// - If C is only the ANY comparator
+	//   - if in prerelease mode, return true
+	//   - else replace C with `[>=0.0.0]`
+	// - Let EQ be the set of = comparators in c
+	// - If EQ is more than one, return true (null set)
+	// - Let GT be the highest > or >= comparator in c
+	// - Let LT be the lowest < or <= comparator in c
+	// - If GT and LT, and GT.semver > LT.semver, return true (null set)
+	// - If any C is a = range, and GT or LT are set, return false
+	// - If EQ
+	//   - If GT, and EQ does not satisfy GT, return true (null set)
+	//   - If LT, and EQ does not satisfy LT, return true (null set)
+	//   - If EQ satisfies every C, return true
+	//   - Else return false
+	// - If GT
+	//   - If GT.semver is lower than any > or >= comp in C, return false
+	//   - If GT is >=, and GT.semver does not satisfy every C, return false
+	//   - If GT.semver has a prerelease, and not in prerelease mode
+	//     - If no C has a prerelease and the GT.semver tuple, return false
+	// - If LT
+	//   - If LT.semver is greater than any < or <= comp in C, return false
+	//   - If LT is <=, and LT.semver does not satisfy every C, return false
+	//   - If LT.semver has a prerelease, and not in prerelease mode
+	//     - If no C has a prerelease and the LT.semver tuple, return false
+	// - Else return true
+
+	const subset = (sub, dom, options = {}) => {
+	  if (sub === dom) {
+	    return true
+	  }
+
+	  sub = new Range(sub, options);
+	  dom = new Range(dom, options);
+	  let sawNonNull = false;
+
+	  OUTER: for (const simpleSub of sub.set) {
+	    for (const simpleDom of dom.set) {
+	      const isSub = simpleSubset(simpleSub, simpleDom, options);
+	      sawNonNull = sawNonNull || isSub !== null;
+	      if (isSub) {
+	        continue OUTER
+	      }
+	    }
+	    // the null set is a subset of everything, but null simple ranges in
+	    // a complex range should be ignored.  so if we saw a non-null range,
+	    // then we know this isn't a subset, but if EVERY simple range was null,
+	    // then it is a subset.
+	    if (sawNonNull) {
+	      return false
+	    }
+	  }
+	  return true
+	};
+
+	const minimumVersionWithPreRelease = [new Comparator('>=0.0.0-0')];
+	const minimumVersion = [new Comparator('>=0.0.0')];
+
+	const simpleSubset = (sub, dom, options) => {
+	  if (sub === dom) {
+	    return true
+	  }
+
+	  if (sub.length === 1 && sub[0].semver === ANY) {
+	    if (dom.length === 1 && dom[0].semver === ANY) {
+	      return true
+	    } else if (options.includePrerelease) {
+	      sub = minimumVersionWithPreRelease;
+	    } else {
+	      sub = minimumVersion;
+	    }
+	  }
+
+	  if (dom.length === 1 && dom[0].semver === ANY) {
+	    if (options.includePrerelease) {
+	      return true
+	    } else {
+	      dom = minimumVersion;
+	    }
+	  }
+
+	  const eqSet = new Set();
+	  let gt, lt;
+	  for (const c of sub) {
+	    if (c.operator === '>' || c.operator === '>=') {
+	      gt = higherGT(gt, c, options);
+	    } else if (c.operator === '<' || c.operator === '<=') {
+	      lt = lowerLT(lt, c, options);
+	    } else {
+	      eqSet.add(c.semver);
+	    }
+	  }
+
+	  if (eqSet.size > 1) {
+	    return null
+	  }
+
+	  let gtltComp;
+	  if (gt && lt) {
+	    gtltComp = compare(gt.semver, lt.semver, options);
+	    if (gtltComp > 0) {
+	      return null
+	    } else if (gtltComp === 0 && (gt.operator !== '>=' || lt.operator !== '<=')) {
+	      return null
+	    }
+	  }
+
+	  // will iterate one or zero times
+	  for (const eq of eqSet) {
+	    if (gt && !satisfies(eq, String(gt), options)) {
+	      return null
+	    }
+
+	    if (lt && !satisfies(eq, String(lt), options)) {
+	      return null
+	    }
+
+	    for (const c of dom) {
+	      if (!satisfies(eq, String(c), options)) {
+	        return false
+	      }
+	    }
+
+	    return true
+	  }
+
+	  let higher, lower;
+	  let hasDomLT, hasDomGT;
+	  // if the subset has a prerelease, we need a comparator in the superset
+	  // with the same tuple and a prerelease, or it's not a subset
+	  let needDomLTPre = lt &&
+	    !options.includePrerelease &&
+	    lt.semver.prerelease.length ? lt.semver : false;
+	  let needDomGTPre = gt &&
+	    !options.includePrerelease &&
+	    gt.semver.prerelease.length ? gt.semver : false;
+	  // exception: <1.2.3-0 is the same as <1.2.3
+	  if (needDomLTPre && needDomLTPre.prerelease.length === 1 &&
+	      lt.operator === '<' && needDomLTPre.prerelease[0] === 0) {
+	    needDomLTPre = false;
+	  }
+
+	  for (const c of dom) {
+	    hasDomGT = hasDomGT || c.operator === '>' || c.operator === '>=';
+	    hasDomLT = hasDomLT || c.operator === '<' || c.operator === '<=';
+	    if (gt) {
+	      if (needDomGTPre) {
+	        if (c.semver.prerelease && c.semver.prerelease.length &&
+	            c.semver.major === needDomGTPre.major &&
+	            c.semver.minor === needDomGTPre.minor &&
+	            c.semver.patch === needDomGTPre.patch) {
+	          needDomGTPre = false;
+	        }
+	      }
+	      if (c.operator === '>' || c.operator === '>=') {
+	        higher = higherGT(gt, c, options);
+	        if (higher === c && higher !== gt) {
+	          return false
+	        }
+	      } else if (gt.operator === '>=' && !c.test(gt.semver)) {
+	        return false
+	      }
+	    }
+	    if (lt) {
+	      if (needDomLTPre) {
+	        if (c.semver.prerelease && c.semver.prerelease.length &&
+	            c.semver.major === needDomLTPre.major &&
+	            c.semver.minor === needDomLTPre.minor &&
+	            c.semver.patch === needDomLTPre.patch) {
+	          needDomLTPre = false;
+	        }
+	      }
+	      if (c.operator === '<' || c.operator === '<=') {
+	        lower = lowerLT(lt, c, options);
+	        if (lower === c && lower !== lt) {
+	          return false
+	        }
+	      } else if (lt.operator === '<=' && !c.test(lt.semver)) {
+	        return false
+	      }
+	    }
+	    if (!c.operator && (lt || gt) && gtltComp !== 0) {
+	      return false
+	    }
+	  }
+
+	  // if there was a < or >, and nothing in the dom, then must be false
+	  // UNLESS it was limited by another range in the other direction.
+	  // Eg, >1.0.0 <1.0.1 is still a subset of <2.0.0
+	  if (gt && hasDomLT && !lt && gtltComp !== 0) {
+	    return false
+	  }
+
+	  if (lt && hasDomGT && !gt && gtltComp !== 0) {
+	    return false
+	  }
+
+	  // we needed a prerelease range in a specific tuple, but didn't get one
+	  // then this isn't a subset.  eg >=1.2.3-pre is not a subset of >=1.0.0,
+	  // because it includes prereleases in the 1.2.3 tuple
+	  if (needDomGTPre || needDomLTPre) {
+	    return false
+	  }
+
+	  return true
+	};
+
+	// >=1.2.3 is lower than >1.2.3
+	const higherGT = (a, b, options) => {
+	  if (!a) {
+	    return b
+	  }
+	  const comp = compare(a.semver, b.semver, options);
+	  return comp > 0 ? a
+	    : comp < 0 ? b
+	    : b.operator === '>' && a.operator === '>=' ? b
+	    : a
+	};
+
+	// <=1.2.3 is higher than <1.2.3
+	const lowerLT = (a, b, options) => {
+	  if (!a) {
+	    return b
+	  }
+	  const comp = compare(a.semver, b.semver, options);
+	  return comp < 0 ? a
+	    : comp > 0 ? b
+	    : b.operator === '<' && a.operator === '<=' ? b
+	    : a
+	};
+
+	subset_1 = subset;
+	return subset_1;
+}
+
+var semver$1;
+var hasRequiredSemver;
+
+function requireSemver () {
+	if (hasRequiredSemver) return semver$1;
+	hasRequiredSemver = 1;
+
+	// just pre-load all the stuff that index.js lazily exports
+	const internalRe = requireRe();
+	const constants = requireConstants();
+	const SemVer = requireSemver$1();
+	const identifiers = requireIdentifiers();
+	const parse = requireParse();
+	const valid = requireValid$1();
+	const clean = requireClean();
+	const inc = requireInc();
+	const diff = requireDiff();
+	const major = requireMajor();
+	const minor = requireMinor();
+	const patch = requirePatch();
+	const prerelease = requirePrerelease();
+	const compare = requireCompare();
+	const rcompare = requireRcompare();
+	const compareLoose = requireCompareLoose();
+	const compareBuild = requireCompareBuild();
+	const sort = requireSort();
+	const rsort = requireRsort();
+	const gt = requireGt();
+	const lt = requireLt();
+	const eq = requireEq();
+	const neq = requireNeq();
+	const gte = requireGte();
+	const lte = requireLte();
+	const cmp = requireCmp();
+	const coerce = requireCoerce();
+	const truncate = requireTruncate();
+	const Comparator = requireComparator();
+	const Range = requireRange();
+	const satisfies = requireSatisfies();
+	const toComparators = requireToComparators();
+	const maxSatisfying = requireMaxSatisfying();
+	const minSatisfying = requireMinSatisfying();
+	const minVersion = requireMinVersion();
+	const validRange = requireValid();
+	const outside = requireOutside();
+	const gtr = requireGtr();
+	const ltr = requireLtr();
+	const intersects = requireIntersects();
+	const simplifyRange = requireSimplify();
+	const subset = requireSubset();
+	semver$1 = {
+	  parse,
+	  valid,
+	  clean,
+	  inc,
+	  diff,
+	  major,
+	  minor,
+	  patch,
+	  prerelease,
+	  compare,
+	  rcompare,
+	  compareLoose,
+	  compareBuild,
+	  sort,
+	  rsort,
+	  gt,
+	  lt,
+	  eq,
+	  neq,
+	  gte,
+	  lte,
+	  cmp,
+	  coerce,
+	  truncate,
+	  Comparator,
+	  Range,
+	  satisfies,
+	  toComparators,
+	  maxSatisfying,
+	  minSatisfying,
+	  minVersion,
+	  validRange,
+	  outside,
+	  gtr,
+	  ltr,
+	  intersects,
+	  simplifyRange,
+	  subset,
+	  SemVer,
+	  re: internalRe.re,
+	  src: internalRe.src,
+	  tokens: internalRe.t,
+	  SEMVER_SPEC_VERSION: constants.SEMVER_SPEC_VERSION,
+	  RELEASE_TYPES: constants.RELEASE_TYPES,
+	  compareIdentifiers: identifiers.compareIdentifiers,
+	  rcompareIdentifiers: identifiers.rcompareIdentifiers,
+	};
+	return semver$1;
+}
+
+var semverExports = requireSemver();
+var semver = /*@__PURE__*/getDefaultExportFromCjs(semverExports);
+
+// Go version strings exactly as golang.org/x/mod/semver and golang.org/x/mod/module (pseudo.go) treat
+// them. npm `semver` is a different dialect (optional `v`, trimming, 2^53 and 256-character limits,
+// no shorthands), so every input is first parsed with Go's grammar here; npm `semver` then only
+// compares versions that lie inside its exact domain (see `compare`).
+//
+// Strings model Go's byte strings: a JS string stands for its UTF-8 encoding, except that a lone
+// surrogate U+DC80..U+DCFF stands for the single raw byte 0x80..0xFF ("surrogateescape", the
+// convention of Python's PEP 383). `decodeGoBytes` produces such strings from bytes, so invalid
+// UTF-8 survives the trip into JS and out again through `goQuote`. Any lone surrogate makes a
+// string invalid UTF-8.
+// ---------------------------------------------------------------------------------------------
+// Go string model
+/** The string that stands for `bytes`: valid UTF-8 sequences decode normally, each other byte
+ * becomes the lone surrogate U+DC00+byte (only bytes >= 0x80 can be invalid). */
+function decodeGoBytes(bytes) {
+    let out = '';
+    for (let i = 0; i < bytes.length;) {
+        const [rune, width] = decodeRune(bytes, i);
+        out += String.fromCodePoint(rune < 0 ? 0xdc00 + bytes[i] : rune);
+        i += width;
+    }
+    return out;
+}
+/** The bytes a string stands for: UTF-8, with U+DC80..U+DCFF as raw bytes and any other lone
+ * surrogate in its 3-byte generalized UTF-8 form (which Go also reads as invalid). */
+function encodeGoBytes(s) {
+    const out = [];
+    for (const ch of s) {
+        const cp = ch.codePointAt(0);
+        if (cp >= 0xdc80 && cp <= 0xdcff)
+            out.push(cp - 0xdc00);
+        else if (cp < 0x80)
+            out.push(cp);
+        else if (cp < 0x800)
+            out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+        else if (cp < 0x10000)
+            out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+        else
+            out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    }
+    return out;
+}
+/** Decodes one rune at `i` as utf8.DecodeRune does, but returns rune -1 (width 1) where Go returns
+ * RuneError for an invalid byte, so that a genuine U+FFFD stays distinguishable. */
+function decodeRune(bytes, i) {
+    const b0 = bytes[i];
+    if (b0 < 0x80)
+        return [b0, 1];
+    // How many continuation bytes the lead byte announces; 0 for a byte that cannot start a rune.
+    const need = b0 >= 0xf0 && b0 <= 0xf4 ? 3 : b0 >= 0xe0 && b0 <= 0xef ? 2 : b0 >= 0xc2 && b0 <= 0xdf ? 1 : 0;
+    if (need === 0 || i + need >= bytes.length)
+        return [-1, 1];
+    let rune = b0 & (0x3f >> need);
+    for (let k = 1; k <= need; k++) {
+        const b = bytes[i + k];
+        if ((b & 0xc0) !== 0x80)
+            return [-1, 1];
+        rune = (rune << 6) | (b & 0x3f);
+    }
+    const tooShort = (need === 2 && rune < 0x800) || (need === 3 && rune < 0x10000);
+    if (tooShort || rune > 0x10ffff || (rune >= 0xd800 && rune <= 0xdfff))
+        return [-1, 1];
+    return [rune, need + 1];
+}
+/** Reports whether s stands for valid UTF-8 (utf8.ValidString): true exactly when it has no lone
+ * surrogate. */
+function isValidUtf8$1(s) {
+    return !/\p{Cs}/u.test(s);
+}
+// strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
+const PRINTABLE$1 = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+const CONTROL_ESCAPES = {
+    0x07: '\\a',
+    0x08: '\\b',
+    0x0c: '\\f',
+    0x0a: '\\n',
+    0x0d: '\\r',
+    0x09: '\\t',
+    0x0b: '\\v'
+};
+function hex(n, width) {
+    return n.toString(16).padStart(width, '0');
+}
+/** The escape of a valid rune that is not the quote character or a backslash (strconv's
+ * appendEscapedRune). */
+function escapeRune(r) {
+    const ch = String.fromCodePoint(r);
+    if (PRINTABLE$1.test(ch))
+        return ch;
+    if (CONTROL_ESCAPES[r] !== undefined)
+        return CONTROL_ESCAPES[r];
+    if (r < 0x20 || r === 0x7f)
+        return '\\x' + hex(r, 2);
+    return r < 0x10000 ? '\\u' + hex(r, 4) : '\\U' + hex(r, 8);
+}
+/** Go's `%q` of a string (strconv.Quote): double quotes, `\"` and `\\` escaped, non-printable runes
+ * escaped, each byte of invalid UTF-8 written `\xNN`. */
+function goQuote(s) {
+    const bytes = encodeGoBytes(s);
+    let out = '"';
+    for (let i = 0; i < bytes.length;) {
+        const [rune, width] = decodeRune(bytes, i);
+        if (rune < 0)
+            out += '\\x' + hex(bytes[i], 2);
+        else if (rune === 0x22 || rune === 0x5c)
+            out += '\\' + String.fromCharCode(rune);
+        else
+            out += escapeRune(rune);
+        i += width;
+    }
+    return out + '"';
+}
+/** Go's `%q` of a rune (strconv.QuoteRune): single quotes, `\'` and `\\` escaped. */
+function goQuoteRune(r) {
+    if (r === 0x27 || r === 0x5c)
+        return "'\\" + String.fromCharCode(r) + "'";
+    const valid = r >= 0 && r <= 0x10ffff && !(r >= 0xd800 && r <= 0xdfff);
+    return "'" + escapeRune(valid ? r : 0xfffd) + "'";
+}
+// Go's grammar, anchored: numbers without leading zeros and of any length; prerelease identifiers
+// non-empty, numeric ones without leading zeros; build identifiers non-empty, leading zeros allowed;
+// the shorthands vN and vN.M only without prerelease and build. `$` without the m flag is the true end.
+const NUM = '0|[1-9][0-9]*';
+const PRE_IDENT = `(?:${NUM}|[0-9]*[A-Za-z-][0-9A-Za-z-]*)`;
+const BUILD_IDENT = '[0-9A-Za-z-]+';
+const SEMVER_RE = new RegExp(`^v(${NUM})(?:\\.(${NUM})(?:\\.(${NUM})(-${PRE_IDENT}(?:\\.${PRE_IDENT})*)?(\\+${BUILD_IDENT}(?:\\.${BUILD_IDENT})*)?)?)?$`);
+function parse(v) {
+    const m = SEMVER_RE.exec(v);
+    if (m === null)
+        return undefined;
+    const [, major, minor, patch, prerelease = '', build = ''] = m;
+    if (minor === undefined)
+        return { major, minor: '0', patch: '0', short: '.0.0', prerelease, build };
+    if (patch === undefined)
+        return { major, minor, patch: '0', short: '.0', prerelease, build };
+    return { major, minor, patch, short: '', prerelease, build };
+}
+/** Reports whether v is a valid Go semantic version: `v` MAJOR [. MINOR [. PATCH [-PRERELEASE]
+ * [+BUILD]]] with a lower-case `v`, decimal numbers of any size without leading zeros, non-empty
+ * dot-separated `[0-9A-Za-z-]` identifiers (numeric prerelease identifiers without leading zeros),
+ * no white space anywhere. The shorthands `vN` and `vN.M` are valid; build metadata is allowed. */
+function isValid(v) {
+    return parse(v) !== undefined;
+}
+/** semver.Canonical: `vMAJOR.MINOR.PATCH[-PRERELEASE]`, shorthands filled in with `.0`, build
+ * metadata dropped; '' when v is invalid. */
+function canonical(v) {
+    const p = parse(v);
+    if (p === undefined)
+        return '';
+    return v.slice(0, v.length - p.build.length) + p.short;
+}
+/** semver.Major: `vMAJOR` ('v2' for 'v2.1.0'); '' when v is invalid. */
+function major(v) {
+    const p = parse(v);
+    return p === undefined ? '' : 'v' + p.major;
+}
+/** semver.Build: the build suffix with its `+` ('+meta'); '' when none or invalid. */
+function build(v) {
+    return parse(v)?.build ?? '';
+}
+/** The decimal major without `v` ('2' for 'v2.1.0'); '' when v is invalid. Compare two of these
+ * with `compareDecimal`, never as JS numbers or plain strings. */
+function majorDigits(v) {
+    return parse(v)?.major ?? '';
+}
+/** Compares two unsigned decimal digit strings of any length by value: a longer string (no
+ * leading zeros assumed) is larger, equal lengths compare lexically, as semver's compareInt does. */
+function compareDecimal(a, b) {
+    if (a === b)
+        return 0;
+    if (a.length !== b.length)
+        return a.length < b.length ? -1 : 1;
+    return a < b ? -1 : 1;
+}
+// Go's comparePrerelease: no prerelease ranks above any prerelease; identifiers compare one by one,
+// numeric ones by value and below alphanumeric ones, alphanumeric ones in ASCII order; a longer list
+// wins when one is a prefix of the other.
+function comparePrerelease(x, y) {
+    if (x === y)
+        return 0;
+    if (x === '')
+        return 1;
+    if (y === '')
+        return -1;
+    const xs = x.slice(1).split('.');
+    const ys = y.slice(1).split('.');
+    for (let i = 0; i < Math.min(xs.length, ys.length); i++) {
+        const c = compareIdentifier(xs[i], ys[i]);
+        if (c !== 0)
+            return c;
+    }
+    return xs.length === ys.length ? 0 : xs.length < ys.length ? -1 : 1;
+}
+function compareIdentifier(a, b) {
+    const aNum = /^[0-9]+$/.test(a);
+    const bNum = /^[0-9]+$/.test(b);
+    if (aNum && bNum)
+        return compareDecimal(a, b);
+    if (aNum !== bNum)
+        return aNum ? -1 : 1;
+    return a === b ? 0 : a < b ? -1 : 1;
+}
+function compareExact(p, q) {
+    return (compareDecimal(p.major, q.major) ||
+        compareDecimal(p.minor, q.minor) ||
+        compareDecimal(p.patch, q.patch) ||
+        comparePrerelease(p.prerelease, q.prerelease));
+}
+// npm semver is exact only below 2^53 (it rejects larger main numbers and compares larger numeric
+// prerelease identifiers as floats) and for strings of at most 256 characters. 15 digits stay below
+// 2^53, so a version whose every digit run is that short lies inside npm's domain.
+const NPM_MAX_LENGTH = 256;
+const LONG_DIGIT_RUN = /[0-9]{16}/;
+function npmForm(p) {
+    const s = `${p.major}.${p.minor}.${p.patch}${p.prerelease}`;
+    return s.length <= NPM_MAX_LENGTH && !LONG_DIGIT_RUN.test(s) ? s : undefined;
+}
+/** semver.Compare: -1, 0 or +1 as a sorts before, with or after b. Build metadata is ignored,
+ * shorthands equal their canonical form ('v2' == 'v2.0.0'), numbers compare by value at any size,
+ * every invalid version is below every valid one and all invalid versions are equal. */
+function compare(a, b) {
+    const p = parse(a);
+    const q = parse(b);
+    if (p === undefined || q === undefined)
+        return p === q ? 0 : p === undefined ? -1 : 1;
+    const x = npmForm(p);
+    const y = npmForm(q);
+    if (x !== undefined && y !== undefined)
+        return semver.compare(x, y);
+    return compareExact(p, q);
+}
+// ---------------------------------------------------------------------------------------------
+// golang.org/x/mod/module: versions
+/** module.CanonicalVersion: `canonical(v)`, but a `+incompatible` build suffix is kept. */
+function canonicalModuleVersion(v) {
+    const c = canonical(v);
+    return build(v) === '+incompatible' ? c + '+incompatible' : c;
+}
+const PSEUDO_RE = /^v[0-9]+\.(0\.0-|\d+\.\d+-([^+]*\.)?0\.)\d{14}-[A-Za-z0-9]+(\+[0-9A-Za-z-]+(\.[0-9A-Za-z-]+)*)?$/;
+/** Reports whether v is a pseudo-version (module.IsPseudoVersion): a valid version with at least
+ * two `-` of the form `vX.0.0-TIME-REV`, `vX.Y.Z-0.TIME-REV` or `vX.Y.Z-PRE.0.TIME-REV`, where TIME
+ * is 14 digits and REV is `[A-Za-z0-9]+`, optionally followed by build metadata. */
+function isPseudoVersion(v) {
+    return countChar(v, '-') >= 2 && isValid(v) && PSEUDO_RE.test(v);
+}
+function countChar(s, ch) {
+    return s.split(ch).length - 1;
+}
+/** Reports whether the go command accepts v as a release tag: exactly canonical (`v ===
+ * canonical(v)`, so no shorthand, no build metadata, not even `+incompatible`) and not a
+ * pseudo-version (coderepo.go ignores tags that look like one). Prereleases are release tags. */
+function isReleaseVersion(v) {
+    return v !== '' && v === canonical(v) && !isPseudoVersion(v);
+}
+/** Why v is not a release tag, in plain English with the fix when one can be derived
+ * ('it is a shorthand: write v2.0.0'); undefined when `isReleaseVersion(v)`. The first defect in
+ * this order is named: white space, pseudo-version, `+incompatible`, other build metadata,
+ * shorthand, upper-case `V`, missing `v`, leading zero, anything else. */
+function releaseVersionProblem(v) {
+    if (isReleaseVersion(v))
+        return undefined;
+    const reason = firstReleaseDefect(v);
+    const fix = suggestRelease(v);
+    return fix === undefined ? reason : `${reason}: write ${fix}`;
+}
+function firstReleaseDefect(v) {
+    if (/\s/.test(v))
+        return 'it contains white space';
+    if (isPseudoVersion(v))
+        return 'it is a pseudo-version';
+    const p = parse(v);
+    if (p !== undefined) {
+        if (p.build === '+incompatible')
+            return '+incompatible is never part of a tag';
+        if (p.build !== '')
+            return `build metadata (${p.build}) is not allowed in a release tag`;
+        return 'it is a shorthand';
+    }
+    if (v.startsWith('V'))
+        return 'it has an upper-case "V"';
+    if (/^[0-9]/.test(v))
+        return 'it has no leading "v"';
+    if (stripLeadingZeros(v) !== v)
+        return 'a leading zero is not allowed';
+    return 'it is not a semantic version';
+}
+// The release tag the author most likely meant: trimmed, `v` in front and in lower case, leading
+// zeros removed, shorthand filled in, build metadata dropped. Pseudo-versions get no suggestion.
+function suggestRelease(v) {
+    if (isPseudoVersion(v))
+        return undefined;
+    let s = v.trim();
+    if (/^V?[0-9]/.test(s))
+        s = 'v' + s.replace(/^V/, '');
+    const fixed = canonical(stripLeadingZeros(s));
+    return fixed !== '' && isReleaseVersion(fixed) ? fixed : undefined;
+}
+// Drops leading zeros from the numbers of the main version and from numeric prerelease identifiers.
+function stripLeadingZeros(v) {
+    const plus = v.indexOf('+');
+    const head = plus < 0 ? v : v.slice(0, plus);
+    const tail = plus < 0 ? '' : v.slice(plus);
+    const dash = head.indexOf('-');
+    const main = dash < 0 ? head : head.slice(0, dash);
+    const pre = dash < 0 ? '' : head.slice(dash);
+    const trim = (id) => (/^[0-9]+$/.test(id) ? id.replace(/^0+(?=.)/, '') : id);
+    const fixedMain = main.replace(/[0-9]+/g, trim);
+    const fixedPre = pre === '' ? '' : '-' + pre.slice(1).split('.').map(trim).join('.');
+    return fixedMain + fixedPre + tail;
+}
+
+// Module, import and file paths exactly as golang.org/x/mod/module checks them. Every error is the
+// text of x/mod's err.Error(), with Go's %q quoting. Strings stand for Go byte strings as described
+// in version.ts (invalid UTF-8 bytes are lone surrogates U+DC80..U+DCFF, see `decodeGoBytes`).
+// ---------------------------------------------------------------------------------------------
+// Path syntax
+const BAD_WINDOWS_NAMES = new Set([
+    'CON',
+    'PRN',
+    'AUX',
+    'NUL',
+    ...[1, 2, 3, 4, 5, 6, 7, 8, 9].flatMap(n => [`COM${n}`, `LPT${n}`])
+]);
+// A module path element: ASCII letters and digits and `-._~`. Import paths add `+` (used by binaries
+// like `g++`). File paths allow every Unicode letter, ASCII digits, the space and `!#$%&()+,-.=@[]^_{}~`
+// but none of the characters shells or file systems treat specially.
+function charOK(ch, kind) {
+    if (/^[A-Za-z0-9._~-]$/.test(ch))
+        return true;
+    return false;
+}
+function elemProblem(elem, kind) {
+    if (elem === '')
+        return 'empty path element';
+    if (/^\.+$/.test(elem))
+        return `invalid path element ${goQuote(elem)}`;
+    if (elem.startsWith('.') && kind === 'module')
+        return 'leading dot in path element';
+    if (elem.endsWith('.'))
+        return 'trailing dot in path element';
+    for (const ch of elem) {
+        if (!charOK(ch))
+            return `invalid char ${goQuoteRune(ch.codePointAt(0))}`;
+    }
+    // Windows reserves these names whatever follows the first dot and whatever the case.
+    const dot = elem.indexOf('.');
+    const short = dot < 0 ? elem : elem.slice(0, dot);
+    if (BAD_WINDOWS_NAMES.has(short.toUpperCase())) {
+        return `${goQuote(short)} disallowed as path element component on Windows`;
+    }
+    // `~` plus digits looks like a Windows 8.3 short name; only file paths may have it.
+    if (/~[0-9]+$/.test(short))
+        return 'trailing tilde and digits in path element';
+    return undefined;
+}
+// checkPath of module.go: the checks shared by the three kinds, the first failure wins.
+function pathProblem(path, kind) {
+    if (!isValidUtf8$1(path))
+        return 'invalid UTF-8';
+    if (path === '')
+        return 'empty string';
+    if (path.startsWith('-') && kind !== 'file')
+        return 'leading dash';
+    if (path.includes('//'))
+        return 'double slash';
+    if (path.endsWith('/'))
+        return 'trailing slash';
+    for (const elem of path.split('/')) {
+        const problem = elemProblem(elem, kind);
+        if (problem !== undefined)
+            return problem;
+    }
+    return undefined;
+}
+// CheckPath's own rules on top of checkPath. (x/mod also tests for a leading slash here, which the
+// empty-element check has already reported.)
+function modulePathProblem(path) {
+    const common = pathProblem(path, 'module');
+    if (common !== undefined)
+        return common;
+    const slash = path.indexOf('/');
+    const first = slash < 0 ? path : path.slice(0, slash);
+    if (!first.includes('.'))
+        return 'missing dot in first path element';
+    if (path.startsWith('-'))
+        return 'leading dash in first path element';
+    const bad = /[^a-z0-9.-]/.exec(first);
+    if (bad !== null)
+        return `invalid char ${goQuoteRune(bad[0].codePointAt(0))} in first path element`;
+    if (!splitPathVersion(path).ok)
+        return 'invalid version';
+    return undefined;
+}
+function malformed(kind, path, problem) {
+    return problem === undefined ? undefined : `malformed ${kind} path ${goQuote(path)}: ${problem}`;
+}
+/** module.CheckPath: whether path is a valid module path. It must be a valid import path without `+`
+ * and with no element starting with a dot; its first element must consist of `[a-z0-9.-]`, contain a
+ * dot and not start with a dash; and `splitPathVersion` must accept its major suffix (`/vN` with
+ * N >= 2 and no leading zero, or gopkg.in's `.vN`). Returns `malformed module path "…": reason`. */
+function checkPath(path) {
+    return malformed('module', path, modulePathProblem(path));
+}
+// ---------------------------------------------------------------------------------------------
+// Major version suffixes
+/** Reports whether path is served by gopkg.in (starts with `gopkg.in/`), whose paths carry the
+ * major as `.vN` and need it even for v0 and v1. */
+function isGopkgIn(path) {
+    return path.startsWith('gopkg.in/');
+}
+/** module.SplitPathVersion: splits path into prefix + pathMajor. For gopkg.in paths pathMajor is
+ * `.vN` or `.vN-unstable` (required; no leading zero except `.v0`). Otherwise it is `/vN` when the
+ * last element is `v` followed by digits and dots; that suffix is ok only without dots, with N >= 2
+ * and no leading zero, and is '' (ok) when the last element has no such shape. Not ok returns the
+ * whole path as prefix. */
+function splitPathVersion(path) {
+    if (isGopkgIn(path))
+        return splitGopkgIn(path);
+    const m = /\/v([0-9.]+)$/.exec(path);
+    if (m === null)
+        return { prefix: path, pathMajor: '', ok: true };
+    const digits = m[1];
+    if (digits.includes('.') || digits.startsWith('0') || digits === '1') {
+        return { prefix: path, pathMajor: '', ok: false };
+    }
+    return { prefix: path.slice(0, m.index), pathMajor: path.slice(m.index), ok: true };
+}
+function splitGopkgIn(path) {
+    const m = /\.v([0-9]+)(?:-unstable)?$/.exec(path);
+    if (m === null)
+        return { prefix: path, pathMajor: '', ok: false };
+    const pathMajor = path.slice(m.index);
+    // Only exactly `.v0` may start with a zero (so `.v0-unstable` may not).
+    if (m[1].startsWith('0') && pathMajor !== '.v0')
+        return { prefix: path, pathMajor: '', ok: false };
+    return { prefix: path.slice(0, m.index), pathMajor, ok: true };
+}
+// The "should be …, not …" reason of CheckPathMajor, or undefined when v fits pathMajor.
+function pathMajorMismatch(v, pathMajor) {
+    let pm = pathMajor;
+    if (pm.startsWith('.v') && pm.endsWith('-unstable'))
+        pm = pm.slice(0, -'-unstable'.length);
+    // An old bug made v0.0.0 pseudo-versions for gopkg.in .v1 paths; x/mod still accepts them.
+    if (v.startsWith('v0.0.0-') && pm === '.v1')
+        return undefined;
+    const m = major(v);
+    let want = pm;
+    if (pm === '') {
+        if (m === 'v0' || m === 'v1' || build(v) === '+incompatible')
+            return undefined;
+        want = 'v0 or v1';
+    }
+    else if (pm.startsWith('/') || pm.startsWith('.')) {
+        if (m === pm.slice(1))
+            return undefined;
+        want = pm.slice(1);
+    }
+    return `should be ${want}, not ${m}`;
+}
+/** module.CheckPathMajor: whether version v fits the path suffix pathMajor (from
+ * `splitPathVersion`). No suffix accepts v0, v1 and any `+incompatible` version; `/vN` and `.vN`
+ * accept major vN (`-unstable` ignored); `.v1` also accepts `v0.0.0-…` pseudo-versions. Returns
+ * `version "…" invalid: should be vN, not vM` (`v0 or v1` for no suffix; M is '' when v is not a
+ * semantic version). Like x/mod it accepts `+incompatible` where the go command would not. */
+function checkPathMajor(v, pathMajor) {
+    const reason = pathMajorMismatch(v, pathMajor);
+    return reason === undefined ? undefined : `version ${goQuote(v)} invalid: ${reason}`;
+}
+/** module.PathMajorPrefix: the tag major a path suffix implies: '' -> '', '/v2' -> 'v2', '.v1' ->
+ * 'v1', '.v2-unstable' -> 'v2'. Where x/mod panics (no `/` or `.` separator, or not a valid major)
+ * this returns ''. */
+function pathMajorPrefix(pathMajor) {
+    let pm = pathMajor;
+    if (pm.startsWith('.v') && pm.endsWith('-unstable'))
+        pm = pm.slice(0, -'-unstable'.length);
+    const m = pm.slice(1);
+    const separated = pm.startsWith('/') || pm.startsWith('.');
+    return separated && m === major(m) ? m : '';
+}
+/** The decimal major a path suffix demands: '' for no suffix, '2' for '/v2' or '.v2', '0'/'1' for gopkg.in '.v0'/'.v1'. */
+function pathMajorDigits(pathMajor) {
+    return pathMajorPrefix(pathMajor).slice(1);
+}
+/** The module path of another major of the same module: ('example.com/m', '3') -> 'example.com/m/v3', ('example.com/m', '1') -> 'example.com/m', gopkg.in prefix 'gopkg.in/yaml' with '3' -> 'gopkg.in/yaml.v3'. `prefix` is splitPathVersion's prefix.
+ * Outside gopkg.in, majors '', '0' and '1' take no suffix; a gopkg.in path always gets `.vN`
+ * (even v0 and v1), and '' leaves a gopkg.in prefix unchanged since no major is known. */
+function pathForMajor(prefix, majorDigits) {
+    if (isGopkgIn(prefix))
+        return majorDigits === '' ? prefix : `${prefix}.v${majorDigits}`;
+    return compareDecimal(majorDigits, '1') <= 0 ? prefix : `${prefix}/v${majorDigits}`;
+}
+// ---------------------------------------------------------------------------------------------
+// Prefix matching
+/** Reports whether path equals prefix or lies under it (`path === prefix` or path starts with
+ * `prefix + '/'`): 'example.com/m/v2' is under 'example.com/m', 'example.com/mod' is not. */
+function hasPathPrefix(path, prefix) {
+    return path === prefix || path.startsWith(prefix + '/');
+}
+
+// A go.mod reader exactly as strict as golang.org/x/mod/modfile: the lexer and parser of read.go
+// (tokens, blocks, comments, positions), then the directive rules of rule.go (Parse = 'strict' for the
+// main module, ParseLax = 'lax' for dependencies, both without a version fixer).
+//
+// Two departures, both additive: the parse never throws, and it is best-effort. x/mod returns no file
+// at all on error; here every directive that parses is kept, and a require/exclude/replace entry
+// whose only problem is a path/version major mismatch stays in the result (the rules layer reports
+// it as its own finding). The error list itself is exactly x/mod's.
+//
+// Strings follow the Go string model of ./version.ts: text is Go bytes, and a byte that is not valid
+// UTF-8 is the lone surrogate U+DC00+byte, so positions and quoting match Go byte for byte.
+// ---------------------------------------------------------------------------------------------
+// Characters
+// unicode.IsPrint without the ASCII space (callers exclude spaces anyway) and unicode.IsSpace.
+const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
+const WHITE_SPACE = /^\p{White_Space}$/u;
+/** A lone surrogate U+DC80..U+DCFF stands for one byte of invalid UTF-8 (see version.ts). */
+function isRawByte(cp) {
+    return cp >= 0xdc80 && cp <= 0xdcff;
+}
+function isSpace(cp) {
+    return cp < 0x80 ? cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) : WHITE_SPACE.test(String.fromCodePoint(cp));
+}
+/** read.go isIdent: printable, non-space, and not one of the punctuation tokens. A raw byte decodes
+ * to U+FFFD in Go, which is printable, so it is an identifier rune too. */
+function isIdent(cp) {
+    if (cp < 0x80)
+        return cp > 0x20 && cp < 0x7f && !'()[]{},'.includes(String.fromCharCode(cp));
+    return isRawByte(cp) || (!isSpace(cp) && PRINTABLE.test(String.fromCodePoint(cp)));
+}
+function utf8Length(cp) {
+    if (isRawByte(cp))
+        return 1;
+    return cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+}
+/** The input as a Go string: bytes decoded with raw-byte surrogates; a JS string re-read through its
+ * bytes only when it has lone surrogates (which Go would see as invalid UTF-8). */
+function toGoString(data) {
+    if (typeof data !== 'string')
+        return decodeGoBytes(data);
+    return /\p{Cs}/u.test(data) ? decodeGoBytes(encodeGoBytes(data)) : data;
+}
+/** bytes.TrimSpace */
+function trimSpace(s) {
+    return s.replace(/^\p{White_Space}+|\p{White_Space}+$/gu, '');
+}
+// ---------------------------------------------------------------------------------------------
+// strconv.Unquote
+const SIMPLE_ESCAPES$1 = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92 };
+/** strconv.Unquote for a double-quoted or backquoted string; undefined where Go says ErrSyntax. */
+function unquote(s) {
+    if (s.length < 2)
+        return undefined;
+    if (s[0] === '`') {
+        const end = s.indexOf('`', 1);
+        // Carriage returns inside raw strings are discarded, as in Go source.
+        return end === s.length - 1 ? s.slice(1, end).replaceAll('\r', '') : undefined;
+    }
+    if (s[0] !== '"')
+        return undefined;
+    const bytes = [];
+    let i = 1;
+    while (i < s.length && s[i] !== '"') {
+        const cp = s.codePointAt(i);
+        if (cp === 0x0a)
+            return undefined;
+        if (cp !== 0x5c) {
+            // Go decodes each invalid byte to U+FFFD here, and writes that rune out again.
+            bytes.push(...encodeGoBytes(String.fromCodePoint(isRawByte(cp) ? 0xfffd : cp)));
+            i += cp > 0xffff ? 2 : 1;
+            continue;
+        }
+        const escaped = unquoteEscape(s, i + 1);
+        if (!escaped)
+            return undefined;
+        bytes.push(...escaped.bytes);
+        i = escaped.next;
+    }
+    return i === s.length - 1 ? decodeGoBytes(bytes) : undefined;
+}
+/** One escape sequence after a backslash at s[i-1] (strconv.UnquoteChar, quote '"'). \x and octal
+ * escapes give a single raw byte; \u and \U a UTF-8 encoded rune. */
+function unquoteEscape(s, i) {
+    const c = s[i];
+    if (c === undefined)
+        return undefined;
+    if (c in SIMPLE_ESCAPES$1)
+        return { bytes: [SIMPLE_ESCAPES$1[c]], next: i + 1 };
+    if (c === '"')
+        return { bytes: [0x22], next: i + 1 };
+    const hexDigits = c === 'x' ? 2 : c === 'u' ? 4 : c === 'U' ? 8 : 0;
+    if (hexDigits > 0) {
+        const digits = s.slice(i + 1, i + 1 + hexDigits);
+        if (!new RegExp(`^[0-9A-Fa-f]{${hexDigits}}$`).test(digits))
+            return undefined;
+        const value = parseInt(digits, 16);
+        const next = i + 1 + hexDigits;
+        if (c === 'x')
+            return { bytes: [value], next };
+        if (value > 0x10ffff || (value >= 0xd800 && value <= 0xdfff))
+            return undefined;
+        return { bytes: encodeGoBytes(String.fromCodePoint(value)), next };
+    }
+    const octal = s.slice(i, i + 3);
+    if (/^[0-7]{3}$/.test(octal) && parseInt(octal, 8) <= 255)
+        return { bytes: [parseInt(octal, 8)], next: i + 3 };
+    return undefined;
+}
+/** A read.go error: lexing and block structure errors stop the whole parse. */
+class ReadError extends Error {
+    pos;
+    constructor(message, pos) {
+        super(message);
+        this.pos = pos;
+    }
+}
+const PUNCTUATION = '\n()[]{},';
+const NO_POSITION = { line: 0, column: 0, byte: 0 };
+/** Produces one token of lookahead at a time, like read.go's input: `token` is the next token and
+ * `pos` is where the lexer stands after it (which is where parser errors are reported). */
+class Lexer {
+    src;
+    token = { kind: 'eof', text: '', start: NO_POSITION, end: NO_POSITION };
+    /** End-of-line comments, attached to the syntax tree after parsing. */
+    suffixComments = [];
+    i = 0;
+    tokenIndex = 0;
+    line = 1;
+    column = 1;
+    byte = 0;
+    constructor(src) {
+        this.src = src;
+    }
+    get pos() {
+        return { line: this.line, column: this.column, byte: this.byte };
+    }
+    eof() {
+        return this.i >= this.src.length;
+    }
+    /** The next rune, or 0 at end of input (as in Go). */
+    peekRune() {
+        return this.eof() ? 0 : this.src.codePointAt(this.i);
+    }
+    peekPrefix(prefix) {
+        return this.src.startsWith(prefix, this.i);
+    }
+    readRune() {
+        const cp = this.src.codePointAt(this.i);
+        this.i += cp > 0xffff ? 2 : 1;
+        this.byte += utf8Length(cp);
+        if (cp === 0x0a) {
+            this.line++;
+            this.column = 1;
+        }
+        else {
+            this.column++;
+        }
+        return cp;
+    }
+    fail(message) {
+        throw new ReadError(message, this.pos);
+    }
+    startToken() {
+        this.tokenIndex = this.i;
+        const start = this.pos;
+        this.token = { kind: 'eof', text: '', start, end: start };
+    }
+    /** Comment tokens keep their newline in the input but lose it (LF or CRLF) in their text. */
+    endToken(kind) {
+        let text = this.src.slice(this.tokenIndex, this.i);
+        if (kind === 'comment' || kind === 'eolcomment')
+            text = text.replace(/\r?\n$/, '');
+        this.token = { kind, text, start: this.token.start, end: this.pos };
+    }
+    /** Whether anything but white space precedes the current position on its line. */
+    afterTokenOnLine() {
+        for (let j = this.i - 1; j >= 0 && this.src[j] !== '\n'; j--) {
+            if (!isSpace(this.src.charCodeAt(j)))
+                return true;
+        }
+        return false;
+    }
+    readToken() {
+        while (!this.eof()) {
+            const c = this.peekRune();
+            if (c === 0x20 || c === 0x09 || c === 0x0d) {
+                this.readRune();
+                continue;
+            }
+            // `//` starts a comment anywhere outside a string; it runs through the newline.
+            if (this.peekPrefix('//')) {
+                this.startToken();
+                const suffix = this.afterTokenOnLine();
+                while (!this.eof() && this.readRune() !== 0x0a)
+                    ;
+                if (!suffix) {
+                    this.endToken('comment');
+                    return;
+                }
+                this.endToken('eolcomment');
+                this.suffixComments.push({ start: this.token.start, token: this.token.text });
+                return;
+            }
+            if (this.peekPrefix('/*'))
+                this.fail('mod files must use // comments (not /* */ comments)');
+            break;
+        }
+        this.startToken();
+        if (this.eof()) {
+            this.endToken('eof');
+            return;
+        }
+        const c = this.peekRune();
+        if (PUNCTUATION.includes(String.fromCodePoint(c))) {
+            this.readRune();
+            this.endToken(String.fromCodePoint(c));
+            return;
+        }
+        if (c === 0x22 || c === 0x60) {
+            this.readQuoted(c);
+            return;
+        }
+        if (!isIdent(c))
+            this.fail(`unexpected input character ${goQuoteRune(c)}`);
+        while (isIdent(this.peekRune())) {
+            if (this.peekPrefix('//'))
+                break;
+            if (this.peekPrefix('/*'))
+                this.fail('mod files must use // comments (not /* */ comments)');
+            this.readRune();
+        }
+        this.endToken('ident');
+    }
+    /** A "…" string (backslash escapes one rune) or a `…` string; neither may span lines. */
+    readQuoted(quote) {
+        this.readRune();
+        for (;;) {
+            if (this.eof())
+                this.failAtTokenStart('unexpected EOF in string');
+            if (this.peekRune() === 0x0a)
+                this.fail('unexpected newline in string');
+            const c = this.readRune();
+            if (c === quote)
+                break;
+            if (c === 0x5c && quote !== 0x60) {
+                if (this.eof())
+                    this.failAtTokenStart('unexpected EOF in string');
+                this.readRune();
+            }
+        }
+        this.endToken('string');
+    }
+    failAtTokenStart(message) {
+        throw new ReadError(message, this.token.start);
+    }
+}
+function isEOL(kind) {
+    return kind === 'eof' || kind === 'eolcomment' || kind === '\n';
+}
+function newLine(start, end, tokens) {
+    return { kind: 'line', start, end, tokens, before: [], suffix: [] };
+}
+function newParen(pos) {
+    return { kind: 'paren', pos, before: [], suffix: [] };
+}
+function newBlock(start, tokens, lparen, rparen) {
+    return {
+        kind: 'block',
+        start,
+        tokens,
+        lparen: newParen(lparen),
+        lines: [],
+        rparen: newParen(rparen),
+        before: [],
+        suffix: []
+    };
+}
+/** A statement is the tokens up to the end of its line; `(` as the last token opens a block. */
+class Parser {
+    lexer;
+    file;
+    stmts = [];
+    constructor(lexer, file) {
+        this.lexer = lexer;
+        this.file = file;
+    }
+    peek() {
+        return this.lexer.token.kind;
+    }
+    lex() {
+        const tok = this.lexer.token;
+        this.lexer.readToken();
+        return tok;
+    }
+    fail(message) {
+        throw new ReadError(message, this.lexer.pos);
+    }
+    /** Whole-line comments directly above a statement become its Before comments; a blank line turns
+     * them into a free-standing comment block instead. */
+    parseFile() {
+        let pending;
+        const flush = () => {
+            if (pending)
+                this.stmts.push(pending);
+            pending = undefined;
+        };
+        for (;;) {
+            switch (this.peek()) {
+                case '\n':
+                    this.lex();
+                    flush();
+                    break;
+                case 'comment': {
+                    const tok = this.lex();
+                    pending ??= { kind: 'comments', start: tok.start, before: [], suffix: [] };
+                    pending.before.push({ start: tok.start, token: tok.text });
+                    break;
+                }
+                case 'eof':
+                    flush();
+                    return;
+                default:
+                    this.parseStmt();
+                    if (pending)
+                        this.stmts[this.stmts.length - 1].before = pending.before;
+                    pending = undefined;
+            }
+        }
+    }
+    parseStmt() {
+        const first = this.lex();
+        const start = first.start;
+        let end = first.end;
+        const tokens = [first];
+        for (;;) {
+            const tok = this.lex();
+            if (isEOL(tok.kind)) {
+                this.stmts.push(newLine(start, end, tokens));
+                return;
+            }
+            if (tok.kind === '(') {
+                if (isEOL(this.peek())) {
+                    this.stmts.push(this.parseLineBlock(start, tokens, tok));
+                    return;
+                }
+                if (this.peek() === ')') {
+                    const rparen = this.lex();
+                    if (isEOL(this.peek())) {
+                        this.lex();
+                        this.stmts.push(newBlock(start, tokens, tok.start, rparen.start));
+                        return;
+                    }
+                    // `( )` inside a line is two ordinary tokens (which do not extend the line's end).
+                    tokens.push(tok, rparen);
+                }
+                else {
+                    tokens.push(tok);
+                }
+                continue;
+            }
+            tokens.push(tok);
+            end = tok.end;
+        }
+    }
+    /** Lines up to a `)` line; whole-line comments and blank lines (kept as '' markers) go to the
+     * following line, or to the `)`. */
+    parseLineBlock(start, tokens, lparen) {
+        const block = newBlock(start, tokens, lparen.start, lparen.start);
+        let comments = [];
+        for (;;) {
+            switch (this.peek()) {
+                case 'eolcomment':
+                    this.lex();
+                    break;
+                case '\n': {
+                    this.lex();
+                    const last = comments[comments.length - 1];
+                    if ((comments.length === 0 && block.lines.length > 0) || (last && last.token !== '')) {
+                        comments.push({ start: NO_POSITION, token: '' });
+                    }
+                    break;
+                }
+                case 'comment': {
+                    const tok = this.lex();
+                    comments.push({ start: tok.start, token: tok.text });
+                    break;
+                }
+                case 'eof':
+                    return this.fail(`syntax error (unterminated block started at ${this.file}:${start.line}:${start.column})`);
+                case ')': {
+                    const rparen = this.lex();
+                    // A lone blank-line marker before `)` is not worth keeping.
+                    if (comments.length === 1 && comments[0].token === '') {
+                        comments = [];
+                    }
+                    block.rparen.pos = rparen.start;
+                    block.rparen.before = comments;
+                    if (!isEOL(this.peek()))
+                        this.fail('syntax error (expected newline after closing paren)');
+                    this.lex();
+                    return block;
+                }
+                default: {
+                    const line = this.parseLine();
+                    line.before = comments;
+                    block.lines.push(line);
+                    comments = [];
+                }
+            }
+        }
+    }
+    parseLine() {
+        const first = this.lex();
+        let end = first.end;
+        const tokens = [first];
+        for (;;) {
+            const tok = this.lex();
+            if (isEOL(tok.kind))
+                return newLine(first.start, end, tokens);
+            tokens.push(tok);
+            end = tok.end;
+        }
+    }
+}
+function span(node) {
+    switch (node.kind) {
+        case 'line':
+            return { start: node.start, end: node.end };
+        case 'comments':
+            return { start: node.start, end: node.start };
+        case 'paren':
+            return { start: node.pos, end: afterParen(node.pos) };
+        case 'block':
+            return { start: node.start, end: afterParen(node.rparen.pos) };
+    }
+}
+function afterParen(pos) {
+    return { line: pos.line, column: pos.column + 1, byte: pos.byte + 1 };
+}
+function postOrder(stmts) {
+    return stmts.flatMap((stmt) => stmt.kind === 'block' ? [stmt.lparen, ...stmt.lines, stmt.rparen, stmt] : [stmt]);
+}
+/** Each end-of-line comment goes to the last single-line node that ends before it. (Whole-line
+ * comments were attached by the parser already.) */
+function assignSuffixComments(stmts, comments) {
+    const pending = [...comments];
+    const nodes = postOrder(stmts);
+    for (let n = nodes.length - 1; n >= 0; n--) {
+        const { start, end } = span(nodes[n]);
+        if (start.line !== end.line)
+            continue;
+        const taken = [];
+        while (pending.length > 0 && end.byte <= pending[pending.length - 1].start.byte) {
+            taken.unshift(pending.pop());
+        }
+        nodes[n].suffix.push(...taken);
+    }
+}
+/** read.go parse, keeping the statements read before an error. */
+function readSyntax(src, file) {
+    const lexer = new Lexer(src);
+    const parser = new Parser(lexer, file);
+    let error;
+    try {
+        lexer.readToken();
+        parser.parseFile();
+    }
+    catch (e) {
+        // Anything but a ReadError is a bug here; x/mod reports its own panics the same way.
+        error = e instanceof ReadError ? e : new ReadError(`internal error: ${String(e)}`, lexer.pos);
+    }
+    assignSuffixComments(parser.stmts, lexer.suffixComments);
+    return { stmts: parser.stmts, error };
+}
+// ---------------------------------------------------------------------------------------------
+// Directive rules (rule.go parseToFile, add, parseReplace, parseVersionInterval)
+const GO_VERSION_RE = /^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$/;
+const TOOLCHAIN_RE = /^default$|^go1($|\.)/;
+const DEPRECATED_RE = /(?:^|\n\n)Deprecated: *([\s\S]*?)(?:$|\n\n)/;
+const BLOCK_VERBS = new Set([
+    'module',
+    'godebug',
+    'require',
+    'exclude',
+    'replace',
+    'retract',
+    'tool',
+    'ignore'
+]);
+const REPLACE_USAGE = (verb) => `usage: ${verb} module/path [v1.2.3] => other/module v1.4\n\t or ${verb} module/path [v1.2.3] => ../local/directory`;
+function syntax(message) {
+    return { kind: 'syntax', message };
+}
+/** rule.go Error's `verb modpath: ` (or `verb: `) prefix. */
+function directivePrefix(verb, modPath) {
+    return modPath !== '' ? `${verb} ${modPath}: ` : `${verb}: `;
+}
+/** rule.go parseString: "…" is unquoted; any other quote character is reserved. */
+function parseString(text) {
+    if (text.startsWith('"')) {
+        const s = unquote(text);
+        return s === undefined ? { ok: false, message: 'invalid syntax' } : { ok: true, value: s };
+    }
+    if (/["'`]/.test(text))
+        return { ok: false, message: 'unquoted string cannot contain quote' };
+    return { ok: true, value: text };
+}
+/** rule.go parseVersion without a fixer: the version must have a canonical form, which replaces it.
+ * Retract versions (`asWritten`) are only unquoted: x/mod checks them only with a fixer. */
+function parseVersion(verb, path, tok, asWritten = false) {
+    const prefix = directivePrefix(verb, path);
+    const s = parseString(tok.text);
+    if (!s.ok)
+        return { ok: false, message: `${prefix}version ${goQuote(tok.text)} invalid: ${s.message}` };
+    if (asWritten)
+        return s;
+    const cv = canonicalModuleVersion(s.value);
+    if (cv === '')
+        return { ok: false, message: `${prefix}version ${goQuote(s.value)} invalid: must be of the form v1.2.3` };
+    return { ok: true, value: cv };
+}
+/** rule.go modulePathMajor + CheckPathMajor as one finding, or none. */
+function majorFinding(verb, path, version) {
+    const split = splitPathVersion(path);
+    if (!split.ok)
+        return { kind: 'major', message: 'invalid module path' };
+    if (version === undefined)
+        return undefined;
+    const err = checkPathMajor(version, split.pathMajor);
+    return err === undefined ? undefined : { kind: 'major', message: directivePrefix(verb, path) + err };
+}
+/** rule.go IsDirectoryPath: relative (./, ../, .\, ..\) or rooted (/, \, X:) paths, in either OS's syntax. */
+function isDirectoryPath(ns) {
+    return /^(\.\.?([/\\]|$)|[/\\]|[A-Za-z]:)/.test(ns);
+}
+/** parseDirectiveComment: the line's own comments, or its block's when the line has none; `//`
+ * stripped, trimmed, one line each (blank-line markers skipped). Each line keeps its source line. */
+function directiveComment(block, line) {
+    const own = line.before.length > 0 || line.suffix.length > 0;
+    const c = block && !own ? block : line;
+    const comments = [...c.before, ...c.suffix].filter(com => com.token.startsWith('//'));
+    return {
+        text: comments.map(com => trimSpace(com.token.slice(2))).join('\n'),
+        lines: comments.map(com => com.start.line)
+    };
+}
+/** parseDeprecation: the first paragraph of the comment that starts with "Deprecated:". */
+function deprecation(block, line) {
+    const comment = directiveComment(block, line);
+    const m = DEPRECATED_RE.exec(comment.text);
+    if (!m)
+        return { text: '' };
+    const at = m[0].startsWith('\n\n') ? m.index + 2 : m.index;
+    const lineIndex = comment.text.slice(0, at).split('\n').length - 1;
+    return { text: m[1], line: comment.lines[lineIndex] };
+}
+/** rule.go isIndirect: the first suffix comment is `// indirect` or starts `// indirect;`. */
+function isIndirect(line) {
+    if (line.suffix.length === 0)
+        return false;
+    const f = trimSpace(line.suffix[0].token.replace(/^\/\//, ''))
+        .split(/\p{White_Space}+/u)
+        .filter(Boolean);
+    return (f.length === 1 && f[0] === 'indirect') || (f.length > 1 && f[0] === 'indirect;');
+}
+function tokenSpan(tok) {
+    return { start: tok.start, end: tok.end };
+}
+function lineSpan(line) {
+    return { start: line.start, end: line.end };
+}
+/** `module path`: exactly one argument, at most once per file. */
+function addModule(b, d) {
+    if (b.sawModule)
+        return { findings: [syntax('repeated module statement')] };
+    b.sawModule = true;
+    if (d.args.length !== 1)
+        return { findings: [syntax('usage: module module/path')] };
+    const path = parseString(d.args[0].text);
+    if (!path.ok)
+        return { findings: [syntax(`invalid quoted string: ${path.message}`)] };
+    const dep = deprecation(d.block, d.line);
+    const module = {
+        path: path.value,
+        line: (d.block ?? d.line).start.line,
+        pathSpan: tokenSpan(d.args[0]),
+        block: d.block !== undefined
+    };
+    if (dep.text !== '')
+        Object.assign(module, { deprecated: dep.text, deprecatedLine: dep.line });
+    return { findings: [], value: module };
+}
+/** `go 1.N[.P][rcN]`, at most once; lax mode accepts `v1.N…` and keeps 1.N. */
+function addGo(b, d) {
+    if (b.modFile.go)
+        return { findings: [syntax('repeated go statement')] };
+    if (d.args.length !== 1)
+        return { findings: [syntax('go directive expects exactly one argument')] };
+    let version = d.args[0].text;
+    if (!GO_VERSION_RE.test(version)) {
+        return { findings: [syntax(`invalid go version '${version}': must match format 1.23.0`)] };
+    }
+    return { findings: [], value: { version, line: d.line.start.line } };
+}
+/** `toolchain go1…` or `toolchain default`, at most once. */
+function addToolchain(b, d) {
+    if (b.modFile.toolchain)
+        return { findings: [syntax('repeated toolchain statement')] };
+    if (d.args.length !== 1)
+        return { findings: [syntax('toolchain directive expects exactly one argument')] };
+    const name = d.args[0].text;
+    if (!TOOLCHAIN_RE.test(name)) {
+        return {
+            findings: [syntax(`invalid toolchain version '${name}': must match format go1.23.0 or default`)]
+        };
+    }
+    return { findings: [], value: { name, line: d.line.start.line } };
+}
+/** `godebug key=value`: one unquoted argument containing `=`. */
+function addGodebug(d) {
+    const arg = d.args.length === 1 ? d.args[0].text : undefined;
+    const eq = arg === undefined || /["'`,]/.test(arg) ? -1 : arg.indexOf('=');
+    if (arg === undefined || eq < 0)
+        return { findings: [syntax('usage: godebug key=value')] };
+    return {
+        findings: [],
+        value: { key: arg.slice(0, eq), value: arg.slice(eq + 1), line: d.line.start.line }
+    };
+}
+/** `require|exclude path version`: the version must be canonicalisable and fit the path's major. */
+function addRequirement(d) {
+    if (d.args.length !== 2)
+        return { findings: [syntax(`usage: ${d.verb} module/path v1.2.3`)] };
+    const [pathTok, versionTok] = d.args;
+    const path = parseString(pathTok.text);
+    if (!path.ok)
+        return { findings: [syntax(`invalid quoted string: ${path.message}`)] };
+    const version = parseVersion(d.verb, path.value, versionTok);
+    if (!version.ok)
+        return { findings: [syntax(version.message)] };
+    const mismatch = majorFinding(d.verb, path.value, version.value);
+    return {
+        findings: mismatch ? [mismatch] : [],
+        value: {
+            path: path.value,
+            version: version.value,
+            indirect: isIndirect(d.line),
+            line: d.line.start.line,
+            span: lineSpan(d.line),
+            pathSpan: tokenSpan(pathTok),
+            versionSpan: tokenSpan(versionTok)
+        }
+    };
+}
+/** `replace old [v] => new [v]`: a new path without a version must be a directory, one with a
+ * version must not be. */
+function addReplace(d) {
+    const { args, verb } = d;
+    const arrow = args.length >= 2 && args[1].text === '=>' ? 1 : 2;
+    if (args.length < arrow + 2 || args.length > arrow + 3 || args[arrow].text !== '=>') {
+        return { findings: [syntax(REPLACE_USAGE(verb))] };
+    }
+    const oldPath = parseString(args[0].text);
+    if (!oldPath.ok)
+        return { findings: [syntax(`invalid quoted string: ${oldPath.message}`)] };
+    const findings = [];
+    // The path's major suffix is checked before its version is even read.
+    const badPath = majorFinding(verb, oldPath.value, undefined);
+    if (badPath)
+        findings.push({ ...badPath, message: directivePrefix(verb, oldPath.value) + badPath.message });
+    let oldVersion = '';
+    if (arrow === 2) {
+        const v = parseVersion(verb, oldPath.value, args[1]);
+        if (!v.ok)
+            return { findings: [...findings, syntax(v.message)] };
+        oldVersion = v.value;
+        const mismatch = badPath ? undefined : majorFinding(verb, oldPath.value, oldVersion);
+        if (mismatch)
+            findings.push(mismatch);
+    }
+    const newTok = args[arrow + 1];
+    const newPath = parseString(newTok.text);
+    if (!newPath.ok)
+        return { findings: [...findings, syntax(`invalid quoted string: ${newPath.message}`)] };
+    const ns = newPath.value;
+    let newVersion = '';
+    if (args.length === arrow + 2) {
+        if (!isDirectoryPath(ns)) {
+            const message = ns.includes('@')
+                ? "replacement module must match format 'path version', not 'path@version'"
+                : 'replacement module without version must be directory path (rooted or starting with . or ..)';
+            return { findings: [...findings, syntax(message)] };
+        }
+        if (ns.includes('\\')) {
+            return {
+                findings: [
+                    ...findings,
+                    syntax('replacement directory appears to be Windows path (on a non-windows system)')
+                ]
+            };
+        }
+    }
+    else {
+        const v = parseVersion(verb, ns, args[arrow + 2]);
+        if (!v.ok)
+            return { findings: [...findings, syntax(v.message)] };
+        if (isDirectoryPath(ns)) {
+            return {
+                findings: [
+                    ...findings,
+                    syntax(`replacement module directory path ${goQuote(ns)} cannot have version`)
+                ]
+            };
+        }
+        newVersion = v.value;
+    }
+    return {
+        findings,
+        value: {
+            oldPath: oldPath.value,
+            oldVersion,
+            newPath: ns,
+            newVersion,
+            line: d.line.start.line,
+            span: lineSpan(d.line),
+            oldPathSpan: tokenSpan(args[0]),
+            newPathSpan: tokenSpan(newTok)
+        }
+    };
+}
+/** parseVersionInterval: `v` or `[ low , high ]`, returning the tokens left over. */
+function parseVersionInterval(args) {
+    const text = (i) => args[i]?.text;
+    const fail = (message) => ({ ok: false, message });
+    if (args.length === 0 || text(0) === '(')
+        return fail("expected '[' or version");
+    if (text(0) !== '[') {
+        const v = parseVersion('retract', '', args[0], true);
+        return v.ok ? { ok: true, value: { low: v.value, high: v.value, rest: args.slice(1) } } : v;
+    }
+    if (args.length < 2)
+        return fail("expected version after '['");
+    const low = parseVersion('retract', '', args[1], true);
+    if (!low.ok)
+        return low;
+    if (text(2) !== ',')
+        return fail("expected ',' after version");
+    if (args.length < 4)
+        return fail("expected version after ','");
+    const high = parseVersion('retract', '', args[3], true);
+    if (!high.ok)
+        return high;
+    if (text(4) !== ']')
+        return fail("expected ']' after version");
+    return { ok: true, value: { low: low.value, high: high.value, rest: args.slice(5) } };
+}
+/** `retract v` or `retract [low, high]`, with its comments as rationale. Lax mode ignores malformed
+ * intervals and trailing tokens (future syntax). */
+function addRetract(b, d) {
+    const vi = parseVersionInterval(d.args);
+    if (!vi.ok)
+        return { findings: [syntax(vi.message)]  };
+    if (vi.value.rest.length > 0 && b.mode === 'strict') {
+        return { findings: [syntax(`unexpected token after version: ${goQuote(vi.value.rest[0].text)}`)] };
+    }
+    const { low, high } = vi.value;
+    const rationale = directiveComment(d.block, d.line).text;
+    return { findings: [], value: { low, high, rationale, line: d.line.start.line, span: lineSpan(d.line) } };
+}
+/** `tool path` and `ignore path`: exactly one (possibly quoted) argument. */
+function addPath(d) {
+    if (d.args.length !== 1)
+        return { findings: [syntax(`${d.verb} directive expects exactly one argument`)] };
+    const path = parseString(d.args[0].text);
+    if (!path.ok)
+        return { findings: [syntax(`invalid quoted string: ${path.message}`)] };
+    return { findings: [], value: { path: path.value, line: d.line.start.line, span: lineSpan(d.line) } };
+}
+/** Records a directive's first finding and keeps its value unless a syntax problem spoilt it. */
+function keep(b, d, outcome, store) {
+    if (outcome.findings.length > 0)
+        b.findings.push({ pos: d.line.start, finding: outcome.findings[0] });
+    if (outcome.value !== undefined && outcome.findings.every(f => f.kind === 'major'))
+        store(outcome.value);
+}
+/** rule.go add: one directive line. Lax mode reads only what a dependency's go.mod can affect. */
+function addDirective(b, d) {
+    const f = b.modFile;
+    switch (d.verb) {
+        case 'module':
+            return keep(b, d, addModule(b, d), v => (f.module = v));
+        case 'go':
+            return keep(b, d, addGo(b, d), v => (f.go = v));
+        case 'toolchain':
+            return keep(b, d, addToolchain(b, d), v => (f.toolchain = v));
+        case 'godebug':
+            return keep(b, d, addGodebug(d), v => f.godebug.push(v));
+        case 'require':
+            return keep(b, d, addRequirement(d), v => f.require.push(v));
+        case 'exclude':
+            return keep(b, d, addRequirement(d), ({ path, version, line, span, pathSpan, versionSpan }) => f.exclude.push({ path, version, line, span, pathSpan, versionSpan }));
+        case 'replace':
+            return keep(b, d, addReplace(d), v => f.replace.push(v));
+        case 'retract':
+            return keep(b, d, addRetract(b, d), v => f.retract.push(v));
+        case 'tool':
+            return keep(b, d, addPath(d), v => f.tool.push(v));
+        case 'ignore':
+            return keep(b, d, addPath(d), v => f.ignore.push(v));
+        default:
+            b.findings.push({ pos: d.line.start, finding: syntax(`unknown directive: ${d.verb}`) });
+    }
+}
+/** rule.go parseToFile: lines go to add; blocks only for the block verbs, with one verb token. */
+function addStatements(b, stmts) {
+    for (const stmt of stmts) {
+        if (stmt.kind === 'line') {
+            addDirective(b, { line: stmt, verb: stmt.tokens[0].text, args: stmt.tokens.slice(1) });
+        }
+        else if (stmt.kind === 'block') {
+            const verb = stmt.tokens[0].text;
+            if (stmt.tokens.length > 1 || !BLOCK_VERBS.has(verb)) {
+                {
+                    const words = stmt.tokens.map(t => t.text).join(' ');
+                    b.findings.push({ pos: stmt.start, finding: syntax(`unknown block type: ${words}`) });
+                }
+                continue;
+            }
+            for (const line of stmt.lines)
+                addDirective(b, { block: stmt, line, verb, args: line.tokens });
+        }
+    }
+}
+function toModError(file, pos, finding) {
+    const where = pos.column > 1 ? `${file}:${pos.line}:${pos.column}: ` : `${file}:${pos.line}: `;
+    return {
+        line: pos.line,
+        column: pos.column,
+        kind: finding.kind,
+        message: finding.message,
+        text: where + finding.message
+    };
+}
+function emptyModFile() {
+    return { godebug: [], require: [], exclude: [], replace: [], retract: [], tool: [], ignore: [] };
+}
+// ---------------------------------------------------------------------------------------------
+// Entry points
+/** Parses a go.mod like modfile.Parse ('strict') or modfile.ParseLax ('lax') with no version fixer.
+ * Never throws. The errors are x/mod's, in its order; after a syntax error in the file structure
+ * (x/mod's only error then) the directives read before it are still returned. */
+function parseModFile(data, options) {
+    const file = options.file ?? 'go.mod';
+    const b = { mode: options.mode, modFile: emptyModFile(), sawModule: false, findings: [] };
+    try {
+        const tree = readSyntax(toGoString(data), file);
+        addStatements(b, tree.stmts);
+        if (tree.error) {
+            return { modFile: b.modFile, errors: [toModError(file, tree.error.pos, syntax(tree.error.message))] };
+        }
+        return {
+            modFile: b.modFile,
+            errors: b.findings.map(({ pos, finding }) => toModError(file, pos, finding))
+        };
+    }
+    catch (e) {
+        // Defensive: a bug must not take down the caller, so it becomes an error like x/mod's panics.
+        const finding = syntax(`internal error: ${String(e)}`);
+        return { modFile: b.modFile, errors: [toModError(file, { line: 1, column: 1}, finding)] };
+    }
+}
+/** modfile.ModulePath: the go command's fast scan of fetched go.mod files. Takes the first line
+ * that, cut at `//` and trimmed, is `module` plus white space plus something; a quoted rest is
+ * unquoted (and a bad quote gives ''). Hence `module (` gives '('. '' when there is none. */
+function modulePath(data) {
+    for (const raw of toGoString(data).split('\n')) {
+        const cut = raw.indexOf('//');
+        const line = trimSpace(cut >= 0 ? raw.slice(0, cut) : raw);
+        if (!line.startsWith('module'))
+            continue;
+        const rest = line.slice('module'.length);
+        const path = trimSpace(rest);
+        if (path.length === rest.length || path.length === 0)
+            continue;
+        if (path[0] === '"' || path[0] === '`')
+            return unquote(path) ?? '';
+        return path;
+    }
+    return '';
+}
+
+// The modules of a repository and how tags map to them (research/go-rules.md §4.2, §4.4, §6.3).
+// Pure: works on file lists and go.mod contents that src/gather has read.
+/** The repository root directory, as written in reports. */
+const ROOT_DIR = '.';
+function dirOf(file) {
+    const slash = file.lastIndexOf('/');
+    return slash < 0 ? ROOT_DIR : file.slice(0, slash);
+}
+function joinPath(dir, name) {
+    return dir === ROOT_DIR || dir === '' ? name : `${dir}/${name}`;
+}
+/**
+ * The go command ignores directories named testdata or vendor and every file or directory whose
+ * name starts with '.' or '_' (helpdoc.go; zip.go isVendoredPackage). Such files are not part of
+ * any package, and a go.mod under them is not a module.
+ */
+function isCountedPath(file) {
+    const elements = file.split('/');
+    for (let i = 0; i < elements.length; i++) {
+        const element = elements[i];
+        if (element.startsWith('.') || element.startsWith('_'))
+            return false;
+        const isDirectory = i < elements.length - 1;
+        if (isDirectory && (element === 'testdata' || element === 'vendor'))
+            return false;
+    }
+    return true;
+}
+function isGoSourceFile(file) {
+    return file.endsWith('.go') && isCountedPath(file);
+}
+/** The go.mod files that root a module: spelled exactly `go.mod`, on a counted path. */
+function goModFiles(files) {
+    return files.filter(f => (f === 'go.mod' || f.endsWith('/go.mod')) && isCountedPath(f));
+}
+/** A major-version subdirectory name: `v2`, `v10`, never `v0`, `v1` or `v02`. */
+function isMajorDirName(name) {
+    return /^v[1-9][0-9]*$/.test(name) && name !== 'v1';
+}
+/** Parses each go.mod (strict, as the main module) into a Module, deepest directories first. */
+function loadModules(goMods) {
+    const modules = [];
+    for (const [goModFile, data] of goMods) {
+        const { modFile, errors } = parseModFile(data, { mode: 'strict', file: goModFile });
+        const path = modFile.module?.path;
+        const split = path === undefined ? { prefix: '', pathMajor: '', ok: false } : splitPathVersion(path);
+        modules.push({
+            dir: dirOf(goModFile),
+            goModFile,
+            modFile,
+            errors,
+            path,
+            prefix: split.ok ? split.prefix : (path ?? ''),
+            pathMajor: split.ok ? split.pathMajor : '',
+            pathMajorDigits: split.ok ? pathMajorDigits(split.pathMajor) : ''
+        });
+    }
+    return modules.sort((a, b) => b.dir.length - a.dir.length || a.dir.localeCompare(b.dir));
+}
+/**
+ * A lookup of the module whose directory holds a file: the innermost one, since nested modules own
+ * their subtree. Walks up the file's directories, so it costs the path's depth, not the module count.
+ */
+function fileOwnerIndex(modules) {
+    const byDir = new Map(modules.map(m => [m.dir, m]));
+    return file => {
+        let dir = dirOf(file);
+        for (;;) {
+            const module = byDir.get(dir);
+            if (module || dir === ROOT_DIR)
+                return module;
+            dir = dirOf(dir);
+        }
+    };
+}
+/** The repository module whose declared path is the longest prefix of an import path. */
+function moduleOwningImport(importPath, modules) {
+    let best;
+    for (const m of modules) {
+        if (m.path === undefined || !hasPathPrefix(importPath, m.path))
+            continue;
+        if (!best || m.path.length > (best.path?.length ?? 0))
+            best = m;
+    }
+    return best;
+}
+/** The tag prefix of a module directory: `sub/` for `sub` and for the major subdirectory `sub/v2`. */
+function tagPrefixOf(dir) {
+    if (dir === ROOT_DIR)
+        return '';
+    const parts = dir.split('/');
+    if (isMajorDirName(parts[parts.length - 1]))
+        parts.pop();
+    return parts.length === 0 ? '' : `${parts.join('/')}/`;
+}
+/** Splits a tag at its last '/' into the directory prefix (with its slash) and the version. */
+function splitTag(tag) {
+    const slash = tag.lastIndexOf('/');
+    return { prefix: tag.slice(0, slash + 1), version: tag.slice(slash + 1) };
+}
+/** The releases whose tags carry `tagPrefix`, as the go command lists them, in ascending order. */
+function releasesWithPrefix(tags, tagPrefix) {
+    const releases = [];
+    for (const tag of tags) {
+        const { prefix, version } = splitTag(tag.name);
+        if (prefix === tagPrefix && isReleaseVersion(version))
+            releases.push({ tag: tag.name, version, commit: tag.commit });
+    }
+    return releases.sort((a, b) => compare(a.version, b.version));
+}
+/**
+ * The releases of one module: tags with its prefix whose major fits its path suffix. Without a
+ * suffix, majors 0 and 1 are the module's own; v2+ tags there belong to /vN modules.
+ */
+function releasesOfModule(tags, module) {
+    return releasesWithPrefix(tags, tagPrefixOf(module.dir)).filter(r => majorFits(majorDigits(r.version), module.pathMajorDigits));
+}
+/** Whether a version's major digits fit a path's demanded major ('' accepts 0 and 1). */
+function majorFits(versionMajor, pathMajor) {
+    if (pathMajor === '')
+        return versionMajor === '0' || versionMajor === '1';
+    return versionMajor === pathMajor;
+}
+/**
+ * Finds the module a tag `prefix + version` releases (go-rules.md §4.2): `P/vN/go.mod` when it exists
+ * (the major subdirectory, which the go command looks at first), else `P/go.mod`. With no go.mod in
+ * the whole repository the tag releases the legacy root module; otherwise no module means the tag is
+ * wrong.
+ */
+function resolveTag(tagPrefix, version, modules) {
+    const dir = tagPrefix === '' ? ROOT_DIR : tagPrefix.slice(0, -1);
+    const lastElement = dir.split('/').pop() ?? '';
+    if (dir !== ROOT_DIR && isMajorDirName(lastElement)) {
+        return {
+            kind: 'none',
+            reason: `its prefix "${tagPrefix}" includes the major version directory; the go command looks for ${tagPrefixOf(dir)}${version}, so tag it that way`
+        };
+    }
+    const byDir = new Map(modules.map(m => [m.dir, m]));
+    const versionMajor = majorDigits(version);
+    const majorDir = isMajorDirName(`v${versionMajor}`) ? joinPath(dir, `v${versionMajor}`) : undefined;
+    const module = (majorDir && byDir.get(majorDir)) || byDir.get(dir);
+    if (module)
+        return { kind: 'module', module };
+    if (modules.length === 0 && dir === ROOT_DIR)
+        return { kind: 'legacy-root' };
+    const where = dir === ROOT_DIR ? 'at the repository root' : `in ${dir}/`;
+    const orMajorDir = majorDir ? ` or in ${majorDir}/` : '';
+    return { kind: 'none', reason: `no module releases it: there is no go.mod ${where}${orMajorDir}` };
+}
+/** Whether a module path is a gopkg.in path (suffix `.vN`, root only). */
+function isGopkgInModule(module) {
+    return module.path !== undefined && isGopkgIn(module.path);
+}
+
+const NO_PLACE = { file: null, line: null };
+function makeFinding(rule, severity, place, message, module, extra = {}) {
+    return {
+        rule,
+        severity,
+        ...place,
+        ...(module?.path !== undefined ? { module: module.path } : {}),
+        message,
+        ...extra,
+        ...(module ? { moduleDir: module.dir } : {})
+    };
+}
+/** The place of a go.mod's module line. */
+function moduleLinePlace(module) {
+    const directive = module.modFile.module;
+    if (!directive)
+        return { file: module.goModFile, line: 1 };
+    const { start, end } = directive.pathSpan;
+    return {
+        file: module.goModFile,
+        line: directive.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column
+    };
+}
+/** Targets that gate a version (a release or a major bump) and have a module. */
+function versionTargets(ctx) {
+    return ctx.targets.filter((t) => t.mode !== 'consistency' && t.module !== undefined && t.version !== undefined && !t.tagProblem);
+}
+/** Targets with a module to check, in any mode. */
+function moduleTargets(ctx) {
+    return ctx.targets.filter((t) => t.module !== undefined);
+}
+/** The .go files a module owns (nested modules cut out), with their scans, in path order. */
+function goFilesOf(ctx, module) {
+    return ctx.goFilesByModule.get(module) ?? [];
+}
+/** The major digits of a version, '' when the version is v0 or v1 (the unsuffixed path's majors). */
+function suffixMajorOf(version) {
+    const digits = majorDigits(version);
+    return digits === '0' || digits === '1' ? '' : digits;
+}
+function quote(s) {
+    return JSON.stringify(s);
+}
+
+/** A `// Deprecated:` paragraph on the module line deprecates the very version being released. */
+const deprecatedModule = {
+    id: 'deprecated-module',
+    doc: 'The go.mod being released carries a "// Deprecated:" paragraph on its module line.',
+    check(ctx) {
+        return versionTargets(ctx).flatMap(({ module, version }) => {
+            const directive = module.modFile.module;
+            if (!directive?.deprecated)
+                return [];
+            return [
+                makeFinding('deprecated-module', 'warning', { file: module.goModFile, line: directive.deprecatedLine ?? directive.line }, `${module.goModFile} marks "${module.path}" as deprecated ("${directive.deprecated}"), so releasing ${version} tells every user of this module path to move away; remove the Deprecated comment unless that is the intent`, module)
+            ];
+        });
+    }
+};
+
+/** A file that cannot be read or scanned is said, with its position: never a crash, never silence. */
+const fileUnreadable = {
+    id: 'file-unreadable',
+    doc: 'A file could not be read or scanned (binary, unterminated comment in the header).',
+    check(ctx) {
+        const findings = [];
+        const owner = fileOwnerIndex(ctx.modules);
+        for (const { module } of moduleTargets(ctx)) {
+            for (const { file, scan } of goFilesOf(ctx, module)) {
+                if (!scan.error)
+                    continue;
+                findings.push(makeFinding('file-unreadable', 'warning', { file, line: scan.error.line, column: scan.error.column }, `could not read the imports of ${file}: ${scan.error.message}; the go command will fail on this file too, fix it so its imports can be checked`, module));
+            }
+            for (const [file, reason] of ctx.snapshot.unreadable) {
+                if (owner(file) !== module)
+                    continue;
+                findings.push(makeFinding('file-unreadable', 'warning', { file, line: 1 }, `could not read ${file}: ${reason}`, module));
+            }
+        }
+        return findings;
+    }
+};
+
+/**
+ * go.mod must parse under the go command's strict rules for a main module. Major mismatches in
+ * require/exclude/replace are left to require-major-mismatch, which says more.
+ */
+const gomodSyntax = {
+    id: 'gomod-syntax',
+    doc: "go.mod does not parse under the go command's strict rules (BOM, /* */ comments, quoted paths, unknown directives, ...).",
+    check(ctx) {
+        return moduleTargets(ctx).flatMap(({ module }) => {
+            const findings = module.errors
+                .filter(e => e.kind === 'syntax')
+                .map(e => makeFinding('gomod-syntax', 'error', { file: module.goModFile, line: e.line, column: e.column }, `${e.text}: the go command rejects this go.mod; fix this line`, module));
+            if (findings.length === 0 && !module.modFile.module) {
+                findings.push(makeFinding('gomod-syntax', 'error', { file: module.goModFile, line: 1 }, `${module.goModFile} has no module directive: add "module <path>" as its first line`, module));
+            }
+            return findings;
+        });
+    }
+};
+
+/**
+ * A v2+ tag without a prefix, on a repository whose root has no go.mod, is served by the go command
+ * as vN.x.y+incompatible of the unsuffixed path (coderepo.go), even when vN/go.mod exists.
+ */
+const incompatibleRelease = {
+    id: 'incompatible-release',
+    doc: 'A v2+ tag on a root module with no go.mod: it will be served as +incompatible.',
+    check(ctx) {
+        if (ctx.snapshot.goMods.has('go.mod'))
+            return [];
+        return ctx.targets.flatMap(t => {
+            if (t.mode !== 'release' || !t.tag || !t.version || t.tagProblem)
+                return [];
+            const major = majorDigits(t.version);
+            if (splitTag(t.tag).prefix !== '' || major === '0' || major === '1')
+                return [];
+            const where = t.module
+                ? ` (the go command does not look at ${t.module.goModFile} when it lists the repository's versions)`
+                : '';
+            return [
+                makeFinding('incompatible-release', 'warning', NO_PLACE, `the repository root has no go.mod, so the go command will serve tag ${t.tag} as ${t.version}+incompatible of the unsuffixed path${where}; "go get" of the unsuffixed path's latest version will land on this v${major} code. Add a go.mod at the root (module path ending in /v${major}) to release it as a proper v${major} module`, t.module)
+            ];
+        });
+    }
+};
+
+/** A directory replacement only works in the author's checkout: consumers ignore replace directives. */
+const localReplace = {
+    id: 'local-replace',
+    doc: 'A replace directive that points at a directory (error on a release, warning on a pull request).',
+    check(ctx) {
+        return moduleTargets(ctx).flatMap(target => {
+            const { module } = target;
+            const severity = target.mode === 'release' ? 'error' : 'warning';
+            return module.modFile.replace
+                .filter(r => r.newVersion === '' && isDirectoryPath(r.newPath))
+                .map(r => makeFinding('local-replace', severity, { file: module.goModFile, line: r.line, column: r.span.start.column }, `replace ${r.oldPath}${r.oldVersion ? ` ${r.oldVersion}` : ''} => ${r.newPath} points at a local directory: consumers of the release ignore it, so it builds here and breaks there; require a published version instead and remove the replace (or use a go.work file for local development)`, module));
+        });
+    }
+};
+
+// Which major of a module family an import path names. A family is every major of one module:
+// `example.com/m`, `example.com/m/v2`, ... (or `gopkg.in/yaml.v2`, `gopkg.in/yaml.v3`, ...).
+const MAJOR_ELEMENT = /^v([1-9][0-9]*)$/;
+const GOPKG_IN = 'gopkg.in/';
+/**
+ * The member of family `prefix` that `importPath` belongs to, or undefined when the path is outside
+ * the family. `prefix` is splitPathVersion's prefix of any member (`example.com/m`, `gopkg.in/yaml`).
+ * Path elements are compared exactly: `example.com/m-extras` is not in the family of `example.com/m`.
+ */
+function familyMember(importPath, prefix) {
+    if (prefix.startsWith(GOPKG_IN))
+        return gopkgInMember(importPath, prefix);
+    if (!hasPathPrefix(importPath, prefix))
+        return undefined;
+    const next = importPath.slice(prefix.length + 1).split('/')[0];
+    const m = MAJOR_ELEMENT.exec(next);
+    if (m && m[1] !== '1')
+        return { major: m[1], modulePath: `${prefix}/${next}` };
+    return { major: '', modulePath: prefix };
+}
+function gopkgInMember(importPath, prefix) {
+    if (!importPath.startsWith(`${prefix}.v`))
+        return undefined;
+    const rest = importPath.slice(prefix.length + 2);
+    const digits = /^(0|[1-9][0-9]*)(?=\/|$)/.exec(rest);
+    if (!digits)
+        return undefined;
+    return { major: digits[1], modulePath: `${prefix}.v${digits[1]}` };
+}
+/**
+ * The family an import path itself announces through a major element, for dependencies whose
+ * go.mod we cannot see: `github.com/o/dep/v2/x` announces family `github.com/o/dep` at major 2;
+ * `gopkg.in/yaml.v3` family `gopkg.in/yaml` at major 3. Undefined when the path names no major.
+ */
+function announcedFamily(importPath) {
+    const elements = importPath.split('/');
+    if (importPath.startsWith(GOPKG_IN)) {
+        for (let i = 1; i < Math.min(elements.length, 3); i++) {
+            const m = /^(.+)\.v(0|[1-9][0-9]*)$/.exec(elements[i]);
+            if (m)
+                return { prefix: [...elements.slice(0, i), m[1]].join('/'), major: m[2] };
+        }
+        return undefined;
+    }
+    for (let i = 1; i < elements.length; i++) {
+        const m = MAJOR_ELEMENT.exec(elements[i]);
+        if (m && m[1] !== '1')
+            return { prefix: elements.slice(0, i).join('/'), major: m[1] };
+    }
+    return undefined;
+}
+/** Orders major digit strings numerically ('' — v0/v1 — first). */
+function compareMajors(a, b) {
+    const na = a === '' ? 1n : BigInt(a);
+    const nb = b === '' ? 1n : BigInt(b);
+    return na < nb ? -1 : na > nb ? 1 : 0;
+}
+
+/**
+ * Importing two majors of one dependency builds both into the program: usually half of a migration.
+ * Reported at each import of the lower major(s).
+ */
+const mixedMajorImport = {
+    id: 'mixed-major-import',
+    doc: 'The module imports two majors of the same dependency.',
+    check(ctx) {
+        return moduleTargets(ctx).flatMap(({ module }) => checkModule$1(ctx, module));
+    }
+};
+function checkModule$1(ctx, module) {
+    const files = goFilesOf(ctx, module);
+    // Families are known from the repository's modules and announced by a major element in an import
+    // or a require path (`.../dep/v2`). Each import belongs to the most specific family that holds it.
+    const families = new Set(ctx.modules.map(m => m.prefix).filter(Boolean));
+    const announce = (p) => {
+        const family = announcedFamily(p);
+        if (family)
+            families.add(family.prefix);
+    };
+    for (const { scan } of files)
+        for (const spec of scan.imports)
+            announce(spec.path);
+    for (const r of module.modFile.require)
+        announce(r.path);
+    const byLength = [...families].sort((a, b) => b.length - a.length);
+    const usesByFamily = new Map();
+    for (const { file, scan } of files) {
+        for (const spec of scan.imports) {
+            for (const prefix of byLength) {
+                const member = familyMember(spec.path, prefix);
+                if (!member)
+                    continue;
+                // The module's own family is stale-self-import's business.
+                if (prefix !== module.prefix) {
+                    const uses = usesByFamily.get(prefix) ?? [];
+                    uses.push({ file, spec, ...member });
+                    usesByFamily.set(prefix, uses);
+                }
+                break;
+            }
+        }
+    }
+    const findings = [];
+    for (const uses of usesByFamily.values()) {
+        const majors = [...new Set(uses.map(u => u.major))].sort(compareMajors);
+        if (majors.length < 2)
+            continue;
+        const highest = majors[majors.length - 1];
+        const highestPath = uses.find(u => u.major === highest)?.modulePath;
+        for (const use of uses.filter(u => u.major !== highest)) {
+            const { spec } = use;
+            findings.push(makeFinding('mixed-major-import', 'warning', {
+                file: use.file,
+                line: spec.line,
+                column: spec.column,
+                endLine: spec.endLine,
+                endColumn: spec.endColumn
+            }, `"${module.path}" imports both ${use.modulePath} and ${highestPath}, two majors of one module built side by side; finish the migration: import "${highestPath}${spec.path.slice(use.modulePath.length)}" instead of "${spec.path}"`, module));
+        }
+    }
+    return findings;
+}
+
+/**
+ * A module's path must fit its directory, as the go command finds it (findDir) and gorelease checks
+ * it: `sub/go.mod` ends in `/sub` or `/sub/vN`; a major subdirectory `v2/go.mod` ends in `/v2`;
+ * gopkg.in only at the root; one path in one place.
+ */
+const moduleLocation = {
+    id: 'module-location',
+    doc: 'The module path does not fit the directory of its go.mod, or the same path is declared twice.',
+    check(ctx) {
+        const findings = [];
+        const reported = new Set();
+        for (const { module } of moduleTargets(ctx)) {
+            if (module.path === undefined || checkPath(module.path))
+                continue;
+            const problem = locationProblem(module);
+            if (problem)
+                findings.push(makeFinding('module-location', 'error', moduleLinePlace(module), problem, module));
+            const twins = ctx.modules.filter(m => m.path === module.path);
+            if (twins.length > 1) {
+                for (const twin of twins) {
+                    if (reported.has(twin))
+                        continue;
+                    reported.add(twin);
+                    const others = twins.filter(t => t !== twin).map(t => t.goModFile);
+                    findings.push(makeFinding('module-location', 'error', moduleLinePlace(twin), `"${module.path}" is also declared by ${others.join(', ')}: the go command refuses a module defined in two places; keep one of the go.mod files (the major branch layout at the root, or the ${module.pathMajor.slice(1) || 'major'} subdirectory, not both)`, twin));
+                }
+            }
+        }
+        return findings;
+    }
+};
+/** What is wrong with where a module sits, or undefined when its path fits its directory. */
+function locationProblem(module) {
+    const path = module.path;
+    const dir = module.dir;
+    if (isGopkgInModule(module)) {
+        return dir === ROOT_DIR
+            ? undefined
+            : `a gopkg.in module must be declared in the repository's root go.mod, not in ${module.goModFile}: gopkg.in serves only the root of a repository`;
+    }
+    if (dir === ROOT_DIR)
+        return undefined;
+    const endsWithDir = path.endsWith(`/${dir}`);
+    if (module.pathMajor === '') {
+        if (endsWithDir)
+            return undefined;
+        return `${module.goModFile} declares "${path}", but a module in ${dir}/ must have a path ending in "/${dir}"${isMajorDirHint(dir)}; write "module ${suggestPath(module)}"`;
+    }
+    if (endsWithDir || path.endsWith(`/${dir}${module.pathMajor}`))
+        return undefined;
+    return `${module.goModFile} declares "${path}", but a module in ${dir}/ must have a path ending in "/${dir}" or "/${dir}${module.pathMajor}"; write "module ${suggestPath(module)}"`;
+}
+function isMajorDirHint(dir) {
+    const last = dir.split('/').pop() ?? '';
+    return isMajorDirName(last) ? ` (a major version subdirectory's module path ends in "/${last}")` : '';
+}
+/** The path the directory implies: the repository part of the declared path plus the directory. */
+function suggestPath(module) {
+    const dir = module.dir;
+    const isMajorDir = isMajorDirName(dir.split('/').pop() ?? '');
+    // Guess the repository root: github.com/owner/repo, else the first element.
+    const elements = module.prefix.split('/');
+    const rootLength = elements[0] === 'github.com' || elements[0] === 'gitlab.com' || elements[0] === 'bitbucket.org' ? 3 : 1;
+    const root = elements.slice(0, rootLength).join('/');
+    if (isMajorDir)
+        return `${root}/${dir}`;
+    return `${root}/${dir}${module.pathMajor}`;
+}
+
+// Rules that compare a module's path with what it was: module-path-repository and module-renamed.
+const GITHUB = 'github.com/';
+/** `owner/repo` of a github.com module path, or undefined for any other host. */
+function githubRepositoryOf(path) {
+    if (!path.startsWith(GITHUB))
+        return undefined;
+    const [owner, repo] = path.slice(GITHUB.length).split('/');
+    return owner && repo ? `${owner}/${repo}` : undefined;
+}
+/** The module paths the same go.mod declared before: at the pull request's base and at the latest release. */
+function earlierPaths(ctx, module) {
+    const paths = [];
+    for (const source of [ctx.snapshot.baseGoMods, ctx.snapshot.releasedGoMods]) {
+        const data = source?.get(module.goModFile);
+        if (data) {
+            const p = modulePath(data);
+            if (p)
+                paths.push(p);
+        }
+    }
+    return paths;
+}
+const modulePathRepository = {
+    id: 'module-path-repository',
+    doc: 'A github.com module path names another repository than the one being released.',
+    check(ctx) {
+        const repository = ctx.snapshot.repository;
+        if (!repository)
+            return [];
+        return moduleTargets(ctx).flatMap(({ module }) => {
+            const named = module.path === undefined ? undefined : githubRepositoryOf(module.path);
+            if (!named || named === repository)
+                return [];
+            const caseOnly = named.toLowerCase() === repository.toLowerCase();
+            const established = earlierPaths(ctx, module).some(p => githubRepositoryOf(p) === named);
+            const suffix = module.path.slice(GITHUB.length + named.length);
+            const want = `${GITHUB}${repository}${suffix}`;
+            const why = caseOnly
+                ? 'the names differ only in letter case, and the go command compares module paths exactly'
+                : established
+                    ? 'the path was already released this way (as after a repository rename that GitHub redirects); consumers keep working through the redirect, but the path should move to the new name at the next major'
+                    : "consumers who fetch this path will get the other repository's code, not this release";
+            return [
+                makeFinding('module-path-repository', caseOnly || established ? 'warning' : 'error', moduleLinePlace(module), `module path "${module.path}" names repository ${named}, but this is ${repository}: ${why}; write "module ${want}"`, module)
+            ];
+        });
+    }
+};
+const moduleRenamed = {
+    id: 'module-renamed',
+    doc: 'A pull request changes the module path by more than its major suffix.',
+    check(ctx) {
+        const base = ctx.snapshot.baseGoMods;
+        if (!base)
+            return [];
+        return moduleTargets(ctx).flatMap(({ module }) => {
+            const data = base.get(module.goModFile);
+            const before = data ? modulePath(data) : '';
+            if (!before || module.path === undefined || before === module.path)
+                return [];
+            if (splitPathVersion(before).prefix === module.prefix)
+                return [];
+            return [
+                makeFinding('module-renamed', 'warning', moduleLinePlace(module), `this change renames the module from "${before}" to "${module.path}": every consumer's imports break and must be rewritten; if only the major should change, write "module ${splitPathVersion(before).prefix}${module.pathMajor}"`, module)
+            ];
+        });
+    }
+};
+
+/** The module path must pass CheckPath, the rule the go command applies to every module it fetches. */
+const modulePathInvalid = {
+    id: 'module-path-invalid',
+    doc: "The module path fails the go command's CheckPath, or is declared in a form (`module (` block) that cannot be fetched.",
+    check(ctx) {
+        return moduleTargets(ctx).flatMap(({ module }) => {
+            const path = module.path;
+            if (path === undefined)
+                return [];
+            const place = moduleLinePlace(module);
+            if (module.modFile.module?.block) {
+                return [
+                    makeFinding('module-path-invalid', 'error', { ...place, line: module.modFile.module.line }, `the module path is declared as a "module (" block: it builds locally, but the go command reads a fetched go.mod with a line scan that finds the path "(", so nobody can download it; write "module ${path}" on one line`, module)
+                ];
+            }
+            const problem = checkPath(path);
+            if (!problem)
+                return [];
+            return [
+                makeFinding('module-path-invalid', 'error', place, `${problem}: ${advice(path, problem)}`, module)
+            ];
+        });
+    }
+};
+function advice(path, problem) {
+    if (problem.endsWith('invalid version')) {
+        return `a major version suffix is /vN with N >= 2 and no leading zero or dot (v0 and v1 modules have none); write ${quote(path.replace(/\/v[0-9.]*$/, ''))} for v0/v1, or ${quote(path.replace(/\/v[0-9.]*$/, '/v2'))} for v2`;
+    }
+    if (problem.includes('missing dot in first path element')) {
+        return 'consumers can only fetch a module whose path starts with a domain name, such as "github.com/owner/repo"';
+    }
+    if (problem.includes('in first path element')) {
+        return 'the domain name (the first path element) must be lower case letters, digits, "." and "-"';
+    }
+    return 'fix the module path in go.mod so that the go command accepts it';
+}
+
+/**
+ * The path's major suffix must match the version gated: v2+ needs /vN (gopkg.in: .vN), v0 and v1
+ * have none. In consistency mode the path must not be behind the module's latest release.
+ */
+const modulePathMajor = {
+    id: 'module-path-major',
+    doc: "The module path's major suffix does not match the version gated, or is behind the latest release.",
+    check(ctx) {
+        return [...checkGatedVersions(ctx), ...checkLatestReleases(ctx)];
+    }
+};
+function checkGatedVersions(ctx) {
+    return versionTargets(ctx).flatMap(({ module, version }) => {
+        if (module.path === undefined || checkPath(module.path))
+            return [];
+        const wantSuffix = module.pathMajor.startsWith('.') ? majorDigits(version) : suffixMajorOf(version);
+        if (module.pathMajorDigits === wantSuffix)
+            return [];
+        if (module.pathMajor.startsWith('.') && version.startsWith('v0.0.0-') && module.pathMajorDigits === '1')
+            return [];
+        const want = pathForMajor(module.prefix, wantSuffix);
+        return [
+            makeFinding('module-path-major', 'error', moduleLinePlace(module), `${module.goModFile} declares "${module.path}", which cannot be released as ${version}: ${wantSuffix === ''
+                ? 'v0 and v1 paths have no major suffix'
+                : `a v${wantSuffix} module path must end in ${module.pathMajor.startsWith('.') || module.path.startsWith('gopkg.in/') ? `.v${wantSuffix}` : `/v${wantSuffix}`}`}; write "module ${want}" (and update every import of the module's own packages)`, module, { fix: { replacement: want } })
+        ];
+    });
+}
+function checkLatestReleases(ctx) {
+    return moduleTargets(ctx)
+        .filter(t => t.mode === 'consistency')
+        .flatMap(({ module }) => {
+        if (module.path === undefined || checkPath(module.path))
+            return [];
+        // A tag of a major that has its own major-subdirectory module belongs to that module.
+        const prefix = tagPrefixOf(module.dir);
+        const releases = releasesWithPrefix(ctx.snapshot.tags, prefix).filter(r => {
+            const owner = resolveTag(prefix, r.version, ctx.modules);
+            return owner.kind === 'module' && owner.module === module;
+        });
+        const latest = releases[releases.length - 1];
+        if (!latest)
+            return [];
+        const latestSuffix = module.pathMajor.startsWith('.')
+            ? majorDigits(latest.version)
+            : suffixMajorOf(latest.version);
+        if (compareMajors(latestSuffix, module.pathMajorDigits) <= 0)
+            return [];
+        const want = pathForMajor(module.prefix, latestSuffix);
+        return [
+            makeFinding('module-path-major', 'error', moduleLinePlace(module), `the latest release is ${latest.tag}, but ${module.goModFile} declares "${module.path}": a v${latestSuffix} module's path must be "${want}"; write "module ${want}"`, module, { fix: { replacement: want } })
+        ];
+    });
+}
+
+/**
+ * Each require, exclude and replace version must fit its path's major suffix (CheckPathMajor):
+ * v2+ needs /vN or +incompatible, /vN needs vN, +incompatible never goes with /vN.
+ */
+const requireMajorMismatch = {
+    id: 'require-major-mismatch',
+    doc: 'A require/exclude/replace version whose major does not fit its module path.',
+    check(ctx) {
+        return moduleTargets(ctx).flatMap(({ module }) => {
+            const findings = [];
+            const check = (verb, path, version, span, line) => {
+                const problem = mismatch(path, version);
+                if (!problem)
+                    return;
+                findings.push(makeFinding('require-major-mismatch', 'error', {
+                    file: module.goModFile,
+                    line,
+                    column: span.start.column,
+                    endLine: span.end.line,
+                    endColumn: span.end.column
+                }, `${verb} ${path} ${version}: ${problem}`, module));
+            };
+            const { require, exclude, replace } = module.modFile;
+            for (const r of require)
+                check('require', r.path, r.version, r.versionSpan, r.line);
+            for (const e of exclude)
+                check('exclude', e.path, e.version, e.versionSpan, e.line);
+            for (const r of replace) {
+                if (r.oldVersion)
+                    check('replace', r.oldPath, r.oldVersion, r.oldPathSpan, r.line);
+                if (r.newVersion)
+                    check('replace', r.newPath, r.newVersion, r.newPathSpan, r.line);
+            }
+            return findings;
+        });
+    }
+};
+/** The go command's complaint about a path/version pair plus what to write, or undefined. */
+function mismatch(path, version) {
+    if (!isValid(version))
+        return undefined;
+    const { prefix, pathMajor, ok } = splitPathVersion(path);
+    if (!ok)
+        return undefined;
+    const problem = checkPathMajor(version, pathMajor);
+    if (problem) {
+        const m = /^v(\d+)/.exec(version);
+        const major = m ? m[1] : '';
+        const suggestion = pathMajor === '' && Number(major) >= 2
+            ? `use the module's /v${major} path ("${prefix}/v${major}"), or ${version}+incompatible if that module has no go.mod`
+            : pathMajor !== '' && major !== pathMajor.slice(2)
+                ? `use a ${pathMajor.slice(1)}.x.y version, or the path of major v${major}`
+                : 'fix the version';
+        return `${problem}; ${suggestion}`;
+    }
+    if (pathMajor !== '' && version.endsWith('+incompatible')) {
+        return `+incompatible is only for modules without a major suffix; write ${version.slice(0, -'+incompatible'.length)}`;
+    }
+    return undefined;
+}
+
+/**
+ * retract may only name versions of the module's own major: the go command (with its version fixer,
+ * as when it loads the main module) rejects `retract v1.2.0` in a /v2 go.mod.
+ */
+const retractMajorMismatch = {
+    id: 'retract-major-mismatch',
+    doc: 'A retract of a version of another major (typically v1 retractions left in a v2 go.mod).',
+    check(ctx) {
+        return moduleTargets(ctx).flatMap(({ module }) => {
+            if (module.path === undefined)
+                return [];
+            return module.modFile.retract.flatMap(r => {
+                const bad = [r.low, r.high].filter(v => isValid(v) && checkPathMajor(v, module.pathMajor));
+                if (bad.length === 0)
+                    return [];
+                const range = r.low === r.high ? r.low : `[${r.low}, ${r.high}]`;
+                return [
+                    makeFinding('retract-major-mismatch', 'error', { file: module.goModFile, line: r.line, column: r.span.start.column }, `retract ${range} names a version of another major than "${module.path}" (${checkPathMajor(bad[0], module.pathMajor)}): retractions of the old major belong in the old major's go.mod; remove this line`, module)
+                ];
+            });
+        });
+    }
+};
+
+/** A module that requires or replaces another major of itself usually carries a leftover of the bump. */
+const selfRequirement = {
+    id: 'self-requirement',
+    doc: 'go.mod requires or replaces another major of the module itself.',
+    check(ctx) {
+        return moduleTargets(ctx).flatMap(({ module }) => {
+            if (module.path === undefined)
+                return [];
+            const findings = [];
+            const otherMajor = (p) => {
+                const member = familyMember(p, module.prefix);
+                return member !== undefined && member.modulePath === p && p !== module.path;
+            };
+            for (const r of module.modFile.require) {
+                if (!otherMajor(r.path))
+                    continue;
+                findings.push(makeFinding('self-requirement', 'warning', { file: module.goModFile, line: r.line, column: r.span.start.column }, `"${module.path}" requires ${r.path} ${r.version}, another major of itself: usually a leftover of the major bump (a stale import pulled it in). Fix the imports, then remove this line (go mod tidy), unless the new major deliberately wraps the old one`, module));
+            }
+            for (const r of module.modFile.replace) {
+                if (!otherMajor(r.oldPath))
+                    continue;
+                findings.push(makeFinding('self-requirement', 'warning', { file: module.goModFile, line: r.line, column: r.span.start.column }, `"${module.path}" replaces ${r.oldPath}, another major of itself: remove this replace directive; consumers ignore it, and the module should not depend on its own old major`, module));
+            }
+            return findings;
+        });
+    }
+};
+
+/**
+ * When a version starts a new major, the repository's other modules that still require or import an
+ * older major of it keep consumers on two majors at once. Said once per require line and import.
+ */
+const siblingOldMajor = {
+    id: 'sibling-old-major',
+    doc: 'Another module of the same repository still requires or imports an older major of a bumped module.',
+    check(ctx) {
+        return versionTargets(ctx)
+            .filter(t => startsNewMajor(ctx, t))
+            .flatMap(t => ctx.modules.filter(m => m !== t.module).flatMap(other => checkSibling(ctx, t, other)));
+    }
+};
+function startsNewMajor(ctx, target) {
+    if (target.mode === 'major-bump')
+        return true;
+    const gated = majorDigits(target.version);
+    return !releasesWithPrefix(ctx.snapshot.tags, tagPrefixOf(target.module.dir)).some(r => majorDigits(r.version) === gated && r.tag !== target.tag);
+}
+function checkSibling(ctx, target, other) {
+    const gated = target.module;
+    const newMajor = suffixMajorOf(target.version);
+    const isOlder = (p) => {
+        const member = familyMember(p, gated.prefix);
+        return member !== undefined && compareMajors(member.major, newMajor) < 0 ? member : undefined;
+    };
+    const advice = (old) => `${other.goModFile.replace(/go\.mod$/, '') || 'the root '}module still uses ${old}, an older major of ${gated.path}, which ${target.version} replaces: move it to ${gated.path} (or keep it on purpose)`;
+    const findings = [];
+    for (const r of other.modFile.require) {
+        const member = isOlder(r.path);
+        if (!member || member.modulePath !== r.path)
+            continue;
+        findings.push(makeFinding('sibling-old-major', 'warning', { file: other.goModFile, line: r.line, column: r.span.start.column }, `require ${r.path} ${r.version}: ${advice(r.path)}`, other));
+    }
+    for (const { file, scan } of goFilesOf(ctx, other)) {
+        for (const spec of scan.imports) {
+            const member = isOlder(spec.path);
+            // Packages of a module that lives in this repository (the v1 root beside a v2/ directory) are not stale.
+            if (!member || moduleOwningImport(spec.path, ctx.modules))
+                continue;
+            findings.push(makeFinding('sibling-old-major', 'warning', { file, line: spec.line, column: spec.column, endLine: spec.endLine, endColumn: spec.endColumn }, `import "${spec.path}": ${advice(member.modulePath)}`, other));
+        }
+    }
+    return findings;
+}
+
+/**
+ * Every import of a module's own packages must use the module's declared path (go-rules.md §6.5):
+ * an import of another major of the same module makes the new major depend on the old one. Imports
+ * owned by another module of the repository are not self-imports.
+ */
+const staleSelfImport = {
+    id: 'stale-self-import',
+    doc: "A .go file imports the module's own packages through another major's path.",
+    check(ctx) {
+        return moduleTargets(ctx).flatMap(({ module }) => checkModule(ctx, module));
+    }
+};
+function checkModule(ctx, module) {
+    const path = module.path;
+    if (path === undefined)
+        return [];
+    const findings = [];
+    for (const { file, scan } of goFilesOf(ctx, module)) {
+        for (const spec of scan.imports) {
+            const stale = staleImport(spec.path, module, ctx.modules);
+            if (!stale)
+                continue;
+            const severity = scan.buildIgnore || stale.caseOnly ? 'warning' : 'error';
+            findings.push(makeFinding('stale-self-import', severity, { file, line: spec.line, column: spec.column, endLine: spec.endLine, endColumn: spec.endColumn }, message(spec, stale, path, scan.buildIgnore), module, { fix: { replacement: quote(stale.corrected) } }));
+        }
+    }
+    return findings;
+}
+/** Whether `importPath` names this module's packages through a path other than the declared one. */
+function staleImport(importPath, module, modules) {
+    const path = module.path;
+    if (hasPathPrefix(importPath, path))
+        return undefined;
+    if (hasPathPrefix(importPath.toLowerCase(), path.toLowerCase())) {
+        return { corrected: path + importPath.slice(path.length), caseOnly: true, major: module.pathMajorDigits };
+    }
+    const member = familyMember(importPath, module.prefix);
+    if (!member || member.major === module.pathMajorDigits)
+        return undefined;
+    const owner = moduleOwningImport(importPath, modules);
+    if (owner && owner !== module)
+        return undefined;
+    return {
+        corrected: path + importPath.slice(member.modulePath.length),
+        caseOnly: false,
+        major: member.major
+    };
+}
+function message(spec, stale, path, buildIgnore) {
+    if (stale.caseOnly) {
+        return `import "${spec.path}" differs from the module path "${path}" only in letter case: the go command treats it as another module; write "${stale.corrected}"`;
+    }
+    const which = stale.major === '' ? 'the v0/v1 path' : `major v${stale.major}`;
+    const ignored = buildIgnore
+        ? ' (this file is excluded by //go:build ignore, but "go run" of it still imports the old major)'
+        : '';
+    return `import "${spec.path}" refers to ${which} of this module, not to "${path}"${ignored}: write "${stale.corrected}"`;
+}
+
+// The rules about the tag or version itself: tag-invalid, tag-exists, version-order, retracted-version.
+const tagInvalid = {
+    id: 'tag-invalid',
+    doc: 'The tag is not a canonical Go release version, or maps to no module.',
+    check(ctx) {
+        return ctx.targets
+            .filter(t => t.tagProblem)
+            .map(t => makeFinding('tag-invalid', 'error', NO_PLACE, `${t.tag !== undefined ? `tag ${JSON.stringify(t.tag)}` : `version ${JSON.stringify(t.version)}`} is not a valid release tag: ${t.tagProblem}`, t.module));
+    }
+};
+const tagExists = {
+    id: 'tag-exists',
+    doc: 'The version gated is already tagged for that module.',
+    check(ctx) {
+        return versionTargets(ctx)
+            .filter(t => t.mode === 'release' && t.tag !== undefined)
+            .flatMap(t => {
+            const existing = ctx.snapshot.tags.find(tag => tag.name === t.tag);
+            // A tag already on the gated commit is the release being guarded, not a clash.
+            if (!existing || existing.commit === ctx.snapshot.commit)
+                return [];
+            return [
+                makeFinding('tag-exists', 'error', NO_PLACE, `tag ${t.tag} already exists (on commit ${existing.commit.slice(0, 12)}): a published version must never change, because the checksum database has recorded it; release the next version instead`, t.module)
+            ];
+        });
+    }
+};
+const versionOrder = {
+    id: 'version-order',
+    doc: "The version is not above the module's latest release, or skips a major.",
+    check(ctx) {
+        return versionTargets(ctx).flatMap(t => {
+            const sameModule = releasesOfModule(ctx.snapshot.tags, t.module).filter(r => r.tag !== t.tag);
+            const latest = sameModule[sameModule.length - 1];
+            if (latest && compare(t.version, latest.version) <= 0) {
+                return [
+                    makeFinding('version-order', 'warning', NO_PLACE, `${t.version} is not above the latest release ${latest.tag} of "${t.module.path}": the go command's "latest" stays at ${latest.version}; release a version above it`, t.module)
+                ];
+            }
+            const family = releasesWithPrefix(ctx.snapshot.tags, tagPrefixOf(t.module.dir)).filter(r => r.tag !== t.tag);
+            if (family.length === 0)
+                return [];
+            const highest = family
+                .map(r => majorDigits(r.version))
+                .reduce((a, b) => (compareMajors(a, b) >= 0 ? a : b));
+            const gated = majorDigits(t.version);
+            if (BigInt(gated) <= BigInt(highest) + 1n)
+                return [];
+            return [
+                makeFinding('version-order', 'warning', NO_PLACE, `${t.version} skips a major: the highest release so far is v${highest}; release v${BigInt(highest) + 1n}.0.0 unless skipping is deliberate`, t.module)
+            ];
+        });
+    }
+};
+const retractedVersion = {
+    id: 'retracted-version',
+    doc: "The version gated is retracted by the module's own go.mod.",
+    check(ctx) {
+        return versionTargets(ctx).flatMap(({ module, version }) => module.modFile.retract
+            .filter(r => compare(r.low, version) <= 0 && compare(version, r.high) <= 0)
+            .map(r => makeFinding('retracted-version', 'error', { file: module.goModFile, line: r.line, column: r.span.start.column }, `${version} is retracted by this go.mod (retract ${r.low === r.high ? r.low : `[${r.low}, ${r.high}]`}${r.rationale ? `: ${r.rationale}` : ''}): the go command would hide it as soon as it is published; release another version or remove the retraction`, module)));
+    }
+};
+
+const rules = [
+    gomodSyntax,
+    modulePathInvalid,
+    modulePathMajor,
+    modulePathRepository,
+    moduleRenamed,
+    moduleLocation,
+    incompatibleRelease,
+    staleSelfImport,
+    selfRequirement,
+    requireMajorMismatch,
+    retractMajorMismatch,
+    mixedMajorImport,
+    siblingOldMajor,
+    localReplace,
+    deprecatedModule,
+    tagInvalid,
+    tagExists,
+    versionOrder,
+    retractedVersion,
+    fileUnreadable
+];
+/** Rules whose ids are reserved for later issues; users may already name them in --disable. */
+const plannedRuleIds = ['stale-reference', 'breaking-change'];
+
+// The tool's own name and version, as reported in JSON and SARIF (kept equal to package.json by a test).
+const TOOL_NAME = 'go-major-gate';
+const TOOL_VERSION = '0.1.0';
+
+/** A request that names nothing usable (bad flag, missing module, not a repository): exit code 2, no stack trace. */
+class UsageError extends Error {
+    constructor(message) {
+        super(message);
+        this.name = 'UsageError';
+    }
+}
+
+// Snapshot + Intent -> Report: resolves what is gated, runs the rules in order, applies the stopping
+// rules of the conformance conventions, and concludes. Pure: no I/O.
+function analyze(snapshot, options) {
+    const startedAt = options.startedAt ?? Date.now();
+    const modules = loadModules(snapshot.goMods);
+    const targets = resolveTargets(options.intent, modules, snapshot);
+    const ctx = { snapshot, modules, targets, goFilesByModule: groupGoFiles(snapshot, modules) };
+    const disabled = new Set(options.disable ?? []);
+    const found = rules.flatMap(rule => rule.check(ctx));
+    const findings = sortFindings(applyStoppingRules(found)
+        .filter(f => !disabled.has(f.rule))
+        .map(f => markNew(f, snapshot)));
+    return {
+        tool: { name: TOOL_NAME, version: TOOL_VERSION },
+        targets: targets.map(summarizeTarget),
+        modules: modules
+            .slice()
+            .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))
+            .map(m => summarizeModule(m, ctx)),
+        findings,
+        conclusion: conclude(findings, options.failOn ?? 'error'),
+        stats: { files: snapshot.stats.files, bytes: snapshot.stats.bytes, ms: Date.now() - startedAt }
+    };
+}
+/** What is gated, per DESIGN.md §2. Throws UsageError when the request names nothing that exists. */
+function resolveTargets(intent, modules, snapshot) {
+    switch (intent.kind) {
+        case 'tag':
+            return [tagTarget(intent.tag, intent.source, modules)];
+        case 'version':
+            return [versionTarget(intent.version, intent.moduleDir ?? ROOT_DIR, intent.source, modules)];
+        case 'consistency':
+            return modules.map(module => ({ mode: 'consistency', source: intent.source, module }));
+        case 'pull-request':
+            return modules.map(module => pullRequestTarget(module, intent.source, snapshot));
+    }
+}
+function tagTarget(tag, source, modules) {
+    const { prefix, version } = splitTag(tag);
+    const problem = releaseVersionProblem(version);
+    const resolution = resolveTag(prefix, problem ? '' : version, modules);
+    const base = { mode: 'release', source, tag, version };
+    if (problem)
+        return {
+            ...base,
+            tagProblem: problem,
+            ...(resolution.kind === 'module' ? { module: resolution.module } : {})
+        };
+    if (resolution.kind === 'none')
+        return { ...base, tagProblem: resolution.reason };
+    if (resolution.kind === 'legacy-root')
+        return { ...base, legacyRoot: true };
+    return { ...base, module: resolution.module };
+}
+function versionTarget(version, moduleDir, source, modules) {
+    const dir = normalizeDir(moduleDir);
+    const module = modules.find(m => m.dir === dir);
+    if (!module) {
+        if (modules.length === 0 && dir === ROOT_DIR)
+            return { mode: 'release', source, version, tag: version, legacyRoot: true };
+        throw new UsageError(`there is no module in ${dir === ROOT_DIR ? 'the repository root' : `${dir}/`}: no go.mod there (modules: ${modules.map(m => m.dir).join(', ') || 'none'})`);
+    }
+    const tag = tagPrefixOf(dir) + version;
+    const problem = releaseVersionProblem(version);
+    return { mode: 'release', source, module, version, tag, ...(problem ? { tagProblem: problem } : {}) };
+}
+/** A pull request bumps a module's major when its go.mod's suffix differs from the base's. */
+function pullRequestTarget(module, source, snapshot) {
+    const base = snapshot.baseGoMods?.get(module.goModFile);
+    const basePath = base ? modulePath(base) : '';
+    if (basePath && module.path !== undefined) {
+        const before = splitPathVersion(basePath);
+        const beforeMajor = before.ok ? pathMajorDigits(before.pathMajor) : '';
+        if (before.ok && beforeMajor !== module.pathMajorDigits) {
+            const major = module.pathMajorDigits === '' ? '1' : module.pathMajorDigits;
+            const version = `v${major}.0.0`;
+            return { mode: 'major-bump', source, module, version, tag: tagPrefixOf(module.dir) + version };
+        }
+    }
+    return { mode: 'consistency', source, module };
+}
+function normalizeDir(dir) {
+    const trimmed = dir
+        .replace(/\\/g, '/')
+        .replace(/^\.\/+/, '')
+        .replace(/\/+$/, '');
+    return trimmed === '' || trimmed === '.' ? ROOT_DIR : trimmed;
+}
+function groupGoFiles(snapshot, modules) {
+    const owner = fileOwnerIndex(modules);
+    const groups = new Map();
+    const files = [...snapshot.goFiles.keys()].sort();
+    for (const file of files) {
+        const module = owner(file);
+        if (!module)
+            continue;
+        let list = groups.get(module);
+        if (!list)
+            groups.set(module, (list = []));
+        list.push({ file, scan: snapshot.goFiles.get(file) });
+    }
+    return groups;
+}
+const STOPPED_BY_INVALID_PATH = new Set(['module-path-major', 'module-location']);
+/**
+ * Conformance conventions §5: a go.mod that fails gomod-syntax gets no other finding for its module;
+ * module-path-invalid stops module-path-major and module-location; tag-exists stops version-order.
+ * (tag-invalid stops the version rules by construction: such a target gates no version.)
+ */
+function applyStoppingRules(findings) {
+    const dirsWith = (rule) => new Set(findings.filter(f => f.rule === rule).map(f => f.moduleDir));
+    const syntax = dirsWith('gomod-syntax');
+    const invalidPath = dirsWith('module-path-invalid');
+    const tagExists = dirsWith('tag-exists');
+    return findings.filter(f => {
+        if (f.rule !== 'gomod-syntax' && syntax.has(f.moduleDir) && f.moduleDir !== undefined)
+            return false;
+        if (STOPPED_BY_INVALID_PATH.has(f.rule) && invalidPath.has(f.moduleDir))
+            return false;
+        if (f.rule === 'version-order' && tagExists.has(f.moduleDir))
+            return false;
+        return true;
+    });
+}
+function markNew(finding, snapshot) {
+    if (!snapshot.addedLines)
+        return finding;
+    const added = finding.file !== null &&
+        finding.line !== null &&
+        snapshot.addedLines.get(finding.file)?.has(finding.line);
+    return { ...finding, new: Boolean(added) };
+}
+function sortFindings(findings) {
+    const key = (f) => [f.file ?? '', f.line ?? 0, f.column ?? 0];
+    return findings.slice().sort((a, b) => {
+        const [fa, la, ca] = key(a);
+        const [fb, lb, cb] = key(b);
+        if (fa !== fb)
+            return fa < fb ? -1 : 1;
+        return la - lb || ca - cb || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0);
+    });
+}
+/** failure when a finding reaches the fail-on severity, neutral for any other finding, else success. */
+function conclude(findings, failOn) {
+    const failing = failOn === 'error' ? ['error'] : failOn === 'warning' ? ['error', 'warning'] : [];
+    if (findings.some(f => failing.includes(f.severity)))
+        return 'failure';
+    if (findings.some(f => f.severity === 'error' || f.severity === 'warning'))
+        return 'neutral';
+    return 'success';
+}
+function summarizeTarget(t) {
+    return {
+        module: t.module?.path ?? null,
+        dir: t.module?.dir ?? (t.legacyRoot ? ROOT_DIR : null),
+        version: t.version ?? null,
+        tag: t.tag ?? null,
+        mode: t.mode,
+        source: t.source
+    };
+}
+function summarizeModule(module, ctx) {
+    let major = module.pathMajorDigits === '' ? 1 : Number(module.pathMajorDigits);
+    if (module.pathMajorDigits === '') {
+        const releases = releasesOfModule(ctx.snapshot.tags, module);
+        const latest = releases[releases.length - 1];
+        if (latest && majorDigits(latest.version) === '0')
+            major = 0;
+    }
+    return {
+        dir: module.dir,
+        path: module.path ?? null,
+        major,
+        goFiles: ctx.goFilesByModule.get(module)?.length ?? 0
+    };
+}
+
+var __awaiter$3 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS$1 = process.platform === 'win32';
+fs.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter$3(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS$1) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter$3(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS$1) {
+                // on Windows, test for valid extension
+                const upperExt = path.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS$1) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path.dirname(filePath);
+                        const upperName = path.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS$1) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+
+var __awaiter$2 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter$2(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS$1) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter$2(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS$1 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(path.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+
+var __awaiter$1 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends events.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(os.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + os.EOL.length);
+                n = s.indexOf(os.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter$1(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = path.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter$1(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends events.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = setTimeout(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+
+// A thin layer over the git CLI: one method per question, argument arrays only (no shell), and refs
+// after --end-of-options so that a ref can never be read as an option.
+class GitError extends Error {
+    exitCode;
+    constructor(message, exitCode) {
+        super(message);
+        this.exitCode = exitCode;
+        this.name = 'GitError';
+    }
+}
+class Git {
+    cwd;
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    async run(args, options = {}) {
+        const out = [];
+        const err = [];
+        let exitCode;
+        try {
+            exitCode = await exec('git', args, {
+                cwd: this.cwd,
+                silent: true,
+                ignoreReturnCode: true,
+                input: options.input,
+                env: { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' },
+                listeners: {
+                    stdout: options.onStdout ?? ((chunk) => void out.push(chunk)),
+                    stderr: (chunk) => void err.push(chunk)
+                }
+            });
+        }
+        catch (error) {
+            throw new GitError(`could not run git: ${error.message}`, -1);
+        }
+        const result = {
+            exitCode,
+            stdout: Buffer.concat(out).toString('utf8'),
+            stderr: Buffer.concat(err).toString('utf8')
+        };
+        if (exitCode !== 0 && !options.allowFailure) {
+            const detail = result.stderr.trim().split('\n').slice(-3).join(' ');
+            throw new GitError(`git ${args[0]} failed (exit ${exitCode}): ${detail}`, exitCode);
+        }
+        return result;
+    }
+    /** The top directory of the work tree, or undefined when `cwd` is not inside a git repository. */
+    async topLevel() {
+        const r = await this.run(['rev-parse', '--show-toplevel'], { allowFailure: true });
+        return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    }
+    /** Whether `cwd` is a git repository (a work tree or a bare one). */
+    async isRepository() {
+        const r = await this.run(['rev-parse', '--git-dir'], { allowFailure: true });
+        return r.exitCode === 0;
+    }
+    /** The commit a ref names, or undefined when it names none. */
+    async commitOf(ref) {
+        const r = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+            allowFailure: true
+        });
+        return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    }
+    /** Every tag with the commit it points to; annotated tags are peeled to their commit. */
+    async tags() {
+        const r = await this.run([
+            'for-each-ref',
+            '--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)',
+            'refs/tags'
+        ]);
+        const tags = [];
+        for (const line of r.stdout.split('\n')) {
+            if (!line)
+                continue;
+            const [name, type, oid, peeled] = line.split('\0');
+            if (type === 'tag' && peeled)
+                tags.push({ name, commit: peeled });
+            else if (type === 'commit')
+                tags.push({ name, commit: oid });
+        }
+        return tags;
+    }
+    async isShallow() {
+        const r = await this.run(['rev-parse', '--is-shallow-repository'], { allowFailure: true });
+        return r.stdout.trim() === 'true';
+    }
+    async mergeBase(a, b) {
+        const r = await this.run(['merge-base', '--end-of-options', a, b], { allowFailure: true });
+        return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    }
+    /** Lines added on the way from `base` to `head`, per file (new paths; renames followed). */
+    async addedLines(base, head) {
+        // Without `head`, the working tree is the new side.
+        const r = await this.run([
+            'diff',
+            '--unified=0',
+            '--no-color',
+            '--no-ext-diff',
+            '--find-renames',
+            '--diff-filter=AMR',
+            '--end-of-options',
+            base,
+            ...(head ? [head] : [])
+        ]);
+        return parseAddedLines(r.stdout);
+    }
+    /** The URL of a remote, or undefined. */
+    async remoteUrl(name = 'origin') {
+        const r = await this.run(['remote', 'get-url', '--', name], { allowFailure: true });
+        return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    }
+    /** Tracked and untracked-but-not-ignored files of the work tree. */
+    async workTreeFiles() {
+        const listed = await this.run(['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
+        const deleted = await this.run(['ls-files', '-z', '--deleted']);
+        const gone = new Set(deleted.stdout.split('\0'));
+        return [...new Set(listed.stdout.split('\0'))].filter(f => f && !gone.has(f));
+    }
+    /** Every blob of the tree at `ref` (recursively), with its object id. */
+    async listTree(ref) {
+        const r = await this.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', ref]);
+        const entries = [];
+        for (const record of r.stdout.split('\0')) {
+            if (!record)
+                continue;
+            const tab = record.indexOf('\t');
+            const [mode, type, oid] = record.slice(0, tab).split(' ');
+            if (type === 'blob')
+                entries.push({ path: record.slice(tab + 1), oid, mode });
+        }
+        return entries;
+    }
+    /**
+     * Streams the contents of many objects through ONE `git cat-file --batch` process. `onObject`
+     * receives each object in request order; a missing object arrives as undefined.
+     */
+    async readObjects(oids, onObject) {
+        if (oids.length === 0)
+            return;
+        const parser = new BatchParser(onObject);
+        await this.run(['cat-file', '--batch'], {
+            input: Buffer.from(oids.join('\n') + '\n'),
+            onStdout: chunk => parser.push(chunk)
+        });
+        parser.finish();
+    }
+}
+/** Parses `git diff --unified=0` output into the added line numbers of each new-side file. */
+function parseAddedLines(diff) {
+    const added = new Map();
+    let current;
+    for (const line of diff.split('\n')) {
+        if (line.startsWith('+++ ')) {
+            const target = line.slice(4);
+            current = undefined;
+            if (target !== '/dev/null') {
+                const path = unquoteDiffPath(target).replace(/^b\//, '');
+                current = new Set();
+                added.set(path, current);
+            }
+        }
+        else if (line.startsWith('@@') && current) {
+            const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+            if (!m)
+                continue;
+            const start = Number(m[1]);
+            const count = m[2] === undefined ? 1 : Number(m[2]);
+            for (let i = 0; i < count; i++)
+                current.add(start + i);
+        }
+    }
+    return added;
+}
+/** git quotes paths with unusual bytes as C strings: "b/a\303\251.go". */
+function unquoteDiffPath(path) {
+    if (!path.startsWith('"'))
+        return path;
+    const bytes = [];
+    const escapes = { n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
+    for (let i = 1; i < path.length - 1; i++) {
+        const c = path[i];
+        if (c !== '\\') {
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const next = path[i + 1];
+        if (/[0-7]/.test(next)) {
+            bytes.push(parseInt(path.slice(i + 1, i + 4), 8));
+            i += 3;
+        }
+        else {
+            bytes.push(escapes[next] ?? next.charCodeAt(0));
+            i += 1;
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/** Incremental parser of `git cat-file --batch` output: `<oid> <type> <size>\n<data>\n` records. */
+class BatchParser {
+    onObject;
+    pending = Buffer.alloc(0);
+    body = [];
+    bodyLength = 0;
+    expected = -1;
+    oid = '';
+    constructor(onObject) {
+        this.onObject = onObject;
+    }
+    push(chunk) {
+        let data = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+        this.pending = Buffer.alloc(0);
+        while (data.length > 0) {
+            if (this.expected < 0) {
+                const newline = data.indexOf(10);
+                if (newline < 0) {
+                    this.pending = data;
+                    return;
+                }
+                const header = data.subarray(0, newline).toString('utf8').split(' ');
+                data = data.subarray(newline + 1);
+                if (header[1] === 'missing' || header.length < 3) {
+                    this.onObject(header[0], undefined);
+                    continue;
+                }
+                this.oid = header[0];
+                this.expected = Number(header[2]);
+                this.body = [];
+                this.bodyLength = 0;
+            }
+            // Collect the body plus its trailing newline.
+            const need = this.expected + 1 - this.bodyLength;
+            const take = Math.min(need, data.length);
+            this.body.push(data.subarray(0, take));
+            this.bodyLength += take;
+            data = data.subarray(take);
+            if (this.bodyLength === this.expected + 1) {
+                const whole = this.body.length === 1 ? this.body[0] : Buffer.concat(this.body, this.bodyLength);
+                this.onObject(this.oid, whole.subarray(0, this.expected));
+                this.expected = -1;
+                this.body = [];
+            }
+        }
+    }
+    finish() {
+        if (this.expected >= 0 || this.pending.length > 0) {
+            throw new GitError('git cat-file --batch ended in the middle of an object', -1);
+        }
+    }
+}
+
+// The import header of a Go source file, read the way the go command reads it (go1.19):
+//
+// - the byte-level reader of go/build (read.go `readGoInfo`): BOM, `package` clause, then
+//   `import` declarations, stopping at the first other token, so later text is never looked at;
+// - the checks go/parser then makes on that header (go list takes no imports from a file that
+//   fails them): semicolons, identifiers, UTF-8, import path syntax;
+// - the build-constraint header of cmd/go/internal/imports (build.go `parseFileHeader` and
+//   `ShouldBuild`), evaluated with the `AnyTags` set of `go mod tidy`: every tag except `ignore`
+//   counts as both true and false;
+// - the expression syntax of go/build/constraint (`//go:build` expressions, `// +build` lines).
+//
+// Pure: bytes in, plain data out. No I/O and no Node APIs.
+const NUL = 0x00;
+const TAB = 0x09;
+const LF = 0x0a;
+const FF = 0x0c;
+const CR = 0x0d;
+const SPACE = 0x20;
+const DQUOTE = 0x22;
+const LPAREN = 0x28;
+const RPAREN = 0x29;
+const STAR = 0x2a;
+const DOT = 0x2e;
+const SLASH = 0x2f;
+const SEMICOLON = 0x3b;
+const BACKSLASH = 0x5c;
+const BACKQUOTE = 0x60;
+const LOWER_I = 0x69;
+const PACKAGE = bytesOf('package');
+const IMPORT = bytesOf('import');
+const SLASH_SLASH = bytesOf('//');
+const GO_BUILD = bytesOf('//go:build');
+const PLUS_BUILD = bytesOf('+build');
+function bytesOf(ascii) {
+    return Uint8Array.from(ascii, c => c.charCodeAt(0));
+}
+/** go/build's identifier bytes: ASCII letters, digits, '_', and every byte of a multi-byte character. */
+function isIdentByte(c) {
+    return ((c >= 0x61 && c <= 0x7a) ||
+        (c >= 0x41 && c <= 0x5a) ||
+        (c >= 0x30 && c <= 0x39) ||
+        c === 0x5f ||
+        c >= 0x80);
+}
+function startsWith(data, at, end, prefix) {
+    if (end - at < prefix.length)
+        return false;
+    for (let i = 0; i < prefix.length; i++)
+        if (data[at + i] !== prefix[i])
+            return false;
+    return true;
+}
+// ---------------------------------------------------------------------------------------------
+// UTF-8
+/** Decodes bytes [from, to); a byte that is not valid UTF-8 becomes U+FFFD, as when Go ranges over a string. */
+function decodeUtf8(bytes, from, to) {
+    let out = '';
+    let i = from;
+    while (i < to) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            out += String.fromCharCode(b);
+            i++;
+            continue;
+        }
+        const size = utf8SequenceLength(bytes, i, to);
+        if (size === 0) {
+            out += '\ufffd';
+            i++;
+            continue;
+        }
+        let cp = b & (size === 2 ? 0x1f : size === 3 ? 0x0f : 0x07);
+        for (let k = 1; k < size; k++)
+            cp = (cp << 6) | (bytes[i + k] & 0x3f);
+        out += String.fromCodePoint(cp);
+        i += size;
+    }
+    return out;
+}
+function isValidUtf8(bytes) {
+    for (let i = 0; i < bytes.length; i++) {
+        if (bytes[i] < 0x80)
+            continue;
+        const size = utf8SequenceLength(bytes, i, bytes.length);
+        if (size === 0)
+            return false;
+        i += size - 1;
+    }
+    return true;
+}
+/**
+ * The length of the valid multi-byte UTF-8 sequence at `i`, or 0 when the bytes there are not one
+ * (Go's rules: no overlong forms, no surrogates, nothing above U+10FFFF).
+ */
+function utf8SequenceLength(bytes, i, to) {
+    const b = bytes[i];
+    const cont = (k, lo = 0x80, hi = 0xbf) => i + k < to && bytes[i + k] >= lo && bytes[i + k] <= hi;
+    if (b >= 0xc2 && b <= 0xdf)
+        return cont(1) ? 2 : 0;
+    if (b >= 0xe0 && b <= 0xef) {
+        // E0 must not be overlong; ED must not encode a surrogate.
+        const second = b === 0xe0 ? cont(1, 0xa0) : b === 0xed ? cont(1, 0x80, 0x9f) : cont(1);
+        return second && cont(2) ? 3 : 0;
+    }
+    if (b >= 0xf0 && b <= 0xf4) {
+        const second = b === 0xf0 ? cont(1, 0x90) : b === 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
+        return second && cont(2) && cont(3) ? 4 : 0;
+    }
+    return 0;
+}
+function appendUtf8(out, cp) {
+    if (cp < 0x80)
+        out.push(cp);
+    else if (cp < 0x800)
+        out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+    else if (cp < 0x10000)
+        out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    else
+        out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+}
+/**
+ * The byte length of the white space (Go's unicode.IsSpace) starting at `i`, or 0. This is the set
+ * bytes.TrimSpace removes, which the constraint header rules use (unlike the import reader).
+ */
+function spaceAt(d, i, end) {
+    const b = d[i];
+    if (b === SPACE || (b >= TAB && b <= CR))
+        return 1;
+    if (b === 0xc2 && i + 1 < end)
+        return d[i + 1] === 0x85 || d[i + 1] === 0xa0 ? 2 : 0;
+    if (i + 2 >= end)
+        return 0;
+    return isThreeByteSpace(b, d[i + 1], d[i + 2]) ? 3 : 0;
+}
+/** The offset of the first byte in [a, b) that does not start white space, or b. */
+function skipWhite(d, a, b) {
+    for (let n; a < b && (n = spaceAt(d, a, b)) > 0;)
+        a += n;
+    return a;
+}
+/** The byte length of the white space that ends just before `j`, or 0. */
+function spaceBefore(d, j, start) {
+    const b = d[j - 1];
+    if (b === SPACE || (b >= TAB && b <= CR))
+        return 1;
+    if (j - 2 >= start && d[j - 2] === 0xc2 && (b === 0x85 || b === 0xa0))
+        return 2;
+    return j - 3 >= start && isThreeByteSpace(d[j - 3], d[j - 2], b) ? 3 : 0;
+}
+/** U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. */
+function isThreeByteSpace(b0, b1, b2) {
+    if (b0 === 0xe1)
+        return b1 === 0x9a && b2 === 0x80;
+    if (b0 === 0xe3)
+        return b1 === 0x80 && b2 === 0x80;
+    if (b0 !== 0xe2)
+        return false;
+    if (b1 === 0x80)
+        return (b2 >= 0x80 && b2 <= 0x8a) || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf;
+    return b1 === 0x81 && b2 === 0x9f;
+}
+function isSpaceRune(cp) {
+    return (cp === 0x20 ||
+        (cp >= 0x09 && cp <= 0x0d) ||
+        cp === 0x85 ||
+        cp === 0xa0 ||
+        cp === 0x1680 ||
+        (cp >= 0x2000 && cp <= 0x200a) ||
+        cp === 0x2028 ||
+        cp === 0x2029 ||
+        cp === 0x202f ||
+        cp === 0x205f ||
+        cp === 0x3000);
+}
+// ---------------------------------------------------------------------------------------------
+// Positions
+/** Turns byte offsets into 1-based line and code-point column, walking forward from the last answer. */
+class PositionCounter {
+    data;
+    start;
+    offset;
+    line = 1;
+    lineStart;
+    constructor(data, start) {
+        this.data = data;
+        this.start = start;
+        this.offset = start;
+        this.lineStart = start;
+    }
+    at(target) {
+        if (target < this.offset) {
+            this.offset = this.lineStart = this.start;
+            this.line = 1;
+        }
+        const d = this.data;
+        for (let i = this.offset; i < target; i++) {
+            if (d[i] === LF) {
+                this.line++;
+                this.lineStart = i + 1;
+            }
+        }
+        this.offset = target;
+        let column = 1;
+        for (let i = this.lineStart; i < target; i++)
+            if ((d[i] & 0xc0) !== 0x80)
+                column++;
+        return { line: this.line, column };
+    }
+}
+const NUL_MESSAGE = 'unexpected NUL byte';
+class Halt {
+    kind;
+    at;
+    message;
+    constructor(kind, at, message) {
+        this.kind = kind;
+        this.at = at;
+        this.message = message;
+    }
+}
+// prettier-ignore
+const KEYWORDS = new Set([
+    'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go',
+    'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var'
+]);
+const IDENTIFIER = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
+/**
+ * A cursor over the header, after go/build's importReader, which decides where the header ends.
+ * Every byte it looks at is "read": a NUL there is an error, as in Go. Running out of input is an
+ * error only when the input is the whole file; otherwise it asks for more.
+ *
+ * go/build then parses that header with go/parser, and go list takes no imports from a file that
+ * fails. So the reader also makes the parser's checks that the loose reader skips:
+ * - go/scanner: the bytes are valid UTF-8 with no BOM, in comments too; names are identifiers;
+ * - semicolons: the reader skips them like spaces, but the grammar needs exactly one after the
+ *   package clause and after each import declaration, one between the specs of a group (optional
+ *   before `)`), and none inside a spec or declaration. A newline after an identifier, a string or
+ *   `)` counts as one (Go's automatic semicolons), also when it is inside a comment.
+ */
+class ImportReader {
+    data;
+    eof;
+    pos;
+    /** Semicolons since the last token: offsets of explicit ones and of newlines that count as one. */
+    separators = [];
+    /** The last token lets a newline end the statement: an identifier, a string or `)`. */
+    semicolonAtNewline = false;
+    /**
+     * go/parser is done with the header: it failed (`problem`), or it stopped reading imports at a
+     * `;;`. The reader still reads on to where go/build stops, because a NUL byte there is a read
+     * error, which counts before any syntax error.
+     */
+    parserDone = false;
+    problem;
+    constructor(data, eof, start) {
+        this.data = data;
+        this.eof = eof;
+        this.pos = start;
+    }
+    /** A syntax error of the reader itself: reading stops. */
+    fail(at, message) {
+        throw new Halt('syntax', at, message);
+    }
+    /** An error only go/parser sees: the first one is kept, and the reader goes on. */
+    parserError(at, message) {
+        if (!this.parserDone)
+            this.problem = { at, message };
+        this.parserDone = true;
+    }
+    /** The input ended at a point where more bytes could change the answer. */
+    outOfInput(at, message) {
+        throw new Halt(this.eof ? 'syntax' : 'more', at, message);
+    }
+    /** Reads byte `i`, which must exist; NUL is never valid input. */
+    byteAt(i) {
+        const c = this.data[i];
+        if (c === NUL)
+            throw new Halt('nul', i, NUL_MESSAGE);
+        return c;
+    }
+    /** Checks the multi-byte character at `i` as go/scanner does and returns its length (1 if invalid). */
+    rune(i) {
+        const d = this.data;
+        const size = utf8SequenceLength(d, i, d.length);
+        if (size === 0) {
+            if (i + 4 > d.length && !this.eof)
+                this.outOfInput(i, '');
+            this.parserError(i, 'invalid UTF-8 encoding');
+            return 1;
+        }
+        if (d[i] === 0xef && d[i + 1] === 0xbb && d[i + 2] === 0xbf)
+            this.parserError(i, 'unexpected byte order mark');
+        return size;
+    }
+    /** Moves past a token. */
+    advance(to, semicolonAtNewline) {
+        this.pos = to;
+        this.separators = [];
+        this.semicolonAtNewline = semicolonAtNewline;
+    }
+    semicolon(at) {
+        this.separators.push(at);
+        this.semicolonAtNewline = false;
+    }
+    newline(at) {
+        if (this.semicolonAtNewline)
+            this.semicolon(at);
+    }
+    /**
+     * Skips spaces, \f \t \r \n, semicolons (the reader never needs them) and comments, noting the
+     * semicolons. Returns the next byte, or -1 at the end of the file.
+     */
+    skipSpace() {
+        const d = this.data;
+        for (;;) {
+            if (this.pos >= d.length) {
+                if (!this.eof)
+                    this.outOfInput(this.pos, '');
+                return -1;
+            }
+            const c = this.byteAt(this.pos);
+            if (c === SPACE || c === TAB || c === CR || c === FF) {
+                this.pos++;
+            }
+            else if (c === LF || c === SEMICOLON) {
+                if (c === LF)
+                    this.newline(this.pos);
+                else
+                    this.semicolon(this.pos);
+                this.pos++;
+            }
+            else if (c === SLASH) {
+                this.skipComment();
+            }
+            else {
+                return c;
+            }
+        }
+    }
+    skipComment() {
+        const d = this.data;
+        const start = this.pos;
+        if (start + 1 >= d.length)
+            this.outOfInput(start, 'unexpected "/"');
+        const kind = this.byteAt(start + 1);
+        if (kind === SLASH) {
+            let i = start + 2;
+            for (let c; i < d.length && (c = this.byteAt(i)) !== LF; i++)
+                if (c >= 0x80)
+                    i += this.rune(i) - 1;
+            if (i >= d.length && !this.eof)
+                this.outOfInput(start, '');
+            if (i < d.length)
+                this.newline(i);
+            this.pos = Math.min(i + 1, d.length);
+        }
+        else if (kind === STAR) {
+            // The search starts after "/*", so "/*/" does not close itself.
+            let newline = -1;
+            for (let i = start + 2; i < d.length; i++) {
+                const c = this.byteAt(i);
+                if (c === STAR && i + 1 < d.length && d[i + 1] === SLASH) {
+                    if (newline >= 0)
+                        this.newline(newline);
+                    this.pos = i + 2;
+                    return;
+                }
+                if (c === LF && newline < 0)
+                    newline = i;
+                else if (c >= 0x80)
+                    i += this.rune(i) - 1;
+            }
+            this.outOfInput(start, 'unterminated /* comment');
+        }
+        else {
+            this.fail(start, 'unexpected "/"');
+        }
+    }
+    /** No semicolon may stand here. */
+    noSemicolon() {
+        if (this.parserDone || this.separators.length === 0)
+            return;
+        const at = this.separators[0];
+        this.parserError(at, this.data[at] === SEMICOLON ? 'unexpected ";"' : 'unexpected newline');
+    }
+    /** Exactly one semicolon must stand here, or at most one when `optional` (before `)`). */
+    oneSemicolon(optional) {
+        if (this.parserDone)
+            return;
+        if (this.separators.length === 0 && !optional)
+            this.parserError(this.pos, 'expected ";" or newline');
+        else if (this.separators.length > 1)
+            this.parserError(this.separators[1], 'unexpected ";"');
+    }
+    /**
+     * Before another `import`: one semicolon must end the previous declaration. After two, go/parser
+     * has stopped reading imports (it sees an empty statement, not `import`), so the rest is ignored.
+     */
+    endOfDeclaration() {
+        if (this.parserDone || this.separators.length === 1)
+            return;
+        if (this.separators.length === 0)
+            this.parserError(this.pos, 'expected ";" or newline before import');
+        this.parserDone = true;
+    }
+    /** Reads `kw`, which must not run on into an identifier (`packagex` is not `package`). */
+    readKeyword(kw, message) {
+        const d = this.data;
+        const start = this.pos;
+        for (let i = 0; i < kw.length; i++) {
+            if (start + i >= d.length)
+                this.outOfInput(start, message);
+            if (this.byteAt(start + i) !== kw[i])
+                this.fail(start, message);
+        }
+        const after = start + kw.length;
+        if (after >= d.length) {
+            if (!this.eof)
+                this.outOfInput(start, message);
+        }
+        else if (isIdentByte(this.byteAt(after))) {
+            this.fail(start, message);
+        }
+        this.advance(after, false);
+    }
+    /**
+     * Reads a name. The reader takes any run of identifier bytes; go/scanner then wants a real
+     * identifier: a letter or '_' first, Unicode letters and digits, not a keyword.
+     */
+    readIdent(message) {
+        const d = this.data;
+        const c = this.skipSpace();
+        const start = this.pos;
+        if (c < 0)
+            this.outOfInput(start, message);
+        if (!isIdentByte(c))
+            this.fail(start, message);
+        let i = start + 1;
+        while (i < d.length && isIdentByte(d[i]))
+            i++;
+        if (i >= d.length && !this.eof)
+            this.outOfInput(start, message);
+        const name = decodeUtf8(d, start, i);
+        for (let k = start; k < i; k++)
+            if (d[k] >= 0x80)
+                k += this.rune(k) - 1;
+        if (KEYWORDS.has(name) || !IDENTIFIER.test(name))
+            this.parserError(start, `invalid name "${name}"`);
+        this.advance(i, true);
+        return name;
+    }
+    /** Reads one string literal: `…` up to the next backquote, "…" up to an unescaped quote on the same line. */
+    readString(name) {
+        const d = this.data;
+        const quote = this.skipSpace();
+        const open = this.pos;
+        if (quote < 0)
+            this.outOfInput(open, 'expected import path string');
+        let escaped = false;
+        let i = open + 1;
+        if (quote === BACKQUOTE) {
+            for (let c; i < d.length && (c = this.byteAt(i)) !== BACKQUOTE; i++)
+                if (c >= 0x80)
+                    i += this.rune(i) - 1;
+            if (i >= d.length)
+                this.outOfInput(open, 'unterminated raw string literal');
+        }
+        else if (quote === DQUOTE) {
+            for (;; i++) {
+                if (i >= d.length)
+                    this.outOfInput(open, 'unterminated string literal');
+                const c = this.byteAt(i);
+                if (c === DQUOTE)
+                    break;
+                if (c === LF)
+                    this.fail(open, 'newline in string literal');
+                if (c >= 0x80)
+                    i += this.rune(i) - 1;
+                if (c === BACKSLASH) {
+                    escaped = true;
+                    i++; // the escaped byte, whatever it is; the unquoting judges it
+                    if (i >= d.length)
+                        this.outOfInput(open, 'unterminated string literal');
+                    this.byteAt(i);
+                }
+            }
+        }
+        else {
+            this.fail(open, 'expected import path string');
+        }
+        this.advance(i + 1, true);
+        return { name, open, close: i, escaped };
+    }
+    /** ImportSpec = [ "." | identifier ] string, all on one line when the name is an identifier. */
+    readImport() {
+        const c = this.skipSpace();
+        let name;
+        if (c === DOT) {
+            this.advance(this.pos + 1, false);
+            name = '.';
+        }
+        else if (c >= 0 && isIdentByte(c)) {
+            name = this.readIdent('expected import name');
+        }
+        else {
+            return this.readString();
+        }
+        this.skipSpace();
+        this.noSemicolon();
+        return this.readString(name);
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Import paths
+/** Unquotes the literal of `raw` as strconv.Unquote does, or says where it is not a valid import path. */
+function importSpec(data, raw, positions) {
+    // The reader has checked the bytes of the literal (UTF-8, no BOM) already.
+    const literal = decodeUtf8(data, raw.open, raw.close + 1);
+    let path;
+    if (data[raw.open] === BACKQUOTE)
+        path = literal.slice(1, -1).replaceAll('\r', '');
+    else if (!raw.escaped)
+        path = literal.slice(1, -1);
+    else {
+        const unescaped = unescapePath(data, raw);
+        if (typeof unescaped !== 'string')
+            return unescaped;
+        path = unescaped;
+    }
+    if (!isValidImportPath(path))
+        return { at: raw.open, message: `invalid import path ${literal}` };
+    const start = positions.at(raw.open);
+    const end = positions.at(raw.close + 1);
+    return {
+        path,
+        ...(raw.name === undefined ? {} : { name: raw.name }),
+        literal,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column
+    };
+}
+/** Code points 0x21–0x7e that may not appear in an import path. */
+const ILLEGAL_IN_PATH = new Set(Array.from('!"#$%&\'()*,:;<=>?[\\]^`{|}', c => c.charCodeAt(0)));
+/** Unicode's graphic classes, as Go's unicode.IsGraphic: letters, marks, numbers, punctuation, symbols, Zs. */
+const GRAPHIC = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]$/u;
+/**
+ * go/parser's restriction on import paths (the spec's implementation restriction): not empty;
+ * graphic characters only, no white space, none of !"#$%&'()*,:;<=>?[\]^`{|} and no U+FFFD.
+ */
+function isValidImportPath(path) {
+    if (path === '')
+        return false;
+    for (let i = 0; i < path.length; i++) {
+        const c = path.charCodeAt(i);
+        if (c < 0x80) {
+            if (c <= 0x20 || c === 0x7f || ILLEGAL_IN_PATH.has(c))
+                return false;
+            continue;
+        }
+        const cp = path.codePointAt(i);
+        if (cp > 0xffff)
+            i++;
+        if (cp === 0xfffd || isSpaceRune(cp) || !GRAPHIC.test(String.fromCodePoint(cp)))
+            return false;
+    }
+    return true;
+}
+const SIMPLE_ESCAPES = {
+    0x61: 0x07, // \a
+    0x62: 0x08, // \b
+    0x66: 0x0c, // \f
+    0x6e: 0x0a, // \n
+    0x72: 0x0d, // \r
+    0x74: 0x09, // \t
+    0x76: 0x0b, // \v
+    0x5c: 0x5c, // \\
+    0x22: 0x22 // \"  (\' is not valid inside "…")
+};
+/** Digits, base and maximum of the numeric escapes \NNN, \xNN, \uNNNN, \UNNNNNNNN, by their letter. */
+const NUMERIC_ESCAPES = {
+    0x78: { digits: 2, base: 16, max: 0xff },
+    0x75: { digits: 4, base: 16, max: 0x10ffff },
+    0x55: { digits: 8, base: 16, max: 0x10ffff }
+};
+const OCTAL_ESCAPE = { digits: 3, base: 8, max: 0xff };
+function digitValue(c) {
+    if (c >= 0x30 && c <= 0x39)
+        return c - 0x30;
+    if (c >= 0x61 && c <= 0x66)
+        return c - 0x61 + 10;
+    if (c >= 0x41 && c <= 0x46)
+        return c - 0x41 + 10;
+    return 99;
+}
+/**
+ * The path of a "…" literal with escapes. \x and \NNN give single bytes, \u and \U give the UTF-8 of
+ * a code point (never a surrogate); the bytes of the result must then be valid UTF-8.
+ */
+function unescapePath(data, raw) {
+    const out = [];
+    for (let i = raw.open + 1; i < raw.close; i++) {
+        const c = data[i];
+        if (c !== BACKSLASH) {
+            out.push(c);
+            continue;
+        }
+        const at = i;
+        const e = data[++i];
+        if (e in SIMPLE_ESCAPES) {
+            out.push(SIMPLE_ESCAPES[e]);
+            continue;
+        }
+        const numeric = e >= 0x30 && e <= 0x37 ? OCTAL_ESCAPE : NUMERIC_ESCAPES[e];
+        if (numeric === undefined)
+            return { at, message: 'unknown escape sequence' };
+        if (numeric !== OCTAL_ESCAPE)
+            i++; // the letter; octal digits start right after the backslash
+        let value = 0;
+        for (let k = 0; k < numeric.digits; k++, i++) {
+            const v = i < raw.close ? digitValue(data[i]) : 99;
+            if (v >= numeric.base)
+                return { at, message: 'invalid escape sequence' };
+            value = value * numeric.base + v;
+        }
+        i--; // the loop's i++ moves past the last digit
+        if (value > numeric.max || (value >= 0xd800 && value < 0xe000 && numeric.max > 0xff)) {
+            return { at, message: 'escape sequence is not a valid code point' };
+        }
+        if (numeric.max === 0xff)
+            out.push(value);
+        else
+            appendUtf8(out, value);
+    }
+    return isValidUtf8(out)
+        ? decodeUtf8(out, 0, out.length)
+        : { at: raw.open, message: 'invalid UTF-8 in import path' };
+}
+// ---------------------------------------------------------------------------------------------
+// The header
+const BOM = [0xef, 0xbb, 0xbf];
+/** 3 when the input starts with a UTF-8 BOM (dropped, as go/build does), else 0; -1 when a prefix is too short to tell. */
+function bomLength(data, eof) {
+    const n = Math.min(data.length, 3);
+    for (let i = 0; i < n; i++)
+        if (data[i] !== BOM[i])
+            return 0;
+    if (n === 3)
+        return 3;
+    return eof ? 0 : -1;
+}
+/**
+ * Reads the header of a Go source file like go/build's readGoInfo: the `package` clause, then every
+ * `import` declaration (a spec, or a parenthesised group of specs) while the next token starts with
+ * `i`; the first other token ends the header and nothing after it is read. It also applies the
+ * build-constraint rules of `go mod tidy` to the comments before `package`. Never throws.
+ */
+function scanImports(data, options) {
+    const eof = options?.eof ?? true;
+    const scan = { imports: [], buildIgnore: false, end: data.length, needMore: false };
+    const start = bomLength(data, eof);
+    if (start < 0)
+        return { ...scan, needMore: true };
+    const positions = new PositionCounter(data, start);
+    const r = new ImportReader(data, eof, start);
+    const collect = (raw) => {
+        if (r.parserDone)
+            return;
+        const spec = importSpec(data, raw, positions);
+        if ('message' in spec)
+            r.parserError(spec.at, spec.message);
+        else
+            scan.imports.push(spec);
+    };
+    // Where the comments that may hold build constraints end: at the first token, or at the end of a
+    // file that go/build takes whole.
+    let commentsEnd = -1;
+    try {
+        r.skipSpace();
+        commentsEnd = r.pos;
+        scan.packageName = readPackageClause(r);
+        while (r.skipSpace() === LOWER_I)
+            readImportDecl(r, collect);
+        scan.end = r.pos;
+    }
+    catch (halt) {
+        if (!(halt instanceof Halt))
+            throw halt;
+        if (halt.kind === 'more')
+            return { ...scan, needMore: true };
+        scan.end = halt.at;
+        if (commentsEnd < 0)
+            commentsEnd = halt.at;
+        if (halt.kind === 'nul') {
+            r.problem = halt; // a read error counts before any syntax error
+        }
+        else {
+            // go/build then reads the rest of the file as the header, and a NUL byte fails that read.
+            const nul = data.indexOf(NUL, start);
+            if (nul < 0 && !eof)
+                return { ...scan, needMore: true };
+            if (nul >= 0) {
+                r.problem = { at: nul, message: NUL_MESSAGE };
+            }
+            else {
+                commentsEnd = data.length;
+                if (!r.parserDone)
+                    r.problem = halt; // once go/parser is done, it never sees this
+            }
+        }
+    }
+    if (r.problem)
+        scan.error = { ...positions.at(r.problem.at), message: r.problem.message };
+    applyConstraints(scan, readConstraintHeader(data, start, commentsEnd), positions);
+    return scan;
+}
+/** PackageClause = "package" identifier, at the reader's first token. */
+function readPackageClause(r) {
+    r.noSemicolon();
+    r.readKeyword(PACKAGE, 'missing package clause');
+    r.skipSpace();
+    r.noSemicolon();
+    return r.readIdent('expected package name');
+}
+/** ImportDecl = "import" ( ImportSpec | "(" { ImportSpec ";" } ")" ), at a token that starts with `i`. */
+function readImportDecl(r, collect) {
+    r.endOfDeclaration();
+    r.readKeyword(IMPORT, 'expected "import"');
+    const c = r.skipSpace();
+    r.noSemicolon();
+    if (c !== LPAREN) {
+        collect(r.readImport());
+        return;
+    }
+    const group = r.pos;
+    r.advance(group + 1, false);
+    for (let first = true;; first = false) {
+        const next = r.skipSpace();
+        if (next < 0)
+            r.outOfInput(group, 'unterminated import ( group');
+        if (first)
+            r.noSemicolon();
+        else
+            r.oneSemicolon(next === RPAREN);
+        if (next === RPAREN)
+            break;
+        collect(r.readImport());
+    }
+    r.advance(r.pos + 1, true);
+}
+function applyConstraints(scan, header, positions) {
+    if (header.error) {
+        scan.buildIgnore = true;
+        scan.constraintError = { ...positions.at(header.error.at), message: header.error.message };
+        if (header.error.expr !== undefined)
+            scan.constraint = header.error.expr;
+        return;
+    }
+    if (header.goBuild !== undefined) {
+        scan.constraint = header.goBuild.text;
+        scan.buildIgnore = !evalAnyTags(header.goBuild.expr, true);
+    }
+    else if (header.plusBuild.length > 0) {
+        // Every counted line must hold, so the lines combine with &&.
+        const expr = header.plusBuild.reduce((x, y) => ({ op: '&&', x, y }));
+        scan.constraint = formatExpr(expr);
+        scan.buildIgnore = !evalAnyTags(expr, true);
+    }
+}
+/**
+ * Finds the build constraints of the header, as cmd/go's parseFileHeader does, line by line (lines
+ * end at \n and are trimmed of Unicode white space) over the comments before the first token at
+ * `limit`:
+ * - a `//go:build` line counts anywhere in the leading comments, outside a /* comment; a second
+ *   one is an error;
+ * - `// +build` lines count only inside the leading run of blank and `//` lines, and only up to the
+ *   last blank line of that run (a +build line right above `package` is doc text, not a constraint).
+ * The line that holds the first token at `limit` stops the search: the reader skipped only spaces
+ * and comments before it, and the token is not white space, so the line is neither blank nor a
+ * comment line. When the reader failed, go/build takes the whole file as the header, and then
+ * `limit` is the end of the file (the line rules may see past the failure, since bytes.TrimSpace
+ * also trims \v and Unicode spaces, which the reader does not skip).
+ */
+function readConstraintHeader(data, start, limit) {
+    const header = { plusBuild: [] };
+    const plusLines = [];
+    let plusEnd = start; // just past the last blank line of the leading run
+    let ended = false; // a line other than blank or // has been seen
+    let inBlockComment = false;
+    let goBuildAt = -1;
+    let goBuildEnd = -1;
+    lines: for (let p = start; p < limit;) {
+        const newline = data.indexOf(LF, p);
+        const lineEnd = newline < 0 || newline >= limit ? limit : newline;
+        if (lineEnd === limit && limit < data.length)
+            break; // the line of the first token
+        const next = lineEnd + 1;
+        let a = p;
+        let b = lineEnd;
+        p = next;
+        a = skipWhite(data, a, b);
+        for (let n; b > a && (n = spaceBefore(data, b, a)) > 0;)
+            b -= n;
+        if (a === b && !ended) {
+            plusEnd = Math.min(next, limit);
+            continue;
+        }
+        const lineComment = startsWith(data, a, b, SLASH_SLASH);
+        if (!lineComment)
+            ended = true;
+        else if (!ended)
+            plusLines.push([a, b]);
+        if (!inBlockComment && isGoBuildLine(data, a, b)) {
+            if (goBuildAt >= 0) {
+                header.error = { at: a, message: 'multiple //go:build comments' };
+                return header;
+            }
+            goBuildAt = a;
+            goBuildEnd = b;
+        }
+        while (a < b) {
+            if (inBlockComment) {
+                const close = indexOfStarSlash(data, a, b);
+                if (close < 0)
+                    continue lines;
+                inBlockComment = false;
+                a = skipWhite(data, close + 2, b);
+            }
+            else if (startsWith(data, a, b, SLASH_SLASH)) {
+                continue lines;
+            }
+            else if (a + 1 < b && data[a] === SLASH && data[a + 1] === STAR) {
+                inBlockComment = true;
+                a = skipWhite(data, a + 2, b);
+            }
+            else {
+                break lines;
+            }
+        }
+    }
+    if (goBuildAt >= 0) {
+        const text = trimGoSpace(decodeUtf8(data, goBuildAt + GO_BUILD.length, goBuildEnd));
+        const parsed = parseConstraint(text);
+        if ('message' in parsed)
+            header.error = { at: goBuildAt, message: `parsing //go:build line: ${parsed.message}`, expr: text };
+        else
+            header.goBuild = { text, expr: parsed };
+        return header;
+    }
+    for (const [a, b] of plusLines) {
+        if (b > plusEnd)
+            break;
+        const text = plusBuildText(data, a, b);
+        if (text !== undefined)
+            header.plusBuild.push(parsePlusBuildExpr(text));
+    }
+    return header;
+}
+function indexOfStarSlash(data, a, b) {
+    for (let i = a; i + 1 < b; i++)
+        if (data[i] === STAR && data[i + 1] === SLASH)
+            return i;
+    return -1;
+}
+/** A trimmed line is a //go:build line when `//go:build` is followed by white space or nothing. */
+function isGoBuildLine(data, a, b) {
+    if (!startsWith(data, a, b, GO_BUILD))
+        return false;
+    const rest = a + GO_BUILD.length;
+    return rest === b || spaceAt(data, rest, b) > 0;
+}
+/** The expression of a trimmed `// +build` line (the space after // is optional), else undefined. */
+function plusBuildText(data, a, b) {
+    let i = skipWhite(data, a + SLASH_SLASH.length, b);
+    if (!startsWith(data, i, b, PLUS_BUILD))
+        return undefined;
+    i += PLUS_BUILD.length;
+    if (i < b && spaceAt(data, i, b) === 0)
+        return undefined; // +buildfoo
+    return trimGoSpace(decodeUtf8(data, i, b));
+}
+function trimGoSpace(s) {
+    let a = 0;
+    let b = s.length;
+    while (a < b && isSpaceRune(s.charCodeAt(a)))
+        a++;
+    while (b > a && isSpaceRune(s.charCodeAt(b - 1)))
+        b--;
+    return s.slice(a, b);
+}
+/** A tag is letters, digits, '_' and '.' (Unicode letters and decimal digits count). */
+const TAG_CHAR = /[\p{L}\p{Nd}_.]/u;
+function isValidTag(word) {
+    if (word === '')
+        return false;
+    for (const ch of word)
+        if (!TAG_CHAR.test(ch))
+            return false;
+    return true;
+}
+/**
+ * Parses a //go:build expression: `||` binds looser than `&&`, `!` applies to one operand and may
+ * not be doubled, parentheses group; tokens may be separated by spaces and tabs.
+ */
+function parseConstraint(text) {
+    try {
+        return new ExprParser(text).parse();
+    }
+    catch (e) {
+        if (e instanceof ConstraintSyntaxError)
+            return { message: e.message };
+        throw e;
+    }
+}
+/** Recursive descent over the expression; each rule returns with the next token already lexed. */
+class ExprParser {
+    text;
+    i = 0;
+    tok = ''; // the current token; '' at the end
+    isTag = false;
+    constructor(text) {
+        this.text = text;
+    }
+    parse() {
+        const x = this.or();
+        if (!this.at(''))
+            throw new ConstraintSyntaxError(`unexpected token ${this.tok}`);
+        return x;
+    }
+    at(tok) {
+        return this.tok === tok;
+    }
+    or() {
+        let x = this.and();
+        while (this.at('||'))
+            x = { op: '||', x, y: this.and() };
+        return x;
+    }
+    and() {
+        let x = this.not();
+        while (this.at('&&'))
+            x = { op: '&&', x, y: this.not() };
+        return x;
+    }
+    not() {
+        this.lex();
+        if (!this.at('!'))
+            return this.atom();
+        this.lex();
+        if (this.at('!'))
+            throw new ConstraintSyntaxError('double negation not allowed');
+        return { op: '!', x: this.atom() };
+    }
+    atom() {
+        if (this.at('(')) {
+            let x;
+            try {
+                x = this.or();
+            }
+            catch (e) {
+                // Running out inside parentheses is reported as the missing ')'.
+                if (e instanceof ConstraintSyntaxError && e.message === 'unexpected end of expression') {
+                    throw new ConstraintSyntaxError('missing close paren');
+                }
+                throw e;
+            }
+            if (!this.at(')'))
+                throw new ConstraintSyntaxError('missing close paren');
+            this.lex();
+            return x;
+        }
+        if (!this.isTag) {
+            throw new ConstraintSyntaxError(this.at('') ? 'unexpected end of expression' : `unexpected token ${this.tok}`);
+        }
+        const tag = this.tok;
+        this.lex();
+        return { tag };
+    }
+    lex() {
+        const text = this.text;
+        this.isTag = false;
+        while (this.i < text.length && (text[this.i] === ' ' || text[this.i] === '\t'))
+            this.i++;
+        const c = text[this.i];
+        if (c === undefined) {
+            this.tok = '';
+        }
+        else if (c === '(' || c === ')' || c === '!') {
+            this.tok = c;
+            this.i++;
+        }
+        else if (c === '&' || c === '|') {
+            if (text[this.i + 1] !== c)
+                throw new ConstraintSyntaxError(`invalid syntax at ${c}`);
+            this.tok = c + c;
+            this.i += 2;
+        }
+        else {
+            let j = this.i;
+            for (const ch of text.slice(this.i)) {
+                if (!TAG_CHAR.test(ch))
+                    break;
+                j += ch.length;
+            }
+            if (j === this.i)
+                throw new ConstraintSyntaxError(`invalid syntax at ${String.fromCodePoint(text.codePointAt(j) ?? 0)}`);
+            this.tok = text.slice(this.i, j);
+            this.i = j;
+            this.isTag = true;
+        }
+    }
+}
+class ConstraintSyntaxError extends Error {
+}
+/**
+ * A `// +build` expression: space-separated options (OR) of comma-separated terms (AND), each a tag
+ * or `!tag`. A malformed term (`!!x`, a lone `!`, bad characters) becomes the tag `ignore`, as in Go.
+ */
+function parsePlusBuildExpr(text) {
+    let x;
+    for (const clause of fields(text)) {
+        let y;
+        for (const lit of clause.split(',')) {
+            let z;
+            if (lit.startsWith('!!') || lit === '!')
+                z = { tag: 'ignore' };
+            else if (lit.startsWith('!'))
+                z = { op: '!', x: { tag: isValidTag(lit.slice(1)) ? lit.slice(1) : 'ignore' } };
+            else
+                z = { tag: isValidTag(lit) ? lit : 'ignore' };
+            y = y === undefined ? z : { op: '&&', x: y, y: z };
+        }
+        if (y !== undefined)
+            x = x === undefined ? y : { op: '||', x, y };
+    }
+    return x ?? { tag: 'ignore' };
+}
+/** Splits at runs of white space (Go's strings.Fields). */
+function fields(text) {
+    const out = [];
+    let from = -1;
+    for (let i = 0; i <= text.length; i++) {
+        const space = i === text.length || isSpaceRune(text.charCodeAt(i));
+        if (space && from >= 0) {
+            out.push(text.slice(from, i));
+            from = -1;
+        }
+        else if (!space && from < 0) {
+            from = i;
+        }
+    }
+    return out;
+}
+/** Prints an expression in //go:build syntax, with only the parentheses it needs. */
+function formatExpr(x) {
+    if ('tag' in x)
+        return x.tag;
+    if (x.op === '!')
+        return '!' + ('tag' in x.x || x.x.op === '!' ? formatExpr(x.x) : `(${formatExpr(x.x)})`);
+    const other = x.op === '&&' ? '||' : '&&';
+    const arg = (e) => ('op' in e && e.op === other ? `(${formatExpr(e)})` : formatExpr(e));
+    return `${arg(x.x)} ${x.op} ${arg(x.y)}`;
+}
+/**
+ * cmd/go's evaluation under AnyTags: `ignore` is false, and every other tag takes whatever value
+ * helps, so a tag satisfies both `tag` and `!tag` (a negation flips the preferred value).
+ */
+function evalAnyTags(x, prefer) {
+    if ('tag' in x)
+        return x.tag === 'ignore' ? false : prefer;
+    if (x.op === '!')
+        return !evalAnyTags(x.x, !prefer);
+    if (x.op === '&&')
+        return evalAnyTags(x.x, prefer) && evalAnyTags(x.y, prefer);
+    return evalAnyTags(x.x, prefer) || evalAnyTags(x.y, prefer);
+}
+
+// One interface over the two places a repository's files can come from: the working tree on disk
+// and a git ref read from objects (no checkout needed). A ref is read with one `git ls-tree` and one
+// `git cat-file --batch` process, never a process per file.
+const FIRST_READ = 4096;
+class WorkingTree {
+    root;
+    description;
+    git;
+    constructor(root) {
+        this.root = root;
+        this.description = root;
+        this.git = new Git(root);
+    }
+    listFiles() {
+        return this.git.workTreeFiles();
+    }
+    async read(request, { onFile, onScan }) {
+        for (const path of request.whole) {
+            try {
+                onFile(path, readWhole(join(this.root, path)));
+            }
+            catch (error) {
+                onFile(path, undefined, describeIoError(error));
+            }
+        }
+        let buffer = Buffer.allocUnsafe(FIRST_READ);
+        for (const path of request.headers) {
+            let fd;
+            try {
+                fd = openSync(join(this.root, path), 'r');
+                let length = 0;
+                for (;;) {
+                    if (length === buffer.length)
+                        buffer = growBuffer(buffer);
+                    const n = readSync(fd, buffer, length, buffer.length - length, length);
+                    length += n;
+                    const eof = n === 0 || length < buffer.length;
+                    const scan = scanImports(buffer.subarray(0, length), { eof });
+                    if (!scan.needMore) {
+                        onScan(path, scan, length);
+                        break;
+                    }
+                }
+            }
+            catch (error) {
+                onScan(path, undefined, 0, describeIoError(error));
+            }
+            finally {
+                if (fd !== undefined)
+                    closeSync(fd);
+            }
+        }
+    }
+}
+class GitTree {
+    git;
+    ref;
+    description;
+    entries;
+    constructor(git, ref) {
+        this.git = git;
+        this.ref = ref;
+        this.description = ref;
+    }
+    async blobIds() {
+        if (!this.entries) {
+            const entries = await this.git.listTree(this.ref);
+            // Symbolic links (mode 120000) and submodules are not files of the module.
+            this.entries = new Map(entries.filter(e => e.mode !== '120000').map(e => [e.path, e.oid]));
+        }
+        return this.entries;
+    }
+    async listFiles() {
+        return [...(await this.blobIds()).keys()];
+    }
+    async read(request, { onFile, onScan }) {
+        const ids = await this.blobIds();
+        const wanted = [];
+        const missing = `not in ${this.description}`;
+        for (const path of request.whole) {
+            if (ids.has(path))
+                wanted.push({ path, whole: true });
+            else
+                onFile(path, undefined, missing);
+        }
+        for (const path of request.headers) {
+            if (ids.has(path))
+                wanted.push({ path, whole: false });
+            else
+                onScan(path, undefined, 0, missing);
+        }
+        let next = 0;
+        await this.git.readObjects(wanted.map(w => ids.get(w.path)), (_oid, data) => {
+            const { path, whole } = wanted[next++];
+            const error = data ? undefined : 'object missing from the repository';
+            if (whole)
+                onFile(path, data, error);
+            else if (data)
+                onScan(path, scanImports(data, { eof: true }), data.length);
+            else
+                onScan(path, undefined, 0, error);
+        });
+    }
+}
+function readWhole(path) {
+    const fd = openSync(path, 'r');
+    try {
+        const chunks = [];
+        for (;;) {
+            const chunk = Buffer.allocUnsafe(65536);
+            const n = readSync(fd, chunk, 0, chunk.length, null);
+            if (n === 0)
+                break;
+            chunks.push(chunk.subarray(0, n));
+        }
+        return Buffer.concat(chunks);
+    }
+    finally {
+        closeSync(fd);
+    }
+}
+function growBuffer(buffer) {
+    const bigger = Buffer.allocUnsafe(buffer.length * 4);
+    buffer.copy(bigger);
+    return bigger;
+}
+function describeIoError(error) {
+    const e = error;
+    if (e.code === 'EISDIR')
+        return 'it is a directory';
+    if (e.code === 'ENOENT')
+        return 'it does not exist in the working tree';
+    if (e.code === 'EACCES')
+        return 'permission denied';
+    return e.message ?? String(error);
+}
+
+// Builds the Snapshot the rules work on: the files of the tree (working tree or a git ref), every
+// go.mod, the import headers of every counted .go file inside a module, the tags, and the comparison
+// points (a pull request's base, each module's latest release).
+async function gatherSnapshot(options) {
+    const dir = resolve(options.dir);
+    const probe = new Git(dir);
+    if (!(await probe.isRepository())) {
+        throw new UsageError(`${dir} is not a git repository (go-major-gate reads tags and history from git)`);
+    }
+    const root = options.head ? dir : ((await probe.topLevel()) ?? dir);
+    const git = new Git(root);
+    let commit;
+    let tree;
+    if (options.head) {
+        commit = await git.commitOf(options.head);
+        if (!commit)
+            throw new UsageError(`--head ${options.head} names no commit in ${root}`);
+        tree = new GitTree(git, commit);
+    }
+    else {
+        tree = new WorkingTree(root);
+        commit = await git.commitOf('HEAD');
+    }
+    const files = (await tree.listFiles()).sort();
+    const stats = { files: files.length, bytes: 0 };
+    const unreadable = new Map();
+    const goMods = new Map();
+    const goFiles = new Map();
+    const goModPaths = goModFiles(files);
+    const moduleDirs = new Set(goModPaths.map(dirOf));
+    const inAModule = (file) => {
+        for (let d = dirOf(file);; d = dirOf(d)) {
+            if (moduleDirs.has(d))
+                return true;
+            if (d === ROOT_DIR)
+                return false;
+        }
+    };
+    await tree.read({ whole: goModPaths, headers: files.filter(f => isGoSourceFile(f) && inAModule(f)) }, {
+        onFile(path, data, error) {
+            if (data) {
+                goMods.set(path, data);
+                stats.bytes += data.length;
+            }
+            else
+                unreadable.set(path, error ?? 'unknown error');
+        },
+        onScan(path, scan, bytes, error) {
+            stats.bytes += bytes;
+            if (scan)
+                goFiles.set(path, scan);
+            else
+                unreadable.set(path, error ?? 'unknown error');
+        }
+    });
+    const tags = await git.tags();
+    const snapshot = {
+        files,
+        goMods,
+        goFiles,
+        unreadable,
+        tags,
+        stats,
+        ...(commit ? { commit } : {})
+    };
+    if (options.base) {
+        const baseCommit = await git.commitOf(options.base);
+        if (!baseCommit)
+            throw new UsageError(`--base ${options.base} names no commit in ${root}`);
+        const baseTree = new GitTree(git, baseCommit);
+        snapshot.baseGoMods = await readGoMods(baseTree);
+        const from = (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit;
+        snapshot.addedLines = await git.addedLines(from, options.head ? commit : undefined);
+    }
+    snapshot.releasedGoMods = await readReleasedGoMods(git, snapshot);
+    const repository = options.repository ?? githubRepositoryFromRemote(await git.remoteUrl());
+    if (repository)
+        snapshot.repository = repository;
+    return { snapshot, root, git };
+}
+/** Every go.mod of a tree, whole. */
+async function readGoMods(tree) {
+    const out = new Map();
+    await tree.read({ whole: goModFiles(await tree.listFiles()), headers: [] }, { onFile: (path, data) => void (data && out.set(path, data)), onScan: () => undefined });
+    return out;
+}
+/** Each module's go.mod at the latest release of its tag prefix, read in one cat-file process. */
+async function readReleasedGoMods(git, snapshot) {
+    const wanted = [];
+    for (const module of loadModules(snapshot.goMods)) {
+        const releases = releasesWithPrefix(snapshot.tags, tagPrefixOf(module.dir));
+        const latest = releases[releases.length - 1];
+        if (latest)
+            wanted.push({ goModFile: module.goModFile, object: `${latest.commit}:${module.goModFile}` });
+    }
+    const out = new Map();
+    let next = 0;
+    await git.readObjects(wanted.map(w => w.object), (_oid, data) => {
+        const { goModFile } = wanted[next++];
+        if (data)
+            out.set(goModFile, data);
+    });
+    return out;
+}
+/** `owner/name` from a GitHub remote URL (https, ssh or git@ forms), else undefined. */
+function githubRepositoryFromRemote(url) {
+    if (!url)
+        return undefined;
+    const m = /^(?:https?:\/\/(?:[^@/]+@)?github\.com\/|ssh:\/\/git@github\.com\/|git@github\.com:)([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
+    return m ? `${m[1]}/${m[2]}` : undefined;
+}
+
+function findingToJson(f) {
+    const out = { rule: f.rule, severity: f.severity, file: f.file, line: f.line };
+    if (f.column !== undefined)
+        out.column = f.column;
+    if (f.endLine !== undefined)
+        out.endLine = f.endLine;
+    if (f.endColumn !== undefined)
+        out.endColumn = f.endColumn;
+    if (f.module !== undefined)
+        out.module = f.module;
+    out.message = f.message;
+    if (f.fix)
+        out.fix = { replacement: f.fix.replacement };
+    if (f.new !== undefined)
+        out.new = f.new;
+    return out;
+}
+function reportToJson(report) {
+    return {
+        tool: report.tool,
+        targets: report.targets,
+        modules: report.modules,
+        findings: report.findings.map(findingToJson),
+        conclusion: report.conclusion,
+        stats: report.stats
+    };
+}
+function formatJson(report) {
+    return `${JSON.stringify(reportToJson(report), null, 2)}\n`;
+}
+
+const COLORS = {
+    error: '\u001b[31m',
+    warning: '\u001b[33m',
+    notice: '\u001b[36m',
+    bold: '\u001b[1m',
+    reset: '\u001b[0m'
+};
+function formatText(report, options = {}) {
+    const paint = (code, s) => (options.color ? `${code}${s}${COLORS.reset}` : s);
+    const lines = [];
+    for (const t of report.targets) {
+        if (t.mode === 'consistency')
+            continue;
+        const what = t.module ? `${t.module} (${t.dir})` : t.dir === '.' ? 'the repository root' : 'no module';
+        lines.push(`Gating ${what} at ${t.version ?? '?'}${t.tag && t.tag !== t.version ? `, tag ${t.tag}` : ''} [${t.mode}]`);
+    }
+    if (report.targets.length > 0 && report.targets.every(t => t.mode === 'consistency')) {
+        lines.push(`Checking ${report.targets.length} module${report.targets.length === 1 ? '' : 's'} for consistency`);
+    }
+    for (const [group, findings] of groupBy(report.findings, f => f.module ?? '')) {
+        lines.push('', paint(COLORS.bold, group || 'Tag and version'));
+        for (const [file, inFile] of groupBy(findings, f => f.file ?? '')) {
+            if (file)
+                lines.push(`  ${file}`);
+            for (const f of inFile) {
+                const where = f.line === null ? '' : `${f.line}${f.column ? `:${f.column}` : ''}`;
+                const severity = paint(COLORS[f.severity], f.severity.padEnd(7));
+                lines.push(`${file ? '    ' : '  '}${where ? `${where.padEnd(7)} ` : ''}${severity} ${f.rule}: ${f.message}`);
+            }
+        }
+    }
+    lines.push('', verdict(report, paint));
+    return `${lines.join('\n')}\n`;
+}
+function verdict(report, paint) {
+    const count = (severity) => report.findings.filter(f => f.severity === severity).length;
+    const plural = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    const tally = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}`;
+    const scope = `${plural(report.modules.length, 'module')}, ${plural(report.stats.files, 'file')}, ${report.stats.ms} ms`;
+    switch (report.conclusion) {
+        case 'failure':
+            return paint(COLORS.error, `FAIL: ${tally} (${scope})`);
+        case 'neutral':
+            return paint(COLORS.warning, `PASS with warnings: ${tally} (${scope})`);
+        default:
+            return `PASS: no findings (${scope})`;
+    }
+}
+function groupBy(items, key) {
+    const groups = new Map();
+    for (const item of items) {
+        const k = key(item);
+        let list = groups.get(k);
+        if (!list)
+            groups.set(k, (list = []));
+        list.push(item);
+    }
+    return groups;
+}
+
+// go-major-gate command line: gather, analyze, print. Exit 0 passed, 1 the gate failed, 2 usage or
+// runtime error. No @actions/* imports here except the exec wrapper that src/gather uses.
+const USAGE = `Usage: ${TOOL_NAME} check [DIR] [options]
+
+Checks that a Go repository is a valid release of a version (or, without one, that every module's
+path agrees with its releases and imports), before the tag is public.
+
+What to gate (at most one; default: consistency of every module):
+  --tag TAG              the tag about to be created, e.g. v2.0.0 or sub/v2.1.0
+  --version V            a version of the module in --module (default: the root module)
+  --module DIR           the module directory for --version
+  --base REF             a pull request's base: a major bump where go.mod's major changed,
+                         consistency elsewhere; findings on added lines are marked new
+Where to read:
+  --head REF             read the tree at REF from git objects instead of the working tree
+  --repository OWNER/NAME  the GitHub repository being released (default: the origin remote)
+Output:
+  --format text|json     (default text)
+  --fail-on error|warning|never   which findings fail the gate (default error)
+  --disable RULE,...     rule ids to switch off
+  -h, --help             this help;  ${TOOL_NAME} version  prints the version
+
+Exit status: 0 passed, 1 the gate failed, 2 usage or runtime error.
+`;
+const FORMATS = ['text', 'json'];
+const FAIL_ON = ['error', 'warning', 'never'];
+async function runCli(argv, io) {
+    try {
+        return await run(argv, io);
+    }
+    catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        io.stderr(`${TOOL_NAME}: ${message}\n`);
+        if (error instanceof UsageError)
+            io.stderr(`Run "${TOOL_NAME} --help" for usage.\n`);
+        return 2;
+    }
+}
+async function run(argv, io) {
+    const [command, ...rest] = argv;
+    if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
+        io.stdout(USAGE);
+        return command === undefined ? 2 : 0;
+    }
+    if (command === 'version' || command === '--version-info') {
+        io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
+        return 0;
+    }
+    if (command !== 'check')
+        throw new UsageError(`unknown command "${command}" (expected "check")`);
+    return check(rest, io);
+}
+function parseCheckArgs(args) {
+    try {
+        return parseArgs({
+            args,
+            allowPositionals: true,
+            strict: true,
+            options: {
+                tag: { type: 'string' },
+                version: { type: 'string' },
+                module: { type: 'string' },
+                base: { type: 'string' },
+                head: { type: 'string' },
+                repository: { type: 'string' },
+                format: { type: 'string', default: 'text' },
+                'fail-on': { type: 'string', default: 'error' },
+                disable: { type: 'string', multiple: true },
+                help: { type: 'boolean', short: 'h' }
+            }
+        });
+    }
+    catch (error) {
+        throw new UsageError(error.message.replace(/\. To specify a positional argument.*$/s, ''));
+    }
+}
+async function check(args, io) {
+    const startedAt = Date.now();
+    const { values, positionals } = parseCheckArgs(args);
+    if (values.help) {
+        io.stdout(USAGE);
+        return 0;
+    }
+    if (positionals.length > 1)
+        throw new UsageError(`expected at most one directory, got: ${positionals.join(' ')}`);
+    const format = oneOf('--format', values.format, FORMATS);
+    const failOn = oneOf('--fail-on', values['fail-on'], FAIL_ON);
+    const disable = parseDisable(values.disable ?? []);
+    if (values.repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(values.repository)) {
+        throw new UsageError(`--repository must be OWNER/NAME, got "${values.repository}"`);
+    }
+    const intent = intentFrom(values);
+    const gathered = await gatherSnapshot({
+        dir: positionals[0] ?? '.',
+        ...(values.head !== undefined ? { head: values.head } : {}),
+        ...(values.base !== undefined ? { base: values.base } : {}),
+        ...(values.repository !== undefined ? { repository: values.repository } : {})
+    });
+    const report = analyze(gathered.snapshot, { intent, failOn, disable, startedAt });
+    io.stdout(format === 'json' ? formatJson(report) : formatText(report, { color: Boolean(io.isTty) }));
+    return report.conclusion === 'failure' ? 1 : 0;
+}
+function intentFrom(values) {
+    if (values.tag !== undefined && values.version !== undefined)
+        throw new UsageError('use --tag or --version, not both');
+    if (values.module !== undefined && values.version === undefined) {
+        throw new UsageError('--module goes with --version (a tag already names its module by its prefix)');
+    }
+    if (values.tag !== undefined)
+        return { kind: 'tag', tag: values.tag, source: 'input' };
+    if (values.version !== undefined) {
+        return {
+            kind: 'version',
+            version: values.version,
+            ...(values.module !== undefined ? { moduleDir: normalizeDir(values.module) } : {}),
+            source: 'input'
+        };
+    }
+    if (values.base !== undefined)
+        return { kind: 'pull-request', source: 'pull_request' };
+    return { kind: 'consistency', source: 'input' };
+}
+function oneOf(flag, value, allowed) {
+    if (!allowed.includes(value)) {
+        throw new UsageError(`${flag} must be one of ${allowed.join(', ')}, got "${value}"`);
+    }
+    return value;
+}
+const KNOWN_RULES = new Set([...rules.map(r => r.id), ...plannedRuleIds]);
+function parseDisable(values) {
+    const ids = values
+        .flatMap(v => v.split(','))
+        .map(s => s.trim())
+        .filter(Boolean);
+    const unknown = ids.filter(id => !KNOWN_RULES.has(id));
+    if (unknown.length > 0) {
+        throw new UsageError(`unknown rule id${unknown.length > 1 ? 's' : ''} in --disable: ${unknown.join(', ')} (known: ${[...KNOWN_RULES].join(', ')})`);
+    }
+    return ids;
+}
+
+// Process entry of the CLI bundle (dist/cli.js).
+const code = await runCli(process.argv.slice(2), {
+    stdout: s => void process.stdout.write(s),
+    stderr: s => void process.stderr.write(s),
+    isTty: Boolean(process.stdout.isTTY) && !process.env.NO_COLOR
+});
+process.exitCode = code;
