@@ -185,7 +185,7 @@ describe('matchPrefixPatterns: path.Match syntax', () => {
     ['caf??', 'café/x', false],
     ['*', '', true],
     ['x', '', false]
-  ] as const)('%j ~ %j: %s', (globs, target, want) => {
+  ] as [string, string, boolean][])('%j ~ %j: %s', (globs, target, want) => {
     expect(matchPrefixPatterns(globs, target)).toBe(want);
   });
 });
@@ -196,7 +196,7 @@ describe('hasPathPrefix', () => {
     ['example.com/m/v2', 'example.com/m', true],
     ['example.com/mod', 'example.com/m', false],
     ['example.com', 'example.com/m', false]
-  ] as const)('%s under %s: %s', (path, prefix, want) => {
+  ] as [string, string, boolean][])('%s under %s: %s', (path, prefix, want) => {
     expect(hasPathPrefix(path, prefix)).toBe(want);
   });
 });
@@ -206,7 +206,7 @@ describe('gopkg.in and majors', () => {
     ['gopkg.in/yaml.v3', true],
     ['gopkg.in', false],
     ['example.com/gopkg.in/x.v1', false]
-  ] as const)('isGopkgIn(%s) = %s', (path, want) => {
+  ] as [string, boolean][])('isGopkgIn(%s) = %s', (path, want) => {
     expect(isGopkgIn(path)).toBe(want);
   });
   test.each([

@@ -150,7 +150,7 @@ describe('compareDecimal', () => {
     ['100', '99', 1],
     ['99999999999999999999', '99999999999999999998', 1],
     ['9007199254740993', '9007199254740992', 1]
-  ] as const)('%s vs %s = %d', (a, b, want) => {
+  ] as [string, string, number][])('%s vs %s = %d', (a, b, want) => {
     expect(compareDecimal(a, b)).toBe(want);
   });
 });
@@ -176,7 +176,7 @@ describe('isReleaseVersion / releaseVersionProblem', () => {
     ['v2-pre', 'it is not a semantic version'],
     ['', 'it is not a semantic version'],
     ['bad', 'it is not a semantic version']
-  ] as const)('%j: %j', (v, problem) => {
+  ] as [string, string | undefined][])('%j: %j', (v, problem) => {
     expect(releaseVersionProblem(v)).toBe(problem);
     expect(isReleaseVersion(v)).toBe(problem === undefined);
   });
