@@ -216,6 +216,16 @@ describe('odd input', () => {
     ]);
   });
 
+  test('a shallow clone is said on stderr, since its tags may be missing', async () => {
+    const origin = makeRepo([v1, { files: v1.files, tags: ['v1.1.0'] }]);
+    const shallow = join(tempDir(), 'shallow');
+    git(origin, 'clone', '-q', '--depth', '1', '--no-tags', `file://${origin}`, shallow);
+    const run = await cli('check', shallow, '--tag', 'v1.1.0', '--format', 'json');
+    expect(run.code).toBe(0);
+    expect(run.stderr).toContain('is a shallow clone with 0 tag(s)');
+    expect(run.stderr).toContain('git fetch --tags --unshallow');
+  });
+
   test('a repository with no tags at all (as a shallow clone can be) gets consistency findings only', async () => {
     const dir = makeRepo([{ files: v2Stale.files }]);
     const { report } = await checkJson(dir);

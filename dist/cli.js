@@ -8242,6 +8242,8 @@ async function gatherSnapshot(options) {
         snapshot.addedLines = await git.addedLines(from, options.head ? commit : undefined);
     }
     snapshot.releasedGoMods = await readReleasedGoMods(git, snapshot);
+    if (await git.isShallow())
+        snapshot.shallow = true;
     const repository = options.repository ?? githubRepositoryFromRemote(await git.remoteUrl());
     if (repository)
         snapshot.repository = repository;
@@ -8469,6 +8471,9 @@ async function check(args, io) {
         ...(values.repository !== undefined ? { repository: values.repository } : {})
     });
     const report = analyze(gathered.snapshot, { intent, failOn, disable, startedAt });
+    if (gathered.snapshot.shallow) {
+        io.stderr(`${TOOL_NAME}: warning: ${gathered.root} is a shallow clone with ${gathered.snapshot.tags.length} tag(s): tags or history may be missing, so tag-exists and version-order may not see earlier releases; run "git fetch --tags --unshallow" first\n`);
+    }
     io.stdout(format === 'json' ? formatJson(report) : formatText(report, { color: Boolean(io.isTty) }));
     return report.conclusion === 'failure' ? 1 : 0;
 }

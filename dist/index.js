@@ -36970,6 +36970,8 @@ async function gatherSnapshot(options) {
         snapshot.addedLines = await git.addedLines(from, options.head ? commit : undefined);
     }
     snapshot.releasedGoMods = await readReleasedGoMods(git, snapshot);
+    if (await git.isShallow())
+        snapshot.shallow = true;
     const repository = options.repository ?? githubRepositoryFromRemote(await git.remoteUrl());
     if (repository)
         snapshot.repository = repository;

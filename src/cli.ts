@@ -114,6 +114,11 @@ async function check(args: string[], io: CliIo): Promise<number> {
     ...(values.repository !== undefined ? { repository: values.repository } : {})
   });
   const report = analyze(gathered.snapshot, { intent, failOn, disable, startedAt });
+  if (gathered.snapshot.shallow) {
+    io.stderr(
+      `${TOOL_NAME}: warning: ${gathered.root} is a shallow clone with ${gathered.snapshot.tags.length} tag(s): tags or history may be missing, so tag-exists and version-order may not see earlier releases; run "git fetch --tags --unshallow" first\n`
+    );
+  }
   io.stdout(format === 'json' ? formatJson(report) : formatText(report, { color: Boolean(io.isTty) }));
   return report.conclusion === 'failure' ? 1 : 0;
 }

@@ -79,6 +79,8 @@ export interface Snapshot {
   releasedGoMods?: Map<string, Uint8Array>;
   /** Lines added by the pull request, per file. */
   addedLines?: Map<string, Set<number>>;
+  /** The clone is shallow: tags and history may be missing, so release-order rules may not see them. */
+  shallow?: boolean;
   /** GitHub repository being released, `owner/name`. */
   repository?: string;
   stats: { files: number; bytes: number };

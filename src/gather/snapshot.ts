@@ -105,6 +105,7 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   }
 
   snapshot.releasedGoMods = await readReleasedGoMods(git, snapshot);
+  if (await git.isShallow()) snapshot.shallow = true;
   const repository = options.repository ?? githubRepositoryFromRemote(await git.remoteUrl());
   if (repository) snapshot.repository = repository;
   return { snapshot, root, git };
