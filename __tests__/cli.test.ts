@@ -27,7 +27,7 @@ const v2Stale: TreeState = {
 describe('usage errors exit 2 with a message, never a stack trace', () => {
   test.each([
     [['check', '--frobnicate'], /Unknown option '--frobnicate'/],
-    [['check', '--format', 'xml'], /--format must be one of text, json, got "xml"/],
+    [['check', '--format', 'xml'], /--format must be one of text, json, sarif, got "xml"/],
     [['check', '--fail-on', 'sometimes'], /--fail-on must be one of error, warning, never/],
     [['check', '--disable', 'stale-import'], /unknown rule id in --disable: stale-import/],
     [['check', '--tag', 'v2.0.0', '--version', 'v2.0.0'], /use --tag or --version, not both/],

@@ -2,6 +2,7 @@
 // rules of the conformance conventions, and concludes. Pure: no I/O.
 import {
   fileOwnerIndex,
+  importOwnerIndex,
   loadModules,
   releasesOfModule,
   resolveTag,
@@ -65,7 +66,13 @@ export function analyze(snapshot: Snapshot, options: AnalyzeOptions): Report {
   const startedAt = options.startedAt ?? Date.now();
   const modules = loadModules(snapshot.goMods);
   const targets = resolveTargets(options.intent, modules, snapshot);
-  const ctx: RuleContext = { snapshot, modules, targets, goFilesByModule: groupGoFiles(snapshot, modules) };
+  const ctx: RuleContext = {
+    snapshot,
+    modules,
+    targets,
+    goFilesByModule: groupGoFiles(snapshot, modules),
+    importOwner: importOwnerIndex(modules)
+  };
   const disabled = new Set(options.disable ?? []);
   const found = rules.flatMap(rule => rule.check(ctx));
   const findings = sortFindings(

@@ -138,18 +138,69 @@ export class Git {
     return parseAddedLines(r.stdout);
   }
 
+  /** Whether the object `sha` names a commit that is present locally. */
+  async hasCommit(sha: string): Promise<boolean> {
+    const r = await this.run(['cat-file', '-e', '--end-of-options', `${sha}^{commit}`], {
+      allowFailure: true
+    });
+    return r.exitCode === 0;
+  }
+
+  /**
+   * `git fetch` from a remote, quietly and without prompting; returns the error text instead of
+   * throwing, since every fetch here is an attempt with a fallback.
+   */
+  async fetch(remote: string, args: string[]): Promise<string | undefined> {
+    const r = await this.run(['fetch', '--quiet', '--no-recurse-submodules', ...args, '--', remote], {
+      allowFailure: true
+    });
+    return r.exitCode === 0 ? undefined : r.stderr.trim().split('\n').pop() || `exit ${r.exitCode}`;
+  }
+
+  /** Fetches specific refs or commits (a SHA works on GitHub); `--depth=1` only keeps a shallow clone shallow. */
+  async fetchRefs(remote: string, refspecs: string[], shallow: boolean): Promise<string | undefined> {
+    const r = await this.run(
+      [
+        'fetch',
+        '--quiet',
+        '--no-tags',
+        '--no-recurse-submodules',
+        ...(shallow ? ['--depth=1'] : []),
+        '--',
+        remote,
+        ...refspecs
+      ],
+      { allowFailure: true }
+    );
+    return r.exitCode === 0 ? undefined : r.stderr.trim().split('\n').pop() || `exit ${r.exitCode}`;
+  }
+
   /** The URL of a remote, or undefined. */
   async remoteUrl(name = 'origin'): Promise<string | undefined> {
     const r = await this.run(['remote', 'get-url', '--', name], { allowFailure: true });
     return r.exitCode === 0 ? r.stdout.trim() : undefined;
   }
 
-  /** Tracked and untracked-but-not-ignored files of the work tree. */
+  /** Tracked and untracked-but-not-ignored files of the work tree, less those deleted from it. */
   async workTreeFiles(): Promise<string[]> {
-    const listed = await this.run(['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
-    const deleted = await this.run(['ls-files', '-z', '--deleted']);
-    const gone = new Set(deleted.stdout.split('\0'));
-    return [...new Set(listed.stdout.split('\0'))].filter(f => f && !gone.has(f));
+    // One process: -t tags each entry, and a tracked file deleted from the work tree is listed
+    // once more with the tag R.
+    const r = await this.run([
+      'ls-files',
+      '-z',
+      '-t',
+      '--cached',
+      '--others',
+      '--deleted',
+      '--exclude-standard'
+    ]);
+    const present = new Set<string>();
+    const deleted = new Set<string>();
+    for (const entry of r.stdout.split('\0')) {
+      if (entry.length < 3) continue;
+      (entry[0] === 'R' ? deleted : present).add(entry.slice(2));
+    }
+    return [...present].filter(f => !deleted.has(f));
   }
 
   /** Every blob of the tree at `ref` (recursively), with its object id. */

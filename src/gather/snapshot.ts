@@ -11,7 +11,7 @@ import {
   ROOT_DIR,
   tagPrefixOf
 } from '../go/layout.js';
-import type { GoFileInfo, Snapshot } from '../types.js';
+import type { GoFileInfo, Snapshot, Tag } from '../types.js';
 import { UsageError } from '../errors.js';
 import { Git } from './git.js';
 import { GitTree, WorkingTree, type Tree } from './tree.js';
@@ -25,6 +25,8 @@ export interface GatherOptions {
   base?: string;
   /** `owner/name` of the GitHub repository; default: the origin remote when it is on GitHub. */
   repository?: string;
+  /** Tags from elsewhere (the REST API) when the clone has none; default: the repository's git tags. */
+  tags?: Tag[];
 }
 
 export interface Gathered {
@@ -36,22 +38,22 @@ export interface Gathered {
 export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> {
   const dir = resolve(options.dir);
   const probe = new Git(dir);
-  if (!(await probe.isRepository())) {
+  const [isRepository, topLevel] = await Promise.all([probe.isRepository(), probe.topLevel()]);
+  if (!isRepository) {
     throw new UsageError(`${dir} is not a git repository (go-major-gate reads tags and history from git)`);
   }
-  const root = options.head ? dir : ((await probe.topLevel()) ?? dir);
+  const root = options.head ? dir : (topLevel ?? dir);
   const git = new Git(root);
 
-  let commit: string | undefined;
-  let tree: Tree;
-  if (options.head) {
-    commit = await git.commitOf(options.head);
-    if (!commit) throw new UsageError(`--head ${options.head} names no commit in ${root}`);
-    tree = new GitTree(git, commit);
-  } else {
-    tree = new WorkingTree(root);
-    commit = await git.commitOf('HEAD');
-  }
+  // The questions to git are independent: ask them at once.
+  const [commit, tags, shallow, remote] = await Promise.all([
+    git.commitOf(options.head ?? 'HEAD'),
+    options.tags ?? git.tags(),
+    git.isShallow(),
+    options.repository ? undefined : git.remoteUrl()
+  ]);
+  if (options.head && !commit) throw new UsageError(`--head ${options.head} names no commit in ${root}`);
+  const tree: Tree = options.head ? new GitTree(git, commit as string) : new WorkingTree(root);
 
   const files = (await tree.listFiles()).sort();
   const stats = { files: files.length, bytes: 0 };
@@ -84,7 +86,6 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
     }
   );
 
-  const tags = await git.tags();
   const snapshot: Snapshot = {
     files,
     goMods,
@@ -105,8 +106,8 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   }
 
   snapshot.releasedGoMods = await readReleasedGoMods(git, snapshot);
-  if (await git.isShallow()) snapshot.shallow = true;
-  const repository = options.repository ?? githubRepositoryFromRemote(await git.remoteUrl());
+  if (shallow) snapshot.shallow = true;
+  const repository = options.repository ?? githubRepositoryFromRemote(remote);
   if (repository) snapshot.repository = repository;
   return { snapshot, root, git };
 }

@@ -1,7 +1,7 @@
 // The modules of a repository and how tags map to them (research/go-rules.md §4.2, §4.4, §6.3).
 // Pure: works on file lists and go.mod contents that src/gather has read.
 import { parseModFile, type ModError, type ModFile } from './modfile.js';
-import { hasPathPrefix, isGopkgIn, pathMajorDigits, splitPathVersion } from './modpath.js';
+import { isGopkgIn, pathMajorDigits, splitPathVersion } from './modpath.js';
 import { compare, isReleaseVersion, majorDigits } from './version.js';
 
 /** The repository root directory, as written in reports. */
@@ -109,14 +109,25 @@ export function fileOwnerIndex(modules: readonly Module[]): (file: string) => Mo
   };
 }
 
-/** The repository module whose declared path is the longest prefix of an import path. */
-export function moduleOwningImport(importPath: string, modules: readonly Module[]): Module | undefined {
-  let best: Module | undefined;
-  for (const m of modules) {
-    if (m.path === undefined || !hasPathPrefix(importPath, m.path)) continue;
-    if (!best || m.path.length > (best.path?.length ?? 0)) best = m;
-  }
-  return best;
+/**
+ * A lookup of the repository module whose declared path is the longest prefix of an import path.
+ * Walks the import path's own prefixes against a map of module paths, so it costs the path's depth,
+ * and remembers each distinct import path (a repository imports the same paths many times).
+ */
+export function importOwnerIndex(modules: readonly Module[]): (importPath: string) => Module | undefined {
+  const byPath = new Map<string, Module>();
+  for (const m of modules) if (m.path !== undefined && !byPath.has(m.path)) byPath.set(m.path, m);
+  const memo = new Map<string, Module | undefined>();
+  return importPath => {
+    if (memo.has(importPath)) return memo.get(importPath);
+    let owner: Module | undefined;
+    for (let end = importPath.length; end > 0; end = importPath.lastIndexOf('/', end - 1)) {
+      owner = byPath.get(importPath.slice(0, end));
+      if (owner) break;
+    }
+    memo.set(importPath, owner);
+    return owner;
+  };
 }
 
 /** The tag prefix of a module directory: `sub/` for `sub` and for the major subdirectory `sub/v2`. */

@@ -55,6 +55,24 @@ export function announcedFamily(importPath: string): { prefix: string; major: st
   return undefined;
 }
 
+/**
+ * The family prefixes an import path could belong to, longest first: each of its `/`-prefixes, and for
+ * gopkg.in the element without its `.vN` (`gopkg.in/yaml.v3/x` -> ..., `gopkg.in/yaml.v3`, `gopkg.in/yaml`).
+ */
+export function familyCandidates(importPath: string): string[] {
+  const candidates: string[] = [];
+  const gopkgIn = importPath.startsWith(GOPKG_IN);
+  for (let end = importPath.length; end > 0; end = importPath.lastIndexOf('/', end - 1)) {
+    const prefix = importPath.slice(0, end);
+    candidates.push(prefix);
+    if (gopkgIn) {
+      const m = /^(.+)\.v(?:0|[1-9][0-9]*)$/.exec(prefix);
+      if (m) candidates.push(m[1]);
+    }
+  }
+  return candidates;
+}
+
 /** Orders major digit strings numerically ('' — v0/v1 — first). */
 export function compareMajors(a: string, b: string): number {
   const na = a === '' ? 1n : BigInt(a);

@@ -263,7 +263,9 @@ function unescapeString(escaped: string): string | undefined {
 /** Reports whether path equals prefix or lies under it (`path === prefix` or path starts with
  * `prefix + '/'`): 'example.com/m/v2' is under 'example.com/m', 'example.com/mod' is not. */
 export function hasPathPrefix(path: string, prefix: string): boolean {
-  return path === prefix || path.startsWith(prefix + '/');
+  // Hot path (every import against every candidate): compare in place, build no string.
+  if (path.length === prefix.length) return path === prefix;
+  return path.length > prefix.length && path.charCodeAt(prefix.length) === 0x2f && path.startsWith(prefix);
 }
 
 /** module.MatchPrefixPatterns (GOPRIVATE, GONOPROXY, ...): whether some path prefix of target

@@ -26,6 +26,8 @@ export interface RuleContext {
   targets: Target[];
   /** Each module's own .go files, in path order. */
   goFilesByModule: Map<Module, GoFile[]>;
+  /** The repository module that owns an import path (longest module path prefix), if any. */
+  importOwner: (importPath: string) => Module | undefined;
 }
 
 export interface GoFile {

@@ -1,4 +1,10 @@
-import { announcedFamily, compareMajors, familyMember, type FamilyMember } from '../go/majors.js';
+import {
+  announcedFamily,
+  compareMajors,
+  familyCandidates,
+  familyMember,
+  type FamilyMember
+} from '../go/majors.js';
 import type { ImportSpec } from '../go/imports.js';
 import type { Module } from '../go/layout.js';
 import type { Finding } from '../types.js';
@@ -30,24 +36,33 @@ function checkModule(ctx: RuleContext, module: Module): Finding[] {
     const family = announcedFamily(p);
     if (family) families.add(family.prefix);
   };
-  for (const { scan } of files) for (const spec of scan.imports) announce(spec.path);
+  const seen = new Set<string>();
+  for (const { scan } of files) {
+    for (const spec of scan.imports) {
+      if (seen.has(spec.path)) continue;
+      seen.add(spec.path);
+      announce(spec.path);
+    }
+  }
   for (const r of module.modFile.require) announce(r.path);
-  const byLength = [...families].sort((a, b) => b.length - a.length);
+  const familyOf = memoize((path: string) => {
+    for (const prefix of familyCandidates(path)) {
+      if (!families.has(prefix)) continue;
+      const member = familyMember(path, prefix);
+      if (member) return { prefix, member };
+    }
+    return undefined;
+  });
 
   const usesByFamily = new Map<string, Use[]>();
   for (const { file, scan } of files) {
     for (const spec of scan.imports) {
-      for (const prefix of byLength) {
-        const member = familyMember(spec.path, prefix);
-        if (!member) continue;
-        // The module's own family is stale-self-import's business.
-        if (prefix !== module.prefix) {
-          const uses = usesByFamily.get(prefix) ?? [];
-          uses.push({ file, spec, ...member });
-          usesByFamily.set(prefix, uses);
-        }
-        break;
-      }
+      const found = familyOf(spec.path);
+      // The module's own family is stale-self-import's business.
+      if (!found || found.prefix === module.prefix) continue;
+      const uses = usesByFamily.get(found.prefix) ?? [];
+      uses.push({ file, spec, ...found.member });
+      usesByFamily.set(found.prefix, uses);
     }
   }
 
@@ -77,4 +92,12 @@ function checkModule(ctx: RuleContext, module: Module): Finding[] {
     }
   }
   return findings;
+}
+
+function memoize<T>(fn: (key: string) => T): (key: string) => T {
+  const memo = new Map<string, T>();
+  return key => {
+    if (!memo.has(key)) memo.set(key, fn(key));
+    return memo.get(key) as T;
+  };
 }

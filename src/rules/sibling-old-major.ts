@@ -1,4 +1,4 @@
-import { moduleOwningImport, releasesWithPrefix, tagPrefixOf, type Module } from '../go/layout.js';
+import { releasesWithPrefix, tagPrefixOf, type Module } from '../go/layout.js';
 import { compareMajors, familyMember } from '../go/majors.js';
 import { majorDigits } from '../go/version.js';
 import type { Finding } from '../types.js';
@@ -65,7 +65,7 @@ function checkSibling(
     for (const spec of scan.imports) {
       const member = isOlder(spec.path);
       // Packages of a module that lives in this repository (the v1 root beside a v2/ directory) are not stale.
-      if (!member || moduleOwningImport(spec.path, ctx.modules)) continue;
+      if (!member || ctx.importOwner(spec.path)) continue;
       findings.push(
         makeFinding(
           'sibling-old-major',

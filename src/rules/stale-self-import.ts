@@ -1,4 +1,4 @@
-import { moduleOwningImport, type Module } from '../go/layout.js';
+import type { Module } from '../go/layout.js';
 import { familyMember } from '../go/majors.js';
 import { hasPathPrefix } from '../go/modpath.js';
 import type { ImportSpec } from '../go/imports.js';
@@ -24,7 +24,7 @@ function checkModule(ctx: RuleContext, module: Module): Finding[] {
   const findings: Finding[] = [];
   for (const { file, scan } of goFilesOf(ctx, module)) {
     for (const spec of scan.imports) {
-      const stale = staleImport(spec.path, module, ctx.modules);
+      const stale = staleImport(spec.path, module, ctx.importOwner);
       if (!stale) continue;
       const severity = scan.buildIgnore || stale.caseOnly ? 'warning' : 'error';
       findings.push(
@@ -54,7 +54,7 @@ interface StaleImport {
 export function staleImport(
   importPath: string,
   module: Module,
-  modules: readonly Module[]
+  importOwner: (importPath: string) => Module | undefined
 ): StaleImport | undefined {
   const path = module.path as string;
   if (hasPathPrefix(importPath, path)) return undefined;
@@ -63,7 +63,7 @@ export function staleImport(
   }
   const member = familyMember(importPath, module.prefix);
   if (!member || member.major === module.pathMajorDigits) return undefined;
-  const owner = moduleOwningImport(importPath, modules);
+  const owner = importOwner(importPath);
   if (owner && owner !== module) return undefined;
   return {
     corrected: path + importPath.slice(member.modulePath.length),
