@@ -1,11 +1,12 @@
 // go-major-gate command line: gather, analyze, print. Exit 0 passed, 1 the gate failed, 2 usage or
 // runtime error. No @actions/* imports here except the exec wrapper that src/gather uses.
 import { parseArgs } from 'node:util';
-import { analyze, normalizeDir } from './analyze.js';
+import { analyze, normalizeDir, type Report } from './analyze.js';
 import { UsageError } from './errors.js';
 import { gatherSnapshot } from './gather/snapshot.js';
-import { rules, plannedRuleIds } from './rules/index.js';
+import { rules, plannedRules } from './rules/index.js';
 import { formatJson } from './report/json.js';
+import { formatSarif } from './report/sarif.js';
 import { formatText } from './report/text.js';
 import type { FailOn, Intent } from './types.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
@@ -25,7 +26,7 @@ Where to read:
   --head REF             read the tree at REF from git objects instead of the working tree
   --repository OWNER/NAME  the GitHub repository being released (default: the origin remote)
 Output:
-  --format text|json     (default text)
+  --format text|json|sarif  (default text; sarif: SARIF 2.1.0 for code scanning)
   --fail-on error|warning|never   which findings fail the gate (default error)
   --disable RULE,...     rule ids to switch off
   -h, --help             this help;  ${TOOL_NAME} version  prints the version
@@ -33,7 +34,7 @@ Output:
 Exit status: 0 passed, 1 the gate failed, 2 usage or runtime error.
 `;
 
-const FORMATS = ['text', 'json'] as const;
+const FORMATS = ['text', 'json', 'sarif'] as const;
 const FAIL_ON = ['error', 'warning', 'never'] as const;
 
 export interface CliIo {
@@ -119,8 +120,19 @@ async function check(args: string[], io: CliIo): Promise<number> {
       `${TOOL_NAME}: warning: ${gathered.root} is a shallow clone with ${gathered.snapshot.tags.length} tag(s): tags or history may be missing, so tag-exists and version-order may not see earlier releases; run "git fetch --tags --unshallow" first\n`
     );
   }
-  io.stdout(format === 'json' ? formatJson(report) : formatText(report, { color: Boolean(io.isTty) }));
+  io.stdout(formatReport(format, report, Boolean(io.isTty)));
   return report.conclusion === 'failure' ? 1 : 0;
+}
+
+function formatReport(format: (typeof FORMATS)[number], report: Report, color: boolean): string {
+  switch (format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report);
+    case 'text':
+      return formatText(report, { color });
+  }
 }
 
 function intentFrom(values: { tag?: string; version?: string; module?: string; base?: string }): Intent {
@@ -149,7 +161,7 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
   return value as T;
 }
 
-const KNOWN_RULES = new Set<string>([...rules.map(r => r.id), ...plannedRuleIds]);
+const KNOWN_RULES = new Set<string>([...rules, ...plannedRules].map(r => r.id));
 
 export function parseDisable(values: readonly string[]): string[] {
   const ids = values

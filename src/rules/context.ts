@@ -37,6 +37,8 @@ export interface GoFile {
 
 export interface Rule {
   id: RuleId;
+  /** The default severity (DESIGN.md §3); local-replace: its severity on a release. */
+  severity: Severity;
   /** One sentence: what the rule catches. */
   doc: string;
   check(ctx: RuleContext): Finding[];

@@ -3,6 +3,7 @@ import { makeFinding, versionTargets, type Rule } from './context.js';
 /** A `// Deprecated:` paragraph on the module line deprecates the very version being released. */
 export const deprecatedModule: Rule = {
   id: 'deprecated-module',
+  severity: 'warning',
   doc: 'The go.mod being released carries a "// Deprecated:" paragraph on its module line.',
   check(ctx) {
     return versionTargets(ctx).flatMap(({ module, version }) => {

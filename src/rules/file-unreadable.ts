@@ -5,6 +5,7 @@ import type { Finding } from '../types.js';
 /** A file that cannot be read or scanned is said, with its position: never a crash, never silence. */
 export const fileUnreadable: Rule = {
   id: 'file-unreadable',
+  severity: 'warning',
   doc: 'A file could not be read or scanned (binary, unterminated comment in the header).',
   check(ctx) {
     const findings: Finding[] = [];

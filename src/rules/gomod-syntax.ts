@@ -6,6 +6,7 @@ import { makeFinding, moduleTargets, type Rule } from './context.js';
  */
 export const gomodSyntax: Rule = {
   id: 'gomod-syntax',
+  severity: 'error',
   doc: "go.mod does not parse under the go command's strict rules (BOM, /* */ comments, quoted paths, unknown directives, ...).",
   check(ctx) {
     return moduleTargets(ctx).flatMap(({ module }) => {

@@ -8,6 +8,7 @@ import { makeFinding, NO_PLACE, type Rule } from './context.js';
  */
 export const incompatibleRelease: Rule = {
   id: 'incompatible-release',
+  severity: 'warning',
   doc: 'A v2+ tag on a root module with no go.mod: it will be served as +incompatible.',
   check(ctx) {
     if (ctx.snapshot.goMods.has('go.mod')) return [];

@@ -41,6 +41,17 @@ export const rules: readonly Rule[] = [
 ];
 
 /** Rules whose ids are reserved for later issues; users may already name them in --disable. */
-export const plannedRuleIds = ['stale-reference', 'breaking-change'] as const;
+export const plannedRules: readonly Pick<Rule, 'id' | 'severity' | 'doc'>[] = [
+  {
+    id: 'stale-reference',
+    severity: 'warning',
+    doc: 'A non-Go file names the old path (.proto go_package, docs, ldflags).'
+  },
+  {
+    id: 'breaking-change',
+    severity: 'error',
+    doc: 'Exported API removed or changed incompatibly without a major bump.'
+  }
+];
 
 export type { Rule, RuleContext, Target } from './context.js';

@@ -4,6 +4,7 @@ import { makeFinding, moduleTargets, type Rule } from './context.js';
 /** A directory replacement only works in the author's checkout: consumers ignore replace directives. */
 export const localReplace: Rule = {
   id: 'local-replace',
+  severity: 'error',
   doc: 'A replace directive that points at a directory (error on a release, warning on a pull request).',
   check(ctx) {
     return moduleTargets(ctx).flatMap(target => {

@@ -16,6 +16,7 @@ import { goFilesOf, makeFinding, moduleTargets, type Rule, type RuleContext } fr
  */
 export const mixedMajorImport: Rule = {
   id: 'mixed-major-import',
+  severity: 'warning',
   doc: 'The module imports two majors of the same dependency.',
   check(ctx) {
     return moduleTargets(ctx).flatMap(({ module }) => checkModule(ctx, module));

@@ -29,6 +29,7 @@ function earlierPaths(ctx: RuleContext, module: Module): string[] {
 
 export const modulePathRepository: Rule = {
   id: 'module-path-repository',
+  severity: 'error',
   doc: 'A github.com module path names another repository than the one being released.',
   check(ctx) {
     const repository = ctx.snapshot.repository;
@@ -60,6 +61,7 @@ export const modulePathRepository: Rule = {
 
 export const moduleRenamed: Rule = {
   id: 'module-renamed',
+  severity: 'warning',
   doc: 'A pull request changes the module path by more than its major suffix.',
   check(ctx) {
     const base = ctx.snapshot.baseGoMods;

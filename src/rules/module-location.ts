@@ -11,6 +11,7 @@ import type { Finding } from '../types.js';
  */
 export const moduleLocation: Rule = {
   id: 'module-location',
+  severity: 'error',
   doc: 'The module path does not fit the directory of its go.mod, or the same path is declared twice.',
   check(ctx) {
     const findings: Finding[] = [];

@@ -4,6 +4,7 @@ import { makeFinding, moduleLinePlace, moduleTargets, quote, type Rule } from '.
 /** The module path must pass CheckPath, the rule the go command applies to every module it fetches. */
 export const modulePathInvalid: Rule = {
   id: 'module-path-invalid',
+  severity: 'error',
   doc: "The module path fails the go command's CheckPath, or is declared in a form (`module (` block) that cannot be fetched.",
   check(ctx) {
     return moduleTargets(ctx).flatMap(({ module }) => {

@@ -19,6 +19,7 @@ import type { Finding } from '../types.js';
  */
 export const modulePathMajor: Rule = {
   id: 'module-path-major',
+  severity: 'error',
   doc: "The module path's major suffix does not match the version gated, or is behind the latest release.",
   check(ctx) {
     return [...checkGatedVersions(ctx), ...checkLatestReleases(ctx)];

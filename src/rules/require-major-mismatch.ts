@@ -10,6 +10,7 @@ import type { Finding } from '../types.js';
  */
 export const requireMajorMismatch: Rule = {
   id: 'require-major-mismatch',
+  severity: 'error',
   doc: 'A require/exclude/replace version whose major does not fit its module path.',
   check(ctx) {
     return moduleTargets(ctx).flatMap(({ module }) => {

@@ -8,6 +8,7 @@ import { makeFinding, moduleTargets, type Rule } from './context.js';
  */
 export const retractMajorMismatch: Rule = {
   id: 'retract-major-mismatch',
+  severity: 'error',
   doc: 'A retract of a version of another major (typically v1 retractions left in a v2 go.mod).',
   check(ctx) {
     return moduleTargets(ctx).flatMap(({ module }) => {

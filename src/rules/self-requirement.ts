@@ -5,6 +5,7 @@ import type { Finding } from '../types.js';
 /** A module that requires or replaces another major of itself usually carries a leftover of the bump. */
 export const selfRequirement: Rule = {
   id: 'self-requirement',
+  severity: 'warning',
   doc: 'go.mod requires or replaces another major of the module itself.',
   check(ctx) {
     return moduleTargets(ctx).flatMap(({ module }) => {

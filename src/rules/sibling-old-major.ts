@@ -18,6 +18,7 @@ import {
  */
 export const siblingOldMajor: Rule = {
   id: 'sibling-old-major',
+  severity: 'warning',
   doc: 'Another module of the same repository still requires or imports an older major of a bumped module.',
   check(ctx) {
     return versionTargets(ctx)

@@ -12,6 +12,7 @@ import { goFilesOf, makeFinding, moduleTargets, quote, type Rule, type RuleConte
  */
 export const staleSelfImport: Rule = {
   id: 'stale-self-import',
+  severity: 'error',
   doc: "A .go file imports the module's own packages through another major's path.",
   check(ctx) {
     return moduleTargets(ctx).flatMap(({ module }) => checkModule(ctx, module));

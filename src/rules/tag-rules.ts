@@ -6,6 +6,7 @@ import { makeFinding, NO_PLACE, versionTargets, type Rule } from './context.js';
 
 export const tagInvalid: Rule = {
   id: 'tag-invalid',
+  severity: 'error',
   doc: 'The tag is not a canonical Go release version, or maps to no module.',
   check(ctx) {
     return ctx.targets
@@ -24,6 +25,7 @@ export const tagInvalid: Rule = {
 
 export const tagExists: Rule = {
   id: 'tag-exists',
+  severity: 'error',
   doc: 'The version gated is already tagged for that module.',
   check(ctx) {
     return versionTargets(ctx)
@@ -47,6 +49,7 @@ export const tagExists: Rule = {
 
 export const versionOrder: Rule = {
   id: 'version-order',
+  severity: 'warning',
   doc: "The version is not above the module's latest release, or skips a major.",
   check(ctx) {
     return versionTargets(ctx).flatMap(t => {
@@ -87,6 +90,7 @@ export const versionOrder: Rule = {
 
 export const retractedVersion: Rule = {
   id: 'retracted-version',
+  severity: 'error',
   doc: "The version gated is retracted by the module's own go.mod.",
   check(ctx) {
     return versionTargets(ctx).flatMap(({ module, version }) =>
