@@ -10,6 +10,7 @@ import 'assert';
 import * as fs from 'fs';
 import { setTimeout } from 'timers';
 import { openSync, readSync, closeSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 
 function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
@@ -3803,7 +3804,10 @@ function pathForMajor(prefix, majorDigits) {
 /** Reports whether path equals prefix or lies under it (`path === prefix` or path starts with
  * `prefix + '/'`): 'example.com/m/v2' is under 'example.com/m', 'example.com/mod' is not. */
 function hasPathPrefix(path, prefix) {
-    return path === prefix || path.startsWith(prefix + '/');
+    // Hot path (every import against every candidate): compare in place, build no string.
+    if (path.length === prefix.length)
+        return path === prefix;
+    return path.length > prefix.length && path.charCodeAt(prefix.length) === 0x2f && path.startsWith(prefix);
 }
 
 // A go.mod reader exactly as strict as golang.org/x/mod/modfile: the lexer and parser of read.go
@@ -4772,16 +4776,29 @@ function fileOwnerIndex(modules) {
         }
     };
 }
-/** The repository module whose declared path is the longest prefix of an import path. */
-function moduleOwningImport(importPath, modules) {
-    let best;
-    for (const m of modules) {
-        if (m.path === undefined || !hasPathPrefix(importPath, m.path))
-            continue;
-        if (!best || m.path.length > (best.path?.length ?? 0))
-            best = m;
-    }
-    return best;
+/**
+ * A lookup of the repository module whose declared path is the longest prefix of an import path.
+ * Walks the import path's own prefixes against a map of module paths, so it costs the path's depth,
+ * and remembers each distinct import path (a repository imports the same paths many times).
+ */
+function importOwnerIndex(modules) {
+    const byPath = new Map();
+    for (const m of modules)
+        if (m.path !== undefined && !byPath.has(m.path))
+            byPath.set(m.path, m);
+    const memo = new Map();
+    return importPath => {
+        if (memo.has(importPath))
+            return memo.get(importPath);
+        let owner;
+        for (let end = importPath.length; end > 0; end = importPath.lastIndexOf('/', end - 1)) {
+            owner = byPath.get(importPath.slice(0, end));
+            if (owner)
+                break;
+        }
+        memo.set(importPath, owner);
+        return owner;
+    };
 }
 /** The tag prefix of a module directory: `sub/` for `sub` and for the major subdirectory `sub/v2`. */
 function tagPrefixOf(dir) {
@@ -4902,6 +4919,7 @@ function quote(s) {
 /** A `// Deprecated:` paragraph on the module line deprecates the very version being released. */
 const deprecatedModule = {
     id: 'deprecated-module',
+    severity: 'warning',
     doc: 'The go.mod being released carries a "// Deprecated:" paragraph on its module line.',
     check(ctx) {
         return versionTargets(ctx).flatMap(({ module, version }) => {
@@ -4918,6 +4936,7 @@ const deprecatedModule = {
 /** A file that cannot be read or scanned is said, with its position: never a crash, never silence. */
 const fileUnreadable = {
     id: 'file-unreadable',
+    severity: 'warning',
     doc: 'A file could not be read or scanned (binary, unterminated comment in the header).',
     check(ctx) {
         const findings = [];
@@ -4944,6 +4963,7 @@ const fileUnreadable = {
  */
 const gomodSyntax = {
     id: 'gomod-syntax',
+    severity: 'error',
     doc: "go.mod does not parse under the go command's strict rules (BOM, /* */ comments, quoted paths, unknown directives, ...).",
     check(ctx) {
         return moduleTargets(ctx).flatMap(({ module }) => {
@@ -4964,6 +4984,7 @@ const gomodSyntax = {
  */
 const incompatibleRelease = {
     id: 'incompatible-release',
+    severity: 'warning',
     doc: 'A v2+ tag on a root module with no go.mod: it will be served as +incompatible.',
     check(ctx) {
         if (ctx.snapshot.goMods.has('go.mod'))
@@ -4987,6 +5008,7 @@ const incompatibleRelease = {
 /** A directory replacement only works in the author's checkout: consumers ignore replace directives. */
 const localReplace = {
     id: 'local-replace',
+    severity: 'error',
     doc: 'A replace directive that points at a directory (error on a release, warning on a pull request).',
     check(ctx) {
         return moduleTargets(ctx).flatMap(target => {
@@ -5050,6 +5072,24 @@ function announcedFamily(importPath) {
     }
     return undefined;
 }
+/**
+ * The family prefixes an import path could belong to, longest first: each of its `/`-prefixes, and for
+ * gopkg.in the element without its `.vN` (`gopkg.in/yaml.v3/x` -> ..., `gopkg.in/yaml.v3`, `gopkg.in/yaml`).
+ */
+function familyCandidates(importPath) {
+    const candidates = [];
+    const gopkgIn = importPath.startsWith(GOPKG_IN);
+    for (let end = importPath.length; end > 0; end = importPath.lastIndexOf('/', end - 1)) {
+        const prefix = importPath.slice(0, end);
+        candidates.push(prefix);
+        if (gopkgIn) {
+            const m = /^(.+)\.v(?:0|[1-9][0-9]*)$/.exec(prefix);
+            if (m)
+                candidates.push(m[1]);
+        }
+    }
+    return candidates;
+}
 /** Orders major digit strings numerically ('' — v0/v1 — first). */
 function compareMajors(a, b) {
     const na = a === '' ? 1n : BigInt(a);
@@ -5063,6 +5103,7 @@ function compareMajors(a, b) {
  */
 const mixedMajorImport = {
     id: 'mixed-major-import',
+    severity: 'warning',
     doc: 'The module imports two majors of the same dependency.',
     check(ctx) {
         return moduleTargets(ctx).flatMap(({ module }) => checkModule$1(ctx, module));
@@ -5078,27 +5119,37 @@ function checkModule$1(ctx, module) {
         if (family)
             families.add(family.prefix);
     };
-    for (const { scan } of files)
-        for (const spec of scan.imports)
+    const seen = new Set();
+    for (const { scan } of files) {
+        for (const spec of scan.imports) {
+            if (seen.has(spec.path))
+                continue;
+            seen.add(spec.path);
             announce(spec.path);
+        }
+    }
     for (const r of module.modFile.require)
         announce(r.path);
-    const byLength = [...families].sort((a, b) => b.length - a.length);
+    const familyOf = memoize((path) => {
+        for (const prefix of familyCandidates(path)) {
+            if (!families.has(prefix))
+                continue;
+            const member = familyMember(path, prefix);
+            if (member)
+                return { prefix, member };
+        }
+        return undefined;
+    });
     const usesByFamily = new Map();
     for (const { file, scan } of files) {
         for (const spec of scan.imports) {
-            for (const prefix of byLength) {
-                const member = familyMember(spec.path, prefix);
-                if (!member)
-                    continue;
-                // The module's own family is stale-self-import's business.
-                if (prefix !== module.prefix) {
-                    const uses = usesByFamily.get(prefix) ?? [];
-                    uses.push({ file, spec, ...member });
-                    usesByFamily.set(prefix, uses);
-                }
-                break;
-            }
+            const found = familyOf(spec.path);
+            // The module's own family is stale-self-import's business.
+            if (!found || found.prefix === module.prefix)
+                continue;
+            const uses = usesByFamily.get(found.prefix) ?? [];
+            uses.push({ file, spec, ...found.member });
+            usesByFamily.set(found.prefix, uses);
         }
     }
     const findings = [];
@@ -5121,6 +5172,14 @@ function checkModule$1(ctx, module) {
     }
     return findings;
 }
+function memoize(fn) {
+    const memo = new Map();
+    return key => {
+        if (!memo.has(key))
+            memo.set(key, fn(key));
+        return memo.get(key);
+    };
+}
 
 /**
  * A module's path must fit its directory, as the go command finds it (findDir) and gorelease checks
@@ -5129,6 +5188,7 @@ function checkModule$1(ctx, module) {
  */
 const moduleLocation = {
     id: 'module-location',
+    severity: 'error',
     doc: 'The module path does not fit the directory of its go.mod, or the same path is declared twice.',
     check(ctx) {
         const findings = [];
@@ -5215,6 +5275,7 @@ function earlierPaths(ctx, module) {
 }
 const modulePathRepository = {
     id: 'module-path-repository',
+    severity: 'error',
     doc: 'A github.com module path names another repository than the one being released.',
     check(ctx) {
         const repository = ctx.snapshot.repository;
@@ -5241,6 +5302,7 @@ const modulePathRepository = {
 };
 const moduleRenamed = {
     id: 'module-renamed',
+    severity: 'warning',
     doc: 'A pull request changes the module path by more than its major suffix.',
     check(ctx) {
         const base = ctx.snapshot.baseGoMods;
@@ -5263,6 +5325,7 @@ const moduleRenamed = {
 /** The module path must pass CheckPath, the rule the go command applies to every module it fetches. */
 const modulePathInvalid = {
     id: 'module-path-invalid',
+    severity: 'error',
     doc: "The module path fails the go command's CheckPath, or is declared in a form (`module (` block) that cannot be fetched.",
     check(ctx) {
         return moduleTargets(ctx).flatMap(({ module }) => {
@@ -5303,6 +5366,7 @@ function advice(path, problem) {
  */
 const modulePathMajor = {
     id: 'module-path-major',
+    severity: 'error',
     doc: "The module path's major suffix does not match the version gated, or is behind the latest release.",
     check(ctx) {
         return [...checkGatedVersions(ctx), ...checkLatestReleases(ctx)];
@@ -5358,6 +5422,7 @@ function checkLatestReleases(ctx) {
  */
 const requireMajorMismatch = {
     id: 'require-major-mismatch',
+    severity: 'error',
     doc: 'A require/exclude/replace version whose major does not fit its module path.',
     check(ctx) {
         return moduleTargets(ctx).flatMap(({ module }) => {
@@ -5419,6 +5484,7 @@ function mismatch(path, version) {
  */
 const retractMajorMismatch = {
     id: 'retract-major-mismatch',
+    severity: 'error',
     doc: 'A retract of a version of another major (typically v1 retractions left in a v2 go.mod).',
     check(ctx) {
         return moduleTargets(ctx).flatMap(({ module }) => {
@@ -5440,6 +5506,7 @@ const retractMajorMismatch = {
 /** A module that requires or replaces another major of itself usually carries a leftover of the bump. */
 const selfRequirement = {
     id: 'self-requirement',
+    severity: 'warning',
     doc: 'go.mod requires or replaces another major of the module itself.',
     check(ctx) {
         return moduleTargets(ctx).flatMap(({ module }) => {
@@ -5471,6 +5538,7 @@ const selfRequirement = {
  */
 const siblingOldMajor = {
     id: 'sibling-old-major',
+    severity: 'warning',
     doc: 'Another module of the same repository still requires or imports an older major of a bumped module.',
     check(ctx) {
         return versionTargets(ctx)
@@ -5503,7 +5571,7 @@ function checkSibling(ctx, target, other) {
         for (const spec of scan.imports) {
             const member = isOlder(spec.path);
             // Packages of a module that lives in this repository (the v1 root beside a v2/ directory) are not stale.
-            if (!member || moduleOwningImport(spec.path, ctx.modules))
+            if (!member || ctx.importOwner(spec.path))
                 continue;
             findings.push(makeFinding('sibling-old-major', 'warning', { file, line: spec.line, column: spec.column, endLine: spec.endLine, endColumn: spec.endColumn }, `import "${spec.path}": ${advice(member.modulePath)}`, other));
         }
@@ -5518,6 +5586,7 @@ function checkSibling(ctx, target, other) {
  */
 const staleSelfImport = {
     id: 'stale-self-import',
+    severity: 'error',
     doc: "A .go file imports the module's own packages through another major's path.",
     check(ctx) {
         return moduleTargets(ctx).flatMap(({ module }) => checkModule(ctx, module));
@@ -5530,7 +5599,7 @@ function checkModule(ctx, module) {
     const findings = [];
     for (const { file, scan } of goFilesOf(ctx, module)) {
         for (const spec of scan.imports) {
-            const stale = staleImport(spec.path, module, ctx.modules);
+            const stale = staleImport(spec.path, module, ctx.importOwner);
             if (!stale)
                 continue;
             const severity = scan.buildIgnore || stale.caseOnly ? 'warning' : 'error';
@@ -5540,7 +5609,7 @@ function checkModule(ctx, module) {
     return findings;
 }
 /** Whether `importPath` names this module's packages through a path other than the declared one. */
-function staleImport(importPath, module, modules) {
+function staleImport(importPath, module, importOwner) {
     const path = module.path;
     if (hasPathPrefix(importPath, path))
         return undefined;
@@ -5550,7 +5619,7 @@ function staleImport(importPath, module, modules) {
     const member = familyMember(importPath, module.prefix);
     if (!member || member.major === module.pathMajorDigits)
         return undefined;
-    const owner = moduleOwningImport(importPath, modules);
+    const owner = importOwner(importPath);
     if (owner && owner !== module)
         return undefined;
     return {
@@ -5573,6 +5642,7 @@ function message(spec, stale, path, buildIgnore) {
 // The rules about the tag or version itself: tag-invalid, tag-exists, version-order, retracted-version.
 const tagInvalid = {
     id: 'tag-invalid',
+    severity: 'error',
     doc: 'The tag is not a canonical Go release version, or maps to no module.',
     check(ctx) {
         return ctx.targets
@@ -5582,6 +5652,7 @@ const tagInvalid = {
 };
 const tagExists = {
     id: 'tag-exists',
+    severity: 'error',
     doc: 'The version gated is already tagged for that module.',
     check(ctx) {
         return versionTargets(ctx)
@@ -5599,6 +5670,7 @@ const tagExists = {
 };
 const versionOrder = {
     id: 'version-order',
+    severity: 'warning',
     doc: "The version is not above the module's latest release, or skips a major.",
     check(ctx) {
         return versionTargets(ctx).flatMap(t => {
@@ -5626,6 +5698,7 @@ const versionOrder = {
 };
 const retractedVersion = {
     id: 'retracted-version',
+    severity: 'error',
     doc: "The version gated is retracted by the module's own go.mod.",
     check(ctx) {
         return versionTargets(ctx).flatMap(({ module, version }) => module.modFile.retract
@@ -5657,7 +5730,18 @@ const rules = [
     fileUnreadable
 ];
 /** Rules whose ids are reserved for later issues; users may already name them in --disable. */
-const plannedRuleIds = ['stale-reference', 'breaking-change'];
+const plannedRules = [
+    {
+        id: 'stale-reference',
+        severity: 'warning',
+        doc: 'A non-Go file names the old path (.proto go_package, docs, ldflags).'
+    },
+    {
+        id: 'breaking-change',
+        severity: 'error',
+        doc: 'Exported API removed or changed incompatibly without a major bump.'
+    }
+];
 
 // The tool's own name and version, as reported in JSON and SARIF (kept equal to package.json by a test).
 const TOOL_NAME = 'go-major-gate';
@@ -5677,7 +5761,13 @@ function analyze(snapshot, options) {
     const startedAt = options.startedAt ?? Date.now();
     const modules = loadModules(snapshot.goMods);
     const targets = resolveTargets(options.intent, modules, snapshot);
-    const ctx = { snapshot, modules, targets, goFilesByModule: groupGoFiles(snapshot, modules) };
+    const ctx = {
+        snapshot,
+        modules,
+        targets,
+        goFilesByModule: groupGoFiles(snapshot, modules),
+        importOwner: importOwnerIndex(modules)
+    };
     const disabled = new Set(options.disable ?? []);
     const found = rules.flatMap(rule => rule.check(ctx));
     const findings = sortFindings(applyStoppingRules(found)
@@ -6808,17 +6898,63 @@ class Git {
         ]);
         return parseAddedLines(r.stdout);
     }
+    /** Whether the object `sha` names a commit that is present locally. */
+    async hasCommit(sha) {
+        const r = await this.run(['cat-file', '-e', '--end-of-options', `${sha}^{commit}`], {
+            allowFailure: true
+        });
+        return r.exitCode === 0;
+    }
+    /**
+     * `git fetch` from a remote, quietly and without prompting; returns the error text instead of
+     * throwing, since every fetch here is an attempt with a fallback.
+     */
+    async fetch(remote, args) {
+        const r = await this.run(['fetch', '--quiet', '--no-recurse-submodules', ...args, '--', remote], {
+            allowFailure: true
+        });
+        return r.exitCode === 0 ? undefined : r.stderr.trim().split('\n').pop() || `exit ${r.exitCode}`;
+    }
+    /** Fetches specific refs or commits (a SHA works on GitHub); `--depth=1` only keeps a shallow clone shallow. */
+    async fetchRefs(remote, refspecs, shallow) {
+        const r = await this.run([
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            '--no-recurse-submodules',
+            ...(shallow ? ['--depth=1'] : []),
+            '--',
+            remote,
+            ...refspecs
+        ], { allowFailure: true });
+        return r.exitCode === 0 ? undefined : r.stderr.trim().split('\n').pop() || `exit ${r.exitCode}`;
+    }
     /** The URL of a remote, or undefined. */
     async remoteUrl(name = 'origin') {
         const r = await this.run(['remote', 'get-url', '--', name], { allowFailure: true });
         return r.exitCode === 0 ? r.stdout.trim() : undefined;
     }
-    /** Tracked and untracked-but-not-ignored files of the work tree. */
+    /** Tracked and untracked-but-not-ignored files of the work tree, less those deleted from it. */
     async workTreeFiles() {
-        const listed = await this.run(['ls-files', '-z', '--cached', '--others', '--exclude-standard']);
-        const deleted = await this.run(['ls-files', '-z', '--deleted']);
-        const gone = new Set(deleted.stdout.split('\0'));
-        return [...new Set(listed.stdout.split('\0'))].filter(f => f && !gone.has(f));
+        // One process: -t tags each entry, and a tracked file deleted from the work tree is listed
+        // once more with the tag R.
+        const r = await this.run([
+            'ls-files',
+            '-z',
+            '-t',
+            '--cached',
+            '--others',
+            '--deleted',
+            '--exclude-standard'
+        ]);
+        const present = new Set();
+        const deleted = new Set();
+        for (const entry of r.stdout.split('\0')) {
+            if (entry.length < 3)
+                continue;
+            (entry[0] === 'R' ? deleted : present).add(entry.slice(2));
+        }
+        return [...present].filter(f => !deleted.has(f));
     }
     /** Every blob of the tree at `ref` (recursively), with its object id. */
     async listTree(ref) {
@@ -8173,23 +8309,22 @@ function describeIoError(error) {
 async function gatherSnapshot(options) {
     const dir = resolve(options.dir);
     const probe = new Git(dir);
-    if (!(await probe.isRepository())) {
+    const [isRepository, topLevel] = await Promise.all([probe.isRepository(), probe.topLevel()]);
+    if (!isRepository) {
         throw new UsageError(`${dir} is not a git repository (go-major-gate reads tags and history from git)`);
     }
-    const root = options.head ? dir : ((await probe.topLevel()) ?? dir);
+    const root = options.head ? dir : (topLevel ?? dir);
     const git = new Git(root);
-    let commit;
-    let tree;
-    if (options.head) {
-        commit = await git.commitOf(options.head);
-        if (!commit)
-            throw new UsageError(`--head ${options.head} names no commit in ${root}`);
-        tree = new GitTree(git, commit);
-    }
-    else {
-        tree = new WorkingTree(root);
-        commit = await git.commitOf('HEAD');
-    }
+    // The questions to git are independent: ask them at once.
+    const [commit, tags, shallow, remote] = await Promise.all([
+        git.commitOf(options.head ?? 'HEAD'),
+        options.tags ?? git.tags(),
+        git.isShallow(),
+        options.repository ? undefined : git.remoteUrl()
+    ]);
+    if (options.head && !commit)
+        throw new UsageError(`--head ${options.head} names no commit in ${root}`);
+    const tree = options.head ? new GitTree(git, commit) : new WorkingTree(root);
     const files = (await tree.listFiles()).sort();
     const stats = { files: files.length, bytes: 0 };
     const unreadable = new Map();
@@ -8222,7 +8357,6 @@ async function gatherSnapshot(options) {
                 unreadable.set(path, error ?? 'unknown error');
         }
     });
-    const tags = await git.tags();
     const snapshot = {
         files,
         goMods,
@@ -8242,9 +8376,9 @@ async function gatherSnapshot(options) {
         snapshot.addedLines = await git.addedLines(from, options.head ? commit : undefined);
     }
     snapshot.releasedGoMods = await readReleasedGoMods(git, snapshot);
-    if (await git.isShallow())
+    if (shallow)
         snapshot.shallow = true;
-    const repository = options.repository ?? githubRepositoryFromRemote(await git.remoteUrl());
+    const repository = options.repository ?? githubRepositoryFromRemote(remote);
     if (repository)
         snapshot.repository = repository;
     return { snapshot, root, git };
@@ -8310,6 +8444,107 @@ function reportToJson(report) {
 }
 function formatJson(report) {
     return `${JSON.stringify(reportToJson(report), null, 2)}\n`;
+}
+
+// SARIF 2.1.0 for GitHub code scanning: one run, every registered rule, one result per finding.
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/go-major-gate/go-major-gate';
+/** Versioned so that a change of the hashed fields can start a new series instead of reopening alerts. */
+const FINGERPRINT_KEY = 'goMajorGate/v1';
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+function toSarif(report) {
+    const ruleIndex = new Map(rules.map((rule, i) => [rule.id, i]));
+    const occurrences = new Map();
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: report.tool.name,
+                        version: report.tool.version,
+                        semanticVersion: report.tool.version,
+                        informationUri: INFORMATION_URI,
+                        rules: rules.map(rule => ({
+                            id: rule.id,
+                            shortDescription: { text: rule.doc },
+                            defaultConfiguration: { level: LEVEL[rule.severity] }
+                        }))
+                    }
+                },
+                // Finding columns count characters, not SARIF's default UTF-16 code units.
+                columnKind: 'unicodeCodePoints',
+                results: report.findings.map(f => {
+                    const file = f.file ?? fallbackGoMod(f, report);
+                    const fingerprint = fingerprintOf(f, file, occurrences);
+                    return sarifResult(f, file, ruleIndex.get(f.rule), fingerprint);
+                })
+            }
+        ]
+    };
+}
+function formatSarif(report) {
+    return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+}
+function sarifResult(f, file, ruleIndex, fingerprint) {
+    const artifactLocation = { uri: toUri(file), uriBaseId: '%SRCROOT%' };
+    const region = regionOf(f);
+    return {
+        ruleId: f.rule,
+        ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [{ physicalLocation: { artifactLocation, region } }],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+        ...(f.fix && f.file !== null && f.line !== null
+            ? {
+                fixes: [
+                    {
+                        description: { text: `Replace with ${f.fix.replacement}` },
+                        artifactChanges: [
+                            {
+                                artifactLocation,
+                                replacements: [{ deletedRegion: region, insertedContent: { text: f.fix.replacement } }]
+                            }
+                        ]
+                    }
+                ]
+            }
+            : {})
+    };
+}
+/** Code scanning needs a line: findings without one sit on line 1 of their file. */
+function regionOf(f) {
+    if (f.file === null || f.line === null)
+        return { startLine: 1 };
+    const region = { startLine: f.line };
+    if (f.column !== undefined)
+        region.startColumn = f.column;
+    if (f.endLine !== undefined)
+        region.endLine = f.endLine;
+    if (f.endColumn !== undefined)
+        region.endColumn = f.endColumn;
+    return region;
+}
+/** Tag and version findings are located at the go.mod of the module they gate. */
+function fallbackGoMod(f, report) {
+    const dir = f.moduleDir ?? report.targets.find(t => t.dir !== null)?.dir ?? report.modules[0]?.dir ?? '.';
+    return dir === '.' ? 'go.mod' : `${dir}/go.mod`;
+}
+/**
+ * Stable across runs: rule, file and message, never the line (edits above a finding move it). The same
+ * finding twice in one file is told apart by its occurrence number, as GitHub's own line hashes do.
+ */
+function fingerprintOf(f, file, occurrences) {
+    const hash = createHash('sha256').update(`${f.rule}\0${file}\0${f.message}`).digest('hex').slice(0, 32);
+    const n = (occurrences.get(hash) ?? 0) + 1;
+    occurrences.set(hash, n);
+    return `${hash}:${n}`;
+}
+/** A repository-relative path as a relative URI reference: each segment percent-encoded. */
+function toUri(file) {
+    return file.split('/').map(encodeURIComponent).join('/');
 }
 
 const COLORS = {
@@ -8389,14 +8624,14 @@ Where to read:
   --head REF             read the tree at REF from git objects instead of the working tree
   --repository OWNER/NAME  the GitHub repository being released (default: the origin remote)
 Output:
-  --format text|json     (default text)
+  --format text|json|sarif  (default text; sarif: SARIF 2.1.0 for code scanning)
   --fail-on error|warning|never   which findings fail the gate (default error)
   --disable RULE,...     rule ids to switch off
   -h, --help             this help;  ${TOOL_NAME} version  prints the version
 
 Exit status: 0 passed, 1 the gate failed, 2 usage or runtime error.
 `;
-const FORMATS = ['text', 'json'];
+const FORMATS = ['text', 'json', 'sarif'];
 const FAIL_ON = ['error', 'warning', 'never'];
 async function runCli(argv, io) {
     try {
@@ -8474,8 +8709,18 @@ async function check(args, io) {
     if (gathered.snapshot.shallow) {
         io.stderr(`${TOOL_NAME}: warning: ${gathered.root} is a shallow clone with ${gathered.snapshot.tags.length} tag(s): tags or history may be missing, so tag-exists and version-order may not see earlier releases; run "git fetch --tags --unshallow" first\n`);
     }
-    io.stdout(format === 'json' ? formatJson(report) : formatText(report, { color: Boolean(io.isTty) }));
+    io.stdout(formatReport(format, report, Boolean(io.isTty)));
     return report.conclusion === 'failure' ? 1 : 0;
+}
+function formatReport(format, report, color) {
+    switch (format) {
+        case 'json':
+            return formatJson(report);
+        case 'sarif':
+            return formatSarif(report);
+        case 'text':
+            return formatText(report, { color });
+    }
 }
 function intentFrom(values) {
     if (values.tag !== undefined && values.version !== undefined)
@@ -8503,7 +8748,7 @@ function oneOf(flag, value, allowed) {
     }
     return value;
 }
-const KNOWN_RULES = new Set([...rules.map(r => r.id), ...plannedRuleIds]);
+const KNOWN_RULES = new Set([...rules, ...plannedRules].map(r => r.id));
 function parseDisable(values) {
     const ids = values
         .flatMap(v => v.split(','))

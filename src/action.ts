@@ -1,0 +1,350 @@
+// The GitHub Action: turn the event into a plan, make sure the commits and tags it needs are present
+// (fetching what a shallow checkout lacks), run the engine on git objects, and report through a check
+// run, workflow annotations, the job summary, output files and the step's exit status.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import * as core from '@actions/core';
+import { getOctokit } from '@actions/github';
+import { retry } from '@octokit/plugin-retry';
+import { throttling } from '@octokit/plugin-throttling';
+import { analyze, type Report } from './analyze.js';
+import { UsageError } from './errors.js';
+import { planFromEvent, type EventPlan } from './gather/event.js';
+import { Git } from './gather/git.js';
+import { gatherSnapshot } from './gather/snapshot.js';
+import {
+  checkRunAnnotations,
+  planWorkflowAnnotations,
+  WORKFLOW_ANNOTATIONS_PER_LEVEL
+} from './report/annotations.js';
+import { describeHttpError, publishCheckRun, type CheckRunResult, type Octokit } from './report/checkrun.js';
+import { formatJson } from './report/json.js';
+import { formatSarif } from './report/sarif.js';
+import { buildCheckRunOutput, buildJobSummary } from './report/summary.js';
+import type { FailOn, Tag } from './types.js';
+
+export interface ActionInputs {
+  version: string;
+  module: string;
+  workingDirectory: string;
+  token: string;
+  checkRun: boolean;
+  checkName: string;
+  annotations: boolean;
+  failOn: FailOn;
+  disable: string[];
+  baseRef: string;
+  fetchTags: boolean;
+}
+
+export interface ActionEnv {
+  eventName: string;
+  eventPath?: string;
+  /** owner/name */
+  repository?: string;
+  workspace: string;
+  sha?: string;
+  ref?: string;
+  serverUrl?: string;
+  runId?: string;
+  runnerTemp?: string;
+}
+
+const REMOTE = 'origin';
+
+export async function runAction(inputs: ActionInputs, env: ActionEnv): Promise<void> {
+  const startedAt = Date.now();
+  const payload = readPayload(env.eventPath);
+  const plan = planFromEvent(env.eventName, payload, inputs, {
+    ...(env.sha ? { sha: env.sha } : {}),
+    ...(env.ref ? { ref: env.ref } : {})
+  });
+  if (plan.kind === 'skip') {
+    core.notice(`go-major-gate: skipped: ${plan.reason}`);
+    core.setOutput('conclusion', 'skipped');
+    return;
+  }
+  core.info(`go-major-gate: ${plan.description}`);
+
+  const dir = resolve(env.workspace, inputs.workingDirectory || '.');
+  const git = new Git(dir);
+  if (!(await git.isRepository())) {
+    throw new UsageError(`${dir} is not a git repository: run actions/checkout before go-major-gate`);
+  }
+  const octokit = inputs.token ? createOctokit(inputs.token) : undefined;
+  const [owner, repo] = (env.repository ?? '/').split('/');
+
+  const commits = await prepareCommits(git, plan, inputs.fetchTags);
+  const tags = await tagsOrApiFallback(git, octokit, owner, repo);
+  const { snapshot } = await gatherSnapshot({
+    dir,
+    ...(commits.head ? { head: commits.head } : {}),
+    ...(commits.base ? { base: commits.base } : {}),
+    ...(env.repository ? { repository: env.repository } : {}),
+    ...(tags ? { tags } : {})
+  });
+  const report = analyze(snapshot, {
+    intent: plan.intent,
+    failOn: inputs.failOn,
+    disable: inputs.disable,
+    startedAt
+  });
+
+  const files = writeReportFiles(report, env.runnerTemp);
+  setOutputs(report, files);
+
+  const runUrl =
+    env.serverUrl && env.repository && env.runId
+      ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}`
+      : undefined;
+  let fallback = false;
+  if (inputs.checkRun && octokit && owner && repo && snapshot.commit) {
+    const context = { reportPath: files.report, ...(runUrl ? { checkRunUrl: runUrl } : {}) };
+    const output = buildCheckRunOutput(report, context);
+    const result = await publishCheckRun(octokit, {
+      owner,
+      repo,
+      name: inputs.checkName || 'go-major-gate',
+      headSha: snapshot.commit,
+      conclusion: report.conclusion,
+      title: output.title,
+      summary: output.summary,
+      annotations: checkRunAnnotations(report.findings),
+      ...(runUrl ? { detailsUrl: runUrl } : {})
+    });
+    fallback = explainCheckRunResult(result, plan);
+  } else if (inputs.checkRun && !octokit) {
+    core.notice(
+      'go-major-gate: no token, so no check run; findings are reported as annotations and in the job summary'
+    );
+    fallback = true;
+  }
+
+  if (inputs.annotations || fallback)
+    emitWorkflowAnnotations(report, inputs.checkRun && !fallback ? inputs.checkName : undefined);
+  await writeJobSummary(report, files, runUrl);
+
+  const counts = countSeverities(report);
+  const tally = `${counts.errors} error(s), ${counts.warnings} warning(s)`;
+  if (report.conclusion === 'failure') core.setFailed(`go-major-gate: the gate failed: ${tally}`);
+  else core.info(`go-major-gate: ${report.conclusion}: ${tally}`);
+}
+
+function readPayload(path: string | undefined): Record<string, unknown> {
+  if (!path) return {};
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  } catch (error) {
+    throw new UsageError(`could not read the event payload at ${path}: ${(error as Error).message}`);
+  }
+}
+
+export function createOctokit(token: string): Octokit {
+  return getOctokit(
+    token,
+    {
+      throttle: {
+        // Retry twice on rate limits; GitHub says how long to wait.
+        onRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+          retryCount < 2,
+        onSecondaryRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) =>
+          retryCount < 2
+      },
+      retry: { retries: 3 }
+    },
+    retry,
+    throttling
+  );
+}
+
+interface PreparedCommits {
+  head?: string;
+  base?: string;
+}
+
+/**
+ * Makes sure the head and base commits and the tags are present: a default checkout has one commit
+ * and no tags. Each fetch is an attempt; what still lacks afterwards is said plainly.
+ */
+async function prepareCommits(
+  git: Git,
+  plan: Extract<EventPlan, { kind: 'gate' }>,
+  fetchTags: boolean
+): Promise<PreparedCommits> {
+  const hasRemote = (await git.remoteUrl(REMOTE)) !== undefined;
+  const shallow = await git.isShallow();
+  if (fetchTags && hasRemote) {
+    const error = await git.fetch(REMOTE, ['--tags', '--force']);
+    if (error)
+      core.warning(
+        `go-major-gate: could not fetch tags from ${REMOTE} (${error}); using the tags the checkout has`
+      );
+  }
+
+  let head = plan.head;
+  if (head && !(await git.hasCommit(head)) && hasRemote) {
+    const refspecs = [
+      head,
+      ...(plan.pullNumber !== undefined
+        ? [`+refs/pull/${plan.pullNumber}/head:refs/remotes/${REMOTE}/pr-head`]
+        : [])
+    ];
+    await git.fetchRefs(REMOTE, refspecs, shallow);
+  }
+  if (head && !(await git.hasCommit(head))) {
+    if (plan.headTag) head = await git.commitOf(`refs/tags/${plan.headTag}`);
+    if (!head)
+      throw new UsageError(
+        `commit ${plan.head} is not in the checkout and could not be fetched from ${REMOTE}`
+      );
+  }
+  if (!head && plan.headTag) head = await git.commitOf(`refs/tags/${plan.headTag}`);
+
+  let base = plan.base;
+  if (base) {
+    base = (await git.commitOf(base)) ?? (await git.commitOf(`${REMOTE}/${base}`));
+    if (!base && hasRemote) {
+      await git.fetchRefs(REMOTE, [plan.base as string], shallow);
+      base = (await git.commitOf(plan.base as string)) ?? (await git.commitOf('FETCH_HEAD'));
+    }
+    if (!base)
+      throw new UsageError(
+        `the pull request's base ${plan.base} is not in the checkout and could not be fetched`
+      );
+    if (head) await deepenToMergeBase(git, base, head, shallow && hasRemote);
+  }
+  return { ...(head ? { head } : {}), ...(base ? { base } : {}) };
+}
+
+/** A shallow clone may lack the merge base of a pull request: deepen a few times, then go without. */
+async function deepenToMergeBase(git: Git, base: string, head: string, canDeepen: boolean): Promise<void> {
+  for (const depth of [50, 500, 5000]) {
+    if (await git.mergeBase(base, head)) return;
+    if (!canDeepen) break;
+    await git.fetch(REMOTE, ['--no-tags', `--deepen=${depth}`]);
+  }
+  if (!(await git.mergeBase(base, head))) {
+    core.warning(
+      'go-major-gate: no merge base of the pull request in this clone; new lines are judged against the base commit itself'
+    );
+  }
+}
+
+/** The clone's tags, or, when it has none and a token is at hand, the repository's tags from the REST API. */
+async function tagsOrApiFallback(
+  git: Git,
+  octokit: Octokit | undefined,
+  owner: string,
+  repo: string
+): Promise<Tag[] | undefined> {
+  const local = await git.tags();
+  if (local.length > 0 || !octokit || !owner || !repo) return undefined;
+  try {
+    const listed = await octokit.paginate(octokit.rest.repos.listTags, { owner, repo, per_page: 100 });
+    core.info(`go-major-gate: the checkout has no tags; read ${listed.length} from the API`);
+    return listed.map(t => ({ name: t.name, commit: t.commit.sha }));
+  } catch (error) {
+    core.warning(
+      `go-major-gate: the checkout has no tags and the API did not list them (${describeHttpError(error).message}); tag-exists and version-order cannot see earlier releases`
+    );
+    return undefined;
+  }
+}
+
+interface ReportFiles {
+  report: string;
+  sarif: string;
+}
+
+function writeReportFiles(report: Report, runnerTemp: string | undefined): ReportFiles {
+  const dir = join(runnerTemp || tmpdir(), 'go-major-gate');
+  mkdirSync(dir, { recursive: true });
+  const files = { report: join(dir, 'report.json'), sarif: join(dir, 'report.sarif') };
+  writeFileSync(files.report, formatJson(report));
+  writeFileSync(files.sarif, formatSarif(report));
+  return files;
+}
+
+function countSeverities(report: Report): { errors: number; warnings: number } {
+  return {
+    errors: report.findings.filter(f => f.severity === 'error').length,
+    warnings: report.findings.filter(f => f.severity === 'warning').length
+  };
+}
+
+function setOutputs(report: Report, files: ReportFiles): void {
+  const counts = countSeverities(report);
+  const gated = report.targets.find(t => t.version !== null) ?? report.targets[0];
+  const module =
+    report.modules.find(m => m.path === gated?.module) ?? report.modules.find(m => m.dir === '.');
+  core.setOutput('conclusion', report.conclusion);
+  core.setOutput('errors', counts.errors);
+  core.setOutput('warnings', counts.warnings);
+  core.setOutput('version', gated?.version ?? '');
+  core.setOutput(
+    'major',
+    gated?.version ? (/^v(\d+)/.exec(gated.version)?.[1] ?? '') : module ? String(module.major) : ''
+  );
+  core.setOutput('module-path', gated?.module ?? module?.path ?? '');
+  core.setOutput('report', files.report);
+  core.setOutput('sarif', files.sarif);
+}
+
+/** Says once, plainly, why there is no check run and what changes that; returns whether to fall back. */
+function explainCheckRunResult(result: CheckRunResult, plan: Extract<EventPlan, { kind: 'gate' }>): boolean {
+  if (result.kind === 'published') {
+    for (const batch of result.rejected) {
+      core.warning(
+        `go-major-gate: GitHub rejected annotations ${batch.first + 1}-${batch.first + batch.count} of the check run (${batch.message}); they are in the job summary and the report`
+      );
+    }
+    core.info(`go-major-gate: check run ${result.url ?? result.id} completed`);
+    return result.rejected.length > 0;
+  }
+  if (result.kind === 'forbidden') {
+    const why = plan.fromFork
+      ? `the token of a pull request from a fork is read-only (${result.message}). To get the check run, run the workflow on pull_request_target: go-major-gate only reads the pull request's commits as git objects and never runs its code`
+      : `the token may not write check runs (${result.message}). Add "permissions: { contents: read, checks: write }" to the job (Dependabot pull requests get a read-only token as forks do)`;
+    core.warning(
+      `go-major-gate: no check run: ${why}. The findings are reported as annotations and in the job summary, and this step's status is the gate.`
+    );
+    return true;
+  }
+  core.warning(
+    `go-major-gate: the check run could not be published (${result.message}); the findings are reported as annotations and in the job summary`
+  );
+  return true;
+}
+
+function emitWorkflowAnnotations(report: Report, checkName: string | undefined): void {
+  const seeAlso = checkName ? `the "${checkName}" check run and the job summary` : 'the job summary';
+  // GitHub keeps 10 annotations of a level per step; a failing gate's own error (setFailed) takes one.
+  const perLevel =
+    report.conclusion === 'failure' ? WORKFLOW_ANNOTATIONS_PER_LEVEL - 1 : WORKFLOW_ANNOTATIONS_PER_LEVEL;
+  for (const a of planWorkflowAnnotations(report.findings, { seeAlso, perLevel })) {
+    const emit = a.level === 'error' ? core.error : a.level === 'warning' ? core.warning : core.notice;
+    emit(a.message, a.properties);
+  }
+}
+
+async function writeJobSummary(
+  report: Report,
+  files: ReportFiles,
+  runUrl: string | undefined
+): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return;
+  try {
+    await core.summary
+      .addRaw(
+        buildJobSummary(report, {
+          reportPath: files.report,
+          sarifPath: files.sarif,
+          ...(runUrl ? { checkRunUrl: runUrl } : {})
+        })
+      )
+      .write();
+  } catch (error) {
+    core.warning(`go-major-gate: could not write the job summary: ${(error as Error).message}`);
+  }
+}
