@@ -43063,6 +43063,17 @@ class Git {
         }
         return result;
     }
+    /**
+     * Where `cwd` is, in one process: undefined outside a repository; otherwise the top directory of
+     * its work tree (undefined in a bare repository).
+     */
+    async location() {
+        const r = await this.run(['rev-parse', '--git-dir', '--show-toplevel'], { allowFailure: true });
+        const [gitDir, topLevel] = r.stdout.split('\n');
+        if (!gitDir)
+            return undefined;
+        return topLevel ? { topLevel } : {};
+    }
     /** The top directory of the work tree, or undefined when `cwd` is not inside a git repository. */
     async topLevel() {
         const r = await this.run(['rev-parse', '--show-toplevel'], { allowFailure: true });
@@ -44649,28 +44660,32 @@ function describeIoError(error) {
 async function gatherSnapshot(options) {
     const dir = resolve(options.dir);
     const probe = new Git(dir);
-    const [isRepository, topLevel] = await Promise.all([probe.isRepository(), probe.topLevel()]);
-    if (!isRepository) {
+    const location = await probe.location();
+    if (!location) {
         throw new UsageError(`${dir} is not a git repository (go-major-gate reads tags and history from git)`);
     }
-    const root = options.head ? dir : (topLevel ?? dir);
+    const root = options.head ? dir : (location.topLevel ?? dir);
     const git = new Git(root);
+    const workingTree = options.head ? undefined : new WorkingTree(root);
     // The questions to git are independent: ask them at once.
-    const [commit, tags, shallow, remote] = await Promise.all([
+    const [commit, tags, shallow, remote, workingFiles] = await Promise.all([
         git.commitOf(options.head ?? 'HEAD'),
         options.tags ?? git.tags(),
         git.isShallow(),
-        options.repository ? undefined : git.remoteUrl()
+        options.repository ? undefined : git.remoteUrl(),
+        workingTree?.listFiles()
     ]);
     if (options.head && !commit)
         throw new UsageError(`--head ${options.head} names no commit in ${root}`);
-    const tree = options.head ? new GitTree(git, commit) : new WorkingTree(root);
-    const files = (await tree.listFiles()).sort();
+    const tree = workingTree ?? new GitTree(git, commit);
+    const files = (workingFiles ?? (await tree.listFiles())).sort();
     const stats = { files: files.length, bytes: 0 };
     const unreadable = new Map();
     const goMods = new Map();
     const goFiles = new Map();
     const goModPaths = goModFiles(files);
+    // A separate git process reads the go.mod files of the latest releases while this one reads the tree.
+    const releasedGoMods = readReleasedGoMods(git, goModPaths, tags);
     const moduleDirs = new Set(goModPaths.map(dirOf));
     const inAModule = (file) => {
         for (let d = dirOf(file);; d = dirOf(d)) {
@@ -44715,7 +44730,7 @@ async function gatherSnapshot(options) {
         const from = (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit;
         snapshot.addedLines = await git.addedLines(from, options.head ? commit : undefined);
     }
-    snapshot.releasedGoMods = await readReleasedGoMods(git, snapshot);
+    snapshot.releasedGoMods = await releasedGoMods;
     if (shallow)
         snapshot.shallow = true;
     const repository = options.repository ?? githubRepositoryFromRemote(remote);
@@ -44730,13 +44745,13 @@ async function readGoMods(tree) {
     return out;
 }
 /** Each module's go.mod at the latest release of its tag prefix, read in one cat-file process. */
-async function readReleasedGoMods(git, snapshot) {
+async function readReleasedGoMods(git, goModPaths, tags) {
     const wanted = [];
-    for (const module of loadModules(snapshot.goMods)) {
-        const releases = releasesWithPrefix(snapshot.tags, tagPrefixOf(module.dir));
+    for (const goModFile of goModPaths) {
+        const releases = releasesWithPrefix(tags, tagPrefixOf(dirOf(goModFile)));
         const latest = releases[releases.length - 1];
         if (latest)
-            wanted.push({ goModFile: module.goModFile, object: `${latest.commit}:${module.goModFile}` });
+            wanted.push({ goModFile, object: `${latest.commit}:${goModFile}` });
     }
     const out = new Map();
     let next = 0;

@@ -74,6 +74,17 @@ export class Git {
     return result;
   }
 
+  /**
+   * Where `cwd` is, in one process: undefined outside a repository; otherwise the top directory of
+   * its work tree (undefined in a bare repository).
+   */
+  async location(): Promise<{ topLevel?: string } | undefined> {
+    const r = await this.run(['rev-parse', '--git-dir', '--show-toplevel'], { allowFailure: true });
+    const [gitDir, topLevel] = r.stdout.split('\n');
+    if (!gitDir) return undefined;
+    return topLevel ? { topLevel } : {};
+  }
+
   /** The top directory of the work tree, or undefined when `cwd` is not inside a git repository. */
   async topLevel(): Promise<string | undefined> {
     const r = await this.run(['rev-parse', '--show-toplevel'], { allowFailure: true });

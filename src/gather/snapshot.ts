@@ -6,7 +6,6 @@ import {
   dirOf,
   goModFiles,
   isGoSourceFile,
-  loadModules,
   releasesWithPrefix,
   ROOT_DIR,
   tagPrefixOf
@@ -38,30 +37,33 @@ export interface Gathered {
 export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> {
   const dir = resolve(options.dir);
   const probe = new Git(dir);
-  const [isRepository, topLevel] = await Promise.all([probe.isRepository(), probe.topLevel()]);
-  if (!isRepository) {
+  const location = await probe.location();
+  if (!location) {
     throw new UsageError(`${dir} is not a git repository (go-major-gate reads tags and history from git)`);
   }
-  const root = options.head ? dir : (topLevel ?? dir);
+  const root = options.head ? dir : (location.topLevel ?? dir);
   const git = new Git(root);
+  const workingTree = options.head ? undefined : new WorkingTree(root);
 
   // The questions to git are independent: ask them at once.
-  const [commit, tags, shallow, remote] = await Promise.all([
+  const [commit, tags, shallow, remote, workingFiles] = await Promise.all([
     git.commitOf(options.head ?? 'HEAD'),
     options.tags ?? git.tags(),
     git.isShallow(),
-    options.repository ? undefined : git.remoteUrl()
+    options.repository ? undefined : git.remoteUrl(),
+    workingTree?.listFiles()
   ]);
   if (options.head && !commit) throw new UsageError(`--head ${options.head} names no commit in ${root}`);
-  const tree: Tree = options.head ? new GitTree(git, commit as string) : new WorkingTree(root);
-
-  const files = (await tree.listFiles()).sort();
+  const tree: Tree = workingTree ?? new GitTree(git, commit as string);
+  const files = (workingFiles ?? (await tree.listFiles())).sort();
   const stats = { files: files.length, bytes: 0 };
   const unreadable = new Map<string, string>();
 
   const goMods = new Map<string, Uint8Array>();
   const goFiles = new Map<string, GoFileInfo>();
   const goModPaths = goModFiles(files);
+  // A separate git process reads the go.mod files of the latest releases while this one reads the tree.
+  const releasedGoMods = readReleasedGoMods(git, goModPaths, tags);
   const moduleDirs = new Set(goModPaths.map(dirOf));
   const inAModule = (file: string) => {
     for (let d = dirOf(file); ; d = dirOf(d)) {
@@ -105,7 +107,7 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
     snapshot.addedLines = await git.addedLines(from, options.head ? (commit as string) : undefined);
   }
 
-  snapshot.releasedGoMods = await readReleasedGoMods(git, snapshot);
+  snapshot.releasedGoMods = await releasedGoMods;
   if (shallow) snapshot.shallow = true;
   const repository = options.repository ?? githubRepositoryFromRemote(remote);
   if (repository) snapshot.repository = repository;
@@ -123,12 +125,16 @@ async function readGoMods(tree: Tree): Promise<Map<string, Uint8Array>> {
 }
 
 /** Each module's go.mod at the latest release of its tag prefix, read in one cat-file process. */
-async function readReleasedGoMods(git: Git, snapshot: Snapshot): Promise<Map<string, Uint8Array>> {
+async function readReleasedGoMods(
+  git: Git,
+  goModPaths: readonly string[],
+  tags: readonly Tag[]
+): Promise<Map<string, Uint8Array>> {
   const wanted: { goModFile: string; object: string }[] = [];
-  for (const module of loadModules(snapshot.goMods)) {
-    const releases = releasesWithPrefix(snapshot.tags, tagPrefixOf(module.dir));
+  for (const goModFile of goModPaths) {
+    const releases = releasesWithPrefix(tags, tagPrefixOf(dirOf(goModFile)));
     const latest = releases[releases.length - 1];
-    if (latest) wanted.push({ goModFile: module.goModFile, object: `${latest.commit}:${module.goModFile}` });
+    if (latest) wanted.push({ goModFile, object: `${latest.commit}:${goModFile}` });
   }
   const out = new Map<string, Uint8Array>();
   let next = 0;
