@@ -44520,7 +44520,7 @@ function evalAnyTags(x, prefer) {
 // One interface over the two places a repository's files can come from: the working tree on disk
 // and a git ref read from objects (no checkout needed). A ref is read with one `git ls-tree` and one
 // `git cat-file --batch` process, never a process per file.
-const FIRST_READ = 4096;
+const FIRST_READ = 1024;
 class WorkingTree {
     root;
     description;

@@ -27,7 +27,7 @@ export interface Tree {
   read(request: ReadRequest, callbacks: ReadCallbacks): Promise<void>;
 }
 
-const FIRST_READ = 4096;
+const FIRST_READ = 1024;
 
 export class WorkingTree implements Tree {
   readonly description: string;
