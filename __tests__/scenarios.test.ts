@@ -22,7 +22,6 @@ interface Scenario {
 
 /** Scenarios that belong to later issues; they stay in the suite as pending until their rule lands. */
 const PENDING: Record<string, string> = {
-  's68-stale-reference': 'stale-reference rule (issue: beyond .go files)',
   's72-breaking-change-minor': 'breaking-change rule (issue: breaking changes without a Go toolchain)',
   's73-breaking-change-with-major-bump':
     'breaking-change rule (issue: breaking changes without a Go toolchain)'

@@ -1,5 +1,6 @@
 // The data that flows through the engine: gather -> Snapshot -> rules -> Finding[] -> report.
 import type { ImportScan } from './go/imports.js';
+import type { ReferenceLine } from './go/references.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
 
@@ -68,6 +69,13 @@ export interface Snapshot {
   goMods: Map<string, Uint8Array>;
   /** Import scan of every counted .go file that a module owns. */
   goFiles: Map<string, GoFileInfo>;
+  /**
+   * Lines that name a module family's path in the files src/go/references.ts reads (docs, .proto,
+   * build files; in .go files only //go:generate lines), found by one `git grep`, per file.
+   */
+  referenceLines?: Map<string, ReferenceLine[]>;
+  /** The whole text of the Markdown files among them (code fences need the lines between hits). */
+  referenceDocuments?: Map<string, string>;
   /** Files that could not be read at all (I/O error), with the reason. */
   unreadable: Map<string, string>;
   tags: Tag[];

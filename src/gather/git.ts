@@ -228,6 +228,52 @@ export class Git {
   }
 
   /**
+   * The lines that contain any of the fixed strings `patterns`, per file, in ONE `git grep` process:
+   * in the commit `commit`, or without it in the work tree (tracked files and untracked ones that are
+   * not ignored, as workTreeFiles lists them). Binary files are skipped; `pathspecs` limit the files
+   * read. Paths are relative to the top of the repository.
+   */
+  async grepLines(
+    patterns: readonly string[],
+    pathspecs: readonly string[],
+    commit?: string,
+    /** Keep only lines that also contain this fixed string. */
+    alsoContaining?: string
+  ): Promise<Map<string, { line: number; text: string }[]>> {
+    const out = new Map<string, { line: number; text: string }[]>();
+    if (patterns.length === 0) return out;
+    const r = await this.run(
+      [
+        'grep',
+        '--line-number',
+        '--null',
+        '-I',
+        '--fixed-strings',
+        '--no-color',
+        '--no-column',
+        '--full-name',
+        '--no-recurse-submodules',
+        '--no-textconv',
+        ...(commit ? [] : ['--untracked']),
+        ...(alsoContaining ? ['-e', alsoContaining, '--and', '('] : []),
+        ...patterns.flatMap(p => ['-e', p]),
+        ...(alsoContaining ? [')'] : []),
+        // A commit id from commitOf (hex, never an option): git grep has no --end-of-options.
+        ...(commit ? [commit] : []),
+        '--',
+        ...pathspecs
+      ],
+      { allowFailure: true }
+    );
+    // Exit 1: nothing matched.
+    if (r.exitCode !== 0 && r.exitCode !== 1) {
+      const detail = r.stderr.trim().split('\n').slice(-3).join(' ');
+      throw new GitError(`git grep failed (exit ${r.exitCode}): ${detail}`, r.exitCode);
+    }
+    return parseGrepOutput(r.stdout, commit ? `${commit}:` : '', out);
+  }
+
+  /**
    * Streams the contents of many objects through ONE `git cat-file --batch` process. `onObject`
    * receives each object in request order; a missing object arrives as undefined.
    */
@@ -243,6 +289,35 @@ export class Git {
     });
     parser.finish();
   }
+}
+
+/**
+ * Parses `git grep --null --line-number` output, records of `PATH\0LINE\0TEXT\n` (a path may hold any
+ * byte but NUL, a text any but newline); `prefix` is the `COMMIT:` git puts before paths in a commit.
+ */
+export function parseGrepOutput(
+  output: string,
+  prefix: string,
+  out = new Map<string, { line: number; text: string }[]>()
+): Map<string, { line: number; text: string }[]> {
+  let at = 0;
+  while (at < output.length) {
+    const pathEnd = output.indexOf('\0', at);
+    const lineEnd = pathEnd < 0 ? -1 : output.indexOf('\0', pathEnd + 1);
+    if (lineEnd < 0) break;
+    let textEnd = output.indexOf('\n', lineEnd + 1);
+    if (textEnd < 0) textEnd = output.length;
+    let path = output.slice(at, pathEnd);
+    if (prefix && path.startsWith(prefix)) path = path.slice(prefix.length);
+    const line = Number(output.slice(pathEnd + 1, lineEnd));
+    let text = output.slice(lineEnd + 1, textEnd);
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    let list = out.get(path);
+    if (!list) out.set(path, (list = []));
+    list.push({ line, text });
+    at = textEnd + 1;
+  }
+  return out;
 }
 
 /** Parses `git diff --unified=0` output into the added line numbers of each new-side file. */

@@ -10,6 +10,16 @@ import {
   ROOT_DIR,
   tagPrefixOf
 } from '../go/layout.js';
+import { modulePath } from '../go/modfile.js';
+import {
+  needsWholeText,
+  GO_GENERATE_MARK,
+  GO_GENERATE_PATHSPECS,
+  REFERENCE_PATHSPECS,
+  referenceLinesToKeep,
+  referencePatterns,
+  type ReferenceLine
+} from '../go/references.js';
 import type { GoFileInfo, Snapshot, Tag } from '../types.js';
 import { UsageError } from '../errors.js';
 import { Git } from './git.js';
@@ -32,6 +42,8 @@ export interface Gathered {
   snapshot: Snapshot;
   root: string;
   git: Git;
+  /** Where the files came from, to read more of them (a fix) from the same place. */
+  tree: Tree;
 }
 
 export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> {
@@ -71,6 +83,10 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
       if (d === ROOT_DIR) return false;
     }
   };
+  // One pass over the tree (for a ref: one cat-file process): go.mod files first, then the .go
+  // headers. As soon as the go.mod files are in, one git grep for the modules' family prefixes starts
+  // (it finds every line that may name an old major) and runs while the headers are scanned.
+  let references: ReturnType<typeof readReferences> | undefined;
   await tree.read(
     { whole: goModPaths, headers: files.filter(f => isGoSourceFile(f) && inAModule(f)) },
     {
@@ -79,6 +95,12 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
           goMods.set(path, data);
           stats.bytes += data.length;
         } else unreadable.set(path, error ?? 'unknown error');
+      },
+      onWholeDone() {
+        const modulePaths = [...goMods.values()].map(data => modulePath(data));
+        references = readReferences(git, tree, files, modulePaths, options.head ? commit : undefined);
+        // Awaited below; a failure on the way must not be left unhandled meanwhile.
+        references.catch(() => undefined);
       },
       onScan(path, scan, bytes, error) {
         stats.bytes += bytes;
@@ -107,11 +129,65 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
     snapshot.addedLines = await git.addedLines(from, options.head ? (commit as string) : undefined);
   }
 
+  const { lines: referenceLines, documents: referenceDocuments } = await (references ??
+    readReferences(
+      git,
+      tree,
+      files,
+      [...goMods.values()].map(data => modulePath(data)),
+      options.head ? commit : undefined
+    ));
+  snapshot.referenceLines = referenceLines;
+  snapshot.referenceDocuments = referenceDocuments;
   snapshot.releasedGoMods = await releasedGoMods;
   if (shallow) snapshot.shallow = true;
   const repository = options.repository ?? githubRepositoryFromRemote(remote);
   if (repository) snapshot.repository = repository;
-  return { snapshot, root, git };
+  return { snapshot, root, git, tree };
+}
+
+/**
+ * The lines of the files src/go/references.ts reads that contain a family prefix of the modules, found
+ * by ONE `git grep` over the work tree or the commit, and the whole text of the Markdown files among
+ * them (read through the tree, so only those few files). Files the tree does not list (symbolic links
+ * in a commit) are left out, so both sources give the same result.
+ */
+async function readReferences(
+  git: Git,
+  tree: Tree,
+  files: readonly string[],
+  modulePaths: string[],
+  commit: string | undefined
+): Promise<{ lines: Map<string, ReferenceLine[]>; documents: Map<string, string> }> {
+  const lines = new Map<string, ReferenceLine[]>();
+  const documents = new Map<string, string>();
+  const patterns = referencePatterns(modulePaths);
+  if (patterns.length === 0) return { lines, documents };
+  // Two greps at once: other files for any mention, .go files only on their //go:generate lines
+  // (every import line of a module mentions its own prefix; those are stale-self-import's).
+  const [others, generate] = await Promise.all([
+    git.grepLines(patterns, REFERENCE_PATHSPECS, commit),
+    git.grepLines(patterns, GO_GENERATE_PATHSPECS, commit, GO_GENERATE_MARK)
+  ]);
+  const hits = new Map([...others, ...generate]);
+  if (hits.size === 0) return { lines, documents };
+  const listed = new Set(files);
+  for (const [file, found] of hits) {
+    if (!listed.has(file)) continue;
+    const kept = referenceLinesToKeep(file, found);
+    if (kept.length > 0) lines.set(file, kept);
+  }
+  const whole = [...lines.keys()].filter(needsWholeText);
+  if (whole.length > 0) {
+    await tree.read(
+      { whole, headers: [] },
+      {
+        onFile: (path, data) => void (data && documents.set(path, new TextDecoder().decode(data))),
+        onScan: () => undefined
+      }
+    );
+  }
+  return { lines, documents };
 }
 
 /** Every go.mod of a tree, whole. */

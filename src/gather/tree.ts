@@ -17,6 +17,8 @@ export interface ReadCallbacks {
   /** A whole file's bytes, or undefined and the reason when it can't be read. */
   onFile(path: string, data: Uint8Array | undefined, error?: string): void;
   onScan(path: string, scan: ImportScan | undefined, bytesRead: number, error?: string): void;
+  /** Every whole file has been delivered; the headers follow (so work that needs go.mod can start). */
+  onWholeDone?(): void;
 }
 
 export interface Tree {
@@ -42,7 +44,7 @@ export class WorkingTree implements Tree {
     return this.git.workTreeFiles();
   }
 
-  async read(request: ReadRequest, { onFile, onScan }: ReadCallbacks): Promise<void> {
+  async read(request: ReadRequest, { onFile, onScan, onWholeDone }: ReadCallbacks): Promise<void> {
     for (const path of request.whole) {
       try {
         onFile(path, readWhole(join(this.root, path)));
@@ -50,6 +52,7 @@ export class WorkingTree implements Tree {
         onFile(path, undefined, describeIoError(error));
       }
     }
+    onWholeDone?.();
     let buffer: Buffer = Buffer.allocUnsafe(FIRST_READ);
     for (const path of request.headers) {
       let fd: number | undefined;
@@ -100,7 +103,7 @@ export class GitTree implements Tree {
     return [...(await this.blobIds()).keys()];
   }
 
-  async read(request: ReadRequest, { onFile, onScan }: ReadCallbacks): Promise<void> {
+  async read(request: ReadRequest, { onFile, onScan, onWholeDone }: ReadCallbacks): Promise<void> {
     const ids = await this.blobIds();
     const wanted: { path: string; whole: boolean }[] = [];
     const missing = `not in ${this.description}`;
@@ -112,6 +115,9 @@ export class GitTree implements Tree {
       if (ids.has(path)) wanted.push({ path, whole: false });
       else onScan(path, undefined, 0, missing);
     }
+    // Whole files come first in the stream: say when the last of them has arrived.
+    const wholeCount = wanted.filter(w => w.whole).length;
+    if (wholeCount === 0) onWholeDone?.();
     let next = 0;
     await this.git.readObjects(
       wanted.map(w => ids.get(w.path) as string),
@@ -121,8 +127,10 @@ export class GitTree implements Tree {
         if (whole) onFile(path, data, error);
         else if (data) onScan(path, scanImports(data, { eof: true }), data.length);
         else onScan(path, undefined, 0, error);
+        if (whole && next === wholeCount) onWholeDone?.();
       }
     );
+    if (wanted.length === 0 && wholeCount !== 0) onWholeDone?.();
   }
 }
 
