@@ -8,6 +8,7 @@ import { rules, plannedRules } from './rules/index.js';
 import { formatJson } from './report/json.js';
 import { formatSarif } from './report/sarif.js';
 import { formatText } from './report/text.js';
+import { runFix, runUpgrade } from './fixer.js';
 import type { FailOn, Intent } from './types.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
@@ -32,6 +33,28 @@ Output:
   -h, --help             this help;  ${TOOL_NAME} version  prints the version
 
 Exit status: 0 passed, 1 the gate failed, 2 usage or runtime error.
+
+Usage: ${TOOL_NAME} fix [DIR] --major N [--module DIR] [--dry-run]
+
+Moves a module to major N (1: the unsuffixed path of v0/v1): rewrites its go.mod module line, every
+import of its own packages through another major (all forms; import groups re-sorted as gofmt does),
+the references stale-reference reports (.proto, docs, ldflags, //go:generate...), and removes
+requires/replaces of its own other majors that nothing imports any more.
+  --major N              the major to move to (a whole number >= 1)
+  --module DIR           the module directory (default: the root module)
+  --dry-run              print a unified diff (git apply accepts it) and change nothing
+
+Usage: ${TOOL_NAME} upgrade MODULE@VERSION [DIR] [--source DIR] [--dry-run]
+
+Moves a consumer repository to a new major of a dependency, offline: every import of an older major
+of MODULE's family and the go.mod require line become MODULE (e.g. example.com/lib/v2@v2.1.0).
+  --source DIR           a directory holding the new version's module: report rewritten imports
+                         whose package it does not have
+  --dry-run              print a unified diff and change nothing
+
+Exit status of fix and upgrade: 0 done (or nothing to do), 1 some files could not be rewritten
+(listed; left untouched) or, for upgrade, an import names a package missing from --source,
+2 usage error.
 `;
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -64,8 +87,88 @@ async function run(argv: string[], io: CliIo): Promise<number> {
     io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
     return 0;
   }
-  if (command !== 'check') throw new UsageError(`unknown command "${command}" (expected "check")`);
+  if (command === 'fix') return fix(rest, io);
+  if (command === 'upgrade') return upgrade(rest, io);
+  if (command !== 'check')
+    throw new UsageError(`unknown command "${command}" (expected "check", "fix" or "upgrade")`);
   return check(rest, io);
+}
+
+function parseOrUsage<T>(parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+  }
+}
+
+async function fix(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOrUsage(() =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        major: { type: 'string' },
+        module: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' }
+      }
+    })
+  );
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (positionals.length > 1)
+    throw new UsageError(`expected at most one directory, got: ${positionals.join(' ')}`);
+  if (values.major === undefined) throw new UsageError('fix needs --major N (the major to move to)');
+  if (!/^v?[0-9]+$/.test(values.major) || !/^[1-9]/.test(values.major.replace(/^v/, ''))) {
+    throw new UsageError(
+      `--major must be a whole number >= 1 (1 is the unsuffixed path of v0 and v1), got "${values.major}"`
+    );
+  }
+  return runFix(
+    {
+      dir: positionals[0] ?? '.',
+      major: Number(values.major.replace(/^v/, '')),
+      dryRun: Boolean(values['dry-run']),
+      ...(values.module !== undefined ? { moduleDir: normalizeDir(values.module) } : {})
+    },
+    io
+  );
+}
+
+async function upgrade(args: string[], io: CliIo): Promise<number> {
+  const { values, positionals } = parseOrUsage(() =>
+    parseArgs({
+      args,
+      allowPositionals: true,
+      strict: true,
+      options: {
+        source: { type: 'string' },
+        'dry-run': { type: 'boolean', default: false },
+        help: { type: 'boolean', short: 'h' }
+      }
+    })
+  );
+  if (values.help) {
+    io.stdout(USAGE);
+    return 0;
+  }
+  if (positionals.length === 0)
+    throw new UsageError('upgrade needs MODULE@VERSION, e.g. example.com/lib/v2@v2.1.0');
+  if (positionals.length > 2)
+    throw new UsageError(`expected MODULE@VERSION and at most one directory, got: ${positionals.join(' ')}`);
+  return runUpgrade(
+    {
+      target: positionals[0],
+      dir: positionals[1] ?? '.',
+      dryRun: Boolean(values['dry-run']),
+      ...(values.source !== undefined ? { source: values.source } : {})
+    },
+    io
+  );
 }
 
 function parseCheckArgs(args: string[]) {

@@ -1,0 +1,266 @@
+// The I/O edge of `fix` and `upgrade`: find the repository's files, read them, hand them to the
+// pure planners of ./fix/, then print a unified diff (--dry-run) or write the new contents.
+// Exit codes: 0 done or nothing to do, 1 some files could not be rewritten (or, for upgrade, an
+// import names a package the new version does not have), 2 usage error (thrown as UsageError).
+import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { UsageError } from './errors.js';
+import { Git } from './gather/git.js';
+import { goModFiles, isCountedPath, isGoSourceFile, loadModules, ROOT_DIR } from './go/layout.js';
+import { modulePath } from './go/modfile.js';
+import { referenceFileKind } from './go/references.js';
+import { unifiedDiff } from './fix/diff.js';
+import { goFilesOfModule, planFix, type FileChange, type Unsafe } from './fix/plan.js';
+import { parseUpgradeTarget, planUpgrade } from './fix/upgrade.js';
+import type { Report } from './analyze.js';
+import type { Tree } from './gather/tree.js';
+import { majorDigits } from './go/version.js';
+
+export interface FixerIo {
+  stdout: (s: string) => void;
+  stderr: (s: string) => void;
+}
+
+export interface FixOptions {
+  dir: string;
+  /** Repository-relative module directory; default the root module. */
+  moduleDir?: string;
+  major: number;
+  dryRun: boolean;
+}
+
+export interface UpgradeOptions {
+  dir: string;
+  target: string;
+  /** A directory holding the new version's module (its go.mod at the top). */
+  source?: string;
+  dryRun: boolean;
+}
+
+/** The repository root (git top level, or the directory itself outside git) and its files. */
+async function repositoryFiles(dir: string): Promise<{ root: string; files: string[] }> {
+  const abs = resolve(dir);
+  if (!isDirectory(abs)) throw new UsageError(`${abs} is not a directory`);
+  const git = new Git(abs);
+  const location = await git.location();
+  if (location?.topLevel) {
+    const files = await new Git(location.topLevel).workTreeFiles();
+    return { root: location.topLevel, files: files.sort() };
+  }
+  return { root: abs, files: walk(abs).sort() };
+}
+
+function isDirectory(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+/** Every counted file under `root` (no .git, vendor, testdata, _ or . entries), with forward slashes. */
+function walk(root: string, sub = ''): string[] {
+  const out: string[] = [];
+  for (const entry of readdirSync(join(root, sub), { withFileTypes: true })) {
+    const rel = sub === '' ? entry.name : `${sub}/${entry.name}`;
+    if (entry.isDirectory()) {
+      if (isCountedPath(`${rel}/x`)) out.push(...walk(root, rel));
+    } else if (entry.isFile()) out.push(rel);
+  }
+  return out;
+}
+
+function readAll(root: string, files: readonly string[]): Map<string, Uint8Array> {
+  const out = new Map<string, Uint8Array>();
+  for (const f of files) {
+    try {
+      out.set(f, readFileSync(join(root, f)));
+    } catch {
+      // A file that vanished or cannot be read: the planner sees it as absent.
+    }
+  }
+  return out;
+}
+
+/** Writes each new file next to the old one and renames it over, so a file is never half-written. */
+function writeChanges(root: string, changes: readonly FileChange[]): void {
+  for (const c of changes) {
+    const target = join(root, c.file);
+    const temp = `${target}.go-major-gate.tmp`;
+    const mode = statSync(target).mode;
+    writeFileSync(temp, c.after, { mode });
+    renameSync(temp, target);
+  }
+}
+
+function diffOf(changes: readonly FileChange[]): string {
+  const decoder = new TextDecoder();
+  return [...changes]
+    .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+    .map(c => unifiedDiff(c.file, decoder.decode(c.before), decoder.decode(c.after)))
+    .join('');
+}
+
+function listUnsafe(io: FixerIo, unsafe: readonly Unsafe[]): void {
+  if (unsafe.length === 0) return;
+  io.stderr(`not rewritten (${unsafe.length} file${unsafe.length > 1 ? 's' : ''}; left as they are):\n`);
+  for (const u of unsafe) {
+    const at = u.line !== undefined ? `:${u.line}${u.column !== undefined ? `:${u.column}` : ''}` : '';
+    io.stderr(`  ${u.file}${at}: ${u.reason}\n`);
+  }
+}
+
+function report(
+  io: FixerIo,
+  changes: readonly FileChange[],
+  notes: readonly string[],
+  dryRun: boolean
+): void {
+  // With --dry-run stdout holds only the patch, so that it can be piped to `git apply`.
+  const say = dryRun ? io.stderr : io.stdout;
+  for (const c of changes) for (const line of c.summary) say(`${line}\n`);
+  for (const n of notes) say(`note: ${n}\n`);
+  const n = changes.length;
+  say(
+    n === 0
+      ? 'nothing to do\n'
+      : `${dryRun ? 'would rewrite' : 'rewrote'} ${n} file${n > 1 ? 's' : ''}${dryRun ? ' (dry run: nothing written)' : ''}\n`
+  );
+  if (dryRun) io.stdout(diffOf(changes));
+}
+
+export async function runFix(options: FixOptions, io: FixerIo): Promise<number> {
+  const { root, files } = await repositoryFiles(options.dir);
+  const goMods = readAll(root, goModFiles(files));
+  const moduleDir = options.moduleDir ?? ROOT_DIR;
+  if (!goMods.has(moduleDir === ROOT_DIR ? 'go.mod' : `${moduleDir}/go.mod`)) {
+    const dirs = loadModules(goMods).map(m => m.dir);
+    throw new UsageError(
+      `there is no module in ${moduleDir === ROOT_DIR ? 'the repository root' : `${moduleDir}/`}${dirs.length > 0 ? `; use --module with one of: ${dirs.join(', ')}` : ''}`
+    );
+  }
+  const goFiles = readAll(root, goFilesOfModule(goMods, files, moduleDir));
+  const candidates = files.filter(f => referenceFileKind(f) !== undefined);
+  const referenceFiles = readAll(
+    root,
+    candidates.filter(f => !goFiles.has(f))
+  );
+  for (const f of candidates) if (goFiles.has(f)) referenceFiles.set(f, goFiles.get(f) as Uint8Array);
+  const plan = planFix({ goMods, goFiles, moduleDir, major: options.major, referenceFiles });
+  if (plan.from !== '') {
+    const say = options.dryRun ? io.stderr : io.stdout;
+    say(
+      plan.from === plan.to
+        ? `module ${plan.to} (${moduleDir}) is already at major ${options.major}; finishing its imports\n`
+        : `module ${plan.from} -> ${plan.to} (${moduleDir})\n`
+    );
+  }
+  report(io, plan.changes, plan.notes, options.dryRun);
+  if (!options.dryRun) writeChanges(root, plan.changes);
+  listUnsafe(io, plan.unsafe);
+  return plan.unsafe.length > 0 ? 1 : 0;
+}
+
+export async function runUpgrade(options: UpgradeOptions, io: FixerIo): Promise<number> {
+  parseUpgradeTarget(options.target); // usage errors before any I/O
+  const { root, files } = await repositoryFiles(options.dir);
+  const goMods = readAll(root, goModFiles(files));
+  const goFiles = readAll(root, files.filter(isGoSourceFile));
+  let sourcePackages: Set<string> | undefined;
+  let sourceModulePath: string | undefined;
+  if (options.source !== undefined) {
+    const source = resolve(options.source);
+    if (!isDirectory(source)) throw new UsageError(`--source ${options.source} is not a directory`);
+    sourcePackages = packagesOf(source);
+    try {
+      sourceModulePath = modulePath(readFileSync(join(source, 'go.mod'))) || undefined;
+    } catch {
+      sourceModulePath = undefined;
+    }
+  }
+  const plan = planUpgrade({
+    target: options.target,
+    goMods,
+    goFiles,
+    ...(sourcePackages ? { sourcePackages } : {}),
+    ...(sourceModulePath !== undefined ? { sourceModulePath } : {})
+  });
+  report(io, plan.changes, plan.notes, options.dryRun);
+  if (!options.dryRun) writeChanges(root, plan.changes);
+  listUnsafe(io, plan.unsafe);
+  if (plan.missing.length > 0) {
+    io.stderr(
+      `imports of packages that ${plan.target.path}@${plan.target.version} does not have (in ${options.source}):\n`
+    );
+    for (const m of plan.missing) io.stderr(`  ${m.file}:${m.line}:${m.column}: "${m.importPath}"\n`);
+  }
+  return plan.unsafe.length > 0 || plan.missing.length > 0 ? 1 : 0;
+}
+
+/**
+ * The packages of a module tree: directories (relative, '' for the root) holding a non-test .go
+ * file, not inside a nested module, testdata, vendor, or a `.`/`_` directory.
+ */
+function packagesOf(source: string): Set<string> {
+  const files = walk(source);
+  const nested = new Set(goModFiles(files).map(f => (f === 'go.mod' ? '' : f.slice(0, -'/go.mod'.length))));
+  nested.delete('');
+  const out = new Set<string>();
+  for (const f of files) {
+    if (!f.endsWith('.go') || f.endsWith('_test.go')) continue;
+    const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '';
+    if ([...nested].some(n => dir === n || dir.startsWith(`${n}/`))) continue;
+    out.add(dir);
+  }
+  return out;
+}
+
+export interface ReportPatch {
+  /** A unified diff that `git apply` accepts; empty when nothing is fixable. */
+  patch: string;
+  files: number;
+  unsafe: Unsafe[];
+}
+
+/**
+ * The patch that fixes everything fixable for a report's targets (the action's `patch` output): each
+ * gated module moved to the major of its version, each module checked for consistency finished at its
+ * declared major. Reads the files it needs from `tree` (the commit checked) in one pass.
+ */
+export async function patchForReport(
+  report: Report,
+  tree: Tree,
+  files: readonly string[],
+  goMods: ReadonlyMap<string, Uint8Array>
+): Promise<ReportPatch> {
+  const empty: ReportPatch = { patch: '', files: 0, unsafe: [] };
+  if (!report.findings.some(f => f.fix)) return empty;
+  const targets = report.targets.flatMap(t => {
+    if (t.dir === null || t.module === null) return [];
+    const digits = t.version
+      ? majorDigits(t.version)
+      : String(report.modules.find(m => m.dir === t.dir)?.major ?? '');
+    const major = Math.max(1, Number(digits));
+    return Number.isSafeInteger(major) ? [{ dir: t.dir, major }] : [];
+  });
+  const goFilesByTarget = targets.map(t => goFilesOfModule(goMods, files, t.dir));
+  const referencePaths = files.filter(f => referenceFileKind(f) !== undefined && !f.endsWith('.go'));
+  const contents = new Map<string, Uint8Array>();
+  await tree.read(
+    { whole: [...new Set([...goFilesByTarget.flat(), ...referencePaths])], headers: [] },
+    { onFile: (path, data) => void (data && contents.set(path, data)), onScan: () => undefined }
+  );
+  const pick = (paths: readonly string[]) =>
+    new Map(paths.flatMap(p => (contents.has(p) ? [[p, contents.get(p) as Uint8Array] as const] : [])));
+  const changes: FileChange[] = [];
+  const unsafe: Unsafe[] = [];
+  for (const [i, target] of targets.entries()) {
+    const goFiles = pick(goFilesByTarget[i]);
+    const referenceFiles = pick(referencePaths);
+    for (const [path, data] of goFiles) referenceFiles.set(path, data);
+    const plan = planFix({ goMods, goFiles, moduleDir: target.dir, major: target.major, referenceFiles });
+    changes.push(...plan.changes);
+    unsafe.push(...plan.unsafe);
+  }
+  return { patch: diffOf(changes), files: changes.length, unsafe };
+}
