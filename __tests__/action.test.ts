@@ -385,3 +385,139 @@ describe('inputs', () => {
     );
   });
 });
+
+/** The pull request's files as GitHub's pulls/list-files gives them: status and patch (hunks only) per file. */
+function pullFilesOf(remote: Remote, base: string, head: string): FakeGitHub['pullFiles'] {
+  const diff = git(remote.bare, 'diff', '--no-color', '--no-ext-diff', `${base}...${head}`);
+  return diff
+    .split(/^(?=diff --git )/m)
+    .filter(Boolean)
+    .map(part => {
+      const lines = part.replace(/\n$/, '').split('\n');
+      const header = lines.slice(
+        0,
+        lines.findIndex(l => l.startsWith('@@'))
+      );
+      const to = header.find(l => l.startsWith('+++ '))?.slice(4) ?? '';
+      const from = header.find(l => l.startsWith('--- '))?.slice(4) ?? '';
+      const status = header.some(l => l.startsWith('new file mode'))
+        ? 'added'
+        : header.some(l => l.startsWith('deleted file mode'))
+          ? 'removed'
+          : 'modified';
+      const filename = (to === '/dev/null' ? from : to).replace(/^[ab]\//, '');
+      return { filename, status, patch: lines.slice(header.length).join('\n') };
+    });
+}
+
+describe('suggestions', () => {
+  test('35 stale imports on added lines: one review on the head commit, 30 suggestions, 5 in the body', async () => {
+    const remote = makeRemote([{ files: v1, tags: ['v1.0.0'] }], { bump: { files: v2(35) } });
+    api.pullFiles = pullFilesOf(remote, 'main', 'bump');
+    expect(api.pullFiles.filter(f => f.status === 'added')).toHaveLength(35);
+    const reviews = api.reviews.length;
+    const before = api.requests.length;
+    try {
+      const run = await runDistAction({
+        workspace: remote.checkout(),
+        eventName: 'pull_request',
+        payload: pullRequest(remote, { head: 'bump', number: 20 }),
+        apiUrl: api.url,
+        inputs: { suggestions: 'true' }
+      });
+      expect(run.code).toBe(1);
+      expect(api.requests.slice(before).filter(r => r.operationId === 'pulls/create-review')).toHaveLength(1);
+      expect(api.reviews.length).toBe(reviews + 1);
+      const review = api.reviews[reviews];
+      expect(review).toMatchObject({ pull_number: 20, commit_id: remote.sha('bump'), event: 'COMMENT' });
+      const comments = review.comments as { path: string; line: number; side: string; body: string }[];
+      expect(comments).toHaveLength(30);
+      for (const c of comments) {
+        expect(c).toMatchObject({ path: expect.stringMatching(/^s\/s\d+\.go$/), line: 3, side: 'RIGHT' });
+        expect(c.body).toContain('**stale-self-import** (error)');
+        expect(c.body).toMatch(new RegExp(`\`\`\`suggestion\\nimport "${R}/v2/pkg"\\n\`\`\`$`));
+      }
+      const commented = new Set(comments.map(c => c.path));
+      expect(commented.size).toBe(30);
+      const left = Array.from({ length: 35 }, (_, i) => `s/s${i}.go`).filter(p => !commented.has(p));
+      expect(left).toHaveLength(5);
+      expect(review.body).toContain('suggests 30 changes');
+      expect(review.body).toContain('5 more findings with a fix did not fit');
+      for (const path of left) expect(review.body).toContain(`\`${path}:3\``);
+      expect(run.stdout).toContain('review with 30 suggested change(s) posted');
+      expect(run.commands.filter(c => c.command === 'warning')).toEqual([]);
+      expect(api.schemaViolations()).toEqual([]);
+    } finally {
+      api.pullFiles = [];
+    }
+  });
+
+  test('a 403 on the review: one warning with the fix, and the step still fails on the errors', async () => {
+    const remote = makeRemote([{ files: v1, tags: ['v1.0.0'] }], { bump: { files: v2(2) } });
+    api.inject('pulls/create-review', {
+      kind: 'status',
+      status: 403,
+      body: { message: 'Resource not accessible by integration' }
+    });
+    const reviews = api.reviews.length;
+    const run = await runDistAction({
+      workspace: remote.checkout(),
+      eventName: 'pull_request',
+      payload: pullRequest(remote, { head: 'bump', number: 21 }),
+      apiUrl: api.url,
+      inputs: { suggestions: 'true' }
+    });
+    expect(run.code).toBe(1);
+    expect(api.reviews.length).toBe(reviews);
+    const warnings = run.commands.filter(c => c.command === 'warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].message).toContain('no suggested changes');
+    expect(warnings[0].message).toContain('HTTP 403: Resource not accessible by integration');
+    expect(warnings[0].message).toContain('pull-requests: write');
+    expect(errorsOf(run).map(c => c.properties.file)).toEqual(['s/s0.go', 's/s1.go']);
+    expect(run.stdout).toContain('::error::go-major-gate: the gate failed: 2 error(s), 0 warning(s)');
+  });
+
+  test('from a fork, the 403 points at pull_request_target', async () => {
+    const remote = makeRemote([{ files: v1, tags: ['v1.0.0'] }], { bump: { files: v2(1) } });
+    api.inject('pulls/create-review', { kind: 'status', status: 403 });
+    const run = await runDistAction({
+      workspace: remote.checkout(),
+      eventName: 'pull_request',
+      payload: pullRequest(remote, { head: 'bump', fork: true, number: 22 }),
+      apiUrl: api.url,
+      inputs: { suggestions: 'true', 'check-run': 'false' }
+    });
+    expect(run.code).toBe(1);
+    const warnings = run.commands.filter(c => c.command === 'warning');
+    expect(warnings).toHaveLength(1);
+    expect(warnings[0].message).toContain('pull_request_target');
+  });
+
+  test('suggestions off (the default) or nothing to suggest: no review request', async () => {
+    const remote = makeRemote([{ files: v1, tags: ['v1.0.0'] }], {
+      bump: { files: v2(3) },
+      feature: { files: { ...v1, 'x.go': 'package r\n' } }
+    });
+    const before = api.requests.length;
+    for (const inputs of [{}, { suggestions: 'false' }] as Record<string, string>[]) {
+      const run = await runDistAction({
+        workspace: remote.checkout(),
+        eventName: 'pull_request',
+        payload: pullRequest(remote, { head: 'bump', number: 23 }),
+        apiUrl: api.url,
+        inputs
+      });
+      expect(run.code).toBe(1);
+    }
+    const clean = await runDistAction({
+      workspace: remote.checkout(),
+      eventName: 'pull_request',
+      payload: pullRequest(remote, { head: 'feature', number: 24 }),
+      apiUrl: api.url,
+      inputs: { suggestions: 'true' }
+    });
+    expect(clean.code).toBe(0);
+    expect(api.requests.slice(before).filter(r => r.operationId?.startsWith('pulls/'))).toEqual([]);
+  });
+});

@@ -26,6 +26,7 @@ describe('events to plans', () => {
       });
     }
     expect(planFromEvent('pull_request', pr(true), none, {})).toMatchObject({ fromFork: true });
+    expect(planFromEvent('pull_request_target', pr(true), none, {})).toMatchObject({ fromFork: false });
     expect(planFromEvent('pull_request', pr(), { ...none, baseRef: 'release-1' }, {})).toMatchObject({
       base: 'release-1'
     });

@@ -13,16 +13,26 @@ import { UsageError } from './errors.js';
 import { planFromEvent, type EventPlan } from './gather/event.js';
 import { Git } from './gather/git.js';
 import { gatherSnapshot } from './gather/snapshot.js';
+import { GitTree } from './gather/tree.js';
 import {
   checkRunAnnotations,
   planWorkflowAnnotations,
   WORKFLOW_ANNOTATIONS_PER_LEVEL
 } from './report/annotations.js';
-import { describeHttpError, publishCheckRun, type CheckRunResult, type Octokit } from './report/checkrun.js';
+import {
+  describeHttpError,
+  isPermissionError,
+  publishCheckRun,
+  type CheckRunResult,
+  type Octokit
+} from './report/checkrun.js';
 import { formatJson } from './report/json.js';
+import { buildReview, filesForSuggestions } from './report/review.js';
 import { formatSarif } from './report/sarif.js';
 import { buildCheckRunOutput, buildJobSummary } from './report/summary.js';
-import type { FailOn, Tag } from './types.js';
+import type { FailOn, Snapshot, Tag } from './types.js';
+import type { Tree } from './gather/tree.js';
+import { patchForReport } from './fixer.js';
 
 export interface ActionInputs {
   version: string;
@@ -36,6 +46,8 @@ export interface ActionInputs {
   disable: string[];
   baseRef: string;
   fetchTags: boolean;
+  /** On a pull request, post a review with suggested changes for the fixes on added lines. */
+  suggestions?: boolean;
 }
 
 export interface ActionEnv {
@@ -77,7 +89,7 @@ export async function runAction(inputs: ActionInputs, env: ActionEnv): Promise<v
 
   const commits = await prepareCommits(git, plan, inputs.fetchTags);
   const tags = await tagsOrApiFallback(git, octokit, owner, repo);
-  const { snapshot } = await gatherSnapshot({
+  const { snapshot, tree } = await gatherSnapshot({
     dir,
     ...(commits.head ? { head: commits.head } : {}),
     ...(commits.base ? { base: commits.base } : {}),
@@ -93,6 +105,7 @@ export async function runAction(inputs: ActionInputs, env: ActionEnv): Promise<v
 
   const files = writeReportFiles(report, env.runnerTemp);
   setOutputs(report, files);
+  await writePatch(report, tree, snapshot, env.runnerTemp);
 
   const runUrl =
     env.serverUrl && env.repository && env.runId
@@ -119,6 +132,19 @@ export async function runAction(inputs: ActionInputs, env: ActionEnv): Promise<v
       'go-major-gate: no token, so no check run; findings are reported as annotations and in the job summary'
     );
     fallback = true;
+  }
+
+  if (inputs.suggestions && plan.pullNumber !== undefined && octokit && owner && repo && snapshot.commit) {
+    await postSuggestions(octokit, git, report, {
+      owner,
+      repo,
+      pullNumber: plan.pullNumber,
+      commit: snapshot.commit,
+      ...(snapshot.addedLines ? { addedLines: snapshot.addedLines } : {}),
+      fromFork: plan.fromFork,
+      seeAlso:
+        inputs.checkRun && !fallback ? `the "${inputs.checkName}" check run and the job summary` : undefined
+    });
   }
 
   if (inputs.annotations || fallback)
@@ -266,6 +292,31 @@ function writeReportFiles(report: Report, runnerTemp: string | undefined): Repor
   return files;
 }
 
+/** The `patch` output: a unified diff fixing everything fixable, or empty when nothing is. */
+async function writePatch(
+  report: Report,
+  tree: Tree,
+  snapshot: Snapshot,
+  runnerTemp: string | undefined
+): Promise<void> {
+  try {
+    const { patch, files, unsafe } = await patchForReport(report, tree, snapshot.files, snapshot.goMods);
+    if (!patch) {
+      core.setOutput('patch', '');
+      return;
+    }
+    const path = join(runnerTemp || tmpdir(), 'go-major-gate', 'fix.patch');
+    writeFileSync(path, patch);
+    core.setOutput('patch', path);
+    core.info(
+      `go-major-gate: ${path} fixes ${files} file(s) (git apply ${path})${unsafe.length ? `; ${unsafe.length} file(s) need a hand: ${unsafe.map(u => `${u.file}: ${u.reason}`).join('; ')}` : ''}`
+    );
+  } catch (error) {
+    core.setOutput('patch', '');
+    core.warning(`go-major-gate: could not build the fix patch: ${(error as Error).message}`);
+  }
+}
+
 function countSeverities(report: Report): { errors: number; warnings: number } {
   return {
     errors: report.findings.filter(f => f.severity === 'error').length,
@@ -315,6 +366,89 @@ function explainCheckRunResult(result: CheckRunResult, plan: Extract<EventPlan, 
     `go-major-gate: the check run could not be published (${result.message}); the findings are reported as annotations and in the job summary`
   );
   return true;
+}
+
+interface SuggestionTarget {
+  owner: string;
+  repo: string;
+  pullNumber: number;
+  /** The pull request's head commit: the review's commit_id and where the lines are read. */
+  commit: string;
+  addedLines?: Map<string, Set<number>>;
+  fromFork: boolean;
+  seeAlso: string | undefined;
+}
+
+/**
+ * One review with suggested changes on the pull request. The lines come from git objects at the head
+ * commit (one cat-file process); a token that may not write reviews gets one warning saying what fixes it.
+ */
+async function postSuggestions(
+  octokit: Octokit,
+  git: Git,
+  report: Report,
+  target: SuggestionTarget
+): Promise<void> {
+  const paths = filesForSuggestions(report.findings);
+  if (paths.length === 0) return;
+  const files = new Map<string, string>();
+  // A line that is not valid UTF-8 cannot be given back exactly: such a file gets no suggestion.
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  try {
+    await new GitTree(git, target.commit).read(
+      { whole: paths, headers: [] },
+      {
+        onFile: (path, data) => {
+          try {
+            if (data) files.set(path, decoder.decode(data));
+          } catch {
+            // left out: buildReview lists its findings as not readable
+          }
+        },
+        onScan: () => undefined
+      }
+    );
+  } catch (error) {
+    core.warning(
+      `go-major-gate: no suggested changes: could not read the files at ${target.commit} (${(error as Error).message})`
+    );
+    return;
+  }
+  const review = buildReview(report.findings, files, {
+    ...(target.addedLines
+      ? { isAddedLine: (path: string, line: number) => target.addedLines?.get(path)?.has(line) === true }
+      : {}),
+    ...(target.seeAlso ? { seeAlso: target.seeAlso } : {})
+  });
+  if (!review) return;
+  try {
+    const created = await octokit.rest.pulls.createReview({
+      owner: target.owner,
+      repo: target.repo,
+      pull_number: target.pullNumber,
+      commit_id: target.commit,
+      event: 'COMMENT',
+      body: review.body,
+      comments: review.comments
+    });
+    core.info(
+      `go-major-gate: review with ${review.comments.length} suggested change(s) posted: ${created.data.html_url}`
+    );
+  } catch (error) {
+    const { status, message } = describeHttpError(error);
+    if (isPermissionError(status)) {
+      const why = target.fromFork
+        ? `the token of a pull request from a fork is read-only (${message}). To get them, run the workflow on pull_request_target: go-major-gate only reads the pull request's commits as git objects and never runs its code`
+        : `the token may not write pull request reviews (${message}). Add "pull-requests: write" to the job's permissions (Dependabot pull requests get a read-only token as forks do)`;
+      core.warning(
+        `go-major-gate: no suggested changes: ${why}. The fixes are in the annotations and the job summary, and this step's status is the gate.`
+      );
+      return;
+    }
+    core.warning(
+      `go-major-gate: the review with suggested changes could not be posted (${message}); the fixes are in the annotations and the job summary`
+    );
+  }
 }
 
 function emitWorkflowAnnotations(report: Report, checkName: string | undefined): void {

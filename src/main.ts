@@ -32,7 +32,8 @@ export function readInputs(): ActionInputs {
     failOn: failOnInput(),
     disable: parseDisable(core.getMultilineInput('disable')),
     baseRef: core.getInput('base-ref').trim(),
-    fetchTags: booleanInput('fetch-tags', true)
+    fetchTags: booleanInput('fetch-tags', true),
+    suggestions: booleanInput('suggestions', false)
   };
 }
 

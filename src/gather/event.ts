@@ -33,7 +33,7 @@ export type EventPlan =
       base?: string;
       /** The pull request number, for fetching its head from a fork. */
       pullNumber?: number;
-      /** The pull request comes from another repository (fork): its token is read-only. */
+      /** A pull_request from another repository (fork): its token is read-only. */
       fromFork: boolean;
       /** What the plan was made from, for the log. */
       description: string;
@@ -53,7 +53,7 @@ export function planFromEvent(
   switch (eventName) {
     case 'pull_request':
     case 'pull_request_target':
-      return pullRequestPlan(payload, inputs, explicit);
+      return pullRequestPlan(payload, inputs, explicit, eventName === 'pull_request_target');
     case 'push':
       return pushPlan(payload, inputs, explicit, env);
     case 'release':
@@ -74,7 +74,12 @@ export function planFromEvent(
   }
 }
 
-function pullRequestPlan(payload: Payload, inputs: EventInputs, explicit: string | undefined): EventPlan {
+function pullRequestPlan(
+  payload: Payload,
+  inputs: EventInputs,
+  explicit: string | undefined,
+  target: boolean
+): EventPlan {
   const head = stringAt(payload, 'pull_request', 'head', 'sha');
   const base = inputs.baseRef.trim() || stringAt(payload, 'pull_request', 'base', 'sha');
   const number = numberAt(payload, 'pull_request', 'number') ?? numberAt(payload, 'number');
@@ -88,7 +93,8 @@ function pullRequestPlan(payload: Payload, inputs: EventInputs, explicit: string
     head,
     base,
     ...(number !== undefined ? { pullNumber: number } : {}),
-    fromFork: headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo,
+    // pull_request_target runs with the base repository's writable token, fork or not.
+    fromFork: !target && headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo,
     description: `pull request${number !== undefined ? ` #${number}` : ''}`
   });
 }
