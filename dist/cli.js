@@ -9,7 +9,7 @@ import * as path from 'path';
 import 'assert';
 import * as fs from 'fs';
 import { setTimeout } from 'timers';
-import { openSync, readSync, closeSync } from 'node:fs';
+import { openSync, readSync, closeSync, readFileSync, statSync, writeFileSync, renameSync, readdirSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 
 function getDefaultExportFromCjs (x) {
@@ -1819,11 +1819,11 @@ function requireTrimComparatorWhitespace () {
 	return trimComparatorWhitespace_1;
 }
 
-var range;
+var range$1;
 var hasRequiredRange;
 
 function requireRange () {
-	if (hasRequiredRange) return range;
+	if (hasRequiredRange) return range$1;
 	hasRequiredRange = 1;
 
 	const SPACE_CHARACTERS = /\s+/g;
@@ -2041,7 +2041,7 @@ function requireRange () {
 	  }
 	}
 
-	range = Range;
+	range$1 = Range;
 
 	const LRU = requireLrucache();
 	const cache = new LRU();
@@ -2401,7 +2401,7 @@ function requireRange () {
 
 	  return true
 	};
-	return range;
+	return range$1;
 }
 
 var comparator;
@@ -3799,6 +3799,18 @@ function pathForMajor(prefix, majorDigits) {
         return majorDigits === '' ? prefix : `${prefix}.v${majorDigits}`;
     return compareDecimal(majorDigits, '1') <= 0 ? prefix : `${prefix}/v${majorDigits}`;
 }
+/** module.Check: `checkPath(path)`, then version must be a valid semantic version
+ * (`PATH@VERSION: invalid version: not a semantic version`) that fits the path's major suffix
+ * (`PATH@VERSION: invalid version: should be …, not …`). */
+function check$1(path, version) {
+    const pathError = checkPath(path);
+    if (pathError !== undefined)
+        return pathError;
+    const reason = isValid(version)
+        ? pathMajorMismatch(version, splitPathVersion(path).pathMajor)
+        : 'not a semantic version';
+    return reason === undefined ? undefined : `${path}@${version}: invalid version: ${reason}`;
+}
 // ---------------------------------------------------------------------------------------------
 // Prefix matching
 /** Reports whether path equals prefix or lies under it (`path === prefix` or path starts with
@@ -4287,6 +4299,7 @@ function readSyntax(src, file) {
 // ---------------------------------------------------------------------------------------------
 // Directive rules (rule.go parseToFile, add, parseReplace, parseVersionInterval)
 const GO_VERSION_RE = /^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$/;
+const LAX_GO_VERSION_RE = /^v?(([1-9][0-9]*)\.(0|[1-9][0-9]*))([^0-9][\s\S]*)$/;
 const TOOLCHAIN_RE = /^default$|^go1($|\.)/;
 const DEPRECATED_RE = /(?:^|\n\n)Deprecated: *([\s\S]*?)(?:$|\n\n)/;
 const BLOCK_VERBS = new Set([
@@ -4299,6 +4312,7 @@ const BLOCK_VERBS = new Set([
     'tool',
     'ignore'
 ]);
+const LAX_VERBS = new Set(['go', 'module', 'retract', 'require', 'ignore']);
 const REPLACE_USAGE = (verb) => `usage: ${verb} module/path [v1.2.3] => other/module v1.4\n\t or ${verb} module/path [v1.2.3] => ../local/directory`;
 function syntax(message) {
     return { kind: 'syntax', message };
@@ -4410,7 +4424,10 @@ function addGo(b, d) {
         return { findings: [syntax('go directive expects exactly one argument')] };
     let version = d.args[0].text;
     if (!GO_VERSION_RE.test(version)) {
-        return { findings: [syntax(`invalid go version '${version}': must match format 1.23.0`)] };
+        const lax = b.mode === 'lax' ? LAX_GO_VERSION_RE.exec(version) : null;
+        if (!lax)
+            return { findings: [syntax(`invalid go version '${version}': must match format 1.23.0`)] };
+        version = lax[1];
     }
     return { findings: [], value: { version, line: d.line.start.line } };
 }
@@ -4571,7 +4588,7 @@ function parseVersionInterval(args) {
 function addRetract(b, d) {
     const vi = parseVersionInterval(d.args);
     if (!vi.ok)
-        return { findings: [syntax(vi.message)]  };
+        return { findings: b.mode === 'strict' ? [syntax(vi.message)] : [] };
     if (vi.value.rest.length > 0 && b.mode === 'strict') {
         return { findings: [syntax(`unexpected token after version: ${goQuote(vi.value.rest[0].text)}`)] };
     }
@@ -4598,6 +4615,8 @@ function keep(b, d, outcome, store) {
 /** rule.go add: one directive line. Lax mode reads only what a dependency's go.mod can affect. */
 function addDirective(b, d) {
     const f = b.modFile;
+    if (b.mode === 'lax' && !LAX_VERBS.has(d.verb))
+        return;
     switch (d.verb) {
         case 'module':
             return keep(b, d, addModule(b, d), v => (f.module = v));
@@ -4632,7 +4651,7 @@ function addStatements(b, stmts) {
         else if (stmt.kind === 'block') {
             const verb = stmt.tokens[0].text;
             if (stmt.tokens.length > 1 || !BLOCK_VERBS.has(verb)) {
-                {
+                if (b.mode === 'strict') {
                     const words = stmt.tokens.map(t => t.text).join(' ');
                     b.findings.push({ pos: stmt.start, finding: syntax(`unknown block type: ${words}`) });
                 }
@@ -5579,6 +5598,415 @@ function checkSibling(ctx, target, other) {
     return findings;
 }
 
+// References to a module's import paths outside Go import declarations: a .proto `go_package`, buf's
+// managed-mode `go_package_prefix` and overrides, `go get`/`go install` lines, import lines and import
+// blocks in Markdown code fences, pkg.go.dev links, `-X importpath.name=value` linker flags, the package
+// arguments of go commands in Makefiles, Dockerfiles, workflows and shell scripts, and //go:generate lines.
+//
+// Pure: works on the lines that src/gather found with one `git grep` for the modules' family prefixes
+// (and the whole text of the Markdown files among them, for code fences). Only command, import and
+// option contexts count: a path in prose, in a comment or in a repository URL is never a reference.
+/**
+ * Directories never searched: vendored copies of other modules, test data, and JavaScript packages.
+ * Files whose names say they record history (changelogs, release notes) or explain a migration name
+ * the old path on purpose and are skipped too.
+ */
+const SKIPPED_DIRS = new Set(['vendor', 'testdata', 'node_modules']);
+const HISTORY_FILE = /^(?:change[-_.]?log|changes|history|news|release[-_.]?notes|migrat|upgrad)/i;
+/**
+ * Which kind of file `file` is for references, or undefined when its references are not looked at.
+ * Keep REFERENCE_PATHSPECS (the git grep prefilter) a superset of what this accepts.
+ */
+function referenceFileKind(file) {
+    const elements = file.split('/');
+    const name = elements[elements.length - 1];
+    for (let i = 0; i < elements.length - 1; i++)
+        if (SKIPPED_DIRS.has(elements[i]))
+            return undefined;
+    const lower = name.toLowerCase();
+    if (lower.endsWith('.go'))
+        return 'go';
+    if (lower.endsWith('.proto'))
+        return 'proto';
+    if (/^buf(?:\.[^/]+)?\.ya?ml$/.test(lower))
+        return 'buf';
+    if (/\.(?:md|markdown|mdx)$/.test(lower))
+        return HISTORY_FILE.test(name) ? undefined : 'markdown';
+    if (/\.(?:rst|txt|adoc)$/.test(lower))
+        return HISTORY_FILE.test(name) ? undefined : 'doc';
+    if (name === 'Makefile' || name === 'makefile' || name === 'GNUmakefile' || lower.endsWith('.mk'))
+        return 'build';
+    if (/^\.?goreleaser\.ya?ml$/.test(lower))
+        return 'build';
+    if (/^(?:dockerfile|containerfile)(?:\..+)?$/.test(lower) || lower.endsWith('.dockerfile'))
+        return 'build';
+    if (elements.length === 3 &&
+        elements[0] === '.github' &&
+        elements[1] === 'workflows' &&
+        /\.ya?ml$/.test(lower))
+        return 'build';
+    if (/\.(?:sh|bash)$/.test(lower))
+        return 'build';
+    return undefined;
+}
+/**
+ * `git grep` pathspecs (relative to the top of the repository) for the files other than .go that
+ * referenceFileKind may accept: git then never reads the other files at all. Case-sensitive globs, so
+ * each spelling is listed.
+ */
+const SKIPPED_PATHSPECS = [...SKIPPED_DIRS].map(dir => `:(top,glob,exclude)**/${dir}/**`);
+/** Pathspecs of the .go files, whose lines count only on //go:generate lines (a second, narrower grep). */
+const GO_GENERATE_PATHSPECS = [':(top,glob)**/*.go', ...SKIPPED_PATHSPECS];
+/** The fixed string every kept .go line contains. */
+const GO_GENERATE_MARK = '//go:generate';
+const REFERENCE_PATHSPECS = [
+    ...[
+        '*.proto',
+        'buf*.yaml',
+        'buf*.yml',
+        '*.md',
+        '*.MD',
+        '*.markdown',
+        '*.mdx',
+        '*.rst',
+        '*.txt',
+        '*.adoc',
+        'Makefile',
+        'makefile',
+        'GNUmakefile',
+        '*.mk',
+        '.goreleaser.yml',
+        '.goreleaser.yaml',
+        'goreleaser.yml',
+        'goreleaser.yaml',
+        'Dockerfile',
+        'Dockerfile.*',
+        '*.Dockerfile',
+        '*.dockerfile',
+        'Containerfile',
+        'Containerfile.*',
+        '*.sh',
+        '*.bash'
+    ].map(glob => `:(top,glob)**/${glob}`),
+    ':(top,glob).github/workflows/*.yml',
+    ':(top,glob).github/workflows/*.yaml',
+    ...SKIPPED_PATHSPECS
+];
+/**
+ * The lines git grep found in `file` that are worth keeping: none when the file is not looked at, in
+ * .go files only the //go:generate lines (the import declarations are stale-self-import's), elsewhere all.
+ */
+function referenceLinesToKeep(file, lines) {
+    const kind = referenceFileKind(file);
+    if (kind === undefined)
+        return [];
+    return kind === 'go' ? lines.filter(hit => GO_GENERATE.test(hit.text)) : lines;
+}
+/** Whether a file's whole text is needed to read its references (Markdown: fences, import blocks). */
+function needsWholeText(file) {
+    return referenceFileKind(file) === 'markdown';
+}
+/**
+ * The fixed strings to search for: the family prefix of each module path (`github.com/o/r` for
+ * `github.com/o/r/v2`, `gopkg.in/yaml` for `gopkg.in/yaml.v3`), without those another one already
+ * covers (`github.com/o/r/tools` is found by `github.com/o/r`), sorted.
+ */
+function referencePatterns(modulePaths) {
+    const prefixes = new Set();
+    for (const path of modulePaths) {
+        if (!path)
+            continue;
+        const split = splitPathVersion(path);
+        prefixes.add(split.ok ? split.prefix : path);
+    }
+    const sorted = [...prefixes].sort();
+    const out = [];
+    for (const p of sorted)
+        if (!out.some(q => p.startsWith(q)))
+            out.push(p);
+    return out;
+}
+const GO_GENERATE = /^\/\/go:generate[ \t]/;
+const PATH_CHAR = /[A-Za-z0-9._~+\-/]/;
+const GO_COMMAND = /(?:\bgo|\$\(GO\)|\$\{GO\})[ \t]+(?:get|install|build|run|test|vet|list)\b/g;
+const COMMAND_END = /[;|&`]/;
+const PROTO_OPTION = /^\s*option\s+go_package\s*=\s*["']/;
+const IMPORT_LINE = /^\s*import\s+(?:[A-Za-z_][A-Za-z0-9_]*\s+|[._]\s+)?"/;
+const IMPORT_SPEC = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*\s+|[._]\s+)?"/;
+const IMPORT_BLOCK_OPEN = /^\s*import\s*\(\s*(?:\/\/.*)?$/;
+const LDFLAGS_X = /-X(?:\s+|=)["']?$/;
+const PKG_GO_DEV = /pkg\.go\.dev\/(badge\/)?$/i;
+/**
+ * Finds the references of one file. `modules` are every module of the repository (a path that
+ * belongs to any of them is never stale); `document` is the file's whole text when needsWholeText.
+ * Each reference names the module whose older major it uses; the caller keeps those of the modules
+ * it checks.
+ */
+function referenceFinder(modules) {
+    const families = new Map();
+    for (const m of modules) {
+        if (m.path === undefined || m.prefix === '')
+            continue;
+        let list = families.get(m.prefix);
+        if (!list)
+            families.set(m.prefix, (list = []));
+        list.push(m);
+    }
+    const prefixes = [...families.keys()].sort((a, b) => b.length - a.length);
+    return (file, lines, document) => {
+        const kind = referenceFileKind(file);
+        if (kind === undefined || prefixes.length === 0)
+            return [];
+        const states = kind === 'markdown' && document !== undefined ? markdownStates(document) : undefined;
+        const out = [];
+        for (const { line, text } of lines) {
+            for (const mention of mentionsIn(kind, text, prefixes, states?.[line - 1] ?? 'text')) {
+                const ref = judge(mention, families);
+                if (ref)
+                    out.push({ ...ref, line });
+            }
+        }
+        return out;
+    };
+}
+/**
+ * The state of every line of a Markdown document (index 0 is line 1). Fences follow CommonMark: three
+ * or more backticks or tildes open one (at any indentation, as in list items), the same character
+ * at least as many times with nothing after closes it; the fence lines themselves are 'text'.
+ */
+function markdownStates(document) {
+    const states = [];
+    let fence;
+    let importBlock = false;
+    for (const raw of document.split('\n')) {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        const marker = /^\s*(`{3,}|~{3,})(.*)$/.exec(line);
+        if (!fence) {
+            if (marker && !(marker[1][0] === '`' && marker[2].includes('`'))) {
+                fence = { char: marker[1][0], length: marker[1].length };
+                importBlock = false;
+            }
+            states.push('text');
+            continue;
+        }
+        if (marker &&
+            marker[1][0] === fence.char &&
+            marker[1].length >= fence.length &&
+            marker[2].trim() === '') {
+            fence = undefined;
+            states.push('text');
+            continue;
+        }
+        if (importBlock) {
+            if (/^\s*\)/.test(line)) {
+                importBlock = false;
+                states.push('fence');
+            }
+            else
+                states.push('import-block');
+            continue;
+        }
+        if (IMPORT_BLOCK_OPEN.test(line))
+            importBlock = true;
+        states.push('fence');
+    }
+    return states;
+}
+/** The paths of a family that a line names in a context its file kind counts. */
+function mentionsIn(kind, text, prefixes, state) {
+    const line = text.endsWith('\r') ? text.slice(0, -1) : text;
+    if (kind === 'go' && !GO_GENERATE.test(line))
+        return [];
+    const starts = new Set();
+    for (const prefix of prefixes) {
+        for (let i = line.indexOf(prefix); i >= 0; i = line.indexOf(prefix, i + 1))
+            starts.add(i);
+    }
+    const mentions = [];
+    for (const start of [...starts].sort((a, b) => a - b)) {
+        const before = line.slice(0, start);
+        const prev = before[before.length - 1];
+        let end = start;
+        while (end < line.length && PATH_CHAR.test(line[end]))
+            end++;
+        let token = line.slice(start, end);
+        const context = contextOf(kind, line, before, start, state);
+        if (!context)
+            continue;
+        if (prev !== undefined && PATH_CHAR.test(prev) && context !== 'pkg.go.dev')
+            continue;
+        if (context === 'ldflags') {
+            // -X importpath.name=value: the linker splits at the last dot of the last element.
+            const dot = token.lastIndexOf('.');
+            if (dot <= token.lastIndexOf('/'))
+                continue;
+            token = token.slice(0, dot);
+        }
+        else if (context === 'pkg.go.dev' && PKG_GO_DEV.exec(before)?.[1]) {
+            if (!token.endsWith('.svg'))
+                continue;
+            token = token.slice(0, -'.svg'.length);
+        }
+        // A package pattern's `/...` and a sentence's final dot are not part of the path.
+        token = token.replace(/\/\.\.\.$/, '').replace(/[./]+$/, '');
+        const after = line.slice(start + token.length);
+        const version = /^@([^\s"'`)\]>;,/#?]+)/.exec(after)?.[1];
+        const column = codePoints(before) + 1;
+        mentions.push({
+            column,
+            endColumn: column + codePoints(token),
+            path: token,
+            ...(version !== undefined ? { version } : {}),
+            context
+        });
+    }
+    return mentions;
+}
+/** The context that makes a path at `start` a reference in this kind of file, or undefined. */
+function contextOf(kind, line, before, start, state) {
+    const prev = before[before.length - 1];
+    switch (kind) {
+        case 'proto': {
+            const m = PROTO_OPTION.exec(line);
+            return m && m[0].length === start ? 'go_package' : undefined;
+        }
+        case 'buf':
+            // Any Go path in buf configuration is a go_package (prefix, override, or protoc-gen-go's
+            // module= option), unless it is commented out or part of a URL.
+            return /(?:^|\s)#/.test(before) || prev === '/' ? undefined : 'buf';
+        case 'go':
+            if (LDFLAGS_X.test(before))
+                return 'ldflags';
+            return prev === '/' ? undefined : 'go:generate';
+        case 'markdown':
+        case 'doc':
+        case 'build': {
+            if (LDFLAGS_X.test(before))
+                return 'ldflags';
+            if (kind !== 'build' && PKG_GO_DEV.test(before))
+                return 'pkg.go.dev';
+            if (prev === '/')
+                return undefined;
+            if (isCommandArgument(before))
+                return 'go-command';
+            if (kind === 'markdown') {
+                if (state === 'fence' && IMPORT_LINE.exec(line)?.[0].length === start)
+                    return 'import';
+                if (state === 'import-block' && IMPORT_SPEC.exec(line)?.[0].length === start)
+                    return 'import';
+            }
+            return undefined;
+        }
+    }
+}
+/** Whether the text before a path ends inside the arguments of a go command (`go install ... `). */
+function isCommandArgument(before) {
+    const prev = before[before.length - 1];
+    if (prev !== undefined && !/[\s"'=]/.test(prev))
+        return false;
+    let last = -1;
+    for (const m of before.matchAll(GO_COMMAND))
+        last = (m.index ?? 0) + m[0].length;
+    return last >= 0 && !COMMAND_END.test(before.slice(last));
+}
+/**
+ * Whether a mentioned path is an older major of a module of the repository, and which one: the
+ * module family with the longest prefix that holds the path decides. A path that is the declared
+ * path of some module (current or another one), names a newer major than any module of its family,
+ * or pins a version of its own major on purpose (`@v1.5.0`) is not stale.
+ */
+function judge(mention, families) {
+    const { path } = mention;
+    for (const candidate of familyCandidates(path)) {
+        const modules = families.get(candidate);
+        if (!modules)
+            continue;
+        const member = familyMember(path, candidate);
+        if (!member)
+            continue;
+        if (modules.some(m => m.path === member.modulePath))
+            return undefined;
+        let target;
+        for (const m of modules) {
+            if (compareMajors(m.pathMajorDigits, member.major) <= 0)
+                continue;
+            if (!target || compareMajors(m.pathMajorDigits, target.pathMajorDigits) > 0)
+                target = m;
+        }
+        if (!target)
+            return undefined;
+        if (mention.version !== undefined) {
+            const digits = majorDigits(mention.version);
+            if (digits !== '' && majorFits(digits, member.major))
+                return undefined;
+        }
+        return {
+            column: mention.column,
+            endColumn: mention.endColumn,
+            stale: path,
+            corrected: target.path + path.slice(member.modulePath.length),
+            module: target,
+            major: member.major,
+            context: mention.context
+        };
+    }
+    return undefined;
+}
+function codePoints(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0xdc00 || c > 0xdfff)
+            n++;
+    }
+    return n;
+}
+
+/**
+ * Files other than Go imports that name an older major's path of a checked module: a .proto
+ * `go_package`, buf's go_package settings, `go get`/`go install` lines, import lines in Markdown code
+ * fences, pkg.go.dev links, `-X` linker flags and go command arguments in build files, //go:generate
+ * lines (src/go/references.ts says exactly where). Users of the new major who follow them get the old
+ * one, or a build that stamps a variable that no longer exists. A path that belongs to another module
+ * of the repository is never stale.
+ */
+const staleReference = {
+    id: 'stale-reference',
+    severity: 'warning',
+    doc: "A non-Go file (or a //go:generate line) names an older major's path of the module: .proto go_package, buf, docs, ldflags, go commands.",
+    check(ctx) {
+        const lines = ctx.snapshot.referenceLines;
+        if (!lines || lines.size === 0)
+            return [];
+        const checked = new Set(moduleTargets(ctx).map(t => t.module));
+        if (checked.size === 0)
+            return [];
+        const find = referenceFinder(ctx.modules);
+        const findings = [];
+        for (const [file, found] of lines) {
+            for (const ref of find(file, found, ctx.snapshot.referenceDocuments?.get(file))) {
+                if (!checked.has(ref.module))
+                    continue;
+                findings.push(makeFinding('stale-reference', 'warning', { file, line: ref.line, column: ref.column, endLine: ref.line, endColumn: ref.endColumn }, message$1(ref), ref.module, { fix: { replacement: ref.corrected } }));
+            }
+        }
+        return findings;
+    }
+};
+const WHERE = {
+    go_package: 'in the go_package option',
+    buf: 'in the buf go_package configuration',
+    'go-command': 'in a go command',
+    ldflags: 'in an -X linker flag',
+    import: 'in an import in a code fence',
+    'pkg.go.dev': 'in a pkg.go.dev link',
+    'go:generate': 'in a //go:generate command'
+};
+function message$1(ref) {
+    const which = ref.major === '' ? 'the v0/v1 path' : `major v${ref.major}`;
+    return `${quote(ref.stale)} ${WHERE[ref.context]} refers to ${which} of this module, not to ${quote(ref.module.path)}: write ${quote(ref.corrected)}`;
+}
+
 /**
  * Every import of a module's own packages must use the module's declared path (go-rules.md §6.5):
  * an import of another major of the same module makes the new major depend on the old one. Imports
@@ -5727,15 +6155,11 @@ const rules = [
     tagExists,
     versionOrder,
     retractedVersion,
+    staleReference,
     fileUnreadable
 ];
 /** Rules whose ids are reserved for later issues; users may already name them in --disable. */
 const plannedRules = [
-    {
-        id: 'stale-reference',
-        severity: 'warning',
-        doc: 'A non-Go file names the old path (.proto go_package, docs, ldflags).'
-    },
     {
         id: 'breaking-change',
         severity: 'error',
@@ -6982,6 +7406,45 @@ class Git {
         return entries;
     }
     /**
+     * The lines that contain any of the fixed strings `patterns`, per file, in ONE `git grep` process:
+     * in the commit `commit`, or without it in the work tree (tracked files and untracked ones that are
+     * not ignored, as workTreeFiles lists them). Binary files are skipped; `pathspecs` limit the files
+     * read. Paths are relative to the top of the repository.
+     */
+    async grepLines(patterns, pathspecs, commit, 
+    /** Keep only lines that also contain this fixed string. */
+    alsoContaining) {
+        const out = new Map();
+        if (patterns.length === 0)
+            return out;
+        const r = await this.run([
+            'grep',
+            '--line-number',
+            '--null',
+            '-I',
+            '--fixed-strings',
+            '--no-color',
+            '--no-column',
+            '--full-name',
+            '--no-recurse-submodules',
+            '--no-textconv',
+            ...(commit ? [] : ['--untracked']),
+            ...(alsoContaining ? ['-e', alsoContaining, '--and', '('] : []),
+            ...patterns.flatMap(p => ['-e', p]),
+            ...(alsoContaining ? [')'] : []),
+            // A commit id from commitOf (hex, never an option): git grep has no --end-of-options.
+            ...(commit ? [commit] : []),
+            '--',
+            ...pathspecs
+        ], { allowFailure: true });
+        // Exit 1: nothing matched.
+        if (r.exitCode !== 0 && r.exitCode !== 1) {
+            const detail = r.stderr.trim().split('\n').slice(-3).join(' ');
+            throw new GitError(`git grep failed (exit ${r.exitCode}): ${detail}`, r.exitCode);
+        }
+        return parseGrepOutput(r.stdout, commit ? `${commit}:` : '', out);
+    }
+    /**
      * Streams the contents of many objects through ONE `git cat-file --batch` process. `onObject`
      * receives each object in request order; a missing object arrives as undefined.
      */
@@ -6995,6 +7458,35 @@ class Git {
         });
         parser.finish();
     }
+}
+/**
+ * Parses `git grep --null --line-number` output, records of `PATH\0LINE\0TEXT\n` (a path may hold any
+ * byte but NUL, a text any but newline); `prefix` is the `COMMIT:` git puts before paths in a commit.
+ */
+function parseGrepOutput(output, prefix, out = new Map()) {
+    let at = 0;
+    while (at < output.length) {
+        const pathEnd = output.indexOf('\0', at);
+        const lineEnd = pathEnd < 0 ? -1 : output.indexOf('\0', pathEnd + 1);
+        if (lineEnd < 0)
+            break;
+        let textEnd = output.indexOf('\n', lineEnd + 1);
+        if (textEnd < 0)
+            textEnd = output.length;
+        let path = output.slice(at, pathEnd);
+        if (prefix && path.startsWith(prefix))
+            path = path.slice(prefix.length);
+        const line = Number(output.slice(pathEnd + 1, lineEnd));
+        let text = output.slice(lineEnd + 1, textEnd);
+        if (text.endsWith('\r'))
+            text = text.slice(0, -1);
+        let list = out.get(path);
+        if (!list)
+            out.set(path, (list = []));
+        list.push({ line, text });
+        at = textEnd + 1;
+    }
+    return out;
 }
 /** Parses `git diff --unified=0` output into the added line numbers of each new-side file. */
 function parseAddedLines(diff) {
@@ -8193,7 +8685,7 @@ class WorkingTree {
     listFiles() {
         return this.git.workTreeFiles();
     }
-    async read(request, { onFile, onScan }) {
+    async read(request, { onFile, onScan, onWholeDone }) {
         for (const path of request.whole) {
             try {
                 onFile(path, readWhole(join(this.root, path)));
@@ -8202,6 +8694,7 @@ class WorkingTree {
                 onFile(path, undefined, describeIoError(error));
             }
         }
+        onWholeDone?.();
         let buffer = Buffer.allocUnsafe(FIRST_READ);
         for (const path of request.headers) {
             let fd;
@@ -8252,7 +8745,7 @@ class GitTree {
     async listFiles() {
         return [...(await this.blobIds()).keys()];
     }
-    async read(request, { onFile, onScan }) {
+    async read(request, { onFile, onScan, onWholeDone }) {
         const ids = await this.blobIds();
         const wanted = [];
         const missing = `not in ${this.description}`;
@@ -8268,6 +8761,10 @@ class GitTree {
             else
                 onScan(path, undefined, 0, missing);
         }
+        // Whole files come first in the stream: say when the last of them has arrived.
+        const wholeCount = wanted.filter(w => w.whole).length;
+        if (wholeCount === 0)
+            onWholeDone?.();
         let next = 0;
         await this.git.readObjects(wanted.map(w => ids.get(w.path)), (_oid, data) => {
             const { path, whole } = wanted[next++];
@@ -8278,7 +8775,11 @@ class GitTree {
                 onScan(path, scanImports(data, { eof: true }), data.length);
             else
                 onScan(path, undefined, 0, error);
+            if (whole && next === wholeCount)
+                onWholeDone?.();
         });
+        if (wanted.length === 0 && wholeCount !== 0)
+            onWholeDone?.();
     }
 }
 function readWhole(path) {
@@ -8355,6 +8856,10 @@ async function gatherSnapshot(options) {
                 return false;
         }
     };
+    // One pass over the tree (for a ref: one cat-file process): go.mod files first, then the .go
+    // headers. As soon as the go.mod files are in, one git grep for the modules' family prefixes starts
+    // (it finds every line that may name an old major) and runs while the headers are scanned.
+    let references;
     await tree.read({ whole: goModPaths, headers: files.filter(f => isGoSourceFile(f) && inAModule(f)) }, {
         onFile(path, data, error) {
             if (data) {
@@ -8363,6 +8868,12 @@ async function gatherSnapshot(options) {
             }
             else
                 unreadable.set(path, error ?? 'unknown error');
+        },
+        onWholeDone() {
+            const modulePaths = [...goMods.values()].map(data => modulePath(data));
+            references = readReferences(git, tree, files, modulePaths, options.head ? commit : undefined);
+            // Awaited below; a failure on the way must not be left unhandled meanwhile.
+            references.catch(() => undefined);
         },
         onScan(path, scan, bytes, error) {
             stats.bytes += bytes;
@@ -8390,13 +8901,55 @@ async function gatherSnapshot(options) {
         const from = (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit;
         snapshot.addedLines = await git.addedLines(from, options.head ? commit : undefined);
     }
+    const { lines: referenceLines, documents: referenceDocuments } = await (references ??
+        readReferences(git, tree, files, [...goMods.values()].map(data => modulePath(data)), options.head ? commit : undefined));
+    snapshot.referenceLines = referenceLines;
+    snapshot.referenceDocuments = referenceDocuments;
     snapshot.releasedGoMods = await releasedGoMods;
     if (shallow)
         snapshot.shallow = true;
     const repository = options.repository ?? githubRepositoryFromRemote(remote);
     if (repository)
         snapshot.repository = repository;
-    return { snapshot, root, git };
+    return { snapshot, root, git, tree };
+}
+/**
+ * The lines of the files src/go/references.ts reads that contain a family prefix of the modules, found
+ * by ONE `git grep` over the work tree or the commit, and the whole text of the Markdown files among
+ * them (read through the tree, so only those few files). Files the tree does not list (symbolic links
+ * in a commit) are left out, so both sources give the same result.
+ */
+async function readReferences(git, tree, files, modulePaths, commit) {
+    const lines = new Map();
+    const documents = new Map();
+    const patterns = referencePatterns(modulePaths);
+    if (patterns.length === 0)
+        return { lines, documents };
+    // Two greps at once: other files for any mention, .go files only on their //go:generate lines
+    // (every import line of a module mentions its own prefix; those are stale-self-import's).
+    const [others, generate] = await Promise.all([
+        git.grepLines(patterns, REFERENCE_PATHSPECS, commit),
+        git.grepLines(patterns, GO_GENERATE_PATHSPECS, commit, GO_GENERATE_MARK)
+    ]);
+    const hits = new Map([...others, ...generate]);
+    if (hits.size === 0)
+        return { lines, documents };
+    const listed = new Set(files);
+    for (const [file, found] of hits) {
+        if (!listed.has(file))
+            continue;
+        const kept = referenceLinesToKeep(file, found);
+        if (kept.length > 0)
+            lines.set(file, kept);
+    }
+    const whole = [...lines.keys()].filter(needsWholeText);
+    if (whole.length > 0) {
+        await tree.read({ whole, headers: [] }, {
+            onFile: (path, data) => void (data && documents.set(path, new TextDecoder().decode(data))),
+            onScan: () => undefined
+        });
+    }
+    return { lines, documents };
 }
 /** Every go.mod of a tree, whole. */
 async function readGoMods(tree) {
@@ -8622,6 +9175,1244 @@ function groupBy(items, key) {
     return groups;
 }
 
+// Unified diffs in git's format (`diff --git`, three lines of context), which `git apply` and
+// `patch -p1` accept. Pure. Lines are compared with Myers' O(ND) algorithm.
+function splitLines(text) {
+    if (text === '')
+        return [];
+    const parts = text.split('\n');
+    const last = parts.pop();
+    const lines = parts.map(t => ({ text: t, newline: true }));
+    if (last !== '')
+        lines.push({ text: last, newline: false });
+    return lines;
+}
+/** The shortest edit script from a to b, as a list of kept, removed and added lines. */
+function myers(a, b) {
+    const eq = (i, j) => a[i].text === b[j].text && a[i].newline === b[j].newline;
+    // Trim the common prefix and suffix: edits are usually few and local.
+    let pre = 0;
+    while (pre < a.length && pre < b.length && eq(pre, pre))
+        pre++;
+    let suf = 0;
+    while (suf < a.length - pre && suf < b.length - pre && eq(a.length - 1 - suf, b.length - 1 - suf))
+        suf++;
+    const n = a.length - pre - suf;
+    const m = b.length - pre - suf;
+    const max = n + m;
+    const v = new Int32Array(2 * max + 2);
+    const trace = [];
+    let found = false;
+    for (let d = 0; d <= max && !found; d++) {
+        trace.push(v.slice());
+        for (let k = -d; k <= d; k += 2) {
+            let x = k === -d || (k !== d && v[max + k - 1] < v[max + k + 1]) ? v[max + k + 1] : v[max + k - 1] + 1;
+            let y = x - k;
+            while (x < n && y < m && eq(pre + x, pre + y)) {
+                x++;
+                y++;
+            }
+            v[max + k] = x;
+            if (x >= n && y >= m) {
+                found = true;
+                break;
+            }
+        }
+    }
+    // Walk the trace back into an edit script.
+    const middle = [];
+    let x = n;
+    let y = m;
+    for (let d = trace.length - 1; d >= 0; d--) {
+        const vd = trace[d];
+        const k = x - y;
+        const prevK = k === -d || (k !== d && vd[max + k - 1] < vd[max + k + 1]) ? k + 1 : k - 1;
+        const prevX = d === 0 ? 0 : vd[max + prevK];
+        const prevY = prevX - prevK;
+        while (x > prevX && y > prevY) {
+            x--;
+            y--;
+            middle.push({ kind: ' ', line: a[pre + x], a: pre + x, b: pre + y });
+        }
+        if (d === 0)
+            break;
+        if (x === prevX)
+            middle.push({ kind: '+', line: b[pre + prevY], a: pre + x, b: pre + prevY });
+        else
+            middle.push({ kind: '-', line: a[pre + prevX], a: pre + prevX, b: pre + y });
+        x = prevX;
+        y = prevY;
+    }
+    middle.reverse();
+    const ops = [];
+    for (let i = 0; i < pre; i++)
+        ops.push({ kind: ' ', line: a[i], a: i, b: i });
+    ops.push(...middle);
+    for (let i = 0; i < suf; i++) {
+        const ai = a.length - suf + i;
+        ops.push({ kind: ' ', line: a[ai], a: ai, b: b.length - suf + i });
+    }
+    return ops;
+}
+/**
+ * A unified diff of one file in git's format, or '' when the texts are equal. `path` is
+ * repository-relative with forward slashes.
+ */
+function unifiedDiff(path, before, after, context = 3) {
+    if (before === after)
+        return '';
+    const a = splitLines(before);
+    const b = splitLines(after);
+    const ops = myers(a, b);
+    const out = [`diff --git a/${path} b/${path}`, `--- a/${path}`, `+++ b/${path}`];
+    let i = 0;
+    while (i < ops.length) {
+        if (ops[i].kind === ' ') {
+            i++;
+            continue;
+        }
+        // A hunk: from `context` lines before this change to `context` lines after the last change
+        // that is at most 2 * context lines further.
+        const start = Math.max(0, i - context);
+        let end = i;
+        for (let j = i; j < ops.length; j++) {
+            if (ops[j].kind !== ' ')
+                end = j;
+            else if (j - end > 2 * context)
+                break;
+        }
+        const stop = Math.min(ops.length, end + context + 1);
+        const hunk = ops.slice(start, stop);
+        const oldLines = hunk.filter(o => o.kind !== '+').length;
+        const newLines = hunk.filter(o => o.kind !== '-').length;
+        const oldStart = (hunk.find(o => o.kind !== '+')?.a ?? hunk[0].a) + (oldLines === 0 ? 0 : 1);
+        const newStart = (hunk.find(o => o.kind !== '-')?.b ?? hunk[0].b) + (newLines === 0 ? 0 : 1);
+        out.push(`@@ -${range(oldStart, oldLines)} +${range(newStart, newLines)} @@`);
+        for (const o of hunk) {
+            out.push(o.kind + o.line.text);
+            if (!o.line.newline)
+                out.push('\\ No newline at end of file');
+        }
+        i = stop;
+    }
+    return out.join('\n') + '\n';
+}
+function range(start, count) {
+    return count === 1 ? `${start}` : `${start},${count}`;
+}
+
+// Text edits, pure. Two kinds: byte-offset edits (go.mod, whose parser gives byte offsets) and
+// line/column edits (findings and references: 1-based lines, columns in code points, on one line).
+/** Applies non-overlapping byte edits; throws when two overlap. */
+function applyByteEdits(data, edits) {
+    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    const encoder = new TextEncoder();
+    const parts = [];
+    let at = 0;
+    for (const e of sorted) {
+        if (e.start < at || e.end < e.start || e.end > data.length)
+            throw new Error('overlapping or invalid edit');
+        parts.push(data.subarray(at, e.start), encoder.encode(e.text));
+        at = e.end;
+    }
+    parts.push(data.subarray(at));
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let offset = 0;
+    for (const p of parts) {
+        out.set(p, offset);
+        offset += p.length;
+    }
+    return out;
+}
+/**
+ * Applies line/column edits to a text. Returns undefined when an edit does not fit the text (a line
+ * or column out of range) or two edits overlap: the caller then leaves the file alone. An edit whose
+ * span already holds `corrected` changes nothing, so applying the same edits twice is harmless.
+ */
+function applyLineEdits(text, edits) {
+    const lines = text.split('\n');
+    const byLine = new Map();
+    for (const e of edits)
+        byLine.set(e.line, [...(byLine.get(e.line) ?? []), e]);
+    for (const [line, list] of byLine) {
+        if (line < 1 || line > lines.length)
+            return undefined;
+        const chars = [...lines[line - 1]];
+        list.sort((a, b) => b.column - a.column);
+        let limit = chars.length + 1;
+        for (const e of list) {
+            if (e.column < 1 || e.endColumn < e.column || e.endColumn > limit)
+                return undefined;
+            chars.splice(e.column - 1, e.endColumn - e.column, ...e.corrected);
+            limit = e.column;
+        }
+        lines[line - 1] = chars.join('');
+    }
+    return lines.join('\n');
+}
+
+// Rewrites the import paths of one Go source file and keeps it gofmt-clean. Pure: bytes in, bytes out.
+//
+// Only the import header changes (the bytes up to where go/build stops reading); the rest of the file
+// is copied byte for byte. After the paths are replaced, the header is brought to the shape gofmt
+// (go1.19: go/ast SortImports, go/printer) would give it, which matters because a new path can sort
+// elsewhere and has another length:
+// - each run of import specs on consecutive lines inside `import ( … )` is sorted by path, then
+//   name, then trailing comment (a blank line or a comment line ends a run); a spec without a
+//   trailing comment that equals the next one (same path and name) is dropped, as gofmt does;
+// - a rewritten raw string literal is written as an interpreted one, as go/printer does;
+// - trailing comments of consecutive spec lines are aligned again (gofmt's tabwriter: one space
+//   after the widest spec of each run of consecutive lines that all carry a trailing comment).
+// A header whose layout this cannot follow safely (two specs on one line, a comment before a spec
+// on its line, a group that needs sorting but is not one spec per line) is reported as unsafe and
+// the file is not changed.
+class UnsafeHeader extends Error {
+}
+/** Rewrites the import paths of a Go file for which `rewrite` gives a new path. */
+function rewriteGoFile(data, rewrite) {
+    const scan = scanImports(data, { eof: true });
+    if (scan.error) {
+        return {
+            kind: 'unsafe',
+            reason: `the import header could not be read: ${scan.error.message}`,
+            line: scan.error.line,
+            column: scan.error.column
+        };
+    }
+    const paths = scan.imports.map(s => s.path);
+    const targets = paths.map(p => rewrite(p));
+    if (targets.every((t, i) => t === undefined || t === paths[i]))
+        return { kind: 'unchanged', imports: paths };
+    let header;
+    try {
+        header = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(data.subarray(0, scan.end));
+    }
+    catch {
+        return { kind: 'unsafe', reason: 'the import header is not valid UTF-8' };
+    }
+    try {
+        const rewritten = rewriteHeader(header, paths, targets);
+        const head = new TextEncoder().encode(rewritten.header);
+        const out = new Uint8Array(head.length + data.length - scan.end);
+        out.set(head, 0);
+        out.set(data.subarray(scan.end), head.length);
+        const changes = scan.imports.flatMap((s, i) => {
+            const to = targets[i];
+            return to === undefined || to === s.path ? [] : [{ line: s.line, column: s.column, from: s.path, to }];
+        });
+        return { kind: 'changed', data: out, changes, imports: rewritten.imports };
+    }
+    catch (error) {
+        if (error instanceof UnsafeHeader)
+            return { kind: 'unsafe', reason: error.message };
+        throw error;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// The header: tokens, declarations, specs
+function lex(s) {
+    const toks = [];
+    const comments = [];
+    let i = 0;
+    while (i < s.length) {
+        const c = s[i];
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\f' || c === '\ufeff') {
+            i++;
+        }
+        else if (s.startsWith('//', i)) {
+            const nl = s.indexOf('\n', i);
+            const end = nl < 0 ? s.length : nl;
+            comments.push({ start: i, end });
+            i = end;
+        }
+        else if (s.startsWith('/*', i)) {
+            const close = s.indexOf('*/', i + 2);
+            if (close < 0)
+                throw new UnsafeHeader('unterminated comment in the import header');
+            comments.push({ start: i, end: close + 2 });
+            i = close + 2;
+        }
+        else if (c === '"') {
+            let j = i + 1;
+            while (j < s.length && s[j] !== '"')
+                j += s[j] === '\\' ? 2 : 1;
+            toks.push({ kind: 'string', start: i, end: j + 1, text: s.slice(i, j + 1) });
+            i = j + 1;
+        }
+        else if (c === '`') {
+            const close = s.indexOf('`', i + 1);
+            if (close < 0)
+                throw new UnsafeHeader('unterminated raw string in the import header');
+            toks.push({ kind: 'string', start: i, end: close + 1, text: s.slice(i, close + 1) });
+            i = close + 1;
+        }
+        else if (c === '(' || c === ')' || c === ';' || c === '.') {
+            toks.push({ kind: 'punct', start: i, end: i + 1, text: c });
+            i++;
+        }
+        else {
+            const m = /^[\p{L}_][\p{L}\p{Nd}_]*/u.exec(s.slice(i, i + 256));
+            if (!m)
+                throw new UnsafeHeader(`unexpected character ${JSON.stringify(c)} in the import header`);
+            toks.push({ kind: 'ident', start: i, end: i + m[0].length, text: m[0] });
+            i += m[0].length;
+        }
+    }
+    return { toks, comments };
+}
+function parseSpecs(s, toks) {
+    const t = toks.filter(x => x.text !== ';' || x.kind !== 'punct');
+    let i = 0;
+    const want = (ok, what) => {
+        if (!ok)
+            throw new UnsafeHeader(`unexpected header layout: expected ${what}`);
+    };
+    want(t[i]?.text === 'package', '"package"');
+    i++;
+    want(t[i]?.kind === 'ident', 'the package name');
+    i++;
+    const specs = [];
+    let decl = 0;
+    const readSpec = (grouped, declStart) => {
+        let name;
+        const start = t[i]?.start ?? s.length;
+        if (t[i]?.kind === 'ident' || t[i]?.text === '.')
+            name = t[i++].text;
+        want(t[i]?.kind === 'string', 'an import path');
+        const lit = t[i++];
+        specs.push({
+            decl,
+            grouped,
+            declStart,
+            start,
+            litStart: lit.start,
+            end: lit.end,
+            ...(name ? { name } : {})
+        });
+    };
+    while (i < t.length && t[i].text === 'import') {
+        const declStart = t[i++].start;
+        if (t[i]?.text === '(') {
+            i++;
+            while (i < t.length && t[i].text !== ')')
+                readSpec(true, declStart);
+            want(t[i]?.text === ')', '")"');
+            i++;
+        }
+        else {
+            readSpec(false, declStart);
+        }
+        decl++;
+    }
+    want(i === t.length, 'the end of the import header');
+    return specs;
+}
+function rewriteHeader(header, paths, targets) {
+    const { toks, comments } = lex(header);
+    const raw = parseSpecs(header, toks);
+    if (raw.length !== paths.length)
+        throw new UnsafeHeader('the import header was read differently');
+    const lineStarts = [0];
+    for (let k = 0; k < header.length; k++)
+        if (header[k] === '\n')
+            lineStarts.push(k + 1);
+    const lineOf = (offset) => {
+        let lo = 0;
+        let hi = lineStarts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (lineStarts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo;
+    };
+    const specs = raw.map((r, k) => ({
+        ...r,
+        line: lineOf(r.litStart),
+        path: paths[k],
+        newPath: targets[k] ?? paths[k]
+    }));
+    const lines = header.split('\n');
+    const specsOnLine = new Map();
+    for (const sp of specs)
+        specsOnLine.set(sp.line, (specsOnLine.get(sp.line) ?? 0) + 1);
+    // Describe each spec's line, with the literal already rewritten.
+    const info = new Map();
+    for (const sp of specs) {
+        const base = lineStarts[sp.line];
+        const text = lines[sp.line];
+        const codeStart = sp.grouped ? sp.start : sp.declStart;
+        const before = header.slice(base, codeStart);
+        const lit = header.slice(sp.litStart, sp.end);
+        const changed = sp.newPath !== sp.path;
+        const newLit = changed ? goQuotePath(sp.newPath) : lit;
+        const code = header.slice(codeStart, sp.litStart) + newLit;
+        const rest = text.slice(sp.end - base);
+        const comment = trailingComments(rest);
+        const simple = specsOnLine.get(sp.line) === 1 &&
+            lineOf(codeStart) === sp.line &&
+            /^[ \t\ufeff]*$/.test(before) &&
+            comment !== undefined &&
+            !comments.some(c => c.start > codeStart && c.start < sp.litStart);
+        info.set(sp.line, {
+            simple,
+            indent: before,
+            code,
+            comment: comment ?? '',
+            rest
+        });
+        if (changed) {
+            // Replace the literal in place; a line that is not simple keeps all its other text.
+            lines[sp.line] = text.slice(0, sp.litStart - base) + newLit + rest;
+        }
+    }
+    // Sort each run of a group the way gofmt does, and drop duplicates.
+    const touched = new Set(specs.filter(sp => sp.newPath !== sp.path).map(sp => sp.line));
+    const kept = [];
+    const runs = [];
+    for (const sp of specs) {
+        const run = runs[runs.length - 1];
+        const prev = run?.[run.length - 1];
+        if (sp.grouped && prev && prev.decl === sp.decl && sp.line <= prev.line + 1)
+            run.push(sp);
+        else
+            runs.push([sp]);
+    }
+    const removed = new Set();
+    for (const run of runs) {
+        // Alignment groups never cross a run's end (a blank or comment line), so a changed run is realigned whole.
+        if (run.some(sp => sp.newPath !== sp.path))
+            for (const sp of run)
+                touched.add(sp.line);
+        if (run.length <= 1 || !run[0].grouped || run.every(sp => sp.newPath === sp.path)) {
+            kept.push(...run);
+            continue;
+        }
+        const key = (sp) => ({
+            path: sp.newPath,
+            name: sp.name ?? '',
+            comment: commentText(info.get(sp.line).comment)
+        });
+        const sorted = [...run].sort((a, b) => {
+            const ka = key(a);
+            const kb = key(b);
+            return compareGo(ka.path, kb.path) || compareGo(ka.name, kb.name) || compareGo(ka.comment, kb.comment);
+        });
+        const deduped = sorted.filter((sp, k) => {
+            const next = sorted[k + 1];
+            if (!next)
+                return true;
+            const a = key(sp);
+            const b = key(next);
+            return !(a.path === b.path && a.name === b.name && a.comment === '');
+        });
+        const same = deduped.length === run.length && deduped.every((sp, k) => sp === run[k]);
+        if (same) {
+            kept.push(...run);
+            continue;
+        }
+        if (run.some(sp => !info.get(sp.line).simple)) {
+            throw new UnsafeHeader(`the import group at line ${run[0].line + 1} needs sorting but is not one import per line (run gofmt first)`);
+        }
+        const texts = deduped.map(sp => lines[sp.line]);
+        const infos = deduped.map(sp => info.get(sp.line));
+        run.forEach((sp, k) => {
+            if (k < deduped.length) {
+                lines[sp.line] = texts[k];
+                info.set(sp.line, infos[k]);
+                if (deduped[k] !== sp)
+                    touched.add(sp.line);
+            }
+            else {
+                removed.add(sp.line);
+            }
+        });
+        kept.push(...deduped);
+    }
+    // A remaining duplicate (in another run or declaration) would not compile: leave it to a person.
+    const seen = new Map();
+    for (const sp of kept) {
+        if (sp.name === '_')
+            continue;
+        const id = `${sp.name ?? ''} ${sp.newPath}`;
+        const other = seen.get(id);
+        if (other && other.path !== sp.path) {
+            throw new UnsafeHeader(`the file would import "${sp.newPath}" twice (lines ${other.line + 1} and ${sp.line + 1})`);
+        }
+        seen.set(id, sp);
+    }
+    // Align the trailing comments of each run of consecutive commented spec lines that changed.
+    const commented = (ln) => {
+        const li = info.get(ln);
+        return li !== undefined && !removed.has(ln) && li.simple && li.comment !== '';
+    };
+    const lineNumbers = [...info.keys()].sort((a, b) => a - b);
+    for (let k = 0; k < lineNumbers.length;) {
+        if (!commented(lineNumbers[k])) {
+            k++;
+            continue;
+        }
+        let end = k;
+        const next = (ln) => {
+            // Removed lines vanish, so the lines around them become consecutive.
+            let n = ln + 1;
+            while (removed.has(n))
+                n++;
+            return n;
+        };
+        while (end + 1 < lineNumbers.length &&
+            lineNumbers[end + 1] === next(lineNumbers[end]) &&
+            commented(lineNumbers[end + 1]))
+            end++;
+        const group = lineNumbers.slice(k, end + 1).filter(ln => !removed.has(ln));
+        if (group.some(ln => touched.has(ln))) {
+            if (next(group[group.length - 1]) === lines.length - 1) {
+                // gofmt would align the comments with the code right below the imports too.
+                throw new UnsafeHeader('a commented import is followed directly by code, without a blank line; add one (or run gofmt) first');
+            }
+            const width = Math.max(...group.map(ln => runeCount(info.get(ln).code)));
+            for (const ln of group) {
+                const li = info.get(ln);
+                lines[ln] = li.indent + li.code + ' '.repeat(width - runeCount(li.code) + 1) + li.comment;
+            }
+        }
+        k = end + 1;
+    }
+    const out = lines.filter((_, ln) => !removed.has(ln)).join('\n');
+    return { header: out, imports: kept.map(sp => sp.newPath) };
+}
+/** The trailing comments after a spec (from the first `/`, trailing white space kept), '' when there are none, or undefined when other text follows. */
+function trailingComments(rest) {
+    let i = 0;
+    let first = -1;
+    for (;;) {
+        while (i < rest.length && /[ \t\r]/.test(rest[i]))
+            i++;
+        if (i >= rest.length)
+            return first < 0 ? '' : rest.slice(first);
+        if (rest.startsWith('//', i))
+            return rest.slice(first < 0 ? i : first);
+        if (!rest.startsWith('/*', i))
+            return undefined;
+        const close = rest.indexOf('*/', i + 2);
+        if (close < 0)
+            return undefined;
+        if (first < 0)
+            first = i;
+        i = close + 2;
+    }
+}
+/** An approximation of go/ast CommentGroup.Text for one line of comments, used only to order ties. */
+function commentText(comment) {
+    const parts = [];
+    for (const m of comment.matchAll(/\/\/(.*)$|\/\*([\s\S]*?)\*\//g)) {
+        if (m[1] !== undefined)
+            parts.push(m[1].startsWith(' ') ? m[1].slice(1) : m[1]);
+        else
+            parts.push(m[2]);
+    }
+    return parts.map(p => p.replace(/\s+$/, '')).join('\n');
+}
+/** go/printer writes import paths as interpreted strings; an import path never needs escapes. */
+function goQuotePath(path) {
+    return `"${path}"`;
+}
+/** Go string order: by UTF-8 bytes (the same as UTF-16 order for ASCII). */
+function compareGo(a, b) {
+    if (a === b)
+        return 0;
+    // eslint-disable-next-line no-control-regex
+    if (/^[\x00-\x7f]*$/.test(a + b))
+        return a < b ? -1 : 1;
+    const x = new TextEncoder().encode(a);
+    const y = new TextEncoder().encode(b);
+    for (let k = 0; k < Math.min(x.length, y.length); k++)
+        if (x[k] !== y[k])
+            return x[k] - y[k];
+    return x.length - y.length;
+}
+function runeCount(s) {
+    let n = 0;
+    for (const _ of s)
+        n++;
+    return n;
+}
+
+/** Replaces the token at `span` (a path or a version) with `value`, keeping the quotes it had. */
+function replaceToken(data, span, value) {
+    const first = data[span.start.byte];
+    const quote = first === 0x22 ? '"' : first === 0x60 ? '`' : '';
+    return { start: span.start.byte, end: span.end.byte, text: `${quote}${value}${quote}` };
+}
+/**
+ * Removes the directive whose line span is `span`: the whole line with its comment. A one-line
+ * directive (`require p v`) goes with its keyword; a line of a block goes alone, and the block too
+ * when nothing else is left in it. Undefined when the line holds more than the directive (then the
+ * caller keeps the line and says so).
+ */
+function removeDirective(data, span, verb) {
+    const text = new TextDecoder().decode(data);
+    const bytes = (s) => new TextEncoder().encode(s).length;
+    const startLine = text.lastIndexOf('\n', charIndex(text, span.start.byte) - 1) + 1;
+    const nl = text.indexOf('\n', charIndex(text, span.end.byte));
+    const endLine = nl < 0 ? text.length : nl + 1;
+    const lineText = text.slice(startLine, endLine);
+    const before = text.slice(startLine, charIndex(text, span.start.byte));
+    const after = text.slice(charIndex(text, span.end.byte), endLine);
+    if (!/^\s*(\/\/.*)?\s*$/.test(after))
+        return undefined;
+    const single = new RegExp(`^\\s*${verb}\\s+$`).test(before) || new RegExp(`^\\s*${verb}\\s`).test(lineText);
+    if (!single && !/^\s*$/.test(before))
+        return undefined;
+    let start = startLine;
+    let end = endLine;
+    if (!single) {
+        // The block: `verb (` … `)`. Remove it when this is its only line.
+        const open = text.slice(0, startLine).match(new RegExp(`(^|\\n)([ \\t]*${verb}[ \\t]*\\([ \\t]*\\n)$`));
+        const close = text.slice(endLine).match(/^[ \t]*\)[ \t]*(\n|$)/);
+        if (open && close) {
+            start = startLine - open[2].length;
+            end = endLine + close[0].length;
+        }
+    }
+    // Do not leave two blank lines where there was one.
+    const prevBlank = start === 0 || text.slice(0, start).endsWith('\n\n');
+    const nextBlank = text.slice(end).startsWith('\n');
+    if (prevBlank && nextBlank)
+        end += 1;
+    else if (prevBlank && end >= text.length && start > 0)
+        start -= 1;
+    return { start: bytes(text.slice(0, start)), end: bytes(text.slice(0, end)), text: '' };
+}
+/** The index in `text` (UTF-16) of byte offset `byte` of its UTF-8 encoding. */
+function charIndex(text, byte) {
+    let b = 0;
+    let i = 0;
+    while (i < text.length && b < byte) {
+        const cp = text.codePointAt(i);
+        b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        i += cp >= 0x10000 ? 2 : 1;
+    }
+    return i;
+}
+
+// `fix`: move a module of the repository to another major. Pure: file contents in, new contents out.
+//
+// What is rewritten, for the one module in scope:
+// - the module line of its go.mod (`example.com/m` -> `example.com/m/v2`; back to the unsuffixed path
+//   for major 1; gopkg.in `.vN`);
+// - every import, in every .go file the module owns, of its own packages through another major (the
+//   imports stale-self-import reports, so `check` agrees with the result), in every form;
+// - non-Go references to an older major's path (src/go/references.ts: .proto go_package, buf, docs,
+//   -X ldflags, go commands in build files, //go:generate lines), in place;
+// - self-requirement leftovers: a require or replace of the module's own other major that nothing
+//   imports any more after the rewrite is removed, one that is still imported (by a file whose import
+//   another module of the repository owns) is kept; a require or replace of the new path itself (the
+//   main module cannot require itself) is removed.
+// A file that cannot be rewritten safely is listed and left as it is.
+/** The .go files that `planFix` needs for the module in `moduleDir`, given every go.mod and every file. */
+function goFilesOfModule(goMods, files, moduleDir) {
+    const modules = loadModules(goMods);
+    const module = modules.find(m => m.dir === moduleDir);
+    if (!module)
+        return [];
+    const owner = fileOwnerIndex(modules);
+    return files.filter(f => isGoSourceFile(f) && owner(f) === module);
+}
+function planFix(input) {
+    const { goMods, moduleDir, major } = input;
+    if (!Number.isSafeInteger(major) || major < 1) {
+        throw new UsageError(`--major must be a whole number ≥ 1 (1 is the unsuffixed path of v0 and v1), got ${major}`);
+    }
+    const goModFile = moduleDir === '.' ? 'go.mod' : `${moduleDir}/go.mod`;
+    const goModData = goMods.get(goModFile);
+    if (!goModData)
+        throw new UsageError(`there is no module in ${moduleDir === '.' ? 'the repository root' : `${moduleDir}/`} (no ${goModFile})`);
+    const plan = { moduleDir, from: '', to: '', changes: [], unsafe: [], notes: [] };
+    const { modFile, errors } = parseModFile(goModData, { mode: 'strict', file: goModFile });
+    const syntax = errors.find(e => e.kind === 'syntax');
+    if (syntax || !modFile.module) {
+        plan.unsafe.push({
+            file: goModFile,
+            reason: syntax ? `go.mod does not parse: ${syntax.message}` : 'go.mod has no module line',
+            ...(syntax ? { line: syntax.line, column: syntax.column } : {})
+        });
+        return plan;
+    }
+    const old = loadModules(new Map([[goModFile, goModData]]))[0];
+    const from = modFile.module.path;
+    if (old.prefix === from && /\/v[0-9.]+$/.test(from) && old.pathMajor === '') {
+        // splitPathVersion failed (`/v1`, `/v02`): the family is unclear.
+        throw new UsageError(`the module path "${from}" has a malformed major suffix; correct it by hand first`);
+    }
+    const to = pathForMajor(old.prefix, major === 1 ? (from.startsWith('gopkg.in/') ? '1' : '') : String(major));
+    plan.from = from;
+    plan.to = to;
+    // The go.mod with its new module line; the rest of it is settled after the imports.
+    const goModEdits = [];
+    const goModSummary = [];
+    if (from !== to) {
+        goModEdits.push(replaceToken(goModData, modFile.module.pathSpan, to));
+        goModSummary.push(`module ${from} -> ${to}`);
+    }
+    const newGoMods = new Map(goMods);
+    newGoMods.set(goModFile, applyByteEdits(goModData, goModEdits));
+    const modules = loadModules(newGoMods);
+    const module = modules.find(m => m.dir === moduleDir);
+    const importOwner = importOwnerIndex(modules);
+    const fileOwner = fileOwnerIndex(modules);
+    // The imports to rewrite: those stale-self-import reports; and, going back to the unsuffixed path,
+    // those of the path left (which a v0/v1 module would take for its own `vN/…` directories).
+    const rewriteImport = (p) => {
+        const stale = staleImport(p, module, importOwner)?.corrected;
+        if (stale !== undefined || module.pathMajorDigits !== '' || from === to)
+            return stale;
+        const member = familyMember(p, module.prefix);
+        if (!member || member.modulePath !== from)
+            return undefined;
+        const owner = importOwner(p);
+        if (owner && owner !== module)
+            return undefined;
+        return to + p.slice(from.length);
+    };
+    // Every .go file of the module.
+    const importsAfter = new Map();
+    const files = [...input.goFiles.keys()].filter(f => isGoSourceFile(f) && fileOwner(f) === module).sort();
+    for (const file of files) {
+        const data = input.goFiles.get(file);
+        const result = rewriteGoFile(data, rewriteImport);
+        if (result.kind === 'unsafe') {
+            // Only a problem when the file may hold an import of the family.
+            if (new TextDecoder().decode(data).includes(old.prefix)) {
+                plan.unsafe.push({
+                    file,
+                    reason: result.reason,
+                    ...(result.line !== undefined ? { line: result.line, column: result.column } : {})
+                });
+            }
+            continue;
+        }
+        importsAfter.set(file, result.imports);
+        if (result.kind === 'changed') {
+            plan.changes.push({
+                file,
+                before: data,
+                after: result.data,
+                summary: result.changes.map(c => `${file}:${c.line}:${c.column}: "${c.from}" -> "${c.to}"`)
+            });
+        }
+    }
+    // Self-requirement leftovers.
+    const importers = (path) => [...importsAfter]
+        .filter(([, paths]) => paths.some(p => familyMember(p, module.prefix)?.modulePath === path))
+        .map(([file]) => file);
+    const unreadable = plan.unsafe.length > 0;
+    const kept = new Set();
+    const removeLine = (span, verb, what, why) => {
+        const edit = removeDirective(goModData, span, verb);
+        if (edit) {
+            goModEdits.push(edit);
+            goModSummary.push(`removed ${what}`);
+            plan.notes.push(`${goModFile}: removed ${what}: ${why}`);
+        }
+        else {
+            plan.notes.push(`${goModFile}: kept ${what}: ${why}, but its line holds more than the directive; remove it by hand`);
+        }
+    };
+    for (const r of modFile.require) {
+        const member = familyMember(r.path, module.prefix);
+        if (!member || member.modulePath !== r.path)
+            continue;
+        const what = `require ${r.path} ${r.version}`;
+        if (r.path === to) {
+            removeLine(r.span, 'require', what, 'a module cannot require itself');
+            continue;
+        }
+        const users = importers(r.path);
+        if (users.length > 0 || unreadable) {
+            kept.add(r.path);
+            plan.notes.push(`${goModFile}: kept ${what}: ${users.length > 0 ? `still imported by ${users.join(', ')} (those packages belong to another module of this repository)` : 'some files could not be read, so it may still be imported'}`);
+            continue;
+        }
+        removeLine(r.span, 'require', what, 'another major of the module itself, which nothing imports any more');
+    }
+    for (const r of modFile.replace) {
+        const member = familyMember(r.oldPath, module.prefix);
+        if (!member || member.modulePath !== r.oldPath)
+            continue;
+        const what = `replace ${r.oldPath}${r.oldVersion ? ` ${r.oldVersion}` : ''} => ${r.newPath}${r.newVersion ? ` ${r.newVersion}` : ''}`;
+        if (r.oldPath === to) {
+            removeLine(r.span, 'replace', what, 'the main module cannot be replaced');
+        }
+        else if (kept.has(r.oldPath)) {
+            plan.notes.push(`${goModFile}: kept ${what}: ${r.oldPath} is still required`);
+        }
+        else {
+            removeLine(r.span, 'replace', what, 'another major of the module itself, which nothing requires any more');
+        }
+    }
+    if (goModEdits.length > 0) {
+        const after = applyByteEdits(goModData, goModEdits);
+        plan.changes.unshift({
+            file: goModFile,
+            before: goModData,
+            after,
+            summary: goModSummary.map(s => `${goModFile}: ${s}`)
+        });
+    }
+    // Non-Go references, read from each file as the import rewrite left it.
+    if (input.referenceFiles && input.referenceFiles.size > 0) {
+        const current = new Map(input.referenceFiles);
+        for (const c of plan.changes)
+            if (current.has(c.file))
+                current.set(c.file, c.after);
+        const edits = referenceEdits(current, modules, module);
+        const result = applyFileEdits(current, edits);
+        for (const change of result.changes) {
+            const earlier = plan.changes.find(c => c.file === change.file);
+            if (earlier) {
+                earlier.after = change.after;
+                earlier.summary.push(...change.summary);
+            }
+            else {
+                plan.changes.push({ ...change, before: input.referenceFiles.get(change.file) });
+            }
+        }
+        plan.unsafe.push(...result.unsafe);
+    }
+    return plan;
+}
+/**
+ * The stale-reference findings of `module` in `files` (src/go/references.ts), as edits: each
+ * stale path becomes the same package under the module's path.
+ */
+function referenceEdits(files, modules, module) {
+    const find = referenceFinder(modules);
+    const edits = [];
+    for (const [file, data] of files) {
+        if (referenceFileKind(file) === undefined)
+            continue;
+        const text = new TextDecoder().decode(data);
+        if (!text.includes(module.prefix))
+            continue;
+        const found = [];
+        text.split('\n').forEach((line, i) => {
+            if (line.includes(module.prefix))
+                found.push({ line: i + 1, text: line });
+        });
+        const lines = referenceLinesToKeep(file, found);
+        const document = needsWholeText(file) ? text : undefined;
+        for (const ref of find(file, lines, document)) {
+            if (ref.module !== module)
+                continue;
+            edits.push({
+                file,
+                line: ref.line,
+                column: ref.column,
+                endColumn: ref.endColumn,
+                corrected: ref.corrected
+            });
+        }
+    }
+    return edits;
+}
+/**
+ * Applies line/column edits to the files they name (the seam for non-Go references): each file is
+ * changed whole or not at all.
+ */
+function applyFileEdits(files, edits) {
+    const byFile = new Map();
+    for (const e of edits)
+        byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+    const changes = [];
+    const unsafe = [];
+    for (const [file, list] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const data = files.get(file);
+        let text;
+        try {
+            text = data && new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(data);
+        }
+        catch {
+            text = undefined;
+        }
+        const after = text === undefined ? undefined : applyLineEdits(text, list);
+        if (data === undefined || after === undefined) {
+            unsafe.push({
+                file,
+                reason: data === undefined
+                    ? 'could not be read'
+                    : 'the references in it could not be placed (not UTF-8, or positions out of range)'
+            });
+            continue;
+        }
+        if (after === text)
+            continue;
+        changes.push({
+            file,
+            before: data,
+            after: new TextEncoder().encode(after),
+            summary: list.map(e => `${file}:${e.line}:${e.column}: reference -> ${e.corrected}`)
+        });
+    }
+    return { changes, unsafe };
+}
+
+// `upgrade`: move a consumer repository to a new major of a dependency. Pure: file contents in, new
+// contents out.
+//
+// For every module of the repository (except members of the dependency's own family):
+// - each import of an older major of the dependency's family (`example.com/lib/pkg`,
+//   `example.com/lib/v2/pkg` when upgrading to v3) becomes the same package under the new path,
+//   unless the consumer requires a longer module path that owns it (a nested module such as
+//   `example.com/lib/sub` is another module, not a package of the family);
+// - the go.mod require of the older major becomes `NEW_PATH VERSION` in place (its comment, such as
+//   `// indirect`, stays); further requires of older majors that nothing imports any more go; an
+//   existing require of the new path gets the version asked for.
+// With the new version's package list (`sourcePackages`), each rewritten import whose package is not
+// there is reported.
+/** Parses `MODULE@VERSION`: a valid module path and a canonical semantic version that fits its major. */
+function parseUpgradeTarget(arg) {
+    const at = arg.lastIndexOf('@');
+    if (at <= 0)
+        throw new UsageError(`expected MODULE@VERSION, such as example.com/lib/v2@v2.1.0, got "${arg}"`);
+    const path = arg.slice(0, at);
+    const version = arg.slice(at + 1);
+    const problem = check$1(path, version);
+    if (problem)
+        throw new UsageError(problem);
+    if (canonical(version) !== version) {
+        throw new UsageError(`${arg}: the version must be canonical, such as ${canonical(version) || 'v2.1.0'}`);
+    }
+    const split = splitPathVersion(path);
+    return { path, version, prefix: split.prefix, major: pathMajorDigits(split.pathMajor) };
+}
+function planUpgrade(input) {
+    const target = parseUpgradeTarget(input.target);
+    const plan = { target, changes: [], unsafe: [], missing: [], notes: [] };
+    if (input.sourceModulePath !== undefined && input.sourceModulePath !== target.path) {
+        plan.notes.push(`--source declares module "${input.sourceModulePath}", not "${target.path}": the package check may not mean much`);
+    }
+    const modules = loadModules(input.goMods);
+    if (modules.length === 0)
+        throw new UsageError('no go.mod found: upgrade works on the modules of a repository');
+    const fileOwner = fileOwnerIndex(modules);
+    const repoOwner = importOwnerIndex(modules);
+    const isOlder = (major) => compareMajors(major, target.major) < 0;
+    for (const module of modules) {
+        const goModFile = module.goModFile;
+        const syntax = module.errors.find(e => e.kind === 'syntax');
+        if (module.path !== undefined && familyMember(module.path, target.prefix)) {
+            if (module.path !== target.path)
+                plan.notes.push(`${goModFile}: skipped: "${module.path}" is itself a major of ${target.prefix} (use fix)`);
+            continue;
+        }
+        if (syntax) {
+            plan.unsafe.push({
+                file: goModFile,
+                reason: `go.mod does not parse: ${syntax.message}`,
+                line: syntax.line,
+                column: syntax.column
+            });
+            continue;
+        }
+        const requires = module.modFile.require;
+        const owner = requireOwner(requires.map(r => r.path));
+        const rewrite = (p) => {
+            if (repoOwner(p) !== undefined)
+                return undefined; // a module of this repository
+            const owned = owner(p);
+            const modulePath = owned ?? familyMember(p, target.prefix)?.modulePath;
+            if (modulePath === undefined)
+                return undefined;
+            const member = familyMember(modulePath, target.prefix);
+            if (!member || member.modulePath !== modulePath || !isOlder(member.major))
+                return undefined;
+            return target.path + p.slice(modulePath.length);
+        };
+        const files = [...input.goFiles.keys()].filter(f => isGoSourceFile(f) && fileOwner(f) === module).sort();
+        const importsAfter = [];
+        let unreadable = false;
+        let rewrote = false;
+        for (const file of files) {
+            const data = input.goFiles.get(file);
+            const result = rewriteGoFile(data, rewrite);
+            if (result.kind === 'unsafe') {
+                if (new TextDecoder().decode(data).includes(target.prefix)) {
+                    unreadable = true;
+                    plan.unsafe.push({
+                        file,
+                        reason: result.reason,
+                        ...(result.line !== undefined ? { line: result.line, column: result.column } : {})
+                    });
+                }
+                continue;
+            }
+            importsAfter.push(...result.imports);
+            if (result.kind === 'unchanged')
+                continue;
+            rewrote = true;
+            plan.changes.push({
+                file,
+                before: data,
+                after: result.data,
+                summary: result.changes.map(c => `${file}:${c.line}:${c.column}: "${c.from}" -> "${c.to}"`)
+            });
+            if (input.sourcePackages) {
+                for (const c of result.changes) {
+                    const rel = c.to === target.path ? '' : c.to.slice(target.path.length + 1);
+                    if (!input.sourcePackages.has(rel))
+                        plan.missing.push({ file, line: c.line, column: c.column, importPath: c.to });
+                }
+            }
+        }
+        const goModChange = upgradeGoMod(module, input.goMods.get(goModFile), target, importsAfter, unreadable, isOlder, plan.notes);
+        if (goModChange)
+            plan.changes.unshift(goModChange);
+        else if (rewrote && !requires.some(r => r.path === target.path)) {
+            plan.notes.push(`${goModFile}: no require of ${target.prefix} to update: run "go get ${target.path}@${target.version}"`);
+        }
+    }
+    if (plan.changes.some(c => c.file.endsWith('go.mod'))) {
+        plan.notes.push(`go.sum is not updated (offline): run "go mod tidy" to record ${target.path}@${target.version}`);
+    }
+    return plan;
+}
+/** The longest required module path that is a prefix of an import path. */
+function requireOwner(paths) {
+    const set = new Set(paths);
+    return importPath => {
+        for (let end = importPath.length; end > 0; end = importPath.lastIndexOf('/', end - 1)) {
+            const prefix = importPath.slice(0, end);
+            if (set.has(prefix))
+                return prefix;
+        }
+        return undefined;
+    };
+}
+function upgradeGoMod(module, data, target, importsAfter, unreadable, isOlder, notes) {
+    const goModFile = module.goModFile;
+    const edits = [];
+    const summary = [];
+    const existing = module.modFile.require.find(r => r.path === target.path);
+    if (existing && existing.version !== target.version) {
+        edits.push(replaceToken(data, existing.versionSpan, target.version));
+        summary.push(`${goModFile}: require ${target.path} ${existing.version} -> ${target.version}`);
+    }
+    let placed = existing !== undefined;
+    for (const r of module.modFile.require) {
+        const member = familyMember(r.path, target.prefix);
+        if (!member || member.modulePath !== r.path || !isOlder(member.major))
+            continue;
+        const stillImported = importsAfter.some(p => hasPathPrefix(p, r.path) && familyMember(p, target.prefix)?.modulePath === r.path);
+        if (!placed) {
+            edits.push(replaceToken(data, r.pathSpan, target.path), replaceToken(data, r.versionSpan, target.version));
+            summary.push(`${goModFile}: require ${r.path} ${r.version} -> ${target.path} ${target.version}`);
+            placed = true;
+            if (stillImported || unreadable)
+                notes.push(`${goModFile}: ${r.path} is still imported after the rewrite; run "go mod tidy"`);
+            continue;
+        }
+        if (stillImported || unreadable) {
+            notes.push(`${goModFile}: kept require ${r.path} ${r.version}: still imported`);
+            continue;
+        }
+        const edit = removeDirective(data, r.span, 'require');
+        if (edit) {
+            edits.push(edit);
+            summary.push(`${goModFile}: removed require ${r.path} ${r.version} (nothing imports it any more)`);
+        }
+        else
+            notes.push(`${goModFile}: kept require ${r.path} ${r.version}: remove it by hand`);
+    }
+    for (const r of module.modFile.replace) {
+        const member = familyMember(r.oldPath, target.prefix);
+        if (member && member.modulePath === r.oldPath && isOlder(member.major)) {
+            notes.push(`${goModFile}:${r.line}: kept replace ${r.oldPath}: it applies to the old major; write one for ${target.path} if you still need it`);
+        }
+    }
+    if (edits.length === 0)
+        return undefined;
+    return { file: goModFile, before: data, after: applyByteEdits(data, edits), summary };
+}
+
+// The I/O edge of `fix` and `upgrade`: find the repository's files, read them, hand them to the
+// pure planners of ./fix/, then print a unified diff (--dry-run) or write the new contents.
+// Exit codes: 0 done or nothing to do, 1 some files could not be rewritten (or, for upgrade, an
+// import names a package the new version does not have), 2 usage error (thrown as UsageError).
+/** The repository root (git top level, or the directory itself outside git) and its files. */
+async function repositoryFiles(dir) {
+    const abs = resolve(dir);
+    if (!isDirectory(abs))
+        throw new UsageError(`${abs} is not a directory`);
+    const git = new Git(abs);
+    const location = await git.location();
+    if (location?.topLevel) {
+        const files = await new Git(location.topLevel).workTreeFiles();
+        return { root: location.topLevel, files: files.sort() };
+    }
+    return { root: abs, files: walk(abs).sort() };
+}
+function isDirectory(path) {
+    try {
+        return statSync(path).isDirectory();
+    }
+    catch {
+        return false;
+    }
+}
+/** Every counted file under `root` (no .git, vendor, testdata, _ or . entries), with forward slashes. */
+function walk(root, sub = '') {
+    const out = [];
+    for (const entry of readdirSync(join(root, sub), { withFileTypes: true })) {
+        const rel = sub === '' ? entry.name : `${sub}/${entry.name}`;
+        if (entry.isDirectory()) {
+            if (isCountedPath(`${rel}/x`))
+                out.push(...walk(root, rel));
+        }
+        else if (entry.isFile())
+            out.push(rel);
+    }
+    return out;
+}
+function readAll(root, files) {
+    const out = new Map();
+    for (const f of files) {
+        try {
+            out.set(f, readFileSync(join(root, f)));
+        }
+        catch {
+            // A file that vanished or cannot be read: the planner sees it as absent.
+        }
+    }
+    return out;
+}
+/** Writes each new file next to the old one and renames it over, so a file is never half-written. */
+function writeChanges(root, changes) {
+    for (const c of changes) {
+        const target = join(root, c.file);
+        const temp = `${target}.go-major-gate.tmp`;
+        const mode = statSync(target).mode;
+        writeFileSync(temp, c.after, { mode });
+        renameSync(temp, target);
+    }
+}
+function diffOf(changes) {
+    const decoder = new TextDecoder();
+    return [...changes]
+        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+        .map(c => unifiedDiff(c.file, decoder.decode(c.before), decoder.decode(c.after)))
+        .join('');
+}
+function listUnsafe(io, unsafe) {
+    if (unsafe.length === 0)
+        return;
+    io.stderr(`not rewritten (${unsafe.length} file${unsafe.length > 1 ? 's' : ''}; left as they are):\n`);
+    for (const u of unsafe) {
+        const at = u.line !== undefined ? `:${u.line}${u.column !== undefined ? `:${u.column}` : ''}` : '';
+        io.stderr(`  ${u.file}${at}: ${u.reason}\n`);
+    }
+}
+function report(io, changes, notes, dryRun) {
+    // With --dry-run stdout holds only the patch, so that it can be piped to `git apply`.
+    const say = dryRun ? io.stderr : io.stdout;
+    for (const c of changes)
+        for (const line of c.summary)
+            say(`${line}\n`);
+    for (const n of notes)
+        say(`note: ${n}\n`);
+    const n = changes.length;
+    say(n === 0
+        ? 'nothing to do\n'
+        : `${dryRun ? 'would rewrite' : 'rewrote'} ${n} file${n > 1 ? 's' : ''}${dryRun ? ' (dry run: nothing written)' : ''}\n`);
+    if (dryRun)
+        io.stdout(diffOf(changes));
+}
+async function runFix(options, io) {
+    const { root, files } = await repositoryFiles(options.dir);
+    const goMods = readAll(root, goModFiles(files));
+    const moduleDir = options.moduleDir ?? ROOT_DIR;
+    if (!goMods.has(moduleDir === ROOT_DIR ? 'go.mod' : `${moduleDir}/go.mod`)) {
+        const dirs = loadModules(goMods).map(m => m.dir);
+        throw new UsageError(`there is no module in ${moduleDir === ROOT_DIR ? 'the repository root' : `${moduleDir}/`}${dirs.length > 0 ? `; use --module with one of: ${dirs.join(', ')}` : ''}`);
+    }
+    const goFiles = readAll(root, goFilesOfModule(goMods, files, moduleDir));
+    const candidates = files.filter(f => referenceFileKind(f) !== undefined);
+    const referenceFiles = readAll(root, candidates.filter(f => !goFiles.has(f)));
+    for (const f of candidates)
+        if (goFiles.has(f))
+            referenceFiles.set(f, goFiles.get(f));
+    const plan = planFix({ goMods, goFiles, moduleDir, major: options.major, referenceFiles });
+    if (plan.from !== '') {
+        const say = options.dryRun ? io.stderr : io.stdout;
+        say(plan.from === plan.to
+            ? `module ${plan.to} (${moduleDir}) is already at major ${options.major}; finishing its imports\n`
+            : `module ${plan.from} -> ${plan.to} (${moduleDir})\n`);
+    }
+    report(io, plan.changes, plan.notes, options.dryRun);
+    if (!options.dryRun)
+        writeChanges(root, plan.changes);
+    listUnsafe(io, plan.unsafe);
+    return plan.unsafe.length > 0 ? 1 : 0;
+}
+async function runUpgrade(options, io) {
+    parseUpgradeTarget(options.target); // usage errors before any I/O
+    const { root, files } = await repositoryFiles(options.dir);
+    const goMods = readAll(root, goModFiles(files));
+    const goFiles = readAll(root, files.filter(isGoSourceFile));
+    let sourcePackages;
+    let sourceModulePath;
+    if (options.source !== undefined) {
+        const source = resolve(options.source);
+        if (!isDirectory(source))
+            throw new UsageError(`--source ${options.source} is not a directory`);
+        sourcePackages = packagesOf(source);
+        try {
+            sourceModulePath = modulePath(readFileSync(join(source, 'go.mod'))) || undefined;
+        }
+        catch {
+            sourceModulePath = undefined;
+        }
+    }
+    const plan = planUpgrade({
+        target: options.target,
+        goMods,
+        goFiles,
+        ...(sourcePackages ? { sourcePackages } : {}),
+        ...(sourceModulePath !== undefined ? { sourceModulePath } : {})
+    });
+    report(io, plan.changes, plan.notes, options.dryRun);
+    if (!options.dryRun)
+        writeChanges(root, plan.changes);
+    listUnsafe(io, plan.unsafe);
+    if (plan.missing.length > 0) {
+        io.stderr(`imports of packages that ${plan.target.path}@${plan.target.version} does not have (in ${options.source}):\n`);
+        for (const m of plan.missing)
+            io.stderr(`  ${m.file}:${m.line}:${m.column}: "${m.importPath}"\n`);
+    }
+    return plan.unsafe.length > 0 || plan.missing.length > 0 ? 1 : 0;
+}
+/**
+ * The packages of a module tree: directories (relative, '' for the root) holding a non-test .go
+ * file, not inside a nested module, testdata, vendor, or a `.`/`_` directory.
+ */
+function packagesOf(source) {
+    const files = walk(source);
+    const nested = new Set(goModFiles(files).map(f => (f === 'go.mod' ? '' : f.slice(0, -'/go.mod'.length))));
+    nested.delete('');
+    const out = new Set();
+    for (const f of files) {
+        if (!f.endsWith('.go') || f.endsWith('_test.go'))
+            continue;
+        const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '';
+        if ([...nested].some(n => dir === n || dir.startsWith(`${n}/`)))
+            continue;
+        out.add(dir);
+    }
+    return out;
+}
+
 // go-major-gate command line: gather, analyze, print. Exit 0 passed, 1 the gate failed, 2 usage or
 // runtime error. No @actions/* imports here except the exec wrapper that src/gather uses.
 const USAGE = `Usage: ${TOOL_NAME} check [DIR] [options]
@@ -8645,6 +10436,28 @@ Output:
   -h, --help             this help;  ${TOOL_NAME} version  prints the version
 
 Exit status: 0 passed, 1 the gate failed, 2 usage or runtime error.
+
+Usage: ${TOOL_NAME} fix [DIR] --major N [--module DIR] [--dry-run]
+
+Moves a module to major N (1: the unsuffixed path of v0/v1): rewrites its go.mod module line, every
+import of its own packages through another major (all forms; import groups re-sorted as gofmt does),
+the references stale-reference reports (.proto, docs, ldflags, //go:generate...), and removes
+requires/replaces of its own other majors that nothing imports any more.
+  --major N              the major to move to (a whole number >= 1)
+  --module DIR           the module directory (default: the root module)
+  --dry-run              print a unified diff (git apply accepts it) and change nothing
+
+Usage: ${TOOL_NAME} upgrade MODULE@VERSION [DIR] [--source DIR] [--dry-run]
+
+Moves a consumer repository to a new major of a dependency, offline: every import of an older major
+of MODULE's family and the go.mod require line become MODULE (e.g. example.com/lib/v2@v2.1.0).
+  --source DIR           a directory holding the new version's module: report rewritten imports
+                         whose package it does not have
+  --dry-run              print a unified diff and change nothing
+
+Exit status of fix and upgrade: 0 done (or nothing to do), 1 some files could not be rewritten
+(listed; left untouched) or, for upgrade, an import names a package missing from --source,
+2 usage error.
 `;
 const FORMATS = ['text', 'json', 'sarif'];
 const FAIL_ON = ['error', 'warning', 'never'];
@@ -8670,9 +10483,77 @@ async function run(argv, io) {
         io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
         return 0;
     }
+    if (command === 'fix')
+        return fix(rest, io);
+    if (command === 'upgrade')
+        return upgrade(rest, io);
     if (command !== 'check')
-        throw new UsageError(`unknown command "${command}" (expected "check")`);
+        throw new UsageError(`unknown command "${command}" (expected "check", "fix" or "upgrade")`);
     return check(rest, io);
+}
+function parseOrUsage(parse) {
+    try {
+        return parse();
+    }
+    catch (error) {
+        throw new UsageError(error.message.replace(/\. To specify a positional argument.*$/s, ''));
+    }
+}
+async function fix(args, io) {
+    const { values, positionals } = parseOrUsage(() => parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: {
+            major: { type: 'string' },
+            module: { type: 'string' },
+            'dry-run': { type: 'boolean', default: false },
+            help: { type: 'boolean', short: 'h' }
+        }
+    }));
+    if (values.help) {
+        io.stdout(USAGE);
+        return 0;
+    }
+    if (positionals.length > 1)
+        throw new UsageError(`expected at most one directory, got: ${positionals.join(' ')}`);
+    if (values.major === undefined)
+        throw new UsageError('fix needs --major N (the major to move to)');
+    if (!/^v?[0-9]+$/.test(values.major) || !/^[1-9]/.test(values.major.replace(/^v/, ''))) {
+        throw new UsageError(`--major must be a whole number >= 1 (1 is the unsuffixed path of v0 and v1), got "${values.major}"`);
+    }
+    return runFix({
+        dir: positionals[0] ?? '.',
+        major: Number(values.major.replace(/^v/, '')),
+        dryRun: Boolean(values['dry-run']),
+        ...(values.module !== undefined ? { moduleDir: normalizeDir(values.module) } : {})
+    }, io);
+}
+async function upgrade(args, io) {
+    const { values, positionals } = parseOrUsage(() => parseArgs({
+        args,
+        allowPositionals: true,
+        strict: true,
+        options: {
+            source: { type: 'string' },
+            'dry-run': { type: 'boolean', default: false },
+            help: { type: 'boolean', short: 'h' }
+        }
+    }));
+    if (values.help) {
+        io.stdout(USAGE);
+        return 0;
+    }
+    if (positionals.length === 0)
+        throw new UsageError('upgrade needs MODULE@VERSION, e.g. example.com/lib/v2@v2.1.0');
+    if (positionals.length > 2)
+        throw new UsageError(`expected MODULE@VERSION and at most one directory, got: ${positionals.join(' ')}`);
+    return runUpgrade({
+        target: positionals[0],
+        dir: positionals[1] ?? '.',
+        dryRun: Boolean(values['dry-run']),
+        ...(values.source !== undefined ? { source: values.source } : {})
+    }, io);
 }
 function parseCheckArgs(args) {
     try {

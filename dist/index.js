@@ -38893,11 +38893,11 @@ function requireTrimComparatorWhitespace () {
 	return trimComparatorWhitespace_1;
 }
 
-var range;
+var range$1;
 var hasRequiredRange;
 
 function requireRange () {
-	if (hasRequiredRange) return range;
+	if (hasRequiredRange) return range$1;
 	hasRequiredRange = 1;
 
 	const SPACE_CHARACTERS = /\s+/g;
@@ -39115,7 +39115,7 @@ function requireRange () {
 	  }
 	}
 
-	range = Range;
+	range$1 = Range;
 
 	const LRU = requireLrucache();
 	const cache = new LRU();
@@ -39475,7 +39475,7 @@ function requireRange () {
 
 	  return true
 	};
-	return range;
+	return range$1;
 }
 
 var comparator;
@@ -40602,7 +40602,7 @@ function npmForm(p) {
 /** semver.Compare: -1, 0 or +1 as a sorts before, with or after b. Build metadata is ignored,
  * shorthands equal their canonical form ('v2' == 'v2.0.0'), numbers compare by value at any size,
  * every invalid version is below every valid one and all invalid versions are equal. */
-function compare(a, b) {
+function compare$1(a, b) {
     const p = parse(a);
     const q = parse(b);
     if (p === undefined || q === undefined)
@@ -41361,6 +41361,7 @@ function readSyntax(src, file) {
 // ---------------------------------------------------------------------------------------------
 // Directive rules (rule.go parseToFile, add, parseReplace, parseVersionInterval)
 const GO_VERSION_RE = /^([1-9][0-9]*)\.(0|[1-9][0-9]*)(\.(0|[1-9][0-9]*))?([a-z]+[0-9]+)?$/;
+const LAX_GO_VERSION_RE = /^v?(([1-9][0-9]*)\.(0|[1-9][0-9]*))([^0-9][\s\S]*)$/;
 const TOOLCHAIN_RE = /^default$|^go1($|\.)/;
 const DEPRECATED_RE = /(?:^|\n\n)Deprecated: *([\s\S]*?)(?:$|\n\n)/;
 const BLOCK_VERBS = new Set([
@@ -41373,6 +41374,7 @@ const BLOCK_VERBS = new Set([
     'tool',
     'ignore'
 ]);
+const LAX_VERBS = new Set(['go', 'module', 'retract', 'require', 'ignore']);
 const REPLACE_USAGE = (verb) => `usage: ${verb} module/path [v1.2.3] => other/module v1.4\n\t or ${verb} module/path [v1.2.3] => ../local/directory`;
 function syntax(message) {
     return { kind: 'syntax', message };
@@ -41484,7 +41486,10 @@ function addGo(b, d) {
         return { findings: [syntax('go directive expects exactly one argument')] };
     let version = d.args[0].text;
     if (!GO_VERSION_RE.test(version)) {
-        return { findings: [syntax(`invalid go version '${version}': must match format 1.23.0`)] };
+        const lax = b.mode === 'lax' ? LAX_GO_VERSION_RE.exec(version) : null;
+        if (!lax)
+            return { findings: [syntax(`invalid go version '${version}': must match format 1.23.0`)] };
+        version = lax[1];
     }
     return { findings: [], value: { version, line: d.line.start.line } };
 }
@@ -41645,7 +41650,7 @@ function parseVersionInterval(args) {
 function addRetract(b, d) {
     const vi = parseVersionInterval(d.args);
     if (!vi.ok)
-        return { findings: [syntax(vi.message)]  };
+        return { findings: b.mode === 'strict' ? [syntax(vi.message)] : [] };
     if (vi.value.rest.length > 0 && b.mode === 'strict') {
         return { findings: [syntax(`unexpected token after version: ${goQuote(vi.value.rest[0].text)}`)] };
     }
@@ -41672,6 +41677,8 @@ function keep(b, d, outcome, store) {
 /** rule.go add: one directive line. Lax mode reads only what a dependency's go.mod can affect. */
 function addDirective(b, d) {
     const f = b.modFile;
+    if (b.mode === 'lax' && !LAX_VERBS.has(d.verb))
+        return;
     switch (d.verb) {
         case 'module':
             return keep(b, d, addModule(b, d), v => (f.module = v));
@@ -41706,7 +41713,7 @@ function addStatements(b, stmts) {
         else if (stmt.kind === 'block') {
             const verb = stmt.tokens[0].text;
             if (stmt.tokens.length > 1 || !BLOCK_VERBS.has(verb)) {
-                {
+                if (b.mode === 'strict') {
                     const words = stmt.tokens.map(t => t.text).join(' ');
                     b.findings.push({ pos: stmt.start, finding: syntax(`unknown block type: ${words}`) });
                 }
@@ -41896,7 +41903,7 @@ function releasesWithPrefix(tags, tagPrefix) {
         if (prefix === tagPrefix && isReleaseVersion(version))
             releases.push({ tag: tag.name, version, commit: tag.commit });
     }
-    return releases.sort((a, b) => compare(a.version, b.version));
+    return releases.sort((a, b) => compare$1(a.version, b.version));
 }
 /**
  * The releases of one module: tags with its prefix whose major fits its path suffix. Without a
@@ -42653,6 +42660,415 @@ function checkSibling(ctx, target, other) {
     return findings;
 }
 
+// References to a module's import paths outside Go import declarations: a .proto `go_package`, buf's
+// managed-mode `go_package_prefix` and overrides, `go get`/`go install` lines, import lines and import
+// blocks in Markdown code fences, pkg.go.dev links, `-X importpath.name=value` linker flags, the package
+// arguments of go commands in Makefiles, Dockerfiles, workflows and shell scripts, and //go:generate lines.
+//
+// Pure: works on the lines that src/gather found with one `git grep` for the modules' family prefixes
+// (and the whole text of the Markdown files among them, for code fences). Only command, import and
+// option contexts count: a path in prose, in a comment or in a repository URL is never a reference.
+/**
+ * Directories never searched: vendored copies of other modules, test data, and JavaScript packages.
+ * Files whose names say they record history (changelogs, release notes) or explain a migration name
+ * the old path on purpose and are skipped too.
+ */
+const SKIPPED_DIRS = new Set(['vendor', 'testdata', 'node_modules']);
+const HISTORY_FILE = /^(?:change[-_.]?log|changes|history|news|release[-_.]?notes|migrat|upgrad)/i;
+/**
+ * Which kind of file `file` is for references, or undefined when its references are not looked at.
+ * Keep REFERENCE_PATHSPECS (the git grep prefilter) a superset of what this accepts.
+ */
+function referenceFileKind(file) {
+    const elements = file.split('/');
+    const name = elements[elements.length - 1];
+    for (let i = 0; i < elements.length - 1; i++)
+        if (SKIPPED_DIRS.has(elements[i]))
+            return undefined;
+    const lower = name.toLowerCase();
+    if (lower.endsWith('.go'))
+        return 'go';
+    if (lower.endsWith('.proto'))
+        return 'proto';
+    if (/^buf(?:\.[^/]+)?\.ya?ml$/.test(lower))
+        return 'buf';
+    if (/\.(?:md|markdown|mdx)$/.test(lower))
+        return HISTORY_FILE.test(name) ? undefined : 'markdown';
+    if (/\.(?:rst|txt|adoc)$/.test(lower))
+        return HISTORY_FILE.test(name) ? undefined : 'doc';
+    if (name === 'Makefile' || name === 'makefile' || name === 'GNUmakefile' || lower.endsWith('.mk'))
+        return 'build';
+    if (/^\.?goreleaser\.ya?ml$/.test(lower))
+        return 'build';
+    if (/^(?:dockerfile|containerfile)(?:\..+)?$/.test(lower) || lower.endsWith('.dockerfile'))
+        return 'build';
+    if (elements.length === 3 &&
+        elements[0] === '.github' &&
+        elements[1] === 'workflows' &&
+        /\.ya?ml$/.test(lower))
+        return 'build';
+    if (/\.(?:sh|bash)$/.test(lower))
+        return 'build';
+    return undefined;
+}
+/**
+ * `git grep` pathspecs (relative to the top of the repository) for the files other than .go that
+ * referenceFileKind may accept: git then never reads the other files at all. Case-sensitive globs, so
+ * each spelling is listed.
+ */
+const SKIPPED_PATHSPECS = [...SKIPPED_DIRS].map(dir => `:(top,glob,exclude)**/${dir}/**`);
+/** Pathspecs of the .go files, whose lines count only on //go:generate lines (a second, narrower grep). */
+const GO_GENERATE_PATHSPECS = [':(top,glob)**/*.go', ...SKIPPED_PATHSPECS];
+/** The fixed string every kept .go line contains. */
+const GO_GENERATE_MARK = '//go:generate';
+const REFERENCE_PATHSPECS = [
+    ...[
+        '*.proto',
+        'buf*.yaml',
+        'buf*.yml',
+        '*.md',
+        '*.MD',
+        '*.markdown',
+        '*.mdx',
+        '*.rst',
+        '*.txt',
+        '*.adoc',
+        'Makefile',
+        'makefile',
+        'GNUmakefile',
+        '*.mk',
+        '.goreleaser.yml',
+        '.goreleaser.yaml',
+        'goreleaser.yml',
+        'goreleaser.yaml',
+        'Dockerfile',
+        'Dockerfile.*',
+        '*.Dockerfile',
+        '*.dockerfile',
+        'Containerfile',
+        'Containerfile.*',
+        '*.sh',
+        '*.bash'
+    ].map(glob => `:(top,glob)**/${glob}`),
+    ':(top,glob).github/workflows/*.yml',
+    ':(top,glob).github/workflows/*.yaml',
+    ...SKIPPED_PATHSPECS
+];
+/**
+ * The lines git grep found in `file` that are worth keeping: none when the file is not looked at, in
+ * .go files only the //go:generate lines (the import declarations are stale-self-import's), elsewhere all.
+ */
+function referenceLinesToKeep(file, lines) {
+    const kind = referenceFileKind(file);
+    if (kind === undefined)
+        return [];
+    return kind === 'go' ? lines.filter(hit => GO_GENERATE.test(hit.text)) : lines;
+}
+/** Whether a file's whole text is needed to read its references (Markdown: fences, import blocks). */
+function needsWholeText(file) {
+    return referenceFileKind(file) === 'markdown';
+}
+/**
+ * The fixed strings to search for: the family prefix of each module path (`github.com/o/r` for
+ * `github.com/o/r/v2`, `gopkg.in/yaml` for `gopkg.in/yaml.v3`), without those another one already
+ * covers (`github.com/o/r/tools` is found by `github.com/o/r`), sorted.
+ */
+function referencePatterns(modulePaths) {
+    const prefixes = new Set();
+    for (const path of modulePaths) {
+        if (!path)
+            continue;
+        const split = splitPathVersion(path);
+        prefixes.add(split.ok ? split.prefix : path);
+    }
+    const sorted = [...prefixes].sort();
+    const out = [];
+    for (const p of sorted)
+        if (!out.some(q => p.startsWith(q)))
+            out.push(p);
+    return out;
+}
+const GO_GENERATE = /^\/\/go:generate[ \t]/;
+const PATH_CHAR = /[A-Za-z0-9._~+\-/]/;
+const GO_COMMAND = /(?:\bgo|\$\(GO\)|\$\{GO\})[ \t]+(?:get|install|build|run|test|vet|list)\b/g;
+const COMMAND_END = /[;|&`]/;
+const PROTO_OPTION = /^\s*option\s+go_package\s*=\s*["']/;
+const IMPORT_LINE = /^\s*import\s+(?:[A-Za-z_][A-Za-z0-9_]*\s+|[._]\s+)?"/;
+const IMPORT_SPEC = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*\s+|[._]\s+)?"/;
+const IMPORT_BLOCK_OPEN = /^\s*import\s*\(\s*(?:\/\/.*)?$/;
+const LDFLAGS_X = /-X(?:\s+|=)["']?$/;
+const PKG_GO_DEV = /pkg\.go\.dev\/(badge\/)?$/i;
+/**
+ * Finds the references of one file. `modules` are every module of the repository (a path that
+ * belongs to any of them is never stale); `document` is the file's whole text when needsWholeText.
+ * Each reference names the module whose older major it uses; the caller keeps those of the modules
+ * it checks.
+ */
+function referenceFinder(modules) {
+    const families = new Map();
+    for (const m of modules) {
+        if (m.path === undefined || m.prefix === '')
+            continue;
+        let list = families.get(m.prefix);
+        if (!list)
+            families.set(m.prefix, (list = []));
+        list.push(m);
+    }
+    const prefixes = [...families.keys()].sort((a, b) => b.length - a.length);
+    return (file, lines, document) => {
+        const kind = referenceFileKind(file);
+        if (kind === undefined || prefixes.length === 0)
+            return [];
+        const states = kind === 'markdown' && document !== undefined ? markdownStates(document) : undefined;
+        const out = [];
+        for (const { line, text } of lines) {
+            for (const mention of mentionsIn(kind, text, prefixes, states?.[line - 1] ?? 'text')) {
+                const ref = judge(mention, families);
+                if (ref)
+                    out.push({ ...ref, line });
+            }
+        }
+        return out;
+    };
+}
+/**
+ * The state of every line of a Markdown document (index 0 is line 1). Fences follow CommonMark: three
+ * or more backticks or tildes open one (at any indentation, as in list items), the same character
+ * at least as many times with nothing after closes it; the fence lines themselves are 'text'.
+ */
+function markdownStates(document) {
+    const states = [];
+    let fence;
+    let importBlock = false;
+    for (const raw of document.split('\n')) {
+        const line = raw.endsWith('\r') ? raw.slice(0, -1) : raw;
+        const marker = /^\s*(`{3,}|~{3,})(.*)$/.exec(line);
+        if (!fence) {
+            if (marker && !(marker[1][0] === '`' && marker[2].includes('`'))) {
+                fence = { char: marker[1][0], length: marker[1].length };
+                importBlock = false;
+            }
+            states.push('text');
+            continue;
+        }
+        if (marker &&
+            marker[1][0] === fence.char &&
+            marker[1].length >= fence.length &&
+            marker[2].trim() === '') {
+            fence = undefined;
+            states.push('text');
+            continue;
+        }
+        if (importBlock) {
+            if (/^\s*\)/.test(line)) {
+                importBlock = false;
+                states.push('fence');
+            }
+            else
+                states.push('import-block');
+            continue;
+        }
+        if (IMPORT_BLOCK_OPEN.test(line))
+            importBlock = true;
+        states.push('fence');
+    }
+    return states;
+}
+/** The paths of a family that a line names in a context its file kind counts. */
+function mentionsIn(kind, text, prefixes, state) {
+    const line = text.endsWith('\r') ? text.slice(0, -1) : text;
+    if (kind === 'go' && !GO_GENERATE.test(line))
+        return [];
+    const starts = new Set();
+    for (const prefix of prefixes) {
+        for (let i = line.indexOf(prefix); i >= 0; i = line.indexOf(prefix, i + 1))
+            starts.add(i);
+    }
+    const mentions = [];
+    for (const start of [...starts].sort((a, b) => a - b)) {
+        const before = line.slice(0, start);
+        const prev = before[before.length - 1];
+        let end = start;
+        while (end < line.length && PATH_CHAR.test(line[end]))
+            end++;
+        let token = line.slice(start, end);
+        const context = contextOf(kind, line, before, start, state);
+        if (!context)
+            continue;
+        if (prev !== undefined && PATH_CHAR.test(prev) && context !== 'pkg.go.dev')
+            continue;
+        if (context === 'ldflags') {
+            // -X importpath.name=value: the linker splits at the last dot of the last element.
+            const dot = token.lastIndexOf('.');
+            if (dot <= token.lastIndexOf('/'))
+                continue;
+            token = token.slice(0, dot);
+        }
+        else if (context === 'pkg.go.dev' && PKG_GO_DEV.exec(before)?.[1]) {
+            if (!token.endsWith('.svg'))
+                continue;
+            token = token.slice(0, -'.svg'.length);
+        }
+        // A package pattern's `/...` and a sentence's final dot are not part of the path.
+        token = token.replace(/\/\.\.\.$/, '').replace(/[./]+$/, '');
+        const after = line.slice(start + token.length);
+        const version = /^@([^\s"'`)\]>;,/#?]+)/.exec(after)?.[1];
+        const column = codePoints(before) + 1;
+        mentions.push({
+            column,
+            endColumn: column + codePoints(token),
+            path: token,
+            ...(version !== undefined ? { version } : {}),
+            context
+        });
+    }
+    return mentions;
+}
+/** The context that makes a path at `start` a reference in this kind of file, or undefined. */
+function contextOf(kind, line, before, start, state) {
+    const prev = before[before.length - 1];
+    switch (kind) {
+        case 'proto': {
+            const m = PROTO_OPTION.exec(line);
+            return m && m[0].length === start ? 'go_package' : undefined;
+        }
+        case 'buf':
+            // Any Go path in buf configuration is a go_package (prefix, override, or protoc-gen-go's
+            // module= option), unless it is commented out or part of a URL.
+            return /(?:^|\s)#/.test(before) || prev === '/' ? undefined : 'buf';
+        case 'go':
+            if (LDFLAGS_X.test(before))
+                return 'ldflags';
+            return prev === '/' ? undefined : 'go:generate';
+        case 'markdown':
+        case 'doc':
+        case 'build': {
+            if (LDFLAGS_X.test(before))
+                return 'ldflags';
+            if (kind !== 'build' && PKG_GO_DEV.test(before))
+                return 'pkg.go.dev';
+            if (prev === '/')
+                return undefined;
+            if (isCommandArgument(before))
+                return 'go-command';
+            if (kind === 'markdown') {
+                if (state === 'fence' && IMPORT_LINE.exec(line)?.[0].length === start)
+                    return 'import';
+                if (state === 'import-block' && IMPORT_SPEC.exec(line)?.[0].length === start)
+                    return 'import';
+            }
+            return undefined;
+        }
+    }
+}
+/** Whether the text before a path ends inside the arguments of a go command (`go install ... `). */
+function isCommandArgument(before) {
+    const prev = before[before.length - 1];
+    if (prev !== undefined && !/[\s"'=]/.test(prev))
+        return false;
+    let last = -1;
+    for (const m of before.matchAll(GO_COMMAND))
+        last = (m.index ?? 0) + m[0].length;
+    return last >= 0 && !COMMAND_END.test(before.slice(last));
+}
+/**
+ * Whether a mentioned path is an older major of a module of the repository, and which one: the
+ * module family with the longest prefix that holds the path decides. A path that is the declared
+ * path of some module (current or another one), names a newer major than any module of its family,
+ * or pins a version of its own major on purpose (`@v1.5.0`) is not stale.
+ */
+function judge(mention, families) {
+    const { path } = mention;
+    for (const candidate of familyCandidates(path)) {
+        const modules = families.get(candidate);
+        if (!modules)
+            continue;
+        const member = familyMember(path, candidate);
+        if (!member)
+            continue;
+        if (modules.some(m => m.path === member.modulePath))
+            return undefined;
+        let target;
+        for (const m of modules) {
+            if (compareMajors(m.pathMajorDigits, member.major) <= 0)
+                continue;
+            if (!target || compareMajors(m.pathMajorDigits, target.pathMajorDigits) > 0)
+                target = m;
+        }
+        if (!target)
+            return undefined;
+        if (mention.version !== undefined) {
+            const digits = majorDigits(mention.version);
+            if (digits !== '' && majorFits(digits, member.major))
+                return undefined;
+        }
+        return {
+            column: mention.column,
+            endColumn: mention.endColumn,
+            stale: path,
+            corrected: target.path + path.slice(member.modulePath.length),
+            module: target,
+            major: member.major,
+            context: mention.context
+        };
+    }
+    return undefined;
+}
+function codePoints(s) {
+    let n = 0;
+    for (let i = 0; i < s.length; i++) {
+        const c = s.charCodeAt(i);
+        if (c < 0xdc00 || c > 0xdfff)
+            n++;
+    }
+    return n;
+}
+
+/**
+ * Files other than Go imports that name an older major's path of a checked module: a .proto
+ * `go_package`, buf's go_package settings, `go get`/`go install` lines, import lines in Markdown code
+ * fences, pkg.go.dev links, `-X` linker flags and go command arguments in build files, //go:generate
+ * lines (src/go/references.ts says exactly where). Users of the new major who follow them get the old
+ * one, or a build that stamps a variable that no longer exists. A path that belongs to another module
+ * of the repository is never stale.
+ */
+const staleReference = {
+    id: 'stale-reference',
+    severity: 'warning',
+    doc: "A non-Go file (or a //go:generate line) names an older major's path of the module: .proto go_package, buf, docs, ldflags, go commands.",
+    check(ctx) {
+        const lines = ctx.snapshot.referenceLines;
+        if (!lines || lines.size === 0)
+            return [];
+        const checked = new Set(moduleTargets(ctx).map(t => t.module));
+        if (checked.size === 0)
+            return [];
+        const find = referenceFinder(ctx.modules);
+        const findings = [];
+        for (const [file, found] of lines) {
+            for (const ref of find(file, found, ctx.snapshot.referenceDocuments?.get(file))) {
+                if (!checked.has(ref.module))
+                    continue;
+                findings.push(makeFinding('stale-reference', 'warning', { file, line: ref.line, column: ref.column, endLine: ref.line, endColumn: ref.endColumn }, message$1(ref), ref.module, { fix: { replacement: ref.corrected } }));
+            }
+        }
+        return findings;
+    }
+};
+const WHERE = {
+    go_package: 'in the go_package option',
+    buf: 'in the buf go_package configuration',
+    'go-command': 'in a go command',
+    ldflags: 'in an -X linker flag',
+    import: 'in an import in a code fence',
+    'pkg.go.dev': 'in a pkg.go.dev link',
+    'go:generate': 'in a //go:generate command'
+};
+function message$1(ref) {
+    const which = ref.major === '' ? 'the v0/v1 path' : `major v${ref.major}`;
+    return `${quote(ref.stale)} ${WHERE[ref.context]} refers to ${which} of this module, not to ${quote(ref.module.path)}: write ${quote(ref.corrected)}`;
+}
+
 /**
  * Every import of a module's own packages must use the module's declared path (go-rules.md §6.5):
  * an import of another major of the same module makes the new major depend on the old one. Imports
@@ -42750,7 +43166,7 @@ const versionOrder = {
         return versionTargets(ctx).flatMap(t => {
             const sameModule = releasesOfModule(ctx.snapshot.tags, t.module).filter(r => r.tag !== t.tag);
             const latest = sameModule[sameModule.length - 1];
-            if (latest && compare(t.version, latest.version) <= 0) {
+            if (latest && compare$1(t.version, latest.version) <= 0) {
                 return [
                     makeFinding('version-order', 'warning', NO_PLACE, `${t.version} is not above the latest release ${latest.tag} of "${t.module.path}": the go command's "latest" stays at ${latest.version}; release a version above it`, t.module)
                 ];
@@ -42776,7 +43192,7 @@ const retractedVersion = {
     doc: "The version gated is retracted by the module's own go.mod.",
     check(ctx) {
         return versionTargets(ctx).flatMap(({ module, version }) => module.modFile.retract
-            .filter(r => compare(r.low, version) <= 0 && compare(version, r.high) <= 0)
+            .filter(r => compare$1(r.low, version) <= 0 && compare$1(version, r.high) <= 0)
             .map(r => makeFinding('retracted-version', 'error', { file: module.goModFile, line: r.line, column: r.span.start.column }, `${version} is retracted by this go.mod (retract ${r.low === r.high ? r.low : `[${r.low}, ${r.high}]`}${r.rationale ? `: ${r.rationale}` : ''}): the go command would hide it as soon as it is published; release another version or remove the retraction`, module)));
     }
 };
@@ -42801,15 +43217,11 @@ const rules = [
     tagExists,
     versionOrder,
     retractedVersion,
+    staleReference,
     fileUnreadable
 ];
 /** Rules whose ids are reserved for later issues; users may already name them in --disable. */
 const plannedRules = [
-    {
-        id: 'stale-reference',
-        severity: 'warning',
-        doc: 'A non-Go file names the old path (.proto go_package, docs, ldflags).'
-    },
     {
         id: 'breaking-change',
         severity: 'error',
@@ -43207,6 +43619,45 @@ class Git {
         return entries;
     }
     /**
+     * The lines that contain any of the fixed strings `patterns`, per file, in ONE `git grep` process:
+     * in the commit `commit`, or without it in the work tree (tracked files and untracked ones that are
+     * not ignored, as workTreeFiles lists them). Binary files are skipped; `pathspecs` limit the files
+     * read. Paths are relative to the top of the repository.
+     */
+    async grepLines(patterns, pathspecs, commit, 
+    /** Keep only lines that also contain this fixed string. */
+    alsoContaining) {
+        const out = new Map();
+        if (patterns.length === 0)
+            return out;
+        const r = await this.run([
+            'grep',
+            '--line-number',
+            '--null',
+            '-I',
+            '--fixed-strings',
+            '--no-color',
+            '--no-column',
+            '--full-name',
+            '--no-recurse-submodules',
+            '--no-textconv',
+            ...(commit ? [] : ['--untracked']),
+            ...(alsoContaining ? ['-e', alsoContaining, '--and', '('] : []),
+            ...patterns.flatMap(p => ['-e', p]),
+            ...(alsoContaining ? [')'] : []),
+            // A commit id from commitOf (hex, never an option): git grep has no --end-of-options.
+            ...(commit ? [commit] : []),
+            '--',
+            ...pathspecs
+        ], { allowFailure: true });
+        // Exit 1: nothing matched.
+        if (r.exitCode !== 0 && r.exitCode !== 1) {
+            const detail = r.stderr.trim().split('\n').slice(-3).join(' ');
+            throw new GitError(`git grep failed (exit ${r.exitCode}): ${detail}`, r.exitCode);
+        }
+        return parseGrepOutput(r.stdout, commit ? `${commit}:` : '', out);
+    }
+    /**
      * Streams the contents of many objects through ONE `git cat-file --batch` process. `onObject`
      * receives each object in request order; a missing object arrives as undefined.
      */
@@ -43220,6 +43671,35 @@ class Git {
         });
         parser.finish();
     }
+}
+/**
+ * Parses `git grep --null --line-number` output, records of `PATH\0LINE\0TEXT\n` (a path may hold any
+ * byte but NUL, a text any but newline); `prefix` is the `COMMIT:` git puts before paths in a commit.
+ */
+function parseGrepOutput(output, prefix, out = new Map()) {
+    let at = 0;
+    while (at < output.length) {
+        const pathEnd = output.indexOf('\0', at);
+        const lineEnd = pathEnd < 0 ? -1 : output.indexOf('\0', pathEnd + 1);
+        if (lineEnd < 0)
+            break;
+        let textEnd = output.indexOf('\n', lineEnd + 1);
+        if (textEnd < 0)
+            textEnd = output.length;
+        let path = output.slice(at, pathEnd);
+        if (prefix && path.startsWith(prefix))
+            path = path.slice(prefix.length);
+        const line = Number(output.slice(pathEnd + 1, lineEnd));
+        let text = output.slice(lineEnd + 1, textEnd);
+        if (text.endsWith('\r'))
+            text = text.slice(0, -1);
+        let list = out.get(path);
+        if (!list)
+            out.set(path, (list = []));
+        list.push({ line, text });
+        at = textEnd + 1;
+    }
+    return out;
 }
 /** Parses `git diff --unified=0` output into the added line numbers of each new-side file. */
 function parseAddedLines(diff) {
@@ -43332,7 +43812,7 @@ function planFromEvent(eventName, payload, inputs, env) {
     switch (eventName) {
         case 'pull_request':
         case 'pull_request_target':
-            return pullRequestPlan(payload, inputs, explicit);
+            return pullRequestPlan(payload, inputs, explicit, eventName === 'pull_request_target');
         case 'push':
             return pushPlan(payload, inputs, explicit, env);
         case 'release':
@@ -43352,7 +43832,7 @@ function planFromEvent(eventName, payload, inputs, env) {
             });
     }
 }
-function pullRequestPlan(payload, inputs, explicit) {
+function pullRequestPlan(payload, inputs, explicit, target) {
     const head = stringAt(payload, 'pull_request', 'head', 'sha');
     const base = inputs.baseRef.trim() || stringAt(payload, 'pull_request', 'base', 'sha');
     const number = numberAt(payload, 'pull_request', 'number') ?? numberAt(payload, 'number');
@@ -43367,7 +43847,8 @@ function pullRequestPlan(payload, inputs, explicit) {
         head,
         base,
         ...(number !== undefined ? { pullNumber: number } : {}),
-        fromFork: headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo,
+        // pull_request_target runs with the base repository's writable token, fork or not.
+        fromFork: !target && headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo,
         description: `pull request${number !== undefined ? ` #${number}` : ''}`
     });
 }
@@ -44533,7 +45014,7 @@ class WorkingTree {
     listFiles() {
         return this.git.workTreeFiles();
     }
-    async read(request, { onFile, onScan }) {
+    async read(request, { onFile, onScan, onWholeDone }) {
         for (const path of request.whole) {
             try {
                 onFile(path, readWhole(join(this.root, path)));
@@ -44542,6 +45023,7 @@ class WorkingTree {
                 onFile(path, undefined, describeIoError(error));
             }
         }
+        onWholeDone?.();
         let buffer = Buffer.allocUnsafe(FIRST_READ);
         for (const path of request.headers) {
             let fd;
@@ -44592,7 +45074,7 @@ class GitTree {
     async listFiles() {
         return [...(await this.blobIds()).keys()];
     }
-    async read(request, { onFile, onScan }) {
+    async read(request, { onFile, onScan, onWholeDone }) {
         const ids = await this.blobIds();
         const wanted = [];
         const missing = `not in ${this.description}`;
@@ -44608,6 +45090,10 @@ class GitTree {
             else
                 onScan(path, undefined, 0, missing);
         }
+        // Whole files come first in the stream: say when the last of them has arrived.
+        const wholeCount = wanted.filter(w => w.whole).length;
+        if (wholeCount === 0)
+            onWholeDone?.();
         let next = 0;
         await this.git.readObjects(wanted.map(w => ids.get(w.path)), (_oid, data) => {
             const { path, whole } = wanted[next++];
@@ -44618,7 +45104,11 @@ class GitTree {
                 onScan(path, scanImports(data, { eof: true }), data.length);
             else
                 onScan(path, undefined, 0, error);
+            if (whole && next === wholeCount)
+                onWholeDone?.();
         });
+        if (wanted.length === 0 && wholeCount !== 0)
+            onWholeDone?.();
     }
 }
 function readWhole(path) {
@@ -44695,6 +45185,10 @@ async function gatherSnapshot(options) {
                 return false;
         }
     };
+    // One pass over the tree (for a ref: one cat-file process): go.mod files first, then the .go
+    // headers. As soon as the go.mod files are in, one git grep for the modules' family prefixes starts
+    // (it finds every line that may name an old major) and runs while the headers are scanned.
+    let references;
     await tree.read({ whole: goModPaths, headers: files.filter(f => isGoSourceFile(f) && inAModule(f)) }, {
         onFile(path, data, error) {
             if (data) {
@@ -44703,6 +45197,12 @@ async function gatherSnapshot(options) {
             }
             else
                 unreadable.set(path, error ?? 'unknown error');
+        },
+        onWholeDone() {
+            const modulePaths = [...goMods.values()].map(data => modulePath(data));
+            references = readReferences(git, tree, files, modulePaths, options.head ? commit : undefined);
+            // Awaited below; a failure on the way must not be left unhandled meanwhile.
+            references.catch(() => undefined);
         },
         onScan(path, scan, bytes, error) {
             stats.bytes += bytes;
@@ -44730,13 +45230,55 @@ async function gatherSnapshot(options) {
         const from = (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit;
         snapshot.addedLines = await git.addedLines(from, options.head ? commit : undefined);
     }
+    const { lines: referenceLines, documents: referenceDocuments } = await (references ??
+        readReferences(git, tree, files, [...goMods.values()].map(data => modulePath(data)), options.head ? commit : undefined));
+    snapshot.referenceLines = referenceLines;
+    snapshot.referenceDocuments = referenceDocuments;
     snapshot.releasedGoMods = await releasedGoMods;
     if (shallow)
         snapshot.shallow = true;
     const repository = options.repository ?? githubRepositoryFromRemote(remote);
     if (repository)
         snapshot.repository = repository;
-    return { snapshot, root, git };
+    return { snapshot, root, git, tree };
+}
+/**
+ * The lines of the files src/go/references.ts reads that contain a family prefix of the modules, found
+ * by ONE `git grep` over the work tree or the commit, and the whole text of the Markdown files among
+ * them (read through the tree, so only those few files). Files the tree does not list (symbolic links
+ * in a commit) are left out, so both sources give the same result.
+ */
+async function readReferences(git, tree, files, modulePaths, commit) {
+    const lines = new Map();
+    const documents = new Map();
+    const patterns = referencePatterns(modulePaths);
+    if (patterns.length === 0)
+        return { lines, documents };
+    // Two greps at once: other files for any mention, .go files only on their //go:generate lines
+    // (every import line of a module mentions its own prefix; those are stale-self-import's).
+    const [others, generate] = await Promise.all([
+        git.grepLines(patterns, REFERENCE_PATHSPECS, commit),
+        git.grepLines(patterns, GO_GENERATE_PATHSPECS, commit, GO_GENERATE_MARK)
+    ]);
+    const hits = new Map([...others, ...generate]);
+    if (hits.size === 0)
+        return { lines, documents };
+    const listed = new Set(files);
+    for (const [file, found] of hits) {
+        if (!listed.has(file))
+            continue;
+        const kept = referenceLinesToKeep(file, found);
+        if (kept.length > 0)
+            lines.set(file, kept);
+    }
+    const whole = [...lines.keys()].filter(needsWholeText);
+    if (whole.length > 0) {
+        await tree.read({ whole, headers: [] }, {
+            onFile: (path, data) => void (data && documents.set(path, new TextDecoder().decode(data))),
+            onScan: () => undefined
+        });
+    }
+    return { lines, documents };
 }
 /** Every go.mod of a tree, whole. */
 async function readGoMods(tree) {
@@ -44982,6 +45524,252 @@ function reportToJson(report) {
 }
 function formatJson(report) {
     return `${JSON.stringify(reportToJson(report), null, 2)}\n`;
+}
+
+/** reviewdog's maxCommentsPerRequest: larger reviews trip "403 You have triggered an abuse detection mechanism". */
+const REVIEW_COMMENTS_PER_REQUEST = 30;
+/** Findings listed by name in the review body per section; the rest are counted. */
+const BODY_LIST_MAX = 50;
+/** GitHub's limit on a review or comment body is 65536 characters; keep a margin. */
+const BODY_MAX_CHARS = 60000;
+/** Findings that could carry a suggestion: a fix, on a line the pull request added. */
+function suggestible(findings) {
+    return findings.filter(f => f.fix !== undefined && f.new === true && f.file !== null && f.line !== null);
+}
+/** The files whose text buildReview needs: those of the suggestible findings, sorted. */
+function filesForSuggestions(findings) {
+    return [...new Set(suggestible(findings).map(f => f.file))].sort();
+}
+/**
+ * Builds the review from the findings and the text of their files at the head commit (`files`: path →
+ * content; a missing file means its findings cannot be suggested). Returns undefined when there is
+ * nothing to suggest: no empty review.
+ */
+function buildReview(findings, files, options = {}) {
+    const max = options.maxComments ?? REVIEW_COMMENTS_PER_REQUEST;
+    if (!Number.isInteger(max) || max < 1)
+        throw new RangeError(`maxComments must be ≥ 1, got ${max}`);
+    const withFix = findings.filter(f => f.fix !== undefined && f.file !== null && f.line !== null);
+    const cache = new Map();
+    const linesAt = (path) => {
+        if (!cache.has(path)) {
+            const text = files.get(path);
+            cache.set(path, text === undefined ? undefined : linesOf(text));
+        }
+        return cache.get(path);
+    };
+    const notSuggested = [];
+    const candidates = [];
+    for (const f of withFix) {
+        const why = unsuggestableReason(f, linesAt(f.file), options.isAddedLine);
+        if (why)
+            notSuggested.push({ finding: f, why });
+        else
+            candidates.push(f);
+    }
+    const built = [];
+    for (const group of groupByLines(candidates)) {
+        const suggestion = applyFixes(linesAt(group.path), group);
+        for (const f of suggestion.skipped)
+            notSuggested.push({ finding: f, why: 'its fix overlaps another one' });
+        if (suggestion.applied.length === 0) {
+            for (const f of group.findings)
+                if (!suggestion.skipped.includes(f))
+                    notSuggested.push({ finding: f, why: 'its fix changes nothing' });
+            continue;
+        }
+        if (options.isAddedLine && !rangeAdded(group, options.isAddedLine)) {
+            for (const f of group.findings)
+                notSuggested.push({ finding: f, why: 'not all its lines are in the diff' });
+            continue;
+        }
+        built.push({
+            group,
+            applied: suggestion.applied,
+            comment: {
+                path: group.path,
+                line: group.end,
+                side: 'RIGHT',
+                ...(group.start < group.end ? { start_line: group.start, start_side: 'RIGHT' } : {}),
+                body: commentBody(group.findings, suggestion.skipped, suggestion.text)
+            }
+        });
+    }
+    if (built.length === 0)
+        return undefined;
+    // The most important groups get the comments; the rest are listed in the body.
+    built.sort((a, b) => byImportance(mostImportant(a.group), mostImportant(b.group)));
+    const commented = built.slice(0, max);
+    const overflow = built.slice(max).flatMap(b => b.group.findings);
+    const suggested = commented.reduce((n, b) => n + b.applied.length, 0);
+    const unsuggested = notSuggested.filter(n => !overflow.includes(n.finding));
+    return {
+        body: reviewBody({
+            comments: commented.length,
+            suggested,
+            max,
+            overflow,
+            unsuggested,
+            seeAlso: options.seeAlso ?? 'the check run and the job summary'
+        }),
+        comments: commented.map(b => b.comment),
+        suggested,
+        overflow: overflow.length,
+        unsuggested: unsuggested.length
+    };
+}
+function unsuggestableReason(f, lines, isAddedLine) {
+    if (f.new !== true)
+        return 'not on a line this pull request added';
+    const line = f.line;
+    if (isAddedLine && !isAddedLine(f.file, line))
+        return 'not on a line this pull request added';
+    if (f.column === undefined || f.endColumn === undefined)
+        return 'its fix has no columns';
+    if (lines === undefined)
+        return 'the file could not be read at the head commit';
+    const endLine = f.endLine ?? line;
+    if (endLine < line || endLine > lines.length || line < 1)
+        return 'its lines are not in the file';
+    if (f.column < 1 || f.column - 1 > length(lines[line - 1]))
+        return 'its columns are not in the line';
+    if (f.endColumn < 1 || f.endColumn - 1 > length(lines[endLine - 1]))
+        return 'its columns are not in the line';
+    if (endLine === line && f.endColumn < f.column)
+        return 'its columns are not in the line';
+    return undefined;
+}
+/** Findings whose line ranges overlap share one comment (one line, one comment). */
+function groupByLines(findings) {
+    const sorted = findings
+        .map(f => ({ f, path: f.file, start: f.line, end: f.endLine ?? f.line }))
+        .sort((a, b) => compare(a.path, b.path) || a.start - b.start || a.end - b.end);
+    const groups = [];
+    for (const s of sorted) {
+        const last = groups.at(-1);
+        if (last && last.path === s.path && s.start <= last.end) {
+            last.end = Math.max(last.end, s.end);
+            last.findings.push(s.f);
+        }
+        else {
+            groups.push({ path: s.path, start: s.start, end: s.end, findings: [s.f] });
+        }
+    }
+    return groups;
+}
+/** The lines' new text: each fix applied by its columns, from the last to the first; overlapping ones skipped. */
+function applyFixes(lines, group) {
+    const original = lines.slice(group.start - 1, group.end);
+    // Offsets in code points into the group's lines joined by "\n".
+    const starts = [];
+    let offset = 0;
+    for (const line of original) {
+        starts.push(offset);
+        offset += length(line) + 1;
+    }
+    const at = (line, column) => starts[line - group.start] + column - 1;
+    const edits = group.findings
+        .map(f => ({
+        f,
+        from: at(f.line, f.column),
+        to: at(f.endLine ?? f.line, f.endColumn),
+        text: f.fix.replacement
+    }))
+        .sort((a, b) => a.from - b.from || a.to - b.to);
+    const applied = [];
+    const skipped = [];
+    for (const e of edits) {
+        const prev = applied.at(-1);
+        if (prev && prev.from === e.from && prev.to === e.to && prev.text === e.text)
+            continue; // the same fix twice
+        if (prev && e.from < prev.to)
+            skipped.push(e.f);
+        else
+            applied.push(e);
+    }
+    const chars = Array.from(original.join('\n'));
+    for (const e of applied.slice().reverse())
+        chars.splice(e.from, e.to - e.from, ...Array.from(e.text));
+    const text = chars.join('');
+    const kept = group.findings.filter(f => !skipped.includes(f));
+    return { text, applied: text === original.join('\n') ? [] : kept, skipped };
+}
+function rangeAdded(group, isAddedLine) {
+    for (let line = group.start; line <= group.end; line++)
+        if (!isAddedLine(group.path, line))
+            return false;
+    return true;
+}
+/** A fence longer than any run of backticks in the text, and at least three (reviewdog does the same). */
+function fenceFor(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
+    return '`'.repeat(Math.max(3, longest + 1));
+}
+function suggestionBlock(text) {
+    const fence = fenceFor(text);
+    return `${fence}suggestion\n${text}\n${fence}`;
+}
+function commentBody(findings, skipped, text) {
+    const described = findings.map(f => {
+        const note = skipped.includes(f) ? ' (its fix overlaps another one and is not in the suggestion)' : '';
+        return `**${f.rule}** (${f.severity}): ${f.message}${note}`;
+    });
+    const head = described.length === 1 ? described[0] : described.map(d => `- ${d}`).join('\n');
+    return truncate(`${head}\n\n${suggestionBlock(text)}`, BODY_MAX_CHARS, suggestionBlock(text));
+}
+function reviewBody(parts) {
+    const out = [];
+    const s = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    out.push(`**go-major-gate** suggests ${s(parts.comments, 'change')} (fixing ${s(parts.suggested, 'finding')}) on lines this pull request added. ` +
+        'Each suggestion replaces the commented line(s) with the corrected text: "Commit suggestion" applies it.');
+    if (parts.overflow.length > 0) {
+        out.push('', `${s(parts.overflow.length, 'more finding')} with a fix did not fit (at most ${parts.max} comments per review):`, ...listFindings(parts.overflow
+            .slice()
+            .sort(byImportance)
+            .map(f => ({ finding: f }))));
+    }
+    if (parts.unsuggested.length > 0) {
+        const sorted = parts.unsuggested.slice().sort((a, b) => byImportance(a.finding, b.finding));
+        out.push('', `${s(parts.unsuggested.length, 'finding')} with a fix could not be suggested here:`, ...listFindings(sorted));
+    }
+    out.push('', `All findings are in ${parts.seeAlso}.`);
+    return truncate(out.join('\n'), BODY_MAX_CHARS, '');
+}
+function listFindings(items) {
+    const lines = items.slice(0, BODY_LIST_MAX).map(({ finding: f, why }) => {
+        const where = `${f.file}:${f.line}`;
+        const fix = f.fix ? `: replace with \`${f.fix.replacement.replace(/`/g, "'")}\`` : '';
+        return `- \`${where}\` ${f.rule}${fix}${why ? ` (${why})` : ''}`;
+    });
+    if (items.length > BODY_LIST_MAX)
+        lines.push(`- … and ${items.length - BODY_LIST_MAX} more`);
+    return lines;
+}
+function mostImportant(group) {
+    return group.findings.slice().sort(byImportance)[0];
+}
+/** A file's lines without their line terminators (a final newline ends the last line, it opens none). */
+function linesOf(text) {
+    const lines = text.split('\n').map(l => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    if (lines.length > 1 && lines.at(-1) === '')
+        lines.pop();
+    return lines;
+}
+/** Length in code points, the unit of a finding's columns. */
+function length(s) {
+    let n = 0;
+    for (const _ of s)
+        n++;
+    return n;
+}
+function truncate(s, max, keep) {
+    if (s.length <= max)
+        return s;
+    const room = max - keep.length - 2;
+    return `${s.slice(0, Math.max(0, room))}…\n${keep}`.slice(0, max);
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // SARIF 2.1.0 for GitHub code scanning: one run, every registered rule, one result per finding.
@@ -45357,6 +46145,938 @@ function byteLength(s) {
     return Buffer.byteLength(s, 'utf8');
 }
 
+// Unified diffs in git's format (`diff --git`, three lines of context), which `git apply` and
+// `patch -p1` accept. Pure. Lines are compared with Myers' O(ND) algorithm.
+function splitLines(text) {
+    if (text === '')
+        return [];
+    const parts = text.split('\n');
+    const last = parts.pop();
+    const lines = parts.map(t => ({ text: t, newline: true }));
+    if (last !== '')
+        lines.push({ text: last, newline: false });
+    return lines;
+}
+/** The shortest edit script from a to b, as a list of kept, removed and added lines. */
+function myers(a, b) {
+    const eq = (i, j) => a[i].text === b[j].text && a[i].newline === b[j].newline;
+    // Trim the common prefix and suffix: edits are usually few and local.
+    let pre = 0;
+    while (pre < a.length && pre < b.length && eq(pre, pre))
+        pre++;
+    let suf = 0;
+    while (suf < a.length - pre && suf < b.length - pre && eq(a.length - 1 - suf, b.length - 1 - suf))
+        suf++;
+    const n = a.length - pre - suf;
+    const m = b.length - pre - suf;
+    const max = n + m;
+    const v = new Int32Array(2 * max + 2);
+    const trace = [];
+    let found = false;
+    for (let d = 0; d <= max && !found; d++) {
+        trace.push(v.slice());
+        for (let k = -d; k <= d; k += 2) {
+            let x = k === -d || (k !== d && v[max + k - 1] < v[max + k + 1]) ? v[max + k + 1] : v[max + k - 1] + 1;
+            let y = x - k;
+            while (x < n && y < m && eq(pre + x, pre + y)) {
+                x++;
+                y++;
+            }
+            v[max + k] = x;
+            if (x >= n && y >= m) {
+                found = true;
+                break;
+            }
+        }
+    }
+    // Walk the trace back into an edit script.
+    const middle = [];
+    let x = n;
+    let y = m;
+    for (let d = trace.length - 1; d >= 0; d--) {
+        const vd = trace[d];
+        const k = x - y;
+        const prevK = k === -d || (k !== d && vd[max + k - 1] < vd[max + k + 1]) ? k + 1 : k - 1;
+        const prevX = d === 0 ? 0 : vd[max + prevK];
+        const prevY = prevX - prevK;
+        while (x > prevX && y > prevY) {
+            x--;
+            y--;
+            middle.push({ kind: ' ', line: a[pre + x], a: pre + x, b: pre + y });
+        }
+        if (d === 0)
+            break;
+        if (x === prevX)
+            middle.push({ kind: '+', line: b[pre + prevY], a: pre + x, b: pre + prevY });
+        else
+            middle.push({ kind: '-', line: a[pre + prevX], a: pre + prevX, b: pre + y });
+        x = prevX;
+        y = prevY;
+    }
+    middle.reverse();
+    const ops = [];
+    for (let i = 0; i < pre; i++)
+        ops.push({ kind: ' ', line: a[i], a: i, b: i });
+    ops.push(...middle);
+    for (let i = 0; i < suf; i++) {
+        const ai = a.length - suf + i;
+        ops.push({ kind: ' ', line: a[ai], a: ai, b: b.length - suf + i });
+    }
+    return ops;
+}
+/**
+ * A unified diff of one file in git's format, or '' when the texts are equal. `path` is
+ * repository-relative with forward slashes.
+ */
+function unifiedDiff(path, before, after, context = 3) {
+    if (before === after)
+        return '';
+    const a = splitLines(before);
+    const b = splitLines(after);
+    const ops = myers(a, b);
+    const out = [`diff --git a/${path} b/${path}`, `--- a/${path}`, `+++ b/${path}`];
+    let i = 0;
+    while (i < ops.length) {
+        if (ops[i].kind === ' ') {
+            i++;
+            continue;
+        }
+        // A hunk: from `context` lines before this change to `context` lines after the last change
+        // that is at most 2 * context lines further.
+        const start = Math.max(0, i - context);
+        let end = i;
+        for (let j = i; j < ops.length; j++) {
+            if (ops[j].kind !== ' ')
+                end = j;
+            else if (j - end > 2 * context)
+                break;
+        }
+        const stop = Math.min(ops.length, end + context + 1);
+        const hunk = ops.slice(start, stop);
+        const oldLines = hunk.filter(o => o.kind !== '+').length;
+        const newLines = hunk.filter(o => o.kind !== '-').length;
+        const oldStart = (hunk.find(o => o.kind !== '+')?.a ?? hunk[0].a) + (oldLines === 0 ? 0 : 1);
+        const newStart = (hunk.find(o => o.kind !== '-')?.b ?? hunk[0].b) + (newLines === 0 ? 0 : 1);
+        out.push(`@@ -${range(oldStart, oldLines)} +${range(newStart, newLines)} @@`);
+        for (const o of hunk) {
+            out.push(o.kind + o.line.text);
+            if (!o.line.newline)
+                out.push('\\ No newline at end of file');
+        }
+        i = stop;
+    }
+    return out.join('\n') + '\n';
+}
+function range(start, count) {
+    return count === 1 ? `${start}` : `${start},${count}`;
+}
+
+// Text edits, pure. Two kinds: byte-offset edits (go.mod, whose parser gives byte offsets) and
+// line/column edits (findings and references: 1-based lines, columns in code points, on one line).
+/** Applies non-overlapping byte edits; throws when two overlap. */
+function applyByteEdits(data, edits) {
+    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    const encoder = new TextEncoder();
+    const parts = [];
+    let at = 0;
+    for (const e of sorted) {
+        if (e.start < at || e.end < e.start || e.end > data.length)
+            throw new Error('overlapping or invalid edit');
+        parts.push(data.subarray(at, e.start), encoder.encode(e.text));
+        at = e.end;
+    }
+    parts.push(data.subarray(at));
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let offset = 0;
+    for (const p of parts) {
+        out.set(p, offset);
+        offset += p.length;
+    }
+    return out;
+}
+/**
+ * Applies line/column edits to a text. Returns undefined when an edit does not fit the text (a line
+ * or column out of range) or two edits overlap: the caller then leaves the file alone. An edit whose
+ * span already holds `corrected` changes nothing, so applying the same edits twice is harmless.
+ */
+function applyLineEdits(text, edits) {
+    const lines = text.split('\n');
+    const byLine = new Map();
+    for (const e of edits)
+        byLine.set(e.line, [...(byLine.get(e.line) ?? []), e]);
+    for (const [line, list] of byLine) {
+        if (line < 1 || line > lines.length)
+            return undefined;
+        const chars = [...lines[line - 1]];
+        list.sort((a, b) => b.column - a.column);
+        let limit = chars.length + 1;
+        for (const e of list) {
+            if (e.column < 1 || e.endColumn < e.column || e.endColumn > limit)
+                return undefined;
+            chars.splice(e.column - 1, e.endColumn - e.column, ...e.corrected);
+            limit = e.column;
+        }
+        lines[line - 1] = chars.join('');
+    }
+    return lines.join('\n');
+}
+
+// Rewrites the import paths of one Go source file and keeps it gofmt-clean. Pure: bytes in, bytes out.
+//
+// Only the import header changes (the bytes up to where go/build stops reading); the rest of the file
+// is copied byte for byte. After the paths are replaced, the header is brought to the shape gofmt
+// (go1.19: go/ast SortImports, go/printer) would give it, which matters because a new path can sort
+// elsewhere and has another length:
+// - each run of import specs on consecutive lines inside `import ( … )` is sorted by path, then
+//   name, then trailing comment (a blank line or a comment line ends a run); a spec without a
+//   trailing comment that equals the next one (same path and name) is dropped, as gofmt does;
+// - a rewritten raw string literal is written as an interpreted one, as go/printer does;
+// - trailing comments of consecutive spec lines are aligned again (gofmt's tabwriter: one space
+//   after the widest spec of each run of consecutive lines that all carry a trailing comment).
+// A header whose layout this cannot follow safely (two specs on one line, a comment before a spec
+// on its line, a group that needs sorting but is not one spec per line) is reported as unsafe and
+// the file is not changed.
+class UnsafeHeader extends Error {
+}
+/** Rewrites the import paths of a Go file for which `rewrite` gives a new path. */
+function rewriteGoFile(data, rewrite) {
+    const scan = scanImports(data, { eof: true });
+    if (scan.error) {
+        return {
+            kind: 'unsafe',
+            reason: `the import header could not be read: ${scan.error.message}`,
+            line: scan.error.line,
+            column: scan.error.column
+        };
+    }
+    const paths = scan.imports.map(s => s.path);
+    const targets = paths.map(p => rewrite(p));
+    if (targets.every((t, i) => t === undefined || t === paths[i]))
+        return { kind: 'unchanged', imports: paths };
+    let header;
+    try {
+        header = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(data.subarray(0, scan.end));
+    }
+    catch {
+        return { kind: 'unsafe', reason: 'the import header is not valid UTF-8' };
+    }
+    try {
+        const rewritten = rewriteHeader(header, paths, targets);
+        const head = new TextEncoder().encode(rewritten.header);
+        const out = new Uint8Array(head.length + data.length - scan.end);
+        out.set(head, 0);
+        out.set(data.subarray(scan.end), head.length);
+        const changes = scan.imports.flatMap((s, i) => {
+            const to = targets[i];
+            return to === undefined || to === s.path ? [] : [{ line: s.line, column: s.column, from: s.path, to }];
+        });
+        return { kind: 'changed', data: out, changes, imports: rewritten.imports };
+    }
+    catch (error) {
+        if (error instanceof UnsafeHeader)
+            return { kind: 'unsafe', reason: error.message };
+        throw error;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// The header: tokens, declarations, specs
+function lex(s) {
+    const toks = [];
+    const comments = [];
+    let i = 0;
+    while (i < s.length) {
+        const c = s[i];
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\f' || c === '\ufeff') {
+            i++;
+        }
+        else if (s.startsWith('//', i)) {
+            const nl = s.indexOf('\n', i);
+            const end = nl < 0 ? s.length : nl;
+            comments.push({ start: i, end });
+            i = end;
+        }
+        else if (s.startsWith('/*', i)) {
+            const close = s.indexOf('*/', i + 2);
+            if (close < 0)
+                throw new UnsafeHeader('unterminated comment in the import header');
+            comments.push({ start: i, end: close + 2 });
+            i = close + 2;
+        }
+        else if (c === '"') {
+            let j = i + 1;
+            while (j < s.length && s[j] !== '"')
+                j += s[j] === '\\' ? 2 : 1;
+            toks.push({ kind: 'string', start: i, end: j + 1, text: s.slice(i, j + 1) });
+            i = j + 1;
+        }
+        else if (c === '`') {
+            const close = s.indexOf('`', i + 1);
+            if (close < 0)
+                throw new UnsafeHeader('unterminated raw string in the import header');
+            toks.push({ kind: 'string', start: i, end: close + 1, text: s.slice(i, close + 1) });
+            i = close + 1;
+        }
+        else if (c === '(' || c === ')' || c === ';' || c === '.') {
+            toks.push({ kind: 'punct', start: i, end: i + 1, text: c });
+            i++;
+        }
+        else {
+            const m = /^[\p{L}_][\p{L}\p{Nd}_]*/u.exec(s.slice(i, i + 256));
+            if (!m)
+                throw new UnsafeHeader(`unexpected character ${JSON.stringify(c)} in the import header`);
+            toks.push({ kind: 'ident', start: i, end: i + m[0].length, text: m[0] });
+            i += m[0].length;
+        }
+    }
+    return { toks, comments };
+}
+function parseSpecs(s, toks) {
+    const t = toks.filter(x => x.text !== ';' || x.kind !== 'punct');
+    let i = 0;
+    const want = (ok, what) => {
+        if (!ok)
+            throw new UnsafeHeader(`unexpected header layout: expected ${what}`);
+    };
+    want(t[i]?.text === 'package', '"package"');
+    i++;
+    want(t[i]?.kind === 'ident', 'the package name');
+    i++;
+    const specs = [];
+    let decl = 0;
+    const readSpec = (grouped, declStart) => {
+        let name;
+        const start = t[i]?.start ?? s.length;
+        if (t[i]?.kind === 'ident' || t[i]?.text === '.')
+            name = t[i++].text;
+        want(t[i]?.kind === 'string', 'an import path');
+        const lit = t[i++];
+        specs.push({
+            decl,
+            grouped,
+            declStart,
+            start,
+            litStart: lit.start,
+            end: lit.end,
+            ...(name ? { name } : {})
+        });
+    };
+    while (i < t.length && t[i].text === 'import') {
+        const declStart = t[i++].start;
+        if (t[i]?.text === '(') {
+            i++;
+            while (i < t.length && t[i].text !== ')')
+                readSpec(true, declStart);
+            want(t[i]?.text === ')', '")"');
+            i++;
+        }
+        else {
+            readSpec(false, declStart);
+        }
+        decl++;
+    }
+    want(i === t.length, 'the end of the import header');
+    return specs;
+}
+function rewriteHeader(header, paths, targets) {
+    const { toks, comments } = lex(header);
+    const raw = parseSpecs(header, toks);
+    if (raw.length !== paths.length)
+        throw new UnsafeHeader('the import header was read differently');
+    const lineStarts = [0];
+    for (let k = 0; k < header.length; k++)
+        if (header[k] === '\n')
+            lineStarts.push(k + 1);
+    const lineOf = (offset) => {
+        let lo = 0;
+        let hi = lineStarts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (lineStarts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo;
+    };
+    const specs = raw.map((r, k) => ({
+        ...r,
+        line: lineOf(r.litStart),
+        path: paths[k],
+        newPath: targets[k] ?? paths[k]
+    }));
+    const lines = header.split('\n');
+    const specsOnLine = new Map();
+    for (const sp of specs)
+        specsOnLine.set(sp.line, (specsOnLine.get(sp.line) ?? 0) + 1);
+    // Describe each spec's line, with the literal already rewritten.
+    const info = new Map();
+    for (const sp of specs) {
+        const base = lineStarts[sp.line];
+        const text = lines[sp.line];
+        const codeStart = sp.grouped ? sp.start : sp.declStart;
+        const before = header.slice(base, codeStart);
+        const lit = header.slice(sp.litStart, sp.end);
+        const changed = sp.newPath !== sp.path;
+        const newLit = changed ? goQuotePath(sp.newPath) : lit;
+        const code = header.slice(codeStart, sp.litStart) + newLit;
+        const rest = text.slice(sp.end - base);
+        const comment = trailingComments(rest);
+        const simple = specsOnLine.get(sp.line) === 1 &&
+            lineOf(codeStart) === sp.line &&
+            /^[ \t\ufeff]*$/.test(before) &&
+            comment !== undefined &&
+            !comments.some(c => c.start > codeStart && c.start < sp.litStart);
+        info.set(sp.line, {
+            simple,
+            indent: before,
+            code,
+            comment: comment ?? '',
+            rest
+        });
+        if (changed) {
+            // Replace the literal in place; a line that is not simple keeps all its other text.
+            lines[sp.line] = text.slice(0, sp.litStart - base) + newLit + rest;
+        }
+    }
+    // Sort each run of a group the way gofmt does, and drop duplicates.
+    const touched = new Set(specs.filter(sp => sp.newPath !== sp.path).map(sp => sp.line));
+    const kept = [];
+    const runs = [];
+    for (const sp of specs) {
+        const run = runs[runs.length - 1];
+        const prev = run?.[run.length - 1];
+        if (sp.grouped && prev && prev.decl === sp.decl && sp.line <= prev.line + 1)
+            run.push(sp);
+        else
+            runs.push([sp]);
+    }
+    const removed = new Set();
+    for (const run of runs) {
+        // Alignment groups never cross a run's end (a blank or comment line), so a changed run is realigned whole.
+        if (run.some(sp => sp.newPath !== sp.path))
+            for (const sp of run)
+                touched.add(sp.line);
+        if (run.length <= 1 || !run[0].grouped || run.every(sp => sp.newPath === sp.path)) {
+            kept.push(...run);
+            continue;
+        }
+        const key = (sp) => ({
+            path: sp.newPath,
+            name: sp.name ?? '',
+            comment: commentText(info.get(sp.line).comment)
+        });
+        const sorted = [...run].sort((a, b) => {
+            const ka = key(a);
+            const kb = key(b);
+            return compareGo(ka.path, kb.path) || compareGo(ka.name, kb.name) || compareGo(ka.comment, kb.comment);
+        });
+        const deduped = sorted.filter((sp, k) => {
+            const next = sorted[k + 1];
+            if (!next)
+                return true;
+            const a = key(sp);
+            const b = key(next);
+            return !(a.path === b.path && a.name === b.name && a.comment === '');
+        });
+        const same = deduped.length === run.length && deduped.every((sp, k) => sp === run[k]);
+        if (same) {
+            kept.push(...run);
+            continue;
+        }
+        if (run.some(sp => !info.get(sp.line).simple)) {
+            throw new UnsafeHeader(`the import group at line ${run[0].line + 1} needs sorting but is not one import per line (run gofmt first)`);
+        }
+        const texts = deduped.map(sp => lines[sp.line]);
+        const infos = deduped.map(sp => info.get(sp.line));
+        run.forEach((sp, k) => {
+            if (k < deduped.length) {
+                lines[sp.line] = texts[k];
+                info.set(sp.line, infos[k]);
+                if (deduped[k] !== sp)
+                    touched.add(sp.line);
+            }
+            else {
+                removed.add(sp.line);
+            }
+        });
+        kept.push(...deduped);
+    }
+    // A remaining duplicate (in another run or declaration) would not compile: leave it to a person.
+    const seen = new Map();
+    for (const sp of kept) {
+        if (sp.name === '_')
+            continue;
+        const id = `${sp.name ?? ''} ${sp.newPath}`;
+        const other = seen.get(id);
+        if (other && other.path !== sp.path) {
+            throw new UnsafeHeader(`the file would import "${sp.newPath}" twice (lines ${other.line + 1} and ${sp.line + 1})`);
+        }
+        seen.set(id, sp);
+    }
+    // Align the trailing comments of each run of consecutive commented spec lines that changed.
+    const commented = (ln) => {
+        const li = info.get(ln);
+        return li !== undefined && !removed.has(ln) && li.simple && li.comment !== '';
+    };
+    const lineNumbers = [...info.keys()].sort((a, b) => a - b);
+    for (let k = 0; k < lineNumbers.length;) {
+        if (!commented(lineNumbers[k])) {
+            k++;
+            continue;
+        }
+        let end = k;
+        const next = (ln) => {
+            // Removed lines vanish, so the lines around them become consecutive.
+            let n = ln + 1;
+            while (removed.has(n))
+                n++;
+            return n;
+        };
+        while (end + 1 < lineNumbers.length &&
+            lineNumbers[end + 1] === next(lineNumbers[end]) &&
+            commented(lineNumbers[end + 1]))
+            end++;
+        const group = lineNumbers.slice(k, end + 1).filter(ln => !removed.has(ln));
+        if (group.some(ln => touched.has(ln))) {
+            if (next(group[group.length - 1]) === lines.length - 1) {
+                // gofmt would align the comments with the code right below the imports too.
+                throw new UnsafeHeader('a commented import is followed directly by code, without a blank line; add one (or run gofmt) first');
+            }
+            const width = Math.max(...group.map(ln => runeCount(info.get(ln).code)));
+            for (const ln of group) {
+                const li = info.get(ln);
+                lines[ln] = li.indent + li.code + ' '.repeat(width - runeCount(li.code) + 1) + li.comment;
+            }
+        }
+        k = end + 1;
+    }
+    const out = lines.filter((_, ln) => !removed.has(ln)).join('\n');
+    return { header: out, imports: kept.map(sp => sp.newPath) };
+}
+/** The trailing comments after a spec (from the first `/`, trailing white space kept), '' when there are none, or undefined when other text follows. */
+function trailingComments(rest) {
+    let i = 0;
+    let first = -1;
+    for (;;) {
+        while (i < rest.length && /[ \t\r]/.test(rest[i]))
+            i++;
+        if (i >= rest.length)
+            return first < 0 ? '' : rest.slice(first);
+        if (rest.startsWith('//', i))
+            return rest.slice(first < 0 ? i : first);
+        if (!rest.startsWith('/*', i))
+            return undefined;
+        const close = rest.indexOf('*/', i + 2);
+        if (close < 0)
+            return undefined;
+        if (first < 0)
+            first = i;
+        i = close + 2;
+    }
+}
+/** An approximation of go/ast CommentGroup.Text for one line of comments, used only to order ties. */
+function commentText(comment) {
+    const parts = [];
+    for (const m of comment.matchAll(/\/\/(.*)$|\/\*([\s\S]*?)\*\//g)) {
+        if (m[1] !== undefined)
+            parts.push(m[1].startsWith(' ') ? m[1].slice(1) : m[1]);
+        else
+            parts.push(m[2]);
+    }
+    return parts.map(p => p.replace(/\s+$/, '')).join('\n');
+}
+/** go/printer writes import paths as interpreted strings; an import path never needs escapes. */
+function goQuotePath(path) {
+    return `"${path}"`;
+}
+/** Go string order: by UTF-8 bytes (the same as UTF-16 order for ASCII). */
+function compareGo(a, b) {
+    if (a === b)
+        return 0;
+    // eslint-disable-next-line no-control-regex
+    if (/^[\x00-\x7f]*$/.test(a + b))
+        return a < b ? -1 : 1;
+    const x = new TextEncoder().encode(a);
+    const y = new TextEncoder().encode(b);
+    for (let k = 0; k < Math.min(x.length, y.length); k++)
+        if (x[k] !== y[k])
+            return x[k] - y[k];
+    return x.length - y.length;
+}
+function runeCount(s) {
+    let n = 0;
+    for (const _ of s)
+        n++;
+    return n;
+}
+
+/** Replaces the token at `span` (a path or a version) with `value`, keeping the quotes it had. */
+function replaceToken(data, span, value) {
+    const first = data[span.start.byte];
+    const quote = first === 0x22 ? '"' : first === 0x60 ? '`' : '';
+    return { start: span.start.byte, end: span.end.byte, text: `${quote}${value}${quote}` };
+}
+/**
+ * Removes the directive whose line span is `span`: the whole line with its comment. A one-line
+ * directive (`require p v`) goes with its keyword; a line of a block goes alone, and the block too
+ * when nothing else is left in it. Undefined when the line holds more than the directive (then the
+ * caller keeps the line and says so).
+ */
+function removeDirective(data, span, verb) {
+    const text = new TextDecoder().decode(data);
+    const bytes = (s) => new TextEncoder().encode(s).length;
+    const startLine = text.lastIndexOf('\n', charIndex(text, span.start.byte) - 1) + 1;
+    const nl = text.indexOf('\n', charIndex(text, span.end.byte));
+    const endLine = nl < 0 ? text.length : nl + 1;
+    const lineText = text.slice(startLine, endLine);
+    const before = text.slice(startLine, charIndex(text, span.start.byte));
+    const after = text.slice(charIndex(text, span.end.byte), endLine);
+    if (!/^\s*(\/\/.*)?\s*$/.test(after))
+        return undefined;
+    const single = new RegExp(`^\\s*${verb}\\s+$`).test(before) || new RegExp(`^\\s*${verb}\\s`).test(lineText);
+    if (!single && !/^\s*$/.test(before))
+        return undefined;
+    let start = startLine;
+    let end = endLine;
+    if (!single) {
+        // The block: `verb (` … `)`. Remove it when this is its only line.
+        const open = text.slice(0, startLine).match(new RegExp(`(^|\\n)([ \\t]*${verb}[ \\t]*\\([ \\t]*\\n)$`));
+        const close = text.slice(endLine).match(/^[ \t]*\)[ \t]*(\n|$)/);
+        if (open && close) {
+            start = startLine - open[2].length;
+            end = endLine + close[0].length;
+        }
+    }
+    // Do not leave two blank lines where there was one.
+    const prevBlank = start === 0 || text.slice(0, start).endsWith('\n\n');
+    const nextBlank = text.slice(end).startsWith('\n');
+    if (prevBlank && nextBlank)
+        end += 1;
+    else if (prevBlank && end >= text.length && start > 0)
+        start -= 1;
+    return { start: bytes(text.slice(0, start)), end: bytes(text.slice(0, end)), text: '' };
+}
+/** The index in `text` (UTF-16) of byte offset `byte` of its UTF-8 encoding. */
+function charIndex(text, byte) {
+    let b = 0;
+    let i = 0;
+    while (i < text.length && b < byte) {
+        const cp = text.codePointAt(i);
+        b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        i += cp >= 0x10000 ? 2 : 1;
+    }
+    return i;
+}
+
+// `fix`: move a module of the repository to another major. Pure: file contents in, new contents out.
+//
+// What is rewritten, for the one module in scope:
+// - the module line of its go.mod (`example.com/m` -> `example.com/m/v2`; back to the unsuffixed path
+//   for major 1; gopkg.in `.vN`);
+// - every import, in every .go file the module owns, of its own packages through another major (the
+//   imports stale-self-import reports, so `check` agrees with the result), in every form;
+// - non-Go references to an older major's path (src/go/references.ts: .proto go_package, buf, docs,
+//   -X ldflags, go commands in build files, //go:generate lines), in place;
+// - self-requirement leftovers: a require or replace of the module's own other major that nothing
+//   imports any more after the rewrite is removed, one that is still imported (by a file whose import
+//   another module of the repository owns) is kept; a require or replace of the new path itself (the
+//   main module cannot require itself) is removed.
+// A file that cannot be rewritten safely is listed and left as it is.
+/** The .go files that `planFix` needs for the module in `moduleDir`, given every go.mod and every file. */
+function goFilesOfModule(goMods, files, moduleDir) {
+    const modules = loadModules(goMods);
+    const module = modules.find(m => m.dir === moduleDir);
+    if (!module)
+        return [];
+    const owner = fileOwnerIndex(modules);
+    return files.filter(f => isGoSourceFile(f) && owner(f) === module);
+}
+function planFix(input) {
+    const { goMods, moduleDir, major } = input;
+    if (!Number.isSafeInteger(major) || major < 1) {
+        throw new UsageError(`--major must be a whole number ≥ 1 (1 is the unsuffixed path of v0 and v1), got ${major}`);
+    }
+    const goModFile = moduleDir === '.' ? 'go.mod' : `${moduleDir}/go.mod`;
+    const goModData = goMods.get(goModFile);
+    if (!goModData)
+        throw new UsageError(`there is no module in ${moduleDir === '.' ? 'the repository root' : `${moduleDir}/`} (no ${goModFile})`);
+    const plan = { moduleDir, from: '', to: '', changes: [], unsafe: [], notes: [] };
+    const { modFile, errors } = parseModFile(goModData, { mode: 'strict', file: goModFile });
+    const syntax = errors.find(e => e.kind === 'syntax');
+    if (syntax || !modFile.module) {
+        plan.unsafe.push({
+            file: goModFile,
+            reason: syntax ? `go.mod does not parse: ${syntax.message}` : 'go.mod has no module line',
+            ...(syntax ? { line: syntax.line, column: syntax.column } : {})
+        });
+        return plan;
+    }
+    const old = loadModules(new Map([[goModFile, goModData]]))[0];
+    const from = modFile.module.path;
+    if (old.prefix === from && /\/v[0-9.]+$/.test(from) && old.pathMajor === '') {
+        // splitPathVersion failed (`/v1`, `/v02`): the family is unclear.
+        throw new UsageError(`the module path "${from}" has a malformed major suffix; correct it by hand first`);
+    }
+    const to = pathForMajor(old.prefix, major === 1 ? (from.startsWith('gopkg.in/') ? '1' : '') : String(major));
+    plan.from = from;
+    plan.to = to;
+    // The go.mod with its new module line; the rest of it is settled after the imports.
+    const goModEdits = [];
+    const goModSummary = [];
+    if (from !== to) {
+        goModEdits.push(replaceToken(goModData, modFile.module.pathSpan, to));
+        goModSummary.push(`module ${from} -> ${to}`);
+    }
+    const newGoMods = new Map(goMods);
+    newGoMods.set(goModFile, applyByteEdits(goModData, goModEdits));
+    const modules = loadModules(newGoMods);
+    const module = modules.find(m => m.dir === moduleDir);
+    const importOwner = importOwnerIndex(modules);
+    const fileOwner = fileOwnerIndex(modules);
+    // The imports to rewrite: those stale-self-import reports; and, going back to the unsuffixed path,
+    // those of the path left (which a v0/v1 module would take for its own `vN/…` directories).
+    const rewriteImport = (p) => {
+        const stale = staleImport(p, module, importOwner)?.corrected;
+        if (stale !== undefined || module.pathMajorDigits !== '' || from === to)
+            return stale;
+        const member = familyMember(p, module.prefix);
+        if (!member || member.modulePath !== from)
+            return undefined;
+        const owner = importOwner(p);
+        if (owner && owner !== module)
+            return undefined;
+        return to + p.slice(from.length);
+    };
+    // Every .go file of the module.
+    const importsAfter = new Map();
+    const files = [...input.goFiles.keys()].filter(f => isGoSourceFile(f) && fileOwner(f) === module).sort();
+    for (const file of files) {
+        const data = input.goFiles.get(file);
+        const result = rewriteGoFile(data, rewriteImport);
+        if (result.kind === 'unsafe') {
+            // Only a problem when the file may hold an import of the family.
+            if (new TextDecoder().decode(data).includes(old.prefix)) {
+                plan.unsafe.push({
+                    file,
+                    reason: result.reason,
+                    ...(result.line !== undefined ? { line: result.line, column: result.column } : {})
+                });
+            }
+            continue;
+        }
+        importsAfter.set(file, result.imports);
+        if (result.kind === 'changed') {
+            plan.changes.push({
+                file,
+                before: data,
+                after: result.data,
+                summary: result.changes.map(c => `${file}:${c.line}:${c.column}: "${c.from}" -> "${c.to}"`)
+            });
+        }
+    }
+    // Self-requirement leftovers.
+    const importers = (path) => [...importsAfter]
+        .filter(([, paths]) => paths.some(p => familyMember(p, module.prefix)?.modulePath === path))
+        .map(([file]) => file);
+    const unreadable = plan.unsafe.length > 0;
+    const kept = new Set();
+    const removeLine = (span, verb, what, why) => {
+        const edit = removeDirective(goModData, span, verb);
+        if (edit) {
+            goModEdits.push(edit);
+            goModSummary.push(`removed ${what}`);
+            plan.notes.push(`${goModFile}: removed ${what}: ${why}`);
+        }
+        else {
+            plan.notes.push(`${goModFile}: kept ${what}: ${why}, but its line holds more than the directive; remove it by hand`);
+        }
+    };
+    for (const r of modFile.require) {
+        const member = familyMember(r.path, module.prefix);
+        if (!member || member.modulePath !== r.path)
+            continue;
+        const what = `require ${r.path} ${r.version}`;
+        if (r.path === to) {
+            removeLine(r.span, 'require', what, 'a module cannot require itself');
+            continue;
+        }
+        const users = importers(r.path);
+        if (users.length > 0 || unreadable) {
+            kept.add(r.path);
+            plan.notes.push(`${goModFile}: kept ${what}: ${users.length > 0 ? `still imported by ${users.join(', ')} (those packages belong to another module of this repository)` : 'some files could not be read, so it may still be imported'}`);
+            continue;
+        }
+        removeLine(r.span, 'require', what, 'another major of the module itself, which nothing imports any more');
+    }
+    for (const r of modFile.replace) {
+        const member = familyMember(r.oldPath, module.prefix);
+        if (!member || member.modulePath !== r.oldPath)
+            continue;
+        const what = `replace ${r.oldPath}${r.oldVersion ? ` ${r.oldVersion}` : ''} => ${r.newPath}${r.newVersion ? ` ${r.newVersion}` : ''}`;
+        if (r.oldPath === to) {
+            removeLine(r.span, 'replace', what, 'the main module cannot be replaced');
+        }
+        else if (kept.has(r.oldPath)) {
+            plan.notes.push(`${goModFile}: kept ${what}: ${r.oldPath} is still required`);
+        }
+        else {
+            removeLine(r.span, 'replace', what, 'another major of the module itself, which nothing requires any more');
+        }
+    }
+    if (goModEdits.length > 0) {
+        const after = applyByteEdits(goModData, goModEdits);
+        plan.changes.unshift({
+            file: goModFile,
+            before: goModData,
+            after,
+            summary: goModSummary.map(s => `${goModFile}: ${s}`)
+        });
+    }
+    // Non-Go references, read from each file as the import rewrite left it.
+    if (input.referenceFiles && input.referenceFiles.size > 0) {
+        const current = new Map(input.referenceFiles);
+        for (const c of plan.changes)
+            if (current.has(c.file))
+                current.set(c.file, c.after);
+        const edits = referenceEdits(current, modules, module);
+        const result = applyFileEdits(current, edits);
+        for (const change of result.changes) {
+            const earlier = plan.changes.find(c => c.file === change.file);
+            if (earlier) {
+                earlier.after = change.after;
+                earlier.summary.push(...change.summary);
+            }
+            else {
+                plan.changes.push({ ...change, before: input.referenceFiles.get(change.file) });
+            }
+        }
+        plan.unsafe.push(...result.unsafe);
+    }
+    return plan;
+}
+/**
+ * The stale-reference findings of `module` in `files` (src/go/references.ts), as edits: each
+ * stale path becomes the same package under the module's path.
+ */
+function referenceEdits(files, modules, module) {
+    const find = referenceFinder(modules);
+    const edits = [];
+    for (const [file, data] of files) {
+        if (referenceFileKind(file) === undefined)
+            continue;
+        const text = new TextDecoder().decode(data);
+        if (!text.includes(module.prefix))
+            continue;
+        const found = [];
+        text.split('\n').forEach((line, i) => {
+            if (line.includes(module.prefix))
+                found.push({ line: i + 1, text: line });
+        });
+        const lines = referenceLinesToKeep(file, found);
+        const document = needsWholeText(file) ? text : undefined;
+        for (const ref of find(file, lines, document)) {
+            if (ref.module !== module)
+                continue;
+            edits.push({
+                file,
+                line: ref.line,
+                column: ref.column,
+                endColumn: ref.endColumn,
+                corrected: ref.corrected
+            });
+        }
+    }
+    return edits;
+}
+/**
+ * Applies line/column edits to the files they name (the seam for non-Go references): each file is
+ * changed whole or not at all.
+ */
+function applyFileEdits(files, edits) {
+    const byFile = new Map();
+    for (const e of edits)
+        byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+    const changes = [];
+    const unsafe = [];
+    for (const [file, list] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const data = files.get(file);
+        let text;
+        try {
+            text = data && new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(data);
+        }
+        catch {
+            text = undefined;
+        }
+        const after = text === undefined ? undefined : applyLineEdits(text, list);
+        if (data === undefined || after === undefined) {
+            unsafe.push({
+                file,
+                reason: data === undefined
+                    ? 'could not be read'
+                    : 'the references in it could not be placed (not UTF-8, or positions out of range)'
+            });
+            continue;
+        }
+        if (after === text)
+            continue;
+        changes.push({
+            file,
+            before: data,
+            after: new TextEncoder().encode(after),
+            summary: list.map(e => `${file}:${e.line}:${e.column}: reference -> ${e.corrected}`)
+        });
+    }
+    return { changes, unsafe };
+}
+
+// The I/O edge of `fix` and `upgrade`: find the repository's files, read them, hand them to the
+// pure planners of ./fix/, then print a unified diff (--dry-run) or write the new contents.
+// Exit codes: 0 done or nothing to do, 1 some files could not be rewritten (or, for upgrade, an
+// import names a package the new version does not have), 2 usage error (thrown as UsageError).
+function diffOf(changes) {
+    const decoder = new TextDecoder();
+    return [...changes]
+        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+        .map(c => unifiedDiff(c.file, decoder.decode(c.before), decoder.decode(c.after)))
+        .join('');
+}
+/**
+ * The patch that fixes everything fixable for a report's targets (the action's `patch` output): each
+ * gated module moved to the major of its version, each module checked for consistency finished at its
+ * declared major. Reads the files it needs from `tree` (the commit checked) in one pass.
+ */
+async function patchForReport(report, tree, files, goMods) {
+    const empty = { patch: '', files: 0, unsafe: [] };
+    if (!report.findings.some(f => f.fix))
+        return empty;
+    const targets = report.targets.flatMap(t => {
+        if (t.dir === null || t.module === null)
+            return [];
+        const digits = t.version
+            ? majorDigits(t.version)
+            : String(report.modules.find(m => m.dir === t.dir)?.major ?? '');
+        const major = Math.max(1, Number(digits));
+        return Number.isSafeInteger(major) ? [{ dir: t.dir, major }] : [];
+    });
+    const goFilesByTarget = targets.map(t => goFilesOfModule(goMods, files, t.dir));
+    const referencePaths = files.filter(f => referenceFileKind(f) !== undefined && !f.endsWith('.go'));
+    const contents = new Map();
+    await tree.read({ whole: [...new Set([...goFilesByTarget.flat(), ...referencePaths])], headers: [] }, { onFile: (path, data) => void (data && contents.set(path, data)), onScan: () => undefined });
+    const pick = (paths) => new Map(paths.flatMap(p => (contents.has(p) ? [[p, contents.get(p)]] : [])));
+    const changes = [];
+    const unsafe = [];
+    for (const [i, target] of targets.entries()) {
+        const goFiles = pick(goFilesByTarget[i]);
+        const referenceFiles = pick(referencePaths);
+        for (const [path, data] of goFiles)
+            referenceFiles.set(path, data);
+        const plan = planFix({ goMods, goFiles, moduleDir: target.dir, major: target.major, referenceFiles });
+        changes.push(...plan.changes);
+        unsafe.push(...plan.unsafe);
+    }
+    return { patch: diffOf(changes), files: changes.length, unsafe };
+}
+
 // The GitHub Action: turn the event into a plan, make sure the commits and tags it needs are present
 // (fetching what a shallow checkout lacks), run the engine on git objects, and report through a check
 // run, workflow annotations, the job summary, output files and the step's exit status.
@@ -45383,7 +47103,7 @@ async function runAction(inputs, env) {
     const [owner, repo] = (env.repository ?? '/').split('/');
     const commits = await prepareCommits(git, plan, inputs.fetchTags);
     const tags = await tagsOrApiFallback(git, octokit, owner, repo);
-    const { snapshot } = await gatherSnapshot({
+    const { snapshot, tree } = await gatherSnapshot({
         dir,
         ...(commits.head ? { head: commits.head } : {}),
         ...(commits.base ? { base: commits.base } : {}),
@@ -45398,6 +47118,7 @@ async function runAction(inputs, env) {
     });
     const files = writeReportFiles(report, env.runnerTemp);
     setOutputs(report, files);
+    await writePatch(report, tree, snapshot, env.runnerTemp);
     const runUrl = env.serverUrl && env.repository && env.runId
         ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}`
         : undefined;
@@ -45421,6 +47142,17 @@ async function runAction(inputs, env) {
     else if (inputs.checkRun && !octokit) {
         notice('go-major-gate: no token, so no check run; findings are reported as annotations and in the job summary');
         fallback = true;
+    }
+    if (inputs.suggestions && plan.pullNumber !== undefined && octokit && owner && repo && snapshot.commit) {
+        await postSuggestions(octokit, git, report, {
+            owner,
+            repo,
+            pullNumber: plan.pullNumber,
+            commit: snapshot.commit,
+            ...(snapshot.addedLines ? { addedLines: snapshot.addedLines } : {}),
+            fromFork: plan.fromFork,
+            seeAlso: inputs.checkRun && !fallback ? `the "${inputs.checkName}" check run and the job summary` : undefined
+        });
     }
     if (inputs.annotations || fallback)
         emitWorkflowAnnotations(report, inputs.checkRun && !fallback ? inputs.checkName : undefined);
@@ -45532,6 +47264,24 @@ function writeReportFiles(report, runnerTemp) {
     writeFileSync(files.sarif, formatSarif(report));
     return files;
 }
+/** The `patch` output: a unified diff fixing everything fixable, or empty when nothing is. */
+async function writePatch(report, tree, snapshot, runnerTemp) {
+    try {
+        const { patch, files, unsafe } = await patchForReport(report, tree, snapshot.files, snapshot.goMods);
+        if (!patch) {
+            setOutput('patch', '');
+            return;
+        }
+        const path = join(runnerTemp || tmpdir(), 'go-major-gate', 'fix.patch');
+        writeFileSync(path, patch);
+        setOutput('patch', path);
+        info(`go-major-gate: ${path} fixes ${files} file(s) (git apply ${path})${unsafe.length ? `; ${unsafe.length} file(s) need a hand: ${unsafe.map(u => `${u.file}: ${u.reason}`).join('; ')}` : ''}`);
+    }
+    catch (error) {
+        setOutput('patch', '');
+        warning(`go-major-gate: could not build the fix patch: ${error.message}`);
+    }
+}
 function countSeverities(report) {
     return {
         errors: report.findings.filter(f => f.severity === 'error').length,
@@ -45569,6 +47319,67 @@ function explainCheckRunResult(result, plan) {
     }
     warning(`go-major-gate: the check run could not be published (${result.message}); the findings are reported as annotations and in the job summary`);
     return true;
+}
+/**
+ * One review with suggested changes on the pull request. The lines come from git objects at the head
+ * commit (one cat-file process); a token that may not write reviews gets one warning saying what fixes it.
+ */
+async function postSuggestions(octokit, git, report, target) {
+    const paths = filesForSuggestions(report.findings);
+    if (paths.length === 0)
+        return;
+    const files = new Map();
+    // A line that is not valid UTF-8 cannot be given back exactly: such a file gets no suggestion.
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    try {
+        await new GitTree(git, target.commit).read({ whole: paths, headers: [] }, {
+            onFile: (path, data) => {
+                try {
+                    if (data)
+                        files.set(path, decoder.decode(data));
+                }
+                catch {
+                    // left out: buildReview lists its findings as not readable
+                }
+            },
+            onScan: () => undefined
+        });
+    }
+    catch (error) {
+        warning(`go-major-gate: no suggested changes: could not read the files at ${target.commit} (${error.message})`);
+        return;
+    }
+    const review = buildReview(report.findings, files, {
+        ...(target.addedLines
+            ? { isAddedLine: (path, line) => target.addedLines?.get(path)?.has(line) === true }
+            : {}),
+        ...(target.seeAlso ? { seeAlso: target.seeAlso } : {})
+    });
+    if (!review)
+        return;
+    try {
+        const created = await octokit.rest.pulls.createReview({
+            owner: target.owner,
+            repo: target.repo,
+            pull_number: target.pullNumber,
+            commit_id: target.commit,
+            event: 'COMMENT',
+            body: review.body,
+            comments: review.comments
+        });
+        info(`go-major-gate: review with ${review.comments.length} suggested change(s) posted: ${created.data.html_url}`);
+    }
+    catch (error) {
+        const { status, message } = describeHttpError(error);
+        if (isPermissionError(status)) {
+            const why = target.fromFork
+                ? `the token of a pull request from a fork is read-only (${message}). To get them, run the workflow on pull_request_target: go-major-gate only reads the pull request's commits as git objects and never runs its code`
+                : `the token may not write pull request reviews (${message}). Add "pull-requests: write" to the job's permissions (Dependabot pull requests get a read-only token as forks do)`;
+            warning(`go-major-gate: no suggested changes: ${why}. The fixes are in the annotations and the job summary, and this step's status is the gate.`);
+            return;
+        }
+        warning(`go-major-gate: the review with suggested changes could not be posted (${message}); the fixes are in the annotations and the job summary`);
+    }
 }
 function emitWorkflowAnnotations(report, checkName) {
     const seeAlso = checkName ? `the "${checkName}" check run and the job summary` : 'the job summary';
@@ -45641,7 +47452,8 @@ function readInputs() {
         failOn: failOnInput(),
         disable: parseDisable(getMultilineInput('disable')),
         baseRef: getInput('base-ref').trim(),
-        fetchTags: booleanInput('fetch-tags', true)
+        fetchTags: booleanInput('fetch-tags', true),
+        suggestions: booleanInput('suggestions', false)
     };
 }
 async function main() {
