@@ -1,19 +1,12 @@
 // The action's `patch` output: a unified diff that `git apply` accepts on the commit checked, after
 // which the same check finds no errors.
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { makeRemote, runDistAction } from './helpers/action.js';
+import { expect, test } from '@jest/globals';
+import { makeRemote, runDistAction, useFakeGitHub } from './helpers/action.js';
 import { checkJson } from './helpers/cli.js';
-import { FakeGitHub } from './helpers/github-api.js';
 import { git } from './helpers/repo.js';
 
 const R = 'github.com/o/r';
-let api: FakeGitHub;
-beforeAll(async () => {
-  api = await FakeGitHub.start({ owner: 'o', repo: 'r' });
-});
-afterAll(async () => {
-  await api.close();
-});
+const fakeGitHub = useFakeGitHub();
 
 test('a release with stale imports and references gets a patch that fixes them all', async () => {
   const v1 = {
@@ -33,7 +26,7 @@ test('a release with stale imports and references gets a patch that fixes them a
     workspace,
     eventName: 'workflow_dispatch',
     payload: { inputs: { version: 'v2.0.0' }, ref: 'refs/heads/release' },
-    apiUrl: api.url,
+    apiUrl: fakeGitHub().url,
     sha: remote.sha('release'),
     inputs: { 'check-run': 'false' }
   });
@@ -54,7 +47,7 @@ test('nothing fixable: the patch output is empty', async () => {
     workspace: remote.checkout(),
     eventName: 'workflow_dispatch',
     payload: { inputs: {} },
-    apiUrl: api.url,
+    apiUrl: fakeGitHub().url,
     sha: remote.sha('main'),
     inputs: { 'check-run': 'false' }
   });

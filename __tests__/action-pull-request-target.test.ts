@@ -3,20 +3,13 @@
 // that token, write the check run.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import { makeRemote, runDistAction } from './helpers/action.js';
+import { expect, test } from '@jest/globals';
+import { makeRemote, runDistAction, useFakeGitHub } from './helpers/action.js';
 import { repoRoot } from './helpers/conformance.js';
-import { FakeGitHub } from './helpers/github-api.js';
 import { git } from './helpers/repo.js';
 
 const R = 'github.com/o/r';
-let api: FakeGitHub;
-beforeAll(async () => {
-  api = await FakeGitHub.start({ owner: 'o', repo: 'r' });
-});
-afterAll(async () => {
-  await api.close();
-});
+const fakeGitHub = useFakeGitHub();
 
 test('a fork pull request on pull_request_target: the head is fetched by refs/pull/N/head and the check run is written', async () => {
   const v1 = {
@@ -25,6 +18,7 @@ test('a fork pull request on pull_request_target: the head is fetched by refs/pu
     'pkg/pkg.go': 'package pkg\n\nconst Name = "pkg"\n'
   };
   const bump = { ...v1, 'go.mod': `module ${R}/v2\n\ngo 1.19\n` };
+  const api = fakeGitHub();
   const remote = makeRemote([{ files: v1, tags: ['v1.0.0'] }], { 'fork-bump': { files: bump } });
   const head = remote.sha('fork-bump');
   // The fork's branch is not in the base repository; only GitHub's pull ref is.
@@ -44,7 +38,7 @@ test('a fork pull request on pull_request_target: the head is fetched by refs/pu
     workspace: remote.checkout('main'),
     eventName: 'pull_request_target',
     payload,
-    apiUrl: api.url,
+    apiUrl: fakeGitHub().url,
     sha: remote.sha('main'),
     ref: 'refs/heads/main'
   });

@@ -5,6 +5,8 @@ import { spawn } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { repoRoot } from './conformance.js';
+import { afterAll, beforeAll } from '@jest/globals';
+import { FakeGitHub } from './github-api.js';
 import { commitTree, git, makeRepo, tempDir, type TreeState } from './repo.js';
 
 export interface ActionRun {
@@ -138,5 +140,20 @@ export function makeRemote(history: TreeState[], branches: Record<string, TreeSt
       git(bare, 'clone', '-q', '--depth', '1', '--no-tags', '--branch', ref, `file://${bare}`, dir);
       return dir;
     }
+  };
+}
+
+/** A GitHub API stand-in for the o/r repository, started before a test file's tests and closed after. */
+export function useFakeGitHub(): () => FakeGitHub {
+  let api: FakeGitHub | undefined;
+  beforeAll(async () => {
+    api = await FakeGitHub.start({ owner: 'o', repo: 'r' });
+  });
+  afterAll(async () => {
+    await api?.close();
+  });
+  return () => {
+    if (!api) throw new Error('the API stand-in is not running');
+    return api;
   };
 }
