@@ -182,12 +182,18 @@ describe('pull requests (--base)', () => {
         version: 'v2.0.0',
         tag: 'v2.0.0',
         mode: 'major-bump',
-        source: 'pull_request'
+        source: 'pull_request',
+        suggested: 'v2.0.0'
       }
     ]);
-    const byFile = Object.fromEntries(report.findings.map(f => [f.file, f.new]));
-    // r.go keeps its old import line (not added by the PR); extra.go is new.
-    expect(byFile).toEqual({ 'extra.go': true, 'r.go': false });
+    const byFile = Object.fromEntries(report.findings.map(f => [f.file, [f.rule, f.new]]));
+    // r.go keeps its old import line (not added by the PR); extra.go is new. The API did not change,
+    // so the bump gets breaking-change's "could be a minor release" notice on the changed module line.
+    expect(byFile).toEqual({
+      'extra.go': ['stale-self-import', true],
+      'go.mod': ['breaking-change', true],
+      'r.go': ['stale-self-import', false]
+    });
   });
 
   test('without a major change it is a consistency check, and local replaces only warn', async () => {

@@ -40,7 +40,9 @@ describe('kratos-like repository', () => {
         version: 'v2.1.0',
         tag: 'contrib/x/v2.1.0',
         mode: 'release',
-        source: 'input'
+        source: 'input',
+        // Nothing in contrib/x's API changed since contrib/x/v2.0.0.
+        suggested: 'v2.0.1'
       }
     ]);
     expect(report.modules.map(m => [m.dir, m.path, m.major])).toEqual([

@@ -27,7 +27,8 @@ async function pullRequest(files: Files): Promise<{ findings: Finding[]; files: 
   git(dir, 'checkout', '-q', '-b', 'bump');
   const head = { ...v1, 'go.mod': `module ${R}/v2\n\ngo 1.19\n`, ...files };
   commitTree(dir, { files: head });
-  const { report } = await checkJson(dir, '--base', 'main');
+  // The bump's "could be a minor" notice (breaking-change) has no fix; leave it out of these reviews.
+  const { report } = await checkJson(dir, '--base', 'main', '--disable', 'breaking-change');
   return {
     findings: report.findings as unknown as Finding[],
     files: new Map(Object.entries(head))

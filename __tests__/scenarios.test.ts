@@ -20,13 +20,6 @@ interface Scenario {
   history?: { files: Record<string, string>; tags: string[] }[];
 }
 
-/** Scenarios that belong to later issues; they stay in the suite as pending until their rule lands. */
-const PENDING: Record<string, string> = {
-  's72-breaking-change-minor': 'breaking-change rule (issue: breaking changes without a Go toolchain)',
-  's73-breaking-change-with-major-bump':
-    'breaking-change rule (issue: breaking changes without a Go toolchain)'
-};
-
 const scenarios: Scenario[] = readdirSync(join(conformanceDir, 'scenarios'))
   .filter(f => f.endsWith('.json'))
   .sort()
@@ -48,10 +41,6 @@ describe('conformance scenarios', () => {
   });
 
   for (const scenario of scenarios) {
-    if (PENDING[scenario.id]) {
-      test.todo(`${scenario.id} — pending: ${PENDING[scenario.id]}`);
-      continue;
-    }
     test(`${scenario.id}: ${scenario.description.slice(0, 80)}`, async () => {
       const dir = makeRepo(scenario.history ?? [], { files: scenario.files });
       const { code, report } = await checkJson(dir, ...targetArgs(scenario.target));

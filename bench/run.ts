@@ -3,13 +3,15 @@
 // What it measures, as whole processes (spawn to exit, wall clock, in ms):
 //   check     node dist/cli.js check DIR --tag vN.1.0      (reads the working tree)
 //   head      the same with --head HEAD                     (reads the tree from git objects)
+//   no-api    the same with --disable breaking-change       (the difference is the API comparison)
 //   cat       find DIR -name '*.go' | xargs cat >/dev/null  (the floor: every .go byte read once)
 //   go list   go list -e -json ./... in every module, one after the other (offline, private cache)
 // each the best of 3 runs after 1 warm-up (fewer timed runs once they pass 30 s: the monorepo's
 // go list is 300 processes), on two git repositories generated from a fixed seed, so every run sees
 // the same bytes (and the same commit ids), their objects packed as in a clone:
 //   one   one module github.com/bench/one/v2: 500 packages x 20 files = 10,000 .go files, ~40 MB,
-//         tags v1.0.0 and v2.0.0, gated as v2.1.0;
+//         tags v1.0.0 and v2.0.0 (the whole tree), gated as v2.1.0: a function added to 20 packages,
+//         so breaking-change compares those packages (about 4,000 declarations) with v2.0.0;
 //   mono  root module github.com/bench/mono/v3 plus 299 nested modules modNNN/ declaring
 //         github.com/bench/mono/modNNN/v3 (which import a few root packages through a require and a
 //         directory replace): 50,000 .go files, ~200 MB, tags v1.0.0 and v2.0.0, gated as v3.1.0.
@@ -31,7 +33,7 @@
 // project's own tsc into .bench/ (git-ignored) and runs that. Needs git; without `go` on PATH the
 // go list column reads n/a.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -52,6 +54,8 @@ export interface Sizes {
 export const FULL: Sizes = { oneFiles: 10_000, monoModules: 300, monoFiles: 50_000 };
 export const QUICK: Sizes = { oneFiles: 1_000, monoModules: 30, monoFiles: 5_000 };
 const FILES_PER_PACKAGE = 20;
+/** Packages the single module's minor release changes (each is compared in full by breaking-change). */
+const CHANGED_PACKAGES = 20;
 const WARMUPS = 1;
 const RUNS = 3;
 /** Stop repeating a measurement once its timed runs have taken this long (see bestOf). */
@@ -482,7 +486,9 @@ function makeRepository(
   base: string,
   tag: string,
   earlier: readonly { tag: string; modulePath: string }[],
-  generate: (dir: string) => { modules: Module[]; goFiles: number; goBytes: number }
+  generate: (dir: string) => { modules: Module[]; goFiles: number; goBytes: number },
+  /** A release of the whole tree, then a small compatible change on top: a minor release to gate. */
+  minor?: { wholeTreeTag: string; change: (dir: string) => void }
 ): TreeInfo {
   const started = performance.now();
   const dir = join(base, name);
@@ -499,6 +505,11 @@ function makeRepository(
   });
   const generated = generate(dir);
   commit(dir, 'The whole tree', '2024-06-01T12:00:00Z');
+  if (minor) {
+    git(dir, ['tag', minor.wholeTreeTag]);
+    minor.change(dir);
+    commit(dir, 'A compatible change', '2024-07-01T12:00:00Z');
+  }
   // A clone (what CI checks out) has its objects in a pack, not as 50,000 loose files, which git
   // reads about 4x slower. No deltas and zlib level 1 keep this to seconds; decompression speed
   // hardly depends on the level.
@@ -512,15 +523,25 @@ export function generateOne(base: string, sizes: Sizes): TreeInfo {
     'one',
     base,
     'v2.1.0',
-    [
-      { tag: 'v1.0.0', modulePath: 'github.com/bench/one' },
-      { tag: 'v2.0.0', modulePath: path }
-    ],
+    [{ tag: 'v1.0.0', modulePath: 'github.com/bench/one' }],
     dir => {
       const rng = new Rng(SEED);
       const module: Module = { dir: '', path, files: sizes.oneFiles };
       const goBytes = writeModule(rng, dir, module, `module ${path}\n\ngo 1.19\n`, () => []);
       return { modules: [module], goFiles: module.files, goBytes };
+    },
+    // v2.0.0 is the whole tree; v2.1.0 adds a function to a file of each of the first packages, so
+    // breaking-change compares those packages (thousands of declarations) with v2.0.0.
+    {
+      wholeTreeTag: 'v2.0.0',
+      change: dir => {
+        for (let p = 0; p < CHANGED_PACKAGES; p++) {
+          appendFileSync(
+            join(dir, `p${p}`, 'f0.go'),
+            `\n// Added${p} is new in v2.1.0.\nfunc Added${p}() int { return ${p} }\n`
+          );
+        }
+      }
     }
   );
 }
@@ -698,6 +719,8 @@ interface Measured {
   tree: TreeInfo;
   check: Timing;
   head: Timing;
+  /** The check with breaking-change disabled: the difference is the API comparison. */
+  withoutApi: Timing;
   cat: Timing;
   goList?: Timing & { packageErrors: number };
 }
@@ -734,7 +757,7 @@ const verdict = (ok: boolean | undefined) => (ok === undefined ? 'n/a (no go)' :
 
 function report(measured: Measured[], quick: boolean, go: string | undefined): void {
   const header = words(
-    `tree modules files bytes check_ms head_ms cat_ms go_list_ms check/cat go-list/check head/worktree`
+    `tree modules files bytes check_ms head_ms no-api_ms cat_ms go_list_ms check/cat go-list/check head/worktree`
   );
   const rows = measured.map(m => {
     const r = ratios(m);
@@ -746,6 +769,7 @@ function report(measured: Measured[], quick: boolean, go: string | undefined): v
       mb(goBytes),
       ms(m.check),
       ms(m.head),
+      ms(m.withoutApi),
       ms(m.cat),
       ms(m.goList)
     ].concat([r.checkOverCat, r.goListOverCheck, r.headOverWorktree].map(times));
@@ -793,6 +817,7 @@ function report(measured: Measured[], quick: boolean, go: string | undefined): v
       bytes: m.tree.goBytes,
       checkMs: round(m.check.ms),
       headMs: round(m.head.ms),
+      noApiMs: round(m.withoutApi.ms),
       catMs: round(m.cat.ms),
       goListMs: round(m.goList?.ms),
       runs: { check: m.check.runs, head: m.head.runs, cat: m.cat.runs, goList: m.goList?.runs ?? null },
@@ -856,10 +881,11 @@ function main(): number {
       );
       const check = timeCheck(tree, []);
       const head = timeCheck(tree, ['--head', 'HEAD']);
+      const withoutApi = timeCheck(tree, ['--disable', 'breaking-change']);
       const cat = timeCat(tree);
       // go list last: with -mod=mod it may rewrite a go.mod, which must not change what check reads.
       const goList = go ? timeGoList(tree, goEnv(base)) : undefined;
-      measured.push({ tree, check, head, cat, ...(goList ? { goList } : {}) });
+      measured.push({ tree, check, head, withoutApi, cat, ...(goList ? { goList } : {}) });
     }
     report(measured, quick, go);
     return 0;

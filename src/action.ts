@@ -94,7 +94,9 @@ export async function runAction(inputs: ActionInputs, env: ActionEnv): Promise<v
     ...(commits.head ? { head: commits.head } : {}),
     ...(commits.base ? { base: commits.base } : {}),
     ...(env.repository ? { repository: env.repository } : {}),
-    ...(tags ? { tags } : {})
+    ...(tags ? { tags } : {}),
+    intent: plan.intent,
+    disable: inputs.disable
   });
   const report = analyze(snapshot, {
     intent: plan.intent,
@@ -338,6 +340,7 @@ function setOutputs(report: Report, files: ReportFiles): void {
     gated?.version ? (/^v(\d+)/.exec(gated.version)?.[1] ?? '') : module ? String(module.major) : ''
   );
   core.setOutput('module-path', gated?.module ?? module?.path ?? '');
+  core.setOutput('next-version', gated?.suggested ?? '');
   core.setOutput('report', files.report);
   core.setOutput('sarif', files.sarif);
 }

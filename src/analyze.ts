@@ -16,6 +16,8 @@ import { pathMajorDigits, splitPathVersion } from './go/modpath.js';
 import { majorDigits, releaseVersionProblem } from './go/version.js';
 import type { GoFile, RuleContext, Target } from './rules/context.js';
 import { rules } from './rules/index.js';
+import { compareApis, summarizeChanges } from './go/apidiff.js';
+import { suggestNextVersion } from './go/next-version.js';
 import type {
   Conclusion,
   FailOn,
@@ -44,6 +46,8 @@ export interface TargetSummary {
   tag: string | null;
   mode: TargetMode;
   source: TargetSource;
+  /** The next version gorelease would suggest from the API changes (when there is a comparison point). */
+  suggested?: string;
 }
 
 export interface ModuleSummary {
@@ -71,7 +75,13 @@ export function analyze(snapshot: Snapshot, options: AnalyzeOptions): Report {
     modules,
     targets,
     goFilesByModule: groupGoFiles(snapshot, modules),
-    importOwner: importOwnerIndex(modules)
+    importOwner: importOwnerIndex(modules),
+    apiChanges: new Map(
+      (snapshot.apiComparisons ?? []).map(c => [
+        c.moduleDir,
+        compareApis(c.oldApi, c.newApi, { changedDependencies: new Set(c.changedDependencies) })
+      ])
+    )
   };
   const disabled = new Set(options.disable ?? []);
   const found = rules.flatMap(rule => rule.check(ctx));
@@ -82,7 +92,7 @@ export function analyze(snapshot: Snapshot, options: AnalyzeOptions): Report {
   );
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
-    targets: targets.map(summarizeTarget),
+    targets: targets.map(t => summarizeTarget(t, ctx)),
     modules: modules
       .slice()
       .sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))
@@ -223,15 +233,28 @@ export function conclude(findings: readonly Finding[], failOn: FailOn): Conclusi
   return 'success';
 }
 
-function summarizeTarget(t: Target): TargetSummary {
+function summarizeTarget(t: Target, ctx: RuleContext): TargetSummary {
+  const suggested = suggestedVersion(t, ctx);
   return {
     module: t.module?.path ?? null,
     dir: t.module?.dir ?? (t.legacyRoot ? ROOT_DIR : null),
     version: t.version ?? null,
     tag: t.tag ?? null,
     mode: t.mode,
-    source: t.source
+    source: t.source,
+    ...(suggested ? { suggested } : {})
   };
+}
+
+/** The version gorelease would suggest after the module's latest release, given its API changes. */
+function suggestedVersion(t: Target, ctx: RuleContext): string | undefined {
+  if (!t.module) return undefined;
+  const changes = ctx.apiChanges.get(t.module.dir);
+  if (!changes) return undefined;
+  const latest = releasesOfModule(ctx.snapshot.tags, t.module)
+    .filter(r => r.tag !== t.tag)
+    .pop();
+  return suggestNextVersion(latest?.version, t.module.pathMajorDigits, summarizeChanges(changes));
 }
 
 function summarizeModule(module: Module, ctx: RuleContext): ModuleSummary {

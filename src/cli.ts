@@ -4,7 +4,7 @@ import { parseArgs } from 'node:util';
 import { analyze, normalizeDir, type Report } from './analyze.js';
 import { UsageError } from './errors.js';
 import { gatherSnapshot } from './gather/snapshot.js';
-import { rules, plannedRules } from './rules/index.js';
+import { rules } from './rules/index.js';
 import { formatJson } from './report/json.js';
 import { formatSarif } from './report/sarif.js';
 import { formatText } from './report/text.js';
@@ -215,7 +215,9 @@ async function check(args: string[], io: CliIo): Promise<number> {
     dir: positionals[0] ?? '.',
     ...(values.head !== undefined ? { head: values.head } : {}),
     ...(values.base !== undefined ? { base: values.base } : {}),
-    ...(values.repository !== undefined ? { repository: values.repository } : {})
+    ...(values.repository !== undefined ? { repository: values.repository } : {}),
+    intent,
+    disable
   });
   const report = analyze(gathered.snapshot, { intent, failOn, disable, startedAt });
   if (gathered.snapshot.shallow) {
@@ -264,7 +266,7 @@ function oneOf<T extends string>(flag: string, value: string, allowed: readonly 
   return value as T;
 }
 
-const KNOWN_RULES = new Set<string>([...rules, ...plannedRules].map(r => r.id));
+const KNOWN_RULES = new Set<string>(rules.map(r => r.id));
 
 export function parseDisable(values: readonly string[]): string[] {
   const ids = values

@@ -1,5 +1,6 @@
 // The data that flows through the engine: gather -> Snapshot -> rules -> Finding[] -> report.
 import type { ImportScan } from './go/imports.js';
+import type { ModuleApi } from './go/api-model.js';
 import type { ReferenceLine } from './go/references.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
@@ -81,6 +82,10 @@ export interface Snapshot {
   tags: Tag[];
   /** The commit being gated, when known (a git ref, or HEAD of a clean working tree). */
   commit?: string;
+  /** The pull request's base commit, when comparing with one. */
+  baseCommit?: string;
+  /** The exported APIs to compare, per module (breaking-change). */
+  apiComparisons?: ApiComparison[];
   /** go.mod files of the comparison point (a pull request's base), keyed by path. */
   baseGoMods?: Map<string, Uint8Array>;
   /** go.mod files at each module's latest release (its tag prefix, any major), keyed by path. */
@@ -105,3 +110,13 @@ export type TargetSource = 'input' | 'tag' | 'release' | 'pull_request';
 export type TargetMode = 'release' | 'major-bump' | 'consistency';
 export type Conclusion = 'success' | 'failure' | 'neutral';
 export type FailOn = 'error' | 'warning' | 'never';
+
+/** A module's exported API now and at its comparison point. */
+export interface ApiComparison {
+  moduleDir: string;
+  against: { commit: string; label: string; version?: string };
+  oldApi: ModuleApi;
+  newApi: ModuleApi;
+  /** Required modules whose version changed: their packages may have changed underneath. */
+  changedDependencies: string[];
+}

@@ -35,6 +35,7 @@ export interface JsonReport {
     tag: string | null;
     mode: string;
     source: string;
+    suggested?: string;
   }[];
   modules: { dir: string; path: string | null; major: number; goFiles: number }[];
   stats: { files: number; bytes: number; ms: number };

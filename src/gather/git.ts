@@ -236,9 +236,7 @@ export class Git {
   async grepLines(
     patterns: readonly string[],
     pathspecs: readonly string[],
-    commit?: string,
-    /** Keep only lines that also contain this fixed string. */
-    alsoContaining?: string
+    commit?: string
   ): Promise<Map<string, { line: number; text: string }[]>> {
     const out = new Map<string, { line: number; text: string }[]>();
     if (patterns.length === 0) return out;
@@ -255,9 +253,7 @@ export class Git {
         '--no-recurse-submodules',
         '--no-textconv',
         ...(commit ? [] : ['--untracked']),
-        ...(alsoContaining ? ['-e', alsoContaining, '--and', '('] : []),
         ...patterns.flatMap(p => ['-e', p]),
-        ...(alsoContaining ? [')'] : []),
         // A commit id from commitOf (hex, never an option): git grep has no --end-of-options.
         ...(commit ? [commit] : []),
         '--',

@@ -20,7 +20,8 @@ import {
   referencePatterns,
   type ReferenceLine
 } from '../go/references.js';
-import type { GoFileInfo, Snapshot, Tag } from '../types.js';
+import type { GoFileInfo, Intent, Snapshot, Tag } from '../types.js';
+import { gatherApiComparisons } from './api.js';
 import { UsageError } from '../errors.js';
 import { Git } from './git.js';
 import { GitTree, WorkingTree, type Tree } from './tree.js';
@@ -36,6 +37,9 @@ export interface GatherOptions {
   repository?: string;
   /** Tags from elsewhere (the REST API) when the clone has none; default: the repository's git tags. */
   tags?: Tag[];
+  /** What is gated: when given (and breaking-change is not disabled), the exported APIs to compare are read too. */
+  intent?: Intent;
+  disable?: readonly string[];
 }
 
 export interface Gathered {
@@ -124,6 +128,7 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
     const baseCommit = await git.commitOf(options.base);
     if (!baseCommit) throw new UsageError(`--base ${options.base} names no commit in ${root}`);
     const baseTree = new GitTree(git, baseCommit);
+    snapshot.baseCommit = baseCommit;
     snapshot.baseGoMods = await readGoMods(baseTree);
     const from = (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit;
     snapshot.addedLines = await git.addedLines(from, options.head ? (commit as string) : undefined);
@@ -141,6 +146,9 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   snapshot.referenceDocuments = referenceDocuments;
   snapshot.releasedGoMods = await releasedGoMods;
   if (shallow) snapshot.shallow = true;
+  if (options.intent && !options.disable?.includes('breaking-change')) {
+    snapshot.apiComparisons = await gatherApiComparisons(git, tree, snapshot, options.intent);
+  }
   const repository = options.repository ?? githubRepositoryFromRemote(remote);
   if (repository) snapshot.repository = repository;
   return { snapshot, root, git, tree };
@@ -163,12 +171,17 @@ async function readReferences(
   const documents = new Map<string, string>();
   const patterns = referencePatterns(modulePaths);
   if (patterns.length === 0) return { lines, documents };
-  // Two greps at once: other files for any mention, .go files only on their //go:generate lines
-  // (every import line of a module mentions its own prefix; those are stale-self-import's).
-  const [others, generate] = await Promise.all([
+  // Two greps at once: other files for any mention; .go files for their //go:generate lines only (a
+  // single fixed string is git grep's fast path; every import line would match a family prefix).
+  const [others, generateLines] = await Promise.all([
     git.grepLines(patterns, REFERENCE_PATHSPECS, commit),
-    git.grepLines(patterns, GO_GENERATE_PATHSPECS, commit, GO_GENERATE_MARK)
+    git.grepLines([GO_GENERATE_MARK], GO_GENERATE_PATHSPECS, commit)
   ]);
+  const generate = new Map(
+    [...generateLines]
+      .map(([file, found]) => [file, found.filter(hit => patterns.some(p => hit.text.includes(p)))] as const)
+      .filter(([, found]) => found.length > 0)
+  );
   const hits = new Map([...others, ...generate]);
   if (hits.size === 0) return { lines, documents };
   const listed = new Set(files);

@@ -199,6 +199,7 @@ function targetFactsHtml(t: TargetSummary): string {
   if (t.tag !== null && t.tag !== t.version) facts.push(`tag <code>${text(t.tag)}</code>`);
   facts.push(MODE_TEXT[t.mode]);
   if (t.dir !== null) facts.push(`in <code>${text(t.dir)}</code>`);
+  if (t.suggested) facts.push(`suggested next version <code>${text(t.suggested)}</code>`);
   return facts.join(', ');
 }
 
@@ -209,7 +210,8 @@ function targetLineMarkdown({ target, findings }: Section): string {
   const facts = [
     target.version,
     target.tag !== target.version ? `tag ${target.tag}` : null,
-    MODE_TEXT[target.mode]
+    MODE_TEXT[target.mode],
+    target.suggested ? `suggested next version ${target.suggested}` : null
   ]
     .filter((s): s is string => s !== null)
     .map(escapeMarkdown);

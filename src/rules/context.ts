@@ -1,6 +1,7 @@
 // What every rule receives: the snapshot, the repository's modules, and the resolved targets.
 import type { ImportScan } from '../go/imports.js';
 import type { Module } from '../go/layout.js';
+import type { ApiChange } from '../go/api-model.js';
 import { majorDigits } from '../go/version.js';
 import type { Finding, RuleId, Severity, Snapshot, TargetMode, TargetSource } from '../types.js';
 
@@ -28,6 +29,8 @@ export interface RuleContext {
   goFilesByModule: Map<Module, GoFile[]>;
   /** The repository module that owns an import path (longest module path prefix), if any. */
   importOwner: (importPath: string) => Module | undefined;
+  /** Exported-API changes per module directory, for the modules that have a comparison point. */
+  apiChanges: Map<string, ApiChange[]>;
 }
 
 export interface GoFile {

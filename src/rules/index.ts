@@ -1,5 +1,6 @@
 // The ordered rule registry. Rule ids are a public contract: never rename one.
 import type { Rule } from './context.js';
+import { breakingChange } from './breaking-change.js';
 import { deprecatedModule } from './deprecated-module.js';
 import { fileUnreadable } from './file-unreadable.js';
 import { gomodSyntax } from './gomod-syntax.js';
@@ -39,16 +40,8 @@ export const rules: readonly Rule[] = [
   versionOrder,
   retractedVersion,
   staleReference,
+  breakingChange,
   fileUnreadable
-];
-
-/** Rules whose ids are reserved for later issues; users may already name them in --disable. */
-export const plannedRules: readonly Pick<Rule, 'id' | 'severity' | 'doc'>[] = [
-  {
-    id: 'breaking-change',
-    severity: 'error',
-    doc: 'Exported API removed or changed incompatibly without a major bump.'
-  }
 ];
 
 export type { Rule, RuleContext, Target } from './context.js';

@@ -1,0 +1,546 @@
+// The exported-API extractor (src/go/api.ts) on hand-written Go sources.
+import { beforeAll, describe, expect, test } from '@jest/globals';
+import type { ApiObject, ModuleApi, PackageApi, Underlying } from '../src/go/api-model.js';
+import {
+  blankFunctionBodies,
+  extractModuleApi,
+  loadGoParser,
+  type ApiSource,
+  type GoParser
+} from '../src/go/api.js';
+
+const enc = new TextEncoder();
+const src = (files: Record<string, string>): ApiSource[] =>
+  Object.entries(files).map(([file, text]) => ({ file, data: enc.encode(text) }));
+
+let parser: GoParser;
+beforeAll(async () => {
+  parser = await loadGoParser();
+});
+
+function extract(files: Record<string, string>, modulePath = 'example.com/m', moduleDir = '.'): ModuleApi {
+  return extractModuleApi(parser, modulePath, moduleDir, src(files));
+}
+
+function pkg(api: ModuleApi, dir = '.'): PackageApi {
+  const p = api.packages.get(dir);
+  if (!p) throw new Error(`no package ${dir}: ${[...api.packages.keys()].join(', ')}`);
+  return p;
+}
+
+function obj<K extends ApiObject['kind']>(
+  p: PackageApi,
+  name: string,
+  kind: K
+): Extract<ApiObject, { kind: K }> {
+  const o = p.objects.get(name);
+  if (!o || o.kind !== kind) throw new Error(`${name}: ${JSON.stringify(o)}`);
+  return o as Extract<ApiObject, { kind: K }>;
+}
+
+function under<K extends Underlying['kind']>(
+  p: PackageApi,
+  name: string,
+  kind: K
+): Extract<Underlying, { kind: K }> {
+  const u = obj(p, name, 'type').underlying;
+  if (u.kind !== kind) throw new Error(`${name}: ${JSON.stringify(u)}`);
+  return u as Extract<Underlying, { kind: K }>;
+}
+
+test('loadGoParser is memoized', async () => {
+  expect(await loadGoParser()).toBe(parser);
+});
+
+describe('constants', () => {
+  const api = () =>
+    extract({
+      'c.go': `package c
+
+type Weekday int
+
+const (
+	Sunday Weekday = iota
+	Monday
+	_
+	Wednesday
+)
+
+const (
+	KB = 1 << (10 * (iota + 1))
+	MB
+	unexported
+	GB
+)
+
+const (
+	A, B = iota, "x" + "y"
+	C, D
+)
+
+const Typed int64 = 0x_1F
+const Untyped = 3
+const Str = \`raw\\n\`
+const Esc = "tab\\there\\u00e9"
+const Rune = 'a'
+const Bool = 1 < 2
+const Neg = -Untyped * 2
+const Ext = math.MaxInt8
+const Shifted = Ext << iota
+const Conv = Weekday(5)
+const Float = 1.5
+const é = 1
+const Ü = 2
+`
+    });
+
+  test('iota in groups, implicit repetition of type and value', () => {
+    const p = pkg(api());
+    expect(obj(p, 'Sunday', 'const')).toMatchObject({ type: 'Weekday', value: '0' });
+    expect(obj(p, 'Monday', 'const')).toMatchObject({ type: 'Weekday', value: '1' });
+    expect(obj(p, 'Wednesday', 'const')).toMatchObject({ type: 'Weekday', value: '3' });
+    expect(obj(p, 'KB', 'const')).toMatchObject({ value: '1024' });
+    expect(obj(p, 'MB', 'const').value).toBe('1048576');
+    expect(obj(p, 'GB', 'const').value).toBe(String(1n << 40n)); // iota 3: the unexported one counts
+    expect(obj(p, 'KB', 'const').type).toBeUndefined();
+    expect(p.objects.has('unexported')).toBe(false);
+    expect(obj(p, 'A', 'const').value).toBe('0');
+    expect(obj(p, 'B', 'const').value).toBe('"xy"');
+    expect(obj(p, 'C', 'const').value).toBe('1');
+    expect(obj(p, 'D', 'const').value).toBe('"xy"');
+  });
+
+  test('literal values, typed and untyped', () => {
+    const p = pkg(api());
+    expect(obj(p, 'Typed', 'const')).toMatchObject({ type: 'int64', value: '31' });
+    expect(obj(p, 'Untyped', 'const')).toMatchObject({ value: '3' });
+    expect(obj(p, 'Untyped', 'const').type).toBeUndefined();
+    expect(obj(p, 'Str', 'const').value).toBe('"raw\\\\n"');
+    expect(obj(p, 'Esc', 'const').value).toBe('"tab\\thereé"');
+    expect(obj(p, 'Rune', 'const').value).toBe('97');
+    expect(obj(p, 'Bool', 'const').value).toBe('true');
+    expect(obj(p, 'Neg', 'const').value).toBe('-6');
+    expect(obj(p, 'Conv', 'const').value).toBe('5');
+    expect(obj(p, 'Float', 'const').value).toBe('1.5');
+    expect(obj(p, 'Ü', 'const').value).toBe('2');
+    expect(p.objects.has('é')).toBe(false); // lower case: not exported
+  });
+
+  test('values that cannot be evaluated keep their text, with the iota index when it matters', () => {
+    const p = pkg(api());
+    expect(obj(p, 'Ext', 'const').value).toBe('math.MaxInt8');
+    expect(obj(p, 'Shifted', 'const').value).toBe('Ext << iota@0');
+  });
+
+  test('reordering a const group changes the values', () => {
+    const before = extract({ 'c.go': 'package c\nconst (\n\tA = iota\n\tB\n)\n' });
+    const after = extract({ 'c.go': 'package c\nconst (\n\tB = iota\n\tA\n)\n' });
+    expect(obj(pkg(before), 'A', 'const').value).toBe('0');
+    expect(obj(pkg(after), 'A', 'const').value).toBe('1');
+  });
+
+  test('positions are 1-based lines and code-point columns', () => {
+    const p = pkg(api());
+    expect(obj(p, 'Ü', 'const').pos).toEqual({ file: 'c.go', line: 36, column: 7 });
+    expect(obj(p, 'Sunday', 'const').pos).toEqual({ file: 'c.go', line: 6, column: 2 });
+    expect(p.pos).toEqual({ file: 'c.go', line: 1, column: 1 });
+    const wide = pkg(extract({ 'w.go': 'package w\n\n/* 😀 */ const é, Ü = 1, 2\n' }));
+    expect(obj(wide, 'Ü', 'const').pos).toEqual({ file: 'w.go', line: 3, column: 18 });
+  });
+});
+
+test('vars: groups, declared types, inferred types left out', () => {
+  const p = pkg(
+    extract({
+      'v.go': `package v
+
+import "io"
+
+var (
+	A, B int
+	c    string
+	R    io.Reader = nil
+	X, Y = 1, "s"
+)
+var Fn func(a, b int, rest ...string) (n int, err error)
+`
+    })
+  );
+  expect(obj(p, 'A', 'var').type).toBe('int');
+  expect(obj(p, 'B', 'var').type).toBe('int');
+  expect(p.objects.has('c')).toBe(false);
+  expect(obj(p, 'R', 'var').type).toBe('io.Reader');
+  expect(obj(p, 'X', 'var').type).toBeUndefined();
+  expect(obj(p, 'Y', 'var').type).toBeUndefined();
+  expect(obj(p, 'Fn', 'var').type).toBe('func(int, int, ...string) (int, error)');
+});
+
+describe('funcs and methods', () => {
+  const p = () =>
+    pkg(
+      extract({
+        'f.go': `package f
+
+import (
+	"context"
+	"io"
+)
+
+func Plain() {}
+func Variadic(format string, args ...any) {}
+func Multi(ctx context.Context, r io.Reader) (int, error) { return 0, nil }
+func Named() (n int, err error) { return }
+func OneNamed() (err error) { return }
+func Chans(a chan int, b <-chan []int, c chan<- map[string]*int, d chan (<-chan int), e chan <-chan int) {}
+func Nested(f func(x int) (y string), s struct{ A int; b string }, i interface{ M(int) error; io.Reader }) {}
+func Generic[K comparable, V ~int | ~string, S ~[]V](m map[K]V, s S) []K { return nil }
+func unexported() {}
+
+type T struct{}
+type Box[T any, U fmt.Stringer] struct{}
+type unexportedType struct{}
+
+func (t T) Value(x int) string { return "" }
+func (t *T) Pointer() {}
+func (T) noName() {}
+func (b *Box[X, Y]) Get() X { var x X; return x }
+func (b Box[_, _]) Put() {}
+func (u unexportedType) Hidden() {}
+`
+      })
+    );
+
+  test('signatures without parameter names', () => {
+    expect(obj(p(), 'Plain', 'func').signature).toBe('func()');
+    expect(obj(p(), 'Variadic', 'func').signature).toBe('func(string, ...any)');
+    expect(obj(p(), 'Multi', 'func').signature).toBe('func(context.Context, io.Reader) (int, error)');
+    expect(obj(p(), 'Named', 'func').signature).toBe('func() (int, error)');
+    expect(obj(p(), 'OneNamed', 'func').signature).toBe('func() error');
+    expect(obj(p(), 'Chans', 'func').signature).toBe(
+      'func(chan int, <-chan []int, chan<- map[string]*int, chan (<-chan int), chan<- chan int)'
+    );
+    expect(obj(p(), 'Nested', 'func').signature).toBe(
+      'func(func(int) string, struct{A int; b string}, interface{M(int) error; io.Reader})'
+    );
+    expect(p().objects.has('unexported')).toBe(false);
+  });
+
+  test('type parameters with constraints', () => {
+    const g = obj(p(), 'Generic', 'func');
+    expect(g.typeParams).toEqual([
+      { name: 'K', constraint: 'comparable' },
+      { name: 'V', constraint: '~int | ~string' },
+      { name: 'S', constraint: '~[]V' }
+    ]);
+    expect(g.signature).toBe('func(map[K]V, S) []K');
+    expect(obj(p(), 'Box', 'type').typeParams).toEqual([
+      { name: 'T', constraint: 'any' },
+      { name: 'U', constraint: 'fmt.Stringer' }
+    ]);
+  });
+
+  test('methods on value and pointer receivers, grouped by base type; only exported on exported types', () => {
+    const t = obj(p(), 'T', 'type');
+    expect(t.methods.map(m => [m.name, m.signature])).toEqual([
+      ['Pointer', 'func()'],
+      ['Value', 'func(int) string']
+    ]);
+    expect(obj(p(), 'Box', 'type').methods.map(m => [m.name, m.signature])).toEqual([
+      ['Get', 'func() X'],
+      ['Put', 'func()']
+    ]);
+    expect(p().objects.has('unexportedType')).toBe(false);
+  });
+});
+
+describe('types', () => {
+  const api = () =>
+    extract({
+      'go.mod': 'module example.com/m\n',
+      't.go': `package t
+
+import (
+	"fmt"
+	"io"
+
+	"example.com/m/other"
+	alias "example.com/m/sub"
+)
+
+type S struct {
+	io.Reader
+	*Embedded
+	other.Exported
+	lower
+	A, b int \`json:"a"\`
+	C    map[string][]*fmt.Stringer \`x:"y"\`
+	D    struct {
+		X int \`tag:"1"\`
+		y string
+	}
+}
+
+type Embedded struct{ Z int }
+type lower struct{}
+type Open struct{ A int }
+
+type I interface {
+	io.Closer
+	other.Iface
+	alias.Deep
+	local
+	Own(x int) (ok bool)
+	own()
+}
+
+type local interface{ Local() error }
+
+type Number interface {
+	~int | ~int64 | float64
+}
+
+type Mixed interface {
+	int
+	String() string
+}
+
+type G[T any, N Number] struct {
+	V T
+	n N
+}
+
+type Alias = other.Exported
+type AliasG = G[string, int]
+type Defined S
+type DefinedI I
+type Slice []map[string]int
+type Func func(int, ...string) error
+type Arr [4]byte
+type Chan chan<- int
+type Err error
+type Any = any
+`,
+      'other/o.go': `package other
+
+import "example.com/m/internal/deep"
+
+type Exported struct{ F int }
+
+type Iface interface {
+	IfaceMethod() string
+	deep.Hidden
+}
+`,
+      'sub/s.go': `package sub
+
+type Deep interface {
+	DeepMethod([]byte) (int, error)
+	Missing
+}
+`,
+      'internal/deep/d.go': `package deep
+
+type Hidden interface{ Visible(); hidden() }
+`
+    });
+
+  test('struct fields: exported and embedded, normalized types, tags ignored, source order', () => {
+    const u = under(pkg(api()), 'S', 'struct');
+    expect(u.fields.map(f => [f.name, f.type, f.embedded])).toEqual([
+      ['Reader', 'io.Reader', true],
+      ['Embedded', '*Embedded', true],
+      ['Exported', 'other.Exported', true],
+      ['A', 'int', false],
+      ['C', 'map[string][]*fmt.Stringer', false],
+      ['D', 'struct{X int; y string}', false]
+    ]);
+    expect(u.hasUnexportedFields).toBe(true);
+    expect(under(pkg(api()), 'Open', 'struct').hasUnexportedFields).toBe(false);
+    expect(obj(pkg(api()), 'S', 'type').text).toBe('struct{...}');
+    expect(u.fields[3].pos).toEqual({ file: 't.go', line: 16, column: 2 });
+  });
+
+  test('interfaces: methods of embedded same-module interfaces (other package, alias import, internal), external embeds kept', () => {
+    const u = under(pkg(api()), 'I', 'interface');
+    expect(u.methods.map(m => [m.name, m.signature])).toEqual([
+      ['DeepMethod', 'func([]byte) (int, error)'],
+      ['IfaceMethod', 'func() string'],
+      ['Local', 'func() error'],
+      ['Own', 'func(int) bool'],
+      ['Visible', 'func()']
+    ]);
+    expect(u.embeds).toEqual(['io.Closer', 'Missing']);
+    expect(u.hasUnexportedMethods).toBe(true);
+    expect(u.typeSet).toBe(false);
+    expect(u.methods.find(m => m.name === 'IfaceMethod')?.pos.file).toBe('other/o.go');
+  });
+
+  test('type-set constraint interfaces', () => {
+    const n = under(pkg(api()), 'Number', 'interface');
+    expect(n).toMatchObject({ methods: [], embeds: ['~int | ~int64 | float64'], typeSet: true });
+    const m = under(pkg(api()), 'Mixed', 'interface');
+    expect(m).toMatchObject({ embeds: ['int'], typeSet: true });
+    expect(m.methods.map(x => x.name)).toEqual(['String']);
+  });
+
+  test('generic types, aliases and defined types', () => {
+    const p = pkg(api());
+    const g = obj(p, 'G', 'type');
+    expect(g.typeParams).toEqual([
+      { name: 'T', constraint: 'any' },
+      { name: 'N', constraint: 'Number' }
+    ]);
+    expect(under(p, 'G', 'struct')).toMatchObject({ hasUnexportedFields: true });
+    expect(obj(p, 'Alias', 'type')).toMatchObject({ alias: true, text: 'other.Exported' });
+    expect(under(p, 'Alias', 'struct').fields.map(f => f.name)).toEqual(['F']);
+    expect(under(p, 'AliasG', 'struct').fields.map(f => [f.name, f.type])).toEqual([['V', 'string']]);
+    expect(obj(p, 'Defined', 'type')).toMatchObject({ alias: false, text: 'S' });
+    expect(under(p, 'Defined', 'struct').fields).toHaveLength(6);
+    expect(under(p, 'DefinedI', 'interface').methods).toHaveLength(5);
+    expect(under(p, 'Slice', 'other').text).toBe('[]map[string]int');
+    expect(under(p, 'Func', 'other').text).toBe('func(int, ...string) error');
+    expect(under(p, 'Arr', 'other').text).toBe('[4]byte');
+    expect(under(p, 'Chan', 'other').text).toBe('chan<- int');
+    expect(under(p, 'Err', 'interface').methods.map(m => [m.name, m.signature])).toEqual([
+      ['Error', 'func() string']
+    ]);
+    expect(under(p, 'Any', 'interface').methods).toEqual([]);
+  });
+
+  test('the package set: internal trees are read but not reported', () => {
+    expect([...api().packages.keys()]).toEqual(['.', 'other', 'sub']);
+  });
+});
+
+describe('which files and packages count', () => {
+  const api = () =>
+    extract(
+      {
+        'mod/a.go': 'package a\nfunc A() {}\n',
+        'mod/a_test.go': 'package a\nfunc TestOnly() {}\n',
+        'mod/x_test.go': 'package a_test\nfunc External() {}\n',
+        'mod/ignored.go': '//go:build ignore\n\npackage a\nfunc Ignored() {}\n',
+        'mod/linux.go': '//go:build linux\n\npackage a\nfunc Linux() {}\n',
+        'mod/_hidden.go': 'package a\nfunc Hidden() {}\n',
+        'mod/cmd/tool/main.go': 'package main\nfunc Exported() {}\nfunc main() {}\n',
+        'mod/internal/x/x.go': 'package x\nfunc X() {}\n',
+        'mod/a/internal/y.go': 'package internal\nfunc Y() {}\n',
+        'mod/testdata/t.go': 'package t\nfunc T() {}\n',
+        'mod/vendor/v/v.go': 'package v\nfunc V() {}\n',
+        'mod/_x/x.go': 'package x\nfunc X() {}\n',
+        'mod/.x/x.go': 'package x\nfunc X() {}\n',
+        'mod/doc/doc.go': '// Package doc has no declarations.\npackage doc\n',
+        'mod/README.md': '# not go',
+        'elsewhere/e.go': 'package e\nfunc E() {}\n'
+      },
+      'example.com/m',
+      'mod'
+    );
+
+  test('packages: main, internal, testdata, vendor, _x and .x left out', () => {
+    const a = api();
+    expect(a.modulePath).toBe('example.com/m');
+    expect([...a.packages.keys()]).toEqual(['.', 'doc']);
+    expect(pkg(a, 'doc').objects.size).toBe(0);
+    expect(pkg(a).name).toBe('a');
+    expect(pkg(a).pos.file).toBe('mod/a.go');
+  });
+
+  test('files: _test.go, //go:build ignore and _x.go left out; other constraints count', () => {
+    expect([...pkg(api()).objects.keys()].sort()).toEqual(['A', 'Linux']);
+  });
+});
+
+test('broken source does not throw; what parses is reported', () => {
+  const a = extract({
+    'b.go': `package b
+
+func Good() int { return 1 }
+
+func Broken( {
+
+type T struct {
+	A int
+}
+
+const C = 1 +
+
+var V int
+`,
+    'bin.go': '\u0000\u0001\u00ff garbage',
+    'empty.go': ''
+  });
+  const p = pkg(a);
+  expect([...p.objects.keys()].sort()).toEqual(['Good', 'T', 'V']);
+  expect(obj(p, 'V', 'var').pos).toEqual({ file: 'b.go', line: 13, column: 5 });
+  expect(under(p, 'T', 'struct').fields.map(f => f.name)).toEqual(['A']);
+  const body = pkg(extract({ 'f.go': 'package f\nfunc BadBody() int {\n\treturn 1 +\n}\nfunc Next() {}\n' }));
+  expect([...body.objects.keys()].sort()).toEqual(['BadBody', 'Next']);
+});
+
+describe('function bodies are blanked before parsing', () => {
+  const go = `package b
+
+func A() map[string]struct{} { return map[string]struct{}{"}": {}} }
+func B(f func() interface{ M() }) (x struct{ Y int }) {
+\ts := \`{\` + "\\"{" // {
+\t/* } */ r := '{'
+\treturn
+}
+var V = func() int { return 1 }
+type T struct{ F func() }
+func (t *T) Method() []byte { return nil }
+func C() 😀 {}
+`;
+
+  test('the bodies and only them, with lengths and line breaks kept', () => {
+    const blanked = blankFunctionBodies(go);
+    expect(blanked).toHaveLength(go.length);
+    expect(blanked.split('\n').map(l => l.replace(/ +/g, ' ').trimEnd())).toEqual([
+      'package b',
+      '',
+      'func A() map[string]struct{} { }',
+      'func B(f func() interface{ M() }) (x struct{ Y int }) {',
+      '',
+      '',
+      '',
+      '}',
+      'var V = func() int { }',
+      'type T struct{ F func() }',
+      'func (t *T) Method() []byte { }',
+      'func C() 😀 {}',
+      ''
+    ]);
+  });
+
+  test('signatures are read as before', () => {
+    const p = pkg(extract({ 'b.go': go }));
+    expect(obj(p, 'A', 'func').signature).toBe('func() map[string]struct{}');
+    expect(obj(p, 'B', 'func').signature).toBe('func(func() interface{M()}) struct{Y int}');
+    expect(obj(p, 'T', 'type').methods.map(m => m.signature)).toEqual(['func() []byte']);
+    expect(obj(p, 'V', 'var').pos).toEqual({ file: 'b.go', line: 9, column: 5 });
+  });
+});
+
+test('a BOM and CRLF line endings', () => {
+  const p = pkg(extract({ 'w.go': '\ufeffpackage w\r\n\r\nconst A = "x"\r\nfunc F(a int) {}\r\n' }));
+  expect(obj(p, 'A', 'const').value).toBe('"x"');
+  expect(obj(p, 'F', 'func').pos).toEqual({ file: 'w.go', line: 4, column: 6 });
+});
+
+test('extracting a package with 5,000 declarations', () => {
+  const lines = ['package big', '', 'import "io"', ''];
+  for (let i = 0; i < 1000; i++) {
+    lines.push(`const C${i} = ${i} << 2`);
+    lines.push(`var V${i} map[string][]*io.Reader`);
+    lines.push(`func F${i}(a int, b ...string) (int, error) { return a, nil }`);
+    lines.push(`type S${i} struct {\n\tA int \`json:"a"\`\n\tB []string\n\tio.Reader\n}`);
+    lines.push(`type I${i} interface {\n\tM${i}(x int) error\n\tio.Closer\n}`);
+  }
+  const files = { 'big/big.go': lines.join('\n') };
+  const start = performance.now();
+  const api = extract(files);
+  const ms = performance.now() - start;
+  console.log(`extracted 5,000 declarations (${files['big/big.go'].length} bytes) in ${ms.toFixed(0)} ms`);
+  expect(pkg(api, 'big').objects.size).toBe(5000);
+});

@@ -1,0 +1,1293 @@
+// The exported API of a Go module, read from source with a real Go grammar (tree-sitter-go through
+// web-tree-sitter, WASM: no Go toolchain, no native build). Produces the data model of api-model.ts.
+//
+// Which files count: the caller passes the files the module owns; here `_test.go` files, files
+// excluded by `//go:build ignore`, and paths under testdata, vendor, `_x` or `.x` are dropped. A
+// package is a directory; `main` packages and `internal` trees are left out of the result (but
+// internal packages are still read, so that an exported interface may embed an internal one).
+//
+// Type text is canonical (see `typeText`): single spaces, no parameter names, qualifiers as written,
+// struct fields one per entry in source order without tags, interface methods sorted by name then
+// embedded elements in source order. Constant values are evaluated where the expression only uses
+// literals, iota, conversions and constants of the same package (`1 << iota` at index 2 is `4`);
+// otherwise the normalized expression text is kept, with `@index` when it depends on iota.
+import { existsSync, readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
+import type {
+  ApiObject,
+  ApiPosition,
+  Field,
+  Method,
+  ModuleApi,
+  PackageApi,
+  TypeParam,
+  Underlying
+} from './api-model.js';
+import { scanImports } from './imports.js';
+import { isCountedPath } from './layout.js';
+
+export interface ApiSource {
+  /** Repository-relative file path. */
+  file: string;
+  data: Uint8Array;
+}
+
+/** A loaded Go parser (opaque). */
+export interface GoParser {
+  readonly parser: Parser;
+}
+
+let loading: Promise<GoParser> | undefined;
+
+/** Finds a .wasm file: next to the running bundle (dist/), else through node_modules. */
+function locateWasm(bundledName: string, packageSpecifier: string): string {
+  const candidates: string[] = [];
+  try {
+    candidates.push(fileURLToPath(new URL(`./${bundledName}`, import.meta.url)));
+  } catch {
+    // import.meta.url is not a file URL: only the node_modules lookup remains.
+  }
+  try {
+    candidates.push(createRequire(import.meta.url).resolve(packageSpecifier));
+  } catch {
+    // Not installed next to this file.
+  }
+  const found = candidates.find(c => existsSync(c));
+  if (!found)
+    throw new Error(`cannot find ${bundledName} (looked in: ${candidates.join(', ') || 'nowhere'})`);
+  return found;
+}
+
+/** Loads the parser once (WASM); safe to call repeatedly. */
+export function loadGoParser(): Promise<GoParser> {
+  loading ??= (async () => {
+    const runtime = locateWasm('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm');
+    const grammar = locateWasm('tree-sitter-go.wasm', 'tree-sitter-go/tree-sitter-go.wasm');
+    await Parser.init({ locateFile: () => runtime, wasmBinary: readFileSync(runtime) });
+    const go = await Language.load(new Uint8Array(readFileSync(grammar)));
+    const parser = new Parser();
+    parser.setLanguage(go);
+    return { parser };
+  })();
+  loading.catch(() => {
+    loading = undefined;
+  });
+  return loading;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Reading files into packages
+
+interface FileCtx {
+  file: string;
+  text: string;
+  lineStarts: number[];
+  /** Import qualifier → module-relative dir, for imports of this module. */
+  qualifiers: Map<string, string>;
+  /** Added to a node's index to get its index in `text` (for declarations parsed again on their own). */
+  shift: number;
+  /** Import paths by explicit name or last element, filled before the qualifiers are resolved. */
+  imports: { name?: string; path: string }[];
+}
+
+interface Decl {
+  node: Node;
+  ctx: FileCtx;
+}
+
+interface PkgInfo {
+  dir: string;
+  name: string;
+  pos: ApiPosition;
+  files: FileCtx[];
+  /** Every type spec (exported or not) by name: for embedded-interface and underlying resolution. */
+  types: Map<string, Decl>;
+  /** Every const spec name → its spec, iota and position in the spec, for constant evaluation. */
+  consts: Map<string, ConstEntry>;
+  decls: Decl[];
+}
+
+interface ConstEntry {
+  name: string;
+  index: number;
+  iota: number;
+  typeNode: Node | null;
+  valueNodes: Node[] | null;
+  nameNode: Node;
+  ctx: FileCtx;
+}
+
+const GO_UPPER = /^\p{Lu}/u;
+const isExported = (name: string): boolean => GO_UPPER.test(name);
+
+function relDir(file: string, moduleDir: string): string | undefined {
+  const rel =
+    moduleDir === '.' || moduleDir === ''
+      ? file
+      : file.startsWith(`${moduleDir}/`)
+        ? file.slice(moduleDir.length + 1)
+        : undefined;
+  if (rel === undefined) return undefined;
+  const i = rel.lastIndexOf('/');
+  return i < 0 ? '.' : rel.slice(0, i);
+}
+
+function isInternalDir(dir: string): boolean {
+  return dir !== '.' && dir.split('/').includes('internal');
+}
+
+function lineStartsOf(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  return starts;
+}
+
+function posOf(ctx: FileCtx, node: Node): ApiPosition {
+  const index = node.startIndex + ctx.shift;
+  let lo = 0;
+  let hi = ctx.lineStarts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (ctx.lineStarts[mid] <= index) lo = mid;
+    else hi = mid - 1;
+  }
+  const lineStart = ctx.lineStarts[lo];
+  // Columns in code points from the line start (as imports.ts reports them), 1-based.
+  const column = [...ctx.text.slice(lineStart, Math.max(lineStart, index))].length + 1;
+  return { file: ctx.file, line: lo + 1, column };
+}
+
+/** Whether a top-level declaration is broken where it matters (a function's body does not). */
+function isBroken(decl: Node): boolean {
+  if (!decl.hasError) return false;
+  if (decl.type !== 'function_declaration' && decl.type !== 'method_declaration') return true;
+  return ['name', 'type_parameters', 'parameters', 'result', 'receiver'].some(
+    f => decl.childForFieldName(f)?.hasError
+  );
+}
+
+const DECL_START = /^(?:func|type|var|const)\b/;
+
+/**
+ * Text ranges to parse again, one declaration each: tree-sitter's error recovery can swallow the
+ * declarations after a broken one into an ERROR node. Each range starts at a line beginning with
+ * `func`, `type`, `var` or `const` inside a broken top-level node.
+ */
+function brokenChunks(root: Node, text: string): [number, number][] {
+  const out: [number, number][] = [];
+  for (const c of root.children) {
+    if (!c || !(c.type === 'ERROR' || (c.isNamed && isBroken(c)))) continue;
+    const starts: number[] = [];
+    for (let i = c.startIndex; i < c.endIndex; i++) {
+      if ((i === c.startIndex || text.charCodeAt(i - 1) === 10) && DECL_START.test(text.slice(i, i + 6)))
+        starts.push(i);
+    }
+    starts.forEach((a, k) => out.push([a, k + 1 < starts.length ? starts[k + 1] : c.endIndex]));
+  }
+  return out;
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/**
+ * The exported API of the module whose root is `moduleDir` (repo-relative, '.' for root), from its
+ * .go files (the caller passes exactly the files the module owns: nested modules cut out).
+ */
+export function extractModuleApi(
+  goParser: GoParser,
+  modulePath: string,
+  moduleDir: string,
+  files: readonly ApiSource[]
+): ModuleApi {
+  const pkgs = new Map<string, PkgInfo>();
+  const trees: Tree[] = [];
+  try {
+    const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    for (const src of sorted) {
+      if (!src.file.endsWith('.go') || src.file.endsWith('_test.go')) continue;
+      const dir = relDir(src.file, moduleDir);
+      if (dir === undefined) continue;
+      const rel =
+        dir === '.'
+          ? src.file.slice(src.file.lastIndexOf('/') + 1)
+          : `${dir}/${src.file.slice(src.file.lastIndexOf('/') + 1)}`;
+      if (!isCountedPath(rel)) continue;
+      let scanned;
+      try {
+        scanned = scanImports(src.data);
+      } catch {
+        continue;
+      }
+      if (scanned.buildIgnore) continue;
+      let text = decoder.decode(src.data);
+      if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
+      // What the parser reads: function bodies blanked, same length (positions are read from `text`).
+      let parsed = text;
+      let tree: Tree | null;
+      try {
+        parsed = blankFunctionBodies(text);
+        tree = goParser.parser.parse(parsed);
+      } catch {
+        continue;
+      }
+      if (!tree) continue;
+      trees.push(tree);
+      const root = tree.rootNode;
+      const clause = root.namedChildren.find(n => n?.type === 'package_clause');
+      const nameNode = clause?.namedChildren.find(n => n?.type === 'package_identifier');
+      const pkgName = nameNode?.text ?? scanned.packageName;
+      if (!pkgName) continue;
+      const ctx: FileCtx = {
+        file: src.file,
+        text,
+        lineStarts: lineStartsOf(text),
+        shift: 0,
+        qualifiers: new Map(),
+        imports: scanned.imports.filter(i => i.path !== 'C').map(i => ({ name: i.name, path: i.path }))
+      };
+      let pkg = pkgs.get(dir);
+      if (!pkg) {
+        pkg = {
+          dir,
+          name: pkgName,
+          pos: posOf(ctx, clause ?? root),
+          files: [],
+          types: new Map(),
+          consts: new Map(),
+          decls: []
+        };
+        pkgs.set(dir, pkg);
+      }
+      pkg.files.push(ctx);
+      collectDecls(pkg, root, ctx);
+      if (root.hasError) {
+        const prefix = `package ${pkgName};`;
+        for (const [a, b] of brokenChunks(root, parsed)) {
+          const chunk = goParser.parser.parse(prefix + parsed.slice(a, b));
+          if (!chunk) continue;
+          trees.push(chunk);
+          collectDecls(pkg, chunk.rootNode, { ...ctx, shift: a - prefix.length });
+        }
+      }
+    }
+
+    // Import qualifiers that name packages of this module.
+    for (const pkg of pkgs.values()) {
+      for (const ctx of pkg.files) {
+        for (const imp of ctx.imports) {
+          let target: string | undefined;
+          if (imp.path === modulePath) target = '.';
+          else if (imp.path.startsWith(`${modulePath}/`)) target = imp.path.slice(modulePath.length + 1);
+          if (target === undefined) continue;
+          const name = imp.name ?? pkgs.get(target)?.name ?? imp.path.slice(imp.path.lastIndexOf('/') + 1);
+          if (name === '_' || name === '.') continue;
+          ctx.qualifiers.set(name, target);
+        }
+      }
+    }
+
+    const out = new Map<string, PackageApi>();
+    const extractor = new Extractor(pkgs);
+    for (const pkg of [...pkgs.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))) {
+      if (pkg.name === 'main' || isInternalDir(pkg.dir)) continue;
+      out.set(pkg.dir, { dir: pkg.dir, name: pkg.name, objects: extractor.objects(pkg), pos: pkg.pos });
+    }
+    return { modulePath, packages: out };
+  } finally {
+    for (const t of trees) t.delete();
+  }
+}
+
+/**
+ * The text with the contents of top-level function bodies replaced by spaces (line breaks kept, so
+ * positions do not move): the API does not depend on them, and they are most of the parse time and
+ * of the tree's memory. A small Go lexer (comments, strings, runes) finds each body: the first `{`
+ * after `func` outside parentheses and brackets that does not open a `struct{`/`interface{` type.
+ */
+export function blankFunctionBodies(text: string): string {
+  const n = text.length;
+  const out: string[] = [];
+  let last = 0;
+  let inFunc = false;
+  let paren = 0;
+  let prevWord = '';
+  let i = 0;
+  // Skips a comment, string or rune at j; returns the index after it, or j if there is none.
+  const skipLiteral = (j: number, c: number): number => {
+    if (c === 0x2f /* / */) {
+      const d = text.charCodeAt(j + 1);
+      if (d === 0x2f) {
+        const e = text.indexOf('\n', j);
+        return e < 0 ? n : e;
+      }
+      if (d === 0x2a /* * */) {
+        const e = text.indexOf('*/', j + 2);
+        return e < 0 ? n : e + 2;
+      }
+      return j;
+    }
+    if (c === 0x60 /* ` */) {
+      const e = text.indexOf('`', j + 1);
+      return e < 0 ? n : e + 1;
+    }
+    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
+      let k = j + 1;
+      for (; k < n; k++) {
+        const d = text.charCodeAt(k);
+        if (d === c || d === 10) break;
+        if (d === 0x5c /* \ */) k++;
+      }
+      return Math.min(n, k + 1);
+    }
+    return j;
+  };
+  // The index just past the `}` matching the `{` at j (or n).
+  const matchBrace = (j: number): number => {
+    let depth = 0;
+    for (let k = j; k < n;) {
+      const c = text.charCodeAt(k);
+      const skipped = skipLiteral(k, c);
+      if (skipped !== k) {
+        k = skipped;
+        continue;
+      }
+      if (c === 0x7b) depth++;
+      else if (c === 0x7d && --depth === 0) return k + 1;
+      k++;
+    }
+    return n;
+  };
+  const isIdent = (c: number, first: boolean): boolean =>
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    c === 0x5f ||
+    c >= 0x80 ||
+    (!first && c >= 0x30 && c <= 0x39);
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const skipped = skipLiteral(i, c);
+    if (skipped !== i) {
+      i = skipped;
+      continue;
+    }
+    if (isIdent(c, true)) {
+      let k = i + 1;
+      while (k < n && isIdent(text.charCodeAt(k), false)) k++;
+      const word = text.slice(i, k);
+      if (word === 'func' || word === 'type' || word === 'var' || word === 'const' || word === 'import') {
+        inFunc = word === 'func';
+        paren = 0;
+      }
+      prevWord = word;
+      i = k;
+      continue;
+    }
+    if (c === 0x28 || c === 0x5b) paren++;
+    else if (c === 0x29 || c === 0x5d) paren = Math.max(0, paren - 1);
+    else if (c === 0x7b) {
+      const end = matchBrace(i);
+      if (inFunc && paren === 0 && prevWord !== 'struct' && prevWord !== 'interface') {
+        out.push(
+          text.slice(last, i + 1),
+          text.slice(i + 1, end - 1).replace(/[^\n\r]+/g, m => ' '.repeat(m.length))
+        );
+        last = end - 1;
+        inFunc = false;
+      }
+      i = end;
+      prevWord = '';
+      continue;
+    }
+    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) prevWord = '';
+    i++;
+  }
+  if (out.length === 0) return text;
+  out.push(text.slice(last));
+  return out.join('');
+}
+
+function fieldChildren(node: Node, field: string): Node[] {
+  // childrenForFieldName also returns the anonymous `,` tokens between the names.
+  return node.childrenForFieldName(field).filter((n): n is Node => n !== null && n.isNamed);
+}
+
+function named(node: Node): Node[] {
+  return node.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
+}
+
+function collectDecls(pkg: PkgInfo, root: Node, ctx: FileCtx): void {
+  for (const decl of named(root)) {
+    switch (decl.type) {
+      case 'type_declaration':
+        for (const spec of named(decl)) {
+          if (spec.hasError) continue;
+          if (spec.type !== 'type_spec' && spec.type !== 'type_alias') continue;
+          const name = spec.childForFieldName('name')?.text;
+          if (name && !pkg.types.has(name)) pkg.types.set(name, { node: spec, ctx });
+        }
+        pkg.decls.push({ node: decl, ctx });
+        break;
+      case 'const_declaration': {
+        let typeNode: Node | null = null;
+        let valueNodes: Node[] | null = null;
+        let iota = 0;
+        for (const spec of named(decl)) {
+          if (spec.type !== 'const_spec') continue;
+          const values = spec.childForFieldName('value');
+          if (values) {
+            typeNode = spec.childForFieldName('type');
+            valueNodes = named(values);
+          }
+          if (!spec.hasError) {
+            fieldChildren(spec, 'name').forEach((n, index) => {
+              if (!pkg.consts.has(n.text)) {
+                pkg.consts.set(n.text, { name: n.text, index, iota, typeNode, valueNodes, nameNode: n, ctx });
+              }
+            });
+          }
+          iota++;
+        }
+        pkg.decls.push({ node: decl, ctx });
+        break;
+      }
+      case 'var_declaration':
+      case 'function_declaration':
+      case 'method_declaration':
+        pkg.decls.push({ node: decl, ctx });
+        break;
+      default:
+        break; // package clause, imports, ERROR nodes at the top level
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Canonical text
+
+type Subst = ReadonlyMap<string, string> | undefined;
+
+/** Type arguments in force while the text of an instantiated generic declaration is produced. */
+let subst: Subst;
+
+function withSubst<T>(s: Subst, fn: () => T): T {
+  const saved = subst;
+  subst = s;
+  try {
+    return fn();
+  } finally {
+    subst = saved;
+  }
+}
+
+const NAMED_OR_LITERAL = new Set([
+  'struct_type',
+  'interface_type',
+  'type_identifier',
+  'qualified_type',
+  'generic_type'
+]);
+
+interface Resolved {
+  pkg: PkgInfo;
+  decl: Decl;
+  subst: Subst;
+}
+
+/** Normalized Go type text (see the file comment). */
+function typeText(node: Node | null): string {
+  if (!node) return '';
+  switch (node.type) {
+    case 'type_identifier':
+      return subst?.get(node.text) ?? node.text;
+    case 'identifier':
+    case 'package_identifier':
+    case 'field_identifier':
+      return node.text;
+    case 'qualified_type': {
+      const pkg = node.childForFieldName('package')?.text ?? '';
+      return `${pkg}.${node.childForFieldName('name')?.text ?? ''}`;
+    }
+    case 'generic_type': {
+      const args = node.childForFieldName('type_arguments');
+      return `${typeText(node.childForFieldName('type'))}[${(args ? named(args) : []).map(typeText).join(', ')}]`;
+    }
+    case 'pointer_type':
+      return `*${typeText(named(node)[0] ?? null)}`;
+    case 'slice_type':
+      return `[]${typeText(node.childForFieldName('element'))}`;
+    case 'array_type':
+      return `[${exprText(node.childForFieldName('length'))}]${typeText(node.childForFieldName('element'))}`;
+    case 'implicit_length_array_type':
+      return `[...]${typeText(node.childForFieldName('element'))}`;
+    case 'map_type':
+      return `map[${typeText(node.childForFieldName('key'))}]${typeText(node.childForFieldName('value'))}`;
+    case 'channel_type': {
+      const first = node.child(0)?.type;
+      const second = node.child(1)?.type;
+      const dir = first === '<-' ? 'recv' : second === '<-' ? 'send' : 'both';
+      return chanText(dir, node.childForFieldName('value'));
+    }
+    case 'function_type':
+      return `func${signatureText(node.childForFieldName('parameters'), node.childForFieldName('result'))}`;
+    case 'struct_type':
+      return `struct{${structEntries(node).join('; ')}}`;
+    case 'interface_type':
+      return interfaceText(node);
+    case 'parenthesized_type':
+      return typeText(named(node)[0] ?? null);
+    case 'negated_type':
+      return `~${typeText(named(node)[0] ?? null)}`;
+    case 'type_elem':
+    case 'type_constraint':
+      return named(node).map(typeText).join(' | ');
+    default:
+      return collapse(node.text);
+  }
+}
+
+/**
+ * `chan <-chan T` is `chan<- (chan T)` in Go (`<-` binds to the leftmost `chan`), but the grammar
+ * reads it as `chan (<-chan T)`: re-associate unless the inner type was parenthesized.
+ */
+function chanText(dir: 'send' | 'recv' | 'both', value: Node | null): string {
+  if (dir === 'both' && value?.type === 'channel_type' && value.child(0)?.type === '<-') {
+    return `chan<- ${chanText('both', value.childForFieldName('value'))}`;
+  }
+  const elem = typeText(value);
+  if (dir === 'recv') return `<-chan ${elem}`;
+  if (dir === 'send') return `chan<- ${elem}`;
+  return elem.startsWith('<-chan') ? `chan (${elem})` : `chan ${elem}`;
+}
+
+function collapse(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+function structEntries(node: Node): string[] {
+  const list = named(node).find(n => n.type === 'field_declaration_list');
+  const out: string[] = [];
+  for (const f of list ? named(list) : []) {
+    if (f.type !== 'field_declaration') continue;
+    const type = embeddedTypeText(f);
+    const names = fieldChildren(f, 'name');
+    if (names.length === 0) out.push(type);
+    else for (const n of names) out.push(`${n.text} ${type}`);
+  }
+  return out;
+}
+
+/** A field's type text; for an embedded field the `*` is a separate token of the declaration. */
+function embeddedTypeText(field: Node): string {
+  const type = typeText(field.childForFieldName('type'));
+  if (fieldChildren(field, 'name').length > 0) return type;
+  for (let i = 0; i < field.childCount; i++) {
+    const c = field.child(i);
+    if (c?.type === '*') return `*${type}`;
+    if (c?.isNamed) break;
+  }
+  return type;
+}
+
+function interfaceText(node: Node): string {
+  const methods: string[] = [];
+  const elems: string[] = [];
+  for (const c of named(node)) {
+    if (c.type === 'method_elem') {
+      const name = c.childForFieldName('name')?.text ?? '';
+      methods.push(
+        `${name}${signatureText(c.childForFieldName('parameters'), c.childForFieldName('result'))}`
+      );
+    } else if (c.type === 'type_elem') {
+      elems.push(typeText(c));
+    }
+  }
+  methods.sort();
+  return `interface{${[...methods, ...elems].join('; ')}}`;
+}
+
+/** `(int, ...string) (T, error)`: parameter types only; one result without parentheses. */
+function signatureText(params: Node | null, result: Node | null): string {
+  const ps = paramTypes(params);
+  let out = `(${ps.join(', ')})`;
+  if (result) {
+    if (result.type === 'parameter_list') {
+      const rs = paramTypes(result);
+      if (rs.length === 1) out += ` ${rs[0]}`;
+      else if (rs.length > 1) out += ` (${rs.join(', ')})`;
+    } else {
+      out += ` ${typeText(result)}`;
+    }
+  }
+  return out;
+}
+
+function paramTypes(list: Node | null): string[] {
+  const out: string[] = [];
+  for (const p of list ? named(list) : []) {
+    if (p.type !== 'parameter_declaration' && p.type !== 'variadic_parameter_declaration') continue;
+    const t =
+      (p.type === 'variadic_parameter_declaration' ? '...' : '') + typeText(p.childForFieldName('type'));
+    const n = Math.max(1, fieldChildren(p, 'name').length);
+    for (let i = 0; i < n; i++) out.push(t);
+  }
+  return out;
+}
+
+/** Normalized expression text (single spaces around binary operators). */
+function exprText(node: Node | null): string {
+  if (!node) return '';
+  switch (node.type) {
+    case 'binary_expression':
+      return `${exprText(node.childForFieldName('left'))} ${node.childForFieldName('operator')?.text ?? ''} ${exprText(node.childForFieldName('right'))}`;
+    case 'unary_expression':
+      return `${node.childForFieldName('operator')?.text ?? ''}${exprText(node.childForFieldName('operand'))}`;
+    case 'parenthesized_expression':
+      return `(${named(node).map(exprText).join('')})`;
+    case 'call_expression': {
+      const args = node.childForFieldName('arguments');
+      return `${exprText(node.childForFieldName('function'))}(${(args ? named(args) : []).map(exprText).join(', ')})`;
+    }
+    case 'selector_expression':
+      return `${exprText(node.childForFieldName('operand'))}.${node.childForFieldName('field')?.text ?? ''}`;
+    default:
+      return collapse(node.text);
+  }
+}
+
+function typeParams(list: Node | null): TypeParam[] {
+  const out: TypeParam[] = [];
+  for (const d of list ? named(list) : []) {
+    if (d.type !== 'type_parameter_declaration') continue;
+    const constraint = typeText(d.childForFieldName('type'));
+    for (const n of fieldChildren(d, 'name')) out.push({ name: n.text, constraint });
+  }
+  return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Constant evaluation
+
+type ConstVal = { k: 'int'; v: bigint } | { k: 'str'; v: string } | { k: 'bool'; v: boolean };
+
+function parseIntLit(text: string): bigint | undefined {
+  const t = text.replace(/_/g, '');
+  try {
+    if (/^0[0-7]+$/.test(t)) return BigInt(`0o${t.slice(1)}`);
+    if (/^0[oO][0-7]+$/.test(t)) return BigInt(`0o${t.slice(2)}`);
+    if (/^(0[xX][0-9a-fA-F]+|0[bB][01]+|[0-9]+)$/.test(t)) return BigInt(t);
+  } catch {
+    return undefined;
+  }
+  return undefined;
+}
+
+function decodeGoString(lit: string): string | undefined {
+  if (lit.startsWith('`')) return lit.slice(1, -1).replace(/\r/g, '');
+  if (!lit.startsWith('"') && !lit.startsWith("'")) return undefined;
+  const body = lit.slice(1, -1);
+  const bytes: number[] = [];
+  const enc = new TextEncoder();
+  const simple: Record<string, number> = {
+    a: 7,
+    b: 8,
+    f: 12,
+    n: 10,
+    r: 13,
+    t: 9,
+    v: 11,
+    '\\': 92,
+    '"': 34,
+    "'": 39
+  };
+  for (let i = 0; i < body.length;) {
+    const ch = body[i];
+    if (ch !== '\\') {
+      const cp = body.codePointAt(i) ?? 0;
+      const s = String.fromCodePoint(cp);
+      bytes.push(...enc.encode(s));
+      i += s.length;
+      continue;
+    }
+    const e = body[i + 1];
+    if (e in simple) {
+      bytes.push(simple[e]);
+      i += 2;
+    } else if (e === 'x') {
+      bytes.push(parseInt(body.slice(i + 2, i + 4), 16));
+      i += 4;
+    } else if (e >= '0' && e <= '7') {
+      bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+      i += 4;
+    } else if (e === 'u' || e === 'U') {
+      const n = e === 'u' ? 4 : 8;
+      bytes.push(...enc.encode(String.fromCodePoint(parseInt(body.slice(i + 2, i + 2 + n), 16))));
+      i += 2 + n;
+    } else {
+      return undefined;
+    }
+  }
+  return new TextDecoder('utf-8').decode(new Uint8Array(bytes));
+}
+
+/** strconv.Quote for the printable ASCII/Unicode common case. */
+function goQuote(s: string): string {
+  let out = '"';
+  for (const ch of s) {
+    const cp = ch.codePointAt(0) ?? 0;
+    if (ch === '"' || ch === '\\') out += `\\${ch}`;
+    else if (cp === 7) out += '\\a';
+    else if (cp === 8) out += '\\b';
+    else if (cp === 12) out += '\\f';
+    else if (cp === 10) out += '\\n';
+    else if (cp === 13) out += '\\r';
+    else if (cp === 9) out += '\\t';
+    else if (cp === 11) out += '\\v';
+    else if (cp < 0x20 || cp === 0x7f) out += `\\x${cp.toString(16).padStart(2, '0')}`;
+    else if (cp === 0xfffd) out += '\\ufffd';
+    else if (cp >= 0x80 && cp < 0xa0) out += `\\u${cp.toString(16).padStart(4, '0')}`;
+    else out += ch;
+  }
+  return `${out}"`;
+}
+
+function showConst(v: ConstVal): string {
+  if (v.k === 'int') return v.v.toString();
+  if (v.k === 'str') return goQuote(v.v);
+  return String(v.v);
+}
+
+const MAX_SHIFT = 10000n;
+
+class ConstEvaluator {
+  private readonly busy = new Set<ConstEntry>();
+  private readonly cache = new Map<ConstEntry, ConstVal | null>();
+  constructor(private readonly pkg: PkgInfo) {}
+
+  entry(e: ConstEntry): ConstVal | undefined {
+    if (this.cache.has(e)) return this.cache.get(e) ?? undefined;
+    if (this.busy.has(e)) return undefined;
+    this.busy.add(e);
+    const node = e.valueNodes?.[e.index] ?? null;
+    const v = node ? this.eval(node, e.iota) : undefined;
+    this.busy.delete(e);
+    this.cache.set(e, v ?? null);
+    return v;
+  }
+
+  eval(node: Node, iota: number): ConstVal | undefined {
+    switch (node.type) {
+      case 'int_literal': {
+        const v = parseIntLit(node.text);
+        return v === undefined ? undefined : { k: 'int', v };
+      }
+      case 'rune_literal': {
+        const s = decodeGoString(node.text);
+        const cp = s === undefined ? undefined : s.codePointAt(0);
+        return cp === undefined ? undefined : { k: 'int', v: BigInt(cp) };
+      }
+      case 'interpreted_string_literal':
+      case 'raw_string_literal': {
+        const s = decodeGoString(node.text);
+        return s === undefined ? undefined : { k: 'str', v: s };
+      }
+      case 'true':
+        return { k: 'bool', v: true };
+      case 'false':
+        return { k: 'bool', v: false };
+      case 'iota':
+        return { k: 'int', v: BigInt(iota) };
+      case 'identifier': {
+        const e = this.pkg.consts.get(node.text);
+        return e ? this.entry(e) : undefined;
+      }
+      case 'parenthesized_expression': {
+        const inner = named(node)[0];
+        return inner ? this.eval(inner, iota) : undefined;
+      }
+      case 'call_expression': {
+        // A conversion T(x) to a named or predeclared integer/string type keeps the value.
+        const fn = node.childForFieldName('function');
+        const args = node.childForFieldName('arguments');
+        const list = args ? named(args) : [];
+        if (!fn || list.length !== 1) return undefined;
+        if (fn.type !== 'identifier' && fn.type !== 'type_identifier' && fn.type !== 'selector_expression')
+          return undefined;
+        if (fn.type === 'identifier' && (this.pkg.consts.has(fn.text) || BUILTIN_FUNCS.has(fn.text)))
+          return undefined;
+        const v = this.eval(list[0], iota);
+        return v && v.k !== 'str' ? v : undefined;
+      }
+      case 'unary_expression': {
+        const op = node.childForFieldName('operator')?.text;
+        const operand = node.childForFieldName('operand');
+        const x = operand ? this.eval(operand, iota) : undefined;
+        if (!x) return undefined;
+        if (x.k === 'int') {
+          if (op === '-') return { k: 'int', v: -x.v };
+          if (op === '+') return x;
+          if (op === '^') return { k: 'int', v: -x.v - 1n };
+        }
+        if (x.k === 'bool' && op === '!') return { k: 'bool', v: !x.v };
+        return undefined;
+      }
+      case 'binary_expression': {
+        const op = node.childForFieldName('operator')?.text ?? '';
+        const l = node.childForFieldName('left');
+        const r = node.childForFieldName('right');
+        const a = l ? this.eval(l, iota) : undefined;
+        const b = r ? this.eval(r, iota) : undefined;
+        if (!a || !b) return undefined;
+        return binary(op, a, b);
+      }
+      default:
+        return undefined;
+    }
+  }
+}
+
+const BUILTIN_FUNCS = new Set(['len', 'cap', 'real', 'imag', 'complex', 'unsafe']);
+
+function binary(op: string, a: ConstVal, b: ConstVal): ConstVal | undefined {
+  if (a.k === 'int' && b.k === 'int') {
+    const x = a.v;
+    const y = b.v;
+    switch (op) {
+      case '+':
+        return { k: 'int', v: x + y };
+      case '-':
+        return { k: 'int', v: x - y };
+      case '*':
+        return { k: 'int', v: x * y };
+      case '/':
+        return y === 0n ? undefined : { k: 'int', v: x / y };
+      case '%':
+        return y === 0n ? undefined : { k: 'int', v: x % y };
+      case '<<':
+        return y < 0n || y > MAX_SHIFT ? undefined : { k: 'int', v: x << y };
+      case '>>':
+        return y < 0n || y > MAX_SHIFT ? undefined : { k: 'int', v: x >> y };
+      case '&':
+        return { k: 'int', v: x & y };
+      case '|':
+        return { k: 'int', v: x | y };
+      case '^':
+        return { k: 'int', v: x ^ y };
+      case '&^':
+        return { k: 'int', v: x & ~y };
+    }
+  }
+  if (a.k === 'str' && b.k === 'str' && op === '+') return { k: 'str', v: a.v + b.v };
+  if (a.k === 'bool' && b.k === 'bool') {
+    if (op === '&&') return { k: 'bool', v: a.v && b.v };
+    if (op === '||') return { k: 'bool', v: a.v || b.v };
+  }
+  if (a.k === b.k) {
+    const x = a.v;
+    const y = b.v;
+    switch (op) {
+      case '==':
+        return { k: 'bool', v: x === y };
+      case '!=':
+        return { k: 'bool', v: x !== y };
+    }
+    if (a.k !== 'bool') {
+      switch (op) {
+        case '<':
+          return { k: 'bool', v: x < y };
+        case '<=':
+          return { k: 'bool', v: x <= y };
+        case '>':
+          return { k: 'bool', v: x > y };
+        case '>=':
+          return { k: 'bool', v: x >= y };
+      }
+    }
+  }
+  return undefined;
+}
+
+function mentionsIota(node: Node): boolean {
+  if (node.type === 'iota') return true;
+  return named(node).some(mentionsIota);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Objects
+
+const PREDECLARED_NON_INTERFACE = new Set([
+  'bool',
+  'byte',
+  'complex64',
+  'complex128',
+  'float32',
+  'float64',
+  'int',
+  'int8',
+  'int16',
+  'int32',
+  'int64',
+  'rune',
+  'string',
+  'uint',
+  'uint8',
+  'uint16',
+  'uint32',
+  'uint64',
+  'uintptr'
+]);
+
+interface Flattened {
+  methods: Map<string, Method>;
+  embeds: string[];
+  hasUnexportedMethods: boolean;
+  typeSet: boolean;
+}
+
+class Extractor {
+  constructor(private readonly pkgs: ReadonlyMap<string, PkgInfo>) {}
+
+  objects(pkg: PkgInfo): Map<string, ApiObject> {
+    const objects = new Map<string, ApiObject>();
+    const methods = new Map<string, Method[]>();
+    const evaluator = new ConstEvaluator(pkg);
+    const add = (o: ApiObject): void => {
+      if (!objects.has(o.name)) objects.set(o.name, o);
+    };
+    for (const { node: decl, ctx } of pkg.decls) {
+      switch (decl.type) {
+        case 'const_declaration':
+          this.consts(pkg, decl, ctx, evaluator, add);
+          break;
+        case 'var_declaration':
+          for (const spec of varSpecs(decl)) {
+            if (spec.hasError) continue;
+            const type = spec.childForFieldName('type');
+            for (const n of fieldChildren(spec, 'name')) {
+              if (!isExported(n.text)) continue;
+              add({
+                kind: 'var',
+                name: n.text,
+                ...(type ? { type: typeText(type) } : {}),
+                pos: posOf(ctx, n)
+              });
+            }
+          }
+          break;
+        case 'function_declaration': {
+          if (isBroken(decl)) break;
+          const name = decl.childForFieldName('name');
+          if (!name || !isExported(name.text)) break;
+          add({
+            kind: 'func',
+            name: name.text,
+            typeParams: typeParams(decl.childForFieldName('type_parameters')),
+            signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
+            pos: posOf(ctx, name)
+          });
+          break;
+        }
+        case 'method_declaration': {
+          if (isBroken(decl)) break;
+          const name = decl.childForFieldName('name');
+          const recv = receiverBase(decl.childForFieldName('receiver'));
+          if (!name || !recv || !isExported(name.text) || !isExported(recv)) break;
+          const list = methods.get(recv) ?? [];
+          list.push({
+            name: name.text,
+            signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
+            pos: posOf(ctx, name)
+          });
+          methods.set(recv, list);
+          break;
+        }
+        case 'type_declaration':
+          for (const spec of named(decl)) {
+            if (spec.hasError || (spec.type !== 'type_spec' && spec.type !== 'type_alias')) continue;
+            const name = spec.childForFieldName('name');
+            if (!name || !isExported(name.text)) continue;
+            const type = spec.childForFieldName('type');
+            const text =
+              type?.type === 'struct_type'
+                ? 'struct{...}'
+                : type?.type === 'interface_type'
+                  ? 'interface{...}'
+                  : typeText(type);
+            add({
+              kind: 'type',
+              name: name.text,
+              alias: spec.type === 'type_alias',
+              typeParams: typeParams(spec.childForFieldName('type_parameters')),
+              text,
+              underlying: this.underlying(pkg, type, ctx),
+              methods: [],
+              pos: posOf(ctx, name)
+            });
+          }
+          break;
+      }
+    }
+    for (const [recv, list] of methods) {
+      const t = objects.get(recv);
+      if (t?.kind !== 'type') continue;
+      const seen = new Set(t.methods.map(m => m.name));
+      for (const m of list) {
+        if (seen.has(m.name)) continue;
+        seen.add(m.name);
+        t.methods.push(m);
+      }
+      t.methods.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    }
+    return objects;
+  }
+
+  private consts(
+    pkg: PkgInfo,
+    decl: Node,
+    ctx: FileCtx,
+    evaluator: ConstEvaluator,
+    add: (o: ApiObject) => void
+  ): void {
+    let typeNode: Node | null = null;
+    let valueNodes: Node[] | null = null;
+    let iota = 0;
+    for (const spec of named(decl)) {
+      if (spec.type !== 'const_spec') continue;
+      const values = spec.childForFieldName('value');
+      if (values) {
+        typeNode = spec.childForFieldName('type');
+        valueNodes = named(values);
+      }
+      if (!spec.hasError) {
+        fieldChildren(spec, 'name').forEach((n, index) => {
+          if (!isExported(n.text)) return;
+          const expr = valueNodes?.[index] ?? null;
+          const entry = pkg.consts.get(n.text);
+          let value: string | undefined;
+          const v =
+            entry && entry.ctx === ctx && entry.nameNode.startIndex === n.startIndex
+              ? evaluator.entry(entry)
+              : expr
+                ? evaluator.eval(expr, iota)
+                : undefined;
+          if (v) value = showConst(v);
+          else if (expr) value = mentionsIota(expr) ? `${exprText(expr)}@${iota}` : exprText(expr);
+          add({
+            kind: 'const',
+            name: n.text,
+            ...(typeNode ? { type: typeText(typeNode) } : {}),
+            ...(value !== undefined ? { value } : {}),
+            pos: posOf(ctx, n)
+          });
+        });
+      }
+      iota++;
+    }
+  }
+
+  private underlying(pkg: PkgInfo, type: Node | null, ctx: FileCtx, depth = 0): Underlying {
+    if (type?.type === 'struct_type') return structUnderlying(type, ctx);
+    if (type?.type === 'interface_type') {
+      const f = this.flatten(pkg, type, ctx, new Set());
+      return {
+        kind: 'interface',
+        methods: [...f.methods.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+        embeds: f.embeds,
+        hasUnexportedMethods: f.hasUnexportedMethods,
+        typeSet: f.typeSet
+      };
+    }
+    // The predeclared interfaces (unless a declaration of the package shadows them).
+    if (type?.type === 'type_identifier' && !subst?.has(type.text) && !pkg.types.has(type.text)) {
+      const base = { kind: 'interface' as const, embeds: [], hasUnexportedMethods: false, typeSet: false };
+      if (type.text === 'any') return { ...base, methods: [] };
+      if (type.text === 'error')
+        return { ...base, methods: [{ name: 'Error', signature: 'func() string', pos: posOf(ctx, type) }] };
+    }
+    // `type A B` or `type A = B[int]` with B a struct or interface type of this module: A has
+    // B's structure (type arguments substituted).
+    if (type && depth < 16) {
+      const target = this.resolve(pkg, type, ctx);
+      const t = target?.decl.node.childForFieldName('type');
+      if (target && t && NAMED_OR_LITERAL.has(t.type)) {
+        const u = withSubst(target.subst, () => this.underlying(target.pkg, t, target.decl.ctx, depth + 1));
+        if (u.kind !== 'other') return u;
+      }
+    }
+    return { kind: 'other', text: typeText(type) };
+  }
+
+  /** The declaration a type name (`T`, `pkg.T`, `T[int]`) refers to in this module, with its type arguments. */
+  private resolve(pkg: PkgInfo, type: Node, ctx: FileCtx): Resolved | undefined {
+    let base: Node | null = type;
+    let args: string[] | undefined;
+    if (type.type === 'generic_type') {
+      base = type.childForFieldName('type');
+      const list = type.childForFieldName('type_arguments');
+      args = (list ? named(list) : []).map(typeText);
+    }
+    if (!base) return undefined;
+    let found: { pkg: PkgInfo; decl: Decl } | undefined;
+    if (base.type === 'type_identifier') {
+      if (subst?.has(base.text)) return undefined; // a type parameter
+      const decl = pkg.types.get(base.text);
+      if (decl) found = { pkg, decl };
+    } else if (base.type === 'qualified_type') {
+      const dir = ctx.qualifiers.get(base.childForFieldName('package')?.text ?? '');
+      const other = dir === undefined ? undefined : this.pkgs.get(dir);
+      const decl = other?.types.get(base.childForFieldName('name')?.text ?? '');
+      if (other && decl) found = { pkg: other, decl };
+    }
+    if (!found) return undefined;
+    const params = typeParams(found.decl.node.childForFieldName('type_parameters'));
+    if (params.length === 0) return args ? undefined : { ...found, subst: undefined };
+    if (!args || args.length !== params.length) return undefined;
+    return { ...found, subst: new Map(params.map((p, i) => [p.name, args[i]])) };
+  }
+
+  private flatten(pkg: PkgInfo, iface: Node, ctx: FileCtx, visiting: Set<string>): Flattened {
+    const out: Flattened = { methods: new Map(), embeds: [], hasUnexportedMethods: false, typeSet: false };
+    const key = `${ctx.file}:${iface.startIndex + ctx.shift}`;
+    if (visiting.has(key)) return out;
+    visiting.add(key);
+    for (const c of named(iface)) {
+      if (c.hasError) continue;
+      if (c.type === 'method_elem') {
+        const name = c.childForFieldName('name');
+        if (!name) continue;
+        if (!isExported(name.text)) {
+          out.hasUnexportedMethods = true;
+          continue;
+        }
+        if (!out.methods.has(name.text)) {
+          out.methods.set(name.text, {
+            name: name.text,
+            signature: `func${signatureText(c.childForFieldName('parameters'), c.childForFieldName('result'))}`,
+            pos: posOf(ctx, name)
+          });
+        }
+        continue;
+      }
+      if (c.type !== 'type_elem') continue;
+      const terms = named(c);
+      const text = typeText(c);
+      const only = terms.length === 1 ? terms[0] : undefined;
+      if (!only || !['type_identifier', 'qualified_type', 'generic_type'].includes(only.type)) {
+        out.typeSet = true;
+        out.embeds.push(text);
+        continue;
+      }
+      if (
+        only.type === 'type_identifier' &&
+        PREDECLARED_NON_INTERFACE.has(only.text) &&
+        !pkg.types.has(only.text)
+      ) {
+        out.typeSet = true;
+        out.embeds.push(text);
+        continue;
+      }
+      const inner = this.resolveInterface(pkg, only, ctx, 0);
+      if (inner === 'not-interface') {
+        out.typeSet = true;
+        out.embeds.push(text);
+      } else if (inner) {
+        const f = withSubst(inner.subst, () => this.flatten(inner.pkg, inner.node, inner.ctx, visiting));
+        for (const [k, m] of f.methods) if (!out.methods.has(k)) out.methods.set(k, m);
+        out.embeds.push(...f.embeds);
+        out.hasUnexportedMethods ||= f.hasUnexportedMethods;
+        out.typeSet ||= f.typeSet;
+      } else {
+        out.embeds.push(text);
+      }
+    }
+    visiting.delete(key);
+    return out;
+  }
+
+  /** The interface literal a same-module type name stands for, 'not-interface', or undefined (unknown). */
+  private resolveInterface(
+    pkg: PkgInfo,
+    type: Node,
+    ctx: FileCtx,
+    depth: number
+  ): { pkg: PkgInfo; node: Node; ctx: FileCtx; subst: Subst } | 'not-interface' | undefined {
+    if (depth > 16) return undefined;
+    const target = this.resolve(pkg, type, ctx);
+    if (!target) return undefined;
+    const t = target.decl.node.childForFieldName('type');
+    if (!t) return undefined;
+    if (t.type === 'interface_type')
+      return { pkg: target.pkg, node: t, ctx: target.decl.ctx, subst: target.subst };
+    if (t.type === 'type_identifier' || t.type === 'qualified_type' || t.type === 'generic_type') {
+      if (
+        t.type === 'type_identifier' &&
+        PREDECLARED_NON_INTERFACE.has(t.text) &&
+        !target.pkg.types.has(t.text)
+      )
+        return 'not-interface';
+      return withSubst(target.subst, () => this.resolveInterface(target.pkg, t, target.decl.ctx, depth + 1));
+    }
+    if (t.type === 'parenthesized_type') return undefined;
+    return 'not-interface';
+  }
+}
+
+function varSpecs(decl: Node): Node[] {
+  const out: Node[] = [];
+  for (const c of named(decl)) {
+    if (c.type === 'var_spec') out.push(c);
+    else if (c.type === 'var_spec_list') out.push(...named(c).filter(s => s.type === 'var_spec'));
+  }
+  return out;
+}
+
+function receiverBase(recv: Node | null): string | undefined {
+  const p = recv ? named(recv).find(n => n.type === 'parameter_declaration') : undefined;
+  let t = p?.childForFieldName('type') ?? null;
+  while (t) {
+    if (t.type === 'type_identifier') return t.text;
+    if (t.type === 'pointer_type' || t.type === 'parenthesized_type') t = named(t)[0] ?? null;
+    else if (t.type === 'generic_type') t = t.childForFieldName('type');
+    else return undefined;
+  }
+  return undefined;
+}
+
+function structUnderlying(node: Node, ctx: FileCtx): Underlying {
+  const list = named(node).find(n => n.type === 'field_declaration_list');
+  const fields: Field[] = [];
+  let hasUnexportedFields = false;
+  for (const f of list ? named(list) : []) {
+    if (f.type !== 'field_declaration') continue;
+    if (f.hasError) {
+      hasUnexportedFields = true;
+      continue;
+    }
+    const type = embeddedTypeText(f);
+    const names = fieldChildren(f, 'name');
+    if (names.length === 0) {
+      const typeNode = f.childForFieldName('type');
+      const name = embeddedName(typeNode);
+      if (isExported(name)) fields.push({ name, type, embedded: true, pos: posOf(ctx, typeNode ?? f) });
+      else hasUnexportedFields = true;
+      continue;
+    }
+    for (const n of names) {
+      if (isExported(n.text)) fields.push({ name: n.text, type, embedded: false, pos: posOf(ctx, n) });
+      else hasUnexportedFields = true;
+    }
+  }
+  return { kind: 'struct', fields, hasUnexportedFields };
+}
+
+function embeddedName(t: Node | null): string {
+  while (t) {
+    if (t.type === 'type_identifier') return t.text;
+    if (t.type === 'qualified_type') return t.childForFieldName('name')?.text ?? '';
+    if (t.type === 'generic_type') t = t.childForFieldName('type');
+    else if (t.type === 'pointer_type' || t.type === 'parenthesized_type') t = named(t)[0] ?? null;
+    else return '';
+  }
+  return '';
+}
