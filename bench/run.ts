@@ -33,7 +33,7 @@
 // project's own tsc into .bench/ (git-ignored) and runs that. Needs git; without `go` on PATH the
 // go list column reads n/a.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { appendFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -536,9 +536,9 @@ export function generateOne(base: string, sizes: Sizes): TreeInfo {
       wholeTreeTag: 'v2.0.0',
       change: dir => {
         for (let p = 0; p < CHANGED_PACKAGES; p++) {
-          appendFileSync(
-            join(dir, `p${p}`, 'f0.go'),
-            `\n// Added${p} is new in v2.1.0.\nfunc Added${p}() int { return ${p} }\n`
+          writeFileSync(
+            join(dir, `p${p}`, 'added.go'),
+            `package p${p}\n\n// Added${p} is new in v2.1.0.\nfunc Added${p}() int { return ${p} }\n`
           );
         }
       }
