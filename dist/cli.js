@@ -12433,40 +12433,65 @@ function brokenChunks(root, text) {
 }
 const decoder = new TextDecoder('utf-8');
 /**
- * The exported API of the module whose root is `moduleDir` (repo-relative, '.' for root), from its
- * .go files (the caller passes exactly the files the module owns: nested modules cut out).
+ * Two versions of a module at once (a comparison's old and new side): a file whose path and bytes
+ * are the same on both sides is parsed once. In a changed package most files are unchanged.
  */
-function extractModuleApi(goParser, modulePath, moduleDir, files) {
-    const pkgs = new Map();
+function extractModuleApiPair(goParser, moduleDir, old, now) {
     const trees = [];
+    const cache = new Map();
     try {
-        const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-        for (const src of sorted) {
-            if (!src.file.endsWith('.go') || src.file.endsWith('_test.go'))
-                continue;
-            const dir = relDir(src.file, moduleDir);
-            if (dir === undefined)
-                continue;
-            const rel = dir === '.'
-                ? src.file.slice(src.file.lastIndexOf('/') + 1)
-                : `${dir}/${src.file.slice(src.file.lastIndexOf('/') + 1)}`;
-            if (!isCountedPath(rel))
-                continue;
-            let scanned;
-            try {
-                scanned = scanImports(src.data);
-            }
-            catch {
-                continue;
-            }
-            if (scanned.buildIgnore)
-                continue;
-            let text = decoder.decode(src.data);
+        return [
+            extractWith(goParser, old.modulePath, moduleDir, old.files, trees, cache),
+            extractWith(goParser, now.modulePath, moduleDir, now.files, trees, cache)
+        ];
+    }
+    finally {
+        for (const t of trees)
+            t.delete();
+    }
+}
+function sameBytes(a, b) {
+    if (a.length !== b.length)
+        return false;
+    for (let i = 0; i < a.length; i++)
+        if (a[i] !== b[i])
+            return false;
+    return true;
+}
+function extractWith(goParser, modulePath, moduleDir, files, trees, cache) {
+    const pkgs = new Map();
+    const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+    for (const src of sorted) {
+        if (!src.file.endsWith('.go') || src.file.endsWith('_test.go'))
+            continue;
+        const dir = relDir(src.file, moduleDir);
+        if (dir === undefined)
+            continue;
+        const rel = dir === '.'
+            ? src.file.slice(src.file.lastIndexOf('/') + 1)
+            : `${dir}/${src.file.slice(src.file.lastIndexOf('/') + 1)}`;
+        if (!isCountedPath(rel))
+            continue;
+        let scanned;
+        try {
+            scanned = scanImports(src.data);
+        }
+        catch {
+            continue;
+        }
+        if (scanned.buildIgnore)
+            continue;
+        const seen = cache.get(src.file)?.find(entry => sameBytes(entry.data, src.data));
+        let text;
+        let parsed;
+        let tree;
+        if (seen)
+            ({ text, parsed, tree } = seen);
+        else {
+            text = decoder.decode(src.data);
             if (text.charCodeAt(0) === 0xfeff)
                 text = ` ${text.slice(1)}`;
             // What the parser reads: function bodies blanked, same length (positions are read from `text`).
-            let parsed = text;
-            let tree;
             try {
                 parsed = blankFunctionBodies(text);
                 tree = goParser.parser.parse(parsed);
@@ -12477,77 +12502,76 @@ function extractModuleApi(goParser, modulePath, moduleDir, files) {
             if (!tree)
                 continue;
             trees.push(tree);
-            const root = tree.rootNode;
-            const clause = root.namedChildren.find(n => n?.type === 'package_clause');
-            const nameNode = clause?.namedChildren.find(n => n?.type === 'package_identifier');
-            const pkgName = nameNode?.text ?? scanned.packageName;
-            if (!pkgName)
-                continue;
-            const ctx = {
-                file: src.file,
-                text,
-                lineStarts: lineStartsOf(text),
-                shift: 0,
-                qualifiers: new Map(),
-                imports: scanned.imports.filter(i => i.path !== 'C').map(i => ({ name: i.name, path: i.path }))
+            const entries = cache.get(src.file) ?? [];
+            entries.push({ data: src.data, text, parsed, tree });
+            cache.set(src.file, entries);
+        }
+        const root = tree.rootNode;
+        const clause = root.namedChildren.find(n => n?.type === 'package_clause');
+        const nameNode = clause?.namedChildren.find(n => n?.type === 'package_identifier');
+        const pkgName = nameNode?.text ?? scanned.packageName;
+        if (!pkgName)
+            continue;
+        const ctx = {
+            file: src.file,
+            text,
+            lineStarts: lineStartsOf(text),
+            shift: 0,
+            qualifiers: new Map(),
+            imports: scanned.imports.filter(i => i.path !== 'C').map(i => ({ name: i.name, path: i.path }))
+        };
+        let pkg = pkgs.get(dir);
+        if (!pkg) {
+            pkg = {
+                dir,
+                name: pkgName,
+                pos: posOf(ctx, clause ?? root),
+                files: [],
+                types: new Map(),
+                consts: new Map(),
+                decls: []
             };
-            let pkg = pkgs.get(dir);
-            if (!pkg) {
-                pkg = {
-                    dir,
-                    name: pkgName,
-                    pos: posOf(ctx, clause ?? root),
-                    files: [],
-                    types: new Map(),
-                    consts: new Map(),
-                    decls: []
-                };
-                pkgs.set(dir, pkg);
-            }
-            pkg.files.push(ctx);
-            collectDecls(pkg, root, ctx);
-            if (root.hasError) {
-                const prefix = `package ${pkgName};`;
-                for (const [a, b] of brokenChunks(root, parsed)) {
-                    const chunk = goParser.parser.parse(prefix + parsed.slice(a, b));
-                    if (!chunk)
-                        continue;
-                    trees.push(chunk);
-                    collectDecls(pkg, chunk.rootNode, { ...ctx, shift: a - prefix.length });
-                }
+            pkgs.set(dir, pkg);
+        }
+        pkg.files.push(ctx);
+        collectDecls(pkg, root, ctx);
+        if (root.hasError) {
+            const prefix = `package ${pkgName};`;
+            for (const [a, b] of brokenChunks(root, parsed)) {
+                const chunk = goParser.parser.parse(prefix + parsed.slice(a, b));
+                if (!chunk)
+                    continue;
+                trees.push(chunk);
+                collectDecls(pkg, chunk.rootNode, { ...ctx, shift: a - prefix.length });
             }
         }
-        // Import qualifiers that name packages of this module.
-        for (const pkg of pkgs.values()) {
-            for (const ctx of pkg.files) {
-                for (const imp of ctx.imports) {
-                    let target;
-                    if (imp.path === modulePath)
-                        target = '.';
-                    else if (imp.path.startsWith(`${modulePath}/`))
-                        target = imp.path.slice(modulePath.length + 1);
-                    if (target === undefined)
-                        continue;
-                    const name = imp.name ?? pkgs.get(target)?.name ?? imp.path.slice(imp.path.lastIndexOf('/') + 1);
-                    if (name === '_' || name === '.')
-                        continue;
-                    ctx.qualifiers.set(name, target);
-                }
-            }
-        }
-        const out = new Map();
-        const extractor = new Extractor(pkgs);
-        for (const pkg of [...pkgs.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))) {
-            if (pkg.name === 'main' || isInternalDir(pkg.dir))
-                continue;
-            out.set(pkg.dir, { dir: pkg.dir, name: pkg.name, objects: extractor.objects(pkg), pos: pkg.pos });
-        }
-        return { modulePath, packages: out };
     }
-    finally {
-        for (const t of trees)
-            t.delete();
+    // Import qualifiers that name packages of this module.
+    for (const pkg of pkgs.values()) {
+        for (const ctx of pkg.files) {
+            for (const imp of ctx.imports) {
+                let target;
+                if (imp.path === modulePath)
+                    target = '.';
+                else if (imp.path.startsWith(`${modulePath}/`))
+                    target = imp.path.slice(modulePath.length + 1);
+                if (target === undefined)
+                    continue;
+                const name = imp.name ?? pkgs.get(target)?.name ?? imp.path.slice(imp.path.lastIndexOf('/') + 1);
+                if (name === '_' || name === '.')
+                    continue;
+                ctx.qualifiers.set(name, target);
+            }
+        }
     }
+    const out = new Map();
+    const extractor = new Extractor(pkgs);
+    for (const pkg of [...pkgs.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))) {
+        if (pkg.name === 'main' || isInternalDir(pkg.dir))
+            continue;
+        out.set(pkg.dir, { dir: pkg.dir, name: pkg.name, objects: extractor.objects(pkg), pos: pkg.pos });
+    }
+    return { modulePath, packages: out };
 }
 /**
  * The text with the contents of top-level function bodies replaced by spaces (line breaks kept, so
@@ -15012,8 +15036,7 @@ async function gatherApiComparisons(git, tree, snapshot, intent) {
             readSources(tree, headFiles.filter(inDirs)),
             readSources(base.tree, baseFiles.filter(inDirs))
         ]);
-        const oldApi = extractModuleApi(parser, baseModule?.path ?? module.path, module.dir, oldSources);
-        const newApi = extractModuleApi(parser, module.path, module.dir, newSources);
+        const [oldApi, newApi] = extractModuleApiPair(parser, module.dir, { modulePath: baseModule?.path ?? module.path, files: oldSources }, { modulePath: module.path, files: newSources });
         comparisons.push({
             moduleDir: module.dir,
             against: {

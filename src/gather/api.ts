@@ -3,8 +3,7 @@
 // packages with a changed file are parsed: an unchanged package has an unchanged API.
 import { resolveTargets } from '../analyze.js';
 import type { ApiSource } from '../go/api.js';
-import { extractModuleApi, loadGoParser } from '../go/api.js';
-import type { ModuleApi } from '../go/api-model.js';
+import { extractModuleApiPair, loadGoParser } from '../go/api.js';
 import {
   dirOf,
   fileOwnerIndex,
@@ -84,13 +83,12 @@ export async function gatherApiComparisons(
       readSources(tree, headFiles.filter(inDirs)),
       readSources(base.tree, baseFiles.filter(inDirs))
     ]);
-    const oldApi: ModuleApi = extractModuleApi(
+    const [oldApi, newApi] = extractModuleApiPair(
       parser,
-      baseModule?.path ?? (module.path as string),
       module.dir,
-      oldSources
+      { modulePath: baseModule?.path ?? (module.path as string), files: oldSources },
+      { modulePath: module.path as string, files: newSources }
     );
-    const newApi: ModuleApi = extractModuleApi(parser, module.path as string, module.dir, newSources);
     comparisons.push({
       moduleDir: module.dir,
       against: {

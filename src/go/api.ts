@@ -201,31 +201,80 @@ export function extractModuleApi(
   moduleDir: string,
   files: readonly ApiSource[]
 ): ModuleApi {
-  const pkgs = new Map<string, PkgInfo>();
   const trees: Tree[] = [];
   try {
-    const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    for (const src of sorted) {
-      if (!src.file.endsWith('.go') || src.file.endsWith('_test.go')) continue;
-      const dir = relDir(src.file, moduleDir);
-      if (dir === undefined) continue;
-      const rel =
-        dir === '.'
-          ? src.file.slice(src.file.lastIndexOf('/') + 1)
-          : `${dir}/${src.file.slice(src.file.lastIndexOf('/') + 1)}`;
-      if (!isCountedPath(rel)) continue;
-      let scanned;
-      try {
-        scanned = scanImports(src.data);
-      } catch {
-        continue;
-      }
-      if (scanned.buildIgnore) continue;
-      let text = decoder.decode(src.data);
+    return extractWith(goParser, modulePath, moduleDir, files, trees, new Map());
+  } finally {
+    for (const t of trees) t.delete();
+  }
+}
+
+/**
+ * Two versions of a module at once (a comparison's old and new side): a file whose path and bytes
+ * are the same on both sides is parsed once. In a changed package most files are unchanged.
+ */
+export function extractModuleApiPair(
+  goParser: GoParser,
+  moduleDir: string,
+  old: { modulePath: string; files: readonly ApiSource[] },
+  now: { modulePath: string; files: readonly ApiSource[] }
+): [ModuleApi, ModuleApi] {
+  const trees: Tree[] = [];
+  const cache: ParseCache = new Map();
+  try {
+    return [
+      extractWith(goParser, old.modulePath, moduleDir, old.files, trees, cache),
+      extractWith(goParser, now.modulePath, moduleDir, now.files, trees, cache)
+    ];
+  } finally {
+    for (const t of trees) t.delete();
+  }
+}
+
+/** Parsed files by path and content; the trees live until the caller deletes them. */
+type ParseCache = Map<string, { data: Uint8Array; text: string; parsed: string; tree: Tree }[]>;
+
+function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function extractWith(
+  goParser: GoParser,
+  modulePath: string,
+  moduleDir: string,
+  files: readonly ApiSource[],
+  trees: Tree[],
+  cache: ParseCache
+): ModuleApi {
+  const pkgs = new Map<string, PkgInfo>();
+  const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  for (const src of sorted) {
+    if (!src.file.endsWith('.go') || src.file.endsWith('_test.go')) continue;
+    const dir = relDir(src.file, moduleDir);
+    if (dir === undefined) continue;
+    const rel =
+      dir === '.'
+        ? src.file.slice(src.file.lastIndexOf('/') + 1)
+        : `${dir}/${src.file.slice(src.file.lastIndexOf('/') + 1)}`;
+    if (!isCountedPath(rel)) continue;
+    let scanned;
+    try {
+      scanned = scanImports(src.data);
+    } catch {
+      continue;
+    }
+    if (scanned.buildIgnore) continue;
+    const seen = cache.get(src.file)?.find(entry => sameBytes(entry.data, src.data));
+    let text: string;
+    let parsed: string;
+    let tree: Tree | null;
+    if (seen) ({ text, parsed, tree } = seen);
+    else {
+      text = decoder.decode(src.data);
       if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
       // What the parser reads: function bodies blanked, same length (positions are read from `text`).
-      let parsed = text;
-      let tree: Tree | null;
       try {
         parsed = blankFunctionBodies(text);
         tree = goParser.parser.parse(parsed);
@@ -234,70 +283,71 @@ export function extractModuleApi(
       }
       if (!tree) continue;
       trees.push(tree);
-      const root = tree.rootNode;
-      const clause = root.namedChildren.find(n => n?.type === 'package_clause');
-      const nameNode = clause?.namedChildren.find(n => n?.type === 'package_identifier');
-      const pkgName = nameNode?.text ?? scanned.packageName;
-      if (!pkgName) continue;
-      const ctx: FileCtx = {
-        file: src.file,
-        text,
-        lineStarts: lineStartsOf(text),
-        shift: 0,
-        qualifiers: new Map(),
-        imports: scanned.imports.filter(i => i.path !== 'C').map(i => ({ name: i.name, path: i.path }))
+      const entries = cache.get(src.file) ?? [];
+      entries.push({ data: src.data, text, parsed, tree });
+      cache.set(src.file, entries);
+    }
+    const root = tree.rootNode;
+    const clause = root.namedChildren.find(n => n?.type === 'package_clause');
+    const nameNode = clause?.namedChildren.find(n => n?.type === 'package_identifier');
+    const pkgName = nameNode?.text ?? scanned.packageName;
+    if (!pkgName) continue;
+    const ctx: FileCtx = {
+      file: src.file,
+      text,
+      lineStarts: lineStartsOf(text),
+      shift: 0,
+      qualifiers: new Map(),
+      imports: scanned.imports.filter(i => i.path !== 'C').map(i => ({ name: i.name, path: i.path }))
+    };
+    let pkg = pkgs.get(dir);
+    if (!pkg) {
+      pkg = {
+        dir,
+        name: pkgName,
+        pos: posOf(ctx, clause ?? root),
+        files: [],
+        types: new Map(),
+        consts: new Map(),
+        decls: []
       };
-      let pkg = pkgs.get(dir);
-      if (!pkg) {
-        pkg = {
-          dir,
-          name: pkgName,
-          pos: posOf(ctx, clause ?? root),
-          files: [],
-          types: new Map(),
-          consts: new Map(),
-          decls: []
-        };
-        pkgs.set(dir, pkg);
-      }
-      pkg.files.push(ctx);
-      collectDecls(pkg, root, ctx);
-      if (root.hasError) {
-        const prefix = `package ${pkgName};`;
-        for (const [a, b] of brokenChunks(root, parsed)) {
-          const chunk = goParser.parser.parse(prefix + parsed.slice(a, b));
-          if (!chunk) continue;
-          trees.push(chunk);
-          collectDecls(pkg, chunk.rootNode, { ...ctx, shift: a - prefix.length });
-        }
+      pkgs.set(dir, pkg);
+    }
+    pkg.files.push(ctx);
+    collectDecls(pkg, root, ctx);
+    if (root.hasError) {
+      const prefix = `package ${pkgName};`;
+      for (const [a, b] of brokenChunks(root, parsed)) {
+        const chunk = goParser.parser.parse(prefix + parsed.slice(a, b));
+        if (!chunk) continue;
+        trees.push(chunk);
+        collectDecls(pkg, chunk.rootNode, { ...ctx, shift: a - prefix.length });
       }
     }
-
-    // Import qualifiers that name packages of this module.
-    for (const pkg of pkgs.values()) {
-      for (const ctx of pkg.files) {
-        for (const imp of ctx.imports) {
-          let target: string | undefined;
-          if (imp.path === modulePath) target = '.';
-          else if (imp.path.startsWith(`${modulePath}/`)) target = imp.path.slice(modulePath.length + 1);
-          if (target === undefined) continue;
-          const name = imp.name ?? pkgs.get(target)?.name ?? imp.path.slice(imp.path.lastIndexOf('/') + 1);
-          if (name === '_' || name === '.') continue;
-          ctx.qualifiers.set(name, target);
-        }
-      }
-    }
-
-    const out = new Map<string, PackageApi>();
-    const extractor = new Extractor(pkgs);
-    for (const pkg of [...pkgs.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))) {
-      if (pkg.name === 'main' || isInternalDir(pkg.dir)) continue;
-      out.set(pkg.dir, { dir: pkg.dir, name: pkg.name, objects: extractor.objects(pkg), pos: pkg.pos });
-    }
-    return { modulePath, packages: out };
-  } finally {
-    for (const t of trees) t.delete();
   }
+
+  // Import qualifiers that name packages of this module.
+  for (const pkg of pkgs.values()) {
+    for (const ctx of pkg.files) {
+      for (const imp of ctx.imports) {
+        let target: string | undefined;
+        if (imp.path === modulePath) target = '.';
+        else if (imp.path.startsWith(`${modulePath}/`)) target = imp.path.slice(modulePath.length + 1);
+        if (target === undefined) continue;
+        const name = imp.name ?? pkgs.get(target)?.name ?? imp.path.slice(imp.path.lastIndexOf('/') + 1);
+        if (name === '_' || name === '.') continue;
+        ctx.qualifiers.set(name, target);
+      }
+    }
+  }
+
+  const out = new Map<string, PackageApi>();
+  const extractor = new Extractor(pkgs);
+  for (const pkg of [...pkgs.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))) {
+    if (pkg.name === 'main' || isInternalDir(pkg.dir)) continue;
+    out.set(pkg.dir, { dir: pkg.dir, name: pkg.name, objects: extractor.objects(pkg), pos: pkg.pos });
+  }
+  return { modulePath, packages: out };
 }
 
 /**
