@@ -479,3 +479,23 @@ describeWithGo('fix then gofmt (small module)', () => {
     );
   });
 });
+
+describe('fix: retractions of the old major', () => {
+  test('are removed, so that check finds no retract-major-mismatch afterwards', async () => {
+    const { makeRepo: make } = await import('./helpers/repo.js');
+    const { cli: run, checkJson: check } = await import('./helpers/cli.js');
+    const dir = make([], {
+      files: {
+        'go.mod':
+          'module example.com/m\n\ngo 1.19\n\nretract v1.0.1 // published by mistake\n\nretract (\n\t[v1.1.0, v1.1.3]\n)\n',
+        'm.go': 'package m\n'
+      }
+    });
+    const fixed = await run('fix', dir, '--major', '2');
+    expect(fixed.code).toBe(0);
+    expect(fixed.stdout).toContain('removed retract v1.0.1');
+    expect(fixed.stdout).toContain('removed retract [v1.1.0, v1.1.3]');
+    const after = await check(dir, '--version', 'v2.0.0');
+    expect(after.report.findings.filter(f => f.severity === 'error')).toEqual([]);
+  });
+});

@@ -15601,6 +15601,11 @@ function applyByteEdits(data, edits) {
     const parts = [];
     let at = 0;
     for (const e of sorted) {
+        // Two removals may share the blank line between them (each tidies its own side): one removal.
+        if (e.start < at && e.text === '' && parts.length > 0 && parts[parts.length - 1].length === 0) {
+            at = Math.max(at, e.end);
+            continue;
+        }
         if (e.start < at || e.end < e.start || e.end > data.length)
             throw new Error('overlapping or invalid edit');
         parts.push(data.subarray(at, e.start), encoder.encode(e.text));
@@ -16243,6 +16248,14 @@ function planFix(input) {
         else {
             removeLine(r.span, 'replace', what, 'another major of the module itself, which nothing requires any more');
         }
+    }
+    // Retractions of another major: the go command rejects them in this go.mod (retract-major-mismatch).
+    const { pathMajor: newPathMajor } = splitPathVersion(to);
+    for (const r of modFile.retract) {
+        if (![r.low, r.high].some(v => isValid(v) && checkPathMajor(v, newPathMajor) !== undefined))
+            continue;
+        const what = r.low === r.high ? `retract ${r.low}` : `retract [${r.low}, ${r.high}]`;
+        removeLine(r.span, 'retract', what, `it names a version of another major than ${to}, which the go command rejects here (retractions of the old major belong in its own go.mod)`);
     }
     if (goModEdits.length > 0) {
         const after = applyByteEdits(goModData, goModEdits);

@@ -28,6 +28,11 @@ export function applyByteEdits(data: Uint8Array, edits: readonly ByteEdit[]): Ui
   const parts: Uint8Array[] = [];
   let at = 0;
   for (const e of sorted) {
+    // Two removals may share the blank line between them (each tidies its own side): one removal.
+    if (e.start < at && e.text === '' && parts.length > 0 && parts[parts.length - 1].length === 0) {
+      at = Math.max(at, e.end);
+      continue;
+    }
     if (e.start < at || e.end < e.start || e.end > data.length)
       throw new Error('overlapping or invalid edit');
     parts.push(data.subarray(at, e.start), encoder.encode(e.text));

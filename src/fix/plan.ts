@@ -16,7 +16,8 @@ import { UsageError } from '../errors.js';
 import { fileOwnerIndex, importOwnerIndex, isGoSourceFile, loadModules, type Module } from '../go/layout.js';
 import { familyMember } from '../go/majors.js';
 import { parseModFile } from '../go/modfile.js';
-import { pathForMajor } from '../go/modpath.js';
+import { checkPathMajor, pathForMajor, splitPathVersion } from '../go/modpath.js';
+import { isValid } from '../go/version.js';
 import {
   needsWholeText,
   referenceFileKind,
@@ -232,6 +233,18 @@ export function planFix(input: FixInput): FixPlan {
         'another major of the module itself, which nothing requires any more'
       );
     }
+  }
+  // Retractions of another major: the go command rejects them in this go.mod (retract-major-mismatch).
+  const { pathMajor: newPathMajor } = splitPathVersion(to);
+  for (const r of modFile.retract) {
+    if (![r.low, r.high].some(v => isValid(v) && checkPathMajor(v, newPathMajor) !== undefined)) continue;
+    const what = r.low === r.high ? `retract ${r.low}` : `retract [${r.low}, ${r.high}]`;
+    removeLine(
+      r.span,
+      'retract',
+      what,
+      `it names a version of another major than ${to}, which the go command rejects here (retractions of the old major belong in its own go.mod)`
+    );
   }
   if (goModEdits.length > 0) {
     const after = applyByteEdits(goModData, goModEdits);
