@@ -480,24 +480,18 @@ function collectDecls(pkg: PkgInfo, root: Node, ctx: FileCtx): void {
         pkg.decls.push({ node: decl, ctx });
         break;
       case 'const_declaration': {
-        let typeNode: Node | null = null;
-        let valueNodes: Node[] | null = null;
-        let iota = 0;
-        for (const spec of named(decl)) {
-          if (spec.type !== 'const_spec') continue;
-          const values = spec.childForFieldName('value');
-          if (values) {
-            typeNode = spec.childForFieldName('type');
-            valueNodes = named(values);
-          }
-          if (!spec.hasError) {
-            fieldChildren(spec, 'name').forEach((n, index) => {
-              if (!pkg.consts.has(n.text)) {
-                pkg.consts.set(n.text, { name: n.text, index, iota, typeNode, valueNodes, nameNode: n, ctx });
-              }
+        for (const { nameNode, index, iota, typeNode, valueNodes } of constSpecs(decl)) {
+          if (!pkg.consts.has(nameNode.text)) {
+            pkg.consts.set(nameNode.text, {
+              name: nameNode.text,
+              index,
+              iota,
+              typeNode,
+              valueNodes,
+              nameNode,
+              ctx
             });
           }
-          iota++;
         }
         pkg.decls.push({ node: decl, ctx });
         break;
@@ -1099,40 +1093,26 @@ class Extractor {
     evaluator: ConstEvaluator,
     add: (o: ApiObject) => void
   ): void {
-    let typeNode: Node | null = null;
-    let valueNodes: Node[] | null = null;
-    let iota = 0;
-    for (const spec of named(decl)) {
-      if (spec.type !== 'const_spec') continue;
-      const values = spec.childForFieldName('value');
-      if (values) {
-        typeNode = spec.childForFieldName('type');
-        valueNodes = named(values);
-      }
-      if (!spec.hasError) {
-        fieldChildren(spec, 'name').forEach((n, index) => {
-          if (!isExported(n.text)) return;
-          const expr = valueNodes?.[index] ?? null;
-          const entry = pkg.consts.get(n.text);
-          let value: string | undefined;
-          const v =
-            entry && entry.ctx === ctx && entry.nameNode.startIndex === n.startIndex
-              ? evaluator.entry(entry)
-              : expr
-                ? evaluator.eval(expr, iota)
-                : undefined;
-          if (v) value = showConst(v);
-          else if (expr) value = mentionsIota(expr) ? `${exprText(expr)}@${iota}` : exprText(expr);
-          add({
-            kind: 'const',
-            name: n.text,
-            ...(typeNode ? { type: typeText(typeNode) } : {}),
-            ...(value !== undefined ? { value } : {}),
-            pos: posOf(ctx, n)
-          });
-        });
-      }
-      iota++;
+    for (const { nameNode: n, index, iota, typeNode, valueNodes } of constSpecs(decl)) {
+      if (!isExported(n.text)) continue;
+      const expr = valueNodes?.[index] ?? null;
+      const entry = pkg.consts.get(n.text);
+      let value: string | undefined;
+      const v =
+        entry && entry.ctx === ctx && entry.nameNode.startIndex === n.startIndex
+          ? evaluator.entry(entry)
+          : expr
+            ? evaluator.eval(expr, iota)
+            : undefined;
+      if (v) value = showConst(v);
+      else if (expr) value = mentionsIota(expr) ? `${exprText(expr)}@${iota}` : exprText(expr);
+      add({
+        kind: 'const',
+        name: n.text,
+        ...(typeNode ? { type: typeText(typeNode) } : {}),
+        ...(value !== undefined ? { value } : {}),
+        pos: posOf(ctx, n)
+      });
     }
   }
 
@@ -1340,4 +1320,35 @@ function embeddedName(t: Node | null): string {
     else return '';
   }
   return '';
+}
+
+/**
+ * The names of a const declaration with what Go gives each: a spec without values repeats the
+ * previous spec's type and values, and iota counts the specs.
+ */
+function* constSpecs(
+  decl: Node
+): Generator<{
+  nameNode: Node;
+  index: number;
+  iota: number;
+  typeNode: Node | null;
+  valueNodes: Node[] | null;
+}> {
+  let typeNode: Node | null = null;
+  let valueNodes: Node[] | null = null;
+  let iota = 0;
+  for (const spec of named(decl)) {
+    if (spec.type !== 'const_spec') continue;
+    const values = spec.childForFieldName('value');
+    if (values) {
+      typeNode = spec.childForFieldName('type');
+      valueNodes = named(values);
+    }
+    if (!spec.hasError) {
+      const names = fieldChildren(spec, 'name');
+      for (const [index, nameNode] of names.entries()) yield { nameNode, index, iota, typeNode, valueNodes };
+    }
+    iota++;
+  }
 }
