@@ -1326,9 +1326,7 @@ function embeddedName(t: Node | null): string {
  * The names of a const declaration with what Go gives each: a spec without values repeats the
  * previous spec's type and values, and iota counts the specs.
  */
-function* constSpecs(
-  decl: Node
-): Generator<{
+function* constSpecs(decl: Node): Generator<{
   nameNode: Node;
   index: number;
   iota: number;
