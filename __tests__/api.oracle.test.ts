@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, test } from '@jest/globals';
-import type { ApiObject, ModuleApi } from '../src/go/api-model.js';
+import type { ApiObject, Field, Method, ModuleApi } from '../src/go/api-model.js';
 import { extractModuleApi, loadGoParser, type ApiSource, type GoParser } from '../src/go/api.js';
 import { describeWithGo, runGo } from './helpers/gotool.js';
 
@@ -101,6 +101,7 @@ function genPackage(
         `\tA${i}, a${i} ${typeExpr()} \`json:"a"\``,
         `\tB ${typeExpr()}`,
         ...(localTypes.length && r() < 0.5 ? [`\t*${pick(localTypes)}`] : []),
+        ...(r() < 0.5 ? [r() < 0.5 ? `\tbase${P}` : `\t*base${P}`] : []),
         ...(r() < 0.5 ? ['\tio.Reader'] : []),
         `\tC map[string]${typeExpr()} \`x:"y"\``
       ];
@@ -135,6 +136,20 @@ function genPackage(
       n += 4;
     }
   }
+  // An unexported struct that exported structs embed: its exported fields and methods are promoted
+  // (B is hidden by the embedding struct's own field B; Deep comes from one level further down).
+  out.push(
+    `type base${P} struct {`,
+    '\tShared int',
+    '\thidden string',
+    `\tdeeper${P}`,
+    '}',
+    `func (base${P}) BaseVal() int { return 0 }`,
+    `func (*base${P}) BasePtr(s string) {}`,
+    `func (base${P}) B() {}`,
+    `type deeper${P} struct{ Deep []string }`,
+    `func (*deeper${P}) DeepPtr() {}`
+  );
   // One interface for other packages to embed (with its own embedded std interface).
   out.push(`type Embed${P} interface {`, `\tEmbed${P}A(int) string`, '\tfmt.Stringer', `}`);
   const header = [
@@ -200,8 +215,15 @@ interface OracleObject {
 function toOracleShape(dir: string, o: ApiObject): OracleObject {
   const base: OracleObject = { pkg: dir, kind: o.kind, name: o.name };
   const tps = (ps: { name: string; constraint: string }[]) => (ps.length ? { typeParams: ps } : {});
-  const ms = (ms: { name: string; signature: string }[]) =>
-    ms.map(m => ({ name: m.name, signature: m.signature }));
+  const ms = (ms: Method[]) =>
+    ms.map(m => ({
+      name: m.name,
+      signature: m.signature,
+      ...(m.pointer ? { pointer: true } : {}),
+      ...(m.via ? { via: m.via } : {})
+    }));
+  const fs = (fs: Field[]) =>
+    fs.map(f => ({ name: f.name, type: f.type, embedded: f.embedded, ...(f.via ? { via: f.via } : {}) }));
   switch (o.kind) {
     case 'const':
       return { ...base, ...(o.type ? { type: o.type } : {}), ...(o.value ? { value: o.value } : {}) };
@@ -215,9 +237,7 @@ function toOracleShape(dir: string, o: ApiObject): OracleObject {
         u.kind === 'struct'
           ? {
               kind: 'struct',
-              ...(u.fields.length
-                ? { fields: u.fields.map(f => ({ name: f.name, type: f.type, embedded: f.embedded })) }
-                : {}),
+              ...(u.fields.length ? { fields: fs(u.fields) } : {}),
               ...(u.hasUnexportedFields ? { hasUnexportedFields: true } : {})
             }
           : u.kind === 'interface'
@@ -235,7 +255,10 @@ function toOracleShape(dir: string, o: ApiObject): OracleObject {
         ...tps(o.typeParams),
         text: o.text,
         underlying,
-        ...(o.methods.length ? { methods: ms(o.methods) } : {})
+        ...(o.methods.length ? { methods: ms(o.methods) } : {}),
+        ...(o.promoted
+          ? { promoted: { methods: ms(o.promoted.methods), fields: fs(o.promoted.fields) } }
+          : {})
       };
     }
   }

@@ -241,15 +241,98 @@ func (u unexportedType) Hidden() {}
 
   test('methods on value and pointer receivers, grouped by base type; only exported on exported types', () => {
     const t = obj(p(), 'T', 'type');
-    expect(t.methods.map(m => [m.name, m.signature])).toEqual([
-      ['Pointer', 'func()'],
-      ['Value', 'func(int) string']
+    expect(t.methods.map(m => [m.name, m.signature, Boolean(m.pointer)])).toEqual([
+      ['Pointer', 'func()', true],
+      ['Value', 'func(int) string', false]
     ]);
     expect(obj(p(), 'Box', 'type').methods.map(m => [m.name, m.signature])).toEqual([
       ['Get', 'func() X'],
       ['Put', 'func()']
     ]);
     expect(p().objects.has('unexportedType')).toBe(false);
+  });
+});
+
+describe('members promoted from embedded types of the same package', () => {
+  const p = () =>
+    pkg(
+      extract({
+        'base.go': `package e
+
+type base struct {
+	Shared int
+	hidden string
+	*deeper
+}
+
+func (base) Val() int     { return 0 }
+func (*base) Ptr()        {}
+func (base) Name() string { return "" }
+func (base) lower()       {}
+
+type deeper struct{ Deep []string }
+
+func (*deeper) DeepPtr() {}
+`,
+        'e.go': `package e
+
+import "io"
+
+// Server embeds base by value: Ptr stays a method of *Server only.
+type Server struct {
+	base
+	io.Reader
+	Name string
+}
+
+// Client embeds base through a pointer: all of base's methods are a Client value's.
+type Client struct{ *base }
+
+// Both embeds two types that have Shared at the same depth: it is ambiguous, so neither is promoted.
+type Both struct {
+	base
+	other
+}
+
+type other struct{ Shared bool }
+
+// Copy is defined from Server: it has Server's fields (so what they promote), not Server's methods.
+type Copy Server
+
+type Generic[T any] struct{ base }
+`
+      })
+    );
+
+  test('methods, with whether only the pointer has them, and the path they come through', () => {
+    const server = obj(p(), 'Server', 'type');
+    expect(server.promoted?.methods.map(m => [m.name, Boolean(m.pointer), m.via])).toEqual([
+      ['DeepPtr', false, 'base.deeper'],
+      ['Ptr', true, 'base'],
+      ['Val', false, 'base']
+    ]);
+    const client = obj(p(), 'Client', 'type');
+    expect(client.promoted?.methods.map(m => [m.name, Boolean(m.pointer)])).toEqual([
+      ['DeepPtr', false],
+      ['Name', false],
+      ['Ptr', false],
+      ['Val', false]
+    ]);
+  });
+
+  test('exported fields of embedded structs, the shallowest first; other packages are not looked into', () => {
+    expect(obj(p(), 'Server', 'type').promoted?.fields.map(f => [f.name, f.type, f.via])).toEqual([
+      ['Deep', '[]string', 'base.deeper'],
+      ['Shared', 'int', 'base']
+    ]);
+  });
+
+  test('ambiguous names, defined types and generic types', () => {
+    const both = obj(p(), 'Both', 'type').promoted;
+    expect(both?.fields.map(f => f.name)).toEqual(['Deep']);
+    expect(obj(p(), 'Copy', 'type').methods).toEqual([]);
+    expect(obj(p(), 'Copy', 'type').promoted?.methods.map(m => m.name)).toEqual(['DeepPtr', 'Ptr', 'Val']);
+    expect(obj(p(), 'Generic', 'type').promoted).toBeUndefined();
   });
 });
 

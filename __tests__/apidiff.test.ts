@@ -10,6 +10,7 @@ import type {
   Method,
   ModuleApi,
   PackageApi,
+  Promoted,
   TypeParam,
   Underlying
 } from '../src/go/api-model.js';
@@ -68,7 +69,13 @@ const other = (text: string): Underlying => ({ kind: 'other', text });
 function typ(
   name: string,
   underlying: Underlying,
-  more: { alias?: boolean; typeParams?: TypeParam[]; methods?: Method[]; text?: string } = {}
+  more: {
+    alias?: boolean;
+    typeParams?: TypeParam[];
+    methods?: Method[];
+    promoted?: Promoted;
+    text?: string;
+  } = {}
 ): ApiObject {
   const text =
     more.text ??
@@ -85,6 +92,7 @@ function typ(
     text,
     underlying,
     methods: more.methods ?? [],
+    ...(more.promoted ? { promoted: more.promoted } : {}),
     pos: pos()
   };
 }
@@ -102,7 +110,16 @@ function place(obj: ApiObject, file: string): ApiObject {
       : u.kind === 'interface'
         ? { ...u, methods: u.methods.map(m => ({ ...m, pos: at(m.pos) })) }
         : u;
-  return { ...obj, pos: at(obj.pos), underlying, methods: obj.methods.map(m => ({ ...m, pos: at(m.pos) })) };
+  const moved = <T extends { pos: ApiPosition }>(list: T[]) => list.map(x => ({ ...x, pos: at(x.pos) }));
+  return {
+    ...obj,
+    pos: at(obj.pos),
+    underlying,
+    methods: moved(obj.methods),
+    ...(obj.promoted
+      ? { promoted: { methods: moved(obj.promoted.methods), fields: moved(obj.promoted.fields) } }
+      : {})
+  };
 }
 
 function pkg(dir: string, objects: ApiObject[], file: string, name = 'm'): PackageApi {
@@ -708,6 +725,82 @@ describe('compareApis: methods of a type', () => {
   });
 });
 
+describe('compareApis: receivers, promoted members and implemented interfaces', () => {
+  const ptr = (name: string, signature: string, via?: string): Method => ({
+    ...method(name, signature),
+    pointer: true,
+    ...(via ? { via } : {})
+  });
+  const promotedFrom = (via: string, methods: Method[], fields: Field[] = []): Promoted => ({
+    methods: methods.map(m => ({ ...m, via })),
+    fields: fields.map(f => ({ ...f, via }))
+  });
+  const server = (methods: Method[], promoted?: Promoted) =>
+    typ('Server', struct([field('Addr', 'string')]), { methods, ...(promoted ? { promoted } : {}) });
+  const closer = typ('Closer', iface([method('Close', 'func() error')]));
+  const close = method('Close', 'func() error');
+
+  test('a method moved from a value to a pointer receiver is breaking; the other way is compatible', () => {
+    expect(only([server([close])], [server([ptr('Close', 'func() error')])])).toEqual([
+      'breaking',
+      'Server.Close',
+      'method Server.Close moved to a pointer receiver: a Server value no longer has it, only *Server does',
+      'new'
+    ]);
+    expect(only([server([ptr('Close', 'func() error')])], [server([close])])).toEqual([
+      'compatible',
+      'Server.Close',
+      'method Server.Close is now in the method set of Server values too',
+      'new'
+    ]);
+  });
+
+  test("a promoted method or field that goes away is breaking; one that becomes the type's own is no change", () => {
+    const old = server([], promotedFrom('base', [close], [field('Timeout', 'time.Duration')]));
+    expect(only([old], [server([], promotedFrom('base', [], [field('Timeout', 'time.Duration')]))])).toEqual([
+      'breaking',
+      'Server.Close',
+      'method Server.Close (promoted through base) removed',
+      'old'
+    ]);
+    expect(only([old], [server([], promotedFrom('base', [close]))])).toEqual([
+      'breaking',
+      'Server.Timeout',
+      'field (promoted through base) Server.Timeout removed',
+      'old'
+    ]);
+    const own = typ('Server', struct([field('Addr', 'string'), field('Timeout', 'time.Duration')]), {
+      methods: [close]
+    });
+    expect(diff([old], [own])).toEqual([]);
+  });
+
+  test('a type of the package that no longer implements an interface of the package', () => {
+    // Close moved to the pointer: Server values no longer implement Closer.
+    expect(
+      diff([closer, server([close])], [closer, server([ptr('Close', 'func() error')])]).map(c => c.message)
+    ).toEqual([
+      'Server no longer implements Closer',
+      'method Server.Close moved to a pointer receiver: a Server value no longer has it, only *Server does'
+    ]);
+    // *Server implemented it through a promoted pointer method that is gone.
+    const viaBase = (methods: Method[]) => server([], promotedFrom('base', methods));
+    expect(
+      diff([closer, viaBase([ptr('Close', 'func() error')])], [closer, viaBase([])]).map(c => c.message)
+    ).toEqual(['*Server no longer implements Closer', 'method Server.Close (promoted through base) removed']);
+    // A changed interface is reported itself, not once per type.
+    const closer2 = typ('Closer', iface([method('Close', 'func(bool) error')]));
+    expect(diff([closer, server([close])], [closer2, server([close])]).map(c => c.subject)).toEqual([
+      'Closer.Close'
+    ]);
+    // An interface with methods the source does not show is not judged.
+    const opaque = typ('Closer', iface([close], { embeds: ['io.Reader'] }));
+    expect(diff([opaque, server([close])], [opaque, server([])]).map(c => c.message)).toEqual([
+      'method Server.Close removed'
+    ]);
+  });
+});
+
 describe('compareApis: changed dependencies', () => {
   const deps = new Set(['gopkg.in/yaml.v3', 'github.com/google/go-cmp', 'k8s.io/api']);
 
@@ -897,6 +990,48 @@ describeIfExtractor('compareApis on extracted Go source', () => {
       'type T struct{}\nfunc (T) M() {}',
       'type T struct{}',
       [['breaking', 'T.M', 'method T.M removed']]
+    ],
+    [
+      'method moved to a pointer receiver',
+      'type T struct{}\nfunc (T) M() {}',
+      'type T struct{}\nfunc (*T) M() {}',
+      [
+        [
+          'breaking',
+          'T.M',
+          'method T.M moved to a pointer receiver: a T value no longer has it, only *T does'
+        ]
+      ]
+    ],
+    [
+      'promoted method removed from an unexported embedded type',
+      'type base struct{}\nfunc (base) Close() error { return nil }\ntype T struct{ base }',
+      'type base struct{}\ntype T struct{ base }',
+      [['breaking', 'T.Close', 'method T.Close (promoted through base) removed']]
+    ],
+    [
+      'promoted field removed',
+      'type base struct{ Timeout int }\ntype T struct{ *base }',
+      'type base struct{ timeout int }\ntype T struct{ *base }',
+      [['breaking', 'T.Timeout', 'field (promoted through base) T.Timeout removed']]
+    ],
+    [
+      'promoted method hidden by a new field of the same name',
+      'type base struct{}\nfunc (base) Name() string { return "" }\ntype T struct{ base }',
+      'type base struct{}\nfunc (base) Name() string { return "" }\ntype T struct{ base; Name string }',
+      [
+        ['breaking', 'T.Name', 'method T.Name (promoted through base) removed'],
+        ['compatible', 'T.Name', 'field T.Name added']
+      ]
+    ],
+    [
+      'no longer implements',
+      'type Closer interface{ Close() error }\ntype File struct{}\nfunc (File) Close() error { return nil }',
+      'type Closer interface{ Close() error }\ntype File struct{}\nfunc (File) Close(force bool) error { return nil }',
+      [
+        ['breaking', 'File', 'File no longer implements Closer'],
+        ['breaking', 'File.Close', 'method File.Close changed from func() error to func(bool) error']
+      ]
     ],
     [
       'alias to defined',

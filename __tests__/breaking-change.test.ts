@@ -28,6 +28,39 @@ describe('breaking-change', () => {
     expect(report.targets[0].suggested).toBe('v2.0.0');
   });
 
+  test('a method moved to a pointer receiver breaks the values that implemented an interface', async () => {
+    const before = [
+      'package store',
+      '',
+      'type Closer interface{ Close() error }',
+      '',
+      'type base struct{}',
+      '',
+      'func (base) Close() error { return nil }',
+      '',
+      '// File gets Close from base.',
+      'type File struct{ base }',
+      ''
+    ];
+    const after = before.map(line => line.replace('func (base) Close', 'func (*base) Close'));
+    const dir = makeRepo(
+      [{ files: { 'go.mod': mod(R), 'store/s.go': before.join('\n') }, tags: ['v1.4.0'] }],
+      { files: { 'go.mod': mod(R), 'store/s.go': after.join('\n') } }
+    );
+    const { code, report } = await checkJson(dir, '--tag', 'v1.5.0');
+    expect(code).toBe(1);
+    expect(report.findings.map(f => [f.severity, f.file, f.line, f.message.split(', which')[0]])).toEqual([
+      [
+        'error',
+        'store/s.go',
+        7,
+        'store.File.Close: method File.Close (promoted through base) moved to a pointer receiver: a File value no longer has it, only *File does'
+      ],
+      ['error', 'store/s.go', 10, 'store.File: File no longer implements Closer']
+    ]);
+    expect(report.targets[0].suggested).toBe('v2.0.0');
+  });
+
   test('additions are compatible: the suggested version is a minor one', async () => {
     const dir = makeRepo(
       [{ files: { 'go.mod': mod(R), 'a/a.go': 'package a\n\nfunc Keep() {}\n' }, tags: ['v1.2.0'] }],

@@ -43376,6 +43376,39 @@ function sortedNames(...maps) {
             names.add(k);
     return [...names].sort(compareGoStrings);
 }
+/** A non-generic defined type that is not an interface: one whose method set can implement interfaces. */
+function isMethodSetOwner(o) {
+    return o?.kind === 'type' && !o.alias && o.typeParams.length === 0 && o.underlying.kind !== 'interface';
+}
+/** An interface whose every method the source shows, with at least one method. */
+function isCheckableInterface(o) {
+    return (o?.kind === 'type' &&
+        !o.alias &&
+        o.typeParams.length === 0 &&
+        o.underlying.kind === 'interface' &&
+        !o.underlying.typeSet &&
+        !o.underlying.hasUnexportedMethods &&
+        o.underlying.embeds.length === 0 &&
+        o.underlying.methods.length > 0);
+}
+function methodSetKey(methods) {
+    return methods
+        .map(m => `${m.name} ${key(m.signature)}`)
+        .sort()
+        .join('\n');
+}
+/** Whether the method set of the type (of its pointer, with `pointer`) holds every method given. */
+function implementsWith(t, wanted, pointer) {
+    const set = byName(withPromoted(t.methods, t.promoted?.methods));
+    return wanted.every(w => {
+        const m = set.get(w.name);
+        return m !== undefined && (pointer || !m.pointer) && key(m.signature) === key(w.signature);
+    });
+}
+/** A type's own members after the promoted ones, so that byName (the last of a name wins) lets them hide. */
+function withPromoted(own, promoted = []) {
+    return [...promoted, ...own];
+}
 function byName(list, exportedOnly = false) {
     return new Map(list.filter(x => !exportedOnly || isExported$1(x.name)).map(x => [x.name, x]));
 }
@@ -43637,6 +43670,38 @@ class Differ {
                     this.checkDependencies(dir, n);
             }
         }
+        this.compareImplementations(dir, oldPkg, newPkg);
+    }
+    /**
+     * apidiff's `no longer implements`: a type of the package whose method set (or its pointer's) held
+     * every method of an interface of the package no longer does, while the interface is unchanged (a
+     * changed interface is reported itself). Interfaces whose whole method set the source does not show
+     * (embedded interfaces of other modules, unexported methods) are left out.
+     */
+    compareImplementations(dir, oldPkg, newPkg) {
+        const interfaces = [...oldPkg.objects.values()].filter(isCheckableInterface);
+        if (interfaces.length === 0)
+            return;
+        for (const o of oldPkg.objects.values()) {
+            const n = newPkg.objects.get(o.name);
+            if (!isMethodSetOwner(o) || !isMethodSetOwner(n))
+                continue;
+            for (const oi of interfaces) {
+                const ni = newPkg.objects.get(oi.name);
+                if (!isCheckableInterface(ni) ||
+                    methodSetKey(oi.underlying.methods) !== methodSetKey(ni.underlying.methods))
+                    continue;
+                const wanted = oi.underlying.methods;
+                const holder = implementsWith(o, wanted, false)
+                    ? o.name
+                    : implementsWith(o, wanted, true)
+                        ? `*${o.name}`
+                        : undefined;
+                if (holder === undefined || implementsWith(n, wanted, holder.startsWith('*')))
+                    continue;
+                this.add('breaking', subjectOf(dir, o.name), `${holder} no longer implements ${oi.name}`, n.pos, 'new');
+            }
+        }
     }
     breakingCount() {
         return this.changes.filter(c => c.severity === 'breaking').length;
@@ -43747,7 +43812,7 @@ class Differ {
         else if (ou.kind === 'other' && nu.kind === 'other') {
             this.compareOthers(subject, what, ou.text, nu.text, ro, rn, n.pos);
         }
-        this.compareMethods(dir, o.name, o.methods, n.methods, ro, rn);
+        this.compareMethods(dir, o.name, withPromoted(o.methods, o.promoted?.methods), withPromoted(n.methods, n.promoted?.methods), ro, rn);
     }
     compareOthers(subject, what, oldText, newText, ro, rn, pos) {
         if (key(oldText, ro) === key(newText, rn))
@@ -43772,9 +43837,10 @@ class Differ {
     compareStructs(dir, o, n, ou, nu, oldPkg, newPkg) {
         const ro = renamingOf(o.typeParams);
         const rn = renamingOf(n.typeParams);
-        const oldFields = byName(ou.fields, true);
-        const newFields = byName(nu.fields, true);
-        const fieldWord = (f) => (f.embedded ? 'embedded field' : 'field');
+        // Selectable fields: the struct's own, and those promoted from embedded types of the package.
+        const oldFields = byName(withPromoted(ou.fields, o.promoted?.fields), true);
+        const newFields = byName(withPromoted(nu.fields, n.promoted?.fields), true);
+        const fieldWord = (f) => `${f.embedded ? 'embedded field' : 'field'}${f.via ? ` (promoted through ${f.via})` : ''}`;
         for (const name of sortedNames(oldFields, newFields)) {
             const of = oldFields.get(name);
             const nf = newFields.get(name);
@@ -43919,15 +43985,24 @@ class Differ {
             const a = om.get(name);
             const b = nm.get(name);
             const subject = subjectOf(dir, typeName, name);
+            const what = (m) => `method ${typeName}.${name}${m.via ? ` (promoted through ${m.via})` : ''}`;
             if (b === undefined) {
                 if (a)
-                    this.add('breaking', subject, `method ${typeName}.${name} removed`, a.pos, 'old');
+                    this.add('breaking', subject, `${what(a)} removed`, a.pos, 'old');
             }
             else if (a === undefined) {
-                this.add('compatible', subject, `method ${typeName}.${name} added`, b.pos, 'new');
+                this.add('compatible', subject, `${what(b)} added`, b.pos, 'new');
             }
             else if (key(a.signature, ro) !== key(b.signature, rn)) {
-                this.add('breaking', subject, `method ${typeName}.${name} changed from ${a.signature} to ${b.signature}`, b.pos, 'new');
+                this.add('breaking', subject, `${what(b)} changed from ${a.signature} to ${b.signature}`, b.pos, 'new');
+            }
+            else if (!a.pointer && b.pointer) {
+                // Values of the type lose the method: calls on values and interface satisfaction break.
+                const msg = `${what(b)} moved to a pointer receiver: a ${typeName} value no longer has it, only *${typeName} does`;
+                this.add('breaking', subject, msg, b.pos, 'new');
+            }
+            else if (a.pointer && !b.pointer) {
+                this.add('compatible', subject, `${what(b)} is now in the method set of ${typeName} values too`, b.pos, 'new');
             }
         }
     }
@@ -50418,14 +50493,18 @@ function embeddedTypeText(field) {
     const type = typeText(field.childForFieldName('type'));
     if (fieldChildren(field, 'name').length > 0)
         return type;
+    return embedsPointer(field) ? `*${type}` : type;
+}
+/** Whether an embedded field is written `*T`: the grammar keeps the `*` as a token of the field itself. */
+function embedsPointer(field) {
     for (let i = 0; i < field.childCount; i++) {
         const c = field.child(i);
         if (c?.type === '*')
-            return `*${type}`;
+            return true;
         if (c?.isNamed)
             break;
     }
-    return type;
+    return false;
 }
 function interfaceText(node) {
     const methods = [];
@@ -50852,16 +50931,18 @@ class Extractor {
                     if (isBroken(decl))
                         break;
                     const name = decl.childForFieldName('name');
-                    const recv = receiverBase(decl.childForFieldName('receiver'));
-                    if (!name || !recv || !isExported(name.text) || !isExported(recv))
+                    const recv = receiverOf(decl.childForFieldName('receiver'));
+                    // Methods of unexported types count too: an exported struct that embeds the type gets them.
+                    if (!name || !recv || !isExported(name.text))
                         break;
-                    const list = methods.get(recv) ?? [];
+                    const list = methods.get(recv.base) ?? [];
                     list.push({
                         name: name.text,
                         signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
-                        pos: posOf(ctx, name)
+                        pos: posOf(ctx, name),
+                        ...(recv.pointer ? { pointer: true } : {})
                     });
-                    methods.set(recv, list);
+                    methods.set(recv.base, list);
                     break;
                 }
                 case 'type_declaration':
@@ -50891,20 +50972,109 @@ class Extractor {
                     break;
             }
         }
-        for (const [recv, list] of methods) {
-            const t = objects.get(recv);
-            if (t?.kind !== 'type')
+        for (const list of methods.values()) {
+            const seen = new Set();
+            const unique = list.filter(m => !seen.has(m.name) && seen.add(m.name));
+            list.splice(0, list.length, ...unique.sort(byMemberName));
+        }
+        for (const t of objects.values()) {
+            if (t.kind !== 'type' || t.alias)
                 continue;
-            const seen = new Set(t.methods.map(m => m.name));
-            for (const m of list) {
-                if (seen.has(m.name))
-                    continue;
-                seen.add(m.name);
-                t.methods.push(m);
-            }
-            t.methods.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+            const own = methods.get(t.name);
+            if (own)
+                t.methods.push(...own);
+            const promoted = t.typeParams.length === 0 ? this.promoted(pkg, t.name, methods) : undefined;
+            if (promoted && (promoted.methods.length > 0 || promoted.fields.length > 0))
+                t.promoted = promoted;
         }
         return objects;
+    }
+    /**
+     * The struct or interface type a same-package, non-generic type name stands for, through
+     * definitions like `type D S` (D has S's fields, so what they promote, but not S's methods).
+     */
+    localType(pkg, name) {
+        for (let depth = 0; depth < MAX_EMBEDDING_DEPTH; depth++) {
+            const decl = pkg.types.get(name);
+            if (!decl || decl.node.type !== 'type_spec' || decl.node.childForFieldName('type_parameters'))
+                return undefined;
+            const node = decl.node.childForFieldName('type');
+            if (node?.type === 'struct_type' || node?.type === 'interface_type')
+                return { node, ctx: decl.ctx };
+            if (node?.type !== 'type_identifier')
+                return undefined;
+            name = node.text;
+        }
+        return undefined;
+    }
+    /**
+     * The methods and exported fields struct type `name` gets from the same-package types it embeds,
+     * level by level (the spec's selector rule): a name at a shallower depth hides deeper ones, and a
+     * name found twice at the same depth is ambiguous, so it is selectable through neither.
+     */
+    promoted(pkg, name, methods) {
+        const own = this.localType(pkg, name);
+        if (own?.node.type !== 'struct_type')
+            return undefined;
+        const taken = new Set([...(methods.get(name) ?? []).map(m => m.name), ...structFieldNames(own.node)]);
+        const out = { methods: [], fields: [] };
+        const visited = new Set([name]);
+        let level = [{ type: own, via: '', pointer: false }];
+        for (let depth = 1; level.length > 0 && depth <= MAX_EMBEDDING_DEPTH; depth++) {
+            const found = new Map();
+            const offer = (memberName, member) => {
+                const seen = found.get(memberName);
+                if (seen)
+                    seen.count++;
+                else
+                    found.set(memberName, { member, count: 1 });
+            };
+            const next = [];
+            const reached = new Set();
+            for (const at of level) {
+                for (const e of localEmbeddings(at.type.node)) {
+                    if (visited.has(e.name))
+                        continue;
+                    const type = this.localType(pkg, e.name);
+                    const via = at.via ? `${at.via}.${e.name}` : e.name;
+                    // Through an embedded pointer, even pointer-receiver methods are in the value's method set.
+                    const pointer = at.pointer || e.pointer;
+                    for (const m of methods.get(e.name) ?? []) {
+                        offer(m.name, { method: { ...m, pointer: Boolean(m.pointer) && !pointer, via } });
+                    }
+                    if (type?.node.type === 'interface_type') {
+                        for (const m of this.flatten(pkg, type.node, type.ctx, new Set()).methods.values()) {
+                            offer(m.name, { method: { ...m, via } });
+                        }
+                    }
+                    else if (type) {
+                        const u = structUnderlying(type.node, type.ctx);
+                        if (u.kind === 'struct')
+                            for (const f of u.fields)
+                                offer(f.name, { field: { ...f, via } });
+                        next.push({ type, via, pointer });
+                    }
+                    reached.add(e.name);
+                }
+            }
+            for (const [memberName, { member, count }] of found) {
+                if (taken.has(memberName))
+                    continue;
+                taken.add(memberName);
+                if (count > 1)
+                    continue;
+                if ('method' in member)
+                    out.methods.push(member.method);
+                else
+                    out.fields.push(member.field);
+            }
+            for (const r of reached)
+                visited.add(r);
+            level = next;
+        }
+        out.methods.sort(byMemberName);
+        out.fields.sort(byMemberName);
+        return out;
     }
     consts(pkg, decl, ctx, evaluator, add) {
         for (const { nameNode: n, index, iota, typeNode, valueNodes } of constSpecs(decl)) {
@@ -51098,12 +51268,16 @@ function varSpecs(decl) {
     }
     return out;
 }
-function receiverBase(recv) {
+/** The base type name of a method's receiver, and whether the receiver is a pointer. */
+function receiverOf(recv) {
     const p = recv ? named(recv).find(n => n.type === 'parameter_declaration') : undefined;
     let t = p?.childForFieldName('type') ?? null;
+    let pointer = false;
     while (t) {
         if (t.type === 'type_identifier')
-            return t.text;
+            return { base: t.text, pointer };
+        if (t.type === 'pointer_type')
+            pointer = true;
         if (t.type === 'pointer_type' || t.type === 'parenthesized_type')
             t = named(t)[0] ?? null;
         else if (t.type === 'generic_type')
@@ -51112,6 +51286,38 @@ function receiverBase(recv) {
             return undefined;
     }
     return undefined;
+}
+/** How deep promotion is followed; real code embeds a few levels at most. */
+const MAX_EMBEDDING_DEPTH = 8;
+const byMemberName = (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+/** Every field name of a struct type (exported or not, embedded ones by their type name): depth 0 of selection. */
+function structFieldNames(node) {
+    const list = named(node).find(n => n.type === 'field_declaration_list');
+    return (list ? named(list) : []).flatMap(f => {
+        if (f.type !== 'field_declaration')
+            return [];
+        const names = fieldChildren(f, 'name');
+        return names.length > 0 ? names.map(n => n.text) : [embeddedName(f.childForFieldName('type'))];
+    });
+}
+/** The embedded fields of a struct type that name a type of the same package (`T` or `*T`, not generic). */
+function localEmbeddings(node) {
+    const list = named(node).find(n => n.type === 'field_declaration_list');
+    const out = [];
+    for (const f of list ? named(list) : []) {
+        if (f.type !== 'field_declaration' || f.hasError || fieldChildren(f, 'name').length > 0)
+            continue;
+        let t = f.childForFieldName('type');
+        let pointer = embedsPointer(f);
+        while (t?.type === 'pointer_type' || t?.type === 'parenthesized_type') {
+            if (t.type === 'pointer_type')
+                pointer = true;
+            t = named(t)[0] ?? null;
+        }
+        if (t?.type === 'type_identifier')
+            out.push({ name: t.text, pointer });
+    }
+    return out;
 }
 function structUnderlying(node, ctx) {
     const list = named(node).find(n => n.type === 'field_declaration_list');

@@ -22,6 +22,8 @@ export interface Field {
   type: string;
   embedded: boolean;
   pos: ApiPosition;
+  /** A promoted field: the embedded fields it is reached through (`base` or `base.inner`). */
+  via?: string;
 }
 
 export interface Method {
@@ -29,6 +31,20 @@ export interface Method {
   /** `func(int) error` */
   signature: string;
   pos: ApiPosition;
+  /** Only in the method set of *T: declared on a pointer receiver (and, when promoted, reached through no embedded pointer). */
+  pointer?: boolean;
+  /** A promoted method: the embedded fields it is reached through (`base` or `base.inner`). */
+  via?: string;
+}
+
+/**
+ * What a struct type gets from the types it embeds that are declared in its own package (their
+ * methods and exported fields, at the shallowest depth, ambiguous names left out, as the spec's
+ * selector rules say). Embedded types of other packages cannot be looked inside from source.
+ */
+export interface Promoted {
+  methods: Method[];
+  fields: Field[];
 }
 
 /** The structure of a type's underlying type, where compatibility depends on its parts. */
@@ -61,6 +77,8 @@ export type ApiObject =
       underlying: Underlying;
       /** Exported methods declared on the type or its pointer, in this package. */
       methods: Method[];
+      /** Members promoted from embedded types of the same package (struct types only). */
+      promoted?: Promoted;
       pos: ApiPosition;
     };
 

@@ -20,6 +20,7 @@ import type {
   ApiPosition,
   Field,
   Method,
+  Promoted,
   ModuleApi,
   PackageApi,
   TypeParam,
@@ -626,12 +627,17 @@ function structEntries(node: Node): string[] {
 function embeddedTypeText(field: Node): string {
   const type = typeText(field.childForFieldName('type'));
   if (fieldChildren(field, 'name').length > 0) return type;
+  return embedsPointer(field) ? `*${type}` : type;
+}
+
+/** Whether an embedded field is written `*T`: the grammar keeps the `*` as a token of the field itself. */
+function embedsPointer(field: Node): boolean {
   for (let i = 0; i < field.childCount; i++) {
     const c = field.child(i);
-    if (c?.type === '*') return `*${type}`;
+    if (c?.type === '*') return true;
     if (c?.isNamed) break;
   }
-  return type;
+  return false;
 }
 
 function interfaceText(node: Node): string {
@@ -1035,15 +1041,17 @@ class Extractor {
         case 'method_declaration': {
           if (isBroken(decl)) break;
           const name = decl.childForFieldName('name');
-          const recv = receiverBase(decl.childForFieldName('receiver'));
-          if (!name || !recv || !isExported(name.text) || !isExported(recv)) break;
-          const list = methods.get(recv) ?? [];
+          const recv = receiverOf(decl.childForFieldName('receiver'));
+          // Methods of unexported types count too: an exported struct that embeds the type gets them.
+          if (!name || !recv || !isExported(name.text)) break;
+          const list = methods.get(recv.base) ?? [];
           list.push({
             name: name.text,
             signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
-            pos: posOf(ctx, name)
+            pos: posOf(ctx, name),
+            ...(recv.pointer ? { pointer: true } : {})
           });
-          methods.set(recv, list);
+          methods.set(recv.base, list);
           break;
         }
         case 'type_declaration':
@@ -1072,18 +1080,94 @@ class Extractor {
           break;
       }
     }
-    for (const [recv, list] of methods) {
-      const t = objects.get(recv);
-      if (t?.kind !== 'type') continue;
-      const seen = new Set(t.methods.map(m => m.name));
-      for (const m of list) {
-        if (seen.has(m.name)) continue;
-        seen.add(m.name);
-        t.methods.push(m);
-      }
-      t.methods.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    for (const list of methods.values()) {
+      const seen = new Set<string>();
+      const unique = list.filter(m => !seen.has(m.name) && seen.add(m.name));
+      list.splice(0, list.length, ...unique.sort(byMemberName));
+    }
+    for (const t of objects.values()) {
+      if (t.kind !== 'type' || t.alias) continue;
+      const own = methods.get(t.name);
+      if (own) t.methods.push(...own);
+      const promoted = t.typeParams.length === 0 ? this.promoted(pkg, t.name, methods) : undefined;
+      if (promoted && (promoted.methods.length > 0 || promoted.fields.length > 0)) t.promoted = promoted;
     }
     return objects;
+  }
+
+  /**
+   * The struct or interface type a same-package, non-generic type name stands for, through
+   * definitions like `type D S` (D has S's fields, so what they promote, but not S's methods).
+   */
+  private localType(pkg: PkgInfo, name: string): { node: Node; ctx: FileCtx } | undefined {
+    for (let depth = 0; depth < MAX_EMBEDDING_DEPTH; depth++) {
+      const decl = pkg.types.get(name);
+      if (!decl || decl.node.type !== 'type_spec' || decl.node.childForFieldName('type_parameters'))
+        return undefined;
+      const node = decl.node.childForFieldName('type');
+      if (node?.type === 'struct_type' || node?.type === 'interface_type') return { node, ctx: decl.ctx };
+      if (node?.type !== 'type_identifier') return undefined;
+      name = node.text;
+    }
+    return undefined;
+  }
+
+  /**
+   * The methods and exported fields struct type `name` gets from the same-package types it embeds,
+   * level by level (the spec's selector rule): a name at a shallower depth hides deeper ones, and a
+   * name found twice at the same depth is ambiguous, so it is selectable through neither.
+   */
+  private promoted(pkg: PkgInfo, name: string, methods: ReadonlyMap<string, Method[]>): Promoted | undefined {
+    const own = this.localType(pkg, name);
+    if (own?.node.type !== 'struct_type') return undefined;
+    const taken = new Set([...(methods.get(name) ?? []).map(m => m.name), ...structFieldNames(own.node)]);
+    const out: Promoted = { methods: [], fields: [] };
+    const visited = new Set([name]);
+    let level = [{ type: own, via: '', pointer: false }];
+    for (let depth = 1; level.length > 0 && depth <= MAX_EMBEDDING_DEPTH; depth++) {
+      const found = new Map<string, { member: { method: Method } | { field: Field }; count: number }>();
+      const offer = (memberName: string, member: { method: Method } | { field: Field }) => {
+        const seen = found.get(memberName);
+        if (seen) seen.count++;
+        else found.set(memberName, { member, count: 1 });
+      };
+      const next: typeof level = [];
+      const reached = new Set<string>();
+      for (const at of level) {
+        for (const e of localEmbeddings(at.type.node)) {
+          if (visited.has(e.name)) continue;
+          const type = this.localType(pkg, e.name);
+          const via = at.via ? `${at.via}.${e.name}` : e.name;
+          // Through an embedded pointer, even pointer-receiver methods are in the value's method set.
+          const pointer = at.pointer || e.pointer;
+          for (const m of methods.get(e.name) ?? []) {
+            offer(m.name, { method: { ...m, pointer: Boolean(m.pointer) && !pointer, via } });
+          }
+          if (type?.node.type === 'interface_type') {
+            for (const m of this.flatten(pkg, type.node, type.ctx, new Set()).methods.values()) {
+              offer(m.name, { method: { ...m, via } });
+            }
+          } else if (type) {
+            const u = structUnderlying(type.node, type.ctx);
+            if (u.kind === 'struct') for (const f of u.fields) offer(f.name, { field: { ...f, via } });
+            next.push({ type, via, pointer });
+          }
+          reached.add(e.name);
+        }
+      }
+      for (const [memberName, { member, count }] of found) {
+        if (taken.has(memberName)) continue;
+        taken.add(memberName);
+        if (count > 1) continue;
+        if ('method' in member) out.methods.push(member.method);
+        else out.fields.push(member.field);
+      }
+      for (const r of reached) visited.add(r);
+      level = next;
+    }
+    out.methods.sort(byMemberName);
+    out.fields.sort(byMemberName);
+    return out;
   }
 
   private consts(
@@ -1272,16 +1356,52 @@ function varSpecs(decl: Node): Node[] {
   return out;
 }
 
-function receiverBase(recv: Node | null): string | undefined {
+/** The base type name of a method's receiver, and whether the receiver is a pointer. */
+function receiverOf(recv: Node | null): { base: string; pointer: boolean } | undefined {
   const p = recv ? named(recv).find(n => n.type === 'parameter_declaration') : undefined;
   let t = p?.childForFieldName('type') ?? null;
+  let pointer = false;
   while (t) {
-    if (t.type === 'type_identifier') return t.text;
+    if (t.type === 'type_identifier') return { base: t.text, pointer };
+    if (t.type === 'pointer_type') pointer = true;
     if (t.type === 'pointer_type' || t.type === 'parenthesized_type') t = named(t)[0] ?? null;
     else if (t.type === 'generic_type') t = t.childForFieldName('type');
     else return undefined;
   }
   return undefined;
+}
+
+/** How deep promotion is followed; real code embeds a few levels at most. */
+const MAX_EMBEDDING_DEPTH = 8;
+
+const byMemberName = (a: { name: string }, b: { name: string }): number =>
+  a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+
+/** Every field name of a struct type (exported or not, embedded ones by their type name): depth 0 of selection. */
+function structFieldNames(node: Node): string[] {
+  const list = named(node).find(n => n.type === 'field_declaration_list');
+  return (list ? named(list) : []).flatMap(f => {
+    if (f.type !== 'field_declaration') return [];
+    const names = fieldChildren(f, 'name');
+    return names.length > 0 ? names.map(n => n.text) : [embeddedName(f.childForFieldName('type'))];
+  });
+}
+
+/** The embedded fields of a struct type that name a type of the same package (`T` or `*T`, not generic). */
+function localEmbeddings(node: Node): { name: string; pointer: boolean }[] {
+  const list = named(node).find(n => n.type === 'field_declaration_list');
+  const out: { name: string; pointer: boolean }[] = [];
+  for (const f of list ? named(list) : []) {
+    if (f.type !== 'field_declaration' || f.hasError || fieldChildren(f, 'name').length > 0) continue;
+    let t = f.childForFieldName('type');
+    let pointer = embedsPointer(f);
+    while (t?.type === 'pointer_type' || t?.type === 'parenthesized_type') {
+      if (t.type === 'pointer_type') pointer = true;
+      t = named(t)[0] ?? null;
+    }
+    if (t?.type === 'type_identifier') out.push({ name: t.text, pointer });
+  }
+  return out;
 }
 
 function structUnderlying(node: Node, ctx: FileCtx): Underlying {

@@ -104,6 +104,49 @@ function sortedNames<T>(...maps: ReadonlyMap<string, T>[]): string[] {
   return [...names].sort(compareGoStrings);
 }
 
+type TypeObject = Extract<ApiObject, { kind: 'type' }>;
+type InterfaceObject = TypeObject & { underlying: Extract<Underlying, { kind: 'interface' }> };
+
+/** A non-generic defined type that is not an interface: one whose method set can implement interfaces. */
+function isMethodSetOwner(o: ApiObject | undefined): o is TypeObject {
+  return o?.kind === 'type' && !o.alias && o.typeParams.length === 0 && o.underlying.kind !== 'interface';
+}
+
+/** An interface whose every method the source shows, with at least one method. */
+function isCheckableInterface(o: ApiObject | undefined): o is InterfaceObject {
+  return (
+    o?.kind === 'type' &&
+    !o.alias &&
+    o.typeParams.length === 0 &&
+    o.underlying.kind === 'interface' &&
+    !o.underlying.typeSet &&
+    !o.underlying.hasUnexportedMethods &&
+    o.underlying.embeds.length === 0 &&
+    o.underlying.methods.length > 0
+  );
+}
+
+function methodSetKey(methods: readonly Method[]): string {
+  return methods
+    .map(m => `${m.name} ${key(m.signature)}`)
+    .sort()
+    .join('\n');
+}
+
+/** Whether the method set of the type (of its pointer, with `pointer`) holds every method given. */
+function implementsWith(t: TypeObject, wanted: readonly Method[], pointer: boolean): boolean {
+  const set = byName(withPromoted(t.methods, t.promoted?.methods));
+  return wanted.every(w => {
+    const m = set.get(w.name);
+    return m !== undefined && (pointer || !m.pointer) && key(m.signature) === key(w.signature);
+  });
+}
+
+/** A type's own members after the promoted ones, so that byName (the last of a name wins) lets them hide. */
+function withPromoted<T extends { name: string }>(own: readonly T[], promoted: readonly T[] = []): T[] {
+  return [...promoted, ...own];
+}
+
 function byName<T extends { name: string }>(list: readonly T[], exportedOnly = false): Map<string, T> {
   return new Map(list.filter(x => !exportedOnly || isExported(x.name)).map(x => [x.name, x]));
 }
@@ -388,6 +431,44 @@ class Differ {
         if (this.breakingCount() === before) this.checkDependencies(dir, n);
       }
     }
+    this.compareImplementations(dir, oldPkg, newPkg);
+  }
+
+  /**
+   * apidiff's `no longer implements`: a type of the package whose method set (or its pointer's) held
+   * every method of an interface of the package no longer does, while the interface is unchanged (a
+   * changed interface is reported itself). Interfaces whose whole method set the source does not show
+   * (embedded interfaces of other modules, unexported methods) are left out.
+   */
+  private compareImplementations(dir: string, oldPkg: PackageApi, newPkg: PackageApi): void {
+    const interfaces = [...oldPkg.objects.values()].filter(isCheckableInterface);
+    if (interfaces.length === 0) return;
+    for (const o of oldPkg.objects.values()) {
+      const n = newPkg.objects.get(o.name);
+      if (!isMethodSetOwner(o) || !isMethodSetOwner(n)) continue;
+      for (const oi of interfaces) {
+        const ni = newPkg.objects.get(oi.name);
+        if (
+          !isCheckableInterface(ni) ||
+          methodSetKey(oi.underlying.methods) !== methodSetKey(ni.underlying.methods)
+        )
+          continue;
+        const wanted = oi.underlying.methods;
+        const holder = implementsWith(o, wanted, false)
+          ? o.name
+          : implementsWith(o, wanted, true)
+            ? `*${o.name}`
+            : undefined;
+        if (holder === undefined || implementsWith(n, wanted, holder.startsWith('*'))) continue;
+        this.add(
+          'breaking',
+          subjectOf(dir, o.name),
+          `${holder} no longer implements ${oi.name}`,
+          n.pos,
+          'new'
+        );
+      }
+    }
   }
 
   private breakingCount(): number {
@@ -525,7 +606,14 @@ class Differ {
     } else if (ou.kind === 'other' && nu.kind === 'other') {
       this.compareOthers(subject, what, ou.text, nu.text, ro, rn, n.pos);
     }
-    this.compareMethods(dir, o.name, o.methods, n.methods, ro, rn);
+    this.compareMethods(
+      dir,
+      o.name,
+      withPromoted(o.methods, o.promoted?.methods),
+      withPromoted(n.methods, n.promoted?.methods),
+      ro,
+      rn
+    );
   }
 
   private compareOthers(
@@ -572,9 +660,11 @@ class Differ {
   ): void {
     const ro = renamingOf(o.typeParams);
     const rn = renamingOf(n.typeParams);
-    const oldFields = byName(ou.fields, true);
-    const newFields = byName(nu.fields, true);
-    const fieldWord = (f: Field) => (f.embedded ? 'embedded field' : 'field');
+    // Selectable fields: the struct's own, and those promoted from embedded types of the package.
+    const oldFields = byName(withPromoted(ou.fields, o.promoted?.fields), true);
+    const newFields = byName(withPromoted(nu.fields, n.promoted?.fields), true);
+    const fieldWord = (f: Field) =>
+      `${f.embedded ? 'embedded field' : 'field'}${f.via ? ` (promoted through ${f.via})` : ''}`;
     for (const name of sortedNames(oldFields, newFields)) {
       const of = oldFields.get(name);
       const nf = newFields.get(name);
@@ -753,15 +843,28 @@ class Differ {
       const a = om.get(name);
       const b = nm.get(name);
       const subject = subjectOf(dir, typeName, name);
+      const what = (m: Method) => `method ${typeName}.${name}${m.via ? ` (promoted through ${m.via})` : ''}`;
       if (b === undefined) {
-        if (a) this.add('breaking', subject, `method ${typeName}.${name} removed`, a.pos, 'old');
+        if (a) this.add('breaking', subject, `${what(a)} removed`, a.pos, 'old');
       } else if (a === undefined) {
-        this.add('compatible', subject, `method ${typeName}.${name} added`, b.pos, 'new');
+        this.add('compatible', subject, `${what(b)} added`, b.pos, 'new');
       } else if (key(a.signature, ro) !== key(b.signature, rn)) {
         this.add(
           'breaking',
           subject,
-          `method ${typeName}.${name} changed from ${a.signature} to ${b.signature}`,
+          `${what(b)} changed from ${a.signature} to ${b.signature}`,
+          b.pos,
+          'new'
+        );
+      } else if (!a.pointer && b.pointer) {
+        // Values of the type lose the method: calls on values and interface satisfaction break.
+        const msg = `${what(b)} moved to a pointer receiver: a ${typeName} value no longer has it, only *${typeName} does`;
+        this.add('breaking', subject, msg, b.pos, 'new');
+      } else if (a.pointer && !b.pointer) {
+        this.add(
+          'compatible',
+          subject,
+          `${what(b)} is now in the method set of ${typeName} values too`,
           b.pos,
           'new'
         );
