@@ -9,5 +9,7 @@ export default {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, isolatedModules: true, tsconfig: 'tsconfig.test.json' }]
   },
-  testTimeout: 60000
+  testTimeout: 60000,
+  globalSetup: '<rootDir>/__tests__/helpers/temp-setup.mjs',
+  globalTeardown: '<rootDir>/__tests__/helpers/temp-teardown.mjs'
 };
