@@ -7,6 +7,7 @@ import { describe, expect, test } from '@jest/globals';
 import { checkJson, type JsonFinding } from './helpers/cli.js';
 import { git, makeRepo, tempDir, type TreeState } from './helpers/repo.js';
 import {
+  goGenerateLines,
   markdownStates,
   referenceFileKind,
   referencePatterns,
@@ -40,6 +41,9 @@ const files: Record<string, string> = {
   ].join('\n'),
   'tools/go.mod': `module ${R}/tools\n\ngo 1.19\n`,
   'tools/t.go': 'package tools\n',
+  // go generate never runs these (not packages of a module): no finding, from either tree.
+  'testdata/gen.go': `package gen\n\n//go:generate go run ${R}/cmd/gen\n`,
+  '_attic/gen.go': `package gen\n\n//go:generate go run ${R}/cmd/gen\n`,
   'api/api.proto': [
     'syntax = "proto3";',
     '',
@@ -396,6 +400,27 @@ describe('stale-reference: majors, modules and trees', () => {
 });
 
 describe('src/go/references.ts', () => {
+  test('goGenerateLines: lines that start with //go:generate, numbered, as git grep gives them', () => {
+    const text = [
+      'package p',
+      '//go:generate stringer -type=Kind',
+      '\t//go:generate indented is not a directive',
+      'x := 1 //go:generate after code is not either',
+      '//go:generate go run ./gen\r',
+      '//go:generate'
+    ].join('\n');
+    const expected = [
+      { line: 2, text: '//go:generate stringer -type=Kind' },
+      { line: 5, text: '//go:generate go run ./gen\r' },
+      { line: 6, text: '//go:generate' }
+    ];
+    expect(goGenerateLines(Buffer.from(text))).toEqual(expected);
+    // A plain Uint8Array (no Buffer search) gives the same.
+    expect(goGenerateLines(new TextEncoder().encode(text))).toEqual(expected);
+    expect(goGenerateLines(new Uint8Array(0))).toEqual([]);
+    expect(goGenerateLines(Buffer.from('//go:generat'))).toEqual([]);
+  });
+
   test.each<[string, ReferenceFileKind | undefined]>([
     ['api/a.proto', 'proto'],
     ['buf.gen.yaml', 'buf'],

@@ -5752,6 +5752,41 @@ const SKIPPED_PATHSPECS = [...SKIPPED_DIRS].map(dir => `:(top,glob,exclude)**/${
 const GO_GENERATE_PATHSPECS = [':(top,glob)**/*.go', ...SKIPPED_PATHSPECS];
 /** The fixed string every kept .go line contains. */
 const GO_GENERATE_MARK = '//go:generate';
+const GO_GENERATE_BYTES = new TextEncoder().encode(GO_GENERATE_MARK);
+const LF$1 = 0x0a;
+const lineDecoder = new TextDecoder();
+/**
+ * The lines of a .go file's bytes that start with //go:generate (the only .go lines looked at), as
+ * git grep would give them: 1-based numbers, the text without its line feed. For a file already in
+ * memory (a commit's blobs), this spares git inflating every blob a second time.
+ */
+function goGenerateLines(data) {
+    const lines = [];
+    let line = 1;
+    let counted = 0;
+    for (let at = indexOfMark(data, 0); at >= 0; at = indexOfMark(data, at + 1)) {
+        if (at > 0 && data[at - 1] !== LF$1)
+            continue;
+        for (; counted < at; counted++)
+            if (data[counted] === LF$1)
+                line++;
+        const end = data.indexOf(LF$1, at);
+        lines.push({ line, text: lineDecoder.decode(data.subarray(at, end < 0 ? data.length : end)) });
+    }
+    return lines;
+}
+function indexOfMark(data, from) {
+    // Node's Buffer searches natively; a plain Uint8Array is searched byte by byte.
+    if (typeof Buffer !== 'undefined' && Buffer.isBuffer(data))
+        return data.indexOf(GO_GENERATE_BYTES, from);
+    outer: for (let i = data.indexOf(GO_GENERATE_BYTES[0], from); i >= 0; i = data.indexOf(GO_GENERATE_BYTES[0], i + 1)) {
+        for (let k = 1; k < GO_GENERATE_BYTES.length; k++)
+            if (data[i + k] !== GO_GENERATE_BYTES[k])
+                continue outer;
+        return i;
+    }
+    return -1;
+}
 const REFERENCE_PATHSPECS = [
     ...[
         '*.proto',
@@ -15138,7 +15173,7 @@ class GitTree {
     async listFiles() {
         return [...(await this.blobIds()).keys()];
     }
-    async read(request, { onFile, onScan, onWholeDone }) {
+    async read(request, { onFile, onScan, onWholeDone, onSource }) {
         const ids = await this.blobIds();
         const wanted = [];
         const missing = `not in ${this.description}`;
@@ -15164,8 +15199,10 @@ class GitTree {
             const error = data ? undefined : 'object missing from the repository';
             if (whole)
                 onFile(path, data, error);
-            else if (data)
+            else if (data) {
                 onScan(path, scanImports(data, { eof: true }), data.length);
+                onSource?.(path, data);
+            }
             else
                 onScan(path, undefined, 0, error);
             if (whole && next === wholeCount)
@@ -15375,7 +15412,16 @@ async function gatherSnapshot(options) {
     // headers. As soon as the go.mod files are in, one git grep for the modules' family prefixes starts
     // (it finds every line that may name an old major) and runs while the headers are scanned.
     let references;
-    await tree.read({ whole: goModPaths, headers: files.filter(f => isGoSourceFile(f) && inAModule(f)) }, {
+    // From a ref, the //go:generate lines are found in the blobs as they stream by; from the work tree,
+    // where only headers are read, by git grep.
+    const generateLines = options.head ? new Map() : undefined;
+    let headersRead = () => undefined;
+    const headersDone = new Promise(done => (headersRead = done));
+    const goGenerate = generateLines && headersDone.then(() => generateLines);
+    // The .go files of the modules: their headers are scanned, and only their //go:generate lines count.
+    const goSources = files.filter(f => isGoSourceFile(f) && inAModule(f));
+    const goSourceSet = new Set(goSources);
+    await tree.read({ whole: goModPaths, headers: goSources }, {
         onFile(path, data, error) {
             if (data) {
                 goMods.set(path, data);
@@ -15386,7 +15432,10 @@ async function gatherSnapshot(options) {
         },
         onWholeDone() {
             const modulePaths = [...goMods.values()].map(data => modulePath(data));
-            references = readReferences(git, tree, files, modulePaths, options.head ? commit : undefined);
+            references = readReferences(git, tree, files, modulePaths, options.head ? commit : undefined, {
+                goSources: goSourceSet,
+                found: goGenerate
+            });
             // Awaited below; a failure on the way must not be left unhandled meanwhile.
             references.catch(() => undefined);
         },
@@ -15396,8 +15445,14 @@ async function gatherSnapshot(options) {
                 goFiles.set(path, scan);
             else
                 unreadable.set(path, error ?? 'unknown error');
+        },
+        onSource(path, data) {
+            const found = generateLines && goGenerateLines(data);
+            if (found?.length)
+                generateLines?.set(path, found);
         }
     });
+    headersRead();
     const snapshot = {
         files,
         goMods,
@@ -15418,7 +15473,7 @@ async function gatherSnapshot(options) {
         snapshot.addedLines = await git.addedLines(from, options.head ? commit : undefined);
     }
     const { lines: referenceLines, documents: referenceDocuments } = await (references ??
-        readReferences(git, tree, files, [...goMods.values()].map(data => modulePath(data)), options.head ? commit : undefined));
+        readReferences(git, tree, files, [...goMods.values()].map(data => modulePath(data)), options.head ? commit : undefined, { goSources: goSourceSet, found: goGenerate }));
     snapshot.referenceLines = referenceLines;
     snapshot.referenceDocuments = referenceDocuments;
     snapshot.releasedGoMods = await releasedGoMods;
@@ -15438,19 +15493,20 @@ async function gatherSnapshot(options) {
  * them (read through the tree, so only those few files). Files the tree does not list (symbolic links
  * in a commit) are left out, so both sources give the same result.
  */
-async function readReferences(git, tree, files, modulePaths, commit) {
+async function readReferences(git, tree, files, modulePaths, commit, goGenerate) {
     const lines = new Map();
     const documents = new Map();
     const patterns = referencePatterns(modulePaths);
     if (patterns.length === 0)
         return { lines, documents };
-    // Two greps at once: other files for any mention; .go files for their //go:generate lines only (a
-    // single fixed string is git grep's fast path; every import line would match a family prefix).
+    // Two searches at once: other files for any mention; .go files for their //go:generate lines only
+    // (a single fixed string is git grep's fast path; every import line would match a family prefix).
     const [others, generateLines] = await Promise.all([
         git.grepLines(patterns, REFERENCE_PATHSPECS, commit),
-        git.grepLines([GO_GENERATE_MARK], GO_GENERATE_PATHSPECS, commit)
+        goGenerate.found ?? git.grepLines([GO_GENERATE_MARK], GO_GENERATE_PATHSPECS, commit)
     ]);
     const generate = new Map([...generateLines]
+        .filter(([file]) => goGenerate.goSources.has(file))
         .map(([file, found]) => [file, found.filter(hit => patterns.some(p => hit.text.includes(p)))])
         .filter(([, found]) => found.length > 0));
     const hits = new Map([...others, ...generate]);

@@ -13,6 +13,7 @@ import {
 import { modulePath } from '../go/modfile.js';
 import {
   needsWholeText,
+  goGenerateLines,
   GO_GENERATE_MARK,
   GO_GENERATE_PATHSPECS,
   REFERENCE_PATHSPECS,
@@ -91,8 +92,17 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   // headers. As soon as the go.mod files are in, one git grep for the modules' family prefixes starts
   // (it finds every line that may name an old major) and runs while the headers are scanned.
   let references: ReturnType<typeof readReferences> | undefined;
+  // From a ref, the //go:generate lines are found in the blobs as they stream by; from the work tree,
+  // where only headers are read, by git grep.
+  const generateLines = options.head ? new Map<string, ReferenceLine[]>() : undefined;
+  let headersRead = (): void => undefined;
+  const headersDone = new Promise<void>(done => (headersRead = done));
+  const goGenerate = generateLines && headersDone.then(() => generateLines);
+  // The .go files of the modules: their headers are scanned, and only their //go:generate lines count.
+  const goSources = files.filter(f => isGoSourceFile(f) && inAModule(f));
+  const goSourceSet = new Set(goSources);
   await tree.read(
-    { whole: goModPaths, headers: files.filter(f => isGoSourceFile(f) && inAModule(f)) },
+    { whole: goModPaths, headers: goSources },
     {
       onFile(path, data, error) {
         if (data) {
@@ -102,7 +112,10 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
       },
       onWholeDone() {
         const modulePaths = [...goMods.values()].map(data => modulePath(data));
-        references = readReferences(git, tree, files, modulePaths, options.head ? commit : undefined);
+        references = readReferences(git, tree, files, modulePaths, options.head ? commit : undefined, {
+          goSources: goSourceSet,
+          found: goGenerate
+        });
         // Awaited below; a failure on the way must not be left unhandled meanwhile.
         references.catch(() => undefined);
       },
@@ -110,9 +123,14 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
         stats.bytes += bytes;
         if (scan) goFiles.set(path, scan);
         else unreadable.set(path, error ?? 'unknown error');
+      },
+      onSource(path, data) {
+        const found = generateLines && goGenerateLines(data);
+        if (found?.length) generateLines?.set(path, found);
       }
     }
   );
+  headersRead();
 
   const snapshot: Snapshot = {
     files,
@@ -140,7 +158,8 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
       tree,
       files,
       [...goMods.values()].map(data => modulePath(data)),
-      options.head ? commit : undefined
+      options.head ? commit : undefined,
+      { goSources: goSourceSet, found: goGenerate }
     ));
   snapshot.referenceLines = referenceLines;
   snapshot.referenceDocuments = referenceDocuments;
@@ -165,20 +184,27 @@ async function readReferences(
   tree: Tree,
   files: readonly string[],
   modulePaths: string[],
-  commit: string | undefined
+  commit: string | undefined,
+  goGenerate: {
+    /** The .go files whose //go:generate lines count (those of a module: go generate runs on packages). */
+    goSources: ReadonlySet<string>;
+    /** Those lines when already found in the files' bytes; else git grep finds them. */
+    found: Promise<Map<string, ReferenceLine[]>> | undefined;
+  }
 ): Promise<{ lines: Map<string, ReferenceLine[]>; documents: Map<string, string> }> {
   const lines = new Map<string, ReferenceLine[]>();
   const documents = new Map<string, string>();
   const patterns = referencePatterns(modulePaths);
   if (patterns.length === 0) return { lines, documents };
-  // Two greps at once: other files for any mention; .go files for their //go:generate lines only (a
-  // single fixed string is git grep's fast path; every import line would match a family prefix).
+  // Two searches at once: other files for any mention; .go files for their //go:generate lines only
+  // (a single fixed string is git grep's fast path; every import line would match a family prefix).
   const [others, generateLines] = await Promise.all([
     git.grepLines(patterns, REFERENCE_PATHSPECS, commit),
-    git.grepLines([GO_GENERATE_MARK], GO_GENERATE_PATHSPECS, commit)
+    goGenerate.found ?? git.grepLines([GO_GENERATE_MARK], GO_GENERATE_PATHSPECS, commit)
   ]);
   const generate = new Map(
     [...generateLines]
+      .filter(([file]) => goGenerate.goSources.has(file))
       .map(([file, found]) => [file, found.filter(hit => patterns.some(p => hit.text.includes(p)))] as const)
       .filter(([, found]) => found.length > 0)
   );

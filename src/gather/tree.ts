@@ -19,6 +19,8 @@ export interface ReadCallbacks {
   onScan(path: string, scan: ImportScan | undefined, bytesRead: number, error?: string): void;
   /** Every whole file has been delivered; the headers follow (so work that needs go.mod can start). */
   onWholeDone?(): void;
+  /** A header file's whole bytes, when the tree has them anyway (a ref: cat-file streams whole blobs). */
+  onSource?(path: string, data: Uint8Array): void;
 }
 
 export interface Tree {
@@ -103,7 +105,7 @@ export class GitTree implements Tree {
     return [...(await this.blobIds()).keys()];
   }
 
-  async read(request: ReadRequest, { onFile, onScan, onWholeDone }: ReadCallbacks): Promise<void> {
+  async read(request: ReadRequest, { onFile, onScan, onWholeDone, onSource }: ReadCallbacks): Promise<void> {
     const ids = await this.blobIds();
     const wanted: { path: string; whole: boolean }[] = [];
     const missing = `not in ${this.description}`;
@@ -125,8 +127,10 @@ export class GitTree implements Tree {
         const { path, whole } = wanted[next++];
         const error = data ? undefined : 'object missing from the repository';
         if (whole) onFile(path, data, error);
-        else if (data) onScan(path, scanImports(data, { eof: true }), data.length);
-        else onScan(path, undefined, 0, error);
+        else if (data) {
+          onScan(path, scanImports(data, { eof: true }), data.length);
+          onSource?.(path, data);
+        } else onScan(path, undefined, 0, error);
         if (whole && next === wholeCount) onWholeDone?.();
       }
     );
