@@ -15447,9 +15447,11 @@ async function gatherSnapshot(options) {
                 unreadable.set(path, error ?? 'unknown error');
         },
         onSource(path, data) {
-            const found = generateLines && goGenerateLines(data);
-            if (found?.length)
-                generateLines?.set(path, found);
+            if (!generateLines)
+                return;
+            const found = goGenerateLines(data);
+            if (found.length > 0)
+                generateLines.set(path, found);
         }
     });
     headersRead();

@@ -125,8 +125,9 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
         else unreadable.set(path, error ?? 'unknown error');
       },
       onSource(path, data) {
-        const found = generateLines && goGenerateLines(data);
-        if (found?.length) generateLines?.set(path, found);
+        if (!generateLines) return;
+        const found = goGenerateLines(data);
+        if (found.length > 0) generateLines.set(path, found);
       }
     }
   );
