@@ -7,22 +7,14 @@ import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { beforeAll, expect, test } from '@jest/globals';
 import type { ApiObject, Field, Method, ModuleApi } from '../src/go/api-model.js';
+import { seededFloats } from './helpers/rng.js';
 import { extractModuleApi, loadGoParser, type ApiSource, type GoParser } from '../src/go/api.js';
 import { describeWithGo, runGo } from './helpers/gotool.js';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const apidump = join(here, 'fixtures', 'apidump');
 
-function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const rng = seededFloats;
 
 /** One generated package: Go source declaring a varied, type-correct exported API. */
 function genPackage(

@@ -8,20 +8,12 @@ import { expect, test } from '@jest/globals';
 import { checkJson, cli } from './helpers/cli.js';
 import { describeWithGo, runGo } from './helpers/gotool.js';
 import { commitTree, git, tempDir, writeTree } from './helpers/repo.js';
+import { seededInts } from './helpers/rng.js';
 
 const MODULE = 'example.com/gen';
 const SEEDS = [7, 1919, 424242];
 
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return (n: number) => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) % n;
-  };
-}
+const rng = seededInts;
 
 const STD: Array<[string, string, string]> = [
   // path, package name, a use

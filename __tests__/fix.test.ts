@@ -12,6 +12,7 @@ import { planFix } from '../src/fix/plan.js';
 import { checkJson, cli } from './helpers/cli.js';
 import { describeWithGo } from './helpers/gotool.js';
 import { git, makeRepo, tempDir, writeTree } from './helpers/repo.js';
+import { seededInts } from './helpers/rng.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const dec = (b: Uint8Array) => new TextDecoder().decode(b);
@@ -154,16 +155,7 @@ describe('rewriteGoFile', () => {
 
 describeWithGofmt('rewriteGoFile against gofmt (gofmt of the naive rewrite is the expected output)', () => {
   // A hand-made generator with a fixed seed: import headers with groups, comments, every form.
-  function rng(seed: number) {
-    let a = seed >>> 0;
-    return (n: number) => {
-      a = (a + 0x6d2b79f5) >>> 0;
-      let t = a;
-      t = Math.imul(t ^ (t >>> 15), t | 1);
-      t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-      return (((t ^ (t >>> 14)) >>> 0) % n) as number;
-    };
-  }
+  const rng = seededInts;
   const STD = [
     'fmt',
     'os',
