@@ -42549,7 +42549,7 @@ function checkGatedVersions(ctx) {
     return versionTargets(ctx).flatMap(({ module, version }) => {
         if (module.path === undefined || checkPath(module.path))
             return [];
-        const wantSuffix = module.pathMajor.startsWith('.') ? majorDigits(version) : suffixMajorOf(version);
+        const wantSuffix = suffixForRelease(module, version);
         if (module.pathMajorDigits === wantSuffix)
             return [];
         if (module.pathMajor.startsWith('.') && version.startsWith('v0.0.0-') && module.pathMajorDigits === '1')
@@ -42561,6 +42561,10 @@ function checkGatedVersions(ctx) {
                 : `a v${wantSuffix} module path must end in ${module.pathMajor.startsWith('.') || module.path.startsWith('gopkg.in/') ? `.v${wantSuffix}` : `/v${wantSuffix}`}`}; write "module ${want}" (and update every import of the module's own packages)`, module, { fix: { replacement: want } })
         ];
     });
+}
+/** The major suffix a release of `version` needs: gopkg.in's `.vN` carries every major, `/vN` only v2 and up. */
+function suffixForRelease(module, version) {
+    return module.pathMajor.startsWith('.') ? majorDigits(version) : suffixMajorOf(version);
 }
 function checkLatestReleases(ctx) {
     return moduleTargets(ctx)
@@ -42577,9 +42581,7 @@ function checkLatestReleases(ctx) {
         const latest = releases[releases.length - 1];
         if (!latest)
             return [];
-        const latestSuffix = module.pathMajor.startsWith('.')
-            ? majorDigits(latest.version)
-            : suffixMajorOf(latest.version);
+        const latestSuffix = suffixForRelease(module, latest.version);
         if (compareMajors(latestSuffix, module.pathMajorDigits) <= 0)
             return [];
         const want = pathForMajor(module.prefix, latestSuffix);
@@ -43432,9 +43434,12 @@ function methodSetKey(methods) {
         .sort()
         .join('\n');
 }
-/** Whether the method set of the type (of its pointer, with `pointer`) holds every method given. */
-function implementsWith(t, wanted, pointer) {
-    const set = byName(withPromoted(t.methods, t.promoted?.methods));
+/** Every method of a type, its own and promoted, by name. */
+function methodSetOf(t) {
+    return byName(withPromoted(t.methods, t.promoted?.methods));
+}
+/** Whether a method set (of the pointer type, with `pointer`) holds every method given. */
+function implementsWith(set, wanted, pointer) {
     return wanted.every(w => {
         const m = set.get(w.name);
         return m !== undefined && (pointer || !m.pointer) && key(m.signature) === key(w.signature);
@@ -43717,10 +43722,13 @@ class Differ {
         const interfaces = [...oldPkg.objects.values()].filter(isCheckableInterface);
         if (interfaces.length === 0)
             return;
-        for (const o of oldPkg.objects.values()) {
-            const n = newPkg.objects.get(o.name);
-            if (!isMethodSetOwner(o) || !isMethodSetOwner(n))
+        for (const old of oldPkg.objects.values()) {
+            const now = newPkg.objects.get(old.name);
+            if (!isMethodSetOwner(old) || !isMethodSetOwner(now))
                 continue;
+            // Each type's method set is built once, not once per interface.
+            const o = methodSetOf(old);
+            const n = methodSetOf(now);
             for (const oi of interfaces) {
                 const ni = newPkg.objects.get(oi.name);
                 if (!isCheckableInterface(ni) ||
@@ -43728,13 +43736,13 @@ class Differ {
                     continue;
                 const wanted = oi.underlying.methods;
                 const holder = implementsWith(o, wanted, false)
-                    ? o.name
+                    ? old.name
                     : implementsWith(o, wanted, true)
-                        ? `*${o.name}`
+                        ? `*${old.name}`
                         : undefined;
                 if (holder === undefined || implementsWith(n, wanted, holder.startsWith('*')))
                     continue;
-                this.add('breaking', subjectOf(dir, o.name), `${holder} no longer implements ${oi.name}`, n.pos, 'new');
+                this.add('breaking', subjectOf(dir, old.name), `${holder} no longer implements ${oi.name}`, now.pos, 'new');
             }
         }
     }

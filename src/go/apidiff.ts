@@ -133,9 +133,17 @@ function methodSetKey(methods: readonly Method[]): string {
     .join('\n');
 }
 
-/** Whether the method set of the type (of its pointer, with `pointer`) holds every method given. */
-function implementsWith(t: TypeObject, wanted: readonly Method[], pointer: boolean): boolean {
-  const set = byName(withPromoted(t.methods, t.promoted?.methods));
+/** Every method of a type, its own and promoted, by name. */
+function methodSetOf(t: TypeObject): Map<string, Method> {
+  return byName(withPromoted(t.methods, t.promoted?.methods));
+}
+
+/** Whether a method set (of the pointer type, with `pointer`) holds every method given. */
+function implementsWith(
+  set: ReadonlyMap<string, Method>,
+  wanted: readonly Method[],
+  pointer: boolean
+): boolean {
   return wanted.every(w => {
     const m = set.get(w.name);
     return m !== undefined && (pointer || !m.pointer) && key(m.signature) === key(w.signature);
@@ -443,9 +451,12 @@ class Differ {
   private compareImplementations(dir: string, oldPkg: PackageApi, newPkg: PackageApi): void {
     const interfaces = [...oldPkg.objects.values()].filter(isCheckableInterface);
     if (interfaces.length === 0) return;
-    for (const o of oldPkg.objects.values()) {
-      const n = newPkg.objects.get(o.name);
-      if (!isMethodSetOwner(o) || !isMethodSetOwner(n)) continue;
+    for (const old of oldPkg.objects.values()) {
+      const now = newPkg.objects.get(old.name);
+      if (!isMethodSetOwner(old) || !isMethodSetOwner(now)) continue;
+      // Each type's method set is built once, not once per interface.
+      const o = methodSetOf(old);
+      const n = methodSetOf(now);
       for (const oi of interfaces) {
         const ni = newPkg.objects.get(oi.name);
         if (
@@ -455,16 +466,16 @@ class Differ {
           continue;
         const wanted = oi.underlying.methods;
         const holder = implementsWith(o, wanted, false)
-          ? o.name
+          ? old.name
           : implementsWith(o, wanted, true)
-            ? `*${o.name}`
+            ? `*${old.name}`
             : undefined;
         if (holder === undefined || implementsWith(n, wanted, holder.startsWith('*'))) continue;
         this.add(
           'breaking',
-          subjectOf(dir, o.name),
+          subjectOf(dir, old.name),
           `${holder} no longer implements ${oi.name}`,
-          n.pos,
+          now.pos,
           'new'
         );
       }

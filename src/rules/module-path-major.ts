@@ -1,4 +1,4 @@
-import { releasesWithPrefix, resolveTag, tagPrefixOf } from '../go/layout.js';
+import { releasesWithPrefix, resolveTag, tagPrefixOf, type Module } from '../go/layout.js';
 import { checkPath, pathForMajor } from '../go/modpath.js';
 import { majorDigits } from '../go/version.js';
 import { compareMajors } from '../go/majors.js';
@@ -29,7 +29,7 @@ export const modulePathMajor: Rule = {
 function checkGatedVersions(ctx: RuleContext): Finding[] {
   return versionTargets(ctx).flatMap(({ module, version }) => {
     if (module.path === undefined || checkPath(module.path)) return [];
-    const wantSuffix = module.pathMajor.startsWith('.') ? majorDigits(version) : suffixMajorOf(version);
+    const wantSuffix = suffixForRelease(module, version);
     if (module.pathMajorDigits === wantSuffix) return [];
     if (module.pathMajor.startsWith('.') && version.startsWith('v0.0.0-') && module.pathMajorDigits === '1')
       return [];
@@ -51,6 +51,11 @@ function checkGatedVersions(ctx: RuleContext): Finding[] {
   });
 }
 
+/** The major suffix a release of `version` needs: gopkg.in's `.vN` carries every major, `/vN` only v2 and up. */
+function suffixForRelease(module: Module, version: string): string {
+  return module.pathMajor.startsWith('.') ? majorDigits(version) : suffixMajorOf(version);
+}
+
 function checkLatestReleases(ctx: RuleContext): Finding[] {
   return moduleTargets(ctx)
     .filter(t => t.mode === 'consistency')
@@ -64,9 +69,7 @@ function checkLatestReleases(ctx: RuleContext): Finding[] {
       });
       const latest = releases[releases.length - 1];
       if (!latest) return [];
-      const latestSuffix = module.pathMajor.startsWith('.')
-        ? majorDigits(latest.version)
-        : suffixMajorOf(latest.version);
+      const latestSuffix = suffixForRelease(module, latest.version);
       if (compareMajors(latestSuffix, module.pathMajorDigits) <= 0) return [];
       const want = pathForMajor(module.prefix, latestSuffix);
       return [
