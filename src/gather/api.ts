@@ -3,7 +3,7 @@
 // packages with a changed file are parsed: an unchanged package has an unchanged API.
 import { resolveTargets } from '../analyze.js';
 import type { ApiSource } from '../go/api.js';
-import { extractModuleApiPair, loadGoParser } from '../go/api.js';
+import { extractModuleApiPair } from '../go/api.js';
 import {
   dirOf,
   fileOwnerIndex,
@@ -45,7 +45,6 @@ export async function gatherApiComparisons(
   });
   if (wanted.length === 0) return [];
 
-  const parser = await loadGoParser();
   const headOwner = fileOwnerIndex(modules);
   const comparisons: ApiComparison[] = [];
   const baseTrees = new Map<string, { tree: GitTree; files: string[]; modules: Module[] }>();
@@ -84,7 +83,6 @@ export async function gatherApiComparisons(
       readSources(base.tree, baseFiles.filter(inDirs))
     ]);
     const [oldApi, newApi] = extractModuleApiPair(
-      parser,
       module.dir,
       { modulePath: baseModule?.path ?? (module.path as string), files: oldSources },
       { modulePath: module.path as string, files: newSources }

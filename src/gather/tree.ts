@@ -32,6 +32,8 @@ export interface Tree {
 }
 
 const FIRST_READ = 1024;
+/** Header files read between two turns of the event loop. */
+const YIELD_EVERY = 200;
 
 export class WorkingTree implements Tree {
   readonly description: string;
@@ -56,7 +58,14 @@ export class WorkingTree implements Tree {
     }
     onWholeDone?.();
     let buffer: Buffer = Buffer.allocUnsafe(FIRST_READ);
+    let sinceYield = 0;
     for (const path of request.headers) {
+      // The reads are synchronous (fastest here); let the event loop turn now and then so that git
+      // processes started meanwhile (onWholeDone's grep) get spawned and run beside this loop.
+      if (++sinceYield === YIELD_EVERY) {
+        sinceYield = 0;
+        await new Promise(setImmediate);
+      }
       let fd: number | undefined;
       try {
         fd = openSync(join(this.root, path), 'r');

@@ -1,5 +1,6 @@
-// The exported API of a Go module, read from source with a real Go grammar (tree-sitter-go through
-// web-tree-sitter, WASM: no Go toolchain, no native build). Produces the data model of api-model.ts.
+// The exported API of a Go module, read from source without a Go toolchain: goparse.ts parses each
+// file's declarations (tree-sitter-go's node types; a differential test runs tree-sitter-go itself
+// through this same extractor). Produces the data model of api-model.ts.
 //
 // Which files count: the caller passes the files the module owns; here `_test.go` files, files
 // excluded by `//go:build ignore`, and paths under testdata, vendor, `_x` or `.x` are dropped. A
@@ -11,10 +12,6 @@
 // embedded elements in source order. Constant values are evaluated where the expression only uses
 // literals, iota, conversions and constants of the same package (`1 << iota` at index 2 is `4`);
 // otherwise the normalized expression text is kept, with `@index` when it depends on iota.
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
-import { Language, Parser, type Node, type Tree } from 'web-tree-sitter';
 import type {
   ApiObject,
   ApiPosition,
@@ -26,7 +23,8 @@ import type {
   TypeParam,
   Underlying
 } from './api-model.js';
-import { scanImports } from './imports.js';
+import { parseGoDeclarations, type GoSyntaxNode } from './goparse.js';
+import { scanImports, type ImportScan } from './imports.js';
 import { isCountedPath } from './layout.js';
 
 export interface ApiSource {
@@ -35,48 +33,10 @@ export interface ApiSource {
   data: Uint8Array;
 }
 
-/** A loaded Go parser (opaque). */
-export interface GoParser {
-  readonly parser: Parser;
-}
+type Node = GoSyntaxNode;
 
-let loading: Promise<GoParser> | undefined;
-
-/** Finds a .wasm file: next to the running bundle (dist/), else through node_modules. */
-function locateWasm(bundledName: string, packageSpecifier: string): string {
-  const candidates: string[] = [];
-  try {
-    candidates.push(fileURLToPath(new URL(`./${bundledName}`, import.meta.url)));
-  } catch {
-    // import.meta.url is not a file URL: only the node_modules lookup remains.
-  }
-  try {
-    candidates.push(createRequire(import.meta.url).resolve(packageSpecifier));
-  } catch {
-    // Not installed next to this file.
-  }
-  const found = candidates.find(c => existsSync(c));
-  if (!found)
-    throw new Error(`cannot find ${bundledName} (looked in: ${candidates.join(', ') || 'nowhere'})`);
-  return found;
-}
-
-/** Loads the parser once (WASM); safe to call repeatedly. */
-export function loadGoParser(): Promise<GoParser> {
-  loading ??= (async () => {
-    const runtime = locateWasm('web-tree-sitter.wasm', 'web-tree-sitter/web-tree-sitter.wasm');
-    const grammar = locateWasm('tree-sitter-go.wasm', 'tree-sitter-go/tree-sitter-go.wasm');
-    await Parser.init({ locateFile: () => runtime, wasmBinary: readFileSync(runtime) });
-    const go = await Language.load(new Uint8Array(readFileSync(grammar)));
-    const parser = new Parser();
-    parser.setLanguage(go);
-    return { parser };
-  })();
-  loading.catch(() => {
-    loading = undefined;
-  });
-  return loading;
-}
+/** Parses one file's text into a tree with tree-sitter-go's node types (goparse.ts by default). */
+export type ParseGo = (text: string) => GoSyntaxNode;
 
 // ---------------------------------------------------------------------------------------------
 // Reading files into packages
@@ -87,8 +47,6 @@ interface FileCtx {
   lineStarts: number[];
   /** Import qualifier → module-relative dir, for imports of this module. */
   qualifiers: Map<string, string>;
-  /** Added to a node's index to get its index in `text` (for declarations parsed again on their own). */
-  shift: number;
   /** Import paths by explicit name or last element, filled before the qualifiers are resolved. */
   imports: { name?: string; path: string }[];
 }
@@ -141,12 +99,12 @@ function isInternalDir(dir: string): boolean {
 
 function lineStartsOf(text: string): number[] {
   const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
 }
 
 function posOf(ctx: FileCtx, node: Node): ApiPosition {
-  const index = node.startIndex + ctx.shift;
+  const index = node.startIndex;
   let lo = 0;
   let hi = ctx.lineStarts.length - 1;
   while (lo < hi) {
@@ -169,27 +127,6 @@ function isBroken(decl: Node): boolean {
   );
 }
 
-const DECL_START = /^(?:func|type|var|const)\b/;
-
-/**
- * Text ranges to parse again, one declaration each: tree-sitter's error recovery can swallow the
- * declarations after a broken one into an ERROR node. Each range starts at a line beginning with
- * `func`, `type`, `var` or `const` inside a broken top-level node.
- */
-function brokenChunks(root: Node, text: string): [number, number][] {
-  const out: [number, number][] = [];
-  for (const c of root.children) {
-    if (!c || !(c.type === 'ERROR' || (c.isNamed && isBroken(c)))) continue;
-    const starts: number[] = [];
-    for (let i = c.startIndex; i < c.endIndex; i++) {
-      if ((i === c.startIndex || text.charCodeAt(i - 1) === 10) && DECL_START.test(text.slice(i, i + 6)))
-        starts.push(i);
-    }
-    starts.forEach((a, k) => out.push([a, k + 1 < starts.length ? starts[k + 1] : c.endIndex]));
-  }
-  return out;
-}
-
 const decoder = new TextDecoder('utf-8');
 
 /**
@@ -197,17 +134,12 @@ const decoder = new TextDecoder('utf-8');
  * .go files (the caller passes exactly the files the module owns: nested modules cut out).
  */
 export function extractModuleApi(
-  goParser: GoParser,
   modulePath: string,
   moduleDir: string,
-  files: readonly ApiSource[]
+  files: readonly ApiSource[],
+  parse: ParseGo = parseGoDeclarations
 ): ModuleApi {
-  const trees: Tree[] = [];
-  try {
-    return extractWith(goParser, modulePath, moduleDir, files, trees, new Map());
-  } finally {
-    for (const t of trees) t.delete();
-  }
+  return extractWith(modulePath, moduleDir, files, parse, new Map());
 }
 
 /**
@@ -215,38 +147,46 @@ export function extractModuleApi(
  * are the same on both sides is parsed once. In a changed package most files are unchanged.
  */
 export function extractModuleApiPair(
-  goParser: GoParser,
   moduleDir: string,
   old: { modulePath: string; files: readonly ApiSource[] },
-  now: { modulePath: string; files: readonly ApiSource[] }
+  now: { modulePath: string; files: readonly ApiSource[] },
+  parse: ParseGo = parseGoDeclarations
 ): [ModuleApi, ModuleApi] {
-  const trees: Tree[] = [];
   const cache: ParseCache = new Map();
-  try {
-    return [
-      extractWith(goParser, old.modulePath, moduleDir, old.files, trees, cache),
-      extractWith(goParser, now.modulePath, moduleDir, now.files, trees, cache)
-    ];
-  } finally {
-    for (const t of trees) t.delete();
-  }
+  return [
+    extractWith(old.modulePath, moduleDir, old.files, parse, cache),
+    extractWith(now.modulePath, moduleDir, now.files, parse, cache)
+  ];
 }
 
-/** Parsed files by path and content; the trees live until the caller deletes them. */
-type ParseCache = Map<string, { data: Uint8Array; text: string; parsed: string; tree: Tree }[]>;
+/** A file read for its declarations; undefined when it does not count (`//go:build ignore`, no header). */
+type ReadFile = { text: string; root: Node; lineStarts: number[]; scanned: ImportScan } | undefined;
+
+/** Files read, by path and content. */
+type ParseCache = Map<string, { data: Uint8Array; read: ReadFile }[]>;
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+  return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
+
+function readFile(data: Uint8Array, parse: ParseGo): ReadFile {
+  let scanned: ImportScan;
+  try {
+    scanned = scanImports(data);
+  } catch {
+    return undefined;
+  }
+  if (scanned.buildIgnore) return undefined;
+  let text = decoder.decode(data);
+  if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
+  return { text, root: parse(text), lineStarts: lineStartsOf(text), scanned };
 }
 
 function extractWith(
-  goParser: GoParser,
   modulePath: string,
   moduleDir: string,
   files: readonly ApiSource[],
-  trees: Tree[],
+  parse: ParseGo,
   cache: ParseCache
 ): ModuleApi {
   const pkgs = new Map<string, PkgInfo>();
@@ -260,35 +200,13 @@ function extractWith(
         ? src.file.slice(src.file.lastIndexOf('/') + 1)
         : `${dir}/${src.file.slice(src.file.lastIndexOf('/') + 1)}`;
     if (!isCountedPath(rel)) continue;
-    let scanned;
-    try {
-      scanned = scanImports(src.data);
-    } catch {
-      continue;
+    let seen = cache.get(src.file)?.find(entry => sameBytes(entry.data, src.data));
+    if (!seen) {
+      seen = { data: src.data, read: readFile(src.data, parse) };
+      cache.set(src.file, [...(cache.get(src.file) ?? []), seen]);
     }
-    if (scanned.buildIgnore) continue;
-    const seen = cache.get(src.file)?.find(entry => sameBytes(entry.data, src.data));
-    let text: string;
-    let parsed: string;
-    let tree: Tree | null;
-    if (seen) ({ text, parsed, tree } = seen);
-    else {
-      text = decoder.decode(src.data);
-      if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`;
-      // What the parser reads: function bodies blanked, same length (positions are read from `text`).
-      try {
-        parsed = blankFunctionBodies(text);
-        tree = goParser.parser.parse(parsed);
-      } catch {
-        continue;
-      }
-      if (!tree) continue;
-      trees.push(tree);
-      const entries = cache.get(src.file) ?? [];
-      entries.push({ data: src.data, text, parsed, tree });
-      cache.set(src.file, entries);
-    }
-    const root = tree.rootNode;
+    if (!seen.read) continue;
+    const { text, root, lineStarts, scanned } = seen.read;
     const clause = root.namedChildren.find(n => n?.type === 'package_clause');
     const nameNode = clause?.namedChildren.find(n => n?.type === 'package_identifier');
     const pkgName = nameNode?.text ?? scanned.packageName;
@@ -296,8 +214,7 @@ function extractWith(
     const ctx: FileCtx = {
       file: src.file,
       text,
-      lineStarts: lineStartsOf(text),
-      shift: 0,
+      lineStarts,
       qualifiers: new Map(),
       imports: scanned.imports.filter(i => i.path !== 'C').map(i => ({ name: i.name, path: i.path }))
     };
@@ -316,15 +233,6 @@ function extractWith(
     }
     pkg.files.push(ctx);
     collectDecls(pkg, root, ctx);
-    if (root.hasError) {
-      const prefix = `package ${pkgName};`;
-      for (const [a, b] of brokenChunks(root, parsed)) {
-        const chunk = goParser.parser.parse(prefix + parsed.slice(a, b));
-        if (!chunk) continue;
-        trees.push(chunk);
-        collectDecls(pkg, chunk.rootNode, { ...ctx, shift: a - prefix.length });
-      }
-    }
   }
 
   // Import qualifiers that name packages of this module.
@@ -349,114 +257,6 @@ function extractWith(
     out.set(pkg.dir, { dir: pkg.dir, name: pkg.name, objects: extractor.objects(pkg), pos: pkg.pos });
   }
   return { modulePath, packages: out };
-}
-
-/**
- * The text with the contents of top-level function bodies replaced by spaces (line breaks kept, so
- * positions do not move): the API does not depend on them, and they are most of the parse time and
- * of the tree's memory. A small Go lexer (comments, strings, runes) finds each body: the first `{`
- * after `func` outside parentheses and brackets that does not open a `struct{`/`interface{` type.
- */
-export function blankFunctionBodies(text: string): string {
-  const n = text.length;
-  const out: string[] = [];
-  let last = 0;
-  let inFunc = false;
-  let paren = 0;
-  let prevWord = '';
-  let i = 0;
-  // Skips a comment, string or rune at j; returns the index after it, or j if there is none.
-  const skipLiteral = (j: number, c: number): number => {
-    if (c === 0x2f /* / */) {
-      const d = text.charCodeAt(j + 1);
-      if (d === 0x2f) {
-        const e = text.indexOf('\n', j);
-        return e < 0 ? n : e;
-      }
-      if (d === 0x2a /* * */) {
-        const e = text.indexOf('*/', j + 2);
-        return e < 0 ? n : e + 2;
-      }
-      return j;
-    }
-    if (c === 0x60 /* ` */) {
-      const e = text.indexOf('`', j + 1);
-      return e < 0 ? n : e + 1;
-    }
-    if (c === 0x22 /* " */ || c === 0x27 /* ' */) {
-      let k = j + 1;
-      for (; k < n; k++) {
-        const d = text.charCodeAt(k);
-        if (d === c || d === 10) break;
-        if (d === 0x5c /* \ */) k++;
-      }
-      return Math.min(n, k + 1);
-    }
-    return j;
-  };
-  // The index just past the `}` matching the `{` at j (or n).
-  const matchBrace = (j: number): number => {
-    let depth = 0;
-    for (let k = j; k < n;) {
-      const c = text.charCodeAt(k);
-      const skipped = skipLiteral(k, c);
-      if (skipped !== k) {
-        k = skipped;
-        continue;
-      }
-      if (c === 0x7b) depth++;
-      else if (c === 0x7d && --depth === 0) return k + 1;
-      k++;
-    }
-    return n;
-  };
-  const isIdent = (c: number, first: boolean): boolean =>
-    (c >= 0x61 && c <= 0x7a) ||
-    (c >= 0x41 && c <= 0x5a) ||
-    c === 0x5f ||
-    c >= 0x80 ||
-    (!first && c >= 0x30 && c <= 0x39);
-  while (i < n) {
-    const c = text.charCodeAt(i);
-    const skipped = skipLiteral(i, c);
-    if (skipped !== i) {
-      i = skipped;
-      continue;
-    }
-    if (isIdent(c, true)) {
-      let k = i + 1;
-      while (k < n && isIdent(text.charCodeAt(k), false)) k++;
-      const word = text.slice(i, k);
-      if (word === 'func' || word === 'type' || word === 'var' || word === 'const' || word === 'import') {
-        inFunc = word === 'func';
-        paren = 0;
-      }
-      prevWord = word;
-      i = k;
-      continue;
-    }
-    if (c === 0x28 || c === 0x5b) paren++;
-    else if (c === 0x29 || c === 0x5d) paren = Math.max(0, paren - 1);
-    else if (c === 0x7b) {
-      const end = matchBrace(i);
-      if (inFunc && paren === 0 && prevWord !== 'struct' && prevWord !== 'interface') {
-        out.push(
-          text.slice(last, i + 1),
-          text.slice(i + 1, end - 1).replace(/[^\n\r]+/g, m => ' '.repeat(m.length))
-        );
-        last = end - 1;
-        inFunc = false;
-      }
-      i = end;
-      prevWord = '';
-      continue;
-    }
-    if (c !== 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d) prevWord = '';
-    i++;
-  }
-  if (out.length === 0) return text;
-  out.push(text.slice(last));
-  return out.join('');
 }
 
 function fieldChildren(node: Node, field: string): Node[] {
@@ -1262,7 +1062,7 @@ class Extractor {
 
   private flatten(pkg: PkgInfo, iface: Node, ctx: FileCtx, visiting: Set<string>): Flattened {
     const out: Flattened = { methods: new Map(), embeds: [], hasUnexportedMethods: false, typeSet: false };
-    const key = `${ctx.file}:${iface.startIndex + ctx.shift}`;
+    const key = `${ctx.file}:${iface.startIndex}`;
     if (visiting.has(key)) return out;
     visiting.add(key);
     for (const c of named(iface)) {
