@@ -7381,7 +7381,7 @@ var Tok;
     Tok[Tok["Semi"] = 9] = "Semi";
 })(Tok || (Tok = {}));
 /** Thrown inside a declaration that does not parse; caught per declaration. */
-class SyntaxError_ extends Error {
+class ParseError extends Error {
 }
 /** The operator or punctuation at i (longest match), or undefined. */
 function operatorAt(src, i) {
@@ -7531,12 +7531,12 @@ class Lexer {
                 if (d === c)
                     break;
                 if (d === 0x0a)
-                    throw new SyntaxError_('newline in string');
+                    throw new ParseError('newline in string');
                 if (d === 0x5c)
                     k++;
             }
             if (k >= n)
-                throw new SyntaxError_('string not terminated');
+                throw new ParseError('string not terminated');
             this.set(c === 0x22 ? Tok.String : Tok.Rune, start, k + 1, '');
             this.semiAllowed = true;
             return;
@@ -7544,7 +7544,7 @@ class Lexer {
         if (c === 0x60) {
             const e = src.indexOf('`', i + 1);
             if (e < 0)
-                throw new SyntaxError_('raw string not terminated');
+                throw new ParseError('raw string not terminated');
             this.set(Tok.RawString, start, e + 1, '');
             this.semiAllowed = true;
             return;
@@ -7556,7 +7556,7 @@ class Lexer {
         }
         const op = operatorAt(src, i);
         if (op === undefined)
-            throw new SyntaxError_(`unexpected character ${JSON.stringify(src[i])}`);
+            throw new ParseError(`unexpected character ${JSON.stringify(src[i])}`);
         this.set(Tok.Op, start, i + op.length, op);
         this.semiAllowed = op === ')' || op === ']' || op === '}' || op === '++' || op === '--';
     }
@@ -7664,7 +7664,7 @@ class Lexer {
             k++;
         }
         if (depth > 0 && k >= n)
-            throw new SyntaxError_('unbalanced brackets');
+            throw new ParseError('unbalanced brackets');
         this.pos = k;
         this.semiAllowed = true;
         this.next();
@@ -7773,7 +7773,7 @@ class Parser {
         return this.tok.kind === Tok.Ident && !KEYWORDS$1.has(this.tok.value);
     }
     fail(what) {
-        throw new SyntaxError_(`expected ${what}`);
+        throw new ParseError(`expected ${what}`);
     }
     /**
      * Consumes operator `op`, failing if it is not there. Punctuation is kept in the tree (as an
@@ -7829,7 +7829,7 @@ class Parser {
                 root.add(this.topLevel());
             }
             catch (e) {
-                if (!(e instanceof SyntaxError_))
+                if (!(e instanceof ParseError))
                     throw e;
                 const broken = new SyntaxNode('ERROR', start, start, this.src);
                 broken.hasError = true;
@@ -7921,7 +7921,7 @@ class Parser {
                 list.add(node);
             }
             catch (e) {
-                if (!(e instanceof SyntaxError_))
+                if (!(e instanceof ParseError))
                     throw e;
                 const broken = list.add(new SyntaxNode(brokenType, start, this.tok.start, this.src));
                 broken.hasError = true;
@@ -8504,7 +8504,7 @@ function parseGoDeclarations(text) {
         return new Parser(text).parseFile();
     }
     catch (e) {
-        if (!(e instanceof SyntaxError_))
+        if (!(e instanceof ParseError))
             throw e;
         // The first token already failed (an unterminated literal, a stray character).
         const root = new SyntaxNode('source_file', 0, text.length, text);
@@ -12051,7 +12051,7 @@ class BatchParser {
 // `git cat-file --batch` process, never a process per file.
 const FIRST_READ = 1024;
 /** Header files read between two turns of the event loop. */
-const YIELD_EVERY = 1e9;
+const YIELD_EVERY = 200;
 class WorkingTree {
     root;
     description;

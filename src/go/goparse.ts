@@ -115,7 +115,7 @@ interface Token {
 }
 
 /** Thrown inside a declaration that does not parse; caught per declaration. */
-class SyntaxError_ extends Error {}
+class ParseError extends Error {}
 
 /** The operator or punctuation at i (longest match), or undefined. */
 function operatorAt(src: string, i: number): string | undefined {
@@ -254,17 +254,17 @@ class Lexer {
       for (; k < n; k++) {
         const d = src.charCodeAt(k);
         if (d === c) break;
-        if (d === 0x0a) throw new SyntaxError_('newline in string');
+        if (d === 0x0a) throw new ParseError('newline in string');
         if (d === 0x5c) k++;
       }
-      if (k >= n) throw new SyntaxError_('string not terminated');
+      if (k >= n) throw new ParseError('string not terminated');
       this.set(c === 0x22 ? Tok.String : Tok.Rune, start, k + 1, '');
       this.semiAllowed = true;
       return;
     }
     if (c === 0x60) {
       const e = src.indexOf('`', i + 1);
-      if (e < 0) throw new SyntaxError_('raw string not terminated');
+      if (e < 0) throw new ParseError('raw string not terminated');
       this.set(Tok.RawString, start, e + 1, '');
       this.semiAllowed = true;
       return;
@@ -275,7 +275,7 @@ class Lexer {
       return;
     }
     const op = operatorAt(src, i);
-    if (op === undefined) throw new SyntaxError_(`unexpected character ${JSON.stringify(src[i])}`);
+    if (op === undefined) throw new ParseError(`unexpected character ${JSON.stringify(src[i])}`);
     this.set(Tok.Op, start, i + op.length, op);
     this.semiAllowed = op === ')' || op === ']' || op === '}' || op === '++' || op === '--';
   }
@@ -374,7 +374,7 @@ class Lexer {
       }
       k++;
     }
-    if (depth > 0 && k >= n) throw new SyntaxError_('unbalanced brackets');
+    if (depth > 0 && k >= n) throw new ParseError('unbalanced brackets');
     this.pos = k;
     this.semiAllowed = true;
     this.next();
@@ -456,6 +456,7 @@ function startsType(t: Token): boolean {
   return t.kind === Tok.Op && (t.value === '*' || t.value === '[' || t.value === '(' || t.value === '<-');
 }
 
+/** One entry of a parameter list: names with a type, or a lone identifier (`bare`) that may be either. */
 type Entry = { names: SyntaxNode[]; type?: SyntaxNode; variadic?: boolean; bare?: SyntaxNode };
 
 class Parser {
@@ -498,7 +499,7 @@ class Parser {
   }
 
   private fail(what: string): never {
-    throw new SyntaxError_(`expected ${what}`);
+    throw new ParseError(`expected ${what}`);
   }
 
   /**
@@ -546,7 +547,7 @@ class Parser {
         start = this.tok.start;
         root.add(this.topLevel());
       } catch (e) {
-        if (!(e instanceof SyntaxError_)) throw e;
+        if (!(e instanceof ParseError)) throw e;
         const broken = new SyntaxNode('ERROR', start, start, this.src);
         broken.hasError = true;
         root.add(broken);
@@ -637,7 +638,7 @@ class Parser {
         this.endOfSpec();
         list.add(node);
       } catch (e) {
-        if (!(e instanceof SyntaxError_)) throw e;
+        if (!(e instanceof ParseError)) throw e;
         const broken = list.add(new SyntaxNode(brokenType, start, this.tok.start, this.src));
         broken.hasError = true;
         list.hasError = true;
@@ -1182,7 +1183,7 @@ export function parseGoDeclarations(text: string): SyntaxNode {
   try {
     return new Parser(text).parseFile();
   } catch (e) {
-    if (!(e instanceof SyntaxError_)) throw e;
+    if (!(e instanceof ParseError)) throw e;
     // The first token already failed (an unterminated literal, a stray character).
     const root = new SyntaxNode('source_file', 0, text.length, text);
     root.hasError = true;
