@@ -9707,7 +9707,11 @@ function extractWith(modulePath, moduleDir, files, parse, cache) {
         let seen = cache.get(src.file)?.find(entry => sameBytes(entry.data, src.data));
         if (!seen) {
             seen = { data: src.data, read: readFile(src.data, parse) };
-            cache.set(src.file, [...(cache.get(src.file) ?? []), seen]);
+            const versions = cache.get(src.file);
+            if (versions)
+                versions.push(seen);
+            else
+                cache.set(src.file, [seen]);
         }
         if (!seen.read)
             continue;
@@ -9886,8 +9890,9 @@ function typeText(node) {
     }
 }
 /**
- * `chan <-chan T` is `chan<- (chan T)` in Go (`<-` binds to the leftmost `chan`), but the grammar
- * reads it as `chan (<-chan T)`: re-associate unless the inner type was parenthesized.
+ * `chan <-chan T` is `chan<- (chan T)` in Go (`<-` binds to the leftmost `chan`). goparse.ts reads
+ * it so; tree-sitter-go (the differential tests' parser) reads `chan (<-chan T)`: re-associate that
+ * shape unless the inner type was parenthesized.
  */
 function chanText(dir, value) {
     if (dir === 'both' && value?.type === 'channel_type' && value.child(0)?.type === '<-') {
@@ -9926,7 +9931,7 @@ function embeddedTypeText(field) {
         return type;
     return embedsPointer(field) ? `*${type}` : type;
 }
-/** Whether an embedded field is written `*T`: the grammar keeps the `*` as a token of the field itself. */
+/** Whether an embedded field is written `*T`: the tree keeps the `*` as a token of the field itself. */
 function embedsPointer(field) {
     for (let i = 0; i < field.childCount; i++) {
         const c = field.child(i);
