@@ -48540,55 +48540,60 @@ function describeIoError(error) {
 // Reads what the breaking-change rule compares: for each module gated or checked, its exported API
 // now and at the comparison point (the pull request's base, else the module's latest release). Only
 // packages with a changed file are parsed: an unchanged package has an unchanged API.
-async function gatherApiComparisons(git, tree, snapshot, intent) {
-    const modules = loadModules(snapshot.goMods);
+async function gatherApiComparisons(git, tree, inputs, intent) {
+    const modules = loadModules(inputs.goMods);
     let targets;
     try {
-        targets = resolveTargets(intent, modules, snapshot);
+        const baseGoMods = await inputs.baseGoMods;
+        targets = resolveTargets(intent, modules, baseGoMods ? { baseGoMods } : {});
     }
     catch {
         return []; // the analysis reports the bad request itself
     }
     const wanted = targets.flatMap(t => {
-        const point = t.module?.path !== undefined && !t.tagProblem ? comparisonPoint(t, snapshot) : undefined;
+        const point = t.module?.path !== undefined && !t.tagProblem ? comparisonPoint(t, inputs) : undefined;
         return point ? [{ target: t, point }] : [];
     });
     if (wanted.length === 0)
         return [];
-    const headOwner = fileOwnerIndex(modules);
+    const headIsCommit = tree instanceof GitTree;
+    const bases = new Map();
+    const baseSide = (commit) => {
+        let side = bases.get(commit);
+        if (!side)
+            bases.set(commit, (side = readBaseSide(git, commit, inputs.commit, headIsCommit)));
+        return side;
+    };
+    const headFilesOf = apiFilesByModule(inputs.files, modules);
+    // One module after the other: a pull request in a monorepo compares every module, and each
+    // comparison reads through its own git processes.
     const comparisons = [];
-    const baseTrees = new Map();
     for (const { target, point } of wanted) {
-        let base = baseTrees.get(point.commit);
-        if (!base) {
-            const baseTree = new GitTree(git, point.commit);
-            const files = await baseTree.listFiles();
-            const goMods = await readWhole(baseTree, goModFiles(files));
-            base = { tree: baseTree, files, modules: loadModules(goMods) };
-            baseTrees.set(point.commit, base);
-        }
+        const base = await baseSide(point.commit);
         const module = target.module;
         const baseModule = base.modules.find(m => m.dir === module.dir);
-        const baseOwner = fileOwnerIndex(base.modules);
-        const headFiles = snapshot.files.filter(f => isApiFile(f) && headOwner(f) === module);
-        const baseFiles = baseModule ? base.files.filter(f => isApiFile(f) && baseOwner(f) === baseModule) : [];
+        const headFiles = headFilesOf.get(module) ?? [];
+        const baseFiles = (baseModule && base.filesOf.get(baseModule)) ?? [];
         // Packages (directories) with a changed, added or removed file are the only ones worth parsing.
-        const changed = await changedFiles(git, point.commit, snapshot.commit, tree instanceof GitTree);
         const headSet = new Set(headFiles);
         const baseSet = new Set(baseFiles);
         const dirs = new Set();
         for (const f of headFiles)
-            if (!baseSet.has(f) || changed.has(f))
+            if (!baseSet.has(f) || base.changed.has(f))
                 dirs.add(dirOf(f));
         for (const f of baseFiles)
-            if (!headSet.has(f) || changed.has(f))
+            if (!headSet.has(f) || base.changed.has(f))
                 dirs.add(dirOf(f));
         // A package that imports a dependency whose required version changed may change underneath.
+        // Which packages those are, the import headers tell; only then is their scan awaited.
         const changedDependencies = changedRequirements(baseModule, module);
-        for (const f of headFiles) {
-            const imports = snapshot.goFiles.get(f)?.imports ?? [];
-            if (imports.some(i => changedDependencies.some(d => hasPathPrefix(i.path, d))))
-                dirs.add(dirOf(f));
+        if (changedDependencies.length > 0) {
+            const goFiles = await inputs.goFiles;
+            for (const f of headFiles) {
+                const imports = goFiles.get(f)?.imports ?? [];
+                if (imports.some(i => changedDependencies.some(d => hasPathPrefix(i.path, d))))
+                    dirs.add(dirOf(f));
+            }
         }
         const inDirs = (f) => dirs.has(dirOf(f));
         const [newSources, oldSources] = await Promise.all([
@@ -48610,16 +48615,44 @@ async function gatherApiComparisons(git, tree, snapshot, intent) {
     }
     return comparisons;
 }
+/** The .go files whose declarations count (no tests) of each module: nested modules cut out. */
+function apiFilesByModule(files, modules) {
+    const owner = fileOwnerIndex(modules);
+    const byModule = new Map();
+    for (const file of files) {
+        if (!isApiFile(file))
+            continue;
+        const module = owner(file);
+        if (!module)
+            continue;
+        const list = byModule.get(module);
+        if (list)
+            list.push(file);
+        else
+            byModule.set(module, [file]);
+    }
+    return byModule;
+}
+/** The comparison point's listing and go.mod files, and the diff from it to the gated tree, at once. */
+async function readBaseSide(git, commit, head, headIsCommit) {
+    const tree = new GitTree(git, commit);
+    const [files, changed] = await Promise.all([
+        tree.listFiles(),
+        changedFiles(git, commit, head, headIsCommit)
+    ]);
+    const modules = loadModules(await readWhole(tree, goModFiles(files)));
+    return { tree, modules, filesOf: apiFilesByModule(files, modules), changed };
+}
 /**
  * What a target is compared with: a pull request's base, else the latest earlier release of the same
  * module path. A release that starts a new major has no such release and is not compared
  * (conformance convention 14); on a pull request a major bump is compared with its base.
  */
-function comparisonPoint(target, snapshot) {
-    if (snapshot.baseCommit && target.source === 'pull_request') {
-        return { commit: snapshot.baseCommit, label: 'the pull request base' };
+function comparisonPoint(target, inputs) {
+    if (inputs.baseCommit && target.source === 'pull_request') {
+        return { commit: inputs.baseCommit, label: 'the pull request base' };
     }
-    const earlier = releasesOfModule(snapshot.tags, target.module).filter(r => r.tag !== target.tag && (target.version === undefined || compare$1(r.version, target.version) < 0));
+    const earlier = releasesOfModule(inputs.tags, target.module).filter(r => r.tag !== target.tag && (target.version === undefined || compare$1(r.version, target.version) < 0));
     const latest = earlier[earlier.length - 1];
     return latest ? { commit: latest.commit, label: latest.tag, version: latest.version } : undefined;
 }
@@ -48672,24 +48705,36 @@ async function gatherSnapshot(options) {
     const git = new Git(root);
     const workingTree = options.head ? undefined : new WorkingTree(root);
     // The questions to git are independent: ask them at once.
-    const [commit, tags, shallow, remote, workingFiles] = await Promise.all([
+    const [commit, tags, shallow, remote, workingFiles, baseCommit] = await Promise.all([
         git.commitOf(options.head ?? 'HEAD'),
         options.tags ?? git.tags(),
         git.isShallow(),
         options.repository ? undefined : git.remoteUrl(),
-        workingTree?.listFiles()
+        workingTree?.listFiles(),
+        options.base ? git.commitOf(options.base) : undefined
     ]);
     if (options.head && !commit)
         throw new UsageError(`--head ${options.head} names no commit in ${root}`);
+    if (options.base && !baseCommit) {
+        throw new UsageError(`--base ${options.base} names no commit in ${root}`);
+    }
     const tree = workingTree ?? new GitTree(git, commit);
     const files = (workingFiles ?? (await tree.listFiles())).sort();
     const stats = { files: files.length, bytes: 0 };
     const unreadable = new Map();
+    // What a pull request's base adds (its go.mod files, the lines added since) is read meanwhile.
+    const baseGoMods = baseCommit ? inBackground(readGoMods(new GitTree(git, baseCommit))) : undefined;
+    const addedLines = baseCommit
+        ? inBackground((async () => {
+            const from = (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit;
+            return git.addedLines(from, options.head ? commit : undefined);
+        })())
+        : undefined;
     const goMods = new Map();
     const goFiles = new Map();
     const goModPaths = goModFiles(files);
     // A separate git process reads the go.mod files of the latest releases while this one reads the tree.
-    const releasedGoMods = readReleasedGoMods(git, goModPaths, tags);
+    const releasedGoMods = inBackground(readReleasedGoMods(git, goModPaths, tags));
     const moduleDirs = new Set(goModPaths.map(dirOf));
     const inAModule = (file) => {
         for (let d = dirOf(file);; d = dirOf(d)) {
@@ -48700,9 +48745,12 @@ async function gatherSnapshot(options) {
         }
     };
     // One pass over the tree (for a ref: one cat-file process): go.mod files first, then the .go
-    // headers. As soon as the go.mod files are in, one git grep for the modules' family prefixes starts
-    // (it finds every line that may name an old major) and runs while the headers are scanned.
+    // headers. As soon as the go.mod files are in, the work that needs only them starts and runs while
+    // the headers are scanned: one git grep for the modules' family prefixes (it finds every line that
+    // may name an old major), and the git side of the API comparison.
     let references;
+    let apiComparisons;
+    const apiIntent = options.disable?.includes('breaking-change') ? undefined : options.intent;
     // From a ref, the //go:generate lines are found in the blobs as they stream by; from the work tree,
     // where only headers are read, by git grep.
     const generateLines = options.head ? new Map() : undefined;
@@ -48712,6 +48760,18 @@ async function gatherSnapshot(options) {
     // The .go files of the modules: their headers are scanned, and only their //go:generate lines count.
     const goSources = files.filter(f => isGoSourceFile(f) && inAModule(f));
     const goSourceSet = new Set(goSources);
+    const startReferences = () => readReferences(git, tree, files, [...goMods.values()].map(data => modulePath(data)), options.head ? commit : undefined, { goSources: goSourceSet, found: goGenerate });
+    const startApiComparisons = () => apiIntent
+        ? gatherApiComparisons(git, tree, {
+            files,
+            goMods,
+            tags,
+            ...(commit ? { commit } : {}),
+            ...(baseCommit ? { baseCommit } : {}),
+            ...(baseGoMods ? { baseGoMods } : {}),
+            goFiles: headersDone.then(() => goFiles)
+        }, apiIntent)
+        : undefined;
     await tree.read({ whole: goModPaths, headers: goSources }, {
         onFile(path, data, error) {
             if (data) {
@@ -48722,13 +48782,10 @@ async function gatherSnapshot(options) {
                 unreadable.set(path, error ?? 'unknown error');
         },
         onWholeDone() {
-            const modulePaths = [...goMods.values()].map(data => modulePath(data));
-            references = readReferences(git, tree, files, modulePaths, options.head ? commit : undefined, {
-                goSources: goSourceSet,
-                found: goGenerate
-            });
-            // Awaited below; a failure on the way must not be left unhandled meanwhile.
-            references.catch(() => undefined);
+            references = inBackground(startReferences());
+            const comparisons = startApiComparisons();
+            if (comparisons)
+                apiComparisons = inBackground(comparisons);
         },
         onScan(path, scan, bytes, error) {
             stats.bytes += bytes;
@@ -48755,30 +48812,32 @@ async function gatherSnapshot(options) {
         stats,
         ...(commit ? { commit } : {})
     };
-    if (options.base) {
-        const baseCommit = await git.commitOf(options.base);
-        if (!baseCommit)
-            throw new UsageError(`--base ${options.base} names no commit in ${root}`);
-        const baseTree = new GitTree(git, baseCommit);
+    if (baseCommit) {
         snapshot.baseCommit = baseCommit;
-        snapshot.baseGoMods = await readGoMods(baseTree);
-        const from = (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit;
-        snapshot.addedLines = await git.addedLines(from, options.head ? commit : undefined);
+        snapshot.baseGoMods = await baseGoMods;
+        snapshot.addedLines = await addedLines;
     }
-    const { lines: referenceLines, documents: referenceDocuments } = await (references ??
-        readReferences(git, tree, files, [...goMods.values()].map(data => modulePath(data)), options.head ? commit : undefined, { goSources: goSourceSet, found: goGenerate }));
+    const { lines: referenceLines, documents: referenceDocuments } = await (references ?? startReferences());
     snapshot.referenceLines = referenceLines;
     snapshot.referenceDocuments = referenceDocuments;
     snapshot.releasedGoMods = await releasedGoMods;
     if (shallow)
         snapshot.shallow = true;
-    if (options.intent && !options.disable?.includes('breaking-change')) {
-        snapshot.apiComparisons = await gatherApiComparisons(git, tree, snapshot, options.intent);
-    }
+    const comparisons = apiComparisons ?? startApiComparisons();
+    if (comparisons)
+        snapshot.apiComparisons = await comparisons;
     const repository = options.repository ?? githubRepositoryFromRemote(remote);
     if (repository)
         snapshot.repository = repository;
     return { snapshot, root, git, tree };
+}
+/**
+ * Work started now and awaited later: a failure meanwhile must not count as an unhandled rejection
+ * (it surfaces where the promise is awaited).
+ */
+function inBackground(work) {
+    work.catch(() => undefined);
+    return work;
 }
 /**
  * The lines of the files src/go/references.ts reads that contain a family prefix of the modules, found

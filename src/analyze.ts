@@ -104,7 +104,11 @@ export function analyze(snapshot: Snapshot, options: AnalyzeOptions): Report {
 }
 
 /** What is gated, per DESIGN.md §2. Throws UsageError when the request names nothing that exists. */
-export function resolveTargets(intent: Intent, modules: Module[], snapshot: Snapshot): Target[] {
+export function resolveTargets(
+  intent: Intent,
+  modules: Module[],
+  snapshot: Pick<Snapshot, 'baseGoMods'>
+): Target[] {
   switch (intent.kind) {
     case 'tag':
       return [tagTarget(intent.tag, intent.source, modules)];
@@ -149,7 +153,11 @@ function versionTarget(version: string, moduleDir: string, source: TargetSource,
 }
 
 /** A pull request bumps a module's major when its go.mod's suffix differs from the base's. */
-function pullRequestTarget(module: Module, source: TargetSource, snapshot: Snapshot): Target {
+function pullRequestTarget(
+  module: Module,
+  source: TargetSource,
+  snapshot: Pick<Snapshot, 'baseGoMods'>
+): Target {
   const base = snapshot.baseGoMods?.get(module.goModFile);
   const basePath = base ? modulePath(base) : '';
   if (basePath && module.path !== undefined) {

@@ -26,58 +26,84 @@ interface Point {
   version?: string;
 }
 
+/**
+ * What the comparison needs from the gated tree. It starts as soon as the go.mod files are read: the
+ * import headers, needed only at the end, arrive as a promise, so that the git work (listing the
+ * comparison point, the diff, the older blobs) runs while the headers are still being scanned.
+ */
+export interface ApiInputs {
+  files: readonly string[];
+  goMods: ReadonlyMap<string, Uint8Array>;
+  tags: Snapshot['tags'];
+  commit?: string;
+  baseCommit?: string;
+  baseGoMods?: Promise<Map<string, Uint8Array> | undefined>;
+  /** The import headers of the gated tree, once all are scanned. */
+  goFiles: Promise<Snapshot['goFiles']>;
+}
+
+/** The comparison point's tree, its files and modules, and what changed since. Read once per commit. */
+interface BaseSide {
+  tree: GitTree;
+  modules: Module[];
+  filesOf: Map<Module, string[]>;
+  changed: Set<string>;
+}
+
 export async function gatherApiComparisons(
   git: Git,
   tree: Tree,
-  snapshot: Snapshot,
+  inputs: ApiInputs,
   intent: Intent
 ): Promise<ApiComparison[]> {
-  const modules = loadModules(snapshot.goMods);
+  const modules = loadModules(inputs.goMods);
   let targets: Target[];
   try {
-    targets = resolveTargets(intent, modules, snapshot);
+    const baseGoMods = await inputs.baseGoMods;
+    targets = resolveTargets(intent, modules, baseGoMods ? { baseGoMods } : {});
   } catch {
     return []; // the analysis reports the bad request itself
   }
   const wanted = targets.flatMap(t => {
-    const point = t.module?.path !== undefined && !t.tagProblem ? comparisonPoint(t, snapshot) : undefined;
+    const point = t.module?.path !== undefined && !t.tagProblem ? comparisonPoint(t, inputs) : undefined;
     return point ? [{ target: t as Target & { module: Module }, point }] : [];
   });
   if (wanted.length === 0) return [];
 
-  const headOwner = fileOwnerIndex(modules);
+  const headIsCommit = tree instanceof GitTree;
+  const bases = new Map<string, Promise<BaseSide>>();
+  const baseSide = (commit: string) => {
+    let side = bases.get(commit);
+    if (!side) bases.set(commit, (side = readBaseSide(git, commit, inputs.commit, headIsCommit)));
+    return side;
+  };
+  const headFilesOf = apiFilesByModule(inputs.files, modules);
+  // One module after the other: a pull request in a monorepo compares every module, and each
+  // comparison reads through its own git processes.
   const comparisons: ApiComparison[] = [];
-  const baseTrees = new Map<string, { tree: GitTree; files: string[]; modules: Module[] }>();
   for (const { target, point } of wanted) {
-    let base = baseTrees.get(point.commit);
-    if (!base) {
-      const baseTree = new GitTree(git, point.commit);
-      const files = await baseTree.listFiles();
-      const goMods = await readWhole(baseTree, goModFiles(files));
-      base = { tree: baseTree, files, modules: loadModules(goMods) };
-      baseTrees.set(point.commit, base);
-    }
+    const base = await baseSide(point.commit);
     const module = target.module;
     const baseModule = base.modules.find(m => m.dir === module.dir);
-    const baseOwner = fileOwnerIndex(base.modules);
-    const headFiles = snapshot.files.filter(f => isApiFile(f) && headOwner(f) === module);
-    const baseFiles = baseModule ? base.files.filter(f => isApiFile(f) && baseOwner(f) === baseModule) : [];
-
+    const headFiles = headFilesOf.get(module) ?? [];
+    const baseFiles = (baseModule && base.filesOf.get(baseModule)) ?? [];
     // Packages (directories) with a changed, added or removed file are the only ones worth parsing.
-    const changed = await changedFiles(git, point.commit, snapshot.commit, tree instanceof GitTree);
     const headSet = new Set(headFiles);
     const baseSet = new Set(baseFiles);
     const dirs = new Set<string>();
-    for (const f of headFiles) if (!baseSet.has(f) || changed.has(f)) dirs.add(dirOf(f));
-    for (const f of baseFiles) if (!headSet.has(f) || changed.has(f)) dirs.add(dirOf(f));
+    for (const f of headFiles) if (!baseSet.has(f) || base.changed.has(f)) dirs.add(dirOf(f));
+    for (const f of baseFiles) if (!headSet.has(f) || base.changed.has(f)) dirs.add(dirOf(f));
     // A package that imports a dependency whose required version changed may change underneath.
+    // Which packages those are, the import headers tell; only then is their scan awaited.
     const changedDependencies = changedRequirements(baseModule, module);
-    for (const f of headFiles) {
-      const imports = snapshot.goFiles.get(f)?.imports ?? [];
-      if (imports.some(i => changedDependencies.some(d => hasPathPrefix(i.path, d)))) dirs.add(dirOf(f));
+    if (changedDependencies.length > 0) {
+      const goFiles = await inputs.goFiles;
+      for (const f of headFiles) {
+        const imports = goFiles.get(f)?.imports ?? [];
+        if (imports.some(i => changedDependencies.some(d => hasPathPrefix(i.path, d)))) dirs.add(dirOf(f));
+      }
     }
     const inDirs = (f: string) => dirs.has(dirOf(f));
-
     const [newSources, oldSources] = await Promise.all([
       readSources(tree, headFiles.filter(inDirs)),
       readSources(base.tree, baseFiles.filter(inDirs))
@@ -102,16 +128,47 @@ export async function gatherApiComparisons(
   return comparisons;
 }
 
+/** The .go files whose declarations count (no tests) of each module: nested modules cut out. */
+function apiFilesByModule(files: readonly string[], modules: Module[]): Map<Module, string[]> {
+  const owner = fileOwnerIndex(modules);
+  const byModule = new Map<Module, string[]>();
+  for (const file of files) {
+    if (!isApiFile(file)) continue;
+    const module = owner(file);
+    if (!module) continue;
+    const list = byModule.get(module);
+    if (list) list.push(file);
+    else byModule.set(module, [file]);
+  }
+  return byModule;
+}
+
+/** The comparison point's listing and go.mod files, and the diff from it to the gated tree, at once. */
+async function readBaseSide(
+  git: Git,
+  commit: string,
+  head: string | undefined,
+  headIsCommit: boolean
+): Promise<BaseSide> {
+  const tree = new GitTree(git, commit);
+  const [files, changed] = await Promise.all([
+    tree.listFiles(),
+    changedFiles(git, commit, head, headIsCommit)
+  ]);
+  const modules = loadModules(await readWhole(tree, goModFiles(files)));
+  return { tree, modules, filesOf: apiFilesByModule(files, modules), changed };
+}
+
 /**
  * What a target is compared with: a pull request's base, else the latest earlier release of the same
  * module path. A release that starts a new major has no such release and is not compared
  * (conformance convention 14); on a pull request a major bump is compared with its base.
  */
-function comparisonPoint(target: Target & { module?: Module }, snapshot: Snapshot): Point | undefined {
-  if (snapshot.baseCommit && target.source === 'pull_request') {
-    return { commit: snapshot.baseCommit, label: 'the pull request base' };
+function comparisonPoint(target: Target & { module?: Module }, inputs: ApiInputs): Point | undefined {
+  if (inputs.baseCommit && target.source === 'pull_request') {
+    return { commit: inputs.baseCommit, label: 'the pull request base' };
   }
-  const earlier = releasesOfModule(snapshot.tags, target.module as Module).filter(
+  const earlier = releasesOfModule(inputs.tags, target.module as Module).filter(
     r => r.tag !== target.tag && (target.version === undefined || compare(r.version, target.version) < 0)
   );
   const latest = earlier[earlier.length - 1];

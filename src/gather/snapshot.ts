@@ -21,7 +21,7 @@ import {
   referencePatterns,
   type ReferenceLine
 } from '../go/references.js';
-import type { GoFileInfo, Intent, Snapshot, Tag } from '../types.js';
+import type { ApiComparison, GoFileInfo, Intent, Snapshot, Tag } from '../types.js';
 import { gatherApiComparisons } from './api.js';
 import { UsageError } from '../errors.js';
 import { Git } from './git.js';
@@ -63,24 +63,39 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   const workingTree = options.head ? undefined : new WorkingTree(root);
 
   // The questions to git are independent: ask them at once.
-  const [commit, tags, shallow, remote, workingFiles] = await Promise.all([
+  const [commit, tags, shallow, remote, workingFiles, baseCommit] = await Promise.all([
     git.commitOf(options.head ?? 'HEAD'),
     options.tags ?? git.tags(),
     git.isShallow(),
     options.repository ? undefined : git.remoteUrl(),
-    workingTree?.listFiles()
+    workingTree?.listFiles(),
+    options.base ? git.commitOf(options.base) : undefined
   ]);
   if (options.head && !commit) throw new UsageError(`--head ${options.head} names no commit in ${root}`);
+  if (options.base && !baseCommit) {
+    throw new UsageError(`--base ${options.base} names no commit in ${root}`);
+  }
   const tree: Tree = workingTree ?? new GitTree(git, commit as string);
   const files = (workingFiles ?? (await tree.listFiles())).sort();
   const stats = { files: files.length, bytes: 0 };
   const unreadable = new Map<string, string>();
 
+  // What a pull request's base adds (its go.mod files, the lines added since) is read meanwhile.
+  const baseGoMods = baseCommit ? inBackground(readGoMods(new GitTree(git, baseCommit))) : undefined;
+  const addedLines = baseCommit
+    ? inBackground(
+        (async () => {
+          const from = (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit;
+          return git.addedLines(from, options.head ? (commit as string) : undefined);
+        })()
+      )
+    : undefined;
+
   const goMods = new Map<string, Uint8Array>();
   const goFiles = new Map<string, GoFileInfo>();
   const goModPaths = goModFiles(files);
   // A separate git process reads the go.mod files of the latest releases while this one reads the tree.
-  const releasedGoMods = readReleasedGoMods(git, goModPaths, tags);
+  const releasedGoMods = inBackground(readReleasedGoMods(git, goModPaths, tags));
   const moduleDirs = new Set(goModPaths.map(dirOf));
   const inAModule = (file: string) => {
     for (let d = dirOf(file); ; d = dirOf(d)) {
@@ -89,9 +104,12 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
     }
   };
   // One pass over the tree (for a ref: one cat-file process): go.mod files first, then the .go
-  // headers. As soon as the go.mod files are in, one git grep for the modules' family prefixes starts
-  // (it finds every line that may name an old major) and runs while the headers are scanned.
+  // headers. As soon as the go.mod files are in, the work that needs only them starts and runs while
+  // the headers are scanned: one git grep for the modules' family prefixes (it finds every line that
+  // may name an old major), and the git side of the API comparison.
   let references: ReturnType<typeof readReferences> | undefined;
+  let apiComparisons: Promise<ApiComparison[]> | undefined;
+  const apiIntent = options.disable?.includes('breaking-change') ? undefined : options.intent;
   // From a ref, the //go:generate lines are found in the blobs as they stream by; from the work tree,
   // where only headers are read, by git grep.
   const generateLines = options.head ? new Map<string, ReferenceLine[]>() : undefined;
@@ -101,6 +119,32 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   // The .go files of the modules: their headers are scanned, and only their //go:generate lines count.
   const goSources = files.filter(f => isGoSourceFile(f) && inAModule(f));
   const goSourceSet = new Set(goSources);
+  const startReferences = () =>
+    readReferences(
+      git,
+      tree,
+      files,
+      [...goMods.values()].map(data => modulePath(data)),
+      options.head ? commit : undefined,
+      { goSources: goSourceSet, found: goGenerate }
+    );
+  const startApiComparisons = () =>
+    apiIntent
+      ? gatherApiComparisons(
+          git,
+          tree,
+          {
+            files,
+            goMods,
+            tags,
+            ...(commit ? { commit } : {}),
+            ...(baseCommit ? { baseCommit } : {}),
+            ...(baseGoMods ? { baseGoMods } : {}),
+            goFiles: headersDone.then(() => goFiles)
+          },
+          apiIntent
+        )
+      : undefined;
   await tree.read(
     { whole: goModPaths, headers: goSources },
     {
@@ -111,13 +155,9 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
         } else unreadable.set(path, error ?? 'unknown error');
       },
       onWholeDone() {
-        const modulePaths = [...goMods.values()].map(data => modulePath(data));
-        references = readReferences(git, tree, files, modulePaths, options.head ? commit : undefined, {
-          goSources: goSourceSet,
-          found: goGenerate
-        });
-        // Awaited below; a failure on the way must not be left unhandled meanwhile.
-        references.catch(() => undefined);
+        references = inBackground(startReferences());
+        const comparisons = startApiComparisons();
+        if (comparisons) apiComparisons = inBackground(comparisons);
       },
       onScan(path, scan, bytes, error) {
         stats.bytes += bytes;
@@ -142,36 +182,30 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
     stats,
     ...(commit ? { commit } : {})
   };
-
-  if (options.base) {
-    const baseCommit = await git.commitOf(options.base);
-    if (!baseCommit) throw new UsageError(`--base ${options.base} names no commit in ${root}`);
-    const baseTree = new GitTree(git, baseCommit);
+  if (baseCommit) {
     snapshot.baseCommit = baseCommit;
-    snapshot.baseGoMods = await readGoMods(baseTree);
-    const from = (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit;
-    snapshot.addedLines = await git.addedLines(from, options.head ? (commit as string) : undefined);
+    snapshot.baseGoMods = await baseGoMods;
+    snapshot.addedLines = await addedLines;
   }
-
-  const { lines: referenceLines, documents: referenceDocuments } = await (references ??
-    readReferences(
-      git,
-      tree,
-      files,
-      [...goMods.values()].map(data => modulePath(data)),
-      options.head ? commit : undefined,
-      { goSources: goSourceSet, found: goGenerate }
-    ));
+  const { lines: referenceLines, documents: referenceDocuments } = await (references ?? startReferences());
   snapshot.referenceLines = referenceLines;
   snapshot.referenceDocuments = referenceDocuments;
   snapshot.releasedGoMods = await releasedGoMods;
   if (shallow) snapshot.shallow = true;
-  if (options.intent && !options.disable?.includes('breaking-change')) {
-    snapshot.apiComparisons = await gatherApiComparisons(git, tree, snapshot, options.intent);
-  }
+  const comparisons = apiComparisons ?? startApiComparisons();
+  if (comparisons) snapshot.apiComparisons = await comparisons;
   const repository = options.repository ?? githubRepositoryFromRemote(remote);
   if (repository) snapshot.repository = repository;
   return { snapshot, root, git, tree };
+}
+
+/**
+ * Work started now and awaited later: a failure meanwhile must not count as an unhandled rejection
+ * (it surfaces where the promise is awaited).
+ */
+function inBackground<T>(work: Promise<T>): Promise<T> {
+  work.catch(() => undefined);
+  return work;
 }
 
 /**
