@@ -1,7 +1,8 @@
 // The exported-API extractor (src/go/api.ts) on hand-written Go sources.
 import { describe, expect, test } from '@jest/globals';
 import type { ApiObject, ModuleApi, PackageApi, Underlying } from '../src/go/api-model.js';
-import { extractModuleApi, type ApiSource } from '../src/go/api.js';
+import { extractModuleApi, unchangedPackages, type ApiSource } from '../src/go/api.js';
+import { compareApis } from '../src/go/apidiff.js';
 
 const enc = new TextEncoder();
 const src = (files: Record<string, string>): ApiSource[] =>
@@ -591,4 +592,82 @@ test('extracting a package with 5,000 declarations', () => {
   const ms = performance.now() - start;
   console.log(`extracted 5,000 declarations (${files['big/big.go'].length} bytes) in ${ms.toFixed(0)} ms`);
   expect(pkg(api, 'big').objects.size).toBe(5000);
+});
+
+describe('unchangedPackages: what a major bump rewrote without changing a declaration', () => {
+  const OLD = 'example.com/m';
+  const NEW = 'example.com/m/v2';
+  const file = (path: string, imports: string[], rest = 'func F() {}\n', header = '') =>
+    `${header}package ${path.split('/').slice(-2, -1)[0] ?? 'm'}\n\nimport (\n${imports.map(i => `\t${i}\n`).join('')})\n\n${rest}`;
+  const sides = (old: Record<string, string>, now: Record<string, string>) =>
+    unchangedPackages({ modulePath: OLD, files: src(old) }, { modulePath: NEW, files: src(now) });
+
+  test('own imports moved to the new path, other imports and every declaration as they were', () => {
+    expect(
+      sides(
+        {
+          'a/a.go': file('a/a.go', ['"fmt"', `"${OLD}/b"`, `x "${OLD}"`]),
+          'b/b.go': file('b/b.go', ['"fmt"'])
+        },
+        {
+          'a/a.go': file('a/a.go', ['"fmt"', `"${NEW}/b"`, `x "${NEW}"`]),
+          'b/b.go': file('b/b.go', ['"fmt"'])
+        }
+      )
+    ).toEqual(new Set(['a', 'b']));
+  });
+
+  test('a header comment may change; a build constraint may not', () => {
+    const imports = [`"${OLD}/b"`];
+    const moved = [`"${NEW}/b"`];
+    expect(
+      sides(
+        { 'a/a.go': file('a/a.go', imports, 'func F() {}\n', '// Package a does things.\n') },
+        { 'a/a.go': file('a/a.go', moved, 'func F() {}\n', '// Package a does other things.\n') }
+      )
+    ).toEqual(new Set(['a']));
+    expect(
+      sides(
+        { 'a/a.go': file('a/a.go', imports) },
+        { 'a/a.go': file('a/a.go', moved, 'func F() {}\n', '//go:build linux\n\n') }
+      )
+    ).toEqual(new Set());
+  });
+
+  test('a changed declaration, import name, dependency path or file set makes the package count as changed', () => {
+    const old = { 'a/a.go': file('a/a.go', [`"${OLD}/b"`, '"example.com/dep"']) };
+    const cases: Record<string, string>[] = [
+      { 'a/a.go': file('a/a.go', [`"${NEW}/b"`, '"example.com/dep"'], 'func F(int) {}\n') },
+      { 'a/a.go': file('a/a.go', [`bb "${NEW}/b"`, '"example.com/dep"']) },
+      { 'a/a.go': file('a/a.go', [`"${NEW}/b"`, '"example.com/dep/v2"']) },
+      { 'a/a.go': file('a/a.go', [`"${NEW}/c"`, '"example.com/dep"']) },
+      { 'a/a.go': file('a/a.go', [`"${NEW}/b"`]) },
+      { 'a/a.go': file('a/a.go', [`"${NEW}/b"`, '"example.com/dep"']), 'a/more.go': 'package a\n' }
+    ];
+    for (const now of cases) expect(sides(old, now)).toEqual(new Set());
+    // A file that no longer reads at all is a change too.
+    expect(sides(old, { 'a/a.go': 'package a\n\nimport (\n\t"unterminated\n' })).toEqual(new Set());
+  });
+
+  test('leaving those packages out changes no verdict of the comparison', () => {
+    // a: only rewritten; b: rewritten, and a function removed; c: rewritten, embeds b's interface.
+    const old = {
+      'a/a.go': file('a/a.go', [`"${OLD}/b"`], 'func A() b.Reader { return nil }\n'),
+      'b/b.go': 'package b\n\ntype Reader interface{ Read() }\n\nfunc Gone() {}\n',
+      'c/c.go': file('c/c.go', [`"${OLD}/b"`], 'type C interface{ b.Reader }\n')
+    };
+    const now = {
+      'a/a.go': file('a/a.go', [`"${NEW}/b"`], 'func A() b.Reader { return nil }\n'),
+      'b/b.go': 'package b\n\ntype Reader interface{ Read() }\n',
+      'c/c.go': file('c/c.go', [`"${NEW}/b"`], 'type C interface{ b.Reader }\n')
+    };
+    const unchanged = sides(old, now);
+    expect(unchanged).toEqual(new Set(['a', 'c']));
+    const kept = (files: Record<string, string>) =>
+      src(files).filter(s => !unchanged.has(s.file.slice(0, s.file.indexOf('/'))));
+    const whole = compareApis(extract(old, OLD), extract(now, NEW));
+    const parsed = compareApis(extractModuleApi(OLD, '.', kept(old)), extractModuleApi(NEW, '.', kept(now)));
+    expect(parsed).toEqual(whole);
+    expect(parsed.map(c => `${c.severity} ${c.subject}`)).toEqual(['breaking b.Gone']);
+  });
 });

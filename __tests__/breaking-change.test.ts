@@ -99,6 +99,27 @@ describe('breaking-change', () => {
     expect(report.findings[0].message).toContain('func(string, bool) error');
   });
 
+  test('a pull request that bumps the major: rewritten imports alone leave the API as it was', async () => {
+    const tree = (path: string, extra = '') => ({
+      'go.mod': mod(path),
+      'a/a.go': `package a\n\nimport "${path}/b"\n\nfunc A() b.T { return b.T{} }\n`,
+      'b/b.go': `package b\n\ntype T struct{ N int }\n${extra}`,
+      'c/c.go': `package c\n\nimport (\n\t"fmt"\n\n\t"${path}/a"\n)\n\nfunc C() { fmt.Println(a.A()) }\n`
+    });
+    const dir = makeRepo([{ files: tree(R, '\nfunc Old() {}\n'), tags: ['v1.0.0'] }]);
+    git(dir, 'checkout', '-q', '-b', 'v2');
+    commitTree(dir, { files: tree(`${R}/v2`, '\nfunc Old() {}\n') });
+    const pure = await checkJson(dir, '--base', 'main');
+    expect(pure.report.findings.map(f => [f.rule, f.severity, f.file, f.line])).toEqual([
+      ['breaking-change', 'notice', 'go.mod', 1]
+    ]);
+    // The same bump that also removes b.Old: a breaking change, which a new major allows (no notice).
+    commitTree(dir, { files: tree(`${R}/v2`) });
+    const breaking = await checkJson(dir, '--base', 'main');
+    expect(breaking.report.findings).toEqual([]);
+    expect(breaking.report.targets[0]).toMatchObject({ mode: 'major-bump', version: 'v2.0.0' });
+  });
+
   test('a dependency whose required version changed makes its mentions possibly breaking', async () => {
     const before = {
       'go.mod': mod(R, '\nrequire example.com/dep v1.0.0\n'),

@@ -12,6 +12,9 @@
 //   one   one module github.com/bench/one/v2: 500 packages x 20 files = 10,000 .go files, ~40 MB,
 //         tags v1.0.0 and v2.0.0 (the whole tree), gated as v2.1.0: a function added to 20 packages,
 //         so breaking-change compares those packages (about 4,000 declarations) with v2.0.0;
+//         Then, as a pull request: a branch off v2.0.0 that moves the module to /v3 and rewrites
+//         all 10,000 files' own imports, checked with --base v2.0.0 (with and without the API
+//         comparison, which must find that no declaration changed);
 //   mono  root module github.com/bench/mono/v3 plus 299 nested modules modNNN/ declaring
 //         github.com/bench/mono/modNNN/v3 (which import a few root packages through a require and a
 //         directory replace): 50,000 .go files, ~200 MB, tags v1.0.0 and v2.0.0, gated as v3.1.0.
@@ -33,7 +36,15 @@
 // project's own tsc into .bench/ (git-ignored) and runs that. Needs git; without `go` on PATH the
 // go list column reads n/a.
 import { spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -546,6 +557,27 @@ export function generateOne(base: string, sizes: Sizes): TreeInfo {
   );
 }
 
+/**
+ * A pull request that bumps the major of tree `one`: a branch off v2.0.0 whose go.mod and every own
+ * import move from /v2 to /v3, and nothing else. Checked out in the tree's work tree.
+ */
+function checkOutMajorBump(tree: TreeInfo): string[] {
+  const from = 'github.com/bench/one/v2';
+  const to = 'github.com/bench/one/v3';
+  git(tree.dir, ['checkout', '-q', '-f', '-b', 'bump', 'v2.0.0']);
+  const files = readdirSync(tree.dir, { recursive: true, encoding: 'utf8' }).filter(
+    f => !f.startsWith('.git') && (f.endsWith('.go') || f.endsWith('go.mod'))
+  );
+  for (const file of files) {
+    const path = join(tree.dir, file);
+    const text = readFileSync(path, 'utf8');
+    const moved = text.replaceAll(`"${from}`, `"${to}`).replace(`module ${from}\n`, `module ${to}\n`);
+    if (moved !== text) writeFileSync(path, moved);
+  }
+  commit(tree.dir, 'Move to v3', '2024-08-01T12:00:00Z');
+  return ['--base', 'v2.0.0'];
+}
+
 export function generateMono(base: string, sizes: Sizes): TreeInfo {
   const rootPath = 'github.com/bench/mono/v3';
   return makeRepository(
@@ -641,9 +673,9 @@ function bestOf(label: string, once: (warmUp: boolean) => number): Timing {
 class CheckFailed extends Error {}
 
 /** Times the gate; every run must exit 0 with the conclusion "success" (the trees are clean). */
-function timeCheck(tree: TreeInfo, extra: string[]): Timing {
-  const args = [CLI, 'check', tree.dir, '--tag', tree.tag, '--format', 'json', ...extra];
-  const what = `node dist/cli.js check ${tree.name} --tag ${tree.tag}${extra.map(a => ` ${a}`).join('')}`;
+function timeCheck(tree: TreeInfo, extra: string[], gate = ['--tag', tree.tag]): Timing {
+  const args = [CLI, 'check', tree.dir, ...gate, '--format', 'json', ...extra];
+  const what = `node dist/cli.js check ${tree.name} ${[...gate, ...extra].join(' ')}`;
   return bestOf(what, () => {
     const { ms, result } = timed(process.execPath, args, { keepStdout: true });
     if (result.status !== 0) {
@@ -723,6 +755,8 @@ interface Measured {
   withoutApi: Timing;
   cat: Timing;
   goList?: Timing & { packageErrors: number };
+  /** Tree one only: a pull request that bumps the major, with and without the API comparison. */
+  bump?: { check: Timing; withoutApi: Timing };
 }
 
 function ratios(m: Measured) {
@@ -795,6 +829,14 @@ function report(measured: Measured[], quick: boolean, go: string | undefined): v
     if (m.goList?.packageErrors)
       console.log(`(go list reported ${m.goList.packageErrors} package errors in ${m.tree.name})`);
   }
+  for (const m of measured) {
+    if (!m.bump) continue;
+    const added = m.bump.check.ms - m.bump.withoutApi.ms;
+    console.log(
+      `${m.tree.name} as a major-bump pull request (every own import rewritten): check ${ms(m.bump.check)} ms, ` +
+        `without the API comparison ${ms(m.bump.withoutApi)} ms (the comparison adds ${added.toFixed(0)} ms)`
+    );
+  }
   console.log('');
   for (const m of measured) {
     const r = ratios(m);
@@ -820,6 +862,7 @@ function report(measured: Measured[], quick: boolean, go: string | undefined): v
       noApiMs: round(m.withoutApi.ms),
       catMs: round(m.cat.ms),
       goListMs: round(m.goList?.ms),
+      ...(m.bump ? { bumpMs: round(m.bump.check.ms), bumpNoApiMs: round(m.bump.withoutApi.ms) } : {}),
       runs: { check: m.check.runs, head: m.head.runs, cat: m.cat.runs, goList: m.goList?.runs ?? null },
       checkOverCat: round(r.checkOverCat, 2),
       goListOverCheck: round(r.goListOverCheck, 2),
@@ -885,7 +928,25 @@ function main(): number {
       const cat = timeCat(tree);
       // go list last: with -mod=mod it may rewrite a go.mod, which must not change what check reads.
       const goList = go ? timeGoList(tree, goEnv(base)) : undefined;
-      measured.push({ tree, check, head, withoutApi, cat, ...(goList ? { goList } : {}) });
+      const bump =
+        tree.name === 'one'
+          ? (() => {
+              const gate = checkOutMajorBump(tree);
+              return {
+                check: timeCheck(tree, [], gate),
+                withoutApi: timeCheck(tree, ['--disable', 'breaking-change'], gate)
+              };
+            })()
+          : undefined;
+      measured.push({
+        tree,
+        check,
+        head,
+        withoutApi,
+        cat,
+        ...(goList ? { goList } : {}),
+        ...(bump ? { bump } : {})
+      });
     }
     report(measured, quick, go);
     return 0;

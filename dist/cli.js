@@ -9672,6 +9672,68 @@ function extractModuleApiPair(moduleDir, old, now, parse = parseGoDeclarations) 
         extractWith(now.modulePath, moduleDir, now.files, parse, cache)
     ];
 }
+/**
+ * The directories (packages) whose files declare the same on both sides: the same file names, each
+ * file identical or changed only in header comments and the module's own import paths (`old/x` ->
+ * `new/x`), as a major bump rewrites every package. The extractor names a package of the module by
+ * its directory, not its import path, so such a package's API is the same, and it need not be parsed.
+ */
+function unchangedPackages(old, now) {
+    const byDir = (files) => {
+        const dirs = new Map();
+        for (const { file, data } of files) {
+            const dir = dirOf(file);
+            let list = dirs.get(dir);
+            if (!list)
+                dirs.set(dir, (list = new Map()));
+            list.set(file, data);
+        }
+        return dirs;
+    };
+    const before = byDir(old.files);
+    const same = new Set();
+    for (const [dir, files] of byDir(now.files)) {
+        const earlier = before.get(dir);
+        if (!earlier || earlier.size !== files.size)
+            continue;
+        const declareTheSame = [...files].every(([file, data]) => {
+            const was = earlier.get(file);
+            return (was !== undefined &&
+                (sameBytes(was, data) || sameDeclarations(was, data, old.modulePath, now.modulePath)));
+        });
+        if (declareTheSame)
+            same.add(dir);
+    }
+    return same;
+}
+/** Two versions of a file that differ at most in their header's comments and own-module import paths. */
+function sameDeclarations(old, now, oldModule, newModule) {
+    let a;
+    let b;
+    try {
+        a = scanImports(old);
+        b = scanImports(now);
+    }
+    catch {
+        return false;
+    }
+    if (a.error || b.error || a.constraintError || b.constraintError)
+        return false;
+    if (a.packageName !== b.packageName || a.buildIgnore !== b.buildIgnore || a.constraint !== b.constraint) {
+        return false;
+    }
+    if (a.imports.length !== b.imports.length)
+        return false;
+    const own = (path, module) => path === module ? '\0.' : path.startsWith(`${module}/`) ? `\0${path.slice(module.length + 1)}` : path;
+    for (let i = 0; i < a.imports.length; i++) {
+        const x = a.imports[i];
+        const y = b.imports[i];
+        if (x.name !== y.name || own(x.path, oldModule) !== own(y.path, newModule))
+            return false;
+    }
+    // Everything after the header: the declarations, byte for byte.
+    return sameBytes(old.subarray(a.end), now.subarray(b.end));
+}
 function sameBytes(a, b) {
     return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }
@@ -12258,20 +12320,29 @@ async function gatherApiComparisons(git, tree, inputs, intent) {
         // A package that imports a dependency whose required version changed may change underneath.
         // Which packages those are, the import headers tell; only then is their scan awaited.
         const changedDependencies = changedRequirements(baseModule, module);
+        const dependents = new Set();
         if (changedDependencies.length > 0) {
             const goFiles = await inputs.goFiles;
             for (const f of headFiles) {
                 const imports = goFiles.get(f)?.imports ?? [];
                 if (imports.some(i => changedDependencies.some(d => hasPathPrefix(i.path, d))))
-                    dirs.add(dirOf(f));
+                    dependents.add(dirOf(f));
             }
         }
-        const inDirs = (f) => dirs.has(dirOf(f));
+        const inDirs = (f) => dirs.has(dirOf(f)) || dependents.has(dirOf(f));
         const [newSources, oldSources] = await Promise.all([
             readSources(tree, headFiles.filter(inDirs)),
             readSources(base.tree, baseFiles.filter(inDirs))
         ]);
-        const [oldApi, newApi] = extractModuleApiPair(module.dir, { modulePath: baseModule?.path ?? module.path, files: oldSources }, { modulePath: module.path, files: newSources });
+        const old = { modulePath: baseModule?.path ?? module.path, files: oldSources };
+        const now = { modulePath: module.path, files: newSources };
+        // A major bump rewrites the module's own imports in every package: those whose declarations did
+        // not change besides (most of them) are not parsed. Dependents are, though their bytes are the same.
+        const unchanged = unchangedPackages(old, now);
+        for (const dir of dependents)
+            unchanged.delete(dir);
+        const parsed = ({ file }) => !unchanged.has(dirOf(file));
+        const [oldApi, newApi] = extractModuleApiPair(module.dir, { ...old, files: old.files.filter(parsed) }, { ...now, files: now.files.filter(parsed) });
         comparisons.push({
             moduleDir: module.dir,
             against: {

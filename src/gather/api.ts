@@ -3,7 +3,7 @@
 // packages with a changed file are parsed: an unchanged package has an unchanged API.
 import { resolveTargets } from '../analyze.js';
 import type { ApiSource } from '../go/api.js';
-import { extractModuleApiPair } from '../go/api.js';
+import { extractModuleApiPair, unchangedPackages } from '../go/api.js';
 import {
   dirOf,
   fileOwnerIndex,
@@ -96,22 +96,31 @@ export async function gatherApiComparisons(
     // A package that imports a dependency whose required version changed may change underneath.
     // Which packages those are, the import headers tell; only then is their scan awaited.
     const changedDependencies = changedRequirements(baseModule, module);
+    const dependents = new Set<string>();
     if (changedDependencies.length > 0) {
       const goFiles = await inputs.goFiles;
       for (const f of headFiles) {
         const imports = goFiles.get(f)?.imports ?? [];
-        if (imports.some(i => changedDependencies.some(d => hasPathPrefix(i.path, d)))) dirs.add(dirOf(f));
+        if (imports.some(i => changedDependencies.some(d => hasPathPrefix(i.path, d))))
+          dependents.add(dirOf(f));
       }
     }
-    const inDirs = (f: string) => dirs.has(dirOf(f));
+    const inDirs = (f: string) => dirs.has(dirOf(f)) || dependents.has(dirOf(f));
     const [newSources, oldSources] = await Promise.all([
       readSources(tree, headFiles.filter(inDirs)),
       readSources(base.tree, baseFiles.filter(inDirs))
     ]);
+    const old = { modulePath: baseModule?.path ?? (module.path as string), files: oldSources };
+    const now = { modulePath: module.path as string, files: newSources };
+    // A major bump rewrites the module's own imports in every package: those whose declarations did
+    // not change besides (most of them) are not parsed. Dependents are, though their bytes are the same.
+    const unchanged = unchangedPackages(old, now);
+    for (const dir of dependents) unchanged.delete(dir);
+    const parsed = ({ file }: ApiSource) => !unchanged.has(dirOf(file));
     const [oldApi, newApi] = extractModuleApiPair(
       module.dir,
-      { modulePath: baseModule?.path ?? (module.path as string), files: oldSources },
-      { modulePath: module.path as string, files: newSources }
+      { ...old, files: old.files.filter(parsed) },
+      { ...now, files: now.files.filter(parsed) }
     );
     comparisons.push({
       moduleDir: module.dir,

@@ -25,7 +25,7 @@ import type {
 } from './api-model.js';
 import { parseGoDeclarations, type GoSyntaxNode } from './goparse.js';
 import { scanImports, type ImportScan } from './imports.js';
-import { isCountedPath } from './layout.js';
+import { dirOf, isCountedPath } from './layout.js';
 
 export interface ApiSource {
   /** Repository-relative file path. */
@@ -157,6 +157,69 @@ export function extractModuleApiPair(
     extractWith(old.modulePath, moduleDir, old.files, parse, cache),
     extractWith(now.modulePath, moduleDir, now.files, parse, cache)
   ];
+}
+
+/**
+ * The directories (packages) whose files declare the same on both sides: the same file names, each
+ * file identical or changed only in header comments and the module's own import paths (`old/x` ->
+ * `new/x`), as a major bump rewrites every package. The extractor names a package of the module by
+ * its directory, not its import path, so such a package's API is the same, and it need not be parsed.
+ */
+export function unchangedPackages(
+  old: { modulePath: string; files: readonly ApiSource[] },
+  now: { modulePath: string; files: readonly ApiSource[] }
+): Set<string> {
+  const byDir = (files: readonly ApiSource[]) => {
+    const dirs = new Map<string, Map<string, Uint8Array>>();
+    for (const { file, data } of files) {
+      const dir = dirOf(file);
+      let list = dirs.get(dir);
+      if (!list) dirs.set(dir, (list = new Map()));
+      list.set(file, data);
+    }
+    return dirs;
+  };
+  const before = byDir(old.files);
+  const same = new Set<string>();
+  for (const [dir, files] of byDir(now.files)) {
+    const earlier = before.get(dir);
+    if (!earlier || earlier.size !== files.size) continue;
+    const declareTheSame = [...files].every(([file, data]) => {
+      const was = earlier.get(file);
+      return (
+        was !== undefined &&
+        (sameBytes(was, data) || sameDeclarations(was, data, old.modulePath, now.modulePath))
+      );
+    });
+    if (declareTheSame) same.add(dir);
+  }
+  return same;
+}
+
+/** Two versions of a file that differ at most in their header's comments and own-module import paths. */
+function sameDeclarations(old: Uint8Array, now: Uint8Array, oldModule: string, newModule: string): boolean {
+  let a: ImportScan;
+  let b: ImportScan;
+  try {
+    a = scanImports(old);
+    b = scanImports(now);
+  } catch {
+    return false;
+  }
+  if (a.error || b.error || a.constraintError || b.constraintError) return false;
+  if (a.packageName !== b.packageName || a.buildIgnore !== b.buildIgnore || a.constraint !== b.constraint) {
+    return false;
+  }
+  if (a.imports.length !== b.imports.length) return false;
+  const own = (path: string, module: string) =>
+    path === module ? '\0.' : path.startsWith(`${module}/`) ? `\0${path.slice(module.length + 1)}` : path;
+  for (let i = 0; i < a.imports.length; i++) {
+    const x = a.imports[i];
+    const y = b.imports[i];
+    if (x.name !== y.name || own(x.path, oldModule) !== own(y.path, newModule)) return false;
+  }
+  // Everything after the header: the declarations, byte for byte.
+  return sameBytes(old.subarray(a.end), now.subarray(b.end));
 }
 
 /** A file read for its declarations; undefined when it does not count (`//go:build ignore`, no header). */
