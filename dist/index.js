@@ -48601,7 +48601,8 @@ function describeIoError(error) {
 
 // Reads what the breaking-change rule compares: for each module gated or checked, its exported API
 // now and at the comparison point (the pull request's base, else the module's latest release). Only
-// packages with a changed file are parsed: an unchanged package has an unchanged API.
+// packages with a changed file are parsed: an unchanged package has an unchanged API, and so has one
+// that a major bump only rewrote (see unchangedPackages).
 async function gatherApiComparisons(git, tree, inputs, intent) {
     const modules = loadModules(inputs.goMods);
     let targets;
