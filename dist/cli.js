@@ -12181,18 +12181,18 @@ class GitTree {
     git;
     ref;
     description;
+    /** The listing, asked once: the snapshot and the API comparison may both want it at the same time. */
     entries;
     constructor(git, ref) {
         this.git = git;
         this.ref = ref;
         this.description = ref;
     }
-    async blobIds() {
-        if (!this.entries) {
-            const entries = await this.git.listTree(this.ref);
-            // Symbolic links (mode 120000) and submodules are not files of the module.
-            this.entries = new Map(entries.filter(e => e.mode !== '120000').map(e => [e.path, e.oid]));
-        }
+    blobIds() {
+        // Symbolic links (mode 120000) and submodules are not files of the module.
+        this.entries ??= this.git
+            .listTree(this.ref)
+            .then(entries => new Map(entries.filter(e => e.mode !== '120000').map(e => [e.path, e.oid])));
         return this.entries;
     }
     async listFiles() {
@@ -12278,7 +12278,7 @@ async function gatherApiComparisons(git, tree, inputs, intent) {
     const modules = loadModules(inputs.goMods);
     let targets;
     try {
-        const baseGoMods = await inputs.baseGoMods;
+        const baseGoMods = await inputs.base?.goMods;
         targets = resolveTargets(intent, modules, baseGoMods ? { baseGoMods } : {});
     }
     catch {
@@ -12294,8 +12294,11 @@ async function gatherApiComparisons(git, tree, inputs, intent) {
     const bases = new Map();
     const baseSide = (commit) => {
         let side = bases.get(commit);
-        if (!side)
-            bases.set(commit, (side = readBaseSide(git, commit, inputs.commit, headIsCommit)));
+        if (!side) {
+            const known = inputs.base?.tree.ref === commit ? inputs.base : undefined;
+            side = readBaseSide(git, known ?? { tree: new GitTree(git, commit) }, inputs.commit, headIsCommit);
+            bases.set(commit, side);
+        }
         return side;
     };
     const headFilesOf = apiFilesByModule(inputs.files, modules);
@@ -12376,14 +12379,16 @@ function apiFilesByModule(files, modules) {
     }
     return byModule;
 }
-/** The comparison point's listing and go.mod files, and the diff from it to the gated tree, at once. */
-async function readBaseSide(git, commit, head, headIsCommit) {
-    const tree = new GitTree(git, commit);
+/**
+ * The comparison point's listing and go.mod files (those already read when given), and the diff
+ * from it to the gated tree, at once.
+ */
+async function readBaseSide(git, { tree, goMods }, head, headIsCommit) {
     const [files, changed] = await Promise.all([
         tree.listFiles(),
-        changedFiles(git, commit, head, headIsCommit)
+        changedFiles(git, tree.ref, head, headIsCommit)
     ]);
-    const modules = loadModules(await readWhole(tree, goModFiles(files)));
+    const modules = loadModules(await (goMods ?? readWhole(tree, goModFiles(files))));
     return { tree, modules, filesOf: apiFilesByModule(files, modules), changed };
 }
 /**
@@ -12392,8 +12397,8 @@ async function readBaseSide(git, commit, head, headIsCommit) {
  * (conformance convention 14); on a pull request a major bump is compared with its base.
  */
 function comparisonPoint(target, inputs) {
-    if (inputs.baseCommit && target.source === 'pull_request') {
-        return { commit: inputs.baseCommit, label: 'the pull request base' };
+    if (inputs.base && target.source === 'pull_request') {
+        return { commit: inputs.base.tree.ref, label: 'the pull request base' };
     }
     const earlier = releasesOfModule(inputs.tags, target.module).filter(r => r.tag !== target.tag && (target.version === undefined || compare(r.version, target.version) < 0));
     const latest = earlier[earlier.length - 1];
@@ -12466,7 +12471,8 @@ async function gatherSnapshot(options) {
     const stats = { files: files.length, bytes: 0 };
     const unreadable = new Map();
     // What a pull request's base adds (its go.mod files, the lines added since) is read meanwhile.
-    const baseGoMods = baseCommit ? inBackground(readGoMods(new GitTree(git, baseCommit))) : undefined;
+    const baseTree = baseCommit ? new GitTree(git, baseCommit) : undefined;
+    const baseGoMods = baseTree ? inBackground(readGoMods(baseTree)) : undefined;
     const addedLines = baseCommit
         ? inBackground((async () => {
             const from = (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit;
@@ -12510,8 +12516,7 @@ async function gatherSnapshot(options) {
             goMods,
             tags,
             ...(commit ? { commit } : {}),
-            ...(baseCommit ? { baseCommit } : {}),
-            ...(baseGoMods ? { baseGoMods } : {}),
+            ...(baseTree && baseGoMods ? { base: { tree: baseTree, goMods: baseGoMods } } : {}),
             goFiles: headersDone.then(() => goFiles)
         }, apiIntent)
         : undefined;

@@ -37,8 +37,8 @@ export interface ApiInputs {
   goMods: ReadonlyMap<string, Uint8Array>;
   tags: Snapshot['tags'];
   commit?: string;
-  baseCommit?: string;
-  baseGoMods?: Promise<Map<string, Uint8Array> | undefined>;
+  /** A pull request's base: its tree and go.mod files, read once for the snapshot and the comparison. */
+  base?: { tree: GitTree; goMods: Promise<Map<string, Uint8Array>> };
   /** The import headers of the gated tree, once all are scanned. */
   goFiles: Promise<Snapshot['goFiles']>;
 }
@@ -60,7 +60,7 @@ export async function gatherApiComparisons(
   const modules = loadModules(inputs.goMods);
   let targets: Target[];
   try {
-    const baseGoMods = await inputs.baseGoMods;
+    const baseGoMods = await inputs.base?.goMods;
     targets = resolveTargets(intent, modules, baseGoMods ? { baseGoMods } : {});
   } catch {
     return []; // the analysis reports the bad request itself
@@ -75,7 +75,11 @@ export async function gatherApiComparisons(
   const bases = new Map<string, Promise<BaseSide>>();
   const baseSide = (commit: string) => {
     let side = bases.get(commit);
-    if (!side) bases.set(commit, (side = readBaseSide(git, commit, inputs.commit, headIsCommit)));
+    if (!side) {
+      const known = inputs.base?.tree.ref === commit ? inputs.base : undefined;
+      side = readBaseSide(git, known ?? { tree: new GitTree(git, commit) }, inputs.commit, headIsCommit);
+      bases.set(commit, side);
+    }
     return side;
   };
   const headFilesOf = apiFilesByModule(inputs.files, modules);
@@ -153,19 +157,21 @@ function apiFilesByModule(files: readonly string[], modules: Module[]): Map<Modu
   return byModule;
 }
 
-/** The comparison point's listing and go.mod files, and the diff from it to the gated tree, at once. */
+/**
+ * The comparison point's listing and go.mod files (those already read when given), and the diff
+ * from it to the gated tree, at once.
+ */
 async function readBaseSide(
   git: Git,
-  commit: string,
+  { tree, goMods }: { tree: GitTree; goMods?: Promise<Map<string, Uint8Array>> },
   head: string | undefined,
   headIsCommit: boolean
 ): Promise<BaseSide> {
-  const tree = new GitTree(git, commit);
   const [files, changed] = await Promise.all([
     tree.listFiles(),
-    changedFiles(git, commit, head, headIsCommit)
+    changedFiles(git, tree.ref, head, headIsCommit)
   ]);
-  const modules = loadModules(await readWhole(tree, goModFiles(files)));
+  const modules = loadModules(await (goMods ?? readWhole(tree, goModFiles(files))));
   return { tree, modules, filesOf: apiFilesByModule(files, modules), changed };
 }
 
@@ -175,8 +181,8 @@ async function readBaseSide(
  * (conformance convention 14); on a pull request a major bump is compared with its base.
  */
 function comparisonPoint(target: Target & { module?: Module }, inputs: ApiInputs): Point | undefined {
-  if (inputs.baseCommit && target.source === 'pull_request') {
-    return { commit: inputs.baseCommit, label: 'the pull request base' };
+  if (inputs.base && target.source === 'pull_request') {
+    return { commit: inputs.base.tree.ref, label: 'the pull request base' };
   }
   const earlier = releasesOfModule(inputs.tags, target.module as Module).filter(
     r => r.tag !== target.tag && (target.version === undefined || compare(r.version, target.version) < 0)

@@ -81,7 +81,8 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   const unreadable = new Map<string, string>();
 
   // What a pull request's base adds (its go.mod files, the lines added since) is read meanwhile.
-  const baseGoMods = baseCommit ? inBackground(readGoMods(new GitTree(git, baseCommit))) : undefined;
+  const baseTree = baseCommit ? new GitTree(git, baseCommit) : undefined;
+  const baseGoMods = baseTree ? inBackground(readGoMods(baseTree)) : undefined;
   const addedLines = baseCommit
     ? inBackground(
         (async () => {
@@ -138,8 +139,7 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
             goMods,
             tags,
             ...(commit ? { commit } : {}),
-            ...(baseCommit ? { baseCommit } : {}),
-            ...(baseGoMods ? { baseGoMods } : {}),
+            ...(baseTree && baseGoMods ? { base: { tree: baseTree, goMods: baseGoMods } } : {}),
             goFiles: headersDone.then(() => goFiles)
           },
           apiIntent

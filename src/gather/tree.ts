@@ -92,7 +92,8 @@ export class WorkingTree implements Tree {
 
 export class GitTree implements Tree {
   readonly description: string;
-  private entries?: Map<string, string>;
+  /** The listing, asked once: the snapshot and the API comparison may both want it at the same time. */
+  private entries?: Promise<Map<string, string>>;
 
   constructor(
     private readonly git: Git,
@@ -101,12 +102,11 @@ export class GitTree implements Tree {
     this.description = ref;
   }
 
-  private async blobIds(): Promise<Map<string, string>> {
-    if (!this.entries) {
-      const entries = await this.git.listTree(this.ref);
-      // Symbolic links (mode 120000) and submodules are not files of the module.
-      this.entries = new Map(entries.filter(e => e.mode !== '120000').map(e => [e.path, e.oid]));
-    }
+  private blobIds(): Promise<Map<string, string>> {
+    // Symbolic links (mode 120000) and submodules are not files of the module.
+    this.entries ??= this.git
+      .listTree(this.ref)
+      .then(entries => new Map(entries.filter(e => e.mode !== '120000').map(e => [e.path, e.oid])));
     return this.entries;
   }
 
