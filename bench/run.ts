@@ -11,8 +11,8 @@
 // the same bytes (and the same commit ids), their objects packed as in a clone:
 //   one   one module github.com/bench/one/v2: 500 packages x 20 files = 10,000 .go files, ~40 MB,
 //         tags v1.0.0 and v2.0.0 (the whole tree), gated as v2.1.0: a function added to 20 packages,
-//         so breaking-change compares those packages (about 4,000 declarations) with v2.0.0;
-//         Then, as a pull request: a branch off v2.0.0 that moves the module to /v3 and rewrites
+//         so breaking-change compares those packages (about 2,750 declarations a side) with v2.0.0;
+//         then, as a pull request: a branch off v2.0.0 that moves the module to /v3 and rewrites
 //         all 10,000 files' own imports, checked with --base v2.0.0 (with and without the API
 //         comparison, which must find that no declaration changed);
 //   mono  root module github.com/bench/mono/v3 plus 299 nested modules modNNN/ declaring
@@ -29,7 +29,7 @@
 // Usage: npm run bench [-- --quick] [-- --keep]
 //   --quick  10x smaller trees (1,000 and 5,000 files, 30 modules): a smoke run of about a minute
 //   --keep   keep the generated repositories (the path is printed) instead of deleting them
-// The full run takes about 5 minutes on 2 CPUs. The last line is `BENCH_JSON {...}` with every
+// The full run takes about 9 minutes on 2 CPUs. The last line is `BENCH_JSON {...}` with every
 // timing and ratio, for copying into the README. Set TMPDIR to generate somewhere else.
 //
 // Node 20 has no --experimental-strip-types, so `npm run bench` compiles this file with the
