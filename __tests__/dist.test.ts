@@ -71,6 +71,15 @@ describe('dist/cli.js', () => {
     );
   });
 
+  test('says so, with exit 2, when git is not on PATH', () => {
+    const dir = makeRepo([{ files: { 'go.mod': 'module github.com/o/m\n\ngo 1.19\n' }, tags: ['v1.0.0'] }]);
+    const empty = tempDir();
+    const r = runDist(['check', dir], { ...process.env, PATH: `${empty}:relative/bin` });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/could not run git: .*git/);
+    expect(r.stderr).not.toMatch(/\n\s+at /);
+  });
+
   test('reads a ref with one ls-tree and one cat-file --batch, whatever the number of files', () => {
     const dir = makeRepo(
       [{ files: { 'go.mod': 'module github.com/o/big\n\ngo 1.19\n' }, tags: ['v1.0.0'] }],

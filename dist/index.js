@@ -33,9 +33,9 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
-import { openSync, readSync, closeSync, readFileSync as readFileSync$1, mkdirSync, writeFileSync } from 'node:fs';
+import { accessSync, constants as constants$7, statSync, openSync, readSync, closeSync, readFileSync as readFileSync$1, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
 
 // We use any as a valid input type
@@ -41834,14 +41834,22 @@ function joinPath(dir, name) {
  * any package, and a go.mod under them is not a module.
  */
 function isCountedPath(file) {
-    const elements = file.split('/');
-    for (let i = 0; i < elements.length; i++) {
-        const element = elements[i];
-        if (element.startsWith('.') || element.startsWith('_'))
-            return false;
-        const isDirectory = i < elements.length - 1;
-        if (isDirectory && (element === 'testdata' || element === 'vendor'))
-            return false;
+    // Element by element without splitting: it runs on every path of the tree, several times.
+    for (let start = 0; start <= file.length;) {
+        const slash = file.indexOf('/', start);
+        const end = slash < 0 ? file.length : slash;
+        const first = file.charCodeAt(start);
+        if (first === 0x2e || first === 0x5f)
+            return false; // '.' or '_'
+        if (slash >= 0) {
+            const length = end - start;
+            if ((length === 8 && file.startsWith('testdata', start)) ||
+                (length === 6 && file.startsWith('vendor', start)))
+                return false;
+        }
+        if (slash < 0)
+            break;
+        start = slash + 1;
     }
     return true;
 }
@@ -44373,6 +44381,44 @@ const ZERO_OID = /^0+$/;
 function isZeroOid(oid) {
     return !oid || ZERO_OID.test(oid);
 }
+/** git's absolute path by the PATH it was found on. */
+const gitOnPath = new Map();
+/**
+ * git's path, looked up once per PATH. Given a bare name, @actions/exec searches PATH with a stat per
+ * directory before each process it starts (about 4 ms each, a check starts a dozen); given an
+ * absolute path it makes one. Not on Windows, where executables carry an extension, nor when git is
+ * not found: then exec looks for 'git' itself, and says so when it is missing.
+ */
+function gitExecutable() {
+    const path = process.env.PATH ?? '';
+    if (process.platform === 'win32')
+        return 'git';
+    let found = gitOnPath.get(path);
+    if (found === undefined) {
+        found = findGit(path.split(delimiter));
+        gitOnPath.set(path, found);
+    }
+    return found;
+}
+function findGit(dirs) {
+    for (const dir of dirs) {
+        // A relative entry is left to exec, which would read it against the repository, not our cwd.
+        if (dir !== '' && !isAbsolute(dir))
+            return 'git';
+        if (dir !== '' && isExecutableFile(join(dir, 'git')))
+            return join(dir, 'git');
+    }
+    return 'git';
+}
+function isExecutableFile(file) {
+    try {
+        accessSync(file, constants$7.X_OK);
+        return statSync(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
 class Git {
     cwd;
     constructor(cwd) {
@@ -44383,7 +44429,7 @@ class Git {
         const err = [];
         let exitCode;
         try {
-            exitCode = await exec('git', args, {
+            exitCode = await exec(gitExecutable(), args, {
                 cwd: this.cwd,
                 silent: true,
                 ignoreReturnCode: true,

@@ -25,7 +25,12 @@ describe('files that count', () => {
     ['a/_f.go', false],
     ['a/.f.go', false],
     ['testdata.go', true],
-    ['vendor.go', true]
+    ['vendor.go', true],
+    ['a/testdatas/x.go', true],
+    ['a/myvendor/x.go', true],
+    ['a/vendor', true],
+    ['a/b_/c.go', true],
+    ['a/b/_c/d/e.go', false]
   ])('%s -> %s', (file, counted) => expect(isCountedPath(file)).toBe(counted));
 });
 

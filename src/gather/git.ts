@@ -1,6 +1,8 @@
 // A thin layer over the git CLI: one method per question, argument arrays only (no shell), and refs
 // after --end-of-options so that a ref can never be read as an option.
 import { exec } from '@actions/exec';
+import { accessSync, constants, statSync } from 'node:fs';
+import { delimiter, isAbsolute, join } from 'node:path';
 import type { Tag } from '../types.js';
 
 export class GitError extends Error {
@@ -40,6 +42,44 @@ export function isZeroOid(oid: string | undefined): boolean {
   return !oid || ZERO_OID.test(oid);
 }
 
+/** git's absolute path by the PATH it was found on. */
+const gitOnPath = new Map<string, string>();
+
+/**
+ * git's path, looked up once per PATH. Given a bare name, @actions/exec searches PATH with a stat per
+ * directory before each process it starts (about 4 ms each, a check starts a dozen); given an
+ * absolute path it makes one. Not on Windows, where executables carry an extension, nor when git is
+ * not found: then exec looks for 'git' itself, and says so when it is missing.
+ */
+function gitExecutable(): string {
+  const path = process.env.PATH ?? '';
+  if (process.platform === 'win32') return 'git';
+  let found = gitOnPath.get(path);
+  if (found === undefined) {
+    found = findGit(path.split(delimiter));
+    gitOnPath.set(path, found);
+  }
+  return found;
+}
+
+function findGit(dirs: readonly string[]): string {
+  for (const dir of dirs) {
+    // A relative entry is left to exec, which would read it against the repository, not our cwd.
+    if (dir !== '' && !isAbsolute(dir)) return 'git';
+    if (dir !== '' && isExecutableFile(join(dir, 'git'))) return join(dir, 'git');
+  }
+  return 'git';
+}
+
+function isExecutableFile(file: string): boolean {
+  try {
+    accessSync(file, constants.X_OK);
+    return statSync(file).isFile();
+  } catch {
+    return false;
+  }
+}
+
 export class Git {
   constructor(readonly cwd: string) {}
 
@@ -48,7 +88,7 @@ export class Git {
     const err: Buffer[] = [];
     let exitCode: number;
     try {
-      exitCode = await exec('git', args, {
+      exitCode = await exec(gitExecutable(), args, {
         cwd: this.cwd,
         silent: true,
         ignoreReturnCode: true,

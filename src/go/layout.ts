@@ -48,12 +48,22 @@ export function isInDir(file: string, dir: string): boolean {
  * any package, and a go.mod under them is not a module.
  */
 export function isCountedPath(file: string): boolean {
-  const elements = file.split('/');
-  for (let i = 0; i < elements.length; i++) {
-    const element = elements[i];
-    if (element.startsWith('.') || element.startsWith('_')) return false;
-    const isDirectory = i < elements.length - 1;
-    if (isDirectory && (element === 'testdata' || element === 'vendor')) return false;
+  // Element by element without splitting: it runs on every path of the tree, several times.
+  for (let start = 0; start <= file.length;) {
+    const slash = file.indexOf('/', start);
+    const end = slash < 0 ? file.length : slash;
+    const first = file.charCodeAt(start);
+    if (first === 0x2e || first === 0x5f) return false; // '.' or '_'
+    if (slash >= 0) {
+      const length = end - start;
+      if (
+        (length === 8 && file.startsWith('testdata', start)) ||
+        (length === 6 && file.startsWith('vendor', start))
+      )
+        return false;
+    }
+    if (slash < 0) break;
+    start = slash + 1;
   }
   return true;
 }
