@@ -11,8 +11,10 @@
 // the same bytes (and the same commit ids), their objects packed as in a clone:
 //   one   one module github.com/bench/one/v2: 500 packages x 20 files = 10,000 .go files, ~40 MB,
 //         tags v1.0.0 and v2.0.0 (the whole tree), gated as v2.1.0: a function added to 20 packages,
-//         so breaking-change compares those packages (about 2,750 declarations a side) with v2.0.0;
-//         then, as a pull request: a branch off v2.0.0 that moves the module to /v3 and rewrites
+//         so breaking-change compares those packages (about 2,750 declarations a side) with v2.0.0
+//         (reading only the new files: nothing else changed); then the same release with a field
+//         also added to a struct of each of those packages (so each is parsed whole); then, as a
+//         pull request: a branch off v2.0.0 that moves the module to /v3 and rewrites
 //         all 10,000 files' own imports, checked with --base v2.0.0 (with and without the API
 //         comparison, which must find that no declaration changed);
 //   mono  root module github.com/bench/mono/v3 plus 299 nested modules modNNN/ declaring
@@ -558,6 +560,32 @@ export function generateOne(base: string, sizes: Sizes): TreeInfo {
 }
 
 /**
+ * The v2.1.0 release of tree `one` with one more change in each of its 20 changed packages: an
+ * exported field added to the first exported struct, so that each package's declarations changed
+ * and the comparison parses it whole, where added functions alone are read from their new files.
+ * Still compatible. Checked out in the tree's work tree, on a branch off the release commit.
+ */
+function checkOutChangedDeclarations(tree: TreeInfo): string[] {
+  git(tree.dir, ['checkout', '-q', '-f', '-b', 'fields', 'main']);
+  for (let p = 0; p < CHANGED_PACKAGES; p++) {
+    const dir = join(tree.dir, `p${p}`);
+    const files = readdirSync(dir)
+      .filter(f => f.endsWith('.go') && !f.endsWith('_test.go'))
+      .sort();
+    const struct = /^type [A-Z]\w* struct \{\n/m;
+    const file = files.find(f => struct.test(readFileSync(join(dir, f), 'utf8')));
+    if (!file) throw new Error(`bench: no exported struct in p${p}`);
+    const text = readFileSync(join(dir, file), 'utf8');
+    writeFileSync(
+      join(dir, file),
+      text.replace(struct, match => `${match}\tAddedField int\n`)
+    );
+  }
+  commit(tree.dir, 'Add a field', '2024-07-15T12:00:00Z');
+  return ['--tag', tree.tag];
+}
+
+/**
  * A pull request that bumps the major of tree `one`: a branch off v2.0.0 whose go.mod and every own
  * import move from /v2 to /v3, and nothing else. Checked out in the tree's work tree.
  */
@@ -747,6 +775,11 @@ function goVersion(): string | undefined {
 // ---------------------------------------------------------------------------------------------
 // Report
 
+interface WithAndWithoutApi {
+  check: Timing;
+  withoutApi: Timing;
+}
+
 interface Measured {
   tree: TreeInfo;
   check: Timing;
@@ -755,8 +788,10 @@ interface Measured {
   withoutApi: Timing;
   cat: Timing;
   goList?: Timing & { packageErrors: number };
+  /** Tree one only, with and without the API comparison: the release with declarations changed too. */
+  changed?: WithAndWithoutApi;
   /** Tree one only: a pull request that bumps the major, with and without the API comparison. */
-  bump?: { check: Timing; withoutApi: Timing };
+  bump?: WithAndWithoutApi;
 }
 
 function ratios(m: Measured) {
@@ -830,12 +865,18 @@ function report(measured: Measured[], quick: boolean, go: string | undefined): v
       console.log(`(go list reported ${m.goList.packageErrors} package errors in ${m.tree.name})`);
   }
   for (const m of measured) {
-    if (!m.bump) continue;
-    const added = m.bump.check.ms - m.bump.withoutApi.ms;
-    console.log(
-      `${m.tree.name} as a major-bump pull request (every own import rewritten): check ${ms(m.bump.check)} ms, ` +
-        `without the API comparison ${ms(m.bump.withoutApi)} ms (the comparison adds ${added.toFixed(0)} ms)`
-    );
+    const scenarios: [string, WithAndWithoutApi | undefined][] = [
+      ['with a field added to a struct of each changed package (parsed whole)', m.changed],
+      ['as a major-bump pull request (every own import rewritten)', m.bump]
+    ];
+    for (const [what, pair] of scenarios) {
+      if (!pair) continue;
+      const added = pair.check.ms - pair.withoutApi.ms;
+      console.log(
+        `${m.tree.name} ${what}: check ${ms(pair.check)} ms, ` +
+          `without the API comparison ${ms(pair.withoutApi)} ms (the comparison adds ${added.toFixed(0)} ms)`
+      );
+    }
   }
   console.log('');
   for (const m of measured) {
@@ -862,6 +903,9 @@ function report(measured: Measured[], quick: boolean, go: string | undefined): v
       noApiMs: round(m.withoutApi.ms),
       catMs: round(m.cat.ms),
       goListMs: round(m.goList?.ms),
+      ...(m.changed
+        ? { changedMs: round(m.changed.check.ms), changedNoApiMs: round(m.changed.withoutApi.ms) }
+        : {}),
       ...(m.bump ? { bumpMs: round(m.bump.check.ms), bumpNoApiMs: round(m.bump.withoutApi.ms) } : {}),
       runs: { check: m.check.runs, head: m.head.runs, cat: m.cat.runs, goList: m.goList?.runs ?? null },
       checkOverCat: round(r.checkOverCat, 2),
@@ -928,16 +972,12 @@ function main(): number {
       const cat = timeCat(tree);
       // go list last: with -mod=mod it may rewrite a go.mod, which must not change what check reads.
       const goList = go ? timeGoList(tree, goEnv(base)) : undefined;
-      const bump =
-        tree.name === 'one'
-          ? (() => {
-              const gate = checkOutMajorBump(tree);
-              return {
-                check: timeCheck(tree, [], gate),
-                withoutApi: timeCheck(tree, ['--disable', 'breaking-change'], gate)
-              };
-            })()
-          : undefined;
+      const withAndWithoutApi = (gate: string[]): WithAndWithoutApi => ({
+        check: timeCheck(tree, [], gate),
+        withoutApi: timeCheck(tree, ['--disable', 'breaking-change'], gate)
+      });
+      const changed = tree.name === 'one' ? withAndWithoutApi(checkOutChangedDeclarations(tree)) : undefined;
+      const bump = tree.name === 'one' ? withAndWithoutApi(checkOutMajorBump(tree)) : undefined;
       measured.push({
         tree,
         check,
@@ -945,6 +985,7 @@ function main(): number {
         withoutApi,
         cat,
         ...(goList ? { goList } : {}),
+        ...(changed ? { changed } : {}),
         ...(bump ? { bump } : {})
       });
     }

@@ -46818,6 +46818,7 @@ function scanImports(data, options) {
         r.skipSpace();
         commentsEnd = r.pos;
         scan.packageName = readPackageClause(r);
+        scan.packageAt = commentsEnd;
         while (r.skipSpace() === LOWER_I)
             readImportDecl(r, collect);
         scan.end = r.pos;
@@ -47262,17 +47263,6 @@ function isBroken(decl) {
 }
 const decoder = new TextDecoder('utf-8');
 /**
- * Two versions of a module at once (a comparison's old and new side): a file whose path and bytes
- * are the same on both sides is parsed once. In a changed package most files are unchanged.
- */
-function extractModuleApiPair(moduleDir, old, now, parse = parseGoDeclarations) {
-    const cache = new Map();
-    return [
-        extractWith(old.modulePath, moduleDir, old.files, parse, cache),
-        extractWith(now.modulePath, moduleDir, now.files, parse, cache)
-    ];
-}
-/**
  * The directories (packages) whose files declare the same on both sides: the same file names, each
  * file identical or changed only in header comments and the module's own import paths (`old/x` ->
  * `new/x`), as a major bump rewrites every package. The extractor names a package of the module by
@@ -47334,7 +47324,333 @@ function sameDeclarations(old, now, oldModule, newModule) {
     // Everything after the header: the declarations, byte for byte.
     return sameBytes(old.subarray(a.end), now.subarray(b.end));
 }
+/**
+ * The two APIs whose comparison gives the changes from `old` to `now`, parsing only what changed.
+ * A package is parsed whole when a declaration of it changed or was removed; otherwise it is given
+ * by what the comparison reports of it:
+ * - one that a major bump only rewrote: left out (unchangedPackages);
+ * - one that only one side has: its name and position (reported added or removed);
+ * - one whose new version only adds declarations (addedDeclarations): no objects before, the
+ *   additions after, read from its changed files alone.
+ * A package imported by one parsed whole is parsed whole too: the extractor follows a type into
+ * another package of the module. The changes found are those of comparing both sides whole.
+ */
+function extractComparedApis(moduleDir, old, now, options = {}) {
+    const parse = options.parse ?? parseGoDeclarations;
+    const dependents = options.dependents ?? new Set();
+    const skipped = unchangedPackages(old, now);
+    for (const dir of dependents)
+        skipped.delete(dir);
+    const cache = new Map();
+    const oldDirs = filesByPackage(old.files, moduleDir, skipped);
+    const newDirs = filesByPackage(now.files, moduleDir, skipped);
+    const short = new Map();
+    for (const dir of new Set([...oldDirs.keys(), ...newDirs.keys()])) {
+        const before = oldDirs.get(dir);
+        const after = newDirs.get(dir);
+        const files = [...(before ?? []), ...(after ?? [])];
+        if (files.some(f => dependents.has(dirOf(f.file))))
+            continue;
+        const given = before && after
+            ? options.dependencyChanged
+                ? undefined
+                : additionsOnly(dir, before, after, old.modulePath, now.modulePath, parse, cache)
+            : {
+                old: before && packageHeader(dir, before, parse, cache),
+                now: after && packageHeader(dir, after, parse, cache)
+            };
+        if (given)
+            short.set(dir, given);
+    }
+    // Packages parsed whole keep what they import of the module parsed whole too, level by level.
+    const whole = [...new Set([...oldDirs.keys(), ...newDirs.keys()])].filter(dir => !short.has(dir));
+    for (let i = 0; i < whole.length; i++) {
+        const sides = [
+            [oldDirs.get(whole[i]), old.modulePath],
+            [newDirs.get(whole[i]), now.modulePath]
+        ];
+        for (const [files, modulePath] of sides) {
+            for (const src of files ?? []) {
+                for (const imp of readCached(src, parse, cache)?.scanned.imports ?? []) {
+                    const dir = ownPackageDir(imp.path, modulePath);
+                    if (dir !== undefined && short.delete(dir))
+                        whole.push(dir);
+                }
+            }
+        }
+    }
+    const inWhole = (files) => whole.flatMap(dir => files.get(dir) ?? []);
+    const apis = [
+        extractWith(old.modulePath, moduleDir, inWhole(oldDirs), parse, cache),
+        extractWith(now.modulePath, moduleDir, inWhole(newDirs), parse, cache)
+    ];
+    for (const [api, side] of [
+        [apis[0], 'old'],
+        [apis[1], 'now']
+    ]) {
+        for (const given of short.values()) {
+            const pkg = given[side];
+            if (pkg && pkg.name !== 'main' && !isInternalDir(pkg.dir))
+                api.packages.set(pkg.dir, pkg);
+        }
+        api.packages = new Map([...api.packages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    return apis;
+}
+/** The counted files of each package (module-relative directory), sorted, outside `skipped` directories. */
+function filesByPackage(files, moduleDir, skipped) {
+    const out = new Map();
+    for (const src of [...files].sort(byFile)) {
+        const dir = packageDirOf(src.file, moduleDir);
+        if (dir === undefined || skipped.has(dirOf(src.file)))
+            continue;
+        const list = out.get(dir);
+        if (list)
+            list.push(src);
+        else
+            out.set(dir, [src]);
+    }
+    return out;
+}
+/** The module-relative directory of an import of the module's own packages, else undefined. */
+function ownPackageDir(importPath, modulePath) {
+    if (importPath === modulePath)
+        return '.';
+    return importPath.startsWith(`${modulePath}/`) ? importPath.slice(modulePath.length + 1) : undefined;
+}
+/**
+ * A package's name and position without its objects: from its first file that counts, as extractWith
+ * takes them, read from the file's header where it can (no parse).
+ */
+function packageHeader(dir, files, parse, cache) {
+    for (const src of files) {
+        let scanned;
+        try {
+            scanned = scanImports(src.data);
+        }
+        catch {
+            continue;
+        }
+        if (scanned.buildIgnore)
+            continue;
+        const header = (name, pos) => ({ dir, name, objects: new Map(), pos });
+        if (scanned.packageName !== undefined && scanned.packageAt !== undefined) {
+            return header(scanned.packageName, positionAt(src.file, src.data, scanned.packageAt));
+        }
+        const read = fileContext(src, parse, cache);
+        if (read)
+            return header(read.pkgName, posOf(read.ctx, read.clause ?? read.root));
+    }
+    return undefined;
+}
+/** posOf for a byte offset: the line, and the column in code points (not counting a byte order mark, which the decoder drops). */
+function positionAt(file, data, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset; i++) {
+        if (data[i] === 0x0a) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    const bom = lineStart === 0 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf;
+    let column = 1;
+    for (let i = bom ? 3 : lineStart; i < offset; i++)
+        if ((data[i] & 0xc0) !== 0x80)
+            column++;
+    return { file, line, column };
+}
+/**
+ * A package whose new version only adds declarations, given as no objects before and the added
+ * objects after; undefined when it does more. It only adds when no file was removed, and in each
+ * changed file: the build constraint is the same, every import is kept (the module's own moved with
+ * the module), no dot import is added, and every declaration is still there, the same up to a
+ * function's body. What is added must leave the rest as it was: a method only on an added type, and
+ * no added name (nor an added import's name) that the package's old files spell anywhere, since it
+ * could shadow what they meant by it (`type error ...`).
+ */
+function additionsOnly(dir, before, after, oldModule, newModule, parse, cache) {
+    const was = new Map(before.map(src => [src.file, src.data]));
+    const files = new Set(after.map(src => src.file));
+    if (before.some(src => !files.has(src.file)))
+        return undefined;
+    const added = [];
+    const names = [];
+    for (const src of after) {
+        const oldData = was.get(src.file);
+        if (oldData && sameBytes(oldData, src.data))
+            continue;
+        const then = oldData ? fileContext({ file: src.file, data: oldData }, parse, cache) : undefined;
+        const now = fileContext(src, parse, cache);
+        if (oldData && !then !== !now)
+            return undefined;
+        if (!now)
+            continue;
+        if (then) {
+            // What the header adds is named in the file's scope: nothing the file's declarations used.
+            const newImports = keptHeader(then.scanned, now.scanned, oldModule, newModule);
+            if (!newImports || newImports.some(i => i.name === '.'))
+                return undefined;
+            for (const i of newImports)
+                names.push({ name: i.name ?? i.path.slice(i.path.lastIndexOf('/') + 1), in: oldData });
+        }
+        const left = countTexts(then ? topLevelDecls(then.root).map(d => declarationKey(d, then.ctx.text)) : []);
+        for (const decl of topLevelDecls(now.root)) {
+            const key = declarationKey(decl, now.ctx.text);
+            const count = left.get(key) ?? 0;
+            if (count > 0)
+                left.set(key, count - 1);
+            else if (decl.hasError)
+                return undefined;
+            else
+                added.push({ node: decl, ctx: now.ctx });
+        }
+        if ([...left.values()].some(n => n > 0))
+            return undefined;
+    }
+    const declared = declaredNames(added.map(a => a.node));
+    if (!declared)
+        return undefined;
+    names.push(...declared.map(name => ({ name })));
+    for (const { name, in: file } of names) {
+        if (name === '_' || name === '.')
+            continue;
+        if ((file ? [file] : [...was.values()]).some(data => spellsWord(data, name)))
+            return undefined;
+    }
+    const oldPkg = packageHeader(dir, before, parse, cache);
+    const newPkg = packageHeader(dir, after, parse, cache);
+    if (!oldPkg || !newPkg || oldPkg.name !== newPkg.name)
+        return undefined;
+    const pkg = {
+        dir,
+        name: newPkg.name,
+        pos: newPkg.pos,
+        files: [],
+        types: new Map(),
+        consts: new Map(),
+        decls: []
+    };
+    for (const { node, ctx } of added)
+        collectDecls(pkg, [node], ctx);
+    return { old: oldPkg, now: { ...newPkg, objects: new Extractor(new Map([[dir, pkg]])).objects(pkg) } };
+}
+/**
+ * The imports a changed file adds, when its header otherwise stays: the same build constraint and
+ * every old import kept (by name and path, the module's own paths taken relative to the module).
+ * Undefined when it does not.
+ */
+function keptHeader(then, now, oldModule, newModule) {
+    if (then.error || now.error || then.constraint !== now.constraint)
+        return undefined;
+    const key = (i, module) => `${i.name ?? ''}\0${ownPackageDir(i.path, module) ?? `\0${i.path}`}`;
+    const left = countTexts(then.imports.map(i => key(i, oldModule)));
+    const added = [];
+    for (const i of now.imports) {
+        const k = key(i, newModule);
+        const count = left.get(k) ?? 0;
+        if (count > 0)
+            left.set(k, count - 1);
+        else
+            added.push(i);
+    }
+    return [...left.values()].some(n => n > 0) ? undefined : added;
+}
+/** The top-level declarations of a file: everything but the package clause, imports and comments. */
+function topLevelDecls(root) {
+    return named(root).filter(n => n.type !== 'package_clause' && n.type !== 'import_declaration');
+}
+/**
+ * What a declaration contributes to the API, as source text: from its start to the end of the last
+ * node read in it (a function's body and a variable's initializer are not), so a node's own end,
+ * which may stop before its last child's, is not relied on.
+ */
+function declarationKey(decl, text) {
+    const body = decl.type === 'function_declaration' || decl.type === 'method_declaration'
+        ? decl.childForFieldName('body')
+        : null;
+    return `${decl.type} ${text.slice(decl.startIndex, extentEnd(decl, body))}`;
+}
+function extentEnd(node, skip = null) {
+    let end = node.endIndex;
+    for (const c of node.children)
+        if (c && c !== skip)
+            end = Math.max(end, extentEnd(c));
+    return end;
+}
+function countTexts(texts) {
+    const counts = new Map();
+    for (const t of texts)
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+    return counts;
+}
+/**
+ * The package-level names added declarations declare, undefined when they can touch what was there:
+ * a method on a type they do not declare, or one name declared twice. `init` functions declare none.
+ */
+function declaredNames(decls) {
+    const names = [];
+    const receivers = [];
+    for (const decl of decls) {
+        switch (decl.type) {
+            case 'function_declaration': {
+                const name = decl.childForFieldName('name')?.text;
+                if (name === undefined)
+                    return undefined;
+                if (name !== 'init')
+                    names.push(name);
+                break;
+            }
+            case 'method_declaration': {
+                const recv = receiverOf(decl.childForFieldName('receiver'));
+                if (!recv)
+                    return undefined;
+                receivers.push(recv.base);
+                break;
+            }
+            case 'type_declaration':
+                for (const spec of named(decl)) {
+                    const name = spec.childForFieldName('name')?.text;
+                    if (name === undefined)
+                        return undefined;
+                    names.push(name);
+                }
+                break;
+            case 'const_declaration':
+                for (const { nameNode } of constSpecs(decl))
+                    names.push(nameNode.text);
+                break;
+            case 'var_declaration':
+                for (const spec of varSpecs(decl))
+                    names.push(...fieldChildren(spec, 'name').map(n => n.text));
+                break;
+            default:
+                return undefined;
+        }
+    }
+    const declared = names.filter(n => n !== '_');
+    if (new Set(declared).size !== declared.length)
+        return undefined;
+    return receivers.every(r => declared.includes(r)) ? declared : undefined;
+}
+/**
+ * Whether a file spells `word` as a whole identifier anywhere (comments and strings too). A byte
+ * outside ASCII next to it counts as a boundary: a false match only means parsing more.
+ */
+function spellsWord(data, word) {
+    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const isIdent = (c) => c !== undefined &&
+        ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f);
+    const needle = Buffer.from(word, 'utf8');
+    for (let i = bytes.indexOf(needle); i >= 0; i = bytes.indexOf(needle, i + 1)) {
+        if (!isIdent(i > 0 ? bytes[i - 1] : undefined) && !isIdent(bytes[i + needle.length]))
+            return true;
+    }
+    return false;
+}
 function sameBytes(a, b) {
+    if (a === b)
+        return true;
     return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }
 function readFile(data, parse) {
@@ -47352,44 +47668,60 @@ function readFile(data, parse) {
         text = ` ${text.slice(1)}`;
     return { text, root: parse(text), lineStarts: lineStartsOf(text), scanned };
 }
+/** The module-relative package directory of a file whose declarations count, else undefined. */
+function packageDirOf(file, moduleDir) {
+    if (!file.endsWith('.go') || file.endsWith('_test.go'))
+        return undefined;
+    const dir = relDir(file, moduleDir);
+    if (dir === undefined)
+        return undefined;
+    const name = file.slice(file.lastIndexOf('/') + 1);
+    return isCountedPath(dir === '.' ? name : `${dir}/${name}`) ? dir : undefined;
+}
+/** A file read, through the cache: a file with the same path and bytes is parsed once. */
+function readCached(src, parse, cache) {
+    let seen = cache.get(src.file)?.find(entry => sameBytes(entry.data, src.data));
+    if (!seen) {
+        seen = { data: src.data, read: readFile(src.data, parse) };
+        const versions = cache.get(src.file);
+        if (versions)
+            versions.push(seen);
+        else
+            cache.set(src.file, [seen]);
+    }
+    return seen.read;
+}
+/** A file's context for the extractor, its root, package clause and package name; undefined when it does not count. */
+function fileContext(src, parse, cache) {
+    const read = readCached(src, parse, cache);
+    if (!read)
+        return undefined;
+    const { text, root, lineStarts, scanned } = read;
+    const clause = root.namedChildren.find(n => n?.type === 'package_clause') ?? undefined;
+    const nameNode = clause?.namedChildren.find(n => n?.type === 'package_identifier');
+    const pkgName = nameNode?.text ?? scanned.packageName;
+    if (!pkgName)
+        return undefined;
+    const ctx = {
+        file: src.file,
+        text,
+        lineStarts,
+        qualifiers: new Map(),
+        imports: scanned.imports.filter(i => i.path !== 'C').map(i => ({ name: i.name, path: i.path }))
+    };
+    return { ctx, root, clause, pkgName, scanned };
+}
+function byFile(a, b) {
+    return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
 function extractWith(modulePath, moduleDir, files, parse, cache) {
     const pkgs = new Map();
-    const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-    for (const src of sorted) {
-        if (!src.file.endsWith('.go') || src.file.endsWith('_test.go'))
+    for (const src of [...files].sort(byFile)) {
+        const dir = packageDirOf(src.file, moduleDir);
+        const read = dir === undefined ? undefined : fileContext(src, parse, cache);
+        if (dir === undefined || !read)
             continue;
-        const dir = relDir(src.file, moduleDir);
-        if (dir === undefined)
-            continue;
-        const rel = dir === '.'
-            ? src.file.slice(src.file.lastIndexOf('/') + 1)
-            : `${dir}/${src.file.slice(src.file.lastIndexOf('/') + 1)}`;
-        if (!isCountedPath(rel))
-            continue;
-        let seen = cache.get(src.file)?.find(entry => sameBytes(entry.data, src.data));
-        if (!seen) {
-            seen = { data: src.data, read: readFile(src.data, parse) };
-            const versions = cache.get(src.file);
-            if (versions)
-                versions.push(seen);
-            else
-                cache.set(src.file, [seen]);
-        }
-        if (!seen.read)
-            continue;
-        const { text, root, lineStarts, scanned } = seen.read;
-        const clause = root.namedChildren.find(n => n?.type === 'package_clause');
-        const nameNode = clause?.namedChildren.find(n => n?.type === 'package_identifier');
-        const pkgName = nameNode?.text ?? scanned.packageName;
-        if (!pkgName)
-            continue;
-        const ctx = {
-            file: src.file,
-            text,
-            lineStarts,
-            qualifiers: new Map(),
-            imports: scanned.imports.filter(i => i.path !== 'C').map(i => ({ name: i.name, path: i.path }))
-        };
+        const { ctx, root, clause, pkgName } = read;
         let pkg = pkgs.get(dir);
         if (!pkg) {
             pkg = {
@@ -47404,7 +47736,7 @@ function extractWith(modulePath, moduleDir, files, parse, cache) {
             pkgs.set(dir, pkg);
         }
         pkg.files.push(ctx);
-        collectDecls(pkg, root, ctx);
+        collectDecls(pkg, named(root), ctx);
     }
     // Import qualifiers that name packages of this module.
     for (const pkg of pkgs.values()) {
@@ -47440,8 +47772,8 @@ function fieldChildren(node, field) {
 function named(node) {
     return node.namedChildren.filter((n) => n !== null && n.type !== 'comment');
 }
-function collectDecls(pkg, root, ctx) {
-    for (const decl of named(root)) {
+function collectDecls(pkg, decls, ctx) {
+    for (const decl of decls) {
         switch (decl.type) {
             case 'type_declaration':
                 for (const spec of named(decl)) {
@@ -48647,8 +48979,8 @@ function describeIoError(error) {
 
 // Reads what the breaking-change rule compares: for each module gated or checked, its exported API
 // now and at the comparison point (the pull request's base, else the module's latest release). Only
-// packages with a changed file are parsed: an unchanged package has an unchanged API, and so has one
-// that a major bump only rewrote (see unchangedPackages).
+// packages with a changed file are read, and of those extractComparedApis parses only what a
+// comparison needs; at the comparison point only the files the diff lists are read from git.
 async function gatherApiComparisons(git, tree, inputs, intent) {
     const modules = loadModules(inputs.goMods);
     let targets;
@@ -48709,19 +49041,19 @@ async function gatherApiComparisons(git, tree, inputs, intent) {
             }
         }
         const inDirs = (f) => dirs.has(dirOf(f)) || dependents.has(dirOf(f));
-        const [newSources, oldSources] = await Promise.all([
+        // At the comparison point only the files the diff lists are read: the others are the head's bytes.
+        const differs = (f) => base.changed.has(f) || !headSet.has(f);
+        const [newSources, oldChanged] = await Promise.all([
             readSources(tree, headFiles.filter(inDirs)),
-            readSources(base.tree, baseFiles.filter(inDirs))
+            readSources(base.tree, baseFiles.filter(f => inDirs(f) && differs(f)))
         ]);
-        const old = { modulePath: baseModule?.path ?? module.path, files: oldSources };
-        const now = { modulePath: module.path, files: newSources };
-        // A major bump rewrites the module's own imports in every package: those whose declarations did
-        // not change besides (most of them) are not parsed. Dependents are, though their bytes are the same.
-        const unchanged = unchangedPackages(old, now);
-        for (const dir of dependents)
-            unchanged.delete(dir);
-        const parsed = ({ file }) => !unchanged.has(dirOf(file));
-        const [oldApi, newApi] = extractModuleApiPair(module.dir, { ...old, files: old.files.filter(parsed) }, { ...now, files: now.files.filter(parsed) });
+        const headData = new Map(newSources.map(s => [s.file, s.data]));
+        const oldData = new Map(oldChanged.map(s => [s.file, s.data]));
+        const oldSources = baseFiles.filter(inDirs).flatMap(file => {
+            const data = differs(file) ? oldData.get(file) : headData.get(file);
+            return data ? [{ file, data }] : [];
+        });
+        const [oldApi, newApi] = extractComparedApis(module.dir, { modulePath: baseModule?.path ?? module.path, files: oldSources }, { modulePath: module.path, files: newSources }, { dependents, dependencyChanged: changedDependencies.length > 0 });
         comparisons.push({
             moduleDir: module.dir,
             against: {

@@ -1,10 +1,9 @@
 // Reads what the breaking-change rule compares: for each module gated or checked, its exported API
 // now and at the comparison point (the pull request's base, else the module's latest release). Only
-// packages with a changed file are parsed: an unchanged package has an unchanged API, and so has one
-// that a major bump only rewrote (see unchangedPackages).
+// packages with a changed file are read, and of those extractComparedApis parses only what a
+// comparison needs; at the comparison point only the files the diff lists are read from git.
 import { resolveTargets } from '../analyze.js';
-import type { ApiSource } from '../go/api.js';
-import { extractModuleApiPair, unchangedPackages } from '../go/api.js';
+import { extractComparedApis, type ApiSource } from '../go/api.js';
 import {
   dirOf,
   fileOwnerIndex,
@@ -111,21 +110,26 @@ export async function gatherApiComparisons(
       }
     }
     const inDirs = (f: string) => dirs.has(dirOf(f)) || dependents.has(dirOf(f));
-    const [newSources, oldSources] = await Promise.all([
+    // At the comparison point only the files the diff lists are read: the others are the head's bytes.
+    const differs = (f: string) => base.changed.has(f) || !headSet.has(f);
+    const [newSources, oldChanged] = await Promise.all([
       readSources(tree, headFiles.filter(inDirs)),
-      readSources(base.tree, baseFiles.filter(inDirs))
+      readSources(
+        base.tree,
+        baseFiles.filter(f => inDirs(f) && differs(f))
+      )
     ]);
-    const old = { modulePath: baseModule?.path ?? (module.path as string), files: oldSources };
-    const now = { modulePath: module.path as string, files: newSources };
-    // A major bump rewrites the module's own imports in every package: those whose declarations did
-    // not change besides (most of them) are not parsed. Dependents are, though their bytes are the same.
-    const unchanged = unchangedPackages(old, now);
-    for (const dir of dependents) unchanged.delete(dir);
-    const parsed = ({ file }: ApiSource) => !unchanged.has(dirOf(file));
-    const [oldApi, newApi] = extractModuleApiPair(
+    const headData = new Map(newSources.map(s => [s.file, s.data]));
+    const oldData = new Map(oldChanged.map(s => [s.file, s.data]));
+    const oldSources = baseFiles.filter(inDirs).flatMap(file => {
+      const data = differs(file) ? oldData.get(file) : headData.get(file);
+      return data ? [{ file, data }] : [];
+    });
+    const [oldApi, newApi] = extractComparedApis(
       module.dir,
-      { ...old, files: old.files.filter(parsed) },
-      { ...now, files: now.files.filter(parsed) }
+      { modulePath: baseModule?.path ?? (module.path as string), files: oldSources },
+      { modulePath: module.path as string, files: newSources },
+      { dependents, dependencyChanged: changedDependencies.length > 0 }
     );
     comparisons.push({
       moduleDir: module.dir,

@@ -222,6 +222,361 @@ function sameDeclarations(old: Uint8Array, now: Uint8Array, oldModule: string, n
   return sameBytes(old.subarray(a.end), now.subarray(b.end));
 }
 
+// ---------------------------------------------------------------------------------------------
+// Comparing two versions, parsing only what changed
+
+/** One side of a comparison: the module's path and its files (in the packages to compare). */
+export interface ComparedSide {
+  modulePath: string;
+  files: readonly ApiSource[];
+}
+
+export interface ComparedApisOptions {
+  /**
+   * Directories (repository-relative) that import a dependency whose required version changed: what
+   * they declare may have changed underneath though their bytes did not, so they are parsed whole.
+   */
+  dependents?: ReadonlySet<string>;
+  /**
+   * A required version changed: packages that only add declarations are parsed whole too, since
+   * the comparison may warn about any declaration that uses the dependency.
+   */
+  dependencyChanged?: boolean;
+  parse?: ParseGo;
+}
+
+/** A package given to the comparison by what it reports of it, on the sides that have it. */
+interface ShortPackage {
+  old?: PackageApi;
+  now?: PackageApi;
+}
+
+/**
+ * The two APIs whose comparison gives the changes from `old` to `now`, parsing only what changed.
+ * A package is parsed whole when a declaration of it changed or was removed; otherwise it is given
+ * by what the comparison reports of it:
+ * - one that a major bump only rewrote: left out (unchangedPackages);
+ * - one that only one side has: its name and position (reported added or removed);
+ * - one whose new version only adds declarations (addedDeclarations): no objects before, the
+ *   additions after, read from its changed files alone.
+ * A package imported by one parsed whole is parsed whole too: the extractor follows a type into
+ * another package of the module. The changes found are those of comparing both sides whole.
+ */
+export function extractComparedApis(
+  moduleDir: string,
+  old: ComparedSide,
+  now: ComparedSide,
+  options: ComparedApisOptions = {}
+): [ModuleApi, ModuleApi] {
+  const parse = options.parse ?? parseGoDeclarations;
+  const dependents = options.dependents ?? new Set<string>();
+  const skipped = unchangedPackages(old, now);
+  for (const dir of dependents) skipped.delete(dir);
+  const cache: ParseCache = new Map();
+  const oldDirs = filesByPackage(old.files, moduleDir, skipped);
+  const newDirs = filesByPackage(now.files, moduleDir, skipped);
+  const short = new Map<string, ShortPackage>();
+  for (const dir of new Set([...oldDirs.keys(), ...newDirs.keys()])) {
+    const before = oldDirs.get(dir);
+    const after = newDirs.get(dir);
+    const files = [...(before ?? []), ...(after ?? [])];
+    if (files.some(f => dependents.has(dirOf(f.file)))) continue;
+    const given =
+      before && after
+        ? options.dependencyChanged
+          ? undefined
+          : additionsOnly(dir, before, after, old.modulePath, now.modulePath, parse, cache)
+        : {
+            old: before && packageHeader(dir, before, parse, cache),
+            now: after && packageHeader(dir, after, parse, cache)
+          };
+    if (given) short.set(dir, given);
+  }
+  // Packages parsed whole keep what they import of the module parsed whole too, level by level.
+  const whole = [...new Set([...oldDirs.keys(), ...newDirs.keys()])].filter(dir => !short.has(dir));
+  for (let i = 0; i < whole.length; i++) {
+    const sides: [ApiSource[] | undefined, string][] = [
+      [oldDirs.get(whole[i]), old.modulePath],
+      [newDirs.get(whole[i]), now.modulePath]
+    ];
+    for (const [files, modulePath] of sides) {
+      for (const src of files ?? []) {
+        for (const imp of readCached(src, parse, cache)?.scanned.imports ?? []) {
+          const dir = ownPackageDir(imp.path, modulePath);
+          if (dir !== undefined && short.delete(dir)) whole.push(dir);
+        }
+      }
+    }
+  }
+  const inWhole = (files: Map<string, ApiSource[]>) => whole.flatMap(dir => files.get(dir) ?? []);
+  const apis: [ModuleApi, ModuleApi] = [
+    extractWith(old.modulePath, moduleDir, inWhole(oldDirs), parse, cache),
+    extractWith(now.modulePath, moduleDir, inWhole(newDirs), parse, cache)
+  ];
+  for (const [api, side] of [
+    [apis[0], 'old'],
+    [apis[1], 'now']
+  ] as const) {
+    for (const given of short.values()) {
+      const pkg = given[side];
+      if (pkg && pkg.name !== 'main' && !isInternalDir(pkg.dir)) api.packages.set(pkg.dir, pkg);
+    }
+    api.packages = new Map([...api.packages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  }
+  return apis;
+}
+
+/** The counted files of each package (module-relative directory), sorted, outside `skipped` directories. */
+function filesByPackage(
+  files: readonly ApiSource[],
+  moduleDir: string,
+  skipped: ReadonlySet<string>
+): Map<string, ApiSource[]> {
+  const out = new Map<string, ApiSource[]>();
+  for (const src of [...files].sort(byFile)) {
+    const dir = packageDirOf(src.file, moduleDir);
+    if (dir === undefined || skipped.has(dirOf(src.file))) continue;
+    const list = out.get(dir);
+    if (list) list.push(src);
+    else out.set(dir, [src]);
+  }
+  return out;
+}
+
+/** The module-relative directory of an import of the module's own packages, else undefined. */
+function ownPackageDir(importPath: string, modulePath: string): string | undefined {
+  if (importPath === modulePath) return '.';
+  return importPath.startsWith(`${modulePath}/`) ? importPath.slice(modulePath.length + 1) : undefined;
+}
+
+/**
+ * A package's name and position without its objects: from its first file that counts, as extractWith
+ * takes them, read from the file's header where it can (no parse).
+ */
+function packageHeader(
+  dir: string,
+  files: readonly ApiSource[],
+  parse: ParseGo,
+  cache: ParseCache
+): PackageApi | undefined {
+  for (const src of files) {
+    let scanned: ImportScan;
+    try {
+      scanned = scanImports(src.data);
+    } catch {
+      continue;
+    }
+    if (scanned.buildIgnore) continue;
+    const header = (name: string, pos: ApiPosition): PackageApi => ({ dir, name, objects: new Map(), pos });
+    if (scanned.packageName !== undefined && scanned.packageAt !== undefined) {
+      return header(scanned.packageName, positionAt(src.file, src.data, scanned.packageAt));
+    }
+    const read = fileContext(src, parse, cache);
+    if (read) return header(read.pkgName, posOf(read.ctx, read.clause ?? read.root));
+  }
+  return undefined;
+}
+
+/** posOf for a byte offset: the line, and the column in code points (not counting a byte order mark, which the decoder drops). */
+function positionAt(file: string, data: Uint8Array, offset: number): ApiPosition {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < offset; i++) {
+    if (data[i] === 0x0a) {
+      line++;
+      lineStart = i + 1;
+    }
+  }
+  const bom = lineStart === 0 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf;
+  let column = 1;
+  for (let i = bom ? 3 : lineStart; i < offset; i++) if ((data[i] & 0xc0) !== 0x80) column++;
+  return { file, line, column };
+}
+
+/**
+ * A package whose new version only adds declarations, given as no objects before and the added
+ * objects after; undefined when it does more. It only adds when no file was removed, and in each
+ * changed file: the build constraint is the same, every import is kept (the module's own moved with
+ * the module), no dot import is added, and every declaration is still there, the same up to a
+ * function's body. What is added must leave the rest as it was: a method only on an added type, and
+ * no added name (nor an added import's name) that the package's old files spell anywhere, since it
+ * could shadow what they meant by it (`type error ...`).
+ */
+function additionsOnly(
+  dir: string,
+  before: readonly ApiSource[],
+  after: readonly ApiSource[],
+  oldModule: string,
+  newModule: string,
+  parse: ParseGo,
+  cache: ParseCache
+): ShortPackage | undefined {
+  const was = new Map(before.map(src => [src.file, src.data]));
+  const files = new Set(after.map(src => src.file));
+  if (before.some(src => !files.has(src.file))) return undefined;
+  const added: { node: Node; ctx: FileCtx }[] = [];
+  const names: { name: string; in?: Uint8Array }[] = [];
+  for (const src of after) {
+    const oldData = was.get(src.file);
+    if (oldData && sameBytes(oldData, src.data)) continue;
+    const then = oldData ? fileContext({ file: src.file, data: oldData }, parse, cache) : undefined;
+    const now = fileContext(src, parse, cache);
+    if (oldData && !then !== !now) return undefined;
+    if (!now) continue;
+    if (then) {
+      // What the header adds is named in the file's scope: nothing the file's declarations used.
+      const newImports = keptHeader(then.scanned, now.scanned, oldModule, newModule);
+      if (!newImports || newImports.some(i => i.name === '.')) return undefined;
+      for (const i of newImports)
+        names.push({ name: i.name ?? i.path.slice(i.path.lastIndexOf('/') + 1), in: oldData });
+    }
+    const left = countTexts(then ? topLevelDecls(then.root).map(d => declarationKey(d, then.ctx.text)) : []);
+    for (const decl of topLevelDecls(now.root)) {
+      const key = declarationKey(decl, now.ctx.text);
+      const count = left.get(key) ?? 0;
+      if (count > 0) left.set(key, count - 1);
+      else if (decl.hasError) return undefined;
+      else added.push({ node: decl, ctx: now.ctx });
+    }
+    if ([...left.values()].some(n => n > 0)) return undefined;
+  }
+  const declared = declaredNames(added.map(a => a.node));
+  if (!declared) return undefined;
+  names.push(...declared.map(name => ({ name })));
+  for (const { name, in: file } of names) {
+    if (name === '_' || name === '.') continue;
+    if ((file ? [file] : [...was.values()]).some(data => spellsWord(data, name))) return undefined;
+  }
+  const oldPkg = packageHeader(dir, before, parse, cache);
+  const newPkg = packageHeader(dir, after, parse, cache);
+  if (!oldPkg || !newPkg || oldPkg.name !== newPkg.name) return undefined;
+  const pkg: PkgInfo = {
+    dir,
+    name: newPkg.name,
+    pos: newPkg.pos,
+    files: [],
+    types: new Map(),
+    consts: new Map(),
+    decls: []
+  };
+  for (const { node, ctx } of added) collectDecls(pkg, [node], ctx);
+  return { old: oldPkg, now: { ...newPkg, objects: new Extractor(new Map([[dir, pkg]])).objects(pkg) } };
+}
+
+/**
+ * The imports a changed file adds, when its header otherwise stays: the same build constraint and
+ * every old import kept (by name and path, the module's own paths taken relative to the module).
+ * Undefined when it does not.
+ */
+function keptHeader(
+  then: ImportScan,
+  now: ImportScan,
+  oldModule: string,
+  newModule: string
+): ImportScan['imports'] | undefined {
+  if (then.error || now.error || then.constraint !== now.constraint) return undefined;
+  const key = (i: { name?: string; path: string }, module: string) =>
+    `${i.name ?? ''}\0${ownPackageDir(i.path, module) ?? `\0${i.path}`}`;
+  const left = countTexts(then.imports.map(i => key(i, oldModule)));
+  const added: ImportScan['imports'] = [];
+  for (const i of now.imports) {
+    const k = key(i, newModule);
+    const count = left.get(k) ?? 0;
+    if (count > 0) left.set(k, count - 1);
+    else added.push(i);
+  }
+  return [...left.values()].some(n => n > 0) ? undefined : added;
+}
+
+/** The top-level declarations of a file: everything but the package clause, imports and comments. */
+function topLevelDecls(root: Node): Node[] {
+  return named(root).filter(n => n.type !== 'package_clause' && n.type !== 'import_declaration');
+}
+
+/**
+ * What a declaration contributes to the API, as source text: from its start to the end of the last
+ * node read in it (a function's body and a variable's initializer are not), so a node's own end,
+ * which may stop before its last child's, is not relied on.
+ */
+function declarationKey(decl: Node, text: string): string {
+  const body =
+    decl.type === 'function_declaration' || decl.type === 'method_declaration'
+      ? decl.childForFieldName('body')
+      : null;
+  return `${decl.type} ${text.slice(decl.startIndex, extentEnd(decl, body))}`;
+}
+
+function extentEnd(node: Node, skip: Node | null = null): number {
+  let end = node.endIndex;
+  for (const c of node.children) if (c && c !== skip) end = Math.max(end, extentEnd(c));
+  return end;
+}
+
+function countTexts(texts: readonly string[]): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const t of texts) counts.set(t, (counts.get(t) ?? 0) + 1);
+  return counts;
+}
+
+/**
+ * The package-level names added declarations declare, undefined when they can touch what was there:
+ * a method on a type they do not declare, or one name declared twice. `init` functions declare none.
+ */
+function declaredNames(decls: readonly Node[]): string[] | undefined {
+  const names: string[] = [];
+  const receivers: string[] = [];
+  for (const decl of decls) {
+    switch (decl.type) {
+      case 'function_declaration': {
+        const name = decl.childForFieldName('name')?.text;
+        if (name === undefined) return undefined;
+        if (name !== 'init') names.push(name);
+        break;
+      }
+      case 'method_declaration': {
+        const recv = receiverOf(decl.childForFieldName('receiver'));
+        if (!recv) return undefined;
+        receivers.push(recv.base);
+        break;
+      }
+      case 'type_declaration':
+        for (const spec of named(decl)) {
+          const name = spec.childForFieldName('name')?.text;
+          if (name === undefined) return undefined;
+          names.push(name);
+        }
+        break;
+      case 'const_declaration':
+        for (const { nameNode } of constSpecs(decl)) names.push(nameNode.text);
+        break;
+      case 'var_declaration':
+        for (const spec of varSpecs(decl)) names.push(...fieldChildren(spec, 'name').map(n => n.text));
+        break;
+      default:
+        return undefined;
+    }
+  }
+  const declared = names.filter(n => n !== '_');
+  if (new Set(declared).size !== declared.length) return undefined;
+  return receivers.every(r => declared.includes(r)) ? declared : undefined;
+}
+
+/**
+ * Whether a file spells `word` as a whole identifier anywhere (comments and strings too). A byte
+ * outside ASCII next to it counts as a boundary: a false match only means parsing more.
+ */
+function spellsWord(data: Uint8Array, word: string): boolean {
+  const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+  const isIdent = (c: number | undefined) =>
+    c !== undefined &&
+    ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f);
+  const needle = Buffer.from(word, 'utf8');
+  for (let i = bytes.indexOf(needle); i >= 0; i = bytes.indexOf(needle, i + 1)) {
+    if (!isIdent(i > 0 ? bytes[i - 1] : undefined) && !isIdent(bytes[i + needle.length])) return true;
+  }
+  return false;
+}
+
 /** A file read for its declarations; undefined when it does not count (`//go:build ignore`, no header). */
 type ReadFile = { text: string; root: Node; lineStarts: number[]; scanned: ImportScan } | undefined;
 
@@ -229,6 +584,7 @@ type ReadFile = { text: string; root: Node; lineStarts: number[]; scanned: Impor
 type ParseCache = Map<string, { data: Uint8Array; read: ReadFile }[]>;
 
 function sameBytes(a: Uint8Array, b: Uint8Array): boolean {
+  if (a === b) return true;
   return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
 }
 
@@ -245,6 +601,54 @@ function readFile(data: Uint8Array, parse: ParseGo): ReadFile {
   return { text, root: parse(text), lineStarts: lineStartsOf(text), scanned };
 }
 
+/** The module-relative package directory of a file whose declarations count, else undefined. */
+function packageDirOf(file: string, moduleDir: string): string | undefined {
+  if (!file.endsWith('.go') || file.endsWith('_test.go')) return undefined;
+  const dir = relDir(file, moduleDir);
+  if (dir === undefined) return undefined;
+  const name = file.slice(file.lastIndexOf('/') + 1);
+  return isCountedPath(dir === '.' ? name : `${dir}/${name}`) ? dir : undefined;
+}
+
+/** A file read, through the cache: a file with the same path and bytes is parsed once. */
+function readCached(src: ApiSource, parse: ParseGo, cache: ParseCache): ReadFile {
+  let seen = cache.get(src.file)?.find(entry => sameBytes(entry.data, src.data));
+  if (!seen) {
+    seen = { data: src.data, read: readFile(src.data, parse) };
+    const versions = cache.get(src.file);
+    if (versions) versions.push(seen);
+    else cache.set(src.file, [seen]);
+  }
+  return seen.read;
+}
+
+/** A file's context for the extractor, its root, package clause and package name; undefined when it does not count. */
+function fileContext(
+  src: ApiSource,
+  parse: ParseGo,
+  cache: ParseCache
+): { ctx: FileCtx; root: Node; clause: Node | undefined; pkgName: string; scanned: ImportScan } | undefined {
+  const read = readCached(src, parse, cache);
+  if (!read) return undefined;
+  const { text, root, lineStarts, scanned } = read;
+  const clause = root.namedChildren.find(n => n?.type === 'package_clause') ?? undefined;
+  const nameNode = clause?.namedChildren.find(n => n?.type === 'package_identifier');
+  const pkgName = nameNode?.text ?? scanned.packageName;
+  if (!pkgName) return undefined;
+  const ctx: FileCtx = {
+    file: src.file,
+    text,
+    lineStarts,
+    qualifiers: new Map(),
+    imports: scanned.imports.filter(i => i.path !== 'C').map(i => ({ name: i.name, path: i.path }))
+  };
+  return { ctx, root, clause, pkgName, scanned };
+}
+
+function byFile(a: ApiSource, b: ApiSource): number {
+  return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+
 function extractWith(
   modulePath: string,
   moduleDir: string,
@@ -253,36 +657,11 @@ function extractWith(
   cache: ParseCache
 ): ModuleApi {
   const pkgs = new Map<string, PkgInfo>();
-  const sorted = [...files].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-  for (const src of sorted) {
-    if (!src.file.endsWith('.go') || src.file.endsWith('_test.go')) continue;
-    const dir = relDir(src.file, moduleDir);
-    if (dir === undefined) continue;
-    const rel =
-      dir === '.'
-        ? src.file.slice(src.file.lastIndexOf('/') + 1)
-        : `${dir}/${src.file.slice(src.file.lastIndexOf('/') + 1)}`;
-    if (!isCountedPath(rel)) continue;
-    let seen = cache.get(src.file)?.find(entry => sameBytes(entry.data, src.data));
-    if (!seen) {
-      seen = { data: src.data, read: readFile(src.data, parse) };
-      const versions = cache.get(src.file);
-      if (versions) versions.push(seen);
-      else cache.set(src.file, [seen]);
-    }
-    if (!seen.read) continue;
-    const { text, root, lineStarts, scanned } = seen.read;
-    const clause = root.namedChildren.find(n => n?.type === 'package_clause');
-    const nameNode = clause?.namedChildren.find(n => n?.type === 'package_identifier');
-    const pkgName = nameNode?.text ?? scanned.packageName;
-    if (!pkgName) continue;
-    const ctx: FileCtx = {
-      file: src.file,
-      text,
-      lineStarts,
-      qualifiers: new Map(),
-      imports: scanned.imports.filter(i => i.path !== 'C').map(i => ({ name: i.name, path: i.path }))
-    };
+  for (const src of [...files].sort(byFile)) {
+    const dir = packageDirOf(src.file, moduleDir);
+    const read = dir === undefined ? undefined : fileContext(src, parse, cache);
+    if (dir === undefined || !read) continue;
+    const { ctx, root, clause, pkgName } = read;
     let pkg = pkgs.get(dir);
     if (!pkg) {
       pkg = {
@@ -297,7 +676,7 @@ function extractWith(
       pkgs.set(dir, pkg);
     }
     pkg.files.push(ctx);
-    collectDecls(pkg, root, ctx);
+    collectDecls(pkg, named(root), ctx);
   }
 
   // Import qualifiers that name packages of this module.
@@ -333,8 +712,8 @@ function named(node: Node): Node[] {
   return node.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
 }
 
-function collectDecls(pkg: PkgInfo, root: Node, ctx: FileCtx): void {
-  for (const decl of named(root)) {
+function collectDecls(pkg: PkgInfo, decls: readonly Node[], ctx: FileCtx): void {
+  for (const decl of decls) {
     switch (decl.type) {
       case 'type_declaration':
         for (const spec of named(decl)) {

@@ -35,6 +35,8 @@ export interface ScanError {
 
 export interface ImportScan {
   packageName?: string;
+  /** Byte offset of the package clause (its `package` keyword), when the name was read. */
+  packageAt?: number;
   /** In file order; includes "C". */
   imports: ImportSpec[];
   /** The header's constraint excludes the file under AnyTags semantics (it needs `ignore`, or it is malformed). */
@@ -725,6 +727,7 @@ export function scanImports(data: Uint8Array, options?: ScanOptions): ImportScan
     r.skipSpace();
     commentsEnd = r.pos;
     scan.packageName = readPackageClause(r);
+    scan.packageAt = commentsEnd;
     while (r.skipSpace() === LOWER_I) readImportDecl(r, collect);
     scan.end = r.pos;
   } catch (halt) {
