@@ -47330,7 +47330,7 @@ function sameDeclarations(old, now, oldModule, newModule) {
  * by what the comparison reports of it:
  * - one that a major bump only rewrote: left out (unchangedPackages);
  * - one that only one side has: its name and position (reported added or removed);
- * - one whose new version only adds declarations (addedDeclarations): no objects before, the
+ * - one whose new version only adds declarations (additionsOnly): no objects before, the
  *   additions after, read from its changed files alone.
  * A package imported by one parsed whole is parsed whole too: the extractor follows a type into
  * another package of the module. The changes found are those of comparing both sides whole.
@@ -47482,7 +47482,8 @@ function additionsOnly(dir, before, after, oldModule, newModule, parse, cache) {
             continue;
         const then = oldData ? fileContext({ file: src.file, data: oldData }, parse, cache) : undefined;
         const now = fileContext(src, parse, cache);
-        if (oldData && !then !== !now)
+        // A file that counts on one side only (a build constraint or package clause changed).
+        if (oldData && Boolean(then) !== Boolean(now))
             return undefined;
         if (!now)
             continue;
