@@ -277,6 +277,34 @@ describe('planFix: go.mod', () => {
     );
   });
 
+  test('a block whose every line goes goes too; an empty block the file had stays', () => {
+    const plan = planFix({
+      ...files(
+        `module ${M}\n\ngo 1.19\n\nexclude (\n)\n\nretract (\n\tv1.0.1\n\tv1.0.2 // oops\n)\n\nrequire (\n\t${M}/v2 v2.0.0\n\t${M}/v3 v3.0.0\n)\n\nrequire (\n\t${M}/v4 v4.0.0\n\texample.com/other v1.0.0\n)\n`,
+        { 'a.go': 'package a\n' }
+      ),
+      moduleDir: '.',
+      major: 2
+    });
+    const goMod = plan.changes.find(c => c.file === 'go.mod');
+    expect(dec(goMod!.after)).toBe(
+      `module ${M}/v2\n\ngo 1.19\n\nexclude (\n)\n\nrequire (\n\texample.com/other v1.0.0\n)\n`
+    );
+  });
+
+  test('an emptied block goes in a go.mod with CRLF line ends too', () => {
+    const plan = planFix({
+      ...files(`module ${M}\r\n\r\ngo 1.19\r\n\r\nretract (\r\n\tv1.0.1\r\n\tv1.0.2\r\n)\r\n`, {
+        'a.go': 'package a\n'
+      }),
+      moduleDir: '.',
+      major: 2
+    });
+    const after = dec(plan.changes.find(c => c.file === 'go.mod')!.after);
+    expect(after).not.toContain('retract');
+    expect(after.startsWith(`module ${M}/v2\r\n\r\ngo 1.19\r\n`)).toBe(true);
+  });
+
   test('a require of the old major that nothing imports any more goes; quoted module paths stay quoted', () => {
     const plan = planFix({
       ...files(`module "${M}/v2"\n\ngo 1.19\n\nrequire ${M} v1.5.0\n`, {

@@ -13848,6 +13848,41 @@ function removeDirective(data, span, verb) {
         start -= 1;
     return { start: bytes(text.slice(0, start)), end: bytes(text.slice(0, end)), text: '' };
 }
+/**
+ * The blocks that removals left empty (`require (` then `)`, nothing but blank lines between), removed
+ * too, as `go mod tidy` would: removeDirective sees one line at a time, so a block whose every line
+ * goes is left behind. Only for a verb with more empty blocks after than before, so the file's own
+ * empty blocks otherwise stay; nothing is done to a file that is not valid UTF-8.
+ */
+function dropEmptiedBlocks(before, after) {
+    const decoder = new TextDecoder();
+    let text = decoder.decode(after);
+    const encoded = new TextEncoder().encode(text);
+    if (!Buffer.from(encoded).equals(after))
+        return after;
+    const empty = /(?<=^|\n)[ \t]*([a-z]+)[ \t]*\([ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*\)[ \t]*(?:\r?\n|$)/g;
+    const counts = (t) => {
+        const byVerb = new Map();
+        for (const m of t.matchAll(empty))
+            byVerb.set(m[1], (byVerb.get(m[1]) ?? 0) + 1);
+        return byVerb;
+    };
+    const was = counts(decoder.decode(before));
+    const emptied = [...counts(text)].filter(([verb, n]) => n > (was.get(verb) ?? 0)).map(([verb]) => verb);
+    const blocks = [...text.matchAll(empty)].filter(m => emptied.includes(m[1]));
+    for (const m of blocks.reverse()) {
+        let start = m.index;
+        let end = start + m[0].length;
+        // Do not leave two blank lines where there was one (as removeDirective).
+        const prevBlank = start === 0 || text.slice(0, start).endsWith('\n\n');
+        if (prevBlank && text.startsWith('\n', end))
+            end += 1;
+        else if (prevBlank && end >= text.length && start > 0)
+            start -= 1;
+        text = text.slice(0, start) + text.slice(end);
+    }
+    return new TextEncoder().encode(text);
+}
 /** The index in `text` (UTF-16) of byte offset `byte` of its UTF-8 encoding. */
 function charIndex(text, byte) {
     let b = 0;
@@ -14024,7 +14059,7 @@ function planFix(input) {
         removeLine(r.span, 'retract', what, `it names a version of another major than ${to}, which the go command rejects here (retractions of the old major belong in its own go.mod)`);
     }
     if (goModEdits.length > 0) {
-        const after = applyByteEdits(goModData, goModEdits);
+        const after = dropEmptiedBlocks(goModData, applyByteEdits(goModData, goModEdits));
         plan.changes.unshift({
             file: goModFile,
             before: goModData,

@@ -28,7 +28,7 @@ import {
 import { staleImport } from '../rules/stale-self-import.js';
 import { applyByteEdits, applyLineEdits, type ByteEdit, type FileEdit } from './edits.js';
 import { rewriteGoFile } from './gofile.js';
-import { removeDirective, replaceToken } from './gomod.js';
+import { dropEmptiedBlocks, removeDirective, replaceToken } from './gomod.js';
 
 export interface FileChange {
   file: string;
@@ -247,7 +247,7 @@ export function planFix(input: FixInput): FixPlan {
     );
   }
   if (goModEdits.length > 0) {
-    const after = applyByteEdits(goModData, goModEdits);
+    const after = dropEmptiedBlocks(goModData, applyByteEdits(goModData, goModEdits));
     plan.changes.unshift({
       file: goModFile,
       before: goModData,
