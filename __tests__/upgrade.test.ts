@@ -111,6 +111,26 @@ describe('planUpgrade', () => {
   });
 });
 
+describe('planUpgrade: a block whose every require goes', () => {
+  test('goes too', () => {
+    const plan = planUpgrade({
+      target: `${LIB}/v3@v3.1.0`,
+      goMods: new Map([
+        [
+          'go.mod',
+          enc(
+            `module example.com/app\n\nrequire (\n\t${LIB} v1.4.0\n\t${LIB}/v2 v2.3.0\n)\n\nrequire ${LIB}/v3 v3.0.0\n`
+          )
+        ]
+      ]),
+      goFiles: new Map([['a.go', enc(`package a\n\nimport "${LIB}/pkg"\n`)]])
+    });
+    expect(dec(plan.changes.find(c => c.file === 'go.mod')!.after)).toBe(
+      `module example.com/app\n\nrequire ${LIB}/v3 v3.1.0\n`
+    );
+  });
+});
+
 describe('go-major-gate upgrade (CLI)', () => {
   function setup() {
     const libDir = tempDir();

@@ -13810,8 +13810,8 @@ function replaceToken(data, span, value) {
 }
 /**
  * Removes the directive whose line span is `span`: the whole line with its comment. A one-line
- * directive (`require p v`) goes with its keyword; a line of a block goes alone, and the block too
- * when nothing else is left in it. Undefined when the line holds more than the directive (then the
+ * directive (`require p v`) goes with its keyword; a line of a block goes alone (dropEmptiedBlocks
+ * then removes a block left empty). Undefined when the line holds more than the directive (then the
  * caller keeps the line and says so).
  */
 function removeDirective(data, span, verb) {
@@ -13828,31 +13828,13 @@ function removeDirective(data, span, verb) {
     const single = new RegExp(`^\\s*${verb}\\s+$`).test(before) || new RegExp(`^\\s*${verb}\\s`).test(lineText);
     if (!single && !/^\s*$/.test(before))
         return undefined;
-    let start = startLine;
-    let end = endLine;
-    if (!single) {
-        // The block: `verb (` … `)`. Remove it when this is its only line.
-        const open = text.slice(0, startLine).match(new RegExp(`(^|\\n)([ \\t]*${verb}[ \\t]*\\([ \\t]*\\n)$`));
-        const close = text.slice(endLine).match(/^[ \t]*\)[ \t]*(\n|$)/);
-        if (open && close) {
-            start = startLine - open[2].length;
-            end = endLine + close[0].length;
-        }
-    }
-    // Do not leave two blank lines where there was one.
-    const prevBlank = start === 0 || text.slice(0, start).endsWith('\n\n');
-    const nextBlank = text.slice(end).startsWith('\n');
-    if (prevBlank && nextBlank)
-        end += 1;
-    else if (prevBlank && end >= text.length && start > 0)
-        start -= 1;
+    const [start, end] = withoutDoubleBlank(text, startLine, endLine);
     return { start: bytes(text.slice(0, start)), end: bytes(text.slice(0, end)), text: '' };
 }
 /**
  * The blocks that removals left empty (`require (` then `)`, nothing but blank lines between), removed
- * too, as `go mod tidy` would: removeDirective sees one line at a time, so a block whose every line
- * goes is left behind. Only for a verb with more empty blocks after than before, so the file's own
- * empty blocks otherwise stay; nothing is done to a file that is not valid UTF-8.
+ * too, as `go mod tidy` would. Only for a verb with more empty blocks after than before, so the
+ * file's own empty blocks stay; nothing is done to a file that is not valid UTF-8.
  */
 function dropEmptiedBlocks(before, after) {
     const decoder = new TextDecoder();
@@ -13871,17 +13853,22 @@ function dropEmptiedBlocks(before, after) {
     const emptied = [...counts(text)].filter(([verb, n]) => n > (was.get(verb) ?? 0)).map(([verb]) => verb);
     const blocks = [...text.matchAll(empty)].filter(m => emptied.includes(m[1]));
     for (const m of blocks.reverse()) {
-        let start = m.index;
-        let end = start + m[0].length;
-        // Do not leave two blank lines where there was one (as removeDirective).
-        const prevBlank = start === 0 || text.slice(0, start).endsWith('\n\n');
-        if (prevBlank && text.startsWith('\n', end))
-            end += 1;
-        else if (prevBlank && end >= text.length && start > 0)
-            start -= 1;
+        const [start, end] = withoutDoubleBlank(text, m.index, m.index + m[0].length);
         text = text.slice(0, start) + text.slice(end);
     }
     return new TextEncoder().encode(text);
+}
+/**
+ * The lines [start, end) to remove, widened so that no two blank lines are left where there was one:
+ * the blank line after them goes too when one stands before, or the one before at the end of the file.
+ */
+function withoutDoubleBlank(text, start, end) {
+    const prevBlank = start === 0 || text.slice(0, start).endsWith('\n\n');
+    if (prevBlank && text.startsWith('\n', end))
+        return [start, end + 1];
+    if (prevBlank && end >= text.length && start > 0)
+        return [start - 1, end];
+    return [start, end];
 }
 /** The index in `text` (UTF-16) of byte offset `byte` of its UTF-8 encoding. */
 function charIndex(text, byte) {
@@ -14339,7 +14326,12 @@ function upgradeGoMod(module, data, target, importsAfter, unreadable, isOlder, n
     }
     if (edits.length === 0)
         return undefined;
-    return { file: goModFile, before: data, after: applyByteEdits(data, edits), summary };
+    return {
+        file: goModFile,
+        before: data,
+        after: dropEmptiedBlocks(data, applyByteEdits(data, edits)),
+        summary
+    };
 }
 
 // The I/O edge of `fix` and `upgrade`: find the repository's files, read them, hand them to the

@@ -18,7 +18,7 @@ import { check, hasPathPrefix, pathMajorDigits, splitPathVersion } from '../go/m
 import { canonical } from '../go/version.js';
 import { applyByteEdits, type ByteEdit } from './edits.js';
 import { rewriteGoFile } from './gofile.js';
-import { removeDirective, replaceToken } from './gomod.js';
+import { dropEmptiedBlocks, removeDirective, replaceToken } from './gomod.js';
 import type { FileChange, Unsafe } from './plan.js';
 
 export interface UpgradeTarget {
@@ -241,5 +241,10 @@ function upgradeGoMod(
     }
   }
   if (edits.length === 0) return undefined;
-  return { file: goModFile, before: data, after: applyByteEdits(data, edits), summary };
+  return {
+    file: goModFile,
+    before: data,
+    after: dropEmptiedBlocks(data, applyByteEdits(data, edits)),
+    summary
+  };
 }
