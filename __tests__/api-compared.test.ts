@@ -6,7 +6,7 @@ import { describe, expect, test } from '@jest/globals';
 import type { ApiChange } from '../src/go/api-model.js';
 import {
   extractComparedApis,
-  extractModuleApiPair,
+  extractModuleApi,
   unchangedPackages,
   type ApiSource,
   type ComparedApisOptions
@@ -40,7 +40,8 @@ function wholeChanges(old: Files, now: Files, oldModule = MODULE, newModule = MO
   const rewritten = unchangedPackages(o, n);
   const kept = (files: ApiSource[]) => files.filter(s => !rewritten.has(dirOf(s.file)));
   return compareApis(
-    ...extractModuleApiPair('.', { ...o, files: kept(o.files) }, { ...n, files: kept(n.files) })
+    extractModuleApi(oldModule, '.', kept(o.files)),
+    extractModuleApi(newModule, '.', kept(n.files))
   );
 }
 

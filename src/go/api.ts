@@ -143,23 +143,6 @@ export function extractModuleApi(
 }
 
 /**
- * Two versions of a module at once (a comparison's old and new side): a file whose path and bytes
- * are the same on both sides is parsed once. In a changed package most files are unchanged.
- */
-export function extractModuleApiPair(
-  moduleDir: string,
-  old: { modulePath: string; files: readonly ApiSource[] },
-  now: { modulePath: string; files: readonly ApiSource[] },
-  parse: ParseGo = parseGoDeclarations
-): [ModuleApi, ModuleApi] {
-  const cache: ParseCache = new Map();
-  return [
-    extractWith(old.modulePath, moduleDir, old.files, parse, cache),
-    extractWith(now.modulePath, moduleDir, now.files, parse, cache)
-  ];
-}
-
-/**
  * The directories (packages) whose files declare the same on both sides: the same file names, each
  * file identical or changed only in header comments and the module's own import paths (`old/x` ->
  * `new/x`), as a major bump rewrites every package. The extractor names a package of the module by
