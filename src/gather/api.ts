@@ -91,12 +91,13 @@ export async function gatherApiComparisons(
     const baseModule = base.modules.find(m => m.dir === module.dir);
     const headFiles = headFilesOf.get(module) ?? [];
     const baseFiles = (baseModule && base.filesOf.get(baseModule)) ?? [];
-    // Packages (directories) with a changed, added or removed file are the only ones worth parsing.
+    // Packages (directories) with a changed, added or removed file are the only ones worth reading.
     const headSet = new Set(headFiles);
     const baseSet = new Set(baseFiles);
+    const differsFromHead = (f: string) => base.changed.has(f) || !headSet.has(f);
     const dirs = new Set<string>();
     for (const f of headFiles) if (!baseSet.has(f) || base.changed.has(f)) dirs.add(dirOf(f));
-    for (const f of baseFiles) if (!headSet.has(f) || base.changed.has(f)) dirs.add(dirOf(f));
+    for (const f of baseFiles) if (differsFromHead(f)) dirs.add(dirOf(f));
     // A package that imports a dependency whose required version changed may change underneath.
     // Which packages those are, the import headers tell; only then is their scan awaited.
     const changedDependencies = changedRequirements(baseModule, module);
@@ -111,18 +112,17 @@ export async function gatherApiComparisons(
     }
     const inDirs = (f: string) => dirs.has(dirOf(f)) || dependents.has(dirOf(f));
     // At the comparison point only the files the diff lists are read: the others are the head's bytes.
-    const differs = (f: string) => base.changed.has(f) || !headSet.has(f);
     const [newSources, oldChanged] = await Promise.all([
       readSources(tree, headFiles.filter(inDirs)),
       readSources(
         base.tree,
-        baseFiles.filter(f => inDirs(f) && differs(f))
+        baseFiles.filter(f => inDirs(f) && differsFromHead(f))
       )
     ]);
     const headData = new Map(newSources.map(s => [s.file, s.data]));
     const oldData = new Map(oldChanged.map(s => [s.file, s.data]));
     const oldSources = baseFiles.filter(inDirs).flatMap(file => {
-      const data = differs(file) ? oldData.get(file) : headData.get(file);
+      const data = differsFromHead(file) ? oldData.get(file) : headData.get(file);
       return data ? [{ file, data }] : [];
     });
     const [oldApi, newApi] = extractComparedApis(
