@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { Git, isZeroOid, parseAddedLines } from '../src/gather/git.js';
+import { addedLineNumbers, Git, isZeroOid, parseLineDiff } from '../src/gather/git.js';
 import { githubRepositoryFromRemote } from '../src/gather/snapshot.js';
 import { commitTree, git, makeRepo } from './helpers/repo.js';
 
@@ -8,13 +8,20 @@ describe('git', () => {
     const dir = makeRepo([{ files: { 'a.go': 'one\ntwo\nthree\n', 'old.go': 'x\ny\n' } }]);
     const base = git(dir, 'rev-parse', 'HEAD').trim();
     commitTree(dir, { files: { 'a.go': 'one\nTWO\nthree\nfour\n', 'new.go': 'x\ny\nz\n', 'é.go': 'e\n' } });
-    const added = await new Git(dir).addedLines(base, 'HEAD');
+    const g = new Git(dir);
+    const renamed = await g.renamedFiles(base, 'HEAD');
+    expect(renamed).toEqual(new Map([['new.go', 'old.go']]));
+    const added = await g.addedLines(base, 'HEAD', ['a.go', 'new.go', 'é.go'], renamed);
     expect(added).toEqual(
       new Map([
         ['a.go', new Set([2, 4])],
         ['new.go', new Set([3])],
         ['é.go', new Set([1])]
       ])
+    );
+    // Only the files asked for are diffed; without its old path a renamed file is all new.
+    expect(await g.addedLines(base, 'HEAD', ['new.go'], new Map())).toEqual(
+      new Map([['new.go', new Set([1, 2, 3])]])
     );
   });
 
@@ -48,8 +55,40 @@ describe('git', () => {
   test('zero object ids and diff parsing edge cases', () => {
     expect(isZeroOid('0000000000000000000000000000000000000000')).toBe(true);
     expect(isZeroOid('abc')).toBe(false);
-    expect(parseAddedLines('+++ /dev/null\n@@ -1,2 +0,0 @@\n')).toEqual(new Map());
-    expect(parseAddedLines('+++ b/x.go\n@@ -3,0 +4 @@\n')).toEqual(new Map([['x.go', new Set([4])]]));
+    expect(parseLineDiff('--- a/x.go\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-a\n-b\n')).toEqual(new Map());
+    expect(addedLineNumbers(parseLineDiff('+++ b/x.go\n@@ -3,0 +4 @@\n+x\n'))).toEqual(
+      new Map([['x.go', new Set([4])]])
+    );
+  });
+
+  test("line diffs keep each hunk's lines, whatever they start with, from a real repository", async () => {
+    const before = 'package a\n\n-- not a header\n++ nor this\nkeep\nend';
+    const after = 'package a\n\n--- a/x.go\n+++ b/y.go\nkeep\nend\n';
+    const dir = makeRepo([{ files: { 'd d/a.go': before, 'bin.go': 'a\0b', 'é.go': 'x\n' } }]);
+    const base = git(dir, 'rev-parse', 'HEAD').trim();
+    // The user's config must not change the prefixes or run a text conversion.
+    git(dir, 'config', 'diff.noprefix', 'true');
+    commitTree(dir, { files: { 'd d/a.go': after, 'bin.go': 'a\0c', 'é.go': 'y\n' } });
+    const diff = await new Git(dir).lineDiff(base, 'HEAD');
+    expect([...diff.keys()].sort()).toEqual(['d d/a.go', 'é.go']); // a binary file has no lines
+    expect(diff.get('d d/a.go')).toEqual({
+      oldPath: 'd d/a.go',
+      hunks: [
+        {
+          oldStart: 3,
+          newStart: 3,
+          removed: ['-- not a header', '++ nor this'],
+          added: ['--- a/x.go', '+++ b/y.go']
+        },
+        { oldStart: 6, newStart: 6, removed: ['end'], added: ['end'] }
+      ],
+      newlineAtEndChanged: true
+    });
+    expect(diff.get('é.go')).toEqual({
+      oldPath: 'é.go',
+      hunks: [{ oldStart: 1, newStart: 1, removed: ['x'], added: ['y'] }],
+      newlineAtEndChanged: false
+    });
   });
 });
 

@@ -2,7 +2,7 @@
 // annotations in batches, the job summary and check-run output (escaped, capped, honest about what they
 // leave out), and SARIF 2.1.0. Reports come from the real engine over snapshots built here.
 import { describe, expect, test } from '@jest/globals';
-import { analyze, type Report } from '../src/analyze.js';
+import { analyze, markNewFindings, type Report } from '../src/analyze.js';
 import { scanImports } from '../src/go/imports.js';
 import { checkRunAnnotations, chunk, planWorkflowAnnotations } from '../src/report/annotations.js';
 import { formatSarif, toSarif } from '../src/report/sarif.js';
@@ -53,7 +53,7 @@ function v2Report(errors: number, warnings: number, extra: Partial<Snapshot> = {
 
 describe('workflow-command annotations', () => {
   // No rule reports notices yet, but the level is part of the contract: three warnings are demoted.
-  const base = v2Report(25, 18, { addedLines: new Map([['e/e020.go', new Set([4])]]) });
+  const base = markNewFindings(v2Report(25, 18), new Map([['e/e020.go', new Set([4])]]));
   const findings = base.findings.map(f =>
     f.severity === 'warning' && f.file! >= 'w/w015.go' ? { ...f, severity: 'notice' as const } : f
   );

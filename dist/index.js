@@ -44184,9 +44184,7 @@ function analyze(snapshot, options) {
     };
     const disabled = new Set(options.disable ?? []);
     const found = rules.flatMap(rule => rule.check(ctx));
-    const findings = sortFindings(applyStoppingRules(found)
-        .filter(f => !disabled.has(f.rule))
-        .map(f => markNew(f, snapshot)));
+    const findings = sortFindings(applyStoppingRules(found).filter(f => !disabled.has(f.rule)));
     return {
         tool: { name: TOOL_NAME, version: TOOL_VERSION },
         targets: targets.map(t => summarizeTarget(t, ctx)),
@@ -44299,12 +44297,12 @@ function applyStoppingRules(findings) {
         return true;
     });
 }
-function markNew(finding, snapshot) {
-    if (!snapshot.addedLines)
-        return finding;
-    const added = finding.file !== null &&
-        finding.line !== null &&
-        snapshot.addedLines.get(finding.file)?.has(finding.line);
+/** The report with each finding marked `new` when it is on a line the pull request added. */
+function markNewFindings(report, addedLines) {
+    return { ...report, findings: report.findings.map(f => markNew(f, addedLines)) };
+}
+function markNew(finding, addedLines) {
+    const added = finding.file !== null && finding.line !== null && addedLines.get(finding.file)?.has(finding.line);
     return { ...finding, new: Boolean(added) };
 }
 function sortFindings(findings) {
@@ -44377,6 +44375,8 @@ class GitError extends Error {
     }
 }
 const ZERO_OID = /^0+$/;
+/** Pathspecs longer than this go unsaid (the whole diff is taken): Windows limits a command line to 32,767 characters. */
+const MAX_PATHSPEC_CHARS = 24_000;
 /** Whether a SHA is git's all-zero "no commit" value (a created or deleted ref in an event). */
 function isZeroOid(oid) {
     return !oid || ZERO_OID.test(oid);
@@ -44510,21 +44510,60 @@ class Git {
         const r = await this.run(['merge-base', '--end-of-options', a, b], { allowFailure: true });
         return r.exitCode === 0 ? r.stdout.trim() : undefined;
     }
-    /** Lines added on the way from `base` to `head`, per file (new paths; renames followed). */
-    async addedLines(base, head) {
-        // Without `head`, the working tree is the new side.
+    /**
+     * The lines added on the way from `base` to `head` (the working tree when absent) to each of
+     * `files`, renamed files diffed with their old paths. `renamed` maps a new path to its old one.
+     */
+    async addedLines(base, head, files, renamed) {
+        if (files.length === 0)
+            return new Map();
+        const paths = files.flatMap(f => (renamed.has(f) ? [f, renamed.get(f)] : [f]));
+        return addedLineNumbers(await this.lineDiff(base, head, paths));
+    }
+    /** Files renamed from `base` to `head` (the working tree when absent): new path -> old path. */
+    async renamedFiles(base, head) {
+        const r = await this.run([
+            'diff',
+            '--name-status',
+            '-z',
+            '--find-renames',
+            '--diff-filter=R',
+            '--end-of-options',
+            base,
+            ...(head ? [head] : []),
+            '--'
+        ]);
+        // Records: "R<score>\0old\0new\0".
+        const fields = r.stdout.split('\0');
+        const renamed = new Map();
+        for (let i = 0; i + 2 < fields.length; i += 3)
+            renamed.set(fields[i + 2], fields[i + 1]);
+        return renamed;
+    }
+    /**
+     * The line changes from `base` to `head` (the working tree when absent), per new-side file, renames
+     * followed: in `paths` only (each taken literally) when given and they fit a command line.
+     */
+    async lineDiff(base, head, paths) {
+        const fits = paths !== undefined && paths.reduce((n, p) => n + p.length + 12, 0) < MAX_PATHSPEC_CHARS;
         const r = await this.run([
             'diff',
             '--unified=0',
             '--no-color',
             '--no-ext-diff',
+            '--no-textconv',
+            // Fixed prefixes: diff.noprefix or diff.mnemonicPrefix in the user's config would change them.
+            '--src-prefix=a/',
+            '--dst-prefix=b/',
             '--find-renames',
             '--diff-filter=AMR',
             '--end-of-options',
             base,
-            ...(head ? [head] : [])
+            ...(head ? [head] : []),
+            '--',
+            ...(fits ? paths.map(p => `:(literal)${p}`) : [])
         ]);
-        return parseAddedLines(r.stdout);
+        return parseLineDiff(r.stdout);
     }
     /** Whether the object `sha` names a commit that is present locally. */
     async hasCommit(sha) {
@@ -44677,31 +44716,78 @@ function parseGrepOutput(output, prefix, out = new Map()) {
     }
     return out;
 }
-/** Parses `git diff --unified=0` output into the added line numbers of each new-side file. */
-function parseAddedLines(diff) {
-    const added = new Map();
+/** Parses `git diff --unified=0` output: each new-side file's hunks (deleted files are left out). */
+function parseLineDiff(diff) {
+    const files = new Map();
+    let oldPath;
     let current;
+    let hunk;
+    // A hunk's body is exactly as long as its header says: a removed line "-- x" is not a "--- " line.
+    let oldLeft = 0;
+    let newLeft = 0;
     for (const line of diff.split('\n')) {
-        if (line.startsWith('+++ ')) {
-            const target = line.slice(4);
-            current = undefined;
-            if (target !== '/dev/null') {
-                const path = unquoteDiffPath(target).replace(/^b\//, '');
-                current = new Set();
-                added.set(path, current);
+        if (hunk && (oldLeft > 0 || newLeft > 0)) {
+            if (line.startsWith('-') && oldLeft > 0) {
+                hunk.removed.push(line.slice(1));
+                oldLeft--;
+                continue;
+            }
+            if (line.startsWith('+') && newLeft > 0) {
+                hunk.added.push(line.slice(1));
+                newLeft--;
+                continue;
             }
         }
+        if (line.startsWith('\\')) {
+            if (current)
+                current.newlineAtEndChanged = true;
+        }
+        else if (line.startsWith('diff ')) {
+            oldPath = undefined;
+            current = hunk = undefined;
+        }
+        else if (line.startsWith('--- ')) {
+            oldPath = diffPath(line.slice(4), 'a/');
+        }
+        else if (line.startsWith('+++ ')) {
+            const newPath = diffPath(line.slice(4), 'b/');
+            current = newPath === undefined ? undefined : { hunks: [], newlineAtEndChanged: false };
+            if (current && oldPath !== undefined)
+                current.oldPath = oldPath;
+            if (current && newPath !== undefined)
+                files.set(newPath, current);
+        }
         else if (line.startsWith('@@') && current) {
-            const m = /^@@ -\d+(?:,\d+)? \+(\d+)(?:,(\d+))? @@/.exec(line);
+            const m = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
             if (!m)
                 continue;
-            const start = Number(m[1]);
-            const count = m[2] === undefined ? 1 : Number(m[2]);
-            for (let i = 0; i < count; i++)
-                current.add(start + i);
+            hunk = { oldStart: Number(m[1]), newStart: Number(m[3]), removed: [], added: [] };
+            oldLeft = m[2] === undefined ? 1 : Number(m[2]);
+            newLeft = m[4] === undefined ? 1 : Number(m[4]);
+            current.hunks.push(hunk);
         }
     }
+    return files;
+}
+/** The new-side line numbers each file's hunks add. */
+function addedLineNumbers(diff) {
+    const added = new Map();
+    for (const [path, file] of diff) {
+        const lines = new Set();
+        for (const hunk of file.hunks)
+            for (let i = 0; i < hunk.added.length; i++)
+                lines.add(hunk.newStart + i);
+        added.set(path, lines);
+    }
     return added;
+}
+/** A path of a `---`/`+++` line: undefined for /dev/null; git ends a name with a space with a tab. */
+function diffPath(text, prefix) {
+    const name = text.endsWith('\t') ? text.slice(0, -1) : text;
+    if (name === '/dev/null')
+        return undefined;
+    const path = unquoteDiffPath(name);
+    return path.startsWith(prefix) ? path.slice(prefix.length) : path;
 }
 /** git quotes paths with unusual bytes as C strings: "b/a\303\251.go". */
 function unquoteDiffPath(path) {
@@ -49064,7 +49150,8 @@ async function gatherApiComparisons(git, tree, inputs, intent) {
             },
             oldApi,
             newApi,
-            changedDependencies
+            changedDependencies,
+            filesRead: newSources.length + oldChanged.length
         });
     }
     return comparisons;
@@ -49181,12 +49268,13 @@ async function gatherSnapshot(options) {
     // What a pull request's base adds (its go.mod files, the lines added since) is read meanwhile.
     const baseTree = baseCommit ? new GitTree(git, baseCommit) : undefined;
     const baseGoMods = baseTree ? inBackground(readGoMods(baseTree)) : undefined;
-    const addedLines = baseCommit
-        ? inBackground((async () => {
-            const from = (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit;
-            return git.addedLines(from, options.head ? commit : undefined);
-        })())
+    // The pull request's own changes start at the merge base. Which files it renamed is asked now (no
+    // patches, so cheap); the lines it added only later, and only in the files with findings.
+    const diffFrom = baseCommit
+        ? inBackground((async () => (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit)())
         : undefined;
+    const headRef = options.head ? commit : undefined;
+    const renames = diffFrom && inBackground(diffFrom.then(from => git.renamedFiles(from, headRef)));
     const goMods = new Map();
     const goFiles = new Map();
     const goModPaths = goModFiles(files);
@@ -49271,7 +49359,6 @@ async function gatherSnapshot(options) {
     if (baseCommit) {
         snapshot.baseCommit = baseCommit;
         snapshot.baseGoMods = await baseGoMods;
-        snapshot.addedLines = await addedLines;
     }
     const { lines: referenceLines, documents: referenceDocuments } = await (references ?? startReferences());
     snapshot.referenceLines = referenceLines;
@@ -49285,7 +49372,26 @@ async function gatherSnapshot(options) {
     const repository = options.repository ?? githubRepositoryFromRemote(remote);
     if (repository)
         snapshot.repository = repository;
-    return { snapshot, root, git, tree };
+    const gathered = { snapshot, root, git, tree };
+    if (diffFrom && renames) {
+        const [from, renamed] = await Promise.all([diffFrom, renames]);
+        gathered.addedLinesIn = files => git.addedLines(from, headRef, files, renamed);
+    }
+    return gathered;
+}
+/**
+ * The findings of a pull request marked `new` when on a line it added. The diff is taken of the
+ * files with findings only: a diff of every file a large pull request changed (a major bump
+ * rewrites them all) takes longer than the rest of the check.
+ */
+async function markAddedLines(gathered, report, startedAt) {
+    if (!gathered.addedLinesIn)
+        return report;
+    const files = [...new Set(report.findings.flatMap(f => (f.file === null ? [] : [f.file])))];
+    const added = await gathered.addedLinesIn(files);
+    gathered.snapshot.addedLines = added;
+    const marked = markNewFindings(report, added);
+    return { ...marked, stats: { ...marked.stats, ms: Date.now() - startedAt } };
 }
 /**
  * Work started now and awaited later: a failure meanwhile must not count as an unhandled rejection
@@ -51198,7 +51304,7 @@ async function runAction(inputs, env) {
     const [owner, repo] = (env.repository ?? '/').split('/');
     const commits = await prepareCommits(git, plan, inputs.fetchTags);
     const tags = await tagsOrApiFallback(git, octokit, owner, repo);
-    const { snapshot, tree } = await gatherSnapshot({
+    const gathered = await gatherSnapshot({
         dir,
         ...(commits.head ? { head: commits.head } : {}),
         ...(commits.base ? { base: commits.base } : {}),
@@ -51207,12 +51313,14 @@ async function runAction(inputs, env) {
         intent: plan.intent,
         disable: inputs.disable
     });
-    const report = analyze(snapshot, {
+    const { snapshot, tree } = gathered;
+    const analyzed = analyze(snapshot, {
         intent: plan.intent,
         failOn: inputs.failOn,
         disable: inputs.disable,
         startedAt
     });
+    const report = await markAddedLines(gathered, analyzed, startedAt);
     const files = writeReportFiles(report, env.runnerTemp);
     setOutputs(report, files);
     await writePatch(report, tree, snapshot, env.runnerTemp);

@@ -12,7 +12,7 @@ import { analyze, type Report } from './analyze.js';
 import { UsageError } from './errors.js';
 import { planFromEvent, type EventPlan } from './gather/event.js';
 import { Git } from './gather/git.js';
-import { gatherSnapshot } from './gather/snapshot.js';
+import { gatherSnapshot, markAddedLines } from './gather/snapshot.js';
 import { GitTree } from './gather/tree.js';
 import {
   checkRunAnnotations,
@@ -89,7 +89,7 @@ export async function runAction(inputs: ActionInputs, env: ActionEnv): Promise<v
 
   const commits = await prepareCommits(git, plan, inputs.fetchTags);
   const tags = await tagsOrApiFallback(git, octokit, owner, repo);
-  const { snapshot, tree } = await gatherSnapshot({
+  const gathered = await gatherSnapshot({
     dir,
     ...(commits.head ? { head: commits.head } : {}),
     ...(commits.base ? { base: commits.base } : {}),
@@ -98,12 +98,14 @@ export async function runAction(inputs: ActionInputs, env: ActionEnv): Promise<v
     intent: plan.intent,
     disable: inputs.disable
   });
-  const report = analyze(snapshot, {
+  const { snapshot, tree } = gathered;
+  const analyzed = analyze(snapshot, {
     intent: plan.intent,
     failOn: inputs.failOn,
     disable: inputs.disable,
     startedAt
   });
+  const report = await markAddedLines(gathered, analyzed, startedAt);
 
   const files = writeReportFiles(report, env.runnerTemp);
   setOutputs(report, files);

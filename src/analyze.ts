@@ -85,11 +85,7 @@ export function analyze(snapshot: Snapshot, options: AnalyzeOptions): Report {
   };
   const disabled = new Set(options.disable ?? []);
   const found = rules.flatMap(rule => rule.check(ctx));
-  const findings = sortFindings(
-    applyStoppingRules(found)
-      .filter(f => !disabled.has(f.rule))
-      .map(f => markNew(f, snapshot))
-  );
+  const findings = sortFindings(applyStoppingRules(found).filter(f => !disabled.has(f.rule)));
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     targets: targets.map(t => summarizeTarget(t, ctx)),
@@ -214,12 +210,17 @@ export function applyStoppingRules(findings: Finding[]): Finding[] {
   });
 }
 
-function markNew(finding: Finding, snapshot: Snapshot): Finding {
-  if (!snapshot.addedLines) return finding;
+/** The report with each finding marked `new` when it is on a line the pull request added. */
+export function markNewFindings(
+  report: Report,
+  addedLines: ReadonlyMap<string, ReadonlySet<number>>
+): Report {
+  return { ...report, findings: report.findings.map(f => markNew(f, addedLines)) };
+}
+
+function markNew(finding: Finding, addedLines: ReadonlyMap<string, ReadonlySet<number>>): Finding {
   const added =
-    finding.file !== null &&
-    finding.line !== null &&
-    snapshot.addedLines.get(finding.file)?.has(finding.line);
+    finding.file !== null && finding.line !== null && addedLines.get(finding.file)?.has(finding.line);
   return { ...finding, new: Boolean(added) };
 }
 

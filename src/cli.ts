@@ -3,7 +3,7 @@
 import { parseArgs } from 'node:util';
 import { analyze, normalizeDir, type Report } from './analyze.js';
 import { UsageError } from './errors.js';
-import { gatherSnapshot } from './gather/snapshot.js';
+import { gatherSnapshot, markAddedLines } from './gather/snapshot.js';
 import { rules } from './rules/index.js';
 import { formatJson } from './report/json.js';
 import { formatSarif } from './report/sarif.js';
@@ -219,7 +219,11 @@ async function check(args: string[], io: CliIo): Promise<number> {
     intent,
     disable
   });
-  const report = analyze(gathered.snapshot, { intent, failOn, disable, startedAt });
+  const report = await markAddedLines(
+    gathered,
+    analyze(gathered.snapshot, { intent, failOn, disable, startedAt }),
+    startedAt
+  );
   if (gathered.snapshot.shallow) {
     io.stderr(
       `${TOOL_NAME}: warning: ${gathered.root} is a shallow clone with ${gathered.snapshot.tags.length} tag(s): tags or history may be missing, so tag-exists and version-order may not see earlier releases; run "git fetch --tags --unshallow" first\n`

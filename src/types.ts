@@ -59,6 +59,15 @@ export interface Tag {
   commit: string;
 }
 
+/** One hunk of a `git diff --unified=0`: the old lines from `oldStart` replaced by the new from `newStart`. */
+export interface LineHunk {
+  oldStart: number;
+  newStart: number;
+  /** The lines' text without their newline. */
+  removed: string[];
+  added: string[];
+}
+
 /** What a Go source file told the scanner, or why it could not be read. */
 export type GoFileInfo = ImportScan;
 
@@ -119,4 +128,6 @@ export interface ApiComparison {
   newApi: ModuleApi;
   /** Required modules whose version changed: their packages may have changed underneath. */
   changedDependencies: string[];
+  /** How many .go files were read for the comparison, both sides together. */
+  filesRead: number;
 }

@@ -140,7 +140,8 @@ export async function gatherApiComparisons(
       },
       oldApi,
       newApi,
-      changedDependencies
+      changedDependencies,
+      filesRead: newSources.length + oldChanged.length
     });
   }
   return comparisons;

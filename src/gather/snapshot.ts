@@ -22,6 +22,7 @@ import {
   type ReferenceLine
 } from '../go/references.js';
 import type { ApiComparison, GoFileInfo, Intent, Snapshot, Tag } from '../types.js';
+import { markNewFindings, type Report } from '../analyze.js';
 import { gatherApiComparisons } from './api.js';
 import { UsageError } from '../errors.js';
 import { Git } from './git.js';
@@ -49,6 +50,8 @@ export interface Gathered {
   git: Git;
   /** Where the files came from, to read more of them (a fix) from the same place. */
   tree: Tree;
+  /** With a pull request's base: the lines it added to each of `files` (see markAddedLines). */
+  addedLinesIn?: (files: readonly string[]) => Promise<Map<string, Set<number>>>;
 }
 
 export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> {
@@ -83,14 +86,13 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   // What a pull request's base adds (its go.mod files, the lines added since) is read meanwhile.
   const baseTree = baseCommit ? new GitTree(git, baseCommit) : undefined;
   const baseGoMods = baseTree ? inBackground(readGoMods(baseTree)) : undefined;
-  const addedLines = baseCommit
-    ? inBackground(
-        (async () => {
-          const from = (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit;
-          return git.addedLines(from, options.head ? (commit as string) : undefined);
-        })()
-      )
+  // The pull request's own changes start at the merge base. Which files it renamed is asked now (no
+  // patches, so cheap); the lines it added only later, and only in the files with findings.
+  const diffFrom = baseCommit
+    ? inBackground((async () => (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit)())
     : undefined;
+  const headRef = options.head ? (commit as string) : undefined;
+  const renames = diffFrom && inBackground(diffFrom.then(from => git.renamedFiles(from, headRef)));
 
   const goMods = new Map<string, Uint8Array>();
   const goFiles = new Map<string, GoFileInfo>();
@@ -185,7 +187,6 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   if (baseCommit) {
     snapshot.baseCommit = baseCommit;
     snapshot.baseGoMods = await baseGoMods;
-    snapshot.addedLines = await addedLines;
   }
   const { lines: referenceLines, documents: referenceDocuments } = await (references ?? startReferences());
   snapshot.referenceLines = referenceLines;
@@ -196,7 +197,26 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   if (comparisons) snapshot.apiComparisons = await comparisons;
   const repository = options.repository ?? githubRepositoryFromRemote(remote);
   if (repository) snapshot.repository = repository;
-  return { snapshot, root, git, tree };
+  const gathered: Gathered = { snapshot, root, git, tree };
+  if (diffFrom && renames) {
+    const [from, renamed] = await Promise.all([diffFrom, renames]);
+    gathered.addedLinesIn = files => git.addedLines(from, headRef, files, renamed);
+  }
+  return gathered;
+}
+
+/**
+ * The findings of a pull request marked `new` when on a line it added. The diff is taken of the
+ * files with findings only: a diff of every file a large pull request changed (a major bump
+ * rewrites them all) takes longer than the rest of the check.
+ */
+export async function markAddedLines(gathered: Gathered, report: Report, startedAt: number): Promise<Report> {
+  if (!gathered.addedLinesIn) return report;
+  const files = [...new Set(report.findings.flatMap(f => (f.file === null ? [] : [f.file])))];
+  const added = await gathered.addedLinesIn(files);
+  gathered.snapshot.addedLines = added;
+  const marked = markNewFindings(report, added);
+  return { ...marked, stats: { ...marked.stats, ms: Date.now() - startedAt } };
 }
 
 /**
