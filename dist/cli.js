@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 import { parseArgs } from 'node:util';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
+import { createHash } from 'node:crypto';
 import { accessSync, constants as constants$1, statSync, openSync, readSync, closeSync, readFileSync, writeFileSync, renameSync, readdirSync } from 'node:fs';
 import 'string_decoder';
 import * as os from 'os';
@@ -10,7 +11,6 @@ import * as path from 'path';
 import 'assert';
 import * as fs from 'fs';
 import { setTimeout } from 'timers';
-import { createHash } from 'node:crypto';
 
 function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
@@ -7302,6 +7302,54 @@ function summarizeModule(module, ctx) {
     };
 }
 
+// A major bump rewrites the module's own import paths in every file (`m/v2/x` -> `m/v3/x`). Whether
+// a file changed only that way is a question of bytes: rebuild the blob it would have had with those
+// paths moved back, and compare that blob's id with the one git lists for it at the comparison
+// point. Then the file declares what it did, and neither side needs to be read or parsed again.
+function moduleMove(from, to) {
+    const encoder = new TextEncoder();
+    return { from, to, fromBytes: encoder.encode(from), toBytes: encoder.encode(to) };
+}
+/**
+ * The git blob id of `data` with the literals of its imports of `move.to` (and its packages) moved
+ * back to `move.from`; undefined when it has no such literal spelled out plainly (an escape in it,
+ * or none at all: then a changed file did not change by a move).
+ */
+function movedBackBlobId(data, imports, move, format) {
+    const { to, toBytes, fromBytes } = move;
+    // The pieces of the old file: the bytes between moved paths, and the old path in each gap.
+    const pieces = [];
+    let from = 0;
+    for (const spec of imports) {
+        if (spec.path !== to && !spec.path.startsWith(`${to}/`))
+            continue;
+        const start = spec.offset + 1;
+        if (!spellsAt(data, toBytes, start))
+            return undefined;
+        const next = data[start + toBytes.length];
+        if (next !== 0x2f /* / */ && next !== data[spec.offset])
+            return undefined;
+        pieces.push(data.subarray(from, start), fromBytes);
+        from = start + toBytes.length;
+    }
+    if (pieces.length === 0)
+        return undefined;
+    pieces.push(data.subarray(from));
+    const size = data.length + ((pieces.length - 1) / 2) * (fromBytes.length - toBytes.length);
+    const hash = createHash(format).update(`blob ${size}\0`);
+    for (const piece of pieces)
+        hash.update(piece);
+    return hash.digest('hex');
+}
+function spellsAt(data, bytes, at) {
+    if (at + bytes.length > data.length)
+        return false;
+    for (let i = 0; i < bytes.length; i++)
+        if (data[at + i] !== bytes[i])
+            return false;
+    return true;
+}
+
 // A parser for the declarations of a Go source file: the package clause, and every top-level
 // const, var, type and func with its full type syntax, but not function bodies (skipped by brace
 // matching) nor initializers of variables (skipped, the API does not depend on them). Constant
@@ -9074,7 +9122,8 @@ function importSpec(data, raw, positions) {
         line: start.line,
         column: start.column,
         endLine: end.line,
-        endColumn: end.column
+        endColumn: end.column,
+        offset: raw.open
     };
     if (raw.name !== undefined)
         spec.name = raw.name;
@@ -12581,7 +12630,8 @@ class BatchParser {
 // One interface over the two places a repository's files can come from: the working tree on disk
 // and a git ref read from objects (no checkout needed). A ref is read with one `git ls-tree` and one
 // `git cat-file --batch` process, never a process per file.
-const FIRST_READ = 1024;
+/** Most Go files fit: a read of a few kilobytes costs what a read of one does, and gives the whole file. */
+const FIRST_READ = 16384;
 /** Header files read between two turns of the event loop. */
 const YIELD_EVERY = 200;
 class WorkingTree {
@@ -12596,7 +12646,7 @@ class WorkingTree {
     listFiles() {
         return this.git.workTreeFiles();
     }
-    async read(request, { onFile, onScan, onWholeDone }) {
+    async read(request, { onFile, onScan, onWholeDone, onSource }) {
         for (const path of request.whole) {
             try {
                 onFile(path, readWhole$1(join(this.root, path)));
@@ -12628,6 +12678,8 @@ class WorkingTree {
                     const scan = scanImports(buffer.subarray(0, length), { eof });
                     if (!scan.needMore) {
                         onScan(path, scan, length);
+                        if (eof)
+                            onSource?.(path, buffer.subarray(0, length));
                         break;
                     }
                 }
@@ -12653,6 +12705,7 @@ class GitTree {
         this.ref = ref;
         this.description = ref;
     }
+    /** Each file's blob id, by path. */
     blobIds() {
         // Symbolic links (mode 120000) and submodules are not files of the module.
         this.entries ??= this.git
@@ -12776,16 +12829,21 @@ async function gatherApiComparisons(git, tree, inputs, intent) {
         const baseModule = base.modules.find(m => m.dir === module.dir);
         const headFiles = headFilesOf.get(module) ?? [];
         const baseFiles = (baseModule && base.filesOf.get(baseModule)) ?? [];
-        // Packages (directories) with a changed, added or removed file are the only ones worth reading.
+        // Packages (directories) with a changed, added or removed file are the only ones worth reading;
+        // a file that a major bump only rewrote declares what it did and does not count.
         const headSet = new Set(headFiles);
         const baseSet = new Set(baseFiles);
+        const rewritten = inputs.base && point.commit === inputs.base.tree.ref && baseModule?.path !== module.path
+            ? await rewrittenFiles(base.tree, await inputs.base.movedBack, headFiles)
+            : new Set();
         const differsFromHead = (f) => base.changed.has(f) || !headSet.has(f);
+        const declaresOtherwise = (f) => differsFromHead(f) && !rewritten.has(f);
         const dirs = new Set();
         for (const f of headFiles)
-            if (!baseSet.has(f) || base.changed.has(f))
+            if (!baseSet.has(f) || declaresOtherwise(f))
                 dirs.add(dirOf(f));
         for (const f of baseFiles)
-            if (differsFromHead(f))
+            if (declaresOtherwise(f))
                 dirs.add(dirOf(f));
         // A package that imports a dependency whose required version changed may change underneath.
         // Which packages those are, the import headers tell; only then is their scan awaited.
@@ -12826,6 +12884,13 @@ async function gatherApiComparisons(git, tree, inputs, intent) {
         });
     }
     return comparisons;
+}
+/** The files whose bytes, own imports moved back, are the blob the base has at their path. */
+async function rewrittenFiles(base, movedBack, files) {
+    if (movedBack.size === 0)
+        return new Set();
+    const blobIds = await base.blobIds();
+    return new Set(files.filter(f => movedBack.has(f) && movedBack.get(f) === blobIds.get(f)));
 }
 /** The .go files whose declarations count (no tests) of each module: nested modules cut out. */
 function apiFilesByModule(files, modules) {
@@ -12949,6 +13014,14 @@ async function gatherSnapshot(options) {
     const goMods = new Map();
     const goFiles = new Map();
     const goModPaths = goModFiles(files);
+    const apiIntent = options.disable?.includes('breaking-change') ? undefined : options.intent;
+    // A major-bump pull request rewrites the own imports of every file. Each .go file read whole is
+    // hashed as it was before that move (rewrite.ts), so that the API comparison can tell the files
+    // that changed only so from the base's blob ids, and read none of them again. Which modules moved,
+    // their module lines at the base say.
+    const baseModulePaths = baseCommit && apiIntent ? inBackground(readModulePathsAt(git, baseCommit, goModPaths)) : undefined;
+    const movedBack = new Map();
+    let moveBack;
     // A separate git process reads the go.mod files of the latest releases while this one reads the tree.
     const releasedGoMods = inBackground(readReleasedGoMods(git, goModPaths, tags));
     const moduleDirs = new Set(goModPaths.map(dirOf));
@@ -12966,7 +13039,6 @@ async function gatherSnapshot(options) {
     // may name an old major), and the git side of the API comparison.
     let references;
     let apiComparisons;
-    const apiIntent = options.disable?.includes('breaking-change') ? undefined : options.intent;
     // From a ref, the //go:generate lines are found in the blobs as they stream by; from the work tree,
     // where only headers are read, by git grep.
     const generateLines = options.head ? new Map() : undefined;
@@ -12983,10 +13055,14 @@ async function gatherSnapshot(options) {
             goMods,
             tags,
             ...(commit ? { commit } : {}),
-            ...(baseTree && baseGoMods ? { base: { tree: baseTree, goMods: baseGoMods } } : {}),
+            ...(baseTree && baseGoMods
+                ? { base: { tree: baseTree, goMods: baseGoMods, movedBack: headersDone.then(() => movedBack) } }
+                : {}),
             goFiles: headersDone.then(() => goFiles)
         }, apiIntent)
         : undefined;
+    // Asked before the tree is read, so that every file read whole is hashed (one small cat-file).
+    const baseModulesBefore = await baseModulePaths?.catch(() => undefined);
     await tree.read({ whole: goModPaths, headers: goSources }, {
         onFile(path, data, error) {
             if (data) {
@@ -13001,6 +13077,9 @@ async function gatherSnapshot(options) {
             const comparisons = startApiComparisons();
             if (comparisons)
                 apiComparisons = inBackground(comparisons);
+            if (baseModulesBefore) {
+                moveBack = movedBackHasher(baseModulesBefore, goMods, goFiles, movedBack, baseCommit);
+            }
         },
         onScan(path, scan, bytes, error) {
             stats.bytes += bytes;
@@ -13010,6 +13089,7 @@ async function gatherSnapshot(options) {
                 unreadable.set(path, error ?? 'unknown error');
         },
         onSource(path, data) {
+            moveBack?.(path, data);
             if (!generateLines)
                 return;
             const found = goGenerateLines(data);
@@ -13113,6 +13193,47 @@ async function readReferences(git, tree, files, modulePaths, commit, goGenerate)
         });
     }
     return { lines, documents };
+}
+/** The module path of each of `goModPaths` at `commit` (those it has), from one cat-file process. */
+async function readModulePathsAt(git, commit, goModPaths) {
+    const paths = new Map();
+    let next = 0;
+    await git.readObjects(goModPaths.map(p => `${commit}:${p}`), (_name, data) => {
+        const goMod = goModPaths[next++];
+        const path = data && modulePath(data);
+        if (path)
+            paths.set(goMod, path);
+    });
+    return paths;
+}
+/**
+ * What hashes each .go file read whole into `movedBack` (see above), for the modules whose module
+ * line moved since the base; undefined when none did.
+ */
+function movedBackHasher(before, goMods, goFiles, movedBack, baseCommit) {
+    const moved = new Map();
+    for (const [goMod, data] of goMods) {
+        const from = before.get(goMod);
+        const to = modulePath(data);
+        if (from && to && from !== to)
+            moved.set(dirOf(goMod), moduleMove(from, to));
+    }
+    if (moved.size === 0)
+        return undefined;
+    const format = baseCommit.length === 64 ? 'sha256' : 'sha1';
+    const owners = new Set([...goMods.keys()].map(dirOf));
+    return (path, data) => {
+        let dir = dirOf(path);
+        while (!owners.has(dir) && dir !== ROOT_DIR)
+            dir = dirOf(dir);
+        const move = moved.get(dir);
+        const scan = move && goFiles.get(path);
+        if (!move || !scan || scan.error)
+            return;
+        const id = movedBackBlobId(data, scan.imports, move, format);
+        if (id)
+            movedBack.set(path, id);
+    };
 }
 /** Every go.mod of a tree, whole. */
 async function readGoMods(tree) {

@@ -36,8 +36,16 @@ export interface ApiInputs {
   goMods: ReadonlyMap<string, Uint8Array>;
   tags: Snapshot['tags'];
   commit?: string;
-  /** A pull request's base: its tree and go.mod files, read once for the snapshot and the comparison. */
-  base?: { tree: GitTree; goMods: Promise<Map<string, Uint8Array>> };
+  /**
+   * A pull request's base: its tree and go.mod files, read once for the snapshot and the comparison;
+   * and for the gated tree's .go files read whole, the blob ids they had before a major bump moved
+   * their own imports (gather/snapshot.ts; none when no module line moved).
+   */
+  base?: {
+    tree: GitTree;
+    goMods: Promise<Map<string, Uint8Array>>;
+    movedBack: Promise<ReadonlyMap<string, string>>;
+  };
   /** The import headers of the gated tree, once all are scanned. */
   goFiles: Promise<Snapshot['goFiles']>;
 }
@@ -91,13 +99,19 @@ export async function gatherApiComparisons(
     const baseModule = base.modules.find(m => m.dir === module.dir);
     const headFiles = headFilesOf.get(module) ?? [];
     const baseFiles = (baseModule && base.filesOf.get(baseModule)) ?? [];
-    // Packages (directories) with a changed, added or removed file are the only ones worth reading.
+    // Packages (directories) with a changed, added or removed file are the only ones worth reading;
+    // a file that a major bump only rewrote declares what it did and does not count.
     const headSet = new Set(headFiles);
     const baseSet = new Set(baseFiles);
+    const rewritten =
+      inputs.base && point.commit === inputs.base.tree.ref && baseModule?.path !== module.path
+        ? await rewrittenFiles(base.tree, await inputs.base.movedBack, headFiles)
+        : new Set<string>();
     const differsFromHead = (f: string) => base.changed.has(f) || !headSet.has(f);
+    const declaresOtherwise = (f: string) => differsFromHead(f) && !rewritten.has(f);
     const dirs = new Set<string>();
-    for (const f of headFiles) if (!baseSet.has(f) || base.changed.has(f)) dirs.add(dirOf(f));
-    for (const f of baseFiles) if (differsFromHead(f)) dirs.add(dirOf(f));
+    for (const f of headFiles) if (!baseSet.has(f) || declaresOtherwise(f)) dirs.add(dirOf(f));
+    for (const f of baseFiles) if (declaresOtherwise(f)) dirs.add(dirOf(f));
     // A package that imports a dependency whose required version changed may change underneath.
     // Which packages those are, the import headers tell; only then is their scan awaited.
     const changedDependencies = changedRequirements(baseModule, module);
@@ -145,6 +159,17 @@ export async function gatherApiComparisons(
     });
   }
   return comparisons;
+}
+
+/** The files whose bytes, own imports moved back, are the blob the base has at their path. */
+async function rewrittenFiles(
+  base: GitTree,
+  movedBack: ReadonlyMap<string, string>,
+  files: readonly string[]
+): Promise<Set<string>> {
+  if (movedBack.size === 0) return new Set();
+  const blobIds = await base.blobIds();
+  return new Set(files.filter(f => movedBack.has(f) && movedBack.get(f) === blobIds.get(f)));
 }
 
 /** The .go files whose declarations count (no tests) of each module: nested modules cut out. */

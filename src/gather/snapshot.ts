@@ -11,6 +11,7 @@ import {
   tagPrefixOf
 } from '../go/layout.js';
 import { modulePath } from '../go/modfile.js';
+import { moduleMove, movedBackBlobId, type ModuleMove } from '../go/rewrite.js';
 import {
   needsWholeText,
   goGenerateLines,
@@ -97,6 +98,15 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   const goMods = new Map<string, Uint8Array>();
   const goFiles = new Map<string, GoFileInfo>();
   const goModPaths = goModFiles(files);
+  const apiIntent = options.disable?.includes('breaking-change') ? undefined : options.intent;
+  // A major-bump pull request rewrites the own imports of every file. Each .go file read whole is
+  // hashed as it was before that move (rewrite.ts), so that the API comparison can tell the files
+  // that changed only so from the base's blob ids, and read none of them again. Which modules moved,
+  // their module lines at the base say.
+  const baseModulePaths =
+    baseCommit && apiIntent ? inBackground(readModulePathsAt(git, baseCommit, goModPaths)) : undefined;
+  const movedBack = new Map<string, string>();
+  let moveBack: ((path: string, data: Uint8Array) => void) | undefined;
   // A separate git process reads the go.mod files of the latest releases while this one reads the tree.
   const releasedGoMods = inBackground(readReleasedGoMods(git, goModPaths, tags));
   const moduleDirs = new Set(goModPaths.map(dirOf));
@@ -112,7 +122,6 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   // may name an old major), and the git side of the API comparison.
   let references: ReturnType<typeof readReferences> | undefined;
   let apiComparisons: Promise<ApiComparison[]> | undefined;
-  const apiIntent = options.disable?.includes('breaking-change') ? undefined : options.intent;
   // From a ref, the //go:generate lines are found in the blobs as they stream by; from the work tree,
   // where only headers are read, by git grep.
   const generateLines = options.head ? new Map<string, ReferenceLine[]>() : undefined;
@@ -141,12 +150,16 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
             goMods,
             tags,
             ...(commit ? { commit } : {}),
-            ...(baseTree && baseGoMods ? { base: { tree: baseTree, goMods: baseGoMods } } : {}),
+            ...(baseTree && baseGoMods
+              ? { base: { tree: baseTree, goMods: baseGoMods, movedBack: headersDone.then(() => movedBack) } }
+              : {}),
             goFiles: headersDone.then(() => goFiles)
           },
           apiIntent
         )
       : undefined;
+  // Asked before the tree is read, so that every file read whole is hashed (one small cat-file).
+  const baseModulesBefore = await baseModulePaths?.catch(() => undefined);
   await tree.read(
     { whole: goModPaths, headers: goSources },
     {
@@ -160,6 +173,9 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
         references = inBackground(startReferences());
         const comparisons = startApiComparisons();
         if (comparisons) apiComparisons = inBackground(comparisons);
+        if (baseModulesBefore) {
+          moveBack = movedBackHasher(baseModulesBefore, goMods, goFiles, movedBack, baseCommit as string);
+        }
       },
       onScan(path, scan, bytes, error) {
         stats.bytes += bytes;
@@ -167,6 +183,7 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
         else unreadable.set(path, error ?? 'unknown error');
       },
       onSource(path, data) {
+        moveBack?.(path, data);
         if (!generateLines) return;
         const found = goGenerateLines(data);
         if (found.length > 0) generateLines.set(path, found);
@@ -282,6 +299,56 @@ async function readReferences(
     );
   }
   return { lines, documents };
+}
+
+/** The module path of each of `goModPaths` at `commit` (those it has), from one cat-file process. */
+async function readModulePathsAt(
+  git: Git,
+  commit: string,
+  goModPaths: readonly string[]
+): Promise<Map<string, string>> {
+  const paths = new Map<string, string>();
+  let next = 0;
+  await git.readObjects(
+    goModPaths.map(p => `${commit}:${p}`),
+    (_name, data) => {
+      const goMod = goModPaths[next++];
+      const path = data && modulePath(data);
+      if (path) paths.set(goMod, path);
+    }
+  );
+  return paths;
+}
+
+/**
+ * What hashes each .go file read whole into `movedBack` (see above), for the modules whose module
+ * line moved since the base; undefined when none did.
+ */
+function movedBackHasher(
+  before: ReadonlyMap<string, string>,
+  goMods: ReadonlyMap<string, Uint8Array>,
+  goFiles: ReadonlyMap<string, GoFileInfo>,
+  movedBack: Map<string, string>,
+  baseCommit: string
+): ((path: string, data: Uint8Array) => void) | undefined {
+  const moved = new Map<string, ModuleMove>();
+  for (const [goMod, data] of goMods) {
+    const from = before.get(goMod);
+    const to = modulePath(data);
+    if (from && to && from !== to) moved.set(dirOf(goMod), moduleMove(from, to));
+  }
+  if (moved.size === 0) return undefined;
+  const format = baseCommit.length === 64 ? 'sha256' : 'sha1';
+  const owners = new Set([...goMods.keys()].map(dirOf));
+  return (path, data) => {
+    let dir = dirOf(path);
+    while (!owners.has(dir) && dir !== ROOT_DIR) dir = dirOf(dir);
+    const move = moved.get(dir);
+    const scan = move && goFiles.get(path);
+    if (!move || !scan || scan.error) return;
+    const id = movedBackBlobId(data, scan.imports, move, format);
+    if (id) movedBack.set(path, id);
+  };
 }
 
 /** Every go.mod of a tree, whole. */

@@ -19,7 +19,10 @@ export interface ReadCallbacks {
   onScan(path: string, scan: ImportScan | undefined, bytesRead: number, error?: string): void;
   /** Every whole file has been delivered; the headers follow (so work that needs go.mod can start). */
   onWholeDone?(): void;
-  /** A header file's whole bytes, when the tree has them anyway (a ref: cat-file streams whole blobs). */
+  /**
+   * A header file's whole bytes, when the tree has them anyway: a ref's (cat-file streams whole
+   * blobs), a work-tree file's when the first read reached its end. Valid during the call only.
+   */
   onSource?(path: string, data: Uint8Array): void;
 }
 
@@ -31,7 +34,8 @@ export interface Tree {
   read(request: ReadRequest, callbacks: ReadCallbacks): Promise<void>;
 }
 
-const FIRST_READ = 1024;
+/** Most Go files fit: a read of a few kilobytes costs what a read of one does, and gives the whole file. */
+const FIRST_READ = 16384;
 /** Header files read between two turns of the event loop. */
 const YIELD_EVERY = 200;
 
@@ -48,7 +52,7 @@ export class WorkingTree implements Tree {
     return this.git.workTreeFiles();
   }
 
-  async read(request: ReadRequest, { onFile, onScan, onWholeDone }: ReadCallbacks): Promise<void> {
+  async read(request: ReadRequest, { onFile, onScan, onWholeDone, onSource }: ReadCallbacks): Promise<void> {
     for (const path of request.whole) {
       try {
         onFile(path, readWhole(join(this.root, path)));
@@ -78,6 +82,7 @@ export class WorkingTree implements Tree {
           const scan = scanImports(buffer.subarray(0, length), { eof });
           if (!scan.needMore) {
             onScan(path, scan, length);
+            if (eof) onSource?.(path, buffer.subarray(0, length));
             break;
           }
         }
@@ -102,7 +107,8 @@ export class GitTree implements Tree {
     this.description = ref;
   }
 
-  private blobIds(): Promise<Map<string, string>> {
+  /** Each file's blob id, by path. */
+  blobIds(): Promise<Map<string, string>> {
     // Symbolic links (mode 120000) and submodules are not files of the module.
     this.entries ??= this.git
       .listTree(this.ref)

@@ -25,6 +25,8 @@ export interface ImportSpec {
   /** Just past the closing quote (an exclusive end, like go/token's End). */
   endLine: number;
   endColumn: number;
+  /** Byte offset of the opening quote in the file. */
+  offset: number;
 }
 
 export interface ScanError {
@@ -589,7 +591,8 @@ function importSpec(data: Uint8Array, raw: RawImport, positions: PositionCounter
     line: start.line,
     column: start.column,
     endLine: end.line,
-    endColumn: end.column
+    endColumn: end.column,
+    offset: raw.open
   };
   if (raw.name !== undefined) spec.name = raw.name;
   return spec;
