@@ -196,6 +196,24 @@ describe('pull requests (--base)', () => {
     });
   });
 
+  test('a renamed file is diffed with its old path: only the lines the rename added are new', async () => {
+    const body = Array.from({ length: 12 }, (_, i) => `func F${i}() string { return pkg.Name }\n`).join('');
+    const old = (imports: string) => `package r\n\nimport (\n${imports})\n\n${body}`;
+    const dir = makeRepo([{ ...v1, files: { ...v1.files, 'r.go': old(`\t"${R}/pkg"\n`) } }]);
+    git(dir, 'checkout', '-q', '-b', 'bump');
+    commitTree(dir, {
+      files: {
+        'go.mod': `module ${R}/v2\n\ngo 1.19\n`,
+        'pkg/pkg.go': v1.files['pkg/pkg.go'],
+        'renamed.go': old(`\t"fmt"\n\t"${R}/pkg"\n`).replace('F0() string {', 'F0() string { fmt.Print();')
+      }
+    });
+    const { report } = await checkJson(dir, '--base', 'main');
+    const stale = report.findings.filter(f => f.rule === 'stale-self-import');
+    // The stale import was there before the rename (line 5 now, 4 before): not new.
+    expect(stale.map(f => [f.file, f.line, f.new])).toEqual([['renamed.go', 5, false]]);
+  });
+
   test('without a major change it is a consistency check, and local replaces only warn', async () => {
     const dir = makeRepo([v1]);
     git(dir, 'checkout', '-q', '-b', 'feature');

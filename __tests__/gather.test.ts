@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { addedLineNumbers, Git, isZeroOid, parseLineDiff } from '../src/gather/git.js';
+import { Git, isZeroOid, parseAddedLines } from '../src/gather/git.js';
 import { githubRepositoryFromRemote } from '../src/gather/snapshot.js';
 import { commitTree, git, makeRepo } from './helpers/repo.js';
 
@@ -55,40 +55,40 @@ describe('git', () => {
   test('zero object ids and diff parsing edge cases', () => {
     expect(isZeroOid('0000000000000000000000000000000000000000')).toBe(true);
     expect(isZeroOid('abc')).toBe(false);
-    expect(parseLineDiff('--- a/x.go\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-a\n-b\n')).toEqual(new Map());
-    expect(addedLineNumbers(parseLineDiff('+++ b/x.go\n@@ -3,0 +4 @@\n+x\n'))).toEqual(
-      new Map([['x.go', new Set([4])]])
+    expect(parseAddedLines('--- a/x.go\n+++ /dev/null\n@@ -1,2 +0,0 @@\n-a\n-b\n')).toEqual(new Map());
+    expect(parseAddedLines('+++ b/x.go\n@@ -3,0 +4 @@\n+x\n')).toEqual(new Map([['x.go', new Set([4])]]));
+  });
+
+  test("added lines: hunk bodies that look like headers, odd names, a binary file, the user's diff config", async () => {
+    const before = 'package a\n\n-- not a header\n++ nor this\nkeep\nend';
+    const after = 'package a\n\n--- a/x.go\n++ b/y.go\nkeep\nend\n';
+    const dir = makeRepo([
+      { files: { 'd d/a.go': before, 'bin.go': 'a\0b', 'é.go': 'x\n', 'b/c.go': 'x\n' } }
+    ]);
+    const base = git(dir, 'rev-parse', 'HEAD').trim();
+    git(dir, 'config', 'diff.noprefix', 'true');
+    commitTree(dir, { files: { 'd d/a.go': after, 'bin.go': 'a\0c', 'é.go': 'y\n', 'b/c.go': 'x\ny\n' } });
+    const files = ['d d/a.go', 'bin.go', 'é.go', 'b/c.go'];
+    const added = await new Git(dir).addedLines(base, 'HEAD', files, new Map());
+    expect(added).toEqual(
+      new Map([
+        ['b/c.go', new Set([2])],
+        ['d d/a.go', new Set([3, 4, 6])],
+        ['é.go', new Set([1])]
+      ])
     );
   });
 
-  test("line diffs keep each hunk's lines, whatever they start with, from a real repository", async () => {
-    const before = 'package a\n\n-- not a header\n++ nor this\nkeep\nend';
-    const after = 'package a\n\n--- a/x.go\n+++ b/y.go\nkeep\nend\n';
-    const dir = makeRepo([{ files: { 'd d/a.go': before, 'bin.go': 'a\0b', 'é.go': 'x\n' } }]);
+  test('added lines of more files than a command line holds: the whole diff, kept to those files', async () => {
+    const name = (i: number) => `${'long-directory-name/'.repeat(5)}file${i}.go`;
+    const files = (v: string) => Object.fromEntries(Array.from({ length: 300 }, (_, i) => [name(i), v]));
+    const dir = makeRepo([{ files: { ...files('a\n'), 'other.go': 'a\n' } }]);
     const base = git(dir, 'rev-parse', 'HEAD').trim();
-    // The user's config must not change the prefixes or run a text conversion.
-    git(dir, 'config', 'diff.noprefix', 'true');
-    commitTree(dir, { files: { 'd d/a.go': after, 'bin.go': 'a\0c', 'é.go': 'y\n' } });
-    const diff = await new Git(dir).lineDiff(base, 'HEAD');
-    expect([...diff.keys()].sort()).toEqual(['d d/a.go', 'é.go']); // a binary file has no lines
-    expect(diff.get('d d/a.go')).toEqual({
-      oldPath: 'd d/a.go',
-      hunks: [
-        {
-          oldStart: 3,
-          newStart: 3,
-          removed: ['-- not a header', '++ nor this'],
-          added: ['--- a/x.go', '+++ b/y.go']
-        },
-        { oldStart: 6, newStart: 6, removed: ['end'], added: ['end'] }
-      ],
-      newlineAtEndChanged: true
-    });
-    expect(diff.get('é.go')).toEqual({
-      oldPath: 'é.go',
-      hunks: [{ oldStart: 1, newStart: 1, removed: ['x'], added: ['y'] }],
-      newlineAtEndChanged: false
-    });
+    commitTree(dir, { files: { ...files('a\nb\n'), 'other.go': 'a\nb\n' } });
+    const wanted = Array.from({ length: 250 }, (_, i) => name(i));
+    const added = await new Git(dir).addedLines(base, 'HEAD', wanted, new Map());
+    expect([...added.keys()].sort()).toEqual([...wanted].sort());
+    expect(added.get(name(7))).toEqual(new Set([2]));
   });
 });
 

@@ -12140,7 +12140,7 @@ class GitError extends Error {
         this.name = 'GitError';
     }
 }
-/** Pathspecs longer than this go unsaid (the whole diff is taken): Windows limits a command line to 32,767 characters. */
+/** Pathspecs longer than this are not passed (see addedLines). */
 const MAX_PATHSPEC_CHARS = 24_000;
 /** git's absolute path by the PATH it was found on. */
 const gitOnPath = new Map();
@@ -12273,13 +12273,38 @@ class Git {
     }
     /**
      * The lines added on the way from `base` to `head` (the working tree when absent) to each of
-     * `files`, renamed files diffed with their old paths. `renamed` maps a new path to its old one.
+     * `files`, renamed files diffed with their old paths (`renamed` maps a new path to its old one).
+     * The paths are given to git literally, unless they would not fit a command line (Windows allows
+     * 32,767 characters): then the whole diff is read.
      */
     async addedLines(base, head, files, renamed) {
         if (files.length === 0)
             return new Map();
         const paths = files.flatMap(f => (renamed.has(f) ? [f, renamed.get(f)] : [f]));
-        return addedLineNumbers(await this.lineDiff(base, head, paths));
+        const fits = paths.reduce((n, p) => n + p.length + 12, 0) < MAX_PATHSPEC_CHARS;
+        const r = await this.run([
+            'diff',
+            '--unified=0',
+            '--no-color',
+            '--no-ext-diff',
+            '--no-textconv',
+            // Fixed prefixes: diff.noprefix or diff.mnemonicPrefix in the user's config would change them.
+            '--src-prefix=a/',
+            '--dst-prefix=b/',
+            '--find-renames',
+            '--diff-filter=AMR',
+            '--end-of-options',
+            base,
+            ...(head ? [head] : []),
+            '--',
+            ...(fits ? paths.map(p => `:(literal)${p}`) : [])
+        ]);
+        const added = parseAddedLines(r.stdout);
+        const wanted = new Set(files);
+        for (const path of added.keys())
+            if (!wanted.has(path))
+                added.delete(path);
+        return added;
     }
     /** Files renamed from `base` to `head` (the working tree when absent): new path -> old path. */
     async renamedFiles(base, head) {
@@ -12300,31 +12325,6 @@ class Git {
         for (let i = 0; i + 2 < fields.length; i += 3)
             renamed.set(fields[i + 2], fields[i + 1]);
         return renamed;
-    }
-    /**
-     * The line changes from `base` to `head` (the working tree when absent), per new-side file, renames
-     * followed: in `paths` only (each taken literally) when given and they fit a command line.
-     */
-    async lineDiff(base, head, paths) {
-        const fits = paths !== undefined && paths.reduce((n, p) => n + p.length + 12, 0) < MAX_PATHSPEC_CHARS;
-        const r = await this.run([
-            'diff',
-            '--unified=0',
-            '--no-color',
-            '--no-ext-diff',
-            '--no-textconv',
-            // Fixed prefixes: diff.noprefix or diff.mnemonicPrefix in the user's config would change them.
-            '--src-prefix=a/',
-            '--dst-prefix=b/',
-            '--find-renames',
-            '--diff-filter=AMR',
-            '--end-of-options',
-            base,
-            ...(head ? [head] : []),
-            '--',
-            ...(fits ? paths.map(p => `:(literal)${p}`) : [])
-        ]);
-        return parseLineDiff(r.stdout);
     }
     /** Whether the object `sha` names a commit that is present locally. */
     async hasCommit(sha) {
@@ -12477,68 +12477,39 @@ function parseGrepOutput(output, prefix, out = new Map()) {
     }
     return out;
 }
-/** Parses `git diff --unified=0` output: each new-side file's hunks (deleted files are left out). */
-function parseLineDiff(diff) {
-    const files = new Map();
-    let oldPath;
+/**
+ * Parses `git diff --unified=0` output into the added line numbers of each new-side file (deleted
+ * files are left out). A hunk's body is exactly as long as its header says, so that a removed line
+ * "-- x" or an added "++ x" is not taken for a file's `---`/`+++` line.
+ */
+function parseAddedLines(diff) {
+    const added = new Map();
     let current;
-    let hunk;
-    // A hunk's body is exactly as long as its header says: a removed line "-- x" is not a "--- " line.
-    let oldLeft = 0;
-    let newLeft = 0;
+    let bodyLeft = 0;
     for (const line of diff.split('\n')) {
-        if (hunk && (oldLeft > 0 || newLeft > 0)) {
-            if (line.startsWith('-') && oldLeft > 0) {
-                hunk.removed.push(line.slice(1));
-                oldLeft--;
-                continue;
-            }
-            if (line.startsWith('+') && newLeft > 0) {
-                hunk.added.push(line.slice(1));
-                newLeft--;
-                continue;
-            }
+        if (bodyLeft > 0 && (line.startsWith('-') || line.startsWith('+'))) {
+            bodyLeft--;
+            continue;
         }
-        if (line.startsWith('\\')) {
-            if (current)
-                current.newlineAtEndChanged = true;
-        }
-        else if (line.startsWith('diff ')) {
-            oldPath = undefined;
-            current = hunk = undefined;
-        }
-        else if (line.startsWith('--- ')) {
-            oldPath = diffPath(line.slice(4), 'a/');
-        }
+        if (line.startsWith('diff '))
+            current = undefined;
         else if (line.startsWith('+++ ')) {
-            const newPath = diffPath(line.slice(4), 'b/');
-            current = newPath === undefined ? undefined : { hunks: [], newlineAtEndChanged: false };
-            if (current && oldPath !== undefined)
-                current.oldPath = oldPath;
-            if (current && newPath !== undefined)
-                files.set(newPath, current);
+            const path = diffPath(line.slice(4), 'b/');
+            current = path === undefined ? undefined : new Set();
+            if (path !== undefined && current)
+                added.set(path, current);
         }
         else if (line.startsWith('@@') && current) {
-            const m = /^@@ -(\d+)(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+            const m = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
             if (!m)
                 continue;
-            hunk = { oldStart: Number(m[1]), newStart: Number(m[3]), removed: [], added: [] };
-            oldLeft = m[2] === undefined ? 1 : Number(m[2]);
-            newLeft = m[4] === undefined ? 1 : Number(m[4]);
-            current.hunks.push(hunk);
+            const removed = m[1] === undefined ? 1 : Number(m[1]);
+            const start = Number(m[2]);
+            const count = m[3] === undefined ? 1 : Number(m[3]);
+            for (let i = 0; i < count; i++)
+                current.add(start + i);
+            bodyLeft = removed + count;
         }
-    }
-    return files;
-}
-/** The new-side line numbers each file's hunks add. */
-function addedLineNumbers(diff) {
-    const added = new Map();
-    for (const [path, file] of diff) {
-        const lines = new Set();
-        for (const hunk of file.hunks)
-            for (let i = 0; i < hunk.added.length; i++)
-                lines.add(hunk.newStart + i);
-        added.set(path, lines);
     }
     return added;
 }

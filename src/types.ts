@@ -59,15 +59,6 @@ export interface Tag {
   commit: string;
 }
 
-/** One hunk of a `git diff --unified=0`: the old lines from `oldStart` replaced by the new from `newStart`. */
-export interface LineHunk {
-  oldStart: number;
-  newStart: number;
-  /** The lines' text without their newline. */
-  removed: string[];
-  added: string[];
-}
-
 /** What a Go source file told the scanner, or why it could not be read. */
 export type GoFileInfo = ImportScan;
 
