@@ -33,7 +33,7 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
-import { accessSync, constants as constants$7, statSync, openSync, readSync, closeSync, readFileSync as readFileSync$1, mkdirSync, writeFileSync } from 'node:fs';
+import { accessSync, constants as constants$7, statSync, readFileSync as readFileSync$1, openSync, readSync, closeSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
@@ -48949,7 +48949,7 @@ class WorkingTree {
     async read(request, { onFile, onScan, onWholeDone, onSource }) {
         for (const path of request.whole) {
             try {
-                onFile(path, readWhole$1(join(this.root, path)));
+                onFile(path, readFileSync$1(join(this.root, path)));
             }
             catch (error) {
                 onFile(path, undefined, describeIoError(error));
@@ -49055,23 +49055,6 @@ class GitTree {
             onWholeDone?.();
     }
 }
-function readWhole$1(path) {
-    const fd = openSync(path, 'r');
-    try {
-        const chunks = [];
-        for (;;) {
-            const chunk = Buffer.allocUnsafe(65536);
-            const n = readSync(fd, chunk, 0, chunk.length, null);
-            if (n === 0)
-                break;
-            chunks.push(chunk.subarray(0, n));
-        }
-        return Buffer.concat(chunks);
-    }
-    finally {
-        closeSync(fd);
-    }
-}
 function growBuffer(buffer) {
     const bigger = Buffer.allocUnsafe(buffer.length * 4);
     buffer.copy(bigger);
@@ -49159,9 +49142,16 @@ async function gatherApiComparisons(git, tree, inputs, intent) {
         }
         const inDirs = (f) => dirs.has(dirOf(f)) || dependents.has(dirOf(f));
         // At the comparison point only the files the diff lists are read: the others are the head's bytes.
+        const oldRead = readSources(base.tree, baseFiles.filter(f => inDirs(f) && differsFromHead(f)));
+        // Of a package only the gated tree has, the comparison needs its name and position only.
+        const baseDirs = new Set(baseFiles.map(dirOf));
+        const added = [...dirs].filter(d => !baseDirs.has(d) && !dependents.has(d));
+        const headerFiles = added.length > 0
+            ? headerFilesOfAdded(added, [...dirs, ...dependents], headFiles, await inputs.goFiles, module)
+            : undefined;
         const [newSources, oldChanged] = await Promise.all([
-            readSources(tree, headFiles.filter(inDirs)),
-            readSources(base.tree, baseFiles.filter(f => inDirs(f) && differsFromHead(f)))
+            readSources(tree, headFiles.filter(f => inDirs(f) && (headerFiles?.get(dirOf(f))?.has(f) ?? true))),
+            oldRead
         ]);
         const headData = new Map(newSources.map(s => [s.file, s.data]));
         const oldData = new Map(oldChanged.map(s => [s.file, s.data]));
@@ -49184,6 +49174,55 @@ async function gatherApiComparisons(git, tree, inputs, intent) {
         });
     }
     return comparisons;
+}
+/**
+ * For each package in `added` (directories only the gated tree has) that no package read whole
+ * imports, directly or through another added one, the files that give its name and position: up to
+ * its first file that counts with a package clause, by the header scans (as packageHeader in
+ * go/api.ts reads them). The others are read whole: the extractor follows types into them.
+ */
+function headerFilesOfAdded(added, read, headFiles, scans, module) {
+    const filesOf = new Map();
+    for (const f of [...headFiles].sort()) {
+        const list = filesOf.get(dirOf(f));
+        if (list)
+            list.push(f);
+        else
+            filesOf.set(dirOf(f), [f]);
+    }
+    const importPathOf = (dir) => dir === module.dir
+        ? module.path
+        : `${module.path}/${module.dir === ROOT_DIR ? dir : dir.slice(module.dir.length + 1)}`;
+    const addedByPath = new Map(added.map(d => [importPathOf(d), d]));
+    const addedSet = new Set(added);
+    // The packages read whole: every read one that is not added, then the added ones they import.
+    const whole = read.filter(d => !addedSet.has(d));
+    const wholeSet = new Set(whole);
+    for (let i = 0; i < whole.length; i++) {
+        for (const f of filesOf.get(whole[i]) ?? []) {
+            for (const spec of scans.get(f)?.imports ?? []) {
+                const dir = addedByPath.get(spec.path);
+                if (dir !== undefined && !wholeSet.has(dir)) {
+                    wholeSet.add(dir);
+                    whole.push(dir);
+                }
+            }
+        }
+    }
+    const headers = new Map();
+    for (const dir of added) {
+        if (wholeSet.has(dir))
+            continue;
+        const wanted = new Set();
+        for (const f of filesOf.get(dir) ?? []) {
+            wanted.add(f);
+            const scan = scans.get(f);
+            if (scan && !scan.error && !scan.buildIgnore && scan.packageName !== undefined)
+                break;
+        }
+        headers.set(dir, wanted);
+    }
+    return headers;
 }
 /** The files whose bytes, own imports moved back, are the blob the base has at their path. */
 async function rewrittenFiles(base, movedBack, files) {

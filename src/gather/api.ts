@@ -6,6 +6,7 @@ import { resolveTargets } from '../analyze.js';
 import { extractComparedApis, type ApiSource } from '../go/api.js';
 import {
   dirOf,
+  ROOT_DIR,
   fileOwnerIndex,
   goModFiles,
   isGoSourceFile,
@@ -126,12 +127,23 @@ export async function gatherApiComparisons(
     }
     const inDirs = (f: string) => dirs.has(dirOf(f)) || dependents.has(dirOf(f));
     // At the comparison point only the files the diff lists are read: the others are the head's bytes.
+    const oldRead = readSources(
+      base.tree,
+      baseFiles.filter(f => inDirs(f) && differsFromHead(f))
+    );
+    // Of a package only the gated tree has, the comparison needs its name and position only.
+    const baseDirs = new Set(baseFiles.map(dirOf));
+    const added = [...dirs].filter(d => !baseDirs.has(d) && !dependents.has(d));
+    const headerFiles =
+      added.length > 0
+        ? headerFilesOfAdded(added, [...dirs, ...dependents], headFiles, await inputs.goFiles, module)
+        : undefined;
     const [newSources, oldChanged] = await Promise.all([
-      readSources(tree, headFiles.filter(inDirs)),
       readSources(
-        base.tree,
-        baseFiles.filter(f => inDirs(f) && differsFromHead(f))
-      )
+        tree,
+        headFiles.filter(f => inDirs(f) && (headerFiles?.get(dirOf(f))?.has(f) ?? true))
+      ),
+      oldRead
     ]);
     const headData = new Map(newSources.map(s => [s.file, s.data]));
     const oldData = new Map(oldChanged.map(s => [s.file, s.data]));
@@ -159,6 +171,59 @@ export async function gatherApiComparisons(
     });
   }
   return comparisons;
+}
+
+/**
+ * For each package in `added` (directories only the gated tree has) that no package read whole
+ * imports, directly or through another added one, the files that give its name and position: up to
+ * its first file that counts with a package clause, by the header scans (as packageHeader in
+ * go/api.ts reads them). The others are read whole: the extractor follows types into them.
+ */
+function headerFilesOfAdded(
+  added: readonly string[],
+  read: readonly string[],
+  headFiles: readonly string[],
+  scans: Snapshot['goFiles'],
+  module: Module
+): Map<string, Set<string>> {
+  const filesOf = new Map<string, string[]>();
+  for (const f of [...headFiles].sort()) {
+    const list = filesOf.get(dirOf(f));
+    if (list) list.push(f);
+    else filesOf.set(dirOf(f), [f]);
+  }
+  const importPathOf = (dir: string) =>
+    dir === module.dir
+      ? module.path
+      : `${module.path}/${module.dir === ROOT_DIR ? dir : dir.slice(module.dir.length + 1)}`;
+  const addedByPath = new Map(added.map(d => [importPathOf(d), d]));
+  const addedSet = new Set(added);
+  // The packages read whole: every read one that is not added, then the added ones they import.
+  const whole = read.filter(d => !addedSet.has(d));
+  const wholeSet = new Set(whole);
+  for (let i = 0; i < whole.length; i++) {
+    for (const f of filesOf.get(whole[i]) ?? []) {
+      for (const spec of scans.get(f)?.imports ?? []) {
+        const dir = addedByPath.get(spec.path);
+        if (dir !== undefined && !wholeSet.has(dir)) {
+          wholeSet.add(dir);
+          whole.push(dir);
+        }
+      }
+    }
+  }
+  const headers = new Map<string, Set<string>>();
+  for (const dir of added) {
+    if (wholeSet.has(dir)) continue;
+    const wanted = new Set<string>();
+    for (const f of filesOf.get(dir) ?? []) {
+      wanted.add(f);
+      const scan = scans.get(f);
+      if (scan && !scan.error && !scan.buildIgnore && scan.packageName !== undefined) break;
+    }
+    headers.set(dir, wanted);
+  }
+  return headers;
 }
 
 /** The files whose bytes, own imports moved back, are the blob the base has at their path. */

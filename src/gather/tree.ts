@@ -1,7 +1,7 @@
 // One interface over the two places a repository's files can come from: the working tree on disk
 // and a git ref read from objects (no checkout needed). A ref is read with one `git ls-tree` and one
 // `git cat-file --batch` process, never a process per file.
-import { closeSync, openSync, readSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanImports, type ImportScan } from '../go/imports.js';
 import { Git } from './git.js';
@@ -55,7 +55,7 @@ export class WorkingTree implements Tree {
   async read(request: ReadRequest, { onFile, onScan, onWholeDone, onSource }: ReadCallbacks): Promise<void> {
     for (const path of request.whole) {
       try {
-        onFile(path, readWhole(join(this.root, path)));
+        onFile(path, readFileSync(join(this.root, path)));
       } catch (error) {
         onFile(path, undefined, describeIoError(error));
       }
@@ -150,22 +150,6 @@ export class GitTree implements Tree {
       }
     );
     if (wanted.length === 0 && wholeCount !== 0) onWholeDone?.();
-  }
-}
-
-function readWhole(path: string): Buffer {
-  const fd = openSync(path, 'r');
-  try {
-    const chunks: Buffer[] = [];
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(65536);
-      const n = readSync(fd, chunk, 0, chunk.length, null);
-      if (n === 0) break;
-      chunks.push(chunk.subarray(0, n));
-    }
-    return Buffer.concat(chunks);
-  } finally {
-    closeSync(fd);
   }
 }
 

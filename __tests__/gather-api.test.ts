@@ -1,8 +1,11 @@
+// What the API comparison reads of a pull request (gather/api.ts), on real repositories.
 // A major bump rewrites the module's own import paths in every file. The comparison learns which
 // files changed only so by rebuilding, from a file's bytes now, the blob it had before
 // (movedBackBlobId), and comparing its id with the base's. Ids here are checked against git's own
 // (`git hash-object`); whenever the rebuilt blob is the old one, the full comparison of both files'
 // bytes (unchangedPackages) must agree that the file declares the same.
+// Of a package the pull request adds, only the files that give its name are read, unless a package
+// read whole imports it.
 import { describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
 import { unchangedPackages } from '../src/go/api.js';
@@ -143,5 +146,44 @@ describe('the comparison of a major-bump pull request', () => {
     expect([...comparison.oldApi.packages.keys()]).toEqual(['b']);
     expect(comparison.oldApi.packages.get('b')?.objects.has('Old')).toBe(true);
     expect(comparison.newApi.packages.get('b')?.objects.has('Old')).toBe(false);
+  });
+});
+
+describe('packages a pull request adds', () => {
+  test('are read up to their first file that counts, unless a package read whole imports them', async () => {
+    const before = {
+      'go.mod': `module ${OLD}\n\ngo 1.21\n`,
+      'a/a.go': 'package a\n\ntype S struct{ N int }\n'
+    };
+    const dir = makeRepo([{ files: before, tags: ['v1.0.0'] }]);
+    const base = git(dir, 'rev-parse', 'HEAD').trim();
+    git(dir, 'checkout', '-q', '-b', 'feature');
+    commitTree(dir, {
+      files: {
+        ...before,
+        // a changes S (so it is parsed whole) and embeds an interface of the new package n, declared
+        // in n's second file.
+        'a/a.go': `package a\n\nimport "${OLD}/n"\n\ntype S struct{ N string }\n\ntype I interface{ n.J }\n`,
+        'n/n1.go': 'package n\n\ntype T int\n',
+        'n/n2.go': 'package n\n\ntype J interface{ M() }\n',
+        // q is new and imported by no package read whole: its ignored first file and its first
+        // counted one are read, not the third.
+        'q/a.go': '//go:build ignore\n\npackage main\n',
+        'q/b.go': 'package q\n\nconst C = 1\n',
+        'q/c.go': 'package q\n\nconst D = 2\n'
+      }
+    });
+    const { snapshot } = await gatherSnapshot({
+      dir,
+      base,
+      intent: { kind: 'pull-request', source: 'pull_request' }
+    });
+    const [comparison] = snapshot.apiComparisons ?? [];
+    // a on both sides, n whole (2 files), q's first two.
+    expect(comparison.filesRead).toBe(6);
+    const now = comparison.newApi.packages;
+    expect(now.get('q')).toMatchObject({ name: 'q', pos: { file: 'q/b.go', line: 1, column: 1 } });
+    // I's method M comes from n/n2.go: without that file, I would have no methods.
+    expect(JSON.stringify(now.get('a')?.objects.get('I'))).toContain('"M"');
   });
 });
