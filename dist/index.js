@@ -49535,14 +49535,13 @@ async function readReferences(git, tree, files, modulePaths, commit, goGenerate)
 }
 /** The module path of each of `goModPaths` at `commit` (those it has), from one cat-file process. */
 async function readModulePathsAt(git, commit, goModPaths) {
+    const goMods = await readGoModsAt(git, goModPaths.map(goModFile => ({ goModFile, commit })));
     const paths = new Map();
-    let next = 0;
-    await git.readObjects(goModPaths.map(p => `${commit}:${p}`), (_name, data) => {
-        const goMod = goModPaths[next++];
-        const path = data && modulePath(data);
+    for (const [goModFile, data] of goMods) {
+        const path = modulePath(data);
         if (path)
-            paths.set(goMod, path);
-    });
+            paths.set(goModFile, path);
+    }
     return paths;
 }
 /**
@@ -49587,11 +49586,15 @@ async function readReleasedGoMods(git, goModPaths, tags) {
         const releases = releasesWithPrefix(tags, tagPrefixOf(dirOf(goModFile)));
         const latest = releases[releases.length - 1];
         if (latest)
-            wanted.push({ goModFile, object: `${latest.commit}:${goModFile}` });
+            wanted.push({ goModFile, commit: latest.commit });
     }
+    return readGoModsAt(git, wanted);
+}
+/** Each go.mod file at its commit (those that exist there), from one cat-file process. */
+async function readGoModsAt(git, wanted) {
     const out = new Map();
     let next = 0;
-    await git.readObjects(wanted.map(w => w.object), (_oid, data) => {
+    await git.readObjects(wanted.map(w => `${w.commit}:${w.goModFile}`), (_oid, data) => {
         const { goModFile } = wanted[next++];
         if (data)
             out.set(goModFile, data);

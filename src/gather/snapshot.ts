@@ -307,16 +307,15 @@ async function readModulePathsAt(
   commit: string,
   goModPaths: readonly string[]
 ): Promise<Map<string, string>> {
-  const paths = new Map<string, string>();
-  let next = 0;
-  await git.readObjects(
-    goModPaths.map(p => `${commit}:${p}`),
-    (_name, data) => {
-      const goMod = goModPaths[next++];
-      const path = data && modulePath(data);
-      if (path) paths.set(goMod, path);
-    }
+  const goMods = await readGoModsAt(
+    git,
+    goModPaths.map(goModFile => ({ goModFile, commit }))
   );
+  const paths = new Map<string, string>();
+  for (const [goModFile, data] of goMods) {
+    const path = modulePath(data);
+    if (path) paths.set(goModFile, path);
+  }
   return paths;
 }
 
@@ -367,16 +366,24 @@ async function readReleasedGoMods(
   goModPaths: readonly string[],
   tags: readonly Tag[]
 ): Promise<Map<string, Uint8Array>> {
-  const wanted: { goModFile: string; object: string }[] = [];
+  const wanted: { goModFile: string; commit: string }[] = [];
   for (const goModFile of goModPaths) {
     const releases = releasesWithPrefix(tags, tagPrefixOf(dirOf(goModFile)));
     const latest = releases[releases.length - 1];
-    if (latest) wanted.push({ goModFile, object: `${latest.commit}:${goModFile}` });
+    if (latest) wanted.push({ goModFile, commit: latest.commit });
   }
+  return readGoModsAt(git, wanted);
+}
+
+/** Each go.mod file at its commit (those that exist there), from one cat-file process. */
+async function readGoModsAt(
+  git: Git,
+  wanted: readonly { goModFile: string; commit: string }[]
+): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
   let next = 0;
   await git.readObjects(
-    wanted.map(w => w.object),
+    wanted.map(w => `${w.commit}:${w.goModFile}`),
     (_oid, data) => {
       const { goModFile } = wanted[next++];
       if (data) out.set(goModFile, data);
