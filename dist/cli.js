@@ -8365,13 +8365,18 @@ class Parser {
         const struct = this.node('struct_type');
         this.keyword('struct');
         const list = struct.add(this.node('field_declaration_list'));
+        this.bracedElements(list, () => this.fieldDeclaration());
+        return struct;
+    }
+    /** `{ e; e; ... }` into `into`: a struct's fields or an interface's elements, `;` or newline between. */
+    bracedElements(into, element) {
         this.expect('{');
         for (;;) {
             while (this.atSemi())
                 this.lex.next();
             if (this.is('}'))
                 break;
-            list.add(this.fieldDeclaration());
+            into.add(element());
             if (!this.is('}')) {
                 if (!this.atSemi())
                     this.fail('; or }');
@@ -8379,7 +8384,6 @@ class Parser {
             }
         }
         this.expect('}');
-        return struct;
     }
     fieldDeclaration() {
         const field = this.node('field_declaration');
@@ -8420,20 +8424,7 @@ class Parser {
     interfaceType() {
         const iface = this.node('interface_type');
         this.keyword('interface');
-        this.expect('{');
-        for (;;) {
-            while (this.atSemi())
-                this.lex.next();
-            if (this.is('}'))
-                break;
-            iface.add(this.interfaceElem());
-            if (!this.is('}')) {
-                if (!this.atSemi())
-                    this.fail('; or }');
-                this.lex.next();
-            }
-        }
-        this.expect('}');
+        this.bracedElements(iface, () => this.interfaceElem());
         return iface;
     }
     interfaceElem() {

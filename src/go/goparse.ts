@@ -1008,18 +1008,23 @@ class Parser {
     const struct = this.node('struct_type');
     this.keyword('struct');
     const list = struct.add(this.node('field_declaration_list'));
+    this.bracedElements(list, () => this.fieldDeclaration());
+    return struct;
+  }
+
+  /** `{ e; e; ... }` into `into`: a struct's fields or an interface's elements, `;` or newline between. */
+  private bracedElements(into: SyntaxNode, element: () => SyntaxNode): void {
     this.expect('{');
     for (;;) {
       while (this.atSemi()) this.lex.next();
       if (this.is('}')) break;
-      list.add(this.fieldDeclaration());
+      into.add(element());
       if (!this.is('}')) {
         if (!this.atSemi()) this.fail('; or }');
         this.lex.next();
       }
     }
     this.expect('}');
-    return struct;
   }
 
   private fieldDeclaration(): SyntaxNode {
@@ -1055,17 +1060,7 @@ class Parser {
   private interfaceType(): SyntaxNode {
     const iface = this.node('interface_type');
     this.keyword('interface');
-    this.expect('{');
-    for (;;) {
-      while (this.atSemi()) this.lex.next();
-      if (this.is('}')) break;
-      iface.add(this.interfaceElem());
-      if (!this.is('}')) {
-        if (!this.atSemi()) this.fail('; or }');
-        this.lex.next();
-      }
-    }
-    this.expect('}');
+    this.bracedElements(iface, () => this.interfaceElem());
     return iface;
   }
 
