@@ -43601,6 +43601,45 @@ function comparability(text, pkg, typeParams, seen) {
         return comparability(obj.text, pkg, renamingOf(obj.typeParams), inner);
     return underlyingComparability(obj.underlying, pkg, renamingOf(obj.typeParams), inner);
 }
+/**
+ * The names of the package's types that comparing type `obj` may look up in the package (through
+ * comparability): a comparison given only some of a package's objects must be given these too.
+ */
+function consultedTypeNames(obj) {
+    if (obj.kind !== 'type')
+        return [];
+    const u = obj.underlying;
+    const texts = obj.alias
+        ? [obj.text]
+        : u.kind === 'struct'
+            ? u.fields.map(f => f.type)
+            : u.kind === 'other'
+                ? [u.text]
+                : [];
+    const names = [];
+    for (const text of texts) {
+        let t = key(text);
+        for (let array = /^\[[^\]]+\](.+)$/s.exec(t); array; array = /^\[[^\]]+\](.+)$/s.exec(t))
+            t = array[1];
+        if (new RegExp(`^${IDENT}$`, 'u').test(t))
+            names.push(t);
+    }
+    return names;
+}
+/**
+ * Whether two versions of a type could differ in which of the package's interfaces they implement
+ * (compareImplementations): both have method sets, and these differ in a method, its signature or
+ * its receiver. When no type's does, the package's interfaces need not be given to the comparison.
+ */
+function methodSetsDiffer(old, now) {
+    if (!isMethodSetOwner(old) || !isMethodSetOwner(now))
+        return false;
+    const keyOf = (t) => [...methodSetOf(t).values()]
+        .map(m => `${m.name} ${key(m.signature)}${m.pointer ? ' *' : ''}`)
+        .sort()
+        .join('\n');
+    return keyOf(old) !== keyOf(now);
+}
 function underlyingComparability(u, pkg, typeParams, seen) {
     if (u.kind === 'interface')
         return 'yes';
@@ -45220,7 +45259,7 @@ class Lexer {
             const word = src.slice(start, i);
             this.set(Tok.Ident, start, i, word);
             this.semiAllowed =
-                !KEYWORDS$1.has(word) ||
+                !KEYWORDS$2.has(word) ||
                     word === 'break' ||
                     word === 'continue' ||
                     word === 'fallthrough' ||
@@ -45376,7 +45415,7 @@ class Lexer {
         this.prevEnd = k;
     }
 }
-const KEYWORDS$1 = new Set([
+const KEYWORDS$2 = new Set([
     'break',
     'case',
     'chan',
@@ -45442,7 +45481,7 @@ const DECL_LINE = /^(?:func|type|var|const|import)\b/;
 /** Whether the token can begin a type (after a parameter or field name, or as a result). */
 function startsType(t) {
     if (t.kind === Tok.Ident)
-        return !KEYWORDS$1.has(t.value) || ['func', 'map', 'chan', 'struct', 'interface'].includes(t.value);
+        return !KEYWORDS$2.has(t.value) || ['func', 'map', 'chan', 'struct', 'interface'].includes(t.value);
     return t.kind === Tok.Op && (t.value === '*' || t.value === '[' || t.value === '(' || t.value === '<-');
 }
 class Parser {
@@ -45475,7 +45514,7 @@ class Parser {
         return this.tok.kind === Tok.Semi;
     }
     isName() {
-        return this.tok.kind === Tok.Ident && !KEYWORDS$1.has(this.tok.value);
+        return this.tok.kind === Tok.Ident && !KEYWORDS$2.has(this.tok.value);
     }
     fail(what) {
         throw new ParseError(`expected ${what}`);
@@ -46122,7 +46161,7 @@ class Parser {
         const literal = LITERAL_NODE[t.kind];
         if (literal)
             x = this.leaf(literal);
-        else if (t.kind === Tok.Ident && !KEYWORDS$1.has(t.value))
+        else if (t.kind === Tok.Ident && !KEYWORDS$2.has(t.value))
             x = this.leaf(NAMED_IDENTIFIERS.has(t.value) ? t.value : 'identifier');
         else if (this.is('(')) {
             x = this.node('parenthesized_expression');
@@ -46446,7 +46485,7 @@ class Halt {
     }
 }
 // prettier-ignore
-const KEYWORDS = new Set([
+const KEYWORDS$1 = new Set([
     'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go',
     'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var'
 ]);
@@ -46671,7 +46710,7 @@ class ImportReader {
         for (let k = start; k < i; k++)
             if (d[k] >= 0x80)
                 k += this.rune(k) - 1;
-        if (KEYWORDS.has(name) || !IDENTIFIER.test(name))
+        if (KEYWORDS$1.has(name) || !IDENTIFIER.test(name))
             this.parserError(start, `invalid name "${name}"`);
         this.advance(i, true);
         return name;
@@ -47312,6 +47351,259 @@ function evalAnyTags(x, prefer) {
     return evalAnyTags(x.x, prefer) || evalAnyTags(x.y, prefer);
 }
 
+// What a Go file declares at the top level and which identifiers it spells, from one pass over its
+// bytes: no tokens, no tree. The comparison of two versions of a package (api.ts) uses it to decide
+// which unchanged files it may leave unparsed, so every answer errs on the side of "yes": a name that
+// might be declared is reported declared, and an identifier is reported spelled when its hash is in
+// the set (a collision only means parsing one more file). A file the pass cannot follow (an
+// unterminated string, unbalanced brackets) gets no answer, and is parsed.
+var Ch;
+(function (Ch) {
+    Ch[Ch["Tab"] = 9] = "Tab";
+    Ch[Ch["Newline"] = 10] = "Newline";
+    Ch[Ch["Return"] = 13] = "Return";
+    Ch[Ch["Space"] = 32] = "Space";
+    Ch[Ch["Quote"] = 34] = "Quote";
+    Ch[Ch["Apostrophe"] = 39] = "Apostrophe";
+    Ch[Ch["OpenParen"] = 40] = "OpenParen";
+    Ch[Ch["CloseParen"] = 41] = "CloseParen";
+    Ch[Ch["Comma"] = 44] = "Comma";
+    Ch[Ch["Slash"] = 47] = "Slash";
+    Ch[Ch["Star"] = 42] = "Star";
+    Ch[Ch["Semicolon"] = 59] = "Semicolon";
+    Ch[Ch["OpenBracket"] = 91] = "OpenBracket";
+    Ch[Ch["Backslash"] = 92] = "Backslash";
+    Ch[Ch["CloseBracket"] = 93] = "CloseBracket";
+    Ch[Ch["Backquote"] = 96] = "Backquote";
+    Ch[Ch["OpenBrace"] = 123] = "OpenBrace";
+    Ch[Ch["CloseBrace"] = 125] = "CloseBrace";
+})(Ch || (Ch = {}));
+const isWordByte = (c) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c >= 0x80;
+const isAsciiWordByte = (c) => c < 0x80 && isWordByte(c);
+/** FNV-1a over an identifier's UTF-8 bytes. */
+function hashBytes(data, start, end) {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++)
+        h = Math.imul(h ^ data[i], 0x01000193);
+    return h >>> 0;
+}
+const encoder = new TextEncoder();
+/** The hash spelled sets hold for `name`. */
+function identifierHash(name) {
+    const bytes = encoder.encode(name);
+    return hashBytes(bytes, 0, bytes.length);
+}
+/** The keywords that start what a file has at the top level (`package` and `import` declare nothing). */
+const KEYWORDS = new Map([
+    ['type', 'type'],
+    ['const', 'const'],
+    ['var', 'var'],
+    ['func', 'func'],
+    ['package', 'none'],
+    ['import', 'none']
+]);
+/**
+ * One pass over `data`. At bracket depth 0 a keyword `type`, `const`, `var` or `func` names what
+ * follows: its next identifier is declared (a `func (` starts a receiver instead, whose identifiers
+ * are kept), and so is each identifier after a `,` at depth 0. Inside a `type (`, `const (` or
+ * `var (` group, each identifier that starts a line, follows `(`, `;` or `,` is declared: every spec
+ * starts so, and a continued line only adds a name.
+ */
+function scanTopLevel(data) {
+    const out = {
+        referable: new Set(),
+        declared: new Set(),
+        receivers: new Set(),
+        spelled: new Set()
+    };
+    const n = data.length;
+    let depth = 0;
+    // The keyword whose declaration is being read at depth 0, and whether its name is still to come.
+    let kind;
+    let expectName = false;
+    // A `(` group of specs opened at depth 1, and whether the next identifier would start a spec.
+    let group;
+    let specStart = false;
+    let inReceiver = false;
+    const declare = (name, as) => {
+        out.declared.add(name);
+        if (as === 'type' || as === 'const')
+            out.referable.add(name);
+    };
+    let i = 0;
+    while (i < n) {
+        const c = data[i];
+        if (c === Ch.Space || c === Ch.Tab || c === Ch.Return) {
+            i++;
+            continue;
+        }
+        if (c === Ch.Newline || c === Ch.Semicolon) {
+            if (group && depth === 1)
+                specStart = true;
+            i++;
+            continue;
+        }
+        if (c === Ch.Slash && data[i + 1] === Ch.Slash) {
+            while (i < n && data[i] !== Ch.Newline)
+                i++;
+            continue;
+        }
+        if (c === Ch.Slash && data[i + 1] === Ch.Star) {
+            let j = i + 2;
+            while (j < n && !(data[j] === Ch.Star && data[j + 1] === Ch.Slash))
+                j++;
+            if (j >= n)
+                return undefined;
+            // A comment spanning lines counts as a newline.
+            if (group && depth === 1 && data.subarray(i, j).includes(Ch.Newline))
+                specStart = true;
+            i = j + 2;
+            continue;
+        }
+        if (isWordByte(c)) {
+            let j = i + 1;
+            while (j < n && isWordByte(data[j]))
+                j++;
+            if (c >= 0x30 && c <= 0x39) {
+                // A number (its letters are digits or exponents, and never a name).
+                i = j;
+                specStart = false;
+                continue;
+            }
+            spell(out.spelled, data, i, j);
+            const keyword = depth === 0 && j - i >= 3 && j - i <= 7 ? KEYWORDS.get(latin1(data, i, j)) : undefined;
+            if (keyword) {
+                kind = keyword === 'none' ? undefined : keyword;
+                expectName = kind !== undefined;
+            }
+            else if (depth === 0 && kind && expectName) {
+                declare(utf8(data, i, j), kind);
+                expectName = false;
+            }
+            else if (inReceiver && endsType(data, j)) {
+                out.receivers.add(utf8(data, i, j));
+            }
+            else if (group && depth === 1 && specStart) {
+                declare(utf8(data, i, j), group);
+            }
+            if (depth !== 0 || !keyword)
+                expectName = false;
+            specStart = false;
+            i = j;
+            continue;
+        }
+        if (c === Ch.Quote || c === Ch.Apostrophe) {
+            let j = i + 1;
+            while (j < n && data[j] !== c) {
+                if (data[j] === Ch.Newline)
+                    return undefined;
+                j += data[j] === Ch.Backslash ? 2 : 1;
+            }
+            if (j >= n)
+                return undefined;
+            i = j + 1;
+            specStart = false;
+            expectName = false;
+            continue;
+        }
+        if (c === Ch.Backquote) {
+            const j = data.indexOf(Ch.Backquote, i + 1);
+            if (j < 0)
+                return undefined;
+            i = j + 1;
+            specStart = false;
+            expectName = false;
+            continue;
+        }
+        if (c === Ch.OpenParen || c === Ch.OpenBracket || c === Ch.OpenBrace) {
+            if (depth === 0 && c === Ch.OpenParen && kind && expectName) {
+                if (kind === 'func')
+                    inReceiver = true;
+                else
+                    group = kind;
+            }
+            depth++;
+            specStart = group !== undefined && depth === 1;
+            expectName = false;
+            i++;
+            continue;
+        }
+        if (c === Ch.CloseParen || c === Ch.CloseBracket || c === Ch.CloseBrace) {
+            if (--depth < 0)
+                return undefined;
+            if (depth === 0) {
+                if (inReceiver) {
+                    // The method's name follows; it declares nothing at the package level.
+                    inReceiver = false;
+                    kind = undefined;
+                }
+                group = undefined;
+            }
+            specStart = false;
+            expectName = false;
+            i++;
+            continue;
+        }
+        if (c === Ch.Comma) {
+            if (depth === 0 && (kind === 'const' || kind === 'var'))
+                expectName = true;
+            if (group && depth === 1)
+                specStart = true;
+            i++;
+            continue;
+        }
+        // An operator or other punctuation.
+        specStart = false;
+        expectName = false;
+        i++;
+    }
+    return depth === 0 ? out : undefined;
+}
+/**
+ * Whether the identifier ending at `end` in a receiver can be its type's name: `T` in `(x *T)`,
+ * `(T)` and `(x T[K])` is followed by `)` or `[`; the variable `x` is not (a comment might be).
+ */
+function endsType(data, end) {
+    let k = end;
+    while (k < data.length &&
+        (data[k] === Ch.Space || data[k] === Ch.Tab || data[k] === Ch.Newline || data[k] === Ch.Return))
+        k++;
+    return data[k] === Ch.CloseParen || data[k] === Ch.OpenBracket || data[k] === Ch.Slash;
+}
+/** Adds an identifier's hash; one with bytes outside ASCII adds its ASCII runs too (see below). */
+function spell(spelled, data, start, end) {
+    spelled.add(hashBytes(data, start, end));
+    let ascii = true;
+    for (let k = start; k < end; k++)
+        if (data[k] >= 0x80)
+            ascii = false;
+    if (ascii)
+        return;
+    // Which bytes outside ASCII Go takes for letters is Unicode's business; a run of ASCII word bytes
+    // next to one may be an identifier of its own, so it counts as spelled as well.
+    for (let k = start; k < end;) {
+        if (!isAsciiWordByte(data[k])) {
+            k++;
+            continue;
+        }
+        let e = k + 1;
+        while (e < end && isAsciiWordByte(data[e]))
+            e++;
+        spelled.add(hashBytes(data, k, e));
+        k = e;
+    }
+}
+function latin1(data, start, end) {
+    let s = '';
+    for (let k = start; k < end; k++)
+        s += String.fromCharCode(data[k]);
+    return s;
+}
+const decoder$1 = new TextDecoder('utf-8');
+function utf8(data, start, end) {
+    return decoder$1.decode(data.subarray(start, end));
+}
+
 const GO_UPPER = /^\p{Lu}/u;
 const isExported = (name) => GO_UPPER.test(name);
 function relDir(file, moduleDir) {
@@ -47423,14 +47715,17 @@ function sameDeclarations(old, now, oldModule, newModule) {
 }
 /**
  * The two APIs whose comparison gives the changes from `old` to `now`, parsing only what changed.
- * A package is parsed whole when a declaration of it changed or was removed; otherwise it is given
- * by what the comparison reports of it:
+ * A package is given by what the comparison reports of it when it can be:
  * - one that a major bump only rewrote: left out (unchangedPackages);
  * - one that only one side has: its name and position (reported added or removed);
  * - one whose new version only adds declarations (additionsOnly): no objects before, the
  *   additions after, read from its changed files alone.
- * A package imported by one parsed whole is parsed whole too: the extractor follows a type into
- * another package of the module. The changes found are those of comparing both sides whole.
+ * Any other is compared by the declarations of its affected files only (affectedFiles): the
+ * changed ones, and the unchanged ones whose declarations could read differently because of them.
+ * The declarations those consult in files left out (a type a struct embeds, the methods of that
+ * type, a constant an expression names, in this package or another of the comparison) are read as
+ * the extractor asks for them (extractAsked). The changes found are those of comparing both sides
+ * whole.
  */
 function extractComparedApis(moduleDir, old, now, options = {}) {
     const parse = options.parse ?? parseGoDeclarations;
@@ -47439,15 +47734,21 @@ function extractComparedApis(moduleDir, old, now, options = {}) {
     for (const dir of dependents)
         skipped.delete(dir);
     const cache = new Map();
-    const oldDirs = filesByPackage(old.files, moduleDir, skipped);
-    const newDirs = filesByPackage(now.files, moduleDir, skipped);
+    const sides = [
+        { modulePath: old.modulePath, dirs: filesByPackage(old.files, moduleDir, skipped) },
+        { modulePath: now.modulePath, dirs: filesByPackage(now.files, moduleDir, skipped) }
+    ];
+    const [oldDirs, newDirs] = [sides[0].dirs, sides[1].dirs];
     const short = new Map();
+    const modes = new Map();
     for (const dir of new Set([...oldDirs.keys(), ...newDirs.keys()])) {
         const before = oldDirs.get(dir);
         const after = newDirs.get(dir);
         const files = [...(before ?? []), ...(after ?? [])];
-        if (files.some(f => dependents.has(dirOf(f.file))))
+        if (files.some(f => dependents.has(dirOf(f.file)))) {
+            modes.set(dir, 'whole');
             continue;
+        }
         const given = before && after
             ? options.dependencyChanged
                 ? undefined
@@ -47456,31 +47757,23 @@ function extractComparedApis(moduleDir, old, now, options = {}) {
                 old: before && packageHeader(dir, before, parse, cache),
                 now: after && packageHeader(dir, after, parse, cache)
             };
+        // With a required version changed, the comparison warns about any declaration naming the
+        // dependency's package, changed or not: all are read.
         if (given)
             short.set(dir, given);
+        if (before && after)
+            modes.set(dir, given ? 'additions' : options.dependencyChanged ? 'whole' : 'partial');
     }
-    // Packages parsed whole keep what they import of the module parsed whole too, level by level.
-    const whole = [...new Set([...oldDirs.keys(), ...newDirs.keys()])].filter(dir => !short.has(dir));
-    for (let i = 0; i < whole.length; i++) {
-        const sides = [
-            [oldDirs.get(whole[i]), old.modulePath],
-            [newDirs.get(whole[i]), now.modulePath]
-        ];
-        for (const [files, modulePath] of sides) {
-            for (const src of files ?? []) {
-                for (const imp of readCached(src, parse, cache)?.scanned.imports ?? []) {
-                    const dir = ownPackageDir(imp.path, modulePath);
-                    if (dir !== undefined && short.delete(dir))
-                        whole.push(dir);
-                }
-            }
-        }
+    const scans = new Map();
+    const affected = affectedFiles(sides, modes, scans);
+    const compared = new Map();
+    for (const [dir, mode] of modes) {
+        if (mode === 'additions')
+            continue;
+        compared.set(dir, mode);
+        short.delete(dir);
     }
-    const inWhole = (files) => whole.flatMap(dir => files.get(dir) ?? []);
-    const apis = [
-        extractWith(old.modulePath, moduleDir, inWhole(oldDirs), parse, cache),
-        extractWith(now.modulePath, moduleDir, inWhole(newDirs), parse, cache)
-    ];
+    const apis = extractAsked(sides, compared, affected, parse, cache, scans);
     for (const [api, side] of [
         [apis[0], 'old'],
         [apis[1], 'now']
@@ -47493,6 +47786,281 @@ function extractComparedApis(moduleDir, old, now, options = {}) {
         api.packages = new Map([...api.packages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
     }
     return apis;
+}
+function scanCached(src, cache) {
+    return cachedFor(cache, src, data => ({ scan: scanTopLevel(data) })).scan;
+}
+/**
+ * For each package of the comparison, the files whose declarations may read differently on the two
+ * sides: every file of one compared whole; of one compared partially, the changed files (added,
+ * removed, or with other bytes) and, until none is added, every unchanged file that spells a type
+ * or constant an affected file declares or receives methods on, in its own package or one it
+ * imports, or that declares a name an affected file of its package declares (twice declared, the
+ * first wins). A file the top-level scan cannot read counts as affected. Of a package given short,
+ * the changed files: what its importers may spell.
+ *
+ * Why that is enough: a declaration reads the same on both sides unless something it consults
+ * differs, and all it consults it reaches by names: ones its file spells, then ones the files
+ * declaring those spell, and so on. The first file in that chain that changed declares the name
+ * the file before it spells, which is then affected, and so on back to the declaration's own file.
+ */
+function affectedFiles(sides, modes, scans) {
+    const [before, after] = sides.map(s => s.dirs);
+    const affected = new Map();
+    // Each file's versions on the two sides; an unchanged file has one.
+    const filesOf = new Map();
+    for (const dir of new Set([...before.keys(), ...after.keys()])) {
+        const files = new Map();
+        for (const src of [...(before.get(dir) ?? []), ...(after.get(dir) ?? [])]) {
+            const seen = files.get(src.file);
+            if (!seen)
+                files.set(src.file, [src]);
+            else if (!sameBytes(seen[0].data, src.data))
+                seen.push(src);
+        }
+        filesOf.set(dir, files);
+        const mode = modes.get(dir);
+        const set = new Set();
+        for (const [file, srcs] of files) {
+            const bothSides = before.get(dir)?.some(s => s.file === file) && after.get(dir)?.some(s => s.file === file);
+            if (mode === 'whole' || srcs.length > 1 || !bothSides)
+                set.add(file);
+        }
+        affected.set(dir, set);
+    }
+    const unreadable = (dir) => {
+        const set = affected.get(dir);
+        for (const [file, [src]] of filesOf.get(dir) ?? [])
+            if (!scanCached(src, scans))
+                set.add(file);
+    };
+    for (const [dir, mode] of modes)
+        if (mode === 'partial')
+            unreadable(dir);
+    // What the affected files of each package declare: hashes of the names others refer to, and every name.
+    const refers = (dir) => {
+        const hashes = new Set();
+        const names = new Set();
+        for (const file of affected.get(dir) ?? []) {
+            for (const src of filesOf.get(dir)?.get(file) ?? []) {
+                const scan = scanCached(src, scans);
+                for (const n of scan?.referable ?? [])
+                    hashes.add(identifierHash(n));
+                for (const n of scan?.receivers ?? [])
+                    hashes.add(identifierHash(n));
+                for (const n of scan?.declared ?? [])
+                    if (n !== '_')
+                        names.add(n);
+            }
+        }
+        return { hashes, names };
+    };
+    const spellsAny = (scan, hashes) => {
+        for (const h of hashes)
+            if (scan.spelled.has(h))
+                return true;
+        return false;
+    };
+    const modulePaths = sides.map(s => s.modulePath);
+    const importsOf = new Map();
+    for (let grew = true; grew;) {
+        grew = false;
+        const declared = new Map([...affected.keys()].map(dir => [dir, refers(dir)]));
+        // The affected declarations of the other packages a file imports, undefined when its header is unreadable.
+        const importedFrom = (src, dir) => {
+            if (!importsOf.has(src))
+                importsOf.set(src, importPaths(src));
+            return importsOf.get(src)?.flatMap(path => {
+                const target = modulePaths.map(m => ownPackageDir(path, m)).find(d => d !== undefined);
+                const theirs = target === undefined || target === dir ? undefined : declared.get(target);
+                return theirs && theirs.hashes.size > 0 ? [theirs.hashes] : [];
+            });
+        };
+        for (const [dir, mode] of modes) {
+            if (mode === 'whole')
+                continue;
+            const set = affected.get(dir);
+            const own = declared.get(dir);
+            for (const [file, [src]] of filesOf.get(dir) ?? []) {
+                if (set.has(file))
+                    continue;
+                const others = importedFrom(src, dir);
+                // Within a package that only adds, additionsOnly saw to it that no old file spells an added
+                // name: only other packages' changes can reach its files.
+                if (mode === 'additions' && others?.length === 0)
+                    continue;
+                const scan = scanCached(src, scans);
+                const hit = !scan ||
+                    !others ||
+                    (mode === 'partial' &&
+                        (spellsAny(scan, own.hashes) || [...scan.declared].some(n => own.names.has(n)))) ||
+                    others.some(hashes => spellsAny(scan, hashes));
+                if (!hit)
+                    continue;
+                set.add(file);
+                grew = true;
+                if (mode === 'additions') {
+                    // An unchanged declaration reads another package's changed one: compare it as well.
+                    modes.set(dir, 'partial');
+                    unreadable(dir);
+                    break;
+                }
+            }
+        }
+    }
+    return affected;
+}
+/** A file's import paths, undefined when its header cannot be read. */
+function importPaths(src) {
+    try {
+        return scanImports(src.data).imports.map(i => i.path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Both sides' APIs of the compared packages, from their affected files, reading more files as the
+ * extractor asks for names they may declare (a lookup that found nothing is an answer too: another
+ * file might declare the name). Every package of the comparison answers such lookups, the ones
+ * given short included; the extraction starts over until no lookup asks for an unread file. Then
+ * what the comparison itself consults (moreForComparison) is added to the affected files, and the
+ * whole starts over until nothing is.
+ */
+function extractAsked(sides, compared, affected, parse, cache, scans) {
+    const headers = sides.map(side => {
+        const out = new Map();
+        for (const [dir, files] of side.dirs) {
+            const header = packageHeader(dir, files, parse, cache);
+            if (header)
+                out.set(dir, header);
+        }
+        return out;
+    });
+    const loaded = sides.map(side => new Map([...side.dirs.keys()].map(dir => [dir, new Set()])));
+    for (;;) {
+        for (const read of loaded) {
+            for (const [dir, files] of affected)
+                if (compared.has(dir))
+                    for (const f of files)
+                        read.get(dir)?.add(f);
+        }
+        const results = sides.map((side, s) => extractLoaded(side, headers[s], loaded[s], compared, affected, parse, cache));
+        let grew = false;
+        sides.forEach((side, s) => {
+            for (const [dir, names] of results[s].asked) {
+                const read = loaded[s].get(dir);
+                for (const src of side.dirs.get(dir) ?? []) {
+                    if (read.has(src.file))
+                        continue;
+                    const scan = scanCached(src, scans);
+                    const declares = (n) => !scan || scan.declared.has(n) || scan.receivers.has(n);
+                    if ([...names].some(declares)) {
+                        read.add(src.file);
+                        grew = true;
+                    }
+                }
+            }
+        });
+        if (grew)
+            continue;
+        const apis = [results[0].api, results[1].api];
+        if (!moreForComparison(apis, sides, compared, affected, scans))
+            return apis;
+    }
+}
+/**
+ * Adds to the affected files of each partially compared package what comparing its objects looks
+ * up in the package besides them (apidiff.ts): the types a type's comparability reads, and, when a
+ * type's method set changed, every interface it may have implemented. True when any was added.
+ */
+function moreForComparison([oldApi, newApi], sides, compared, affected, scans) {
+    let grew = false;
+    for (const [dir, mode] of compared) {
+        if (mode !== 'partial')
+            continue;
+        const before = oldApi.packages.get(dir)?.objects ?? new Map();
+        const after = newApi.packages.get(dir)?.objects ?? new Map();
+        const names = new Set([...before.values(), ...after.values()].flatMap(consultedTypeNames));
+        const interfaces = [...before].some(([name, o]) => {
+            const n = after.get(name);
+            return n !== undefined && methodSetsDiffer(o, n);
+        });
+        if (names.size === 0 && !interfaces)
+            continue;
+        const set = affected.get(dir);
+        for (const side of sides) {
+            for (const src of side.dirs.get(dir) ?? []) {
+                if (set.has(src.file))
+                    continue;
+                const scan = scanCached(src, scans);
+                const wanted = !scan || (interfaces && scan.referable.size > 0) || [...scan.declared].some(n => names.has(n));
+                if (wanted) {
+                    set.add(src.file);
+                    grew = true;
+                }
+            }
+        }
+    }
+    return grew;
+}
+/** A map that remembers every key it was asked for, found or not. */
+class AskedMap extends Map {
+    asked = new Set();
+    get(key) {
+        this.asked.add(key);
+        return super.get(key);
+    }
+    has(key) {
+        this.asked.add(key);
+        return super.has(key);
+    }
+}
+/**
+ * One side's API of the compared packages from the files loaded so far (the affected ones emit
+ * their objects; the others are only consulted), and the names each package was asked for.
+ */
+function extractLoaded(side, headers, loaded, compared, affected, parse, cache) {
+    const pkgs = new Map();
+    const lookups = [];
+    for (const [dir, files] of side.dirs) {
+        const header = headers.get(dir);
+        if (!header)
+            continue;
+        const { name, pos } = header;
+        const pkg = { dir, name, pos, files: [], types: new Map(), consts: new Map(), decls: [] };
+        const read = loaded.get(dir);
+        for (const src of files) {
+            if (!read?.has(src.file))
+                continue;
+            const file = fileContext(src, parse, cache);
+            if (!file)
+                continue;
+            pkg.files.push(file.ctx);
+            const consulted = !compared.has(dir) || !affected.get(dir)?.has(src.file);
+            collectDecls(pkg, named(file.root), file.ctx, consulted);
+        }
+        const types = new AskedMap(pkg.types);
+        const consts = new AskedMap(pkg.consts);
+        pkgs.set(dir, { ...pkg, types, consts });
+        lookups.push([dir, types, consts]);
+    }
+    resolveQualifiers(pkgs, side.modulePath);
+    const packages = new Map();
+    const extractor = new Extractor(pkgs);
+    for (const dir of [...compared.keys()].sort()) {
+        const pkg = pkgs.get(dir);
+        if (!pkg || pkg.name === 'main' || isInternalDir(pkg.dir))
+            continue;
+        packages.set(dir, { dir, name: pkg.name, objects: extractor.objects(pkg), pos: pkg.pos });
+    }
+    const asked = new Map();
+    for (const [dir, types, consts] of lookups) {
+        const names = new Set([...types.asked, ...consts.asked]);
+        if (names.size > 0)
+            asked.set(dir, names);
+    }
+    return { api: { modulePath: side.modulePath, packages }, asked };
 }
 /** The counted files of each package (module-relative directory), sorted, outside `skipped` directories. */
 function filesByPackage(files, moduleDir, skipped) {
@@ -47778,16 +48346,20 @@ function packageDirOf(file, moduleDir) {
 }
 /** A file read, through the cache: a file with the same path and bytes is parsed once. */
 function readCached(src, parse, cache) {
+    return cachedFor(cache, src, data => ({ read: readFile(data, parse) })).read;
+}
+/** What `compute` makes of a file, once per path and content. */
+function cachedFor(cache, src, compute) {
     let seen = cache.get(src.file)?.find(entry => sameBytes(entry.data, src.data));
     if (!seen) {
-        seen = { data: src.data, read: readFile(src.data, parse) };
+        seen = { data: src.data, ...compute(src.data) };
         const versions = cache.get(src.file);
         if (versions)
             versions.push(seen);
         else
             cache.set(src.file, [seen]);
     }
-    return seen.read;
+    return seen;
 }
 /** A file's context for the extractor, its root, package clause and package name; undefined when it does not count. */
 function fileContext(src, parse, cache) {
@@ -47812,39 +48384,12 @@ function fileContext(src, parse, cache) {
 function byFile(a, b) {
     return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
 }
-function extractWith(modulePath, moduleDir, files, parse, cache) {
-    const pkgs = new Map();
-    for (const src of [...files].sort(byFile)) {
-        const dir = packageDirOf(src.file, moduleDir);
-        const read = dir === undefined ? undefined : fileContext(src, parse, cache);
-        if (dir === undefined || !read)
-            continue;
-        const { ctx, root, clause, pkgName } = read;
-        let pkg = pkgs.get(dir);
-        if (!pkg) {
-            pkg = {
-                dir,
-                name: pkgName,
-                pos: posOf(ctx, clause ?? root),
-                files: [],
-                types: new Map(),
-                consts: new Map(),
-                decls: []
-            };
-            pkgs.set(dir, pkg);
-        }
-        pkg.files.push(ctx);
-        collectDecls(pkg, named(root), ctx);
-    }
-    // Import qualifiers that name packages of this module.
+/** Each file's import qualifiers that name packages of this module. */
+function resolveQualifiers(pkgs, modulePath) {
     for (const pkg of pkgs.values()) {
         for (const ctx of pkg.files) {
             for (const imp of ctx.imports) {
-                let target;
-                if (imp.path === modulePath)
-                    target = '.';
-                else if (imp.path.startsWith(`${modulePath}/`))
-                    target = imp.path.slice(modulePath.length + 1);
+                const target = ownPackageDir(imp.path, modulePath);
                 if (target === undefined)
                     continue;
                 const name = imp.name ?? pkgs.get(target)?.name ?? imp.path.slice(imp.path.lastIndexOf('/') + 1);
@@ -47854,14 +48399,6 @@ function extractWith(modulePath, moduleDir, files, parse, cache) {
             }
         }
     }
-    const out = new Map();
-    const extractor = new Extractor(pkgs);
-    for (const pkg of [...pkgs.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))) {
-        if (pkg.name === 'main' || isInternalDir(pkg.dir))
-            continue;
-        out.set(pkg.dir, { dir: pkg.dir, name: pkg.name, objects: extractor.objects(pkg), pos: pkg.pos });
-    }
-    return { modulePath, packages: out };
 }
 function fieldChildren(node, field) {
     // childrenForFieldName also returns the anonymous `,` tokens between the names.
@@ -47870,7 +48407,8 @@ function fieldChildren(node, field) {
 function named(node) {
     return node.namedChildren.filter((n) => n !== null && n.type !== 'comment');
 }
-function collectDecls(pkg, decls, ctx) {
+function collectDecls(pkg, decls, ctx, consulted = false) {
+    const push = (node) => pkg.decls.push(consulted ? { node, ctx, consulted } : { node, ctx });
     for (const decl of decls) {
         switch (decl.type) {
             case 'type_declaration':
@@ -47883,7 +48421,7 @@ function collectDecls(pkg, decls, ctx) {
                     if (name && !pkg.types.has(name))
                         pkg.types.set(name, { node: spec, ctx });
                 }
-                pkg.decls.push({ node: decl, ctx });
+                push(decl);
                 break;
             case 'const_declaration': {
                 for (const { nameNode, index, iota, typeNode, valueNodes } of constSpecs(decl)) {
@@ -47899,13 +48437,13 @@ function collectDecls(pkg, decls, ctx) {
                         });
                     }
                 }
-                pkg.decls.push({ node: decl, ctx });
+                push(decl);
                 break;
             }
             case 'var_declaration':
             case 'function_declaration':
             case 'method_declaration':
-                pkg.decls.push({ node: decl, ctx });
+                push(decl);
                 break;
         }
     }
@@ -48418,7 +48956,10 @@ class Extractor {
             if (!objects.has(o.name))
                 objects.set(o.name, o);
         };
-        for (const { node: decl, ctx } of pkg.decls) {
+        for (const { node: decl, ctx, consulted } of pkg.decls) {
+            // A consulted declaration's methods are what embedding types get; nothing else of it is wanted.
+            if (consulted && decl.type !== 'method_declaration')
+                continue;
             switch (decl.type) {
                 case 'const_declaration':
                     this.consts(pkg, decl, ctx, evaluator, add);

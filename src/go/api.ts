@@ -23,9 +23,11 @@ import type {
   TypeParam,
   Underlying
 } from './api-model.js';
+import { consultedTypeNames, methodSetsDiffer } from './apidiff.js';
 import { parseGoDeclarations, type GoSyntaxNode } from './goparse.js';
 import { scanImports, type ImportScan } from './imports.js';
 import { dirOf, isCountedPath } from './layout.js';
+import { identifierHash, scanTopLevel, type TopLevel } from './toplevel.js';
 
 export interface ApiSource {
   /** Repository-relative file path. */
@@ -54,6 +56,8 @@ interface FileCtx {
 interface Decl {
   node: Node;
   ctx: FileCtx;
+  /** Read for what other declarations consult (its type, constant or methods); its objects are not the API's. */
+  consulted?: boolean;
 }
 
 interface PkgInfo {
@@ -236,14 +240,17 @@ interface ShortPackage {
 
 /**
  * The two APIs whose comparison gives the changes from `old` to `now`, parsing only what changed.
- * A package is parsed whole when a declaration of it changed or was removed; otherwise it is given
- * by what the comparison reports of it:
+ * A package is given by what the comparison reports of it when it can be:
  * - one that a major bump only rewrote: left out (unchangedPackages);
  * - one that only one side has: its name and position (reported added or removed);
  * - one whose new version only adds declarations (additionsOnly): no objects before, the
  *   additions after, read from its changed files alone.
- * A package imported by one parsed whole is parsed whole too: the extractor follows a type into
- * another package of the module. The changes found are those of comparing both sides whole.
+ * Any other is compared by the declarations of its affected files only (affectedFiles): the
+ * changed ones, and the unchanged ones whose declarations could read differently because of them.
+ * The declarations those consult in files left out (a type a struct embeds, the methods of that
+ * type, a constant an expression names, in this package or another of the comparison) are read as
+ * the extractor asks for them (extractAsked). The changes found are those of comparing both sides
+ * whole.
  */
 export function extractComparedApis(
   moduleDir: string,
@@ -256,14 +263,21 @@ export function extractComparedApis(
   const skipped = unchangedPackages(old, now);
   for (const dir of dependents) skipped.delete(dir);
   const cache: ParseCache = new Map();
-  const oldDirs = filesByPackage(old.files, moduleDir, skipped);
-  const newDirs = filesByPackage(now.files, moduleDir, skipped);
+  const sides: [LazySide, LazySide] = [
+    { modulePath: old.modulePath, dirs: filesByPackage(old.files, moduleDir, skipped) },
+    { modulePath: now.modulePath, dirs: filesByPackage(now.files, moduleDir, skipped) }
+  ];
+  const [oldDirs, newDirs] = [sides[0].dirs, sides[1].dirs];
   const short = new Map<string, ShortPackage>();
+  const modes = new Map<string, Mode>();
   for (const dir of new Set([...oldDirs.keys(), ...newDirs.keys()])) {
     const before = oldDirs.get(dir);
     const after = newDirs.get(dir);
     const files = [...(before ?? []), ...(after ?? [])];
-    if (files.some(f => dependents.has(dirOf(f.file)))) continue;
+    if (files.some(f => dependents.has(dirOf(f.file)))) {
+      modes.set(dir, 'whole');
+      continue;
+    }
     const given =
       before && after
         ? options.dependencyChanged
@@ -273,29 +287,21 @@ export function extractComparedApis(
             old: before && packageHeader(dir, before, parse, cache),
             now: after && packageHeader(dir, after, parse, cache)
           };
+    // With a required version changed, the comparison warns about any declaration naming the
+    // dependency's package, changed or not: all are read.
     if (given) short.set(dir, given);
+    if (before && after)
+      modes.set(dir, given ? 'additions' : options.dependencyChanged ? 'whole' : 'partial');
   }
-  // Packages parsed whole keep what they import of the module parsed whole too, level by level.
-  const whole = [...new Set([...oldDirs.keys(), ...newDirs.keys()])].filter(dir => !short.has(dir));
-  for (let i = 0; i < whole.length; i++) {
-    const sides: [ApiSource[] | undefined, string][] = [
-      [oldDirs.get(whole[i]), old.modulePath],
-      [newDirs.get(whole[i]), now.modulePath]
-    ];
-    for (const [files, modulePath] of sides) {
-      for (const src of files ?? []) {
-        for (const imp of readCached(src, parse, cache)?.scanned.imports ?? []) {
-          const dir = ownPackageDir(imp.path, modulePath);
-          if (dir !== undefined && short.delete(dir)) whole.push(dir);
-        }
-      }
-    }
+  const scans: ScanCache = new Map();
+  const affected = affectedFiles(sides, modes, scans);
+  const compared = new Map<string, 'whole' | 'partial'>();
+  for (const [dir, mode] of modes) {
+    if (mode === 'additions') continue;
+    compared.set(dir, mode);
+    short.delete(dir);
   }
-  const inWhole = (files: Map<string, ApiSource[]>) => whole.flatMap(dir => files.get(dir) ?? []);
-  const apis: [ModuleApi, ModuleApi] = [
-    extractWith(old.modulePath, moduleDir, inWhole(oldDirs), parse, cache),
-    extractWith(now.modulePath, moduleDir, inWhole(newDirs), parse, cache)
-  ];
+  const apis = extractAsked(sides, compared, affected, parse, cache, scans);
   for (const [api, side] of [
     [apis[0], 'old'],
     [apis[1], 'now']
@@ -307,6 +313,302 @@ export function extractComparedApis(
     api.packages = new Map([...api.packages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   }
   return apis;
+}
+
+/**
+ * How a package present on both sides is compared: every declaration, those of its affected files,
+ * or (it only adds declarations) by its additions alone.
+ */
+type Mode = 'whole' | 'partial' | 'additions';
+
+/** One side of a comparison, its packages' counted files by module-relative directory. */
+interface LazySide {
+  modulePath: string;
+  dirs: Map<string, ApiSource[]>;
+}
+
+/** Top-level scans, by path and content (scanTopLevel). */
+type ScanCache = Map<string, { data: Uint8Array; scan: TopLevel | undefined }[]>;
+
+function scanCached(src: ApiSource, cache: ScanCache): TopLevel | undefined {
+  return cachedFor(cache, src, data => ({ scan: scanTopLevel(data) })).scan;
+}
+
+/**
+ * For each package of the comparison, the files whose declarations may read differently on the two
+ * sides: every file of one compared whole; of one compared partially, the changed files (added,
+ * removed, or with other bytes) and, until none is added, every unchanged file that spells a type
+ * or constant an affected file declares or receives methods on, in its own package or one it
+ * imports, or that declares a name an affected file of its package declares (twice declared, the
+ * first wins). A file the top-level scan cannot read counts as affected. Of a package given short,
+ * the changed files: what its importers may spell.
+ *
+ * Why that is enough: a declaration reads the same on both sides unless something it consults
+ * differs, and all it consults it reaches by names: ones its file spells, then ones the files
+ * declaring those spell, and so on. The first file in that chain that changed declares the name
+ * the file before it spells, which is then affected, and so on back to the declaration's own file.
+ */
+function affectedFiles(
+  sides: [LazySide, LazySide],
+  modes: Map<string, Mode>,
+  scans: ScanCache
+): Map<string, Set<string>> {
+  const [before, after] = sides.map(s => s.dirs);
+  const affected = new Map<string, Set<string>>();
+  // Each file's versions on the two sides; an unchanged file has one.
+  const filesOf = new Map<string, Map<string, ApiSource[]>>();
+  for (const dir of new Set([...before.keys(), ...after.keys()])) {
+    const files = new Map<string, ApiSource[]>();
+    for (const src of [...(before.get(dir) ?? []), ...(after.get(dir) ?? [])]) {
+      const seen = files.get(src.file);
+      if (!seen) files.set(src.file, [src]);
+      else if (!sameBytes(seen[0].data, src.data)) seen.push(src);
+    }
+    filesOf.set(dir, files);
+    const mode = modes.get(dir);
+    const set = new Set<string>();
+    for (const [file, srcs] of files) {
+      const bothSides =
+        before.get(dir)?.some(s => s.file === file) && after.get(dir)?.some(s => s.file === file);
+      if (mode === 'whole' || srcs.length > 1 || !bothSides) set.add(file);
+    }
+    affected.set(dir, set);
+  }
+  const unreadable = (dir: string) => {
+    const set = affected.get(dir) as Set<string>;
+    for (const [file, [src]] of filesOf.get(dir) ?? []) if (!scanCached(src, scans)) set.add(file);
+  };
+  for (const [dir, mode] of modes) if (mode === 'partial') unreadable(dir);
+  // What the affected files of each package declare: hashes of the names others refer to, and every name.
+  const refers = (dir: string) => {
+    const hashes = new Set<number>();
+    const names = new Set<string>();
+    for (const file of affected.get(dir) ?? []) {
+      for (const src of filesOf.get(dir)?.get(file) ?? []) {
+        const scan = scanCached(src, scans);
+        for (const n of scan?.referable ?? []) hashes.add(identifierHash(n));
+        for (const n of scan?.receivers ?? []) hashes.add(identifierHash(n));
+        for (const n of scan?.declared ?? []) if (n !== '_') names.add(n);
+      }
+    }
+    return { hashes, names };
+  };
+  const spellsAny = (scan: TopLevel, hashes: ReadonlySet<number>) => {
+    for (const h of hashes) if (scan.spelled.has(h)) return true;
+    return false;
+  };
+  const modulePaths = sides.map(s => s.modulePath);
+  const importsOf = new Map<ApiSource, string[] | undefined>();
+  for (let grew = true; grew;) {
+    grew = false;
+    const declared = new Map([...affected.keys()].map(dir => [dir, refers(dir)]));
+    // The affected declarations of the other packages a file imports, undefined when its header is unreadable.
+    const importedFrom = (src: ApiSource, dir: string) => {
+      if (!importsOf.has(src)) importsOf.set(src, importPaths(src));
+      return importsOf.get(src)?.flatMap(path => {
+        const target = modulePaths.map(m => ownPackageDir(path, m)).find(d => d !== undefined);
+        const theirs = target === undefined || target === dir ? undefined : declared.get(target);
+        return theirs && theirs.hashes.size > 0 ? [theirs.hashes] : [];
+      });
+    };
+    for (const [dir, mode] of modes) {
+      if (mode === 'whole') continue;
+      const set = affected.get(dir) as Set<string>;
+      const own = declared.get(dir) as { hashes: Set<number>; names: Set<string> };
+      for (const [file, [src]] of filesOf.get(dir) ?? []) {
+        if (set.has(file)) continue;
+        const others = importedFrom(src, dir);
+        // Within a package that only adds, additionsOnly saw to it that no old file spells an added
+        // name: only other packages' changes can reach its files.
+        if (mode === 'additions' && others?.length === 0) continue;
+        const scan = scanCached(src, scans);
+        const hit =
+          !scan ||
+          !others ||
+          (mode === 'partial' &&
+            (spellsAny(scan, own.hashes) || [...scan.declared].some(n => own.names.has(n)))) ||
+          others.some(hashes => spellsAny(scan, hashes));
+        if (!hit) continue;
+        set.add(file);
+        grew = true;
+        if (mode === 'additions') {
+          // An unchanged declaration reads another package's changed one: compare it as well.
+          modes.set(dir, 'partial');
+          unreadable(dir);
+          break;
+        }
+      }
+    }
+  }
+  return affected;
+}
+
+/** A file's import paths, undefined when its header cannot be read. */
+function importPaths(src: ApiSource): string[] | undefined {
+  try {
+    return scanImports(src.data).imports.map(i => i.path);
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Both sides' APIs of the compared packages, from their affected files, reading more files as the
+ * extractor asks for names they may declare (a lookup that found nothing is an answer too: another
+ * file might declare the name). Every package of the comparison answers such lookups, the ones
+ * given short included; the extraction starts over until no lookup asks for an unread file. Then
+ * what the comparison itself consults (moreForComparison) is added to the affected files, and the
+ * whole starts over until nothing is.
+ */
+function extractAsked(
+  sides: [LazySide, LazySide],
+  compared: ReadonlyMap<string, 'whole' | 'partial'>,
+  affected: Map<string, Set<string>>,
+  parse: ParseGo,
+  cache: ParseCache,
+  scans: ScanCache
+): [ModuleApi, ModuleApi] {
+  const headers = sides.map(side => {
+    const out = new Map<string, PackageApi>();
+    for (const [dir, files] of side.dirs) {
+      const header = packageHeader(dir, files, parse, cache);
+      if (header) out.set(dir, header);
+    }
+    return out;
+  });
+  const loaded = sides.map(side => new Map([...side.dirs.keys()].map(dir => [dir, new Set<string>()])));
+  for (;;) {
+    for (const read of loaded) {
+      for (const [dir, files] of affected)
+        if (compared.has(dir)) for (const f of files) read.get(dir)?.add(f);
+    }
+    const results = sides.map((side, s) =>
+      extractLoaded(side, headers[s], loaded[s], compared, affected, parse, cache)
+    );
+    let grew = false;
+    sides.forEach((side, s) => {
+      for (const [dir, names] of results[s].asked) {
+        const read = loaded[s].get(dir) as Set<string>;
+        for (const src of side.dirs.get(dir) ?? []) {
+          if (read.has(src.file)) continue;
+          const scan = scanCached(src, scans);
+          const declares = (n: string) => !scan || scan.declared.has(n) || scan.receivers.has(n);
+          if ([...names].some(declares)) {
+            read.add(src.file);
+            grew = true;
+          }
+        }
+      }
+    });
+    if (grew) continue;
+    const apis: [ModuleApi, ModuleApi] = [results[0].api, results[1].api];
+    if (!moreForComparison(apis, sides, compared, affected, scans)) return apis;
+  }
+}
+
+/**
+ * Adds to the affected files of each partially compared package what comparing its objects looks
+ * up in the package besides them (apidiff.ts): the types a type's comparability reads, and, when a
+ * type's method set changed, every interface it may have implemented. True when any was added.
+ */
+function moreForComparison(
+  [oldApi, newApi]: [ModuleApi, ModuleApi],
+  sides: [LazySide, LazySide],
+  compared: ReadonlyMap<string, 'whole' | 'partial'>,
+  affected: Map<string, Set<string>>,
+  scans: ScanCache
+): boolean {
+  let grew = false;
+  for (const [dir, mode] of compared) {
+    if (mode !== 'partial') continue;
+    const before = oldApi.packages.get(dir)?.objects ?? new Map<string, ApiObject>();
+    const after = newApi.packages.get(dir)?.objects ?? new Map<string, ApiObject>();
+    const names = new Set([...before.values(), ...after.values()].flatMap(consultedTypeNames));
+    const interfaces = [...before].some(([name, o]) => {
+      const n = after.get(name);
+      return n !== undefined && methodSetsDiffer(o, n);
+    });
+    if (names.size === 0 && !interfaces) continue;
+    const set = affected.get(dir) as Set<string>;
+    for (const side of sides) {
+      for (const src of side.dirs.get(dir) ?? []) {
+        if (set.has(src.file)) continue;
+        const scan = scanCached(src, scans);
+        const wanted =
+          !scan || (interfaces && scan.referable.size > 0) || [...scan.declared].some(n => names.has(n));
+        if (wanted) {
+          set.add(src.file);
+          grew = true;
+        }
+      }
+    }
+  }
+  return grew;
+}
+
+/** A map that remembers every key it was asked for, found or not. */
+class AskedMap<V> extends Map<string, V> {
+  readonly asked = new Set<string>();
+
+  override get(key: string): V | undefined {
+    this.asked.add(key);
+    return super.get(key);
+  }
+
+  override has(key: string): boolean {
+    this.asked.add(key);
+    return super.has(key);
+  }
+}
+
+/**
+ * One side's API of the compared packages from the files loaded so far (the affected ones emit
+ * their objects; the others are only consulted), and the names each package was asked for.
+ */
+function extractLoaded(
+  side: LazySide,
+  headers: ReadonlyMap<string, PackageApi>,
+  loaded: ReadonlyMap<string, ReadonlySet<string>>,
+  compared: ReadonlyMap<string, 'whole' | 'partial'>,
+  affected: ReadonlyMap<string, ReadonlySet<string>>,
+  parse: ParseGo,
+  cache: ParseCache
+): { api: ModuleApi; asked: Map<string, Set<string>> } {
+  const pkgs = new Map<string, PkgInfo>();
+  const lookups: [string, AskedMap<Decl>, AskedMap<ConstEntry>][] = [];
+  for (const [dir, files] of side.dirs) {
+    const header = headers.get(dir);
+    if (!header) continue;
+    const { name, pos } = header;
+    const pkg: PkgInfo = { dir, name, pos, files: [], types: new Map(), consts: new Map(), decls: [] };
+    const read = loaded.get(dir);
+    for (const src of files) {
+      if (!read?.has(src.file)) continue;
+      const file = fileContext(src, parse, cache);
+      if (!file) continue;
+      pkg.files.push(file.ctx);
+      const consulted = !compared.has(dir) || !affected.get(dir)?.has(src.file);
+      collectDecls(pkg, named(file.root), file.ctx, consulted);
+    }
+    const types = new AskedMap(pkg.types);
+    const consts = new AskedMap(pkg.consts);
+    pkgs.set(dir, { ...pkg, types, consts });
+    lookups.push([dir, types, consts]);
+  }
+  resolveQualifiers(pkgs, side.modulePath);
+  const packages = new Map<string, PackageApi>();
+  const extractor = new Extractor(pkgs);
+  for (const dir of [...compared.keys()].sort()) {
+    const pkg = pkgs.get(dir);
+    if (!pkg || pkg.name === 'main' || isInternalDir(pkg.dir)) continue;
+    packages.set(dir, { dir, name: pkg.name, objects: extractor.objects(pkg), pos: pkg.pos });
+  }
+  const asked = new Map<string, Set<string>>();
+  for (const [dir, types, consts] of lookups) {
+    const names = new Set([...types.asked, ...consts.asked]);
+    if (names.size > 0) asked.set(dir, names);
+  }
+  return { api: { modulePath: side.modulePath, packages }, asked };
 }
 
 /** The counted files of each package (module-relative directory), sorted, outside `skipped` directories. */
@@ -596,14 +898,23 @@ function packageDirOf(file: string, moduleDir: string): string | undefined {
 
 /** A file read, through the cache: a file with the same path and bytes is parsed once. */
 function readCached(src: ApiSource, parse: ParseGo, cache: ParseCache): ReadFile {
+  return cachedFor(cache, src, data => ({ read: readFile(data, parse) })).read;
+}
+
+/** What `compute` makes of a file, once per path and content. */
+function cachedFor<T extends object>(
+  cache: Map<string, ({ data: Uint8Array } & T)[]>,
+  src: ApiSource,
+  compute: (data: Uint8Array) => T
+): T {
   let seen = cache.get(src.file)?.find(entry => sameBytes(entry.data, src.data));
   if (!seen) {
-    seen = { data: src.data, read: readFile(src.data, parse) };
+    seen = { data: src.data, ...compute(src.data) };
     const versions = cache.get(src.file);
     if (versions) versions.push(seen);
     else cache.set(src.file, [seen]);
   }
-  return seen.read;
+  return seen;
 }
 
 /** A file's context for the extractor, its root, package clause and package name; undefined when it does not count. */
@@ -663,20 +974,7 @@ function extractWith(
     collectDecls(pkg, named(root), ctx);
   }
 
-  // Import qualifiers that name packages of this module.
-  for (const pkg of pkgs.values()) {
-    for (const ctx of pkg.files) {
-      for (const imp of ctx.imports) {
-        let target: string | undefined;
-        if (imp.path === modulePath) target = '.';
-        else if (imp.path.startsWith(`${modulePath}/`)) target = imp.path.slice(modulePath.length + 1);
-        if (target === undefined) continue;
-        const name = imp.name ?? pkgs.get(target)?.name ?? imp.path.slice(imp.path.lastIndexOf('/') + 1);
-        if (name === '_' || name === '.') continue;
-        ctx.qualifiers.set(name, target);
-      }
-    }
-  }
+  resolveQualifiers(pkgs, modulePath);
 
   const out = new Map<string, PackageApi>();
   const extractor = new Extractor(pkgs);
@@ -685,6 +983,21 @@ function extractWith(
     out.set(pkg.dir, { dir: pkg.dir, name: pkg.name, objects: extractor.objects(pkg), pos: pkg.pos });
   }
   return { modulePath, packages: out };
+}
+
+/** Each file's import qualifiers that name packages of this module. */
+function resolveQualifiers(pkgs: ReadonlyMap<string, PkgInfo>, modulePath: string): void {
+  for (const pkg of pkgs.values()) {
+    for (const ctx of pkg.files) {
+      for (const imp of ctx.imports) {
+        const target = ownPackageDir(imp.path, modulePath);
+        if (target === undefined) continue;
+        const name = imp.name ?? pkgs.get(target)?.name ?? imp.path.slice(imp.path.lastIndexOf('/') + 1);
+        if (name === '_' || name === '.') continue;
+        ctx.qualifiers.set(name, target);
+      }
+    }
+  }
 }
 
 function fieldChildren(node: Node, field: string): Node[] {
@@ -696,7 +1009,8 @@ function named(node: Node): Node[] {
   return node.namedChildren.filter((n): n is Node => n !== null && n.type !== 'comment');
 }
 
-function collectDecls(pkg: PkgInfo, decls: readonly Node[], ctx: FileCtx): void {
+function collectDecls(pkg: PkgInfo, decls: readonly Node[], ctx: FileCtx, consulted = false): void {
+  const push = (node: Node) => pkg.decls.push(consulted ? { node, ctx, consulted } : { node, ctx });
   for (const decl of decls) {
     switch (decl.type) {
       case 'type_declaration':
@@ -706,7 +1020,7 @@ function collectDecls(pkg: PkgInfo, decls: readonly Node[], ctx: FileCtx): void 
           const name = spec.childForFieldName('name')?.text;
           if (name && !pkg.types.has(name)) pkg.types.set(name, { node: spec, ctx });
         }
-        pkg.decls.push({ node: decl, ctx });
+        push(decl);
         break;
       case 'const_declaration': {
         for (const { nameNode, index, iota, typeNode, valueNodes } of constSpecs(decl)) {
@@ -722,13 +1036,13 @@ function collectDecls(pkg: PkgInfo, decls: readonly Node[], ctx: FileCtx): void 
             });
           }
         }
-        pkg.decls.push({ node: decl, ctx });
+        push(decl);
         break;
       }
       case 'var_declaration':
       case 'function_declaration':
       case 'method_declaration':
-        pkg.decls.push({ node: decl, ctx });
+        push(decl);
         break;
       default:
         break; // package clause, imports, ERROR nodes at the top level
@@ -1234,7 +1548,9 @@ class Extractor {
     const add = (o: ApiObject): void => {
       if (!objects.has(o.name)) objects.set(o.name, o);
     };
-    for (const { node: decl, ctx } of pkg.decls) {
+    for (const { node: decl, ctx, consulted } of pkg.decls) {
+      // A consulted declaration's methods are what embedding types get; nothing else of it is wanted.
+      if (consulted && decl.type !== 'method_declaration') continue;
       switch (decl.type) {
         case 'const_declaration':
           this.consts(pkg, decl, ctx, evaluator, add);

@@ -316,6 +316,44 @@ function comparability(text: string, pkg: PackageApi, typeParams: Renaming, seen
   return underlyingComparability(obj.underlying, pkg, renamingOf(obj.typeParams), inner);
 }
 
+/**
+ * The names of the package's types that comparing type `obj` may look up in the package (through
+ * comparability): a comparison given only some of a package's objects must be given these too.
+ */
+export function consultedTypeNames(obj: ApiObject): string[] {
+  if (obj.kind !== 'type') return [];
+  const u = obj.underlying;
+  const texts = obj.alias
+    ? [obj.text]
+    : u.kind === 'struct'
+      ? u.fields.map(f => f.type)
+      : u.kind === 'other'
+        ? [u.text]
+        : [];
+  const names: string[] = [];
+  for (const text of texts) {
+    let t = key(text);
+    for (let array = /^\[[^\]]+\](.+)$/s.exec(t); array; array = /^\[[^\]]+\](.+)$/s.exec(t)) t = array[1];
+    if (new RegExp(`^${IDENT}$`, 'u').test(t)) names.push(t);
+  }
+  return names;
+}
+
+/**
+ * Whether two versions of a type could differ in which of the package's interfaces they implement
+ * (compareImplementations): both have method sets, and these differ in a method, its signature or
+ * its receiver. When no type's does, the package's interfaces need not be given to the comparison.
+ */
+export function methodSetsDiffer(old: ApiObject, now: ApiObject): boolean {
+  if (!isMethodSetOwner(old) || !isMethodSetOwner(now)) return false;
+  const keyOf = (t: TypeObject) =>
+    [...methodSetOf(t).values()]
+      .map(m => `${m.name} ${key(m.signature)}${m.pointer ? ' *' : ''}`)
+      .sort()
+      .join('\n');
+  return keyOf(old) !== keyOf(now);
+}
+
 function underlyingComparability(
   u: Underlying,
   pkg: PackageApi,
