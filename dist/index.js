@@ -46303,10 +46303,24 @@ function startsWith(data, at, end, prefix) {
 // ---------------------------------------------------------------------------------------------
 // UTF-8
 /** Decodes bytes [from, to); a byte that is not valid UTF-8 becomes U+FFFD, as when Go ranges over a string. */
+/** Short ASCII strings already made, by hash: the same import paths recur in file after file. */
+const interned = new Map();
+const MAX_INTERNED = 65536;
+const MAX_INTERNED_LENGTH = 128;
 function decodeUtf8(bytes, from, to) {
     let i = from;
+    let hash = 0x811c9dc5;
     while (i < to && bytes[i] < 0x80)
-        i++;
+        hash = Math.imul(hash ^ bytes[i++], 0x01000193);
+    if (i === to && to - from <= MAX_INTERNED_LENGTH) {
+        const known = interned.get(hash);
+        if (known !== undefined && known.length === to - from && sameAscii(known, bytes, from))
+            return known;
+        const made = asciiString(bytes, from, to);
+        if (known === undefined && interned.size < MAX_INTERNED)
+            interned.set(hash, made);
+        return made;
+    }
     // Import paths and names are almost always ASCII: one flat string, not a rope of single characters.
     let out = asciiString(bytes, from, i);
     while (i < to) {
@@ -46329,6 +46343,12 @@ function decodeUtf8(bytes, from, to) {
         i += size;
     }
     return out;
+}
+function sameAscii(text, bytes, from) {
+    for (let k = 0; k < text.length; k++)
+        if (text.charCodeAt(k) !== bytes[from + k])
+            return false;
+    return true;
 }
 const ASCII_CHUNK = 4096;
 function asciiString(bytes, from, to) {
@@ -49499,7 +49519,7 @@ class WorkingTree {
             }
             let fd;
             try {
-                fd = openSync(join(this.root, path), 'r');
+                fd = openSync(`${this.root}/${path}`, 'r');
                 let length = 0;
                 for (;;) {
                     if (length === buffer.length)

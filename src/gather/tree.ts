@@ -72,7 +72,7 @@ export class WorkingTree implements Tree {
       }
       let fd: number | undefined;
       try {
-        fd = openSync(join(this.root, path), 'r');
+        fd = openSync(`${this.root}/${path}`, 'r');
         let length = 0;
         for (;;) {
           if (length === buffer.length) buffer = growBuffer(buffer);

@@ -111,9 +111,22 @@ function startsWith(data: Uint8Array, at: number, end: number, prefix: Uint8Arra
 // UTF-8
 
 /** Decodes bytes [from, to); a byte that is not valid UTF-8 becomes U+FFFD, as when Go ranges over a string. */
+/** Short ASCII strings already made, by hash: the same import paths recur in file after file. */
+const interned = new Map<number, string>();
+const MAX_INTERNED = 65536;
+const MAX_INTERNED_LENGTH = 128;
+
 function decodeUtf8(bytes: ArrayLike<number>, from: number, to: number): string {
   let i = from;
-  while (i < to && bytes[i] < 0x80) i++;
+  let hash = 0x811c9dc5;
+  while (i < to && bytes[i] < 0x80) hash = Math.imul(hash ^ bytes[i++], 0x01000193);
+  if (i === to && to - from <= MAX_INTERNED_LENGTH) {
+    const known = interned.get(hash);
+    if (known !== undefined && known.length === to - from && sameAscii(known, bytes, from)) return known;
+    const made = asciiString(bytes, from, to);
+    if (known === undefined && interned.size < MAX_INTERNED) interned.set(hash, made);
+    return made;
+  }
   // Import paths and names are almost always ASCII: one flat string, not a rope of single characters.
   let out = asciiString(bytes, from, i);
   while (i < to) {
@@ -135,6 +148,11 @@ function decodeUtf8(bytes: ArrayLike<number>, from: number, to: number): string 
     i += size;
   }
   return out;
+}
+
+function sameAscii(text: string, bytes: ArrayLike<number>, from: number): boolean {
+  for (let k = 0; k < text.length; k++) if (text.charCodeAt(k) !== bytes[from + k]) return false;
+  return true;
 }
 
 const ASCII_CHUNK = 4096;
