@@ -527,6 +527,10 @@ function makeRepository(
   // reads about 4x slower. No deltas and zlib level 1 keep this to seconds; decompression speed
   // hardly depends on the level.
   git(dir, ['-c', 'pack.compression=1', 'repack', '-a', '-d', '-q', '--window=0', '--depth=0']);
+  // Files written in the same second as the index are "racily clean": git cannot trust their stat
+  // data, and each diff against the work tree reads them again until a command that may write the
+  // index (git status) refreshes it. A checkout a moment old has been refreshed; time that.
+  git(dir, ['update-index', '-q', '--refresh']);
   return { name, dir, tag, ...generated, genMs: performance.now() - started };
 }
 

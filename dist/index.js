@@ -47777,10 +47777,10 @@ function extractComparedApis(moduleDir, old, now, options = {}) {
                 old: before && packageHeader(dir, before, parse, cache),
                 now: after && packageHeader(dir, after, parse, cache)
             };
-        // With a required version changed, the comparison warns about any declaration naming the
-        // dependency's package, changed or not: all are read.
         if (given)
             short.set(dir, given);
+        // With a required version changed, the comparison warns about any declaration naming the
+        // dependency's package, changed or not: all are read.
         if (before && after)
             modes.set(dir, given ? 'additions' : options.dependencyChanged ? 'whole' : 'partial');
     }
@@ -47840,10 +47840,14 @@ function affectedFiles(sides, modes, scans) {
         }
         filesOf.set(dir, files);
         const mode = modes.get(dir);
+        const onBothSides = new Set(before.get(dir)?.map(src => src.file));
+        const later = new Set(after.get(dir)?.map(src => src.file));
+        for (const file of onBothSides)
+            if (!later.has(file))
+                onBothSides.delete(file);
         const set = new Set();
         for (const [file, srcs] of files) {
-            const bothSides = before.get(dir)?.some(s => s.file === file) && after.get(dir)?.some(s => s.file === file);
-            if (mode === 'whole' || srcs.length > 1 || !bothSides)
+            if (mode === 'whole' || srcs.length > 1 || !onBothSides.has(file))
                 set.add(file);
         }
         affected.set(dir, set);

@@ -287,9 +287,9 @@ export function extractComparedApis(
             old: before && packageHeader(dir, before, parse, cache),
             now: after && packageHeader(dir, after, parse, cache)
           };
+    if (given) short.set(dir, given);
     // With a required version changed, the comparison warns about any declaration naming the
     // dependency's package, changed or not: all are read.
-    if (given) short.set(dir, given);
     if (before && after)
       modes.set(dir, given ? 'additions' : options.dependencyChanged ? 'whole' : 'partial');
   }
@@ -366,11 +366,12 @@ function affectedFiles(
     }
     filesOf.set(dir, files);
     const mode = modes.get(dir);
+    const onBothSides = new Set(before.get(dir)?.map(src => src.file));
+    const later = new Set(after.get(dir)?.map(src => src.file));
+    for (const file of onBothSides) if (!later.has(file)) onBothSides.delete(file);
     const set = new Set<string>();
     for (const [file, srcs] of files) {
-      const bothSides =
-        before.get(dir)?.some(s => s.file === file) && after.get(dir)?.some(s => s.file === file);
-      if (mode === 'whole' || srcs.length > 1 || !bothSides) set.add(file);
+      if (mode === 'whole' || srcs.length > 1 || !onBothSides.has(file)) set.add(file);
     }
     affected.set(dir, set);
   }
