@@ -46302,11 +46302,11 @@ function startsWith(data, at, end, prefix) {
 }
 // ---------------------------------------------------------------------------------------------
 // UTF-8
-/** Decodes bytes [from, to); a byte that is not valid UTF-8 becomes U+FFFD, as when Go ranges over a string. */
 /** Short ASCII strings already made, by hash: the same import paths recur in file after file. */
 const interned = new Map();
 const MAX_INTERNED = 65536;
 const MAX_INTERNED_LENGTH = 128;
+/** Decodes bytes [from, to); a byte that is not valid UTF-8 becomes U+FFFD, as when Go ranges over a string. */
 function decodeUtf8(bytes, from, to) {
     let i = from;
     let hash = 0x811c9dc5;

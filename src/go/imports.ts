@@ -110,12 +110,12 @@ function startsWith(data: Uint8Array, at: number, end: number, prefix: Uint8Arra
 // ---------------------------------------------------------------------------------------------
 // UTF-8
 
-/** Decodes bytes [from, to); a byte that is not valid UTF-8 becomes U+FFFD, as when Go ranges over a string. */
 /** Short ASCII strings already made, by hash: the same import paths recur in file after file. */
 const interned = new Map<number, string>();
 const MAX_INTERNED = 65536;
 const MAX_INTERNED_LENGTH = 128;
 
+/** Decodes bytes [from, to); a byte that is not valid UTF-8 becomes U+FFFD, as when Go ranges over a string. */
 function decodeUtf8(bytes: ArrayLike<number>, from: number, to: number): string {
   let i = from;
   let hash = 0x811c9dc5;
