@@ -47754,10 +47754,17 @@ function extractComparedApis(moduleDir, old, now, options = {}) {
     for (const dir of dependents)
         skipped.delete(dir);
     const cache = new Map();
-    const sides = [
-        { modulePath: old.modulePath, dirs: filesByPackage(old.files, moduleDir, skipped) },
-        { modulePath: now.modulePath, dirs: filesByPackage(now.files, moduleDir, skipped) }
-    ];
+    const sideOf = ({ modulePath, files }) => {
+        const dirs = filesByPackage(files, moduleDir, skipped);
+        const headers = new Map();
+        for (const [dir, list] of dirs) {
+            const header = packageHeader(dir, list, parse, cache);
+            if (header)
+                headers.set(dir, header);
+        }
+        return { modulePath, dirs, headers };
+    };
+    const sides = [sideOf(old), sideOf(now)];
     const [oldDirs, newDirs] = [sides[0].dirs, sides[1].dirs];
     const short = new Map();
     const modes = new Map();
@@ -47774,8 +47781,8 @@ function extractComparedApis(moduleDir, old, now, options = {}) {
                 ? undefined
                 : additionsOnly(dir, before, after, old.modulePath, now.modulePath, parse, cache)
             : {
-                old: before && packageHeader(dir, before, parse, cache),
-                now: after && packageHeader(dir, after, parse, cache)
+                old: sides[0].headers.get(dir),
+                now: sides[1].headers.get(dir)
             };
         if (given)
             short.set(dir, given);
@@ -47952,15 +47959,6 @@ function importPaths(src) {
  * whole starts over until nothing is.
  */
 function extractAsked(sides, compared, affected, parse, cache, scans) {
-    const headers = sides.map(side => {
-        const out = new Map();
-        for (const [dir, files] of side.dirs) {
-            const header = packageHeader(dir, files, parse, cache);
-            if (header)
-                out.set(dir, header);
-        }
-        return out;
-    });
     const loaded = sides.map(side => new Map([...side.dirs.keys()].map(dir => [dir, new Set()])));
     for (;;) {
         for (const read of loaded) {
@@ -47969,7 +47967,7 @@ function extractAsked(sides, compared, affected, parse, cache, scans) {
                     for (const f of files)
                         read.get(dir)?.add(f);
         }
-        const results = sides.map((side, s) => extractLoaded(side, headers[s], loaded[s], compared, affected, parse, cache));
+        const results = sides.map((side, s) => extractLoaded(side, loaded[s], compared, affected, parse, cache));
         let grew = false;
         sides.forEach((side, s) => {
             for (const [dir, names] of results[s].asked) {
@@ -48044,11 +48042,11 @@ class AskedMap extends Map {
  * One side's API of the compared packages from the files loaded so far (the affected ones emit
  * their objects; the others are only consulted), and the names each package was asked for.
  */
-function extractLoaded(side, headers, loaded, compared, affected, parse, cache) {
+function extractLoaded(side, loaded, compared, affected, parse, cache) {
     const pkgs = new Map();
     const lookups = [];
     for (const [dir, files] of side.dirs) {
-        const header = headers.get(dir);
+        const header = side.headers.get(dir);
         if (!header)
             continue;
         const { name, pos } = header;

@@ -263,10 +263,16 @@ export function extractComparedApis(
   const skipped = unchangedPackages(old, now);
   for (const dir of dependents) skipped.delete(dir);
   const cache: ParseCache = new Map();
-  const sides: [LazySide, LazySide] = [
-    { modulePath: old.modulePath, dirs: filesByPackage(old.files, moduleDir, skipped) },
-    { modulePath: now.modulePath, dirs: filesByPackage(now.files, moduleDir, skipped) }
-  ];
+  const sideOf = ({ modulePath, files }: ComparedSide): LazySide => {
+    const dirs = filesByPackage(files, moduleDir, skipped);
+    const headers = new Map<string, PackageApi>();
+    for (const [dir, list] of dirs) {
+      const header = packageHeader(dir, list, parse, cache);
+      if (header) headers.set(dir, header);
+    }
+    return { modulePath, dirs, headers };
+  };
+  const sides: [LazySide, LazySide] = [sideOf(old), sideOf(now)];
   const [oldDirs, newDirs] = [sides[0].dirs, sides[1].dirs];
   const short = new Map<string, ShortPackage>();
   const modes = new Map<string, Mode>();
@@ -284,8 +290,8 @@ export function extractComparedApis(
           ? undefined
           : additionsOnly(dir, before, after, old.modulePath, now.modulePath, parse, cache)
         : {
-            old: before && packageHeader(dir, before, parse, cache),
-            now: after && packageHeader(dir, after, parse, cache)
+            old: sides[0].headers.get(dir),
+            now: sides[1].headers.get(dir)
           };
     if (given) short.set(dir, given);
     // With a required version changed, the comparison warns about any declaration naming the
@@ -321,10 +327,14 @@ export function extractComparedApis(
  */
 type Mode = 'whole' | 'partial' | 'additions';
 
-/** One side of a comparison, its packages' counted files by module-relative directory. */
+/**
+ * One side of a comparison: its packages' counted files by module-relative directory, and each
+ * package's name and position (from its first file that counts; none when no file counts).
+ */
 interface LazySide {
   modulePath: string;
   dirs: Map<string, ApiSource[]>;
+  headers: Map<string, PackageApi>;
 }
 
 /** Top-level scans, by path and content (scanTopLevel). */
@@ -469,23 +479,13 @@ function extractAsked(
   cache: ParseCache,
   scans: ScanCache
 ): [ModuleApi, ModuleApi] {
-  const headers = sides.map(side => {
-    const out = new Map<string, PackageApi>();
-    for (const [dir, files] of side.dirs) {
-      const header = packageHeader(dir, files, parse, cache);
-      if (header) out.set(dir, header);
-    }
-    return out;
-  });
   const loaded = sides.map(side => new Map([...side.dirs.keys()].map(dir => [dir, new Set<string>()])));
   for (;;) {
     for (const read of loaded) {
       for (const [dir, files] of affected)
         if (compared.has(dir)) for (const f of files) read.get(dir)?.add(f);
     }
-    const results = sides.map((side, s) =>
-      extractLoaded(side, headers[s], loaded[s], compared, affected, parse, cache)
-    );
+    const results = sides.map((side, s) => extractLoaded(side, loaded[s], compared, affected, parse, cache));
     let grew = false;
     sides.forEach((side, s) => {
       for (const [dir, names] of results[s].asked) {
@@ -568,7 +568,6 @@ class AskedMap<V> extends Map<string, V> {
  */
 function extractLoaded(
   side: LazySide,
-  headers: ReadonlyMap<string, PackageApi>,
   loaded: ReadonlyMap<string, ReadonlySet<string>>,
   compared: ReadonlyMap<string, 'whole' | 'partial'>,
   affected: ReadonlyMap<string, ReadonlySet<string>>,
@@ -578,7 +577,7 @@ function extractLoaded(
   const pkgs = new Map<string, PkgInfo>();
   const lookups: [string, AskedMap<Decl>, AskedMap<ConstEntry>][] = [];
   for (const [dir, files] of side.dirs) {
-    const header = headers.get(dir);
+    const header = side.headers.get(dir);
     if (!header) continue;
     const { name, pos } = header;
     const pkg: PkgInfo = { dir, name, pos, files: [], types: new Map(), consts: new Map(), decls: [] };
