@@ -372,6 +372,27 @@ describe('stale-reference: majors, modules and trees', () => {
     expect(fromRef.report.findings).toEqual([]);
   });
 
+  test('//go:generate lines anywhere in a long file, in CRLF files, not in binary ones: the same from the work tree and a commit', async () => {
+    const run = (n: number) => `//go:generate go run ${R}/cmd/gen${n}`;
+    // Longer than the header read's first 16 KB: the work tree reads each .go file to its end.
+    const long = `package r\n\nvar x = 1\n${'// filler line\n'.repeat(2000)}${run(1)}\n`;
+    const dir = makeRepo([v1], {
+      files: {
+        'go.mod': `module ${R}/v2\n\ngo 1.19\n`,
+        'long.go': long,
+        'crlf.go': `package r\r\n\r\n${run(2)}\r\n`,
+        'binary.go': `package r\n\nvar y = "\0"\n${run(3)}\n`
+      }
+    });
+    const { report } = await checkJson(dir, '--tag', 'v2.0.0');
+    expect(report.findings.map(f => [f.file, f.line, f.fix?.replacement])).toEqual([
+      ['crlf.go', 3, `${R}/v2/cmd/gen2`],
+      ['long.go', 2004, `${R}/v2/cmd/gen1`]
+    ]);
+    const fromRef = await checkJson(dir, '--tag', 'v2.0.0', '--head', 'HEAD');
+    expect(fromRef.report.findings).toEqual(report.findings);
+  });
+
   test('--head on a bare clone finds the same references', async () => {
     const origin = makeRepo([v1], {
       files: { 'go.mod': `module ${R}/v2\n\ngo 1.19\n`, Makefile: `x:\n\tgo install ${R}/cmd/t\n` }
@@ -400,7 +421,7 @@ describe('stale-reference: majors, modules and trees', () => {
 });
 
 describe('src/go/references.ts', () => {
-  test('goGenerateLines: lines that start with //go:generate, numbered, as git grep gives them', () => {
+  test('goGenerateLines: lines that start with //go:generate, numbered, as git grep -I gives them', () => {
     const text = [
       'package p',
       '//go:generate stringer -type=Kind',
@@ -411,7 +432,7 @@ describe('src/go/references.ts', () => {
     ].join('\n');
     const expected = [
       { line: 2, text: '//go:generate stringer -type=Kind' },
-      { line: 5, text: '//go:generate go run ./gen\r' },
+      { line: 5, text: '//go:generate go run ./gen' },
       { line: 6, text: '//go:generate' }
     ];
     expect(goGenerateLines(Buffer.from(text))).toEqual(expected);
@@ -419,6 +440,12 @@ describe('src/go/references.ts', () => {
     expect(goGenerateLines(new TextEncoder().encode(text))).toEqual(expected);
     expect(goGenerateLines(new Uint8Array(0))).toEqual([]);
     expect(goGenerateLines(Buffer.from('//go:generat'))).toEqual([]);
+    // A NUL byte in the first 8,000 makes the file binary, and git grep -I skips it; a later one does not.
+    const directive = '\n//go:generate x\n';
+    expect(goGenerateLines(Buffer.from('package p\0' + directive))).toEqual([]);
+    expect(goGenerateLines(Buffer.from('package p' + ' '.repeat(8000) + '\0' + directive))).toEqual([
+      { line: 2, text: '//go:generate x' }
+    ]);
   });
 
   test.each<[string, ReferenceFileKind | undefined]>([

@@ -5705,8 +5705,9 @@ function checkSibling(ctx, target, other) {
 // arguments of go commands in Makefiles, Dockerfiles, workflows and shell scripts, and //go:generate lines.
 //
 // Pure: works on the lines that src/gather found with one `git grep` for the modules' family prefixes
-// (and the whole text of the Markdown files among them, for code fences). Only command, import and
-// option contexts count: a path in prose, in a comment or in a repository URL is never a reference.
+// (and the whole text of the Markdown files among them, for code fences), and on the //go:generate
+// lines of the .go files, found in their bytes as they are read. Only command, import and option
+// contexts count: a path in prose, in a comment or in a repository URL is never a reference.
 /**
  * Directories never searched: vendored copies of other modules, test data, and JavaScript packages.
  * Files whose names say they record history (changelogs, release notes) or explain a migration name
@@ -5750,23 +5751,17 @@ function referenceFileKind(file) {
         return 'build';
     return undefined;
 }
-/**
- * `git grep` pathspecs (relative to the top of the repository) for the files other than .go that
- * referenceFileKind may accept: git then never reads the other files at all. Case-sensitive globs, so
- * each spelling is listed.
- */
-const SKIPPED_PATHSPECS = [...SKIPPED_DIRS].map(dir => `:(top,glob,exclude)**/${dir}/**`);
-/** Pathspecs of the .go files, whose lines count only on //go:generate lines (a second, narrower grep). */
-const GO_GENERATE_PATHSPECS = [':(top,glob)**/*.go', ...SKIPPED_PATHSPECS];
-/** The fixed string every kept .go line contains. */
-const GO_GENERATE_MARK = '//go:generate';
-const GO_GENERATE_BYTES = new TextEncoder().encode(GO_GENERATE_MARK);
+const GO_GENERATE_BYTES = new TextEncoder().encode('//go:generate');
 const LF$1 = 0x0a;
+const CR$1 = 0x0d;
 const lineDecoder = new TextDecoder();
+/** git grep -I takes a file with a NUL byte in its first 8,000 bytes for binary, and skips it. */
+const BINARY_PROBE = 8000;
 /**
  * The lines of a .go file's bytes that start with //go:generate (the only .go lines looked at), as
- * git grep would give them: 1-based numbers, the text without its line feed. For a file already in
- * memory (a commit's blobs), this spares git inflating every blob a second time.
+ * git grep -I would give them: none for a binary file, 1-based numbers, the text without its line
+ * feed or a carriage return before it. The .go files are read whole anyway (a commit's blobs, the
+ * work tree's files): searching them here spares git reading every file a second time.
  */
 function goGenerateLines(data) {
     const lines = [];
@@ -5775,13 +5770,22 @@ function goGenerateLines(data) {
     for (let at = indexOfMark(data, 0); at >= 0; at = indexOfMark(data, at + 1)) {
         if (at > 0 && data[at - 1] !== LF$1)
             continue;
+        if (lines.length === 0 && isBinary(data))
+            return lines;
         for (; counted < at; counted++)
             if (data[counted] === LF$1)
                 line++;
-        const end = data.indexOf(LF$1, at);
-        lines.push({ line, text: lineDecoder.decode(data.subarray(at, end < 0 ? data.length : end)) });
+        let end = data.indexOf(LF$1, at);
+        if (end < 0)
+            end = data.length;
+        if (data[end - 1] === CR$1)
+            end--;
+        lines.push({ line, text: lineDecoder.decode(data.subarray(at, end)) });
     }
     return lines;
+}
+function isBinary(data) {
+    return data.subarray(0, BINARY_PROBE).indexOf(0) >= 0;
 }
 function indexOfMark(data, from) {
     // Node's Buffer searches natively; a plain Uint8Array is searched byte by byte.
@@ -5795,6 +5799,12 @@ function indexOfMark(data, from) {
     }
     return -1;
 }
+const SKIPPED_PATHSPECS = [...SKIPPED_DIRS].map(dir => `:(top,glob,exclude)**/${dir}/**`);
+/**
+ * `git grep` pathspecs (relative to the top of the repository) for the files other than .go that
+ * referenceFileKind may accept: git then never reads the other files at all. Case-sensitive globs, so
+ * each spelling is listed.
+ */
 const REFERENCE_PATHSPECS = [
     ...[
         '*.proto',
@@ -13194,20 +13204,23 @@ class WorkingTree {
             try {
                 fd = openSync(`${this.root}/${path}`, 'r');
                 let length = 0;
+                let scan;
                 for (;;) {
                     if (length === buffer.length)
                         buffer = growBuffer(buffer);
                     const n = readSync(fd, buffer, length, buffer.length - length, length);
                     length += n;
                     const eof = n === 0 || length < buffer.length;
-                    const scan = scanImports(buffer.subarray(0, length), { eof });
-                    if (!scan.needMore) {
-                        onScan(path, scan, length);
-                        if (eof)
-                            onSource?.(path, buffer.subarray(0, length));
-                        break;
+                    if (!scan) {
+                        const scanned = scanImports(buffer.subarray(0, length), { eof });
+                        if (!scanned.needMore)
+                            scan = scanned;
                     }
+                    if (eof || (scan && !onSource))
+                        break;
                 }
+                onScan(path, scan, length);
+                onSource?.(path, buffer.subarray(0, length));
             }
             catch (error) {
                 onScan(path, undefined, 0, describeIoError(error));
@@ -13603,12 +13616,11 @@ async function gatherSnapshot(options) {
     // may name an old major), and the git side of the API comparison.
     let references;
     let apiComparisons;
-    // From a ref, the //go:generate lines are found in the blobs as they stream by; from the work tree,
-    // where only headers are read, by git grep.
-    const generateLines = options.head ? new Map() : undefined;
+    // The //go:generate lines are found in the .go files' bytes as they are read (each file whole).
+    const generateLines = new Map();
     let headersRead = () => undefined;
     const headersDone = new Promise(done => (headersRead = done));
-    const goGenerate = generateLines && headersDone.then(() => generateLines);
+    const goGenerate = headersDone.then(() => generateLines);
     // The .go files of the modules: their headers are scanned, and only their //go:generate lines count.
     const goSources = files.filter(f => isGoSourceFile(f) && inAModule(f));
     const goSourceSet = new Set(goSources);
@@ -13654,8 +13666,6 @@ async function gatherSnapshot(options) {
         },
         onSource(path, data) {
             moveBack?.(path, data);
-            if (!generateLines)
-                return;
             const found = goGenerateLines(data);
             if (found.length > 0)
                 generateLines.set(path, found);
@@ -13728,11 +13738,11 @@ async function readReferences(git, tree, files, modulePaths, commit, goGenerate)
     const patterns = referencePatterns(modulePaths);
     if (patterns.length === 0)
         return { lines, documents };
-    // Two searches at once: other files for any mention; .go files for their //go:generate lines only
-    // (a single fixed string is git grep's fast path; every import line would match a family prefix).
+    // Other files are searched for any mention; .go files only on their //go:generate lines (every
+    // import line would match a family prefix).
     const [others, generateLines] = await Promise.all([
         git.grepLines(patterns, REFERENCE_PATHSPECS, commit),
-        goGenerate.found ?? git.grepLines([GO_GENERATE_MARK], GO_GENERATE_PATHSPECS, commit)
+        goGenerate.found
     ]);
     const generate = new Map([...generateLines]
         .filter(([file]) => goGenerate.goSources.has(file))

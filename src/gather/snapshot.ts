@@ -15,8 +15,6 @@ import { moduleMove, movedBackBlobId, type ModuleMove } from '../go/rewrite.js';
 import {
   needsWholeText,
   goGenerateLines,
-  GO_GENERATE_MARK,
-  GO_GENERATE_PATHSPECS,
   REFERENCE_PATHSPECS,
   referenceLinesToKeep,
   referencePatterns,
@@ -122,12 +120,11 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   // may name an old major), and the git side of the API comparison.
   let references: ReturnType<typeof readReferences> | undefined;
   let apiComparisons: Promise<ApiComparison[]> | undefined;
-  // From a ref, the //go:generate lines are found in the blobs as they stream by; from the work tree,
-  // where only headers are read, by git grep.
-  const generateLines = options.head ? new Map<string, ReferenceLine[]>() : undefined;
+  // The //go:generate lines are found in the .go files' bytes as they are read (each file whole).
+  const generateLines = new Map<string, ReferenceLine[]>();
   let headersRead = (): void => undefined;
   const headersDone = new Promise<void>(done => (headersRead = done));
-  const goGenerate = generateLines && headersDone.then(() => generateLines);
+  const goGenerate = headersDone.then(() => generateLines);
   // The .go files of the modules: their headers are scanned, and only their //go:generate lines count.
   const goSources = files.filter(f => isGoSourceFile(f) && inAModule(f));
   const goSourceSet = new Set(goSources);
@@ -184,7 +181,6 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
       },
       onSource(path, data) {
         moveBack?.(path, data);
-        if (!generateLines) return;
         const found = goGenerateLines(data);
         if (found.length > 0) generateLines.set(path, found);
       }
@@ -260,19 +256,19 @@ async function readReferences(
   goGenerate: {
     /** The .go files whose //go:generate lines count (those of a module: go generate runs on packages). */
     goSources: ReadonlySet<string>;
-    /** Those lines when already found in the files' bytes; else git grep finds them. */
-    found: Promise<Map<string, ReferenceLine[]>> | undefined;
+    /** Each of those files' //go:generate lines, found in its bytes. */
+    found: Promise<Map<string, ReferenceLine[]>>;
   }
 ): Promise<{ lines: Map<string, ReferenceLine[]>; documents: Map<string, string> }> {
   const lines = new Map<string, ReferenceLine[]>();
   const documents = new Map<string, string>();
   const patterns = referencePatterns(modulePaths);
   if (patterns.length === 0) return { lines, documents };
-  // Two searches at once: other files for any mention; .go files for their //go:generate lines only
-  // (a single fixed string is git grep's fast path; every import line would match a family prefix).
+  // Other files are searched for any mention; .go files only on their //go:generate lines (every
+  // import line would match a family prefix).
   const [others, generateLines] = await Promise.all([
     git.grepLines(patterns, REFERENCE_PATHSPECS, commit),
-    goGenerate.found ?? git.grepLines([GO_GENERATE_MARK], GO_GENERATE_PATHSPECS, commit)
+    goGenerate.found
   ]);
   const generate = new Map(
     [...generateLines]

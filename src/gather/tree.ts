@@ -20,8 +20,8 @@ export interface ReadCallbacks {
   /** Every whole file has been delivered; the headers follow (so work that needs go.mod can start). */
   onWholeDone?(): void;
   /**
-   * A header file's whole bytes, when the tree has them anyway: a ref's (cat-file streams whole
-   * blobs), a work-tree file's when the first read reached its end. Valid during the call only.
+   * Each header file's whole bytes, valid during the call only. Given, it makes a work-tree file be
+   * read to its end (a ref's blobs stream whole anyway); most files fit in the first read.
    */
   onSource?(path: string, data: Uint8Array): void;
 }
@@ -74,18 +74,20 @@ export class WorkingTree implements Tree {
       try {
         fd = openSync(`${this.root}/${path}`, 'r');
         let length = 0;
+        let scan: ImportScan | undefined;
         for (;;) {
           if (length === buffer.length) buffer = growBuffer(buffer);
           const n = readSync(fd, buffer, length, buffer.length - length, length);
           length += n;
           const eof = n === 0 || length < buffer.length;
-          const scan = scanImports(buffer.subarray(0, length), { eof });
-          if (!scan.needMore) {
-            onScan(path, scan, length);
-            if (eof) onSource?.(path, buffer.subarray(0, length));
-            break;
+          if (!scan) {
+            const scanned = scanImports(buffer.subarray(0, length), { eof });
+            if (!scanned.needMore) scan = scanned;
           }
+          if (eof || (scan && !onSource)) break;
         }
+        onScan(path, scan as ImportScan, length);
+        onSource?.(path, buffer.subarray(0, length));
       } catch (error) {
         onScan(path, undefined, 0, describeIoError(error));
       } finally {

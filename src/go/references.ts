@@ -4,8 +4,9 @@
 // arguments of go commands in Makefiles, Dockerfiles, workflows and shell scripts, and //go:generate lines.
 //
 // Pure: works on the lines that src/gather found with one `git grep` for the modules' family prefixes
-// (and the whole text of the Markdown files among them, for code fences). Only command, import and
-// option contexts count: a path in prose, in a comment or in a repository URL is never a reference.
+// (and the whole text of the Markdown files among them, for code fences), and on the //go:generate
+// lines of the .go files, found in their bytes as they are read. Only command, import and option
+// contexts count: a path in prose, in a comment or in a repository URL is never a reference.
 import { majorFits, type Module } from './layout.js';
 import { compareMajors, familyCandidates, familyMember } from './majors.js';
 import { splitPathVersion } from './modpath.js';
@@ -76,25 +77,19 @@ export function referenceFileKind(file: string): ReferenceFileKind | undefined {
   return undefined;
 }
 
-/**
- * `git grep` pathspecs (relative to the top of the repository) for the files other than .go that
- * referenceFileKind may accept: git then never reads the other files at all. Case-sensitive globs, so
- * each spelling is listed.
- */
-const SKIPPED_PATHSPECS = [...SKIPPED_DIRS].map(dir => `:(top,glob,exclude)**/${dir}/**`);
-
-/** Pathspecs of the .go files, whose lines count only on //go:generate lines (a second, narrower grep). */
-export const GO_GENERATE_PATHSPECS: readonly string[] = [':(top,glob)**/*.go', ...SKIPPED_PATHSPECS];
-/** The fixed string every kept .go line contains. */
-export const GO_GENERATE_MARK = '//go:generate';
-const GO_GENERATE_BYTES = new TextEncoder().encode(GO_GENERATE_MARK);
+const GO_GENERATE_BYTES = new TextEncoder().encode('//go:generate');
 const LF = 0x0a;
+const CR = 0x0d;
 const lineDecoder = new TextDecoder();
+
+/** git grep -I takes a file with a NUL byte in its first 8,000 bytes for binary, and skips it. */
+const BINARY_PROBE = 8000;
 
 /**
  * The lines of a .go file's bytes that start with //go:generate (the only .go lines looked at), as
- * git grep would give them: 1-based numbers, the text without its line feed. For a file already in
- * memory (a commit's blobs), this spares git inflating every blob a second time.
+ * git grep -I would give them: none for a binary file, 1-based numbers, the text without its line
+ * feed or a carriage return before it. The .go files are read whole anyway (a commit's blobs, the
+ * work tree's files): searching them here spares git reading every file a second time.
  */
 export function goGenerateLines(data: Uint8Array): ReferenceLine[] {
   const lines: ReferenceLine[] = [];
@@ -102,11 +97,18 @@ export function goGenerateLines(data: Uint8Array): ReferenceLine[] {
   let counted = 0;
   for (let at = indexOfMark(data, 0); at >= 0; at = indexOfMark(data, at + 1)) {
     if (at > 0 && data[at - 1] !== LF) continue;
+    if (lines.length === 0 && isBinary(data)) return lines;
     for (; counted < at; counted++) if (data[counted] === LF) line++;
-    const end = data.indexOf(LF, at);
-    lines.push({ line, text: lineDecoder.decode(data.subarray(at, end < 0 ? data.length : end)) });
+    let end = data.indexOf(LF, at);
+    if (end < 0) end = data.length;
+    if (data[end - 1] === CR) end--;
+    lines.push({ line, text: lineDecoder.decode(data.subarray(at, end)) });
   }
   return lines;
+}
+
+function isBinary(data: Uint8Array): boolean {
+  return data.subarray(0, BINARY_PROBE).indexOf(0) >= 0;
 }
 
 function indexOfMark(data: Uint8Array, from: number): number {
@@ -124,6 +126,13 @@ function indexOfMark(data: Uint8Array, from: number): number {
   return -1;
 }
 
+const SKIPPED_PATHSPECS = [...SKIPPED_DIRS].map(dir => `:(top,glob,exclude)**/${dir}/**`);
+
+/**
+ * `git grep` pathspecs (relative to the top of the repository) for the files other than .go that
+ * referenceFileKind may accept: git then never reads the other files at all. Case-sensitive globs, so
+ * each spelling is listed.
+ */
 export const REFERENCE_PATHSPECS: readonly string[] = [
   ...[
     '*.proto',
