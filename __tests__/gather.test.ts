@@ -1,4 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
+import { join } from 'node:path';
 import { Git, isZeroOid, parseAddedLines } from '../src/gather/git.js';
 import { githubRepositoryFromRemote } from '../src/gather/snapshot.js';
 import { commitTree, git, makeRepo } from './helpers/repo.js';
@@ -50,6 +51,24 @@ describe('git', () => {
     const ids = [...entries.map(e => e.oid), 'HEAD:nope'];
     await g.readObjects(ids, (oid, data) => got.push([oid, data?.length]));
     expect(got.map(g => g[1]).sort()).toEqual([2, 300_000, undefined].sort());
+  });
+
+  test('a streamed git that fails says why; one that cannot start is a GitError too', async () => {
+    const dir = makeRepo([{ files: { f: '1' } }]);
+    const g = new Git(dir);
+    // cat-file gets its input and an unknown option: it exits 129 with its usage on stderr.
+    await expect(
+      g.run(['cat-file', '--no-such-option'], { input: Buffer.from('x\n'), onStdout: () => undefined })
+    ).rejects.toThrow(/^git cat-file failed \(exit 129\): .*--textconv/);
+    const allowed = await g.run(['cat-file', '--batch-check'], {
+      input: Buffer.from('HEAD:f\nHEAD:nope\n'),
+      onStdout: () => undefined,
+      allowFailure: true
+    });
+    expect(allowed.exitCode).toBe(0);
+    await expect(
+      new Git(join(dir, 'no-such-dir')).run(['cat-file', '--batch'], { onStdout: () => undefined })
+    ).rejects.toThrow(/^could not run git: spawn .*ENOENT/);
   });
 
   test('zero object ids and diff parsing edge cases', () => {
