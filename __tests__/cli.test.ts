@@ -130,6 +130,47 @@ describe('output', () => {
   });
 });
 
+describe('import rules over many declarations of the same paths', () => {
+  test('every declaration of a stale or mixed path is reported, in every file, with its own severity', async () => {
+    const D = 'github.com/o/dep';
+    const imports = (...paths: string[]) => `import (\n${paths.map(p => `\t_ "${p}"\n`).join('')})\n`;
+    const dir = makeRepo([v1], {
+      files: {
+        'go.mod': `module ${R}/v3\n\ngo 1.19\n\nrequire ${D}/v3 v3.0.0\n`,
+        'a/a.go': `package a\n\n${imports(`${R}/pkg`, `${R}/v2/pkg`, `${R}/v3/pkg`, D, `${D}/v2/sub`, `${D}/v3`)}`,
+        'b/b.go': `package b\n\n${imports(`${R}/pkg`, `${D}/v2/sub`, 'gopkg.in/yaml.v2', 'gopkg.in/yaml.v3')}`,
+        'c/c.go': `//go:build ignore\n\npackage main\n\n${imports(`${R}/v2/pkg`, D)}`,
+        'pkg/pkg.go': 'package pkg\n',
+        'tools/go.mod': `module ${R}/tools\n\ngo 1.19\n`,
+        'tools/t1.go': `package tools\n\n${imports(`${R}/pkg`)}`,
+        'tools/t2.go': `package tools\n\n${imports(`${R}/v2/pkg`, `${R}/tools/x`)}`
+      }
+    });
+    const { report } = await checkJson(dir, '--tag', 'v3.0.0');
+    const found = report.findings
+      .filter(f => ['stale-self-import', 'mixed-major-import', 'sibling-old-major'].includes(f.rule))
+      .map(f => [f.rule, f.file, f.line, f.severity]);
+    expect(found).toEqual([
+      ['stale-self-import', 'a/a.go', 4, 'error'],
+      ['stale-self-import', 'a/a.go', 5, 'error'],
+      ['mixed-major-import', 'a/a.go', 7, 'warning'],
+      ['mixed-major-import', 'a/a.go', 8, 'warning'],
+      ['stale-self-import', 'b/b.go', 4, 'error'],
+      ['mixed-major-import', 'b/b.go', 5, 'warning'],
+      ['mixed-major-import', 'b/b.go', 6, 'warning'],
+      ['stale-self-import', 'c/c.go', 6, 'warning'],
+      ['mixed-major-import', 'c/c.go', 7, 'warning'],
+      ['sibling-old-major', 'tools/t1.go', 4, 'warning'],
+      ['sibling-old-major', 'tools/t2.go', 4, 'warning']
+    ]);
+    const message = (file: string, line: number) =>
+      report.findings.find(f => f.file === file && f.line === line)?.message;
+    expect(message('b/b.go', 5)).toContain(`import "${D}/v3/sub" instead of "${D}/v2/sub"`);
+    expect(message('b/b.go', 6)).toContain('import "gopkg.in/yaml.v3" instead of "gopkg.in/yaml.v2"');
+    expect(message('c/c.go', 6)).toContain(`write "${R}/v3/pkg"`);
+  });
+});
+
 describe('reading git objects', () => {
   test('--head works on a bare clone with no checkout, with the tags as they are', async () => {
     const origin = makeRepo([v1], v2Stale);

@@ -42032,6 +42032,30 @@ function moduleTargets(ctx) {
 function goFilesOf(ctx, module) {
     return ctx.goFilesByModule.get(module) ?? [];
 }
+const importsByFiles = new WeakMap();
+/**
+ * A module's imports by path, each path once with every declaration of it (files in path order).
+ * The rules judge each path once: a large module imports a few hundred paths in tens of thousands
+ * of declarations. Built once per module and shared by the rules.
+ */
+function importsOf(ctx, module) {
+    const files = goFilesOf(ctx, module);
+    let byPath = importsByFiles.get(files);
+    if (!byPath) {
+        byPath = new Map();
+        for (const { file, scan } of files) {
+            for (const spec of scan.imports) {
+                const uses = byPath.get(spec.path);
+                if (uses)
+                    uses.push({ file, scan, spec });
+                else
+                    byPath.set(spec.path, [{ file, scan, spec }]);
+            }
+        }
+        importsByFiles.set(files, byPath);
+    }
+    return byPath;
+}
 /** The major digits of a version, '' when the version is v0 or v1 (the unsuffixed path's majors). */
 function suffixMajorOf(version) {
     const digits = majorDigits(version);
@@ -42291,7 +42315,7 @@ const mixedMajorImport = {
     }
 };
 function checkModule$1(ctx, module) {
-    const files = goFilesOf(ctx, module);
+    const imports = importsOf(ctx, module);
     // Families are known from the repository's modules and announced by a major element in an import
     // or a require path (`.../dep/v2`). Each import belongs to the most specific family that holds it.
     const families = new Set(ctx.modules.map(m => m.prefix).filter(Boolean));
@@ -42300,18 +42324,11 @@ function checkModule$1(ctx, module) {
         if (family)
             families.add(family.prefix);
     };
-    const seen = new Set();
-    for (const { scan } of files) {
-        for (const spec of scan.imports) {
-            if (seen.has(spec.path))
-                continue;
-            seen.add(spec.path);
-            announce(spec.path);
-        }
-    }
+    for (const path of imports.keys())
+        announce(path);
     for (const r of module.modFile.require)
         announce(r.path);
-    const familyOf = memoize((path) => {
+    const familyOf = (path) => {
         for (const prefix of familyCandidates(path)) {
             if (!families.has(prefix))
                 continue;
@@ -42320,46 +42337,32 @@ function checkModule$1(ctx, module) {
                 return { prefix, member };
         }
         return undefined;
-    });
-    const usesByFamily = new Map();
-    for (const { file, scan } of files) {
-        for (const spec of scan.imports) {
-            const found = familyOf(spec.path);
-            // The module's own family is stale-self-import's business.
-            if (!found || found.prefix === module.prefix)
-                continue;
-            const uses = usesByFamily.get(found.prefix) ?? [];
-            uses.push({ file, spec, ...found.member });
-            usesByFamily.set(found.prefix, uses);
-        }
+    };
+    const importsByFamily = new Map();
+    for (const [path, uses] of imports) {
+        const found = familyOf(path);
+        // The module's own family is stale-self-import's business.
+        if (!found || found.prefix === module.prefix)
+            continue;
+        const members = importsByFamily.get(found.prefix) ?? [];
+        members.push({ path, uses, ...found.member });
+        importsByFamily.set(found.prefix, members);
     }
     const findings = [];
-    for (const uses of usesByFamily.values()) {
-        const majors = [...new Set(uses.map(u => u.major))].sort(compareMajors);
+    for (const members of importsByFamily.values()) {
+        const majors = [...new Set(members.map(m => m.major))].sort(compareMajors);
         if (majors.length < 2)
             continue;
         const highest = majors[majors.length - 1];
-        const highestPath = uses.find(u => u.major === highest)?.modulePath;
-        for (const use of uses.filter(u => u.major !== highest)) {
-            const { spec } = use;
-            findings.push(makeFinding('mixed-major-import', 'warning', {
-                file: use.file,
-                line: spec.line,
-                column: spec.column,
-                endLine: spec.endLine,
-                endColumn: spec.endColumn
-            }, `"${module.path}" imports both ${use.modulePath} and ${highestPath}, two majors of one module built side by side; finish the migration: import "${highestPath}${spec.path.slice(use.modulePath.length)}" instead of "${spec.path}"`, module));
+        const highestPath = members.find(m => m.major === highest)?.modulePath;
+        for (const member of members.filter(m => m.major !== highest)) {
+            const message = `"${module.path}" imports both ${member.modulePath} and ${highestPath}, two majors of one module built side by side; finish the migration: import "${highestPath}${member.path.slice(member.modulePath.length)}" instead of "${member.path}"`;
+            for (const { file, spec } of member.uses) {
+                findings.push(makeFinding('mixed-major-import', 'warning', { file, line: spec.line, column: spec.column, endLine: spec.endLine, endColumn: spec.endColumn }, message, module));
+            }
         }
     }
     return findings;
-}
-function memoize(fn) {
-    const memo = new Map();
-    return key => {
-        if (!memo.has(key))
-            memo.set(key, fn(key));
-        return memo.get(key);
-    };
 }
 
 /**
@@ -42750,12 +42753,12 @@ function checkSibling(ctx, target, other) {
             continue;
         findings.push(makeFinding('sibling-old-major', 'warning', { file: other.goModFile, line: r.line, column: r.span.start.column }, `require ${r.path} ${r.version}: ${advice(r.path)}`, other));
     }
-    for (const { file, scan } of goFilesOf(ctx, other)) {
-        for (const spec of scan.imports) {
-            const member = isOlder(spec.path);
-            // Packages of a module that lives in this repository (the v1 root beside a v2/ directory) are not stale.
-            if (!member || ctx.importOwner(spec.path))
-                continue;
+    for (const [importPath, uses] of importsOf(ctx, other)) {
+        const member = isOlder(importPath);
+        // Packages of a module that lives in this repository (the v1 root beside a v2/ directory) are not stale.
+        if (!member || ctx.importOwner(importPath))
+            continue;
+        for (const { file, spec } of uses) {
             findings.push(makeFinding('sibling-old-major', 'warning', { file, line: spec.line, column: spec.column, endLine: spec.endLine, endColumn: spec.endColumn }, `import "${spec.path}": ${advice(member.modulePath)}`, other));
         }
     }
@@ -43234,11 +43237,11 @@ function checkModule(ctx, module) {
     if (path === undefined)
         return [];
     const findings = [];
-    for (const { file, scan } of goFilesOf(ctx, module)) {
-        for (const spec of scan.imports) {
-            const stale = staleImport(spec.path, module, ctx.importOwner);
-            if (!stale)
-                continue;
+    for (const [importPath, uses] of importsOf(ctx, module)) {
+        const stale = staleImport(importPath, module, ctx.importOwner);
+        if (!stale)
+            continue;
+        for (const { file, scan, spec } of uses) {
             const severity = scan.buildIgnore || stale.caseOnly ? 'warning' : 'error';
             findings.push(makeFinding('stale-self-import', severity, { file, line: spec.line, column: spec.column, endLine: spec.endLine, endColumn: spec.endColumn }, message(spec, stale, path, scan.buildIgnore), module, { fix: { replacement: quote(stale.corrected) } }));
         }

@@ -1,5 +1,5 @@
 // What every rule receives: the snapshot, the repository's modules, and the resolved targets.
-import type { ImportScan } from '../go/imports.js';
+import type { ImportScan, ImportSpec } from '../go/imports.js';
 import type { Module } from '../go/layout.js';
 import type { ApiChange } from '../go/api-model.js';
 import { majorDigits } from '../go/version.js';
@@ -106,6 +106,35 @@ export function moduleTargets(ctx: RuleContext): (Target & { module: Module })[]
 /** The .go files a module owns (nested modules cut out), with their scans, in path order. */
 export function goFilesOf(ctx: RuleContext, module: Module): GoFile[] {
   return ctx.goFilesByModule.get(module) ?? [];
+}
+
+/** One import declaration of a file. */
+export interface ImportUse extends GoFile {
+  spec: ImportSpec;
+}
+
+const importsByFiles = new WeakMap<readonly GoFile[], Map<string, ImportUse[]>>();
+
+/**
+ * A module's imports by path, each path once with every declaration of it (files in path order).
+ * The rules judge each path once: a large module imports a few hundred paths in tens of thousands
+ * of declarations. Built once per module and shared by the rules.
+ */
+export function importsOf(ctx: RuleContext, module: Module): ReadonlyMap<string, readonly ImportUse[]> {
+  const files = goFilesOf(ctx, module);
+  let byPath = importsByFiles.get(files);
+  if (!byPath) {
+    byPath = new Map();
+    for (const { file, scan } of files) {
+      for (const spec of scan.imports) {
+        const uses = byPath.get(spec.path);
+        if (uses) uses.push({ file, scan, spec });
+        else byPath.set(spec.path, [{ file, scan, spec }]);
+      }
+    }
+    importsByFiles.set(files, byPath);
+  }
+  return byPath;
 }
 
 /** The major digits of a version, '' when the version is v0 or v1 (the unsuffixed path's majors). */

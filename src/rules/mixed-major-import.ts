@@ -5,10 +5,16 @@ import {
   familyMember,
   type FamilyMember
 } from '../go/majors.js';
-import type { ImportSpec } from '../go/imports.js';
 import type { Module } from '../go/layout.js';
 import type { Finding } from '../types.js';
-import { goFilesOf, makeFinding, moduleTargets, type Rule, type RuleContext } from './context.js';
+import {
+  importsOf,
+  makeFinding,
+  moduleTargets,
+  type ImportUse,
+  type Rule,
+  type RuleContext
+} from './context.js';
 
 /**
  * Importing two majors of one dependency builds both into the program: usually half of a migration.
@@ -23,13 +29,14 @@ export const mixedMajorImport: Rule = {
   }
 };
 
-interface Use extends FamilyMember {
-  file: string;
-  spec: ImportSpec;
+/** An imported path of a family, with its declarations. */
+interface FamilyImport extends FamilyMember {
+  path: string;
+  uses: readonly ImportUse[];
 }
 
 function checkModule(ctx: RuleContext, module: Module): Finding[] {
-  const files = goFilesOf(ctx, module);
+  const imports = importsOf(ctx, module);
   // Families are known from the repository's modules and announced by a major element in an import
   // or a require path (`.../dep/v2`). Each import belongs to the most specific family that holds it.
   const families = new Set(ctx.modules.map(m => m.prefix).filter(Boolean));
@@ -37,68 +44,47 @@ function checkModule(ctx: RuleContext, module: Module): Finding[] {
     const family = announcedFamily(p);
     if (family) families.add(family.prefix);
   };
-  const seen = new Set<string>();
-  for (const { scan } of files) {
-    for (const spec of scan.imports) {
-      if (seen.has(spec.path)) continue;
-      seen.add(spec.path);
-      announce(spec.path);
-    }
-  }
+  for (const path of imports.keys()) announce(path);
   for (const r of module.modFile.require) announce(r.path);
-  const familyOf = memoize((path: string) => {
+  const familyOf = (path: string) => {
     for (const prefix of familyCandidates(path)) {
       if (!families.has(prefix)) continue;
       const member = familyMember(path, prefix);
       if (member) return { prefix, member };
     }
     return undefined;
-  });
+  };
 
-  const usesByFamily = new Map<string, Use[]>();
-  for (const { file, scan } of files) {
-    for (const spec of scan.imports) {
-      const found = familyOf(spec.path);
-      // The module's own family is stale-self-import's business.
-      if (!found || found.prefix === module.prefix) continue;
-      const uses = usesByFamily.get(found.prefix) ?? [];
-      uses.push({ file, spec, ...found.member });
-      usesByFamily.set(found.prefix, uses);
-    }
+  const importsByFamily = new Map<string, FamilyImport[]>();
+  for (const [path, uses] of imports) {
+    const found = familyOf(path);
+    // The module's own family is stale-self-import's business.
+    if (!found || found.prefix === module.prefix) continue;
+    const members = importsByFamily.get(found.prefix) ?? [];
+    members.push({ path, uses, ...found.member });
+    importsByFamily.set(found.prefix, members);
   }
 
   const findings: Finding[] = [];
-  for (const uses of usesByFamily.values()) {
-    const majors = [...new Set(uses.map(u => u.major))].sort(compareMajors);
+  for (const members of importsByFamily.values()) {
+    const majors = [...new Set(members.map(m => m.major))].sort(compareMajors);
     if (majors.length < 2) continue;
     const highest = majors[majors.length - 1];
-    const highestPath = uses.find(u => u.major === highest)?.modulePath as string;
-    for (const use of uses.filter(u => u.major !== highest)) {
-      const { spec } = use;
-      findings.push(
-        makeFinding(
-          'mixed-major-import',
-          'warning',
-          {
-            file: use.file,
-            line: spec.line,
-            column: spec.column,
-            endLine: spec.endLine,
-            endColumn: spec.endColumn
-          },
-          `"${module.path}" imports both ${use.modulePath} and ${highestPath}, two majors of one module built side by side; finish the migration: import "${highestPath}${spec.path.slice(use.modulePath.length)}" instead of "${spec.path}"`,
-          module
-        )
-      );
+    const highestPath = members.find(m => m.major === highest)?.modulePath as string;
+    for (const member of members.filter(m => m.major !== highest)) {
+      const message = `"${module.path}" imports both ${member.modulePath} and ${highestPath}, two majors of one module built side by side; finish the migration: import "${highestPath}${member.path.slice(member.modulePath.length)}" instead of "${member.path}"`;
+      for (const { file, spec } of member.uses) {
+        findings.push(
+          makeFinding(
+            'mixed-major-import',
+            'warning',
+            { file, line: spec.line, column: spec.column, endLine: spec.endLine, endColumn: spec.endColumn },
+            message,
+            module
+          )
+        );
+      }
     }
   }
   return findings;
-}
-
-function memoize<T>(fn: (key: string) => T): (key: string) => T {
-  const memo = new Map<string, T>();
-  return key => {
-    if (!memo.has(key)) memo.set(key, fn(key));
-    return memo.get(key) as T;
-  };
 }

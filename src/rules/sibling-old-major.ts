@@ -3,7 +3,7 @@ import { compareMajors, familyMember } from '../go/majors.js';
 import { majorDigits } from '../go/version.js';
 import type { Finding } from '../types.js';
 import {
-  goFilesOf,
+  importsOf,
   makeFinding,
   suffixMajorOf,
   versionTargets,
@@ -62,11 +62,11 @@ function checkSibling(
       )
     );
   }
-  for (const { file, scan } of goFilesOf(ctx, other)) {
-    for (const spec of scan.imports) {
-      const member = isOlder(spec.path);
-      // Packages of a module that lives in this repository (the v1 root beside a v2/ directory) are not stale.
-      if (!member || ctx.importOwner(spec.path)) continue;
+  for (const [importPath, uses] of importsOf(ctx, other)) {
+    const member = isOlder(importPath);
+    // Packages of a module that lives in this repository (the v1 root beside a v2/ directory) are not stale.
+    if (!member || ctx.importOwner(importPath)) continue;
+    for (const { file, spec } of uses) {
       findings.push(
         makeFinding(
           'sibling-old-major',

@@ -3,7 +3,7 @@ import { familyMember } from '../go/majors.js';
 import { hasPathPrefix } from '../go/modpath.js';
 import type { ImportSpec } from '../go/imports.js';
 import type { Finding } from '../types.js';
-import { goFilesOf, makeFinding, moduleTargets, quote, type Rule, type RuleContext } from './context.js';
+import { importsOf, makeFinding, moduleTargets, quote, type Rule, type RuleContext } from './context.js';
 
 /**
  * Every import of a module's own packages must use the module's declared path (go-rules.md §6.5):
@@ -23,10 +23,10 @@ function checkModule(ctx: RuleContext, module: Module): Finding[] {
   const path = module.path;
   if (path === undefined) return [];
   const findings: Finding[] = [];
-  for (const { file, scan } of goFilesOf(ctx, module)) {
-    for (const spec of scan.imports) {
-      const stale = staleImport(spec.path, module, ctx.importOwner);
-      if (!stale) continue;
+  for (const [importPath, uses] of importsOf(ctx, module)) {
+    const stale = staleImport(importPath, module, ctx.importOwner);
+    if (!stale) continue;
+    for (const { file, scan, spec } of uses) {
       const severity = scan.buildIgnore || stale.caseOnly ? 'warning' : 'error';
       findings.push(
         makeFinding(
