@@ -44488,16 +44488,17 @@ class Git {
         const onStderr = (chunk) => void err.push(chunk);
         let exitCode;
         try {
-            exitCode = options.onStdout
-                ? await this.stream(args, options.input, onStdout, onStderr)
-                : await exec(gitExecutable(), args, {
-                    cwd: this.cwd,
-                    silent: true,
-                    ignoreReturnCode: true,
-                    input: options.input,
-                    env: gitEnvironment(),
-                    listeners: { stdout: onStdout, stderr: onStderr }
-                });
+            exitCode =
+                options.bulk || options.onStdout
+                    ? await this.runPlain(args, options.input, onStdout, onStderr)
+                    : await exec(gitExecutable(), args, {
+                        cwd: this.cwd,
+                        silent: true,
+                        ignoreReturnCode: true,
+                        input: options.input,
+                        env: gitEnvironment(),
+                        listeners: { stdout: onStdout, stderr: onStderr }
+                    });
         }
         catch (error) {
             throw new GitError(`could not run git: ${error.message}`, -1);
@@ -44514,11 +44515,10 @@ class Git {
         return result;
     }
     /**
-     * Runs git with its output streamed, without @actions/exec: exec also decodes every chunk of output
-     * into text lines for its stdline event, listened to or not, which for cat-file's stream of blobs
-     * (a whole tree, from a ref) costs about 100 ms per 40 MB. Resolves with the exit code.
+     * Runs git as a plain child process (see RunOptions.bulk): an argument array, no shell. Resolves
+     * with the exit code.
      */
-    stream(args, input, onStdout, onStderr) {
+    runPlain(args, input, onStdout, onStderr) {
         return new Promise((resolve, reject) => {
             const child = spawn(gitExecutable(), args, { cwd: this.cwd, env: gitEnvironment() });
             child.on('error', reject);
@@ -44565,7 +44565,7 @@ class Git {
             'for-each-ref',
             '--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)',
             'refs/tags'
-        ]);
+        ], { bulk: true });
         const tags = [];
         for (const line of r.stdout.split('\n')) {
             if (!line)
@@ -44613,7 +44613,7 @@ class Git {
             ...(head ? [head] : []),
             '--',
             ...(fits ? paths.map(p => `:(literal)${p}`) : [])
-        ]);
+        ], { bulk: true });
         const added = parseAddedLines(r.stdout);
         const wanted = new Set(files);
         for (const path of added.keys())
@@ -44633,7 +44633,7 @@ class Git {
             base,
             ...(head ? [head] : []),
             '--'
-        ]);
+        ], { bulk: true });
         // Records: "R<score>\0old\0new\0".
         const fields = r.stdout.split('\0');
         const renamed = new Map();
@@ -44681,15 +44681,7 @@ class Git {
     async workTreeFiles() {
         // One process: -t tags each entry, and a tracked file deleted from the work tree is listed
         // once more with the tag R.
-        const r = await this.run([
-            'ls-files',
-            '-z',
-            '-t',
-            '--cached',
-            '--others',
-            '--deleted',
-            '--exclude-standard'
-        ]);
+        const r = await this.run(['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard'], { bulk: true });
         const present = new Set();
         const deleted = new Set();
         for (const entry of r.stdout.split('\0')) {
@@ -44701,7 +44693,7 @@ class Git {
     }
     /** Every blob of the tree at `ref` (recursively), with its object id. */
     async listTree(ref) {
-        const r = await this.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', ref]);
+        const r = await this.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', ref], { bulk: true });
         const entries = [];
         for (const record of r.stdout.split('\0')) {
             if (!record)
@@ -44740,7 +44732,7 @@ class Git {
             ...(commit ? [commit] : []),
             '--',
             ...pathspecs
-        ], { allowFailure: true });
+        ], { allowFailure: true, bulk: true });
         // Exit 1: nothing matched.
         if (r.exitCode !== 0 && r.exitCode !== 1) {
             const detail = r.stderr.trim().split('\n').slice(-3).join(' ');
@@ -49883,7 +49875,7 @@ async function changedFiles(git, base, head, headIsCommit) {
         ...(headIsCommit && head ? [head] : []),
         '--'
     ];
-    const r = await git.run(args);
+    const r = await git.run(args, { bulk: true });
     return new Set(r.stdout.split('\0').filter(Boolean));
 }
 /** Module paths whose required version changed: their packages may have changed underneath. */

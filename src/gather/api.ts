@@ -307,7 +307,7 @@ async function changedFiles(
     ...(headIsCommit && head ? [head] : []),
     '--'
   ];
-  const r = await git.run(args);
+  const r = await git.run(args, { bulk: true });
   return new Set(r.stdout.split('\0').filter(Boolean));
 }
 

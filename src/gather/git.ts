@@ -20,8 +20,15 @@ export interface RunOptions {
   input?: Buffer;
   /** Return the result instead of throwing on a non-zero exit. */
   allowFailure?: boolean;
-  /** Receive stdout in chunks instead of collecting it. */
+  /** Receive stdout in chunks instead of collecting it (implies `bulk`). */
   onStdout?: (chunk: Buffer) => void;
+  /**
+   * The output grows with the repository (a listing, a diff, a search): read it from a plain child
+   * process. @actions/exec also splits every chunk into text lines, joined onto what came before
+   * until a line feed: on NUL-separated output (`-z`) that copies the whole output again for each
+   * chunk, time quadratic in its size (150 ms for the listing of 50,000 files).
+   */
+  bulk?: boolean;
 }
 
 export interface RunResult {
@@ -99,16 +106,17 @@ export class Git {
     const onStderr = (chunk: Buffer) => void err.push(chunk);
     let exitCode: number;
     try {
-      exitCode = options.onStdout
-        ? await this.stream(args, options.input, onStdout, onStderr)
-        : await exec(gitExecutable(), args, {
-            cwd: this.cwd,
-            silent: true,
-            ignoreReturnCode: true,
-            input: options.input,
-            env: gitEnvironment(),
-            listeners: { stdout: onStdout, stderr: onStderr }
-          });
+      exitCode =
+        options.bulk || options.onStdout
+          ? await this.runPlain(args, options.input, onStdout, onStderr)
+          : await exec(gitExecutable(), args, {
+              cwd: this.cwd,
+              silent: true,
+              ignoreReturnCode: true,
+              input: options.input,
+              env: gitEnvironment(),
+              listeners: { stdout: onStdout, stderr: onStderr }
+            });
     } catch (error) {
       throw new GitError(`could not run git: ${(error as Error).message}`, -1);
     }
@@ -125,11 +133,10 @@ export class Git {
   }
 
   /**
-   * Runs git with its output streamed, without @actions/exec: exec also decodes every chunk of output
-   * into text lines for its stdline event, listened to or not, which for cat-file's stream of blobs
-   * (a whole tree, from a ref) costs about 100 ms per 40 MB. Resolves with the exit code.
+   * Runs git as a plain child process (see RunOptions.bulk): an argument array, no shell. Resolves
+   * with the exit code.
    */
-  private stream(
+  private runPlain(
     args: string[],
     input: Buffer | undefined,
     onStdout: (chunk: Buffer) => void,
@@ -181,11 +188,14 @@ export class Git {
 
   /** Every tag with the commit it points to; annotated tags are peeled to their commit. */
   async tags(): Promise<Tag[]> {
-    const r = await this.run([
-      'for-each-ref',
-      '--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)',
-      'refs/tags'
-    ]);
+    const r = await this.run(
+      [
+        'for-each-ref',
+        '--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)',
+        'refs/tags'
+      ],
+      { bulk: true }
+    );
     const tags: Tag[] = [];
     for (const line of r.stdout.split('\n')) {
       if (!line) continue;
@@ -221,23 +231,26 @@ export class Git {
     if (files.length === 0) return new Map();
     const paths = files.flatMap(f => (renamed.has(f) ? [f, renamed.get(f) as string] : [f]));
     const fits = paths.reduce((n, p) => n + p.length + 12, 0) < MAX_PATHSPEC_CHARS;
-    const r = await this.run([
-      'diff',
-      '--unified=0',
-      '--no-color',
-      '--no-ext-diff',
-      '--no-textconv',
-      // Fixed prefixes: diff.noprefix or diff.mnemonicPrefix in the user's config would change them.
-      '--src-prefix=a/',
-      '--dst-prefix=b/',
-      '--find-renames',
-      '--diff-filter=AMR',
-      '--end-of-options',
-      base,
-      ...(head ? [head] : []),
-      '--',
-      ...(fits ? paths.map(p => `:(literal)${p}`) : [])
-    ]);
+    const r = await this.run(
+      [
+        'diff',
+        '--unified=0',
+        '--no-color',
+        '--no-ext-diff',
+        '--no-textconv',
+        // Fixed prefixes: diff.noprefix or diff.mnemonicPrefix in the user's config would change them.
+        '--src-prefix=a/',
+        '--dst-prefix=b/',
+        '--find-renames',
+        '--diff-filter=AMR',
+        '--end-of-options',
+        base,
+        ...(head ? [head] : []),
+        '--',
+        ...(fits ? paths.map(p => `:(literal)${p}`) : [])
+      ],
+      { bulk: true }
+    );
     const added = parseAddedLines(r.stdout);
     const wanted = new Set(files);
     for (const path of added.keys()) if (!wanted.has(path)) added.delete(path);
@@ -246,17 +259,20 @@ export class Git {
 
   /** Files renamed from `base` to `head` (the working tree when absent): new path -> old path. */
   async renamedFiles(base: string, head?: string): Promise<Map<string, string>> {
-    const r = await this.run([
-      'diff',
-      '--name-status',
-      '-z',
-      '--find-renames',
-      '--diff-filter=R',
-      '--end-of-options',
-      base,
-      ...(head ? [head] : []),
-      '--'
-    ]);
+    const r = await this.run(
+      [
+        'diff',
+        '--name-status',
+        '-z',
+        '--find-renames',
+        '--diff-filter=R',
+        '--end-of-options',
+        base,
+        ...(head ? [head] : []),
+        '--'
+      ],
+      { bulk: true }
+    );
     // Records: "R<score>\0old\0new\0".
     const fields = r.stdout.split('\0');
     const renamed = new Map<string, string>();
@@ -311,15 +327,10 @@ export class Git {
   async workTreeFiles(): Promise<string[]> {
     // One process: -t tags each entry, and a tracked file deleted from the work tree is listed
     // once more with the tag R.
-    const r = await this.run([
-      'ls-files',
-      '-z',
-      '-t',
-      '--cached',
-      '--others',
-      '--deleted',
-      '--exclude-standard'
-    ]);
+    const r = await this.run(
+      ['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard'],
+      { bulk: true }
+    );
     const present = new Set<string>();
     const deleted = new Set<string>();
     for (const entry of r.stdout.split('\0')) {
@@ -331,7 +342,7 @@ export class Git {
 
   /** Every blob of the tree at `ref` (recursively), with its object id. */
   async listTree(ref: string): Promise<TreeEntry[]> {
-    const r = await this.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', ref]);
+    const r = await this.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', ref], { bulk: true });
     const entries: TreeEntry[] = [];
     for (const record of r.stdout.split('\0')) {
       if (!record) continue;
@@ -374,7 +385,7 @@ export class Git {
         '--',
         ...pathspecs
       ],
-      { allowFailure: true }
+      { allowFailure: true, bulk: true }
     );
     // Exit 1: nothing matched.
     if (r.exitCode !== 0 && r.exitCode !== 1) {
