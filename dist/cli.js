@@ -13308,8 +13308,6 @@ class GitTree {
             if (whole && next === wholeCount)
                 onWholeDone?.();
         });
-        if (wanted.length === 0 && wholeCount !== 0)
-            onWholeDone?.();
     }
 }
 function growBuffer(buffer) {

@@ -151,7 +151,6 @@ export class GitTree implements Tree {
         if (whole && next === wholeCount) onWholeDone?.();
       }
     );
-    if (wanted.length === 0 && wholeCount !== 0) onWholeDone?.();
   }
 }
 
