@@ -41887,19 +41887,19 @@ function loadModules(goMods) {
 }
 /**
  * A lookup of the module whose directory holds a file: the innermost one, since nested modules own
- * their subtree. Walks up the file's directories, so it costs the path's depth, not the module count.
+ * their subtree. Walks up the file's directories once per directory (files share them), so it costs
+ * the path's depth, not the module count.
  */
 function fileOwnerIndex(modules) {
     const byDir = new Map(modules.map(m => [m.dir, m]));
-    return file => {
-        let dir = dirOf(file);
-        for (;;) {
-            const module = byDir.get(dir);
-            if (module || dir === ROOT_DIR)
-                return module;
-            dir = dirOf(dir);
-        }
+    const ownerOf = (dir) => {
+        if (byDir.has(dir))
+            return byDir.get(dir);
+        const owner = dir === ROOT_DIR ? undefined : ownerOf(dirOf(dir));
+        byDir.set(dir, owner);
+        return owner;
     };
+    return file => ownerOf(dirOf(file));
 }
 /**
  * A lookup of the repository module whose declared path is the longest prefix of an import path.
