@@ -2,7 +2,7 @@
 import { parseArgs } from 'node:util';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { createHash } from 'node:crypto';
-import { accessSync, constants as constants$1, statSync, readFileSync, openSync, readSync, closeSync, writeFileSync, renameSync, readdirSync } from 'node:fs';
+import { accessSync, constants as constants$1, statSync, readFileSync, openSync, fstatSync, readSync, closeSync, writeFileSync, renameSync, readdirSync } from 'node:fs';
 import 'string_decoder';
 import * as os from 'os';
 import * as events from 'events';
@@ -13225,8 +13225,10 @@ class WorkingTree {
                 let length = 0;
                 let scan;
                 for (;;) {
+                    // Once the header is scanned, the rest is wanted whole: room for the file, one byte over
+                    // so that the read that reaches its end comes back short.
                     if (length === buffer.length)
-                        buffer = growBuffer(buffer);
+                        buffer = growBuffer(buffer, scan ? fstatSync(fd).size + 1 : 0);
                     const n = readSync(fd, buffer, length, buffer.length - length, length);
                     length += n;
                     const eof = n === 0 || length < buffer.length;
@@ -13310,8 +13312,9 @@ class GitTree {
         });
     }
 }
-function growBuffer(buffer) {
-    const bigger = Buffer.allocUnsafe(buffer.length * 4);
+/** A larger buffer that starts with `buffer`'s bytes: `atLeast` long when that is larger, else 4x. */
+function growBuffer(buffer, atLeast) {
+    const bigger = Buffer.allocUnsafe(atLeast > buffer.length ? atLeast : buffer.length * 4);
     buffer.copy(bigger);
     return bigger;
 }

@@ -33,7 +33,7 @@ import require$$1$5 from 'node:dns';
 import require$$5$3 from 'string_decoder';
 import * as child from 'child_process';
 import { setTimeout as setTimeout$1 } from 'timers';
-import { accessSync, constants as constants$7, statSync, readFileSync as readFileSync$1, openSync, readSync, closeSync, mkdirSync, writeFileSync } from 'node:fs';
+import { accessSync, constants as constants$7, statSync, readFileSync as readFileSync$1, openSync, fstatSync, readSync, closeSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, isAbsolute, join, resolve } from 'node:path';
 import { spawn } from 'node:child_process';
@@ -49554,8 +49554,10 @@ class WorkingTree {
                 let length = 0;
                 let scan;
                 for (;;) {
+                    // Once the header is scanned, the rest is wanted whole: room for the file, one byte over
+                    // so that the read that reaches its end comes back short.
                     if (length === buffer.length)
-                        buffer = growBuffer(buffer);
+                        buffer = growBuffer(buffer, scan ? fstatSync(fd).size + 1 : 0);
                     const n = readSync(fd, buffer, length, buffer.length - length, length);
                     length += n;
                     const eof = n === 0 || length < buffer.length;
@@ -49639,8 +49641,9 @@ class GitTree {
         });
     }
 }
-function growBuffer(buffer) {
-    const bigger = Buffer.allocUnsafe(buffer.length * 4);
+/** A larger buffer that starts with `buffer`'s bytes: `atLeast` long when that is larger, else 4x. */
+function growBuffer(buffer, atLeast) {
+    const bigger = Buffer.allocUnsafe(atLeast > buffer.length ? atLeast : buffer.length * 4);
     buffer.copy(bigger);
     return bigger;
 }

@@ -1,7 +1,7 @@
 // One interface over the two places a repository's files can come from: the working tree on disk
 // and a git ref read from objects (no checkout needed). A ref is read with one `git ls-tree` and one
 // `git cat-file --batch` process, never a process per file.
-import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
 import { scanImports, type ImportScan } from '../go/imports.js';
 import { Git } from './git.js';
@@ -76,7 +76,9 @@ export class WorkingTree implements Tree {
         let length = 0;
         let scan: ImportScan | undefined;
         for (;;) {
-          if (length === buffer.length) buffer = growBuffer(buffer);
+          // Once the header is scanned, the rest is wanted whole: room for the file, one byte over
+          // so that the read that reaches its end comes back short.
+          if (length === buffer.length) buffer = growBuffer(buffer, scan ? fstatSync(fd).size + 1 : 0);
           const n = readSync(fd, buffer, length, buffer.length - length, length);
           length += n;
           const eof = n === 0 || length < buffer.length;
@@ -154,8 +156,9 @@ export class GitTree implements Tree {
   }
 }
 
-function growBuffer(buffer: Buffer): Buffer {
-  const bigger = Buffer.allocUnsafe(buffer.length * 4);
+/** A larger buffer that starts with `buffer`'s bytes: `atLeast` long when that is larger, else 4x. */
+function growBuffer(buffer: Buffer, atLeast: number): Buffer {
+  const bigger = Buffer.allocUnsafe(atLeast > buffer.length ? atLeast : buffer.length * 4);
   buffer.copy(bigger);
   return bigger;
 }
