@@ -13636,15 +13636,15 @@ async function gatherSnapshot(options) {
     // may name an old major), and the git side of the API comparison.
     let references;
     let apiComparisons;
-    // The //go:generate lines are found in the .go files' bytes as they are read (each file whole).
+    // The //go:generate lines are found in the bytes of the .go files whose headers are scanned (those
+    // of a module: go generate runs on packages), as they are read (each file whole).
     const generateLines = new Map();
     let headersRead = () => undefined;
     const headersDone = new Promise(done => (headersRead = done));
     const goGenerate = headersDone.then(() => generateLines);
     // The .go files of the modules: their headers are scanned, and only their //go:generate lines count.
     const goSources = files.filter(f => isGoSourceFile(f) && inAModule(f));
-    const goSourceSet = new Set(goSources);
-    const startReferences = () => readReferences(git, tree, files, [...goMods.values()].map(data => modulePath(data)), options.head ? commit : undefined, { goSources: goSourceSet, found: goGenerate });
+    const startReferences = () => readReferences(git, tree, files, [...goMods.values()].map(data => modulePath(data)), options.head ? commit : undefined, goGenerate);
     const startApiComparisons = () => apiIntent
         ? gatherApiComparisons(git, tree, {
             files,
@@ -13747,12 +13747,15 @@ function inBackground(work) {
     return work;
 }
 /**
- * The lines of the files src/go/references.ts reads that contain a family prefix of the modules, found
- * by ONE `git grep` over the work tree or the commit, and the whole text of the Markdown files among
- * them (read through the tree, so only those few files). Files the tree does not list (symbolic links
- * in a commit) are left out, so both sources give the same result.
+ * The lines of the files src/go/references.ts reads that contain a family prefix of the modules: in
+ * files other than .go found by ONE `git grep` over the work tree or the commit, in .go files among
+ * their //go:generate lines. Also the whole text of the Markdown files among them (read through the
+ * tree, so only those few files). Files the tree does not list (symbolic links in a commit) are left
+ * out, so both sources give the same result.
  */
-async function readReferences(git, tree, files, modulePaths, commit, goGenerate) {
+async function readReferences(git, tree, files, modulePaths, commit, 
+/** The //go:generate lines of the .go files that count, by file. */
+goGenerate) {
     const lines = new Map();
     const documents = new Map();
     const patterns = referencePatterns(modulePaths);
@@ -13762,10 +13765,9 @@ async function readReferences(git, tree, files, modulePaths, commit, goGenerate)
     // import line would match a family prefix).
     const [others, generateLines] = await Promise.all([
         git.grepLines(patterns, REFERENCE_PATHSPECS, commit),
-        goGenerate.found
+        goGenerate
     ]);
     const generate = new Map([...generateLines]
-        .filter(([file]) => goGenerate.goSources.has(file))
         .map(([file, found]) => [file, found.filter(hit => patterns.some(p => hit.text.includes(p)))])
         .filter(([, found]) => found.length > 0));
     const hits = new Map([...others, ...generate]);

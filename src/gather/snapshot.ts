@@ -120,14 +120,14 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   // may name an old major), and the git side of the API comparison.
   let references: ReturnType<typeof readReferences> | undefined;
   let apiComparisons: Promise<ApiComparison[]> | undefined;
-  // The //go:generate lines are found in the .go files' bytes as they are read (each file whole).
+  // The //go:generate lines are found in the bytes of the .go files whose headers are scanned (those
+  // of a module: go generate runs on packages), as they are read (each file whole).
   const generateLines = new Map<string, ReferenceLine[]>();
   let headersRead = (): void => undefined;
   const headersDone = new Promise<void>(done => (headersRead = done));
   const goGenerate = headersDone.then(() => generateLines);
   // The .go files of the modules: their headers are scanned, and only their //go:generate lines count.
   const goSources = files.filter(f => isGoSourceFile(f) && inAModule(f));
-  const goSourceSet = new Set(goSources);
   const startReferences = () =>
     readReferences(
       git,
@@ -135,7 +135,7 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
       files,
       [...goMods.values()].map(data => modulePath(data)),
       options.head ? commit : undefined,
-      { goSources: goSourceSet, found: goGenerate }
+      goGenerate
     );
   const startApiComparisons = () =>
     apiIntent
@@ -242,10 +242,11 @@ function inBackground<T>(work: Promise<T>): Promise<T> {
 }
 
 /**
- * The lines of the files src/go/references.ts reads that contain a family prefix of the modules, found
- * by ONE `git grep` over the work tree or the commit, and the whole text of the Markdown files among
- * them (read through the tree, so only those few files). Files the tree does not list (symbolic links
- * in a commit) are left out, so both sources give the same result.
+ * The lines of the files src/go/references.ts reads that contain a family prefix of the modules: in
+ * files other than .go found by ONE `git grep` over the work tree or the commit, in .go files among
+ * their //go:generate lines. Also the whole text of the Markdown files among them (read through the
+ * tree, so only those few files). Files the tree does not list (symbolic links in a commit) are left
+ * out, so both sources give the same result.
  */
 async function readReferences(
   git: Git,
@@ -253,12 +254,8 @@ async function readReferences(
   files: readonly string[],
   modulePaths: string[],
   commit: string | undefined,
-  goGenerate: {
-    /** The .go files whose //go:generate lines count (those of a module: go generate runs on packages). */
-    goSources: ReadonlySet<string>;
-    /** Each of those files' //go:generate lines, found in its bytes. */
-    found: Promise<Map<string, ReferenceLine[]>>;
-  }
+  /** The //go:generate lines of the .go files that count, by file. */
+  goGenerate: Promise<Map<string, ReferenceLine[]>>
 ): Promise<{ lines: Map<string, ReferenceLine[]>; documents: Map<string, string> }> {
   const lines = new Map<string, ReferenceLine[]>();
   const documents = new Map<string, string>();
@@ -268,11 +265,10 @@ async function readReferences(
   // import line would match a family prefix).
   const [others, generateLines] = await Promise.all([
     git.grepLines(patterns, REFERENCE_PATHSPECS, commit),
-    goGenerate.found
+    goGenerate
   ]);
   const generate = new Map(
     [...generateLines]
-      .filter(([file]) => goGenerate.goSources.has(file))
       .map(([file, found]) => [file, found.filter(hit => patterns.some(p => hit.text.includes(p)))] as const)
       .filter(([, found]) => found.length > 0)
   );
