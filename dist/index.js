@@ -41886,20 +41886,31 @@ function loadModules(goMods) {
     return modules.sort((a, b) => b.dir.length - a.dir.length || a.dir.localeCompare(b.dir));
 }
 /**
- * A lookup of the module whose directory holds a file: the innermost one, since nested modules own
- * their subtree. Walks up the file's directories once per directory (files share them), so it costs
- * the path's depth, not the module count.
+ * A lookup of the innermost of `dirs` that holds a file (nested modules own their subtree), or
+ * undefined. Walks up the file's directories once per directory (files share them), so it costs the
+ * path's depth, not the number of `dirs`.
  */
-function fileOwnerIndex(modules) {
-    const byDir = new Map(modules.map(m => [m.dir, m]));
+function innermostDirIndex(dirs) {
+    const owners = new Map();
+    for (const dir of dirs)
+        owners.set(dir, dir);
     const ownerOf = (dir) => {
-        if (byDir.has(dir))
-            return byDir.get(dir);
+        if (owners.has(dir))
+            return owners.get(dir);
         const owner = dir === ROOT_DIR ? undefined : ownerOf(dirOf(dir));
-        byDir.set(dir, owner);
+        owners.set(dir, owner);
         return owner;
     };
     return file => ownerOf(dirOf(file));
+}
+/** A lookup of the module whose directory holds a file: the innermost one (see innermostDirIndex). */
+function fileOwnerIndex(modules) {
+    const byDir = new Map(modules.map(m => [m.dir, m]));
+    const ownerDir = innermostDirIndex(byDir.keys());
+    return file => {
+        const dir = ownerDir(file);
+        return dir === undefined ? undefined : byDir.get(dir);
+    };
 }
 /**
  * A lookup of the repository module whose declared path is the longest prefix of an import path.
@@ -49950,15 +49961,7 @@ async function gatherSnapshot(options) {
     let moveBack;
     // A separate git process reads the go.mod files of the latest releases while this one reads the tree.
     const releasedGoMods = inBackground(readReleasedGoMods(git, goModPaths, tags));
-    const moduleDirs = new Set(goModPaths.map(dirOf));
-    const inAModule = (file) => {
-        for (let d = dirOf(file);; d = dirOf(d)) {
-            if (moduleDirs.has(d))
-                return true;
-            if (d === ROOT_DIR)
-                return false;
-        }
-    };
+    const moduleDirOf = innermostDirIndex(goModPaths.map(dirOf));
     // One pass over the tree (for a ref: one cat-file process): go.mod files first, then the .go
     // headers. As soon as the go.mod files are in, the work that needs only them starts and runs while
     // the headers are scanned: one git grep for the modules' family prefixes (it finds every line that
@@ -49972,7 +49975,7 @@ async function gatherSnapshot(options) {
     const headersDone = new Promise(done => (headersRead = done));
     const goGenerate = headersDone.then(() => generateLines);
     // The .go files of the modules: their headers are scanned, and only their //go:generate lines count.
-    const goSources = files.filter(f => isGoSourceFile(f) && inAModule(f));
+    const goSources = files.filter(f => isGoSourceFile(f) && moduleDirOf(f) !== undefined);
     const startReferences = () => readReferences(git, tree, files, [...goMods.values()].map(data => modulePath(data)), options.head ? commit : undefined, goGenerate);
     const startApiComparisons = () => apiIntent
         ? gatherApiComparisons(git, tree, {
@@ -50145,12 +50148,10 @@ function movedBackHasher(before, goMods, goFiles, movedBack, baseCommit) {
     if (moved.size === 0)
         return undefined;
     const format = baseCommit.length === 64 ? 'sha256' : 'sha1';
-    const owners = new Set([...goMods.keys()].map(dirOf));
+    const moduleDirOf = innermostDirIndex([...goMods.keys()].map(dirOf));
     return (path, data) => {
-        let dir = dirOf(path);
-        while (!owners.has(dir) && dir !== ROOT_DIR)
-            dir = dirOf(dir);
-        const move = moved.get(dir);
+        const dir = moduleDirOf(path);
+        const move = dir === undefined ? undefined : moved.get(dir);
         const scan = move && goFiles.get(path);
         if (!move || !scan || scan.error)
             return;

@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals';
 import {
   fileOwnerIndex,
+  innermostDirIndex,
   isCountedPath,
   loadModules,
   releasesOfModule,
@@ -80,6 +81,18 @@ describe('tags and modules', () => {
     expect(owner('lib/v2/x.go')).toBe(at('lib/v2'));
     expect(owner('lib/x.go')).toBe(at('lib'));
     expect(owner('x.go')).toBe(at('.'));
+  });
+
+  test('the innermost of some directories that holds a file, asked in any order, and none without a root', () => {
+    const dirOwner = innermostDirIndex(['a', 'a/b/c', 'x y']);
+    expect(dirOwner('a/b/c/d/e.go')).toBe('a/b/c');
+    expect(dirOwner('a/b/e.go')).toBe('a');
+    expect(dirOwner('a/b/c/e.go')).toBe('a/b/c'); // a/b is remembered as a's; a/b/c stays its own
+    expect(dirOwner('x y/z.go')).toBe('x y');
+    expect(dirOwner('ab/e.go')).toBeUndefined();
+    expect(dirOwner('e.go')).toBeUndefined();
+    expect(dirOwner('ab/f.go')).toBeUndefined(); // remembered
+    expect(innermostDirIndex(['.'])('q/r/s.go')).toBe('.');
   });
 
   test('releases of a module are its prefix and majors, in Go order (v10 after v9)', () => {

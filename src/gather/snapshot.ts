@@ -5,9 +5,9 @@ import { resolve } from 'node:path';
 import {
   dirOf,
   goModFiles,
+  innermostDirIndex,
   isGoSourceFile,
   releasesWithPrefix,
-  ROOT_DIR,
   tagPrefixOf
 } from '../go/layout.js';
 import { modulePath } from '../go/modfile.js';
@@ -107,13 +107,7 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   let moveBack: ((path: string, data: Uint8Array) => void) | undefined;
   // A separate git process reads the go.mod files of the latest releases while this one reads the tree.
   const releasedGoMods = inBackground(readReleasedGoMods(git, goModPaths, tags));
-  const moduleDirs = new Set(goModPaths.map(dirOf));
-  const inAModule = (file: string) => {
-    for (let d = dirOf(file); ; d = dirOf(d)) {
-      if (moduleDirs.has(d)) return true;
-      if (d === ROOT_DIR) return false;
-    }
-  };
+  const moduleDirOf = innermostDirIndex(goModPaths.map(dirOf));
   // One pass over the tree (for a ref: one cat-file process): go.mod files first, then the .go
   // headers. As soon as the go.mod files are in, the work that needs only them starts and runs while
   // the headers are scanned: one git grep for the modules' family prefixes (it finds every line that
@@ -127,7 +121,7 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   const headersDone = new Promise<void>(done => (headersRead = done));
   const goGenerate = headersDone.then(() => generateLines);
   // The .go files of the modules: their headers are scanned, and only their //go:generate lines count.
-  const goSources = files.filter(f => isGoSourceFile(f) && inAModule(f));
+  const goSources = files.filter(f => isGoSourceFile(f) && moduleDirOf(f) !== undefined);
   const startReferences = () =>
     readReferences(
       git,
@@ -330,11 +324,10 @@ function movedBackHasher(
   }
   if (moved.size === 0) return undefined;
   const format = baseCommit.length === 64 ? 'sha256' : 'sha1';
-  const owners = new Set([...goMods.keys()].map(dirOf));
+  const moduleDirOf = innermostDirIndex([...goMods.keys()].map(dirOf));
   return (path, data) => {
-    let dir = dirOf(path);
-    while (!owners.has(dir) && dir !== ROOT_DIR) dir = dirOf(dir);
-    const move = moved.get(dir);
+    const dir = moduleDirOf(path);
+    const move = dir === undefined ? undefined : moved.get(dir);
     const scan = move && goFiles.get(path);
     if (!move || !scan || scan.error) return;
     const id = movedBackBlobId(data, scan.imports, move, format);

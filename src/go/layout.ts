@@ -104,19 +104,30 @@ export function loadModules(goMods: ReadonlyMap<string, Uint8Array>): Module[] {
 }
 
 /**
- * A lookup of the module whose directory holds a file: the innermost one, since nested modules own
- * their subtree. Walks up the file's directories once per directory (files share them), so it costs
- * the path's depth, not the module count.
+ * A lookup of the innermost of `dirs` that holds a file (nested modules own their subtree), or
+ * undefined. Walks up the file's directories once per directory (files share them), so it costs the
+ * path's depth, not the number of `dirs`.
  */
-export function fileOwnerIndex(modules: readonly Module[]): (file: string) => Module | undefined {
-  const byDir = new Map<string, Module | undefined>(modules.map(m => [m.dir, m]));
-  const ownerOf = (dir: string): Module | undefined => {
-    if (byDir.has(dir)) return byDir.get(dir);
+export function innermostDirIndex(dirs: Iterable<string>): (file: string) => string | undefined {
+  const owners = new Map<string, string | undefined>();
+  for (const dir of dirs) owners.set(dir, dir);
+  const ownerOf = (dir: string): string | undefined => {
+    if (owners.has(dir)) return owners.get(dir);
     const owner = dir === ROOT_DIR ? undefined : ownerOf(dirOf(dir));
-    byDir.set(dir, owner);
+    owners.set(dir, owner);
     return owner;
   };
   return file => ownerOf(dirOf(file));
+}
+
+/** A lookup of the module whose directory holds a file: the innermost one (see innermostDirIndex). */
+export function fileOwnerIndex(modules: readonly Module[]): (file: string) => Module | undefined {
+  const byDir = new Map(modules.map(m => [m.dir, m]));
+  const ownerDir = innermostDirIndex(byDir.keys());
+  return file => {
+    const dir = ownerDir(file);
+    return dir === undefined ? undefined : byDir.get(dir);
+  };
 }
 
 /**
