@@ -69,6 +69,9 @@ describe('git', () => {
     await expect(
       new Git(join(dir, 'no-such-dir')).run(['cat-file', '--batch'], { onStdout: () => undefined })
     ).rejects.toThrow(/^could not run git: spawn .*ENOENT/);
+    await expect(new Git(join(dir, 'no-such-dir')).run(['ls-files'], { bulk: true })).rejects.toThrow(
+      `(in ${join(dir, 'no-such-dir')})`
+    );
   });
 
   test('zero object ids and diff parsing edge cases', () => {

@@ -144,7 +144,8 @@ export class Git {
   ): Promise<number> {
     return new Promise((resolve, reject) => {
       const child = spawn(gitExecutable(), args, { cwd: this.cwd, env: gitEnvironment() });
-      child.on('error', reject);
+      // Node says `spawn /usr/bin/git ENOENT` for a missing directory as for a missing git: say where.
+      child.on('error', error => reject(new Error(`${error.message} (in ${this.cwd})`)));
       // git may exit before reading all of its input (a failure, reported by its exit code): a
       // write to the closed pipe must not become an unhandled error.
       child.stdin.on('error', () => undefined);
