@@ -42237,6 +42237,26 @@ const localReplace = {
     }
 };
 
+// Small helpers over collections, pure.
+/**
+ * The items by key, each group in the items' order, the groups in the order their keys first came.
+ * An item whose key is undefined is left out.
+ */
+function groupBy(items, key) {
+    const groups = new Map();
+    for (const item of items) {
+        const k = key(item);
+        if (k === undefined)
+            continue;
+        const group = groups.get(k);
+        if (group)
+            group.push(item);
+        else
+            groups.set(k, [item]);
+    }
+    return groups;
+}
+
 // Which major of a module family an import path names. A family is every major of one module:
 // `example.com/m`, `example.com/m/v2`, ... (or `gopkg.in/yaml.v2`, `gopkg.in/yaml.v3`, ...).
 const MAJOR_ELEMENT = /^v([1-9][0-9]*)$/;
@@ -42349,16 +42369,14 @@ function checkModule$1(ctx, module) {
         }
         return undefined;
     };
-    const importsByFamily = new Map();
-    for (const [path, uses] of imports) {
+    const familyImports = [...imports].flatMap(([path, uses]) => {
         const found = familyOf(path);
         // The module's own family is stale-self-import's business.
-        if (!found || found.prefix === module.prefix)
-            continue;
-        const members = importsByFamily.get(found.prefix) ?? [];
-        members.push({ path, uses, ...found.member });
-        importsByFamily.set(found.prefix, members);
-    }
+        return found && found.prefix !== module.prefix
+            ? [{ prefix: found.prefix, path, uses, ...found.member }]
+            : [];
+    });
+    const importsByFamily = groupBy(familyImports, i => i.prefix);
     const findings = [];
     for (const members of importsByFamily.values()) {
         const majors = [...new Set(members.map(m => m.major))].sort(compareMajors);
@@ -48127,18 +48145,7 @@ function extractLoaded(side, loaded, compared, affected, parse, cache) {
 }
 /** The counted files of each package (module-relative directory), sorted, outside `skipped` directories. */
 function filesByPackage(files, moduleDir, skipped) {
-    const out = new Map();
-    for (const src of [...files].sort(byFile)) {
-        const dir = packageDirOf(src.file, moduleDir);
-        if (dir === undefined || skipped.has(dirOf(src.file)))
-            continue;
-        const list = out.get(dir);
-        if (list)
-            list.push(src);
-        else
-            out.set(dir, [src]);
-    }
-    return out;
+    return groupBy([...files].sort(byFile), src => skipped.has(dirOf(src.file)) ? undefined : packageDirOf(src.file, moduleDir));
 }
 /** The module-relative directory of an import of the module's own packages, else undefined. */
 function ownPackageDir(importPath, modulePath) {
@@ -49781,14 +49788,7 @@ async function gatherApiComparisons(git, tree, inputs, intent) {
  * go/api.ts reads them). The others are read whole: the extractor follows types into them.
  */
 function headerFilesOfAdded(added, read, headFiles, scans, module) {
-    const filesOf = new Map();
-    for (const f of [...headFiles].sort()) {
-        const list = filesOf.get(dirOf(f));
-        if (list)
-            list.push(f);
-        else
-            filesOf.set(dirOf(f), [f]);
-    }
+    const filesOf = groupBy([...headFiles].sort(), dirOf);
     const importPathOf = (dir) => dir === module.dir
         ? module.path
         : `${module.path}/${module.dir === ROOT_DIR ? dir : dir.slice(module.dir.length + 1)}`;
@@ -49833,20 +49833,7 @@ async function rewrittenFiles(base, movedBack, files) {
 /** The .go files whose declarations count (no tests) of each module: nested modules cut out. */
 function apiFilesByModule(files, modules) {
     const owner = fileOwnerIndex(modules);
-    const byModule = new Map();
-    for (const file of files) {
-        if (!isApiFile(file))
-            continue;
-        const module = owner(file);
-        if (!module)
-            continue;
-        const list = byModule.get(module);
-        if (list)
-            list.push(file);
-        else
-            byModule.set(module, [file]);
-    }
-    return byModule;
+    return groupBy(files, file => (isApiFile(file) ? owner(file) : undefined));
 }
 /**
  * The comparison point's listing and go.mod files (those already read when given), and the diff

@@ -3,6 +3,7 @@
 // packages with a changed file are read, and of those extractComparedApis parses only what a
 // comparison needs; at the comparison point only the files the diff lists are read from git.
 import { resolveTargets } from '../analyze.js';
+import { groupBy } from '../collections.js';
 import { extractComparedApis, type ApiSource } from '../go/api.js';
 import {
   dirOf,
@@ -186,12 +187,7 @@ function headerFilesOfAdded(
   scans: Snapshot['goFiles'],
   module: Module
 ): Map<string, Set<string>> {
-  const filesOf = new Map<string, string[]>();
-  for (const f of [...headFiles].sort()) {
-    const list = filesOf.get(dirOf(f));
-    if (list) list.push(f);
-    else filesOf.set(dirOf(f), [f]);
-  }
+  const filesOf = groupBy([...headFiles].sort(), dirOf);
   const importPathOf = (dir: string) =>
     dir === module.dir
       ? module.path
@@ -240,16 +236,7 @@ async function rewrittenFiles(
 /** The .go files whose declarations count (no tests) of each module: nested modules cut out. */
 function apiFilesByModule(files: readonly string[], modules: Module[]): Map<Module, string[]> {
   const owner = fileOwnerIndex(modules);
-  const byModule = new Map<Module, string[]>();
-  for (const file of files) {
-    if (!isApiFile(file)) continue;
-    const module = owner(file);
-    if (!module) continue;
-    const list = byModule.get(module);
-    if (list) list.push(file);
-    else byModule.set(module, [file]);
-  }
-  return byModule;
+  return groupBy(files, file => (isApiFile(file) ? owner(file) : undefined));
 }
 
 /**

@@ -23,6 +23,7 @@ import type {
   TypeParam,
   Underlying
 } from './api-model.js';
+import { groupBy } from '../collections.js';
 import { consultedTypeNames, methodSetsDiffer } from './apidiff.js';
 import { parseGoDeclarations, type GoSyntaxNode } from './goparse.js';
 import { scanImports, type ImportScan } from './imports.js';
@@ -617,15 +618,9 @@ function filesByPackage(
   moduleDir: string,
   skipped: ReadonlySet<string>
 ): Map<string, ApiSource[]> {
-  const out = new Map<string, ApiSource[]>();
-  for (const src of [...files].sort(byFile)) {
-    const dir = packageDirOf(src.file, moduleDir);
-    if (dir === undefined || skipped.has(dirOf(src.file))) continue;
-    const list = out.get(dir);
-    if (list) list.push(src);
-    else out.set(dir, [src]);
-  }
-  return out;
+  return groupBy([...files].sort(byFile), src =>
+    skipped.has(dirOf(src.file)) ? undefined : packageDirOf(src.file, moduleDir)
+  );
 }
 
 /** The module-relative directory of an import of the module's own packages, else undefined. */

@@ -1,5 +1,6 @@
 // Human-readable output for a terminal: findings grouped by module and file, then a one-line verdict.
 import type { Report } from '../analyze.js';
+import { groupBy } from '../collections.js';
 import type { Finding } from '../types.js';
 
 export interface TextOptions {
@@ -60,15 +61,4 @@ function verdict(report: Report, paint: (code: string, s: string) => string): st
     default:
       return `PASS: no findings (${scope})`;
   }
-}
-
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    let list = groups.get(k);
-    if (!list) groups.set(k, (list = []));
-    list.push(item);
-  }
-  return groups;
 }

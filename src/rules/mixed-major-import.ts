@@ -1,3 +1,4 @@
+import { groupBy } from '../collections.js';
 import {
   announcedFamily,
   compareMajors,
@@ -29,8 +30,9 @@ export const mixedMajorImport: Rule = {
   }
 };
 
-/** An imported path of a family, with its declarations. */
+/** An imported path of a family (its prefix), with its declarations. */
 interface FamilyImport extends FamilyMember {
+  prefix: string;
   path: string;
   uses: readonly ImportUse[];
 }
@@ -55,15 +57,14 @@ function checkModule(ctx: RuleContext, module: Module): Finding[] {
     return undefined;
   };
 
-  const importsByFamily = new Map<string, FamilyImport[]>();
-  for (const [path, uses] of imports) {
+  const familyImports = [...imports].flatMap(([path, uses]): FamilyImport[] => {
     const found = familyOf(path);
     // The module's own family is stale-self-import's business.
-    if (!found || found.prefix === module.prefix) continue;
-    const members = importsByFamily.get(found.prefix) ?? [];
-    members.push({ path, uses, ...found.member });
-    importsByFamily.set(found.prefix, members);
-  }
+    return found && found.prefix !== module.prefix
+      ? [{ prefix: found.prefix, path, uses, ...found.member }]
+      : [];
+  });
+  const importsByFamily = groupBy(familyImports, i => i.prefix);
 
   const findings: Finding[] = [];
   for (const members of importsByFamily.values()) {
