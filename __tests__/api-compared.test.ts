@@ -1,19 +1,19 @@
-// extractComparedApis (src/go/api.ts): a comparison parses only the files whose declarations may
+// extractComparedApis (src/go/api/extract.ts): a comparison parses only the files whose declarations may
 // read differently, and finds the same changes as parsing every package it is given. Hand-written
 // cases say which files are parsed; generated modules with random edits check that the changes
 // found never differ from those of the whole parse.
 import { describe, expect, test } from '@jest/globals';
-import type { ApiChange } from '../src/go/api-model.js';
+import type { ApiChange } from '../src/go/api/model.js';
 import {
   extractComparedApis,
   extractModuleApi,
   unchangedPackages,
   type ApiSource,
   type ComparedApisOptions
-} from '../src/go/api.js';
-import { compareApis } from '../src/go/apidiff.js';
-import { parseGoDeclarations } from '../src/go/goparse.js';
-import { dirOf } from '../src/go/layout.js';
+} from '../src/go/api/extract.js';
+import { compareApis } from '../src/go/api/diff.js';
+import { parseGoDeclarations } from '../src/go/api/parse.js';
+import { dirOf } from '../src/go/module/layout.js';
 import { seededInts } from './helpers/rng.js';
 
 type Files = Record<string, string>;

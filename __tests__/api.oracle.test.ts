@@ -1,4 +1,4 @@
-// The API extractor (src/go/api.ts) against go/types: generated modules (fixed seed, std imports
+// The API extractor (src/go/api/extract.ts) against go/types: generated modules (fixed seed, std imports
 // only) are read by both, and the exported objects must match one for one.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
-import type { ApiObject, Field, Method, ModuleApi } from '../src/go/api-model.js';
+import type { ApiObject, Field, Method, ModuleApi } from '../src/go/api/model.js';
 import { seededFloats } from './helpers/rng.js';
-import { extractModuleApi, type ApiSource } from '../src/go/api.js';
+import { extractModuleApi, type ApiSource } from '../src/go/api/extract.js';
 import { describeWithGo, runGo } from './helpers/gotool.js';
 import { loadTreeSitterGo } from './helpers/tree-sitter.js';
 

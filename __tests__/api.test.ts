@@ -1,8 +1,8 @@
-// The exported-API extractor (src/go/api.ts) on hand-written Go sources.
+// The exported-API extractor (src/go/api/extract.ts) on hand-written Go sources.
 import { describe, expect, test } from '@jest/globals';
-import type { ApiObject, ModuleApi, PackageApi, Underlying } from '../src/go/api-model.js';
-import { extractModuleApi, unchangedPackages, type ApiSource } from '../src/go/api.js';
-import { compareApis } from '../src/go/apidiff.js';
+import type { ApiObject, ModuleApi, PackageApi, Underlying } from '../src/go/api/model.js';
+import { extractModuleApi, unchangedPackages, type ApiSource } from '../src/go/api/extract.js';
+import { compareApis } from '../src/go/api/diff.js';
 
 const enc = new TextEncoder();
 const src = (files: Record<string, string>): ApiSource[] =>

@@ -10,9 +10,14 @@ import type {
   Promoted,
   TypeParam,
   Underlying
-} from '../src/go/api-model.js';
-import { extractModuleApi } from '../src/go/api.js';
-import { assumedPackageName, compareApis, summarizeChanges, type CompareOptions } from '../src/go/apidiff.js';
+} from '../src/go/api/model.js';
+import { extractModuleApi } from '../src/go/api/extract.js';
+import {
+  assumedPackageName,
+  compareApis,
+  summarizeChanges,
+  type CompareOptions
+} from '../src/go/api/diff.js';
 
 // ---------------------------------------------------------------------------------------------
 // Builders. Old declarations live in old.go, new ones in new.go, so that positions show the side.
@@ -876,7 +881,7 @@ describe('compareApis: order and summary', () => {
 });
 
 // ---------------------------------------------------------------------------------------------
-// The whole pipeline: Go source -> extractor (src/go/api.ts) -> compareApis.
+// The whole pipeline: Go source -> extractor (src/go/api/extract.ts) -> compareApis.
 
 describe('compareApis on extracted Go source', () => {
   // async: the cases were written when the extractor loaded a WASM grammar first.

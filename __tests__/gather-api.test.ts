@@ -8,9 +8,9 @@
 // read whole imports it.
 import { describe, expect, test } from '@jest/globals';
 import { execFileSync } from 'node:child_process';
-import { unchangedPackages } from '../src/go/api.js';
-import { scanImports } from '../src/go/imports.js';
-import { moduleMove, movedBackBlobId, type ObjectFormat } from '../src/go/rewrite.js';
+import { unchangedPackages } from '../src/go/api/extract.js';
+import { scanImports } from '../src/go/module/imports.js';
+import { moduleMove, movedBackBlobId, type ObjectFormat } from '../src/go/module/rewrite.js';
 import { gatherSnapshot } from '../src/gather/snapshot.js';
 import { commitTree, git, makeRepo, tempDir } from './helpers/repo.js';
 

@@ -1,4 +1,4 @@
-// The declaration parser (src/go/goparse.ts): against tree-sitter-go, a general-purpose Go grammar,
+// The declaration parser (src/go/api/parse.ts): against tree-sitter-go, a general-purpose Go grammar,
 // through the same extractor on the Go standard library; its readings of Go's ambiguous spots; and
 // that no input makes it throw.
 import { execFileSync } from 'node:child_process';
@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import type { ApiObject, ModuleApi } from '../src/go/api-model.js';
-import { extractModuleApi, type ApiSource, type ParseGo } from '../src/go/api.js';
-import { parseGoDeclarations } from '../src/go/goparse.js';
+import type { ApiObject, ModuleApi } from '../src/go/api/model.js';
+import { extractModuleApi, type ApiSource, type ParseGo } from '../src/go/api/extract.js';
+import { parseGoDeclarations } from '../src/go/api/parse.js';
 import { describeWithGo } from './helpers/gotool.js';
 import { loadTreeSitterGo } from './helpers/tree-sitter.js';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from '@jest/globals';
-import { suggestNextVersion } from '../src/go/next-version.js';
+import { suggestNextVersion } from '../src/go/module/next-version.js';
 
 const none = { breaking: 0, compatible: 0 };
 const added = { breaking: 0, compatible: 2 };

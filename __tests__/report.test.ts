@@ -3,7 +3,7 @@
 // leave out), and SARIF 2.1.0. Reports come from the real engine over snapshots built here.
 import { describe, expect, test } from '@jest/globals';
 import { analyze, markNewFindings, type Report } from '../src/analyze.js';
-import { scanImports } from '../src/go/imports.js';
+import { scanImports } from '../src/go/module/imports.js';
 import { checkRunAnnotations, chunk, planWorkflowAnnotations } from '../src/report/annotations.js';
 import { formatSarif, toSarif } from '../src/report/sarif.js';
 import { buildCheckRunOutput, buildJobSummary, escapeHtml } from '../src/report/summary.js';

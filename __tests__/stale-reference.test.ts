@@ -1,6 +1,6 @@
 // stale-reference: old-major paths outside Go imports (.proto, buf, docs, build files, //go:generate),
 // checked through the CLI on real git repositories, in the work tree and at a ref; plus the pure parts
-// of src/go/references.ts.
+// of src/go/module/references.ts.
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
@@ -12,7 +12,7 @@ import {
   referenceFileKind,
   referencePatterns,
   type ReferenceFileKind
-} from '../src/go/references.js';
+} from '../src/go/module/references.js';
 
 const R = 'github.com/o/r';
 
@@ -420,7 +420,7 @@ describe('stale-reference: majors, modules and trees', () => {
   });
 });
 
-describe('src/go/references.ts', () => {
+describe('src/go/module/references.ts', () => {
   test('goGenerateLines: lines that start with //go:generate, numbered, as git grep -I gives them', () => {
     const text = [
       'package p',

@@ -1,4 +1,4 @@
-// The top-level scan (src/go/toplevel.ts), which decides which unchanged files a comparison may leave
+// The top-level scan (src/go/api/toplevel.ts), which decides which unchanged files a comparison may leave
 // unparsed: on the Go standard library, everything tree-sitter-go (a full Go grammar, bodies
 // included) finds declared, received or spelled, the scan reports too; and the spots a byte scanner
 // could misread.
@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
 import type { Node as TsNode } from 'web-tree-sitter';
-import type { GoSyntaxNode } from '../src/go/goparse.js';
-import { identifierHash, scanTopLevel, type TopLevel } from '../src/go/toplevel.js';
+import type { GoSyntaxNode } from '../src/go/api/parse.js';
+import { identifierHash, scanTopLevel, type TopLevel } from '../src/go/api/toplevel.js';
 import { describeWithGo } from './helpers/gotool.js';
 import { loadTreeSitterGo } from './helpers/tree-sitter.js';
 

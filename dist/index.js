@@ -43207,7 +43207,7 @@ function codePoints(s) {
  * Files other than Go imports that name an older major's path of a checked module: a .proto
  * `go_package`, buf's go_package settings, `go get`/`go install` lines, import lines in Markdown code
  * fences, pkg.go.dev links, `-X` linker flags and go command arguments in build files, //go:generate
- * lines (src/go/references.ts says exactly where). Users of the new major who follow them get the old
+ * lines (src/go/module/references.ts says exactly where). Users of the new major who follow them get the old
  * one, or a build that stamps a variable that no longer exists. A path that belongs to another module
  * of the repository is never stale.
  */
@@ -50067,7 +50067,7 @@ function inBackground(work) {
     return work;
 }
 /**
- * The lines of the files src/go/references.ts reads that contain a family prefix of the modules: in
+ * The lines of the files src/go/module/references.ts reads that contain a family prefix of the modules: in
  * files other than .go found by ONE `git grep` over the work tree or the commit, in .go files among
  * their //go:generate lines. Also the whole text of the Markdown files among them (read through the
  * tree, so only those few files). Files the tree does not list (symbolic links in a commit) are left
@@ -51677,7 +51677,7 @@ function charIndex(text, byte) {
 //   for major 1; gopkg.in `.vN`);
 // - every import, in every .go file the module owns, of its own packages through another major (the
 //   imports stale-self-import reports, so `check` agrees with the result), in every form;
-// - non-Go references to an older major's path (src/go/references.ts: .proto go_package, buf, docs,
+// - non-Go references to an older major's path (src/go/module/references.ts: .proto go_package, buf, docs,
 //   -X ldflags, go commands in build files, //go:generate lines), in place;
 // - self-requirement leftovers: a require or replace of the module's own other major that nothing
 //   imports any more after the rewrite is removed, one that is still imported (by a file whose import
@@ -51865,7 +51865,7 @@ function planFix(input) {
     return plan;
 }
 /**
- * The stale-reference findings of `module` in `files` (src/go/references.ts), as edits: each
+ * The stale-reference findings of `module` in `files` (src/go/module/references.ts), as edits: each
  * stale path becomes the same package under the module's path.
  */
 function referenceEdits(files, modules, module) {

@@ -10,14 +10,14 @@ import {
   splitTag,
   tagPrefixOf,
   type Module
-} from './go/layout.js';
-import { modulePath } from './go/modfile.js';
-import { pathMajorDigits, splitPathVersion } from './go/modpath.js';
-import { majorDigits, releaseVersionProblem } from './go/version.js';
+} from './go/module/layout.js';
+import { modulePath } from './go/module/modfile.js';
+import { pathMajorDigits, splitPathVersion } from './go/module/modpath.js';
+import { majorDigits, releaseVersionProblem } from './go/module/version.js';
 import type { GoFile, RuleContext, Target } from './rules/context.js';
 import { rules } from './rules/index.js';
-import { compareApis, summarizeChanges } from './go/apidiff.js';
-import { suggestNextVersion } from './go/next-version.js';
+import { compareApis, summarizeChanges } from './go/api/diff.js';
+import { suggestNextVersion } from './go/module/next-version.js';
 import type {
   Conclusion,
   FailOn,

@@ -6,15 +6,15 @@ import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import { Git } from './gather/git.js';
-import { goModFiles, isCountedPath, isGoSourceFile, loadModules, ROOT_DIR } from './go/layout.js';
-import { modulePath } from './go/modfile.js';
-import { referenceFileKind } from './go/references.js';
+import { goModFiles, isCountedPath, isGoSourceFile, loadModules, ROOT_DIR } from './go/module/layout.js';
+import { modulePath } from './go/module/modfile.js';
+import { referenceFileKind } from './go/module/references.js';
 import { unifiedDiff } from './fix/diff.js';
 import { goFilesOfModule, planFix, type FileChange, type Unsafe } from './fix/plan.js';
 import { parseUpgradeTarget, planUpgrade } from './fix/upgrade.js';
 import type { Report } from './analyze.js';
 import type { Tree } from './gather/tree.js';
-import { majorDigits } from './go/version.js';
+import { majorDigits } from './go/module/version.js';
 
 export interface FixerIo {
   stdout: (s: string) => void;

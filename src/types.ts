@@ -1,7 +1,7 @@
 // The data that flows through the engine: gather -> Snapshot -> rules -> Finding[] -> report.
-import type { ImportScan } from './go/imports.js';
-import type { ModuleApi } from './go/api-model.js';
-import type { ReferenceLine } from './go/references.js';
+import type { ImportScan } from './go/module/imports.js';
+import type { ModuleApi } from './go/api/model.js';
+import type { ReferenceLine } from './go/module/references.js';
 
 export type Severity = 'error' | 'warning' | 'notice';
 
@@ -71,7 +71,7 @@ export interface Snapshot {
   /** Import scan of every counted .go file that a module owns. */
   goFiles: Map<string, GoFileInfo>;
   /**
-   * Lines that name a module family's path in the files src/go/references.ts reads (docs, .proto,
+   * Lines that name a module family's path in the files src/go/module/references.ts reads (docs, .proto,
    * build files; in .go files only //go:generate lines), found by one `git grep`, per file.
    */
   referenceLines?: Map<string, ReferenceLine[]>;

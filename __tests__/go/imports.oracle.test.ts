@@ -1,4 +1,4 @@
-// Differential test of src/go/imports.ts against go1.19's `go list -e -json ./...` on a generated module.
+// Differential test of src/go/module/imports.ts against go1.19's `go list -e -json ./...` on a generated module.
 //
 // go list applies the real build context (GOOS/GOARCH of the host, no -tags, CGO_ENABLED=0), so
 // each file's expected fate is derived from our scan: its `constraint` evaluated with the real tag
@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { evalConstraint, scanImports, type ImportScan } from '../../src/go/imports.js';
+import { evalConstraint, scanImports, type ImportScan } from '../../src/go/module/imports.js';
 import { describeWithGo, runGo } from '../helpers/gotool.js';
 
 const MODULE = 'example.com/gen';

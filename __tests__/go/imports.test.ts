@@ -2,7 +2,12 @@ import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { constraintNeedsIgnore, evalConstraint, scanImports, type ImportScan } from '../../src/go/imports.js';
+import {
+  constraintNeedsIgnore,
+  evalConstraint,
+  scanImports,
+  type ImportScan
+} from '../../src/go/module/imports.js';
 import { conformanceDir, readConformanceJson } from '../helpers/conformance.js';
 
 const encoder = new TextEncoder();

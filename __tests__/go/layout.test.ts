@@ -8,8 +8,8 @@ import {
   resolveTag,
   splitTag,
   tagPrefixOf
-} from '../../src/go/layout.js';
-import { announcedFamily, compareMajors, familyMember } from '../../src/go/majors.js';
+} from '../../src/go/module/layout.js';
+import { announcedFamily, compareMajors, familyMember } from '../../src/go/module/majors.js';
 
 const enc = (s: string) => new TextEncoder().encode(s);
 const modules = (files: Record<string, string>) =>

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from '@jest/globals';
 import fc from 'fast-check';
-import { parseModFile } from '../../src/go/modfile.js';
+import { parseModFile } from '../../src/go/module/modfile.js';
 import { readConformanceFile, readConformanceJson } from '../helpers/conformance.js';
 import { describeWithGo, runGo } from '../helpers/gotool.js';
 

@@ -6,7 +6,7 @@ import {
   tokenize,
   type ParseMode,
   type ParseResult
-} from '../../src/go/modfile.js';
+} from '../../src/go/module/modfile.js';
 import { readConformanceFile, readConformanceJson } from '../helpers/conformance.js';
 
 interface Case {

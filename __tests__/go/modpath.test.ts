@@ -16,8 +16,8 @@ import {
   pathMajorPrefix,
   splitPathVersion,
   unescapePath
-} from '../../src/go/modpath.js';
-import { decodeGoBytes } from '../../src/go/version.js';
+} from '../../src/go/module/modpath.js';
+import { decodeGoBytes } from '../../src/go/module/version.js';
 import { readConformanceJson } from '../helpers/conformance.js';
 
 interface ModulePathsJson {

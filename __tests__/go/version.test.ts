@@ -28,7 +28,7 @@ import {
   pseudoVersionTime,
   releaseVersionProblem,
   sortVersions
-} from '../../src/go/version.js';
+} from '../../src/go/module/version.js';
 import { readConformanceJson } from '../helpers/conformance.js';
 
 interface VersionRow {

@@ -1,10 +1,10 @@
 // tree-sitter-go through web-tree-sitter (WASM): the general-purpose Go grammar that the
-// differential tests run through the same extractor as src/go/goparse.ts. Test-only: the product
+// differential tests run through the same extractor as src/go/api/parse.ts. Test-only: the product
 // parses declarations itself (see goparse.ts for why).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Language, Parser, type Tree } from 'web-tree-sitter';
-import type { ParseGo } from '../../src/go/api.js';
+import type { ParseGo } from '../../src/go/api/extract.js';
 
 const require = createRequire(import.meta.url);
 

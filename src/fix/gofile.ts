@@ -13,7 +13,7 @@
 // A header whose layout this cannot follow safely (two specs on one line, a comment before a spec
 // on its line, a group that needs sorting but is not one spec per line) is reported as unsafe and
 // the file is not changed.
-import { scanImports } from '../go/imports.js';
+import { scanImports } from '../go/module/imports.js';
 
 export interface ImportChange {
   /** Position of the literal in the original file: 1-based line, column in code points. */

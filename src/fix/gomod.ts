@@ -1,7 +1,7 @@
 // go.mod edits on top of the spans of ../go/modfile.ts. Pure. Each edit keeps the file's own
 // layout: a token is replaced in place (with the quoting it had), and a directive is removed with its
 // whole line (and its block when the block is left empty).
-import type { Span } from '../go/modfile.js';
+import type { Span } from '../go/module/modfile.js';
 import type { ByteEdit } from './edits.js';
 
 /** Replaces the token at `span` (a path or a version) with `value`, keeping the quotes it had. */

@@ -5,7 +5,7 @@
 //   for major 1; gopkg.in `.vN`);
 // - every import, in every .go file the module owns, of its own packages through another major (the
 //   imports stale-self-import reports, so `check` agrees with the result), in every form;
-// - non-Go references to an older major's path (src/go/references.ts: .proto go_package, buf, docs,
+// - non-Go references to an older major's path (src/go/module/references.ts: .proto go_package, buf, docs,
 //   -X ldflags, go commands in build files, //go:generate lines), in place;
 // - self-requirement leftovers: a require or replace of the module's own other major that nothing
 //   imports any more after the rewrite is removed, one that is still imported (by a file whose import
@@ -13,18 +13,24 @@
 //   main module cannot require itself) is removed.
 // A file that cannot be rewritten safely is listed and left as it is.
 import { UsageError } from '../errors.js';
-import { fileOwnerIndex, importOwnerIndex, isGoSourceFile, loadModules, type Module } from '../go/layout.js';
-import { familyMember } from '../go/majors.js';
-import { parseModFile } from '../go/modfile.js';
-import { checkPathMajor, pathForMajor, splitPathVersion } from '../go/modpath.js';
-import { isValid } from '../go/version.js';
+import {
+  fileOwnerIndex,
+  importOwnerIndex,
+  isGoSourceFile,
+  loadModules,
+  type Module
+} from '../go/module/layout.js';
+import { familyMember } from '../go/module/majors.js';
+import { parseModFile } from '../go/module/modfile.js';
+import { checkPathMajor, pathForMajor, splitPathVersion } from '../go/module/modpath.js';
+import { isValid } from '../go/module/version.js';
 import {
   needsWholeText,
   referenceFileKind,
   referenceFinder,
   referenceLinesToKeep,
   type ReferenceLine
-} from '../go/references.js';
+} from '../go/module/references.js';
 import { staleImport } from '../rules/stale-self-import.js';
 import { applyByteEdits, applyLineEdits, type ByteEdit, type FileEdit } from './edits.js';
 import { rewriteGoFile } from './gofile.js';
@@ -277,7 +283,7 @@ export function planFix(input: FixInput): FixPlan {
 }
 
 /**
- * The stale-reference findings of `module` in `files` (src/go/references.ts), as edits: each
+ * The stale-reference findings of `module` in `files` (src/go/module/references.ts), as edits: each
  * stale path becomes the same package under the module's path.
  */
 export function referenceEdits(

@@ -12,10 +12,16 @@
 // With the new version's package list (`sourcePackages`), each rewritten import whose package is not
 // there is reported.
 import { UsageError } from '../errors.js';
-import { fileOwnerIndex, importOwnerIndex, isGoSourceFile, loadModules, type Module } from '../go/layout.js';
-import { compareMajors, familyMember } from '../go/majors.js';
-import { check, hasPathPrefix, pathMajorDigits, splitPathVersion } from '../go/modpath.js';
-import { canonical } from '../go/version.js';
+import {
+  fileOwnerIndex,
+  importOwnerIndex,
+  isGoSourceFile,
+  loadModules,
+  type Module
+} from '../go/module/layout.js';
+import { compareMajors, familyMember } from '../go/module/majors.js';
+import { check, hasPathPrefix, pathMajorDigits, splitPathVersion } from '../go/module/modpath.js';
+import { canonical } from '../go/module/version.js';
 import { applyByteEdits, type ByteEdit } from './edits.js';
 import { rewriteGoFile } from './gofile.js';
 import { dropEmptiedBlocks, removeDirective, replaceToken } from './gomod.js';

@@ -4,7 +4,7 @@
 // comparison needs; at the comparison point only the files the diff lists are read from git.
 import { resolveTargets } from '../analyze.js';
 import { groupBy } from '../collections.js';
-import { extractComparedApis, type ApiSource } from '../go/api.js';
+import { extractComparedApis, type ApiSource } from '../go/api/extract.js';
 import {
   dirOf,
   ROOT_DIR,
@@ -14,9 +14,9 @@ import {
   loadModules,
   releasesOfModule,
   type Module
-} from '../go/layout.js';
-import { hasPathPrefix } from '../go/modpath.js';
-import { compare } from '../go/version.js';
+} from '../go/module/layout.js';
+import { hasPathPrefix } from '../go/module/modpath.js';
+import { compare } from '../go/module/version.js';
 import type { Target } from '../rules/context.js';
 import type { ApiComparison, Intent, Snapshot } from '../types.js';
 import type { Git } from './git.js';

@@ -9,9 +9,9 @@ import {
   isGoSourceFile,
   releasesWithPrefix,
   tagPrefixOf
-} from '../go/layout.js';
-import { modulePath } from '../go/modfile.js';
-import { moduleMove, movedBackBlobId, type ModuleMove } from '../go/rewrite.js';
+} from '../go/module/layout.js';
+import { modulePath } from '../go/module/modfile.js';
+import { moduleMove, movedBackBlobId, type ModuleMove } from '../go/module/rewrite.js';
 import {
   needsWholeText,
   goGenerateLines,
@@ -19,7 +19,7 @@ import {
   referenceLinesToKeep,
   referencePatterns,
   type ReferenceLine
-} from '../go/references.js';
+} from '../go/module/references.js';
 import type { ApiComparison, GoFileInfo, Intent, Snapshot, Tag } from '../types.js';
 import { markNewFindings, type Report } from '../analyze.js';
 import { gatherApiComparisons } from './api.js';
@@ -236,7 +236,7 @@ function inBackground<T>(work: Promise<T>): Promise<T> {
 }
 
 /**
- * The lines of the files src/go/references.ts reads that contain a family prefix of the modules: in
+ * The lines of the files src/go/module/references.ts reads that contain a family prefix of the modules: in
  * files other than .go found by ONE `git grep` over the work tree or the commit, in .go files among
  * their //go:generate lines. Also the whole text of the Markdown files among them (read through the
  * tree, so only those few files). Files the tree does not list (symbolic links in a commit) are left

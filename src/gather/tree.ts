@@ -3,7 +3,7 @@
 // `git cat-file --batch` process, never a process per file.
 import { closeSync, fstatSync, openSync, readFileSync, readSync } from 'node:fs';
 import { join } from 'node:path';
-import { scanImports, type ImportScan } from '../go/imports.js';
+import { scanImports, type ImportScan } from '../go/module/imports.js';
 import { Git } from './git.js';
 
 export interface ReadRequest {

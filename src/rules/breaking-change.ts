@@ -1,7 +1,7 @@
-import { releasesOfModule, type Module } from '../go/layout.js';
-import { pathForMajor } from '../go/modpath.js';
-import { majorDigits } from '../go/version.js';
-import type { ApiChange } from '../go/api-model.js';
+import { releasesOfModule, type Module } from '../go/module/layout.js';
+import { pathForMajor } from '../go/module/modpath.js';
+import { majorDigits } from '../go/module/version.js';
+import type { ApiChange } from '../go/api/model.js';
 import type { ApiComparison, Finding } from '../types.js';
 import { makeFinding, moduleLinePlace, type Rule, type RuleContext, type Target } from './context.js';
 

@@ -1,8 +1,8 @@
 // What every rule receives: the snapshot, the repository's modules, and the resolved targets.
-import type { ImportScan, ImportSpec } from '../go/imports.js';
-import type { Module } from '../go/layout.js';
-import type { ApiChange } from '../go/api-model.js';
-import { majorDigits } from '../go/version.js';
+import type { ImportScan, ImportSpec } from '../go/module/imports.js';
+import type { Module } from '../go/module/layout.js';
+import type { ApiChange } from '../go/api/model.js';
+import { majorDigits } from '../go/module/version.js';
 import type { Finding, RuleId, Severity, Snapshot, TargetMode, TargetSource } from '../types.js';
 
 export interface Target {

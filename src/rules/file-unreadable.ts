@@ -1,4 +1,4 @@
-import { fileOwnerIndex } from '../go/layout.js';
+import { fileOwnerIndex } from '../go/module/layout.js';
 import { goFilesOf, makeFinding, moduleTargets, type Rule } from './context.js';
 import type { Finding } from '../types.js';
 

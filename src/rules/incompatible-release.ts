@@ -1,5 +1,5 @@
-import { splitTag } from '../go/layout.js';
-import { majorDigits } from '../go/version.js';
+import { splitTag } from '../go/module/layout.js';
+import { majorDigits } from '../go/module/version.js';
 import { makeFinding, NO_PLACE, type Rule } from './context.js';
 
 /**

@@ -1,4 +1,4 @@
-import { isDirectoryPath } from '../go/modfile.js';
+import { isDirectoryPath } from '../go/module/modfile.js';
 import { makeFinding, moduleTargets, type Rule } from './context.js';
 
 /** A directory replacement only works in the author's checkout: consumers ignore replace directives. */

@@ -5,8 +5,8 @@ import {
   familyCandidates,
   familyMember,
   type FamilyMember
-} from '../go/majors.js';
-import type { Module } from '../go/layout.js';
+} from '../go/module/majors.js';
+import type { Module } from '../go/module/layout.js';
 import type { Finding } from '../types.js';
 import {
   importsOf,

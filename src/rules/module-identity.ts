@@ -1,7 +1,7 @@
 // Rules that compare a module's path with what it was: module-path-repository and module-renamed.
-import { modulePath } from '../go/modfile.js';
-import { splitPathVersion } from '../go/modpath.js';
-import type { Module } from '../go/layout.js';
+import { modulePath } from '../go/module/modfile.js';
+import { splitPathVersion } from '../go/module/modpath.js';
+import type { Module } from '../go/module/layout.js';
 import { makeFinding, moduleLinePlace, moduleTargets, type Rule, type RuleContext } from './context.js';
 import type { Finding } from '../types.js';
 

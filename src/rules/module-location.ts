@@ -1,6 +1,6 @@
-import { isGopkgInModule, isMajorDirName, ROOT_DIR } from '../go/layout.js';
-import { checkPath } from '../go/modpath.js';
-import type { Module } from '../go/layout.js';
+import { isGopkgInModule, isMajorDirName, ROOT_DIR } from '../go/module/layout.js';
+import { checkPath } from '../go/module/modpath.js';
+import type { Module } from '../go/module/layout.js';
 import { makeFinding, moduleLinePlace, moduleTargets, type Rule } from './context.js';
 import type { Finding } from '../types.js';
 

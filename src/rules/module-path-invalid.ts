@@ -1,4 +1,4 @@
-import { checkPath } from '../go/modpath.js';
+import { checkPath } from '../go/module/modpath.js';
 import { makeFinding, moduleLinePlace, moduleTargets, quote, type Rule } from './context.js';
 
 /** The module path must pass CheckPath, the rule the go command applies to every module it fetches. */

@@ -1,7 +1,7 @@
-import { releasesWithPrefix, resolveTag, tagPrefixOf, type Module } from '../go/layout.js';
-import { checkPath, pathForMajor } from '../go/modpath.js';
-import { majorDigits } from '../go/version.js';
-import { compareMajors } from '../go/majors.js';
+import { releasesWithPrefix, resolveTag, tagPrefixOf, type Module } from '../go/module/layout.js';
+import { checkPath, pathForMajor } from '../go/module/modpath.js';
+import { majorDigits } from '../go/module/version.js';
+import { compareMajors } from '../go/module/majors.js';
 import {
   makeFinding,
   moduleLinePlace,

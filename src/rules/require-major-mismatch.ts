@@ -1,6 +1,6 @@
-import { checkPathMajor, splitPathVersion } from '../go/modpath.js';
-import { isValid } from '../go/version.js';
-import type { Span } from '../go/modfile.js';
+import { checkPathMajor, splitPathVersion } from '../go/module/modpath.js';
+import { isValid } from '../go/module/version.js';
+import type { Span } from '../go/module/modfile.js';
 import { makeFinding, moduleTargets, type Rule } from './context.js';
 import type { Finding } from '../types.js';
 

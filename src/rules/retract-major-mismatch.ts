@@ -1,5 +1,5 @@
-import { checkPathMajor } from '../go/modpath.js';
-import { isValid } from '../go/version.js';
+import { checkPathMajor } from '../go/module/modpath.js';
+import { isValid } from '../go/module/version.js';
 import { makeFinding, moduleTargets, type Rule } from './context.js';
 
 /**

@@ -1,4 +1,4 @@
-import { familyMember } from '../go/majors.js';
+import { familyMember } from '../go/module/majors.js';
 import { makeFinding, moduleTargets, type Rule } from './context.js';
 import type { Finding } from '../types.js';
 

@@ -1,6 +1,6 @@
-import { releasesWithPrefix, tagPrefixOf, type Module } from '../go/layout.js';
-import { compareMajors, familyMember } from '../go/majors.js';
-import { majorDigits } from '../go/version.js';
+import { releasesWithPrefix, tagPrefixOf, type Module } from '../go/module/layout.js';
+import { compareMajors, familyMember } from '../go/module/majors.js';
+import { majorDigits } from '../go/module/version.js';
 import type { Finding } from '../types.js';
 import {
   importsOf,

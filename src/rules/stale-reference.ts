@@ -1,4 +1,4 @@
-import { referenceFinder, type Reference, type ReferenceContext } from '../go/references.js';
+import { referenceFinder, type Reference, type ReferenceContext } from '../go/module/references.js';
 import type { Finding } from '../types.js';
 import { makeFinding, moduleTargets, quote, type Rule } from './context.js';
 
@@ -6,7 +6,7 @@ import { makeFinding, moduleTargets, quote, type Rule } from './context.js';
  * Files other than Go imports that name an older major's path of a checked module: a .proto
  * `go_package`, buf's go_package settings, `go get`/`go install` lines, import lines in Markdown code
  * fences, pkg.go.dev links, `-X` linker flags and go command arguments in build files, //go:generate
- * lines (src/go/references.ts says exactly where). Users of the new major who follow them get the old
+ * lines (src/go/module/references.ts says exactly where). Users of the new major who follow them get the old
  * one, or a build that stamps a variable that no longer exists. A path that belongs to another module
  * of the repository is never stale.
  */

@@ -1,7 +1,7 @@
-import type { Module } from '../go/layout.js';
-import { familyMember } from '../go/majors.js';
-import { hasPathPrefix } from '../go/modpath.js';
-import type { ImportSpec } from '../go/imports.js';
+import type { Module } from '../go/module/layout.js';
+import { familyMember } from '../go/module/majors.js';
+import { hasPathPrefix } from '../go/module/modpath.js';
+import type { ImportSpec } from '../go/module/imports.js';
 import type { Finding } from '../types.js';
 import { importsOf, makeFinding, moduleTargets, quote, type Rule, type RuleContext } from './context.js';
 

@@ -1,7 +1,7 @@
 // The rules about the tag or version itself: tag-invalid, tag-exists, version-order, retracted-version.
-import { releasesOfModule, releasesWithPrefix, tagPrefixOf } from '../go/layout.js';
-import { compareMajors } from '../go/majors.js';
-import { compare, majorDigits } from '../go/version.js';
+import { releasesOfModule, releasesWithPrefix, tagPrefixOf } from '../go/module/layout.js';
+import { compareMajors } from '../go/module/majors.js';
+import { compare, majorDigits } from '../go/module/version.js';
 import { makeFinding, NO_PLACE, versionTargets, type Rule } from './context.js';
 
 export const tagInvalid: Rule = {

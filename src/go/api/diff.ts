@@ -15,8 +15,8 @@ import type {
   PackageApi,
   TypeParam,
   Underlying
-} from './api-model.js';
-import { compareGoStrings } from './version.js';
+} from './model.js';
+import { compareGoStrings } from '../module/version.js';
 
 export interface CompareOptions {
   /** Import paths (or path prefixes) of packages whose API may have changed underneath without a

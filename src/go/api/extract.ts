@@ -22,12 +22,12 @@ import type {
   PackageApi,
   TypeParam,
   Underlying
-} from './api-model.js';
-import { groupBy } from '../collections.js';
-import { consultedTypeNames, methodSetsDiffer } from './apidiff.js';
-import { parseGoDeclarations, type GoSyntaxNode } from './goparse.js';
-import { scanImports, type ImportScan } from './imports.js';
-import { dirOf, isCountedPath } from './layout.js';
+} from './model.js';
+import { groupBy } from '../../collections.js';
+import { consultedTypeNames, methodSetsDiffer } from './diff.js';
+import { parseGoDeclarations, type GoSyntaxNode } from './parse.js';
+import { scanImports, type ImportScan } from '../module/imports.js';
+import { dirOf, isCountedPath } from '../module/layout.js';
 import { identifierHash, scanTopLevel, type TopLevel } from './toplevel.js';
 
 export interface ApiSource {

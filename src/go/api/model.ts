@@ -1,5 +1,5 @@
 // The exported API of a Go module as read from source (no Go toolchain): the data that
-// src/go/api.ts extracts and src/go/apidiff.ts compares. Types are kept as normalized Go type text
+// src/go/api/extract.ts extracts and src/go/api/diff.ts compares. Types are kept as normalized Go type text
 // (`func(int, ...string) (map[string][]*T, error)`: no parameter names, single spaces, package
 // qualifiers as written) plus the structure needed where compatibility depends on parts of a type.
 
