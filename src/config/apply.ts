@@ -85,7 +85,7 @@ export function applyConfig(
     kept.push(severity === finding.severity ? finding : { ...finding, severity });
   }
   const about = (line: number): Pick<Finding, 'file' | 'line'> => ({ file: config.file, line });
-  for (const [line, what] of refused)
+  for (const [line, what] of [...refused].sort(([a], [b]) => a - b))
     kept.push({
       rule: 'config-refused',
       severity: 'warning',
