@@ -32,7 +32,7 @@
 //   --quick  10x smaller trees (1,000 and 5,000 files, 30 modules): a smoke run of about a minute
 //   --keep   keep the generated repositories (the path is printed) instead of deleting them
 // The full run takes about 9 minutes on 2 CPUs. The last line is `BENCH_JSON {...}` with every
-// timing and ratio, for copying into the README. Set TMPDIR to generate somewhere else.
+// timing and ratio, for copying into docs/speed.md. Set TMPDIR to generate somewhere else.
 //
 // Node 20 has no --experimental-strip-types, so `npm run bench` compiles this file (tsc follows its
 // imports: config, gosource, trees, measure, report) with the project's own tsc into .bench/
