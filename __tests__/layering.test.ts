@@ -27,7 +27,8 @@ function sourceFiles(dir: string): string[] {
   return readdirSync(join(root, dir), { withFileTypes: true }).flatMap(entry => {
     const path = posix.join(dir, entry.name);
     if (entry.isDirectory()) return sourceFiles(path);
-    return entry.name.endsWith('.ts') ? [path] : [];
+    // JSON data (the config schema) is imported too; it imports nothing.
+    return entry.name.endsWith('.ts') || entry.name.endsWith('.json') ? [path] : [];
   });
 }
 
@@ -110,8 +111,9 @@ describe('imports', () => {
     expect(violations(under('src/go'), above)).toEqual([]);
   });
 
-  test('src/rules and src/analyze.ts never import gather, report or the entries', () => {
-    const core = (file: string) => under('src/rules')(file) || file === 'src/analyze.ts';
+  test('src/rules, src/config and src/analyze.ts never import gather, report or the entries', () => {
+    const core = (file: string) =>
+      under('src/rules')(file) || under('src/config')(file) || file === 'src/analyze.ts';
     const io = (target: string) =>
       under('src/gather')(target) || under('src/report')(target) || isEntry(target);
     expect(violations(core, io)).toEqual([]);
