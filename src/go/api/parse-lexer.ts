@@ -80,6 +80,72 @@ const UNICODE_DIGIT = /[\p{Nd}]/u;
 
 type LexerState = [number, boolean, Tok, number, number, string, number];
 
+/** The kind and end of the number literal at i (an int, float or imaginary). */
+function numberAt(src: string, i: number): [Tok, number] {
+  let float = false;
+  const hex = src.charCodeAt(i) === 0x30 && (src[i + 1] === 'x' || src[i + 1] === 'X');
+  if (hex) i += 2;
+  for (;;) {
+    const ch = src[i];
+    if (ch === undefined) break;
+    if (/[0-9a-zA-Z_]/.test(ch)) {
+      const exponent = hex ? ch === 'p' || ch === 'P' : ch === 'e' || ch === 'E';
+      if (exponent) {
+        float = true;
+        if (src[i + 1] === '+' || src[i + 1] === '-') i++;
+      } else if (ch === 'i' && !/[0-9a-zA-Z_]/.test(src[i + 1] ?? '')) {
+        return [Tok.Imag, i + 1];
+      }
+      i++;
+    } else if (ch === '.') {
+      float = true;
+      i++;
+    } else break;
+  }
+  return [float ? Tok.Float : Tok.Int, i];
+}
+
+/** The index just past the partner of the bracket at `start` (see Lexer.skipGroup). */
+function groupEnd(src: string, start: number): number {
+  const n = src.length;
+  let depth = 0;
+  let k = start;
+  while (k < n) {
+    const c = src.charCodeAt(k);
+    if (c === 0x7b || c === 0x28 || c === 0x5b) depth++;
+    else if (c === 0x7d || c === 0x29 || c === 0x5d) {
+      if (--depth === 0) {
+        k++;
+        break;
+      }
+    } else if (c === 0x2f && src.charCodeAt(k + 1) === 0x2f) {
+      const e = src.indexOf('\n', k);
+      k = e < 0 ? n : e;
+      continue;
+    } else if (c === 0x2f && src.charCodeAt(k + 1) === 0x2a) {
+      const e = src.indexOf('*/', k + 2);
+      k = e < 0 ? n : e + 2;
+      continue;
+    } else if (c === 0x60) {
+      const e = src.indexOf('`', k + 1);
+      k = e < 0 ? n : e + 1;
+      continue;
+    } else if (c === 0x22 || c === 0x27) {
+      let j = k + 1;
+      for (; j < n; j++) {
+        const d = src.charCodeAt(j);
+        if (d === c || d === 0x0a) break;
+        if (d === 0x5c) j++;
+      }
+      k = j + 1;
+      continue;
+    }
+    k++;
+  }
+  if (depth > 0 && k >= n) throw new ParseError('unbalanced brackets');
+  return k;
+}
+
 export class Lexer {
   pos = 0;
   /** Where the token before the current one ends (a skipped group counts as one token). */
@@ -205,31 +271,8 @@ export class Lexer {
   }
 
   private number(i: number): void {
-    const src = this.src;
-    const start = i;
-    let float = false;
-    const hex = src.charCodeAt(i) === 0x30 && (src[i + 1] === 'x' || src[i + 1] === 'X');
-    if (hex) i += 2;
-    for (;;) {
-      const ch = src[i];
-      if (ch === undefined) break;
-      if (/[0-9a-zA-Z_]/.test(ch)) {
-        const exponent = hex ? ch === 'p' || ch === 'P' : ch === 'e' || ch === 'E';
-        if (exponent) {
-          float = true;
-          if (src[i + 1] === '+' || src[i + 1] === '-') i++;
-        } else if (ch === 'i' && !/[0-9a-zA-Z_]/.test(src[i + 1] ?? '')) {
-          this.set(Tok.Imag, start, i + 1, '');
-          this.semiAllowed = true;
-          return;
-        }
-        i++;
-      } else if (ch === '.') {
-        float = true;
-        i++;
-      } else break;
-    }
-    this.set(float ? Tok.Float : Tok.Int, start, i, '');
+    const [kind, end] = numberAt(this.src, i);
+    this.set(kind, i, end, '');
     this.semiAllowed = true;
   }
 
@@ -248,43 +291,7 @@ export class Lexer {
    * next token. Used for function bodies and initializers, whose content the API does not need.
    */
   skipGroup(): void {
-    const src = this.src;
-    const n = src.length;
-    let depth = 0;
-    let k = this.start;
-    while (k < n) {
-      const c = src.charCodeAt(k);
-      if (c === 0x7b || c === 0x28 || c === 0x5b) depth++;
-      else if (c === 0x7d || c === 0x29 || c === 0x5d) {
-        if (--depth === 0) {
-          k++;
-          break;
-        }
-      } else if (c === 0x2f && src.charCodeAt(k + 1) === 0x2f) {
-        const e = src.indexOf('\n', k);
-        k = e < 0 ? n : e;
-        continue;
-      } else if (c === 0x2f && src.charCodeAt(k + 1) === 0x2a) {
-        const e = src.indexOf('*/', k + 2);
-        k = e < 0 ? n : e + 2;
-        continue;
-      } else if (c === 0x60) {
-        const e = src.indexOf('`', k + 1);
-        k = e < 0 ? n : e + 1;
-        continue;
-      } else if (c === 0x22 || c === 0x27) {
-        let j = k + 1;
-        for (; j < n; j++) {
-          const d = src.charCodeAt(j);
-          if (d === c || d === 0x0a) break;
-          if (d === 0x5c) j++;
-        }
-        k = j + 1;
-        continue;
-      }
-      k++;
-    }
-    if (depth > 0 && k >= n) throw new ParseError('unbalanced brackets');
+    const k = groupEnd(this.src, this.start);
     this.pos = k;
     this.semiAllowed = true;
     this.next();
