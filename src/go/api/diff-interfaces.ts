@@ -3,7 +3,7 @@
 
 import { IDENT, key, renamingOf, type Renaming } from './diff-keys.js';
 import { compareGoStrings } from '../module/version.js';
-import { Differ, byName, sortedNames, subjectOf } from './diff-state.js';
+import { byName, Differ, sortedNames, subjectOf } from './diff-state.js';
 import type { ApiObject, ApiPosition, Method, Underlying } from './model.js';
 
 // ---------------------------------------------------------------------------------------------

@@ -2,7 +2,7 @@
 // changes that read them: methods added, removed or changed, and apidiff's `no longer implements`.
 
 import { key, type Renaming } from './diff-keys.js';
-import { Differ, byName, sortedNames, subjectOf, withPromoted } from './diff-state.js';
+import { byName, Differ, sortedNames, subjectOf, withPromoted } from './diff-state.js';
 import type { ApiObject, Method, PackageApi, Underlying } from './model.js';
 
 type TypeObject = Extract<ApiObject, { kind: 'type' }>;

@@ -3,7 +3,7 @@
 
 import { underlyingComparability } from './diff-comparable.js';
 import { key, renamingOf } from './diff-keys.js';
-import { Differ, byName, sortedNames, subjectOf, withPromoted } from './diff-state.js';
+import { byName, Differ, sortedNames, subjectOf, withPromoted } from './diff-state.js';
 import type { ApiObject, Field, PackageApi, Underlying } from './model.js';
 
 export function compareStructs(
