@@ -9,7 +9,8 @@
 //            tags created in the same second, as a multi-module release pushes them, do not see
 //            each other: the gate runs before the tag is public);
 //   commits  the newest N first-parent commits of HEAD as pull requests, `--base PARENT --head
-//            COMMIT`, the clone holding the tags created at or before the commit's committer date.
+//            COMMIT`, the clone holding the tags created at or before the commit's committer date,
+//            except those on the commit itself (made after its pull request was merged).
 // Tags are added to and removed from the clone with `git update-ref`, pointing at the snapshot's
 // own objects (a local clone has them all). `--repository OWNER/NAME` is passed when the snapshot
 // path has a folder named `owner+name` (the fetch tool's layout), so module-path-repository judges
@@ -177,7 +178,8 @@ function makeJobs(snapshot: string, options: Options): Job[] {
   }
   if (options.only !== 'tags') {
     for (const c of listCommits(snapshot, options.commits)) {
-      const existing = tags.filter(t => t.time <= c.time);
+      // A tag on the commit itself was made after its pull request was merged.
+      const existing = tags.filter(t => t.time <= c.time && t.commit !== c.commit);
       jobs.push({ kind: 'commit', target: c.commit, head: c.commit, base: c.parent, tags: existing });
     }
   }
