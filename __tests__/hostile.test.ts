@@ -157,6 +157,15 @@ describe('an unreadable go.mod fails closed', () => {
     expect(findings(report)).toEqual(['gomod-unreadable error sub/go.mod:1']);
     expect(report.findings[0].message).toContain('the module in sub/ is unknown');
     expect(report.modules.map(m => [m.dir, m.goFiles])).toEqual([['.', 1]]);
+    // A release of it maps to no known module: before, "there is no module in sub/" (exit 2).
+    const release = await asUnprivileged(dir, () => checkJson(dir, '--version', 'v1.0.0', '--module', 'sub'));
+    expect(findings(release.report)).toEqual([
+      'tag-invalid error null:null',
+      'gomod-unreadable error sub/go.mod:1'
+    ]);
+    expect(release.report.findings[0].message).toBe(
+      'tag "sub/v1.0.0" is not a valid release tag: sub/go.mod, which would release it, cannot be read (gomod-unreadable)'
+    );
   });
 
   test('a go.mod whose blob is missing from the object store (--head), root and nested', async () => {
@@ -237,6 +246,10 @@ describe('the work tree and --head read the same tree', () => {
       // git lists no FIFO of the work tree; a link to one it lists as the link.
       fifo(join(dir, 'pipe'));
       link(dir, 'in/go.mod', '../pipe');
+      // Inside the repository and to a regular file: not followed either (git stores the link).
+      writeFileSync(join(dir, 'real.mod'), goMod(`${M}/reg`));
+      link(dir, 'reg/go.mod', '../real.mod');
+      writeFileSync(join(dir, 'reg', 'a.go'), staleImport('reg'));
       commitAll(dir);
       const { report, code } = await timed(checkBoth(dir, '--tag', 'v2.0.0'));
       expect(code).toBe(1);
@@ -244,6 +257,7 @@ describe('the work tree and --head read the same tree', () => {
         'gomod-unreadable error in/go.mod:1',
         'gomod-unreadable error lnk/go.mod:1',
         'gomod-unreadable error out/go.mod:1',
+        'gomod-unreadable error reg/go.mod:1',
         'gomod-unreadable error sub/go.mod:1'
       ]);
       const message = (file: string) => report.findings.find(f => f.file === file)?.message;
@@ -251,6 +265,9 @@ describe('the work tree and --head read the same tree', () => {
         'it is a symbolic link to "/dev/zero", outside the repository; symbolic links are not read'
       );
       expect(message('in/go.mod')).toContain('it is a symbolic link to "../pipe"; symbolic links');
+      expect(message('lnk/go.mod')).toContain(
+        `to ${JSON.stringify(join(outside, 'go.mod'))}, outside the repository`
+      );
       // Each linked directory stays cut out of the root module: no stale-self-import there.
       expect(report.modules.map(m => [m.dir, m.goFiles])).toEqual([['.', 1]]);
     },
