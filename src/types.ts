@@ -65,7 +65,10 @@ export type GoFileInfo = ImportScan;
 
 /** Everything the rules may look at, gathered once by src/gather. Pure data. */
 export interface Snapshot {
-  /** Every file of the tree, repository-relative, sorted. */
+  /**
+   * Every file of the tree (symbolic links included, never read), repository-relative, sorted; less
+   * those under a go.mod that cannot be read (see `unreadable`).
+   */
   files: string[];
   /** Content of every go.mod file that can be a module root, keyed by its path. */
   goMods: Map<string, Uint8Array>;
