@@ -9,6 +9,7 @@ import {
   ROOT_DIR,
   splitTag,
   tagPrefixOf,
+  unknownModuleDirs,
   type Module
 } from './go/module/layout.js';
 import { modulePath } from './go/module/modfile.js';
@@ -122,13 +123,15 @@ function gatedModuleDirs(targets: readonly Target[]): Set<string> {
 export function resolveTargets(
   intent: Intent,
   modules: Module[],
-  snapshot: Pick<Snapshot, 'baseGoMods'>
+  snapshot: Pick<Snapshot, 'baseGoMods'> & Partial<Pick<Snapshot, 'unreadable'>>
 ): Target[] {
+  // Directories whose go.mod exists but could not be read: a tag there maps to no known module.
+  const unknown = unknownModuleDirs(snapshot.unreadable?.keys() ?? []);
   switch (intent.kind) {
     case 'tag':
-      return [tagTarget(intent.tag, intent.source, modules)];
+      return [tagTarget(intent.tag, intent.source, modules, unknown)];
     case 'version':
-      return [versionTarget(intent.version, intent.moduleDir ?? ROOT_DIR, intent.source, modules)];
+      return [versionTarget(intent.version, intent.moduleDir ?? ROOT_DIR, intent.source, modules, unknown)];
     case 'consistency':
       return modules.map(module => ({ mode: 'consistency', source: intent.source, module }));
     case 'pull-request':
@@ -136,10 +139,15 @@ export function resolveTargets(
   }
 }
 
-function tagTarget(tag: string, source: TargetSource, modules: Module[]): Target {
+function tagTarget(
+  tag: string,
+  source: TargetSource,
+  modules: Module[],
+  unknown: ReadonlySet<string>
+): Target {
   const { prefix, version } = splitTag(tag);
   const problem = releaseVersionProblem(version);
-  const resolution = resolveTag(prefix, problem ? '' : version, modules);
+  const resolution = resolveTag(prefix, problem ? '' : version, modules, unknown);
   const base: Target = { mode: 'release', source, tag, version };
   if (problem)
     return {
@@ -152,11 +160,21 @@ function tagTarget(tag: string, source: TargetSource, modules: Module[]): Target
   return { ...base, module: resolution.module };
 }
 
-function versionTarget(version: string, moduleDir: string, source: TargetSource, modules: Module[]): Target {
+function versionTarget(
+  version: string,
+  moduleDir: string,
+  source: TargetSource,
+  modules: Module[],
+  unknown: ReadonlySet<string>
+): Target {
   const dir = normalizeDir(moduleDir);
   const module = modules.find(m => m.dir === dir);
   if (!module) {
-    if (modules.length === 0 && dir === ROOT_DIR)
+    if (unknown.has(dir)) {
+      const tagProblem = `${dir === ROOT_DIR ? 'go.mod' : `${dir}/go.mod`}, which would release it, cannot be read (gomod-unreadable)`;
+      return { mode: 'release', source, version, tag: tagPrefixOf(dir) + version, tagProblem };
+    }
+    if (modules.length === 0 && unknown.size === 0 && dir === ROOT_DIR)
       return { mode: 'release', source, version, tag: version, legacyRoot: true };
     throw new UsageError(
       `there is no module in ${dir === ROOT_DIR ? 'the repository root' : `${dir}/`}: no go.mod there (modules: ${modules.map(m => m.dir).join(', ') || 'none'})`

@@ -7,6 +7,7 @@ export type Severity = 'error' | 'warning' | 'notice';
 
 export type RuleId =
   | 'gomod-syntax'
+  | 'gomod-unreadable'
   | 'module-path-invalid'
   | 'module-path-major'
   | 'module-path-repository'
@@ -70,7 +71,10 @@ export type GoFileInfo = ImportScan;
 
 /** Everything the rules may look at, gathered once by src/gather. Pure data. */
 export interface Snapshot {
-  /** Every file of the tree, repository-relative, sorted. */
+  /**
+   * Every file of the tree (symbolic links included, never read), repository-relative, sorted; less
+   * those under a go.mod that cannot be read (see `unreadable`).
+   */
   files: string[];
   /** Content of every go.mod file that can be a module root, keyed by its path. */
   goMods: Map<string, Uint8Array>;
@@ -83,7 +87,11 @@ export interface Snapshot {
   referenceLines?: Map<string, ReferenceLine[]>;
   /** The whole text of the Markdown files among them (code fences need the lines between hits). */
   referenceDocuments?: Map<string, string>;
-  /** Files that could not be read at all (I/O error), with the reason. */
+  /**
+   * Files that could not be read at all (I/O error, not a regular file, a symbolic link, over the
+   * size cap), with the reason. A go.mod among them roots a module that is unknown: nothing under
+   * its directory but the go.mod itself is in `files`, `goFiles` or `referenceLines`.
+   */
   unreadable: Map<string, string>;
   tags: Tag[];
   /** The commit being gated, when known (a git ref, or HEAD of a clean working tree). */

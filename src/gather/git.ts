@@ -398,14 +398,17 @@ export class Git {
 
   /**
    * Streams the contents of many objects through ONE `git cat-file --batch` process. `onObject`
-   * receives each object in request order; a missing object arrives as undefined.
+   * receives each object in request order, with its whole size; a missing object arrives as
+   * undefined. With `keepBytes`, no more than that many bytes of the i-th object are kept (the rest
+   * is read past, not held in memory): `data` is then shorter than `size`.
    */
   async readObjects(
     oids: readonly string[],
-    onObject: (oid: string, data: Buffer | undefined) => void
+    onObject: (oid: string, data: Buffer | undefined, size: number) => void,
+    keepBytes?: (index: number) => number
   ): Promise<void> {
     if (oids.length === 0) return;
-    const parser = new BatchParser(onObject);
+    const parser = new BatchParser(onObject, keepBytes);
     await this.run(['cat-file', '--batch'], {
       input: Buffer.from(oids.join('\n') + '\n'),
       onStdout: chunk => parser.push(chunk)
@@ -510,11 +513,18 @@ function unquoteDiffPath(path: string): string {
 class BatchParser {
   private pending: Buffer = Buffer.alloc(0);
   private body: Buffer[] = [];
+  /** Bytes of the current record read so far (its body and trailing newline), and of them kept. */
   private bodyLength = 0;
+  private keptLength = 0;
   private expected = -1;
+  private keep = 0;
   private oid = '';
+  private index = 0;
 
-  constructor(private readonly onObject: (oid: string, data: Buffer | undefined) => void) {}
+  constructor(
+    private readonly onObject: (oid: string, data: Buffer | undefined, size: number) => void,
+    private readonly keepBytes?: (index: number) => number
+  ) {}
 
   push(chunk: Buffer): void {
     let data = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
@@ -528,24 +538,31 @@ class BatchParser {
         }
         const header = data.subarray(0, newline).toString('utf8').split(' ');
         data = data.subarray(newline + 1);
+        const index = this.index++;
         if (header[1] === 'missing' || header.length < 3) {
-          this.onObject(header[0], undefined);
+          this.onObject(header[0], undefined, 0);
           continue;
         }
         this.oid = header[0];
         this.expected = Number(header[2]);
+        this.keep = Math.min(this.expected, this.keepBytes?.(index) ?? this.expected);
         this.body = [];
         this.bodyLength = 0;
+        this.keptLength = 0;
       }
-      // Collect the body plus its trailing newline.
+      // Collect the body plus its trailing newline; keep only the first `keep` bytes of the body.
       const need = this.expected + 1 - this.bodyLength;
       const take = Math.min(need, data.length);
-      this.body.push(data.subarray(0, take));
+      const kept = Math.min(take, this.keep - this.keptLength);
+      if (kept > 0) {
+        this.body.push(data.subarray(0, kept));
+        this.keptLength += kept;
+      }
       this.bodyLength += take;
       data = data.subarray(take);
       if (this.bodyLength === this.expected + 1) {
-        const whole = this.body.length === 1 ? this.body[0] : Buffer.concat(this.body, this.bodyLength);
-        this.onObject(this.oid, whole.subarray(0, this.expected));
+        const whole = this.body.length === 1 ? this.body[0] : Buffer.concat(this.body, this.keptLength);
+        this.onObject(this.oid, whole.subarray(0, this.keptLength), this.expected);
         this.expected = -1;
         this.body = [];
       }

@@ -5,6 +5,7 @@ import { resolve } from 'node:path';
 import {
   dirOf,
   goModFiles,
+  goModsThatAreDirectories,
   innermostDirIndex,
   isGoSourceFile,
   releasesWithPrefix,
@@ -25,7 +26,7 @@ import { markNewFindings, type Report } from '../analyze.js';
 import { gatherApiComparisons } from './api.js';
 import { UsageError } from '../errors.js';
 import { Git } from './git.js';
-import { GitTree, WorkingTree, type Tree } from './tree.js';
+import { GitTree, MAX_GO_MOD_BYTES, WorkingTree, type Tree } from './tree.js';
 
 export interface GatherOptions {
   /** A directory inside the repository (its top level is used). */
@@ -78,9 +79,11 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
     throw new UsageError(`--base ${options.base} names no commit in ${root}`);
   }
   const tree: Tree = workingTree ?? new GitTree(git, commit as string);
-  const files = (workingFiles ?? (await tree.listFiles())).sort();
-  const stats = { files: files.length, bytes: 0 };
+  const listed = (workingFiles ?? (await tree.listFiles())).sort();
+  const stats = { files: listed.length, bytes: 0 };
   const unreadable = new Map<string, string>();
+  // A path under a directory named go.mod: that go.mod exists and is no file (both modes list it so).
+  for (const goMod of goModsThatAreDirectories(listed)) unreadable.set(goMod, 'it is a directory');
 
   // What a pull request's base adds (its go.mod files, the lines added since) is read meanwhile.
   const baseTree = baseCommit ? new GitTree(git, baseCommit) : undefined;
@@ -95,7 +98,7 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
 
   const goMods = new Map<string, Uint8Array>();
   const goFiles = new Map<string, GoFileInfo>();
-  const goModPaths = goModFiles(files);
+  const goModPaths = goModFiles(listed);
   const apiIntent = options.disable?.includes('breaking-change') ? undefined : options.intent;
   // A major-bump pull request rewrites the own imports of every file. Each .go file read whole is
   // hashed as it was before that move (rewrite.ts), so that the API comparison can tell the files
@@ -107,7 +110,13 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   let moveBack: ((path: string, data: Uint8Array) => void) | undefined;
   // A separate git process reads the go.mod files of the latest releases while this one reads the tree.
   const releasedGoMods = inBackground(readReleasedGoMods(git, goModPaths, tags));
-  const moduleDirOf = innermostDirIndex(goModPaths.map(dirOf));
+  // Every go.mod that exists roots a module, one that cannot be read too: its directory is cut out of
+  // its parent, and nothing under it is read or checked (its module is unknown).
+  const moduleDirOf = innermostDirIndex([...goModPaths, ...unreadable.keys()].map(dirOf));
+  const unknownModules = new Set<string>();
+  const isKnown = (file: string) => !unknownModules.has(moduleDirOf(file) as string);
+  // The files the checks see: all but those of unknown modules (set once the go.mod files are read).
+  let files = listed;
   // One pass over the tree (for a ref: one cat-file process): go.mod files first, then the .go
   // headers. As soon as the go.mod files are in, the work that needs only them starts and runs while
   // the headers are scanned: one git grep for the modules' family prefixes (it finds every line that
@@ -121,7 +130,7 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   const headersDone = new Promise<void>(done => (headersRead = done));
   const goGenerate = headersDone.then(() => generateLines);
   // The .go files of the modules: their headers are scanned, and only their //go:generate lines count.
-  const goSources = files.filter(f => isGoSourceFile(f) && moduleDirOf(f) !== undefined);
+  const goSources = listed.filter(f => isGoSourceFile(f) && moduleDirOf(f) !== undefined);
   const startReferences = () =>
     readReferences(
       git,
@@ -161,6 +170,8 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
         } else unreadable.set(path, error ?? 'unknown error');
       },
       onWholeDone() {
+        for (const path of unreadable.keys()) unknownModules.add(dirOf(path));
+        if (unknownModules.size > 0) files = listed.filter(f => isKnown(f) || unreadable.has(f));
         references = inBackground(startReferences());
         const comparisons = startApiComparisons();
         if (comparisons) apiComparisons = inBackground(comparisons);
@@ -169,11 +180,17 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
         }
       },
       onScan(path, scan, bytes, error) {
+        if (!isKnown(path)) return;
         stats.bytes += bytes;
         if (scan) goFiles.set(path, scan);
         else unreadable.set(path, error ?? 'unknown error');
       },
-      onSource(path, data) {
+      onSource(path, data, error) {
+        if (!isKnown(path)) return;
+        if (!data) {
+          unreadable.set(path, error ?? 'unknown error');
+          return;
+        }
         moveBack?.(path, data);
         const found = goGenerateLines(data);
         if (found.length > 0) generateLines.set(path, found);
@@ -369,10 +386,11 @@ async function readGoModsAt(
   let next = 0;
   await git.readObjects(
     wanted.map(w => `${w.commit}:${w.goModFile}`),
-    (_oid, data) => {
+    (_oid, data, size) => {
       const { goModFile } = wanted[next++];
-      if (data) out.set(goModFile, data);
-    }
+      if (data && size <= MAX_GO_MOD_BYTES) out.set(goModFile, data);
+    },
+    () => MAX_GO_MOD_BYTES
   );
   return out;
 }

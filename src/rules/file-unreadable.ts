@@ -1,4 +1,4 @@
-import { fileOwnerIndex } from '../go/module/layout.js';
+import { fileOwnerIndex, isGoModName } from '../go/module/layout.js';
 import { goFilesOf, makeFinding, moduleTargets, type Rule } from './context.js';
 import type { Finding } from '../types.js';
 
@@ -24,7 +24,8 @@ export const fileUnreadable: Rule = {
         );
       }
       for (const [file, reason] of ctx.snapshot.unreadable) {
-        if (owner(file) !== module) continue;
+        // An unreadable go.mod is gomod-unreadable's (an error, whatever is gated).
+        if (isGoModName(file) || owner(file) !== module) continue;
         findings.push(
           makeFinding(
             'file-unreadable',

@@ -11,7 +11,8 @@ export const incompatibleRelease: Rule = {
   severity: 'warning',
   doc: 'A v2+ tag on a root module with no go.mod: it will be served as +incompatible.',
   check(ctx) {
-    if (ctx.snapshot.goMods.has('go.mod')) return [];
+    // A root go.mod that cannot be read may well exist for the go command: nothing is inferred.
+    if (ctx.snapshot.goMods.has('go.mod') || ctx.snapshot.unreadable.has('go.mod')) return [];
     return ctx.targets.flatMap(t => {
       if (t.mode !== 'release' || !t.tag || !t.version || t.tagProblem) return [];
       const major = majorDigits(t.version);

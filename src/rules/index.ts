@@ -5,6 +5,7 @@ import { acceptUnmatched, configRefused } from './config-rules.js';
 import { deprecatedModule } from './deprecated-module.js';
 import { fileUnreadable } from './file-unreadable.js';
 import { gomodSyntax } from './gomod-syntax.js';
+import { gomodUnreadable } from './gomod-unreadable.js';
 import { incompatibleRelease } from './incompatible-release.js';
 import { localReplace } from './local-replace.js';
 import { mixedMajorImport } from './mixed-major-import.js';
@@ -22,6 +23,7 @@ import { retractedVersion, tagExists, tagInvalid, versionOrder } from './tag-rul
 
 export const rules: readonly Rule[] = [
   gomodSyntax,
+  gomodUnreadable,
   modulePathInvalid,
   modulePathMajor,
   modulePathRepository,

@@ -72,9 +72,41 @@ export function isGoSourceFile(file: string): boolean {
   return file.endsWith('.go') && isCountedPath(file);
 }
 
+/** Whether a file is named exactly `go.mod`. */
+export function isGoModName(file: string): boolean {
+  return file === 'go.mod' || file.endsWith('/go.mod');
+}
+
 /** The go.mod files that root a module: spelled exactly `go.mod`, on a counted path. */
 export function goModFiles(files: readonly string[]): string[] {
-  return files.filter(f => (f === 'go.mod' || f.endsWith('/go.mod')) && isCountedPath(f));
+  return files.filter(f => isGoModName(f) && isCountedPath(f));
+}
+
+/**
+ * The directories of the go.mod files among `unreadable` (files that exist but could not be read):
+ * each roots a module whose path and contents are unknown.
+ */
+export function unknownModuleDirs(unreadable: Iterable<string>): Set<string> {
+  const dirs = new Set<string>();
+  for (const file of unreadable) if (isGoModName(file)) dirs.add(dirOf(file));
+  return dirs;
+}
+
+/**
+ * The go.mod paths that are directories, seen in a listing of files by the paths under them
+ * (`sub/go.mod/x`). Such a go.mod exists but cannot be read; only counted ones could root a module.
+ */
+export function goModsThatAreDirectories(files: readonly string[]): string[] {
+  const found = new Set<string>();
+  for (const file of files) {
+    for (let at = file.indexOf('go.mod/'); at >= 0; at = file.indexOf('go.mod/', at + 1)) {
+      if (at > 0 && file[at - 1] !== '/') continue;
+      const goMod = file.slice(0, at + 6);
+      if (isCountedPath(goMod)) found.add(goMod);
+      break;
+    }
+  }
+  return [...found];
 }
 
 /** A major-version subdirectory name: `v2`, `v10`, never `v0`, `v1` or `v02`. */
@@ -207,7 +239,13 @@ export type TagResolution =
  * the whole repository the tag releases the legacy root module; otherwise no module means the tag is
  * wrong.
  */
-export function resolveTag(tagPrefix: string, version: string, modules: readonly Module[]): TagResolution {
+export function resolveTag(
+  tagPrefix: string,
+  version: string,
+  modules: readonly Module[],
+  /** Directories whose go.mod exists but could not be read (unknownModuleDirs): nothing is inferred there. */
+  unknownDirs: ReadonlySet<string> = new Set()
+): TagResolution {
   const dir = tagPrefix === '' ? ROOT_DIR : tagPrefix.slice(0, -1);
   const lastElement = dir.split('/').pop() ?? '';
   if (dir !== ROOT_DIR && isMajorDirName(lastElement)) {
@@ -219,9 +257,15 @@ export function resolveTag(tagPrefix: string, version: string, modules: readonly
   const byDir = new Map(modules.map(m => [m.dir, m]));
   const versionMajor = majorDigits(version);
   const majorDir = isMajorDirName(`v${versionMajor}`) ? joinPath(dir, `v${versionMajor}`) : undefined;
-  const module = (majorDir && byDir.get(majorDir)) || byDir.get(dir);
-  if (module) return { kind: 'module', module };
-  if (modules.length === 0 && dir === ROOT_DIR) return { kind: 'legacy-root' };
+  for (const candidate of majorDir ? [majorDir, dir] : [dir]) {
+    const module = byDir.get(candidate);
+    if (module) return { kind: 'module', module };
+    if (unknownDirs.has(candidate)) {
+      const goMod = joinPath(candidate, 'go.mod');
+      return { kind: 'none', reason: `${goMod}, which would release it, cannot be read (gomod-unreadable)` };
+    }
+  }
+  if (modules.length === 0 && unknownDirs.size === 0 && dir === ROOT_DIR) return { kind: 'legacy-root' };
   const where = dir === ROOT_DIR ? 'at the repository root' : `in ${dir}/`;
   const orMajorDir = majorDir ? ` or in ${majorDir}/` : '';
   return { kind: 'none', reason: `no module releases it: there is no go.mod ${where}${orMajorDir}` };
