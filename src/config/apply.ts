@@ -21,7 +21,8 @@ const REJECTED_BY_GO: ReadonlySet<RuleId> = new Set([
 
 /**
  * Whether a finding is one the go command itself would reject for the version gated:
- * an invalid tag, the gated module's path not fitting the version, and its stale self-imports.
+ * an invalid tag, the gated module's path not fitting the version, its go.mod unreadable, and its
+ * stale self-imports.
  */
 export function rejectedByGo(finding: Finding, gatedModuleDirs: ReadonlySet<string>): boolean {
   if (finding.rule === 'tag-invalid') return true;
