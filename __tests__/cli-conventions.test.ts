@@ -102,6 +102,10 @@ describe('text output', () => {
     const before = await run(['check', '--tag', 'v2.0.0'], { cwd: dir });
     const hint = /^(\d+) findings can be fixed: go-major-gate (fix .*)$/m.exec(before.stdout);
     expect(hint?.slice(1)).toEqual(['2', 'fix --major 2']);
+    // fix rewrites the working tree, so a check of another tree (--head) suggests no fix command.
+    const fromRef = await run(['check', '--tag', 'v2.0.0', '--head', 'HEAD'], { cwd: dir });
+    expect(fromRef.stdout).toMatch(/^r\.go:3:8: error: /m);
+    expect(fromRef.stdout).not.toContain('can be fixed');
     const fixed = await cli(...hint![2].split(' '), dir);
     expect(fixed.code).toBe(0);
     const after = await run(['check', '--tag', 'v2.0.0'], { cwd: dir });

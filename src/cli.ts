@@ -292,7 +292,15 @@ async function check(args: string[], io: CliIo): Promise<number> {
   }
   const root = values.head === undefined ? gathered.root : ((await gathered.git.topLevel()) ?? gathered.root);
   const text = (colored: boolean) =>
-    formatText(report, { color: colored, root, cwd, quiet, checkedDir: positionals[0] });
+    formatText(report, {
+      color: colored,
+      root,
+      cwd,
+      quiet,
+      // fix rewrites the working tree: no hint when another tree (--head) was checked.
+      fixHint: values.head === undefined,
+      checkedDir: positionals[0]
+    });
   const useColor = color === 'always' || (color === 'auto' && Boolean(io.isTty) && !io.env?.NO_COLOR);
   if (values.output !== undefined) {
     writeOutput(values.output, format === 'text' ? text(false) : formatReport(format, report));

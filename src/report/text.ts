@@ -16,7 +16,8 @@ export interface TextOptions {
   cwd?: string;
   /** Only the error findings: no header, warnings, tally or verdict. */
   quiet?: boolean;
-  /** The DIR given to check, repeated in the suggested fix command. */
+  /** Whether to print the fix command (default true) and the DIR given to check, repeated in it. */
+  fixHint?: boolean;
   checkedDir?: string;
 }
 
@@ -44,7 +45,8 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   lines.push(...report.findings.map(findingLine));
   const tally = ruleTally(report.findings);
   if (tally.length > 0) lines.push('', ...tally);
-  const after = [...suggestedLines(report.targets), ...fixLines(report, options.checkedDir)];
+  const fixes = options.fixHint === false ? [] : fixLines(report, options.checkedDir);
+  const after = [...suggestedLines(report.targets), ...fixes];
   if (after.length > 0) lines.push('', ...after);
   lines.push('', verdict(report, paint));
   return `${lines.join('\n')}\n`;
