@@ -169,6 +169,11 @@ describe('--output, --quiet, --color', () => {
     const sarif = join(tempDir(), 'out.sarif');
     await run(['check', dir, '--tag', 'v2.0.0', '--format', 'sarif', '--output', sarif]);
     expect((JSON.parse(readFileSync(sarif, 'utf8')) as { version: string }).version).toBe('2.1.0');
+    // A relative FILE is relative to the current directory.
+    await run(['check', dir, '--tag', 'v2.0.0', '--format', 'json', '--output', 'rel.json'], { cwd: dir });
+    expect((JSON.parse(readFileSync(join(dir, 'rel.json'), 'utf8')) as JsonReport).conclusion).toBe(
+      'failure'
+    );
     const bad = await run(['check', dir, '--output', join(dir, 'no-such-dir', 'x.json')]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/^go-major-gate: --output .*x\.json: ENOENT/);

@@ -303,7 +303,7 @@ async function check(args: string[], io: CliIo): Promise<number> {
     });
   const useColor = color === 'always' || (color === 'auto' && Boolean(io.isTty) && !io.env?.NO_COLOR);
   if (values.output !== undefined) {
-    writeOutput(values.output, format === 'text' ? text(false) : formatReport(format, report));
+    writeOutput(resolve(cwd, values.output), format === 'text' ? text(false) : formatReport(format, report));
     io.stdout(text(useColor));
   } else {
     io.stdout(format === 'text' ? text(useColor) : formatReport(format, report));
