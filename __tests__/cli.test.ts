@@ -1,12 +1,13 @@
 // The command line as a user meets it: exit codes, messages for bad input, text and JSON output,
 // --head on a clone without a checkout, --base marking new findings, --disable and --fail-on.
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { checkJson, cli, type JsonReport } from './helpers/cli.js';
 import { commitTree, git, makeRepo, tempDir, type TreeState } from './helpers/repo.js';
 
 const R = 'github.com/o/r';
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
 const v1: TreeState = {
   files: {
     'go.mod': `module ${R}\n\ngo 1.19\n`,
@@ -71,18 +72,24 @@ describe('usage errors exit 2 with a message, never a stack trace', () => {
 });
 
 describe('output', () => {
-  test('text groups findings by module and file and ends with a verdict', async () => {
+  test('text: one path:line:col line per finding, a tally by rule, the fix command, a verdict', async () => {
     const dir = makeRepo([v1], v2Stale);
     const run = await cli('check', dir, '--tag', 'v2.0.0');
     expect(run.code).toBe(1);
     const lines = run.stdout.trimEnd().split('\n');
     expect(lines[0]).toBe(`Gating ${R}/v2 (.) at v2.0.0 [release]`);
-    expect(run.stdout).toContain(
-      `\n${R}/v2\n  cmd/gen.go\n    5:8     warning stale-self-import: import "${R}/pkg"`
+    // The in-process helper passes no cwd, so paths are relative to the process's directory.
+    const at = (file: string) => relative(process.cwd(), join(dir, file));
+    expect(lines[1]).toMatch(
+      new RegExp(`^${escape(at('cmd/gen.go'))}:5:8: warning: import "${R}/pkg" .* \\[stale-self-import\\]$`)
     );
-    expect(run.stdout).toContain(
-      `\n  r.go\n    3:8     error   stale-self-import: import "${R}/pkg" refers to the v0/v1 path`
+    expect(lines[2]).toMatch(
+      new RegExp(
+        `^${escape(at('r.go'))}:3:8: error: import "${R}/pkg" refers to the v0/v1 path .* \\[stale-self-import\\]$`
+      )
     );
+    expect(lines).toContain('  stale-self-import: 1 error, 1 warning');
+    expect(lines).toContain(`2 findings can be fixed: go-major-gate fix ${dir} --major 2`);
     expect(lines[lines.length - 1]).toMatch(/^FAIL: 1 error, 1 warning \(1 module, 4 files, \d+ ms\)$/);
   });
 

@@ -66,9 +66,27 @@ describe('dist/cli.js', () => {
   test('a usage error exits 2 with one line and the hint, no stack trace', () => {
     const r = runDist(['check', '--tag']);
     expect(r.code).toBe(2);
-    expect(r.stderr).toBe(
-      `go-major-gate: Option '--tag <value>' argument missing\nRun "go-major-gate --help" for usage.\n`
-    );
+    expect(r.stderr).toBe(`go-major-gate: --tag needs a value\nRun "go-major-gate --help" for usage.\n`);
+  });
+
+  test('a path that is not a directory, or an option given an option as its value: one line, exit 2', () => {
+    const file = join(tempDir(), 'file');
+    writeFileSync(file, 'x');
+    const cases: [string[], string][] = [
+      [['check', '/etc/passwd'], '/etc/passwd is not a directory'],
+      [['check', '/dev/null'], '/dev/null is not a directory'],
+      [['check', join(file, 'x')], `${join(file, 'x')} is not a directory`],
+      [['check', '--tag', '--help'], '--tag needs a value, and "--help" looks like an option'],
+      [['check', '--head', '-x'], '--head needs a value, and "-x" looks like an option']
+    ];
+    for (const [args, message] of cases) {
+      const r = runDist(args);
+      expect([args, r.code]).toEqual([args, 2]);
+      expect(r.stderr.split('\n')[0]).toContain(`go-major-gate: ${message}`);
+      expect(r.stderr.split('\n')).toHaveLength(3); // the line, the --help hint, the final newline
+    }
+    expect(runDist(['--version']).stdout).toBe(`go-major-gate ${TOOL_VERSION}\n`);
+    expect(runDist(['-v']).stdout).toBe(`go-major-gate ${TOOL_VERSION}\n`);
   });
 
   test('says so, with exit 2, when git is not on PATH', () => {

@@ -119,6 +119,11 @@ describe('workflow-command annotations', () => {
       'stale-self-import',
       'stale-self-import'
     ]);
+    // The cap stated is GitHub's, even when the gate keeps a slot for its own error (9 per level).
+    const nine = planWorkflowAnnotations(findings, { perLevel: 9, seeAlso: SEE_ALSO });
+    expect(nine[8].message).toBe(
+      `17 more errors not shown here (GitHub shows at most 10 error annotations per step): see ${SEE_ALSO}`
+    );
   });
 
   test('columns are dropped on a span of several lines', () => {
@@ -204,10 +209,12 @@ describe('job summary and check-run output', () => {
   test('values from the repository appear only escaped', () => {
     expect(hostileReport.targets[0].module).toContain(hostile);
     expect(hostileReport.findings.some(f => f.message.includes('<script>&'))).toBe(true);
-    const html = buildJobSummary(hostileReport, { reportPath: 'out/<report>.json' });
+    const html = buildJobSummary(hostileReport, {
+      blob: { serverUrl: 'https://github.com', repository: 'o/<r>', commit: 'c0ffee' }
+    });
     expect(html).not.toContain('<script');
     expect(html).not.toContain(`&"'`);
-    expect(html).not.toContain('<report>');
+    expect(html).not.toContain('<r>');
     expect(html).toContain('example.com/&lt;script&gt;&amp;&quot;&#39;/v2');
     const { title, summary } = buildCheckRunOutput(hostileReport, {});
     expect(summary).not.toContain('<script');
@@ -238,29 +245,71 @@ describe('job summary and check-run output', () => {
     test('the engine finds them', () => expect(big.findings).toHaveLength(5000));
 
     test('the job summary stays well within 1 MiB and says how many it left out and where', () => {
-      const html = buildJobSummary(big, {
-        reportPath: 'go-major-gate.json',
-        checkRunUrl: 'https://x/runs/1'
-      });
+      const html = buildJobSummary(big, { checkRunUrl: 'https://x/runs/1' });
       expect(Buffer.byteLength(html)).toBeLessThan(600 * 1024);
       const listed = html.match(/<li>/g)!.length;
       expect(listed).toBe(1000);
+      // Nothing is uploaded: the outputs that hold the report are named, and the step that keeps them shown.
       expect(html).toContain(
-        '<p><b>4000 findings left out of this summary</b>: see the JSON report <code>go-major-gate.json</code>, <a href="https://x/runs/1">the check run</a>.</p>'
+        "<p><b>4000 findings left out of this summary</b>: see the full JSON report in the step's <code>report</code> output (SARIF in <code>sarif</code>), which stays on the runner unless a step uploads it.</p>"
+      );
+      expect(html).toContain(
+        '<pre><code>- uses: actions/upload-artifact@v4\n  with:\n    name: go-major-gate-report\n    path: ${{ steps.gate.outputs.report }}'
       );
     });
 
     test('the check-run summary stays within 65,535 characters and says how many it left out', () => {
-      const { title, summary } = buildCheckRunOutput(big, { reportPath: 'go-major-gate.json' });
+      const { title, summary } = buildCheckRunOutput(big, { checkRunUrl: 'https://x/runs/1' });
       expect(title).toBe(`5000 errors: ${R}/v2 cannot be released as v2.0.0`);
       expect(summary.length).toBeLessThanOrEqual(65_535 - 4096);
       const listed = summary.split('\n').filter(l => l.startsWith('- **error**')).length;
       expect(listed).toBeGreaterThan(100);
       expect(summary).toContain(
-        `**${5000 - listed} findings left out of this summary**: see the JSON report go-major-gate.json, the job summary of the workflow run.`
+        `**${5000 - listed} findings left out of this summary**: see the job summary of [the workflow run](https://x/runs/1), and the full JSON report in the step's \`report\` output (SARIF in \`sarif\`), which stays on the runner unless a step uploads it.`
       );
+      expect(summary).toContain('```yaml\n- uses: actions/upload-artifact@v4\n');
+      expect(summary).not.toMatch(/\/tmp\/|RUNNER_TEMP|_temp/);
       expect(summary).toContain('| `stale-self-import` | error | 5000 |');
     });
+  });
+
+  test('findings link to their line at the commit checked; new ones are marked; the patch is mentioned', () => {
+    const files: Files = {
+      'go.mod': `module ${R}/v2\n\ngo 1.21\n`,
+      'a (x)/a.go': staleFile(1),
+      'b.go': staleFile(1)
+    };
+    const report = markNewFindings(
+      analyze(snapshotOf(files), { intent: release('v2.0.0') }),
+      new Map([['b.go', new Set([4])]])
+    );
+    const context = {
+      blob: { serverUrl: 'https://ghe.example.com/', repository: 'o/r', commit: 'abc123' },
+      patchFiles: 2
+    };
+    const html = buildJobSummary(report, context);
+    expect(html).toContain(
+      '<li><a href="https://ghe.example.com/o/r/blob/abc123/b.go#L4"><code>b.go:4:2</code></a> error <b>new</b> <code>stale-self-import</code>:'
+    );
+    expect(html).toContain(
+      '<li><a href="https://ghe.example.com/o/r/blob/abc123/a%20%28x%29/a.go#L4"><code>a (x)/a.go:4:2</code></a> error <code>stale-self-import</code>:'
+    );
+    expect(html).toContain('<p>1 finding is on lines this pull request added (marked new).</p>');
+    expect(html).toContain(
+      "<p>A patch that fixes what is fixable (2 files) is in the step's <code>patch</code> output: <code>git apply</code> it on the commit checked.</p>"
+    );
+    const { summary } = buildCheckRunOutput(report, context);
+    expect(summary).toContain(
+      '- **error** (new) [b.go:4:2](https://ghe.example.com/o/r/blob/abc123/b.go#L4) `stale-self-import`:'
+    );
+    expect(summary).toContain(
+      '- **error** [a (x)/a.go:4:2](https://ghe.example.com/o/r/blob/abc123/a%20%28x%29/a.go#L4) `stale-self-import`:'
+    );
+    expect(summary).toContain("is in the step's `patch` output");
+    expect(summary.indexOf('(new)')).toBeLessThan(summary.indexOf('a (x)/a.go'));
+    // Without a patch or new lines, neither is mentioned; without a commit, no links.
+    const plain = buildCheckRunOutput(analyze(snapshotOf(files), { intent: release('v2.0.0') }), {});
+    expect(plain.summary).not.toMatch(/patch|new\)|\]\(http/);
   });
 
   test('titles for success, neutral and failure', () => {

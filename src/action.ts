@@ -29,7 +29,7 @@ import {
 import { formatJson } from './report/json.js';
 import { buildReview, filesForSuggestions } from './report/review.js';
 import { formatSarif } from './report/sarif.js';
-import { buildCheckRunOutput, buildJobSummary } from './report/summary.js';
+import { buildCheckRunOutput, buildJobSummary, type SummaryContext } from './report/summary.js';
 import type { FailOn, Snapshot, Tag } from './types.js';
 import type { Tree } from './gather/tree.js';
 import { patchForReport } from './fixer.js';
@@ -109,16 +109,22 @@ export async function runAction(inputs: ActionInputs, env: ActionEnv): Promise<v
 
   const files = writeReportFiles(report, env.runnerTemp);
   setOutputs(report, files);
-  await writePatch(report, tree, snapshot, env.runnerTemp);
+  const patchFiles = await writePatch(report, tree, snapshot, env.runnerTemp);
 
   const runUrl =
     env.serverUrl && env.repository && env.runId
       ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}`
       : undefined;
+  const summaryContext: SummaryContext = {
+    ...(runUrl ? { checkRunUrl: runUrl } : {}),
+    ...(env.serverUrl && env.repository && snapshot.commit
+      ? { blob: { serverUrl: env.serverUrl, repository: env.repository, commit: snapshot.commit } }
+      : {}),
+    patchFiles
+  };
   let fallback = false;
   if (inputs.checkRun && octokit && owner && repo && snapshot.commit) {
-    const context = { reportPath: files.report, ...(runUrl ? { checkRunUrl: runUrl } : {}) };
-    const output = buildCheckRunOutput(report, context);
+    const output = buildCheckRunOutput(report, summaryContext);
     const result = await publishCheckRun(octokit, {
       owner,
       repo,
@@ -153,7 +159,7 @@ export async function runAction(inputs: ActionInputs, env: ActionEnv): Promise<v
 
   if (inputs.annotations || fallback)
     emitWorkflowAnnotations(report, inputs.checkRun && !fallback ? inputs.checkName : undefined);
-  await writeJobSummary(report, files, runUrl);
+  await writeJobSummary(report, summaryContext);
 
   const counts = countSeverities(report);
   const tally = `${counts.errors} error(s), ${counts.warnings} warning(s)`;
@@ -296,18 +302,18 @@ function writeReportFiles(report: Report, runnerTemp: string | undefined): Repor
   return files;
 }
 
-/** The `patch` output: a unified diff fixing everything fixable, or empty when nothing is. */
+/** The `patch` output: a unified diff fixing everything fixable, or empty when nothing is; returns its file count. */
 async function writePatch(
   report: Report,
   tree: Tree,
   snapshot: Snapshot,
   runnerTemp: string | undefined
-): Promise<void> {
+): Promise<number> {
   try {
     const { patch, files, unsafe } = await patchForReport(report, tree, snapshot.files, snapshot.goMods);
     if (!patch) {
       core.setOutput('patch', '');
-      return;
+      return 0;
     }
     const path = join(runnerTemp || tmpdir(), 'go-major-gate', 'fix.patch');
     writeFileSync(path, patch);
@@ -315,9 +321,11 @@ async function writePatch(
     core.info(
       `go-major-gate: ${path} fixes ${files} file(s) (git apply ${path})${unsafe.length ? `; ${unsafe.length} file(s) need a hand: ${unsafe.map(u => `${u.file}: ${u.reason}`).join('; ')}` : ''}`
     );
+    return files;
   } catch (error) {
     core.setOutput('patch', '');
     core.warning(`go-major-gate: could not build the fix patch: ${(error as Error).message}`);
+    return 0;
   }
 }
 
@@ -467,22 +475,10 @@ function emitWorkflowAnnotations(report: Report, checkName: string | undefined):
   }
 }
 
-async function writeJobSummary(
-  report: Report,
-  files: ReportFiles,
-  runUrl: string | undefined
-): Promise<void> {
+async function writeJobSummary(report: Report, context: SummaryContext): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return;
   try {
-    await core.summary
-      .addRaw(
-        buildJobSummary(report, {
-          reportPath: files.report,
-          sarifPath: files.sarif,
-          ...(runUrl ? { checkRunUrl: runUrl } : {})
-        })
-      )
-      .write();
+    await core.summary.addRaw(buildJobSummary(report, context)).write();
   } catch (error) {
     core.warning(`go-major-gate: could not write the job summary: ${(error as Error).message}`);
   }

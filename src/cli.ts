@@ -1,5 +1,7 @@
 // go-major-gate command line: gather, analyze, print. Exit 0 passed, 1 the gate failed, 2 usage or
 // runtime error. No @actions/* imports here except the exec wrapper that src/gather uses.
+import { statSync, writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, normalizeDir, type Report } from './analyze.js';
 import { UsageError } from './errors.js';
@@ -12,14 +14,15 @@ import { runFix, runUpgrade } from './fixer.js';
 import type { FailOn, Intent } from './types.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
-export const USAGE = `Usage: ${TOOL_NAME} check [DIR] [options]
+export const CHECK_USAGE = `Usage: ${TOOL_NAME} check [DIR] [options]
 
 Checks that a Go repository is a valid release of a version (or, without one, that every module's
 path agrees with its releases and imports), before the tag is public.
 
 What to gate (at most one; default: consistency of every module):
   --tag TAG              the tag about to be created, e.g. v2.0.0 or sub/v2.1.0
-  --version V            a version of the module in --module (default: the root module)
+  --version V            a version of the module in --module (default: the root module); a bare
+                         3.0.1 is read as v3.0.1, with a note
   --module DIR           the module directory for --version
   --base REF             a pull request's base: a major bump where go.mod's major changed,
                          consistency elsewhere; findings on added lines are marked new
@@ -28,13 +31,17 @@ Where to read:
   --repository OWNER/NAME  the GitHub repository being released (default: the origin remote)
 Output:
   --format text|json|sarif  (default text; sarif: SARIF 2.1.0 for code scanning)
+  --output FILE          write the --format output to FILE; the text report still goes to stdout
+  --quiet, -q            text: only the error findings (no warnings, tally or verdict)
+  --color auto|always|never  colour the text (default auto: only to a terminal, not with NO_COLOR)
   --fail-on error|warning|never   which findings fail the gate (default error)
   --disable RULE,...     rule ids to switch off
-  -h, --help             this help;  ${TOOL_NAME} version  prints the version
+  -h, --help             this help
 
 Exit status: 0 passed, 1 the gate failed, 2 usage or runtime error.
+`;
 
-Usage: ${TOOL_NAME} fix [DIR] --major N [--module DIR] [--dry-run]
+export const FIX_USAGE = `Usage: ${TOOL_NAME} fix [DIR] --major N [--module DIR] [--dry-run]
 
 Moves a module to major N (1: the unsuffixed path of v0/v1): rewrites its go.mod module line, every
 import of its own packages through another major (all forms; import groups re-sorted as gofmt does),
@@ -44,7 +51,11 @@ requires/replaces of its own other majors that nothing imports any more.
   --module DIR           the module directory (default: the root module)
   --dry-run              print a unified diff (git apply accepts it) and change nothing
 
-Usage: ${TOOL_NAME} upgrade MODULE@VERSION [DIR] [--source DIR] [--dry-run]
+Exit status: 0 done (or nothing to do), 1 some files could not be rewritten (listed; left
+untouched), 2 usage error.
+`;
+
+export const UPGRADE_USAGE = `Usage: ${TOOL_NAME} upgrade MODULE@VERSION [DIR] [--source DIR] [--dry-run]
 
 Moves a consumer repository to a new major of a dependency, offline: every import of an older major
 of MODULE's family and the go.mod require line become MODULE (e.g. example.com/lib/v2@v2.1.0).
@@ -52,38 +63,68 @@ of MODULE's family and the go.mod require line become MODULE (e.g. example.com/l
                          whose package it does not have
   --dry-run              print a unified diff and change nothing
 
-Exit status of fix and upgrade: 0 done (or nothing to do), 1 some files could not be rewritten
-(listed; left untouched) or, for upgrade, an import names a package missing from --source,
-2 usage error.
+Exit status: 0 done (or nothing to do), 1 some files could not be rewritten (listed; left
+untouched) or an import names a package missing from --source, 2 usage error.
 `;
+
+export const USAGE = `Usage: ${TOOL_NAME} check|fix|upgrade ... (${TOOL_NAME} COMMAND --help: that command only)
+       ${TOOL_NAME} --version | -v       print the version
+
+${CHECK_USAGE}
+${FIX_USAGE}
+${UPGRADE_USAGE}`;
+
+const COMMAND_USAGE: Record<string, string> = { check: CHECK_USAGE, fix: FIX_USAGE, upgrade: UPGRADE_USAGE };
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 const FAIL_ON = ['error', 'warning', 'never'] as const;
+const COLORS = ['auto', 'always', 'never'] as const;
 
 export interface CliIo {
   stdout: (s: string) => void;
   stderr: (s: string) => void;
+  /** Whether stdout is a terminal (colour in --color auto). */
   isTty?: boolean;
+  /** The environment (NO_COLOR, GO_MAJOR_GATE_DEBUG); default none. */
+  env?: Readonly<Record<string, string | undefined>>;
+  /** The current directory: DIR is resolved and text report paths are shown from it; default process.cwd(). */
+  cwd?: string;
 }
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     return await run(argv, io);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`${TOOL_NAME}: ${message}\n`);
-    if (error instanceof UsageError) io.stderr(`Run "${TOOL_NAME} --help" for usage.\n`);
+    reportError(error, io);
     return 2;
   }
+}
+
+/**
+ * One line for any error; a usage error adds the hint. An error that is no UsageError is a fault of the
+ * tool or the machine: still one line, with the stack only under GO_MAJOR_GATE_DEBUG=1.
+ */
+export function reportError(error: unknown, io: Pick<CliIo, 'stderr' | 'env'>): void {
+  const message = error instanceof Error ? error.message : String(error);
+  io.stderr(`${TOOL_NAME}: ${firstLine(message)}\n`);
+  if (error instanceof UsageError) io.stderr(`Run "${TOOL_NAME} --help" for usage.\n`);
+  else if (io.env?.GO_MAJOR_GATE_DEBUG && error instanceof Error && error.stack)
+    io.stderr(`${error.stack}\n`);
+}
+
+function firstLine(s: string): string {
+  const line = s.split('\n', 1)[0].trim();
+  return line || s.trim();
 }
 
 async function run(argv: string[], io: CliIo): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '-h' || command === '--help' || command === 'help') {
-    io.stdout(USAGE);
+    const usage = command === 'help' && rest[0] !== undefined ? COMMAND_USAGE[rest[0]] : undefined;
+    io.stdout(usage ?? USAGE);
     return command === undefined ? 2 : 0;
   }
-  if (command === 'version' || command === '--version-info') {
+  if (command === 'version' || command === '--version' || command === '-v' || command === '--version-info') {
     io.stdout(`${TOOL_NAME} ${TOOL_VERSION}\n`);
     return 0;
   }
@@ -94,16 +135,28 @@ async function run(argv: string[], io: CliIo): Promise<number> {
   return check(rest, io);
 }
 
-function parseOrUsage<T>(parse: () => T): T {
+/** parseArgs with its errors as one line each; an option whose value looks like an option is named. */
+function parseOrUsage<T>(args: readonly string[], parse: () => T): T {
   try {
     return parse();
   } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
+    const message = (error as Error).message;
+    const ambiguous = /^Option '(-[^' ]+)[^']*' argument is ambiguous/.exec(message);
+    if (ambiguous) {
+      const flag = ambiguous[1];
+      const value = args[args.indexOf(flag) + 1] ?? '';
+      throw new UsageError(
+        `${flag} needs a value, and "${value}" looks like an option (write ${flag}=${value} if it is the value)`
+      );
+    }
+    const missing = /^Option '(-[^' ]+)[^']*' argument missing/.exec(message);
+    if (missing) throw new UsageError(`${missing[1]} needs a value`);
+    throw new UsageError(firstLine(message.replace(/\. To specify a positional argument.*$/s, '')));
   }
 }
 
 async function fix(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOrUsage(() =>
+  const { values, positionals } = parseOrUsage(args, () =>
     parseArgs({
       args,
       allowPositionals: true,
@@ -117,7 +170,7 @@ async function fix(args: string[], io: CliIo): Promise<number> {
     })
   );
   if (values.help) {
-    io.stdout(USAGE);
+    io.stdout(FIX_USAGE);
     return 0;
   }
   if (positionals.length > 1)
@@ -140,7 +193,7 @@ async function fix(args: string[], io: CliIo): Promise<number> {
 }
 
 async function upgrade(args: string[], io: CliIo): Promise<number> {
-  const { values, positionals } = parseOrUsage(() =>
+  const { values, positionals } = parseOrUsage(args, () =>
     parseArgs({
       args,
       allowPositionals: true,
@@ -153,7 +206,7 @@ async function upgrade(args: string[], io: CliIo): Promise<number> {
     })
   );
   if (values.help) {
-    io.stdout(USAGE);
+    io.stdout(UPGRADE_USAGE);
     return 0;
   }
   if (positionals.length === 0)
@@ -172,8 +225,8 @@ async function upgrade(args: string[], io: CliIo): Promise<number> {
 }
 
 function parseCheckArgs(args: string[]) {
-  try {
-    return parseArgs({
+  return parseOrUsage(args, () =>
+    parseArgs({
       args,
       allowPositionals: true,
       strict: true,
@@ -185,34 +238,42 @@ function parseCheckArgs(args: string[]) {
         head: { type: 'string' },
         repository: { type: 'string' },
         format: { type: 'string', default: 'text' },
+        output: { type: 'string' },
+        quiet: { type: 'boolean', short: 'q' },
+        color: { type: 'string', default: 'auto' },
         'fail-on': { type: 'string', default: 'error' },
         disable: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' }
       }
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message.replace(/\. To specify a positional argument.*$/s, ''));
-  }
+    })
+  );
 }
 
 async function check(args: string[], io: CliIo): Promise<number> {
   const startedAt = Date.now();
   const { values, positionals } = parseCheckArgs(args);
   if (values.help) {
-    io.stdout(USAGE);
+    io.stdout(CHECK_USAGE);
     return 0;
   }
   if (positionals.length > 1)
     throw new UsageError(`expected at most one directory, got: ${positionals.join(' ')}`);
   const format = oneOf('--format', values.format as string, FORMATS);
   const failOn = oneOf('--fail-on', values['fail-on'] as string, FAIL_ON) as FailOn;
+  const color = oneOf('--color', values.color as string, COLORS);
+  const quiet = Boolean(values.quiet);
   const disable = parseDisable(values.disable ?? []);
   if (values.repository !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(values.repository)) {
     throw new UsageError(`--repository must be OWNER/NAME, got "${values.repository}"`);
   }
-  const intent = intentFrom(values);
+  if (values.output === '') throw new UsageError('--output needs a file name');
+  const version = values.version === undefined ? undefined : withGoV(values.version, quiet ? undefined : io);
+  const intent = intentFrom({ ...values, version });
+  const cwd = io.cwd ?? process.cwd();
+  const dir = resolve(cwd, positionals[0] ?? '.');
+  requireDirectory(dir);
   const gathered = await gatherSnapshot({
-    dir: positionals[0] ?? '.',
+    dir,
     ...(values.head !== undefined ? { head: values.head } : {}),
     ...(values.base !== undefined ? { base: values.base } : {}),
     ...(values.repository !== undefined ? { repository: values.repository } : {}),
@@ -224,24 +285,68 @@ async function check(args: string[], io: CliIo): Promise<number> {
     analyze(gathered.snapshot, { intent, failOn, disable, startedAt }),
     startedAt
   );
-  if (gathered.snapshot.shallow) {
+  if (gathered.snapshot.shallow && !quiet) {
     io.stderr(
       `${TOOL_NAME}: warning: ${gathered.root} is a shallow clone with ${gathered.snapshot.tags.length} tag(s): tags or history may be missing, so tag-exists and version-order may not see earlier releases; run "git fetch --tags --unshallow" first\n`
     );
   }
-  io.stdout(formatReport(format, report, Boolean(io.isTty)));
+  const root = values.head === undefined ? gathered.root : ((await gathered.git.topLevel()) ?? gathered.root);
+  const text = (colored: boolean) =>
+    formatText(report, {
+      color: colored,
+      root,
+      cwd,
+      quiet,
+      // fix rewrites the working tree: no hint when another tree (--head) was checked.
+      fixHint: values.head === undefined,
+      checkedDir: positionals[0]
+    });
+  const useColor = color === 'always' || (color === 'auto' && Boolean(io.isTty) && !io.env?.NO_COLOR);
+  if (values.output !== undefined) {
+    writeOutput(resolve(cwd, values.output), format === 'text' ? text(false) : formatReport(format, report));
+    io.stdout(text(useColor));
+  } else {
+    io.stdout(format === 'text' ? text(useColor) : formatReport(format, report));
+  }
   return report.conclusion === 'failure' ? 1 : 0;
 }
 
-function formatReport(format: (typeof FORMATS)[number], report: Report, color: boolean): string {
-  switch (format) {
-    case 'json':
-      return formatJson(report);
-    case 'sarif':
-      return formatSarif(report);
-    case 'text':
-      return formatText(report, { color });
+function formatReport(format: 'json' | 'sarif', report: Report): string {
+  return format === 'json' ? formatJson(report) : formatSarif(report);
+}
+
+function writeOutput(file: string, content: string): void {
+  try {
+    writeFileSync(file, content);
+  } catch (error) {
+    throw new UsageError(`--output ${file}: ${(error as Error).message}`);
   }
+}
+
+/** A path that is not a directory would reach git as a cwd it cannot enter: say so in one line. */
+function requireDirectory(abs: string): void {
+  let stats;
+  try {
+    stats = statSync(abs);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new UsageError(`${abs} does not exist`);
+    if (code === 'ENOTDIR') throw new UsageError(`${abs} is not a directory`);
+    throw new UsageError(`cannot read ${abs}: ${(error as Error).message}`);
+  }
+  if (!stats.isDirectory()) throw new UsageError(`${abs} is not a directory`);
+}
+
+/**
+ * release-please and semantic-release speak of 3.0.1; Go versions are v3.0.1. A bare semantic version
+ * is read with the "v", and the user is told; anything else goes to the rules as given.
+ */
+function withGoV(version: string, io: Pick<CliIo, 'stderr'> | undefined): string {
+  if (!/^[0-9]+\.[0-9]+\.[0-9]+([-+].*)?$/.test(version)) return version;
+  io?.stderr(
+    `${TOOL_NAME}: note: --version ${version} is read as v${version} (Go versions start with "v")\n`
+  );
+  return `v${version}`;
 }
 
 function intentFrom(values: { tag?: string; version?: string; module?: string; base?: string }): Intent {

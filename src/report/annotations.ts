@@ -65,7 +65,7 @@ export function planWorkflowAnnotations(
     const shown = ofLevel.slice(0, perLevel - 1);
     return [
       ...shown.map(workflowAnnotation),
-      overflowAnnotation(level, ofLevel.length - shown.length, perLevel, options.seeAlso)
+      overflowAnnotation(level, ofLevel.length - shown.length, options.seeAlso)
     ];
   });
 }
@@ -86,16 +86,12 @@ function workflowAnnotation(f: Finding): WorkflowAnnotation {
   return { level: f.severity, message: f.message, properties };
 }
 
-function overflowAnnotation(
-  level: Severity,
-  more: number,
-  perLevel: number,
-  seeAlso: string
-): WorkflowAnnotation {
+function overflowAnnotation(level: Severity, more: number, seeAlso: string): WorkflowAnnotation {
   const noun = more === 1 ? level : `${level}s`;
   return {
     level,
-    message: `${more} more ${noun} not shown here (GitHub shows at most ${perLevel} ${level} annotations per step): see ${seeAlso}`,
+    // GitHub's cap is per step, whatever share of it the gate leaves for its own messages.
+    message: `${more} more ${noun} not shown here (GitHub shows at most ${WORKFLOW_ANNOTATIONS_PER_LEVEL} ${level} annotations per step): see ${seeAlso}`,
     properties: { title: `${more} more ${noun}` }
   };
 }

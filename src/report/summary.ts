@@ -6,11 +6,24 @@ import type { Conclusion, Finding, Severity } from '../types.js';
 import { byImportance } from './annotations.js';
 
 export interface SummaryContext {
-  /** Where the full JSON report was written. */
-  reportPath?: string;
+  /** The workflow run, which holds the job summary and the annotations. */
   checkRunUrl?: string;
-  sarifPath?: string;
+  /** Where each finding's line is shown: `SERVER/OWNER/REPO/blob/COMMIT/PATH#LLINE`. */
+  blob?: { serverUrl: string; repository: string; commit: string };
+  /** How many files the fix patch in the `patch` output changes; 0 or absent: no patch. */
+  patchFiles?: number;
 }
+
+/**
+ * The report files live on the runner and nothing uploads them: the summaries name the step outputs
+ * that hold them and the step that keeps them.
+ */
+const UPLOAD_STEP = [
+  '- uses: actions/upload-artifact@v4',
+  '  with:',
+  '    name: go-major-gate-report',
+  '    path: ${{ steps.gate.outputs.report }} # id: gate on the go-major-gate step'
+].join('\n');
 
 /** Half of GitHub's 1 MiB per step: the rest of the step may write to the summary too. */
 const JOB_SUMMARY_BUDGET_BYTES = 512 * 1024;
@@ -73,7 +86,7 @@ export function buildJobSummary(report: Report, context: SummaryContext): string
     add(head);
     const items: string[] = [];
     for (const f of section.findings) {
-      const item = `<li>${findingHtml(f)}</li>`;
+      const item = `<li>${findingHtml(f, context)}</li>`;
       if (shown >= JOB_SUMMARY_MAX_DETAILS || !fits(item)) break;
       items.push(item);
       used += byteLength(item) + 1;
@@ -83,9 +96,14 @@ export function buildJobSummary(report: Report, context: SummaryContext): string
       out.push(`<details open><summary>Findings</summary>`, '<ul>', ...items, '</ul></details>');
   }
   if (quiet.length > 0) add(`<p>✅ ${quietLine(quiet, sectionsShown)}.</p>`);
+  const added = newCount(report.findings);
+  if (added > 0) add(`<p>${text(newLine(added))}</p>`);
+  if (context.patchFiles) add(`<p>${patchLineHtml(context.patchFiles)}</p>`);
   const omitted = report.findings.length - shown;
-  if (omitted > 0)
-    add(`<p><b>${plural(omitted, 'finding')} left out of this summary</b>: see ${whereHtml(context)}.</p>`);
+  if (omitted > 0) {
+    add(`<p><b>${plural(omitted, 'finding')} left out of this summary</b>: see ${whereHtml()}.</p>`);
+    add(`<pre><code>${text(UPLOAD_STEP).replace(/<br>/g, '\n')}</code></pre>`);
+  }
   return `${out.join('\n')}\n`;
 }
 
@@ -107,19 +125,24 @@ export function buildCheckRunOutput(
     add(line);
   }
   if (quiet.length > 0) add(`- ✅ ${quietLine(quiet, sections)}`);
-  if (report.findings.length > 0)
-    add(['', ...ruleTableMarkdown(report.findings), '', '### Findings'].join('\n'));
+  if (report.findings.length > 0) add(['', ...ruleTableMarkdown(report.findings)].join('\n'));
+  const added = newCount(report.findings);
+  if (added > 0) add(`\n${newLine(added)}`);
+  if (context.patchFiles) add(`\n${patchLineMarkdown(context.patchFiles)}`);
+  if (report.findings.length > 0) add('\n### Findings');
   let shown = 0;
   for (const f of report.findings.slice().sort(byImportance)) {
-    const line = `- ${findingMarkdown(f)}`;
+    const line = `- ${findingMarkdown(f, context)}`;
     if (!fits(line)) break;
     add(line);
     shown++;
   }
   if (out.length === 0) add('No Go module found.');
   const omitted = report.findings.length - shown;
-  if (omitted > 0)
+  if (omitted > 0) {
     add(`\n**${plural(omitted, 'finding')} left out of this summary**: see ${whereMarkdown(context)}.`);
+    add(`\n\`\`\`yaml\n${UPLOAD_STEP}\n\`\`\``);
+  }
   return { title: verdictTitle(report), summary: `${out.join('\n')}\n` };
 }
 
@@ -226,12 +249,47 @@ function ruleTableMarkdown(findings: readonly Finding[]): string[] {
   ];
 }
 
-function findingHtml(f: Finding): string {
-  return `<code>${text(placeOf(f))}</code> ${f.severity} <code>${text(f.rule)}</code>: ${text(f.message)}`;
+function findingHtml(f: Finding, context: SummaryContext): string {
+  const url = blobUrl(f, context);
+  const place = `<code>${text(placeOf(f))}</code>`;
+  const where = url ? `<a href="${escapeHtml(url)}">${place}</a>` : place;
+  const isNew = f.new === true ? ' <b>new</b>' : '';
+  return `${where} ${f.severity}${isNew} <code>${text(f.rule)}</code>: ${text(f.message)}`;
 }
 
-function findingMarkdown(f: Finding): string {
-  return `**${f.severity}** ${escapeMarkdown(placeOf(f))} \`${f.rule}\`: ${escapeMarkdown(f.message)}`;
+function findingMarkdown(f: Finding, context: SummaryContext): string {
+  const url = blobUrl(f, context);
+  const place = escapeMarkdown(placeOf(f));
+  const isNew = f.new === true ? ' (new)' : '';
+  return `**${f.severity}**${isNew} ${url ? `[${place}](${url})` : place} \`${f.rule}\`: ${escapeMarkdown(f.message)}`;
+}
+
+/** The finding's line at the commit checked; each path segment percent-encoded, parentheses too (Markdown). */
+function blobUrl(f: Finding, context: SummaryContext): string | undefined {
+  if (!context.blob || f.file === null) return undefined;
+  const { serverUrl, repository, commit } = context.blob;
+  const path = f.file
+    .split('/')
+    .map(segment => encodeURIComponent(segment).replace(/[()]/g, ch => `%${ch.charCodeAt(0).toString(16)}`))
+    .join('/');
+  const anchor = f.line !== null ? `#L${f.line}` : '';
+  return `${serverUrl.replace(/\/+$/, '')}/${repository}/blob/${commit}/${path}${anchor}`;
+}
+
+function newCount(findings: readonly Finding[]): number {
+  return findings.filter(f => f.new === true).length;
+}
+
+function newLine(n: number): string {
+  return `${n === 1 ? '1 finding is' : `${n} findings are`} on lines this pull request added (marked new).`;
+}
+
+function patchLineHtml(files: number): string {
+  return `A patch that fixes what is fixable (${plural(files, 'file')}) is in the step's <code>patch</code> output: <code>git apply</code> it on the commit checked.`;
+}
+
+function patchLineMarkdown(files: number): string {
+  return `A patch that fixes what is fixable (${plural(files, 'file')}) is in the step's \`patch\` output: \`git apply\` it on the commit checked.`;
 }
 
 function placeOf(f: Finding): string {
@@ -246,22 +304,14 @@ function targetName(t: TargetSummary): string {
   return t.tag ?? 'no module';
 }
 
-function whereHtml(context: SummaryContext): string {
-  const places: string[] = [];
-  if (context.reportPath) places.push(`the JSON report <code>${text(context.reportPath)}</code>`);
-  if (context.sarifPath) places.push(`the SARIF file <code>${text(context.sarifPath)}</code>`);
-  if (context.checkRunUrl) places.push(`<a href="${escapeHtml(context.checkRunUrl)}">the check run</a>`);
-  return places.length > 0
-    ? places.join(', ')
-    : 'the output of <code>go-major-gate check --format json</code>';
+/** The files are on the runner: name the outputs that hold them, never their local path. */
+function whereHtml(): string {
+  return "the full JSON report in the step's <code>report</code> output (SARIF in <code>sarif</code>), which stays on the runner unless a step uploads it";
 }
 
 function whereMarkdown(context: SummaryContext): string {
-  const places: string[] = [];
-  if (context.reportPath) places.push(`the JSON report ${escapeMarkdown(context.reportPath)}`);
-  if (context.sarifPath) places.push(`the SARIF file ${escapeMarkdown(context.sarifPath)}`);
-  places.push('the job summary of the workflow run');
-  return places.join(', ');
+  const run = context.checkRunUrl ? `[the workflow run](${context.checkRunUrl})` : 'the workflow run';
+  return `the job summary of ${run}, and the full JSON report in the step's \`report\` output (SARIF in \`sarif\`), which stays on the runner unless a step uploads it`;
 }
 
 interface RuleCount {

@@ -1,10 +1,24 @@
-// Human-readable output for a terminal: findings grouped by module and file, then a one-line verdict.
-import type { Report } from '../analyze.js';
-import { groupBy } from '../collections.js';
-import type { Finding } from '../types.js';
+// Human-readable output for a terminal, in the line format compilers use so that editors, errorformat
+// (`%f:%l:%c: %m`) and problem matchers can jump to each finding:
+//   path:line:col: severity: message [rule]
+// then a tally by rule, the suggested next version, how to fix what is fixable, and a one-line verdict.
+import { join, relative, sep } from 'node:path';
+import type { Report, TargetSummary } from '../analyze.js';
+import { majorDigits } from '../go/module/version.js';
+import { tagPrefixOf } from '../go/module/layout.js';
+import type { Finding, Severity } from '../types.js';
+import { TOOL_NAME } from '../version.js';
 
 export interface TextOptions {
   color?: boolean;
+  /** The repository's top directory (absolute) and the directory paths are shown relative to. */
+  root?: string;
+  cwd?: string;
+  /** Only the error findings: no header, warnings, tally or verdict. */
+  quiet?: boolean;
+  /** Whether to print the fix command (default true) and the DIR given to check, repeated in it. */
+  fixHint?: boolean;
+  checkedDir?: string;
 }
 
 const COLORS = {
@@ -14,9 +28,31 @@ const COLORS = {
   bold: '\u001b[1m',
   reset: '\u001b[0m'
 };
+const SEVERITIES: readonly Severity[] = ['error', 'warning', 'notice'];
+
+type Paint = (code: string, s: string) => string;
 
 export function formatText(report: Report, options: TextOptions = {}): string {
-  const paint = (code: string, s: string) => (options.color ? `${code}${s}${COLORS.reset}` : s);
+  const paint: Paint = (code, s) => (options.color ? `${code}${s}${COLORS.reset}` : s);
+  const place = placer(report, options);
+  const findingLine = (f: Finding) =>
+    `${place(f)}: ${paint(COLORS[f.severity], f.severity)}: ${f.message} [${f.rule}]`;
+  if (options.quiet) {
+    const errors = report.findings.filter(f => f.severity === 'error');
+    return errors.map(f => `${findingLine(f)}\n`).join('');
+  }
+  const lines = headerLines(report);
+  lines.push(...report.findings.map(findingLine));
+  const tally = ruleTally(report.findings);
+  if (tally.length > 0) lines.push('', ...tally);
+  const fixes = options.fixHint === false ? [] : fixLines(report, options.checkedDir);
+  const after = [...suggestedLines(report.targets), ...fixes];
+  if (after.length > 0) lines.push('', ...after);
+  lines.push('', verdict(report, paint));
+  return `${lines.join('\n')}\n`;
+}
+
+function headerLines(report: Report): string[] {
   const lines: string[] = [];
   for (const t of report.targets) {
     if (t.mode === 'consistency') continue;
@@ -30,27 +66,90 @@ export function formatText(report: Report, options: TextOptions = {}): string {
       `Checking ${report.targets.length} module${report.targets.length === 1 ? '' : 's'} for consistency`
     );
   }
-  for (const [group, findings] of groupBy(report.findings, f => f.module ?? '')) {
-    lines.push('', paint(COLORS.bold, group || 'Tag and version'));
-    for (const [file, inFile] of groupBy(findings, f => f.file ?? '')) {
-      if (file) lines.push(`  ${file}`);
-      for (const f of inFile) {
-        const where = f.line === null ? '' : `${f.line}${f.column ? `:${f.column}` : ''}`;
-        const severity = paint(COLORS[f.severity], f.severity.padEnd(7));
-        lines.push(
-          `${file ? '    ' : '  '}${where ? `${where.padEnd(7)} ` : ''}${severity} ${f.rule}: ${f.message}`
-        );
-      }
-    }
-  }
-  lines.push('', verdict(report, paint));
-  return `${lines.join('\n')}\n`;
+  return lines;
 }
 
-function verdict(report: Report, paint: (code: string, s: string) => string): string {
-  const count = (severity: Finding['severity']) =>
-    report.findings.filter(f => f.severity === severity).length;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+/**
+ * `path:line:col`, the path relative to the current directory. A finding about the tag or version has no
+ * file: it is shown at the go.mod of the module it gates (as SARIF places it), without a line.
+ */
+function placer(report: Report, options: TextOptions): (f: Finding) => string {
+  const show = (file: string) => {
+    if (options.root === undefined || options.cwd === undefined) return file;
+    const rel = relative(options.cwd, join(options.root, file));
+    return sep === '/' ? rel : rel.split(sep).join('/');
+  };
+  return f => {
+    if (f.file === null) {
+      const dir = f.moduleDir ?? report.targets.find(t => t.dir !== null)?.dir ?? report.modules[0]?.dir;
+      return dir === undefined ? TOOL_NAME : show(dir === '.' ? 'go.mod' : `${dir}/go.mod`);
+    }
+    if (f.line === null) return show(f.file);
+    return `${show(f.file)}:${f.line}${f.column !== undefined ? `:${f.column}` : ''}`;
+  };
+}
+
+/** One line per rule: `  stale-self-import: 2 errors, 1 warning`, rules in order of first finding. */
+function ruleTally(findings: readonly Finding[]): string[] {
+  const byRule = new Map<string, Finding[]>();
+  for (const f of findings) byRule.set(f.rule, [...(byRule.get(f.rule) ?? []), f]);
+  const width = Math.max(0, ...[...byRule.keys()].map(r => r.length));
+  return [...byRule].map(([rule, inRule]) => `  ${`${rule}:`.padEnd(width + 1)} ${tallyOf(inRule)}`);
+}
+
+/** As gorelease prints it; a module in a subdirectory also gets its prefixed tag. */
+function suggestedLines(targets: readonly TargetSummary[]): string[] {
+  const withSuggestion = targets.filter(t => t.suggested);
+  return withSuggestion.map(t => {
+    const prefix = t.dir === null ? '' : tagPrefixOf(t.dir);
+    const tag = prefix ? ` (tag ${prefix}${t.suggested})` : '';
+    const whose = withSuggestion.length > 1 && t.module ? ` for ${t.module}` : '';
+    return `Suggested version${whose}: ${t.suggested}${tag}`;
+  });
+}
+
+/** Per gated module with fixable findings, the fix command that applies them (as the action's patch does). */
+function fixLines(report: Report, checkedDir: string | undefined): string[] {
+  const lines: string[] = [];
+  const single = report.targets.length === 1;
+  for (const t of report.targets) {
+    if (t.dir === null || t.module === null) continue;
+    const fixable = report.findings.filter(f => f.fix && (f.moduleDir === t.dir || single)).length;
+    if (fixable === 0) continue;
+    const digits = t.version
+      ? majorDigits(t.version)
+      : String(report.modules.find(m => m.dir === t.dir)?.major ?? '');
+    const major = Math.max(1, Number(digits));
+    if (!Number.isSafeInteger(major)) continue;
+    const args = [
+      ...(checkedDir && checkedDir !== '.' ? [shellWord(checkedDir)] : []),
+      `--major ${major}`,
+      ...(t.dir !== '.' ? [`--module ${shellWord(t.dir)}`] : [])
+    ];
+    lines.push(
+      `${fixable} finding${fixable === 1 ? '' : 's'} can be fixed: ${TOOL_NAME} fix ${args.join(' ')}`
+    );
+  }
+  return lines;
+}
+
+function shellWord(s: string): string {
+  return /^[A-Za-z0-9_./@%+=:,-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`;
+}
+
+function tallyOf(findings: readonly Finding[]): string {
+  return SEVERITIES.map(s => [s, findings.filter(f => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => plural(n, s))
+    .join(', ');
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+function verdict(report: Report, paint: Paint): string {
+  const count = (severity: Severity) => report.findings.filter(f => f.severity === severity).length;
   const tally = `${plural(count('error'), 'error')}, ${plural(count('warning'), 'warning')}`;
   const scope = `${plural(report.modules.length, 'module')}, ${plural(report.stats.files, 'file')}, ${report.stats.ms} ms`;
   switch (report.conclusion) {
