@@ -41,7 +41,7 @@ Output:
 Exit status: 0 passed, 1 the gate failed, 2 usage or runtime error.
 `;
 
-export const FIX_USAGE = `Usage: ${TOOL_NAME} fix [DIR] --major N [--module DIR] [--dry-run]
+export const FIX_USAGE = `Usage: ${TOOL_NAME} fix [DIR] --major N [--module DIR] [--only-module] [--siblings-major N] [--dry-run]
 
 Moves a module to major N (1: the unsuffixed path of v0/v1): rewrites its go.mod module line, every
 import of its own packages through another major (all forms; import groups re-sorted as gofmt does),
@@ -49,6 +49,10 @@ the references stale-reference reports (.proto, docs, ldflags, //go:generate...)
 requires/replaces of its own other majors that nothing imports any more.
   --major N              the major to move to (a whole number >= 1)
   --module DIR           the module directory (default: the root module)
+  --only-module          move only that module; by default the repository's other modules that
+                         require or import it are moved with it (require, replace and imports)
+  --siblings-major N     also move the other modules whose path carries the old major (contrib/x/v2
+                         beside a /v2 root) to major N
   --dry-run              print a unified diff (git apply accepts it) and change nothing
 
 Exit status: 0 done (or nothing to do), 1 some files could not be rewritten (listed; left
@@ -164,6 +168,8 @@ async function fix(args: string[], io: CliIo): Promise<number> {
       options: {
         major: { type: 'string' },
         module: { type: 'string' },
+        'only-module': { type: 'boolean', default: false },
+        'siblings-major': { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' }
       }
@@ -175,6 +181,9 @@ async function fix(args: string[], io: CliIo): Promise<number> {
   }
   if (positionals.length > 1)
     throw new UsageError(`expected at most one directory, got: ${positionals.join(' ')}`);
+  const siblingsMajor = values['siblings-major'];
+  if (siblingsMajor !== undefined && !/^v?[1-9][0-9]*$/.test(siblingsMajor))
+    throw new UsageError(`--siblings-major must be a whole number >= 1, got "${siblingsMajor}"`);
   if (values.major === undefined) throw new UsageError('fix needs --major N (the major to move to)');
   if (!/^v?[0-9]+$/.test(values.major) || !/^[1-9]/.test(values.major.replace(/^v/, ''))) {
     throw new UsageError(
@@ -186,6 +195,8 @@ async function fix(args: string[], io: CliIo): Promise<number> {
       dir: positionals[0] ?? '.',
       major: Number(values.major.replace(/^v/, '')),
       dryRun: Boolean(values['dry-run']),
+      onlyModule: Boolean(values['only-module']),
+      ...(siblingsMajor !== undefined ? { siblingsMajor: Number(siblingsMajor.replace(/^v/, '')) } : {}),
       ...(values.module !== undefined ? { moduleDir: normalizeDir(values.module) } : {})
     },
     io

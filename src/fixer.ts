@@ -6,11 +6,20 @@ import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from '
 import { join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import { Git } from './gather/git.js';
-import { goModFiles, isCountedPath, isGoSourceFile, loadModules, ROOT_DIR } from './go/module/layout.js';
+import {
+  fileOwnerIndex,
+  goModFiles,
+  isCountedPath,
+  isGoSourceFile,
+  loadModules,
+  ROOT_DIR
+} from './go/module/layout.js';
 import { modulePath } from './go/module/modfile.js';
 import { referenceFileKind } from './go/module/references.js';
 import { unifiedDiff } from './fix/diff.js';
 import { goFilesOfModule, planFix, type FileChange, type Unsafe } from './fix/plan.js';
+import { remainingWork } from './fix/remaining.js';
+import { checkSiblingsMajor, planRepositoryMove } from './fix/repository.js';
 import { parseUpgradeTarget, planUpgrade } from './fix/upgrade.js';
 import type { Report } from './analyze.js';
 import type { Tree } from './gather/tree.js';
@@ -27,6 +36,10 @@ export interface FixOptions {
   moduleDir?: string;
   major: number;
   dryRun: boolean;
+  /** Move only this module, not the repository's modules that use it. */
+  onlyModule?: boolean;
+  /** Also move the siblings that carry the old major in their path, to this major. */
+  siblingsMajor?: number;
 }
 
 export interface UpgradeOptions {
@@ -139,26 +152,79 @@ export async function runFix(options: FixOptions, io: FixerIo): Promise<number> 
       `there is no module in ${moduleDir === ROOT_DIR ? 'the repository root' : `${moduleDir}/`}${dirs.length > 0 ? `; use --module with one of: ${dirs.join(', ')}` : ''}`
     );
   }
-  const goFiles = readAll(root, goFilesOfModule(goMods, files, moduleDir));
+  checkSiblingsMajor(options.siblingsMajor);
+  // The whole repository's .go files: its other modules' imports of the moved module move too.
+  const goFiles = readAll(
+    root,
+    options.onlyModule ? goFilesOfModule(goMods, files, moduleDir) : files.filter(isGoSourceFile)
+  );
   const candidates = files.filter(f => referenceFileKind(f) !== undefined);
   const referenceFiles = readAll(
     root,
     candidates.filter(f => !goFiles.has(f))
   );
   for (const f of candidates) if (goFiles.has(f)) referenceFiles.set(f, goFiles.get(f) as Uint8Array);
-  const plan = planFix({ goMods, goFiles, moduleDir, major: options.major, referenceFiles });
-  if (plan.from !== '') {
-    const say = options.dryRun ? io.stderr : io.stdout;
+  const plan = planRepositoryMove({
+    goMods,
+    goFiles,
+    moduleDir,
+    major: options.major,
+    referenceFiles,
+    onlyModule: options.onlyModule,
+    siblingsMajor: options.siblingsMajor
+  });
+  const say = options.dryRun ? io.stderr : io.stdout;
+  for (const move of plan.moves) {
     say(
-      plan.from === plan.to
-        ? `module ${plan.to} (${moduleDir}) is already at major ${options.major}; finishing its imports\n`
-        : `module ${plan.from} -> ${plan.to} (${moduleDir})\n`
+      move.from === move.to
+        ? `module ${move.to} (${move.moduleDir}) is already at major ${options.major}; finishing its imports\n`
+        : `module ${move.from} -> ${move.to} (${move.moduleDir})\n`
     );
   }
   report(io, plan.changes, plan.notes, options.dryRun);
   if (!options.dryRun) writeChanges(root, plan.changes);
   listUnsafe(io, plan.unsafe);
+  const todo = remainingWork({
+    moves: plan.moves,
+    dependents: plan.dependents,
+    goMods: withChanges(goMods, plan.changes),
+    files: withChanges(readAll(root, textFilesOfMoved(root, files, goMods, plan.moves)), plan.changes)
+  });
+  if (todo.length > 0) {
+    say('what remains:\n');
+    for (const item of todo) say(`  - ${item}\n`);
+  }
   return plan.unsafe.length > 0 ? 1 : 0;
+}
+
+/** `files` with the contents the changes give them (only those already in the map). */
+function withChanges(
+  files: Map<string, Uint8Array>,
+  changes: readonly FileChange[]
+): Map<string, Uint8Array> {
+  const out = new Map(files);
+  for (const c of changes) if (out.has(c.file)) out.set(c.file, c.after);
+  return out;
+}
+
+/** The files of the moved modules that the remaining-work list looks at (none over 1 MiB). */
+function textFilesOfMoved(
+  root: string,
+  files: readonly string[],
+  goMods: ReadonlyMap<string, Uint8Array>,
+  moves: readonly { moduleDir: string }[]
+): string[] {
+  const owner = fileOwnerIndex(loadModules(goMods));
+  const dirs = new Set(moves.map(m => m.moduleDir));
+  return files.filter(f => {
+    const module = owner(f);
+    if (!module || !dirs.has(module.dir) || f.endsWith('/go.sum') || f === 'go.sum') return false;
+    try {
+      return statSync(join(root, f)).size <= 1 << 20;
+    } catch {
+      return true;
+    }
+  });
 }
 
 export async function runUpgrade(options: UpgradeOptions, io: FixerIo): Promise<number> {

@@ -31,7 +31,7 @@ import {
   referenceLinesToKeep,
   type ReferenceLine
 } from '../go/module/references.js';
-import { staleImport } from '../rules/stale-self-import.js';
+import { nestedFamilies, staleImport } from '../rules/stale-self-import.js';
 import { applyByteEdits, applyLineEdits, type ByteEdit, type FileEdit } from './edits.js';
 import { rewriteGoFile } from './gofile.js';
 import { dropEmptiedBlocks, removeDirective, replaceToken } from './gomod.js';
@@ -144,7 +144,7 @@ export function planFix(input: FixInput): FixPlan {
   // The imports to rewrite: those stale-self-import reports; and, going back to the unsuffixed path,
   // those of the path left (which a v0/v1 module would take for its own `vN/…` directories).
   const rewriteImport = (p: string): string | undefined => {
-    const stale = staleImport(p, module, importOwner)?.corrected;
+    const stale = staleImport(p, module, importOwner, nestedFamilies(modules))?.corrected;
     if (stale !== undefined || module.pathMajorDigits !== '' || from === to) return stale;
     const member = familyMember(p, module.prefix);
     if (!member || member.modulePath !== from) return undefined;
@@ -308,7 +308,9 @@ function addReferenceChanges(plan: FixPlan, input: FixInput, modules: Module[], 
   if (input.referenceFiles && input.referenceFiles.size > 0) {
     const current = new Map(input.referenceFiles);
     for (const c of plan.changes) if (current.has(c.file)) current.set(c.file, c.after);
-    const edits = referenceEdits(current, modules, module);
+    // Only the module's own files: other modules' documents change only through their own move.
+    const owner = fileOwnerIndex(modules);
+    const edits = referenceEdits(current, modules, module).filter(e => owner(e.file) === module);
     const result = applyFileEdits(current, edits);
     for (const change of result.changes) {
       const earlier = plan.changes.find(c => c.file === change.file);

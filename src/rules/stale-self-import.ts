@@ -23,8 +23,9 @@ function checkModule(ctx: RuleContext, module: Module): Finding[] {
   const path = module.path;
   if (path === undefined) return [];
   const findings: Finding[] = [];
+  const nested = nestedFamilies(ctx.modules);
   for (const [importPath, uses] of importsOf(ctx, module)) {
-    const stale = staleImport(importPath, module, ctx.importOwner);
+    const stale = staleImport(importPath, module, ctx.importOwner, nested);
     if (!stale) continue;
     for (const { file, scan, spec } of uses) {
       const severity = scan.buildIgnore || stale.caseOnly ? 'warning' : 'error';
@@ -51,11 +52,38 @@ interface StaleImport {
   major: string;
 }
 
-/** Whether `importPath` names this module's packages through a path other than the declared one. */
+const familiesOf = new WeakMap<readonly Module[], ReadonlySet<string>>();
+
+/**
+ * The family prefixes of a repository's modules (`go.etcd.io/etcd/api` for `api/go.mod` at
+ * `go.etcd.io/etcd/api/v3`): an import under one of them belongs to that module's family, whatever
+ * major it names, even when a longer family holds it inside a shorter one (api/ under the root).
+ */
+export function nestedFamilies(modules: readonly Module[]): ReadonlySet<string> {
+  let set = familiesOf.get(modules);
+  if (!set) familiesOf.set(modules, (set = new Set(modules.map(m => m.prefix))));
+  return set;
+}
+
+/** Whether a family longer than `prefix` holds `importPath` (checked by its `/`-prefixes). */
+function inLongerFamily(importPath: string, prefix: string, families: ReadonlySet<string>): boolean {
+  for (let i = importPath.indexOf('/', prefix.length + 1); ; i = importPath.indexOf('/', i + 1)) {
+    const candidate = i < 0 ? importPath : importPath.slice(0, i);
+    if (candidate.length > prefix.length && families.has(candidate)) return true;
+    if (i < 0) return false;
+  }
+}
+
+/**
+ * Whether `importPath` names this module's packages through a path other than the declared one.
+ * `families` (nestedFamilies) keeps a nested module's other majors from being taken for the parent's
+ * packages: after `api/` moved to /v4, `go.etcd.io/etcd/api/v3/x` is the old api, not the root's.
+ */
 export function staleImport(
   importPath: string,
   module: Module,
-  importOwner: (importPath: string) => Module | undefined
+  importOwner: (importPath: string) => Module | undefined,
+  families: ReadonlySet<string> = new Set()
 ): StaleImport | undefined {
   const path = module.path as string;
   if (hasPathPrefix(importPath, path)) return undefined;
@@ -66,6 +94,7 @@ export function staleImport(
   if (!member || member.major === module.pathMajorDigits) return undefined;
   const owner = importOwner(importPath);
   if (owner && owner !== module) return undefined;
+  if (inLongerFamily(importPath, module.prefix, families)) return undefined;
   return {
     corrected: path + importPath.slice(member.modulePath.length),
     caseOnly: false,
