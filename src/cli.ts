@@ -5,7 +5,9 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { analyze, normalizeDir, type Report } from './analyze.js';
 import { UsageError } from './errors.js';
+import { DEFAULT_CONFIG, readConfig } from './gather/config.js';
 import { gatherSnapshot, markAddedLines } from './gather/snapshot.js';
+import { ConfigError } from './config/parse.js';
 import { rules } from './rules/index.js';
 import { formatJson } from './report/json.js';
 import { formatSarif } from './report/sarif.js';
@@ -36,6 +38,7 @@ Output:
   --color auto|always|never  colour the text (default auto: only to a terminal, not with NO_COLOR)
   --fail-on error|warning|never   which findings fail the gate (default error)
   --disable RULE,...     rule ids to switch off
+  --config FILE          the configuration file (default: .go-major-gate.yml of the tree checked)
   -h, --help             this help
 
 Exit status: 0 passed, 1 the gate failed, 2 usage or runtime error.
@@ -110,6 +113,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
  */
 export function reportError(error: unknown, io: Pick<CliIo, 'stderr' | 'env'>): void {
   const message = error instanceof Error ? error.message : String(error);
+  // A config error starts with its file:line, so that editors can jump to it.
+  if (error instanceof ConfigError) return void io.stderr(`${firstLine(message)}\n`);
   io.stderr(`${TOOL_NAME}: ${firstLine(message)}\n`);
   if (error instanceof UsageError) io.stderr(`Run "${TOOL_NAME} --help" for usage.\n`);
   else if (io.env?.GO_MAJOR_GATE_DEBUG && error instanceof Error && error.stack)
@@ -253,6 +258,7 @@ function parseCheckArgs(args: string[]) {
         quiet: { type: 'boolean', short: 'q' },
         color: { type: 'string', default: 'auto' },
         'fail-on': { type: 'string', default: 'error' },
+        config: { type: 'string' },
         disable: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' }
       }
@@ -291,9 +297,16 @@ async function check(args: string[], io: CliIo): Promise<number> {
     intent,
     disable
   });
+  const config = await readConfig(
+    values.config === undefined
+      ? DEFAULT_CONFIG
+      : { kind: 'file', path: resolve(cwd, values.config), label: values.config },
+    gathered.tree,
+    gathered.snapshot.files
+  );
   const report = await markAddedLines(
     gathered,
-    analyze(gathered.snapshot, { intent, failOn, disable, startedAt }),
+    analyze(gathered.snapshot, { intent, failOn, disable, startedAt, ...(config ? { config } : {}) }),
     startedAt
   );
   if (gathered.snapshot.shallow && !quiet) {

@@ -2,6 +2,7 @@
 // entry, or a ConfigError that names the file and line. Pure: the caller reads the bytes.
 import { Ajv, type ErrorObject } from 'ajv';
 import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import { UsageError } from '../errors.js';
 import type { RuleId, Severity } from '../types.js';
 import schema from './schema.json' with { type: 'json' };
 
@@ -34,7 +35,7 @@ export interface Config {
 }
 
 /** A config file that cannot be used: exit 2 with `file:line: message`. */
-export class ConfigError extends Error {
+export class ConfigError extends UsageError {
   constructor(
     readonly file: string,
     readonly line: number,

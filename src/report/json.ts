@@ -11,6 +11,8 @@ export function findingToJson(f: Finding): Record<string, unknown> {
   out.message = f.message;
   if (f.fix) out.fix = { replacement: f.fix.replacement };
   if (f.new !== undefined) out.new = f.new;
+  if (f.symbol !== undefined) out.symbol = f.symbol;
+  if (f.accepted !== undefined) out.accepted = f.accepted;
   return out;
 }
 
@@ -21,7 +23,8 @@ export function reportToJson(report: Report): Record<string, unknown> {
     modules: report.modules,
     findings: report.findings.map(findingToJson),
     conclusion: report.conclusion,
-    stats: report.stats
+    stats: report.stats,
+    ...(report.config ? { config: report.config } : {})
   };
 }
 

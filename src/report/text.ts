@@ -42,14 +42,42 @@ export function formatText(report: Report, options: TextOptions = {}): string {
     return errors.map(f => `${findingLine(f)}\n`).join('');
   }
   const lines = headerLines(report);
-  lines.push(...report.findings.map(findingLine));
+  lines.push(...foldRepeated(report.findings, findingLine));
   const tally = ruleTally(report.findings);
   if (tally.length > 0) lines.push('', ...tally);
+  if (report.config)
+    lines.push(
+      `Configuration ${report.config.file}: ${plural(report.config.accepted, 'finding')} accepted, ${report.config.excluded} excluded`
+    );
   const fixes = options.fixHint === false ? [] : fixLines(report, options.checkedDir);
   const after = [...suggestedLines(report.targets), ...fixes];
   if (after.length > 0) lines.push('', ...after);
   lines.push('', verdict(report, paint));
   return `${lines.join('\n')}\n`;
+}
+
+/** How many findings with one message are listed before the rest are folded into one line. */
+const SHOWN_ALIKE = 2;
+
+/**
+ * One line per finding, except that a message said more than SHOWN_ALIKE + 1 times (the same
+ * local-replace in every go.mod) is listed SHOWN_ALIKE times and then folded: "... and 23 more like this".
+ */
+export function foldRepeated(findings: readonly Finding[], line: (f: Finding) => string): string[] {
+  const alike = new Map<string, number>();
+  const key = (f: Finding) => `${f.rule}\u0000${f.severity}\u0000${f.message}`;
+  for (const f of findings) alike.set(key(f), (alike.get(key(f)) ?? 0) + 1);
+  const shown = new Map<string, number>();
+  const out: string[] = [];
+  for (const f of findings) {
+    const k = key(f);
+    const total = alike.get(k)!;
+    const n = (shown.get(k) ?? 0) + 1;
+    shown.set(k, n);
+    if (total <= SHOWN_ALIKE + 1 || n <= SHOWN_ALIKE) out.push(line(f));
+    else if (n === SHOWN_ALIKE + 1) out.push(`  ... and ${total - SHOWN_ALIKE} more like this [${f.rule}]`);
+  }
+  return out;
 }
 
 function headerLines(report: Report): string[] {
