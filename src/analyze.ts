@@ -33,6 +33,7 @@ import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import { UsageError } from './errors.js';
 import { applyConfig } from './config/apply.js';
 import type { Config } from './config/parse.js';
+import { onlyNewFindings, type PreExistingSummary } from './config/only-new.js';
 
 export interface AnalyzeOptions {
   intent: Intent;
@@ -71,6 +72,14 @@ export interface Report {
   stats: { files: number; bytes: number; ms: number };
   /** What the configuration file did: its path, and how many findings it accepted and excluded. */
   config?: { file: string; accepted: number; excluded: number };
+  /** With only-new on a pull request: the findings the merge base has too, left out, by rule. */
+  preExisting?: PreExistingSummary;
+}
+
+/** The report of a pull request without the findings its merge base has too (`--only-new`). */
+export function withoutPreExisting(report: Report, baseFindings: readonly Finding[], failOn: FailOn): Report {
+  const { findings, preExisting } = onlyNewFindings(report.findings, baseFindings);
+  return { ...report, findings, preExisting, conclusion: conclude(findings, failOn) };
 }
 
 export function analyze(snapshot: Snapshot, options: AnalyzeOptions): Report {

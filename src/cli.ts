@@ -3,11 +3,11 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, normalizeDir, type Report } from './analyze.js';
+import { analyze, normalizeDir, withoutPreExisting, type Report } from './analyze.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_CONFIG, readConfig } from './gather/config.js';
-import { gatherSnapshot, markAddedLines } from './gather/snapshot.js';
-import { ConfigError } from './config/parse.js';
+import { gatherSnapshot, markAddedLines, type Gathered } from './gather/snapshot.js';
+import { ConfigError, type Config } from './config/parse.js';
 import { rules } from './rules/index.js';
 import { formatJson } from './report/json.js';
 import { formatSarif } from './report/sarif.js';
@@ -39,6 +39,7 @@ Output:
   --fail-on error|warning|never   which findings fail the gate (default error)
   --disable RULE,...     rule ids to switch off
   --config FILE          the configuration file (default: .go-major-gate.yml of the tree checked)
+  --only-new             with --base: leave out (and count) the findings the merge base has too
   -h, --help             this help
 
 Exit status: 0 passed, 1 the gate failed, 2 usage or runtime error.
@@ -259,6 +260,7 @@ function parseCheckArgs(args: string[]) {
         color: { type: 'string', default: 'auto' },
         'fail-on': { type: 'string', default: 'error' },
         config: { type: 'string' },
+        'only-new': { type: 'boolean', default: false },
         disable: { type: 'string', multiple: true },
         help: { type: 'boolean', short: 'h' }
       }
@@ -304,11 +306,20 @@ async function check(args: string[], io: CliIo): Promise<number> {
     gathered.tree,
     gathered.snapshot.files
   );
-  const report = await markAddedLines(
+  const checked = await markAddedLines(
     gathered,
     analyze(gathered.snapshot, { intent, failOn, disable, startedAt, ...(config ? { config } : {}) }),
     startedAt
   );
+  const report = values['only-new']
+    ? await leaveOutPreExisting(checked, gathered, {
+        base: values.base,
+        failOn,
+        disable,
+        config,
+        repository: values.repository
+      })
+    : checked;
   if (gathered.snapshot.shallow && !quiet) {
     io.stderr(
       `${TOOL_NAME}: warning: ${gathered.root} is a shallow clone with ${gathered.snapshot.tags.length} tag(s): tags or history may be missing, so tag-exists and version-order may not see earlier releases; run "git fetch --tags --unshallow" first\n`
@@ -333,6 +344,42 @@ async function check(args: string[], io: CliIo): Promise<number> {
     io.stdout(format === 'text' ? text(useColor) : formatReport(format, report));
   }
   return report.conclusion === 'failure' ? 1 : 0;
+}
+
+/**
+ * --only-new: the findings the merge base of --base and the head has too are pre-existing. The merge
+ * base is checked as a consistency check (its breaking changes against the base are none by definition)
+ * with the same configuration; what it finds is left out of the report and only counted.
+ */
+async function leaveOutPreExisting(
+  report: Report,
+  gathered: Gathered,
+  options: { base?: string; failOn: FailOn; disable: string[]; config?: Config; repository?: string }
+): Promise<Report> {
+  if (options.base === undefined) throw new UsageError("--only-new needs --base (a pull request's base)");
+  const { snapshot, git, root } = gathered;
+  const mergeBase =
+    snapshot.commit && snapshot.baseCommit
+      ? await git.mergeBase(snapshot.baseCommit, snapshot.commit)
+      : undefined;
+  const at = mergeBase ?? snapshot.baseCommit;
+  if (!at) return report;
+  const intent: Intent = { kind: 'consistency', source: 'pull_request' };
+  const disable = [...options.disable, 'breaking-change'];
+  const base = await gatherSnapshot({
+    dir: root,
+    head: at,
+    intent,
+    disable,
+    ...(options.repository !== undefined ? { repository: options.repository } : {})
+  });
+  const baseReport = analyze(base.snapshot, {
+    intent,
+    failOn: options.failOn,
+    disable,
+    ...(options.config ? { config: options.config } : {})
+  });
+  return withoutPreExisting(report, baseReport.findings, options.failOn);
 }
 
 function formatReport(format: 'json' | 'sarif', report: Report): string {

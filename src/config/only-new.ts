@@ -48,3 +48,26 @@ export function countByRule(findings: readonly Finding[]): Map<RuleId, number> {
   for (const f of findings) counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
   return counts;
 }
+
+/** What a report says of the findings left out as pre-existing. */
+export interface PreExistingSummary {
+  count: number;
+  byRule: Partial<Record<RuleId, number>>;
+}
+
+/**
+ * The findings of `head` that the merge base does not have, findings on added lines first; the
+ * pre-existing ones are only counted, by rule. `conclude` gives the conclusion of what is left.
+ */
+export function onlyNewFindings(
+  head: readonly Finding[],
+  base: readonly Finding[]
+): { findings: Finding[]; preExisting: PreExistingSummary } {
+  const { added, preExisting } = splitPreExisting(head, base);
+  const onAdded = added.filter(f => f.new === true);
+  const elsewhere = added.filter(f => f.new !== true);
+  return {
+    findings: [...onAdded, ...elsewhere],
+    preExisting: { count: preExisting.length, byRule: Object.fromEntries(countByRule(preExisting)) }
+  };
+}

@@ -24,7 +24,8 @@ export function reportToJson(report: Report): Record<string, unknown> {
     findings: report.findings.map(findingToJson),
     conclusion: report.conclusion,
     stats: report.stats,
-    ...(report.config ? { config: report.config } : {})
+    ...(report.config ? { config: report.config } : {}),
+    ...(report.preExisting ? { preExisting: report.preExisting } : {})
   };
 }
 

@@ -45,6 +45,12 @@ export function formatText(report: Report, options: TextOptions = {}): string {
   lines.push(...foldRepeated(report.findings, findingLine));
   const tally = ruleTally(report.findings);
   if (tally.length > 0) lines.push('', ...tally);
+  if (report.preExisting && report.preExisting.count > 0) {
+    const byRule = Object.entries(report.preExisting.byRule).map(([rule, n]) => `${rule} ${n}`);
+    lines.push(
+      `Left out: ${plural(report.preExisting.count, 'pre-existing finding')} the merge base has too (${byRule.join(', ')})`
+    );
+  }
   if (report.config)
     lines.push(
       `Configuration ${report.config.file}: ${plural(report.config.accepted, 'finding')} accepted, ${report.config.excluded} excluded`
