@@ -2,7 +2,7 @@
 // git repository checked through the CLI. Each test fails on the code before its fix.
 import { describe, expect, test } from '@jest/globals';
 import { checkJson, type JsonFinding } from './helpers/cli.js';
-import { makeRepo, type TreeState } from './helpers/repo.js';
+import { commitTree, git, makeRepo, type TreeState } from './helpers/repo.js';
 
 const R = 'github.com/o/r';
 
@@ -27,5 +27,69 @@ describe('mixed-major-import: standard-library packages are not module majors', 
     });
     const { report } = await checkJson(dir, '--tag', 'v2.0.0');
     expect(brief(report.findings)).toEqual([['mixed-major-import', 'warning', 'r.go', 6]]);
+  });
+});
+
+describe('retraction-only releases', () => {
+  const v2 = (goModTail: string, tags: string[] = []): TreeState => ({
+    files: {
+      'go.mod': `module ${R}/v2\n\ngo 1.19\n${goModTail}`,
+      'r.go': 'package r\n\n// Name is the name.\nconst Name = "r"\n'
+    },
+    tags
+  });
+
+  test('a version that retracts itself with earlier versions is valid, with a notice', async () => {
+    const dir = makeRepo(
+      [v1, v2('', ['v2.7.0'])],
+      v2('\nretract [v2.7.0, v2.7.1] // contains retractions only\n')
+    );
+    const { code, report } = await checkJson(dir, '--tag', 'v2.7.1');
+    expect(brief(report.findings)).toEqual([['retracted-version', 'notice', 'go.mod', 5]]);
+    expect(report.findings[0].message).toContain('publish retractions');
+    expect([code, report.conclusion]).toEqual([0, 'success']);
+    // The same go.mod gating a version it retracts for its own sake stays an error.
+    const mistake = await checkJson(dir, '--tag', 'v2.7.0');
+    expect(brief(mistake.report.findings)).toContainEqual(['retracted-version', 'error', 'go.mod', 5]);
+  });
+
+  test('the Go documentation form: one retract line for the mistake, one for the retraction release', async () => {
+    const dir = makeRepo(
+      [v1, v2('', ['v2.0.0'])],
+      v2('\nretract (\n\tv2.0.0 // Published accidentally.\n\tv2.0.1 // Contains retractions only.\n)\n')
+    );
+    const { report } = await checkJson(dir, '--tag', 'v2.0.1');
+    expect(brief(report.findings)).toEqual([['retracted-version', 'notice', 'go.mod', 7]]);
+  });
+
+  test('the version a pull request proposes skips the versions its go.mod retracts', async () => {
+    const code = (extra: string) => `package r\n\n// Name is the name.\nconst Name = "r"\n${extra}`;
+    const tree = (path: string, goModTail: string, extra = '') => ({
+      files: { 'go.mod': `module ${path}\n\ngo 1.19\n${goModTail}`, 'r.go': code(extra) }
+    });
+    // A major bump whose first version was retracted (tagged once on the wrong code): v3.0.1.
+    const dir = makeRepo([{ ...tree(`${R}/v2`, ''), tags: ['v2.0.0'] }]);
+    git(dir, 'checkout', '-q', '-b', 'v3');
+    commitTree(dir, tree(`${R}/v3`, '\nretract v3.0.0 // tagged on the v2 code\n'));
+    const bump = await checkJson(dir, '--base', 'main');
+    expect(bump.report.targets[0]).toMatchObject({
+      mode: 'major-bump',
+      version: 'v3.0.1',
+      suggested: 'v3.0.1'
+    });
+    expect(bump.report.findings.filter(f => f.rule === 'retracted-version')).toEqual([]);
+    // With an addition to the API, the next minor: v3.1.0.
+    commitTree(
+      dir,
+      tree(`${R}/v3`, '\nretract v3.0.0 // tagged on the v2 code\n', '\n// Added is new.\nfunc Added() {}\n')
+    );
+    const minor = await checkJson(dir, '--base', 'main');
+    expect(minor.report.targets[0]).toMatchObject({ mode: 'major-bump', suggested: 'v3.1.0' });
+    // Within a major: after v3.1.0, a patch whose next version v3.1.1 is retracted proposes v3.1.2.
+    const within = makeRepo([{ ...tree(`${R}/v3`, ''), tags: ['v3.1.0'] }]);
+    git(within, 'checkout', '-q', '-b', 'fix');
+    commitTree(within, tree(`${R}/v3`, '\nretract [v3.1.1, v3.1.1] // broken build\n'));
+    const patch = await checkJson(within, '--base', 'main');
+    expect(patch.report.targets[0]).toMatchObject({ mode: 'consistency', suggested: 'v3.1.2' });
   });
 });

@@ -17,7 +17,7 @@ import { majorDigits, releaseVersionProblem } from './go/module/version.js';
 import type { GoFile, RuleContext, Target } from './rules/context.js';
 import { rules } from './rules/index.js';
 import { compareApis, summarizeChanges } from './go/api/diff.js';
-import { suggestNextVersion } from './go/module/next-version.js';
+import { retractedBy, skipRetracted, suggestNextVersion } from './go/module/next-version.js';
 import type {
   Conclusion,
   FailOn,
@@ -161,7 +161,12 @@ function pullRequestTarget(
     const beforeMajor = before.ok ? pathMajorDigits(before.pathMajor) : '';
     if (before.ok && beforeMajor !== module.pathMajorDigits) {
       const major = module.pathMajorDigits === '' ? '1' : module.pathMajorDigits;
-      const version = `v${major}.0.0`;
+      // The bump proposes the major's first version that its go.mod does not retract.
+      const version = skipRetracted(
+        `v${major}.0.0`,
+        { breaking: 0, compatible: 0 },
+        retractedBy(module.modFile.retract)
+      );
       return { mode: 'major-bump', source, module, version, tag: tagPrefixOf(module.dir) + version };
     }
   }
@@ -263,7 +268,12 @@ function suggestedVersion(t: Target, ctx: RuleContext): string | undefined {
   const latest = releasesOfModule(ctx.snapshot.tags, t.module)
     .filter(r => r.tag !== t.tag)
     .pop();
-  return suggestNextVersion(latest?.version, t.module.pathMajorDigits, summarizeChanges(changes));
+  return suggestNextVersion(
+    latest?.version,
+    t.module.pathMajorDigits,
+    summarizeChanges(changes),
+    retractedBy(t.module.modFile.retract)
+  );
 }
 
 function summarizeModule(module: Module, ctx: RuleContext): ModuleSummary {
