@@ -93,3 +93,72 @@ describe('retraction-only releases', () => {
     expect(patch.report.targets[0]).toMatchObject({ mode: 'consistency', suggested: 'v3.1.2' });
   });
 });
+
+describe('local-replace on a release', () => {
+  const A = `${R}/api`;
+  const C = `${R}/client`;
+  const tree = (goModTail: string, imports: string[] = [`${A}/types`]): TreeState => ({
+    files: {
+      'go.mod': `module ${R}\n\ngo 1.19\n${goModTail}`,
+      'r.go': `package r\n\nimport (\n${imports.map(p => `\t_ "${p}"\n`).join('')})\n`,
+      'api/go.mod': `module ${A}\n\ngo 1.19\n`,
+      'api/types/t.go': 'package types\n',
+      'client/go.mod': `module ${C}\n\ngo 1.19\n`,
+      'client/c.go': 'package client\n'
+    }
+  });
+  const siblings = (api: string, client: string) =>
+    `\nrequire (\n\t${A} ${api}\n\t${C} ${client}\n)\n\nreplace (\n\t${A} => ./api\n\t${C} => ./client\n)\n`;
+
+  test('modules of this repository replaced by their directories and tagged together: one notice', async () => {
+    const dir = makeRepo([
+      { ...tree(siblings('v1.2.0', 'v1.0.0')), tags: ['v1.2.0', 'api/v1.2.0', 'client/v1.0.0'] }
+    ]);
+    const { code, report } = await checkJson(dir, '--head', 'HEAD', '--tag', 'v1.2.0');
+    expect(brief(report.findings)).toEqual([['local-replace', 'notice', 'go.mod', 11]]);
+    expect([code, report.conclusion]).toEqual([0, 'success']);
+  });
+
+  test('a required version of such a module that is not tagged: a warning that says which tag to make', async () => {
+    const dir = makeRepo([{ ...tree(siblings('v1.2.0', 'v1.0.0')), tags: ['api/v1.1.0', 'client/v1.0.0'] }]);
+    const { report } = await checkJson(dir, '--tag', 'v1.2.0');
+    expect(brief(report.findings)).toEqual([['local-replace', 'warning', 'go.mod', 11]]);
+    expect(report.findings[0].message).toContain('tag api/v1.2.0 together with this release');
+    // In a consistency check the same go.mod is a notice: the tags come with the release.
+    const consistency = await checkJson(dir);
+    expect(brief(consistency.report.findings)).toEqual([['local-replace', 'notice', 'go.mod', 11]]);
+  });
+
+  test('a placeholder version, or an import no require provides, is an error', async () => {
+    const placeholder = makeRepo([
+      { ...tree(siblings('v0.0.0-00010101000000-000000000000', 'v1.0.0')), tags: ['client/v1.0.0'] }
+    ]);
+    const one = await checkJson(placeholder, '--tag', 'v1.2.0');
+    // The client replace next to it is the normal pattern: its notice stays.
+    expect(brief(one.report.findings)).toEqual([
+      ['local-replace', 'error', 'go.mod', 11],
+      ['local-replace', 'notice', 'go.mod', 12]
+    ]);
+    expect(one.report.findings[0].message).toContain('placeholder');
+
+    const unrequired = makeRepo([{ ...tree(`\nreplace ${A} => ./api\n`), tags: ['api/v1.2.0'] }]);
+    const two = await checkJson(unrequired, '--tag', 'v1.2.0');
+    expect(brief(two.report.findings)).toEqual([['local-replace', 'error', 'go.mod', 5]]);
+    expect(two.report.findings[0].message).toContain(`"${A}/types"`);
+  });
+
+  test('a replace of a module that nothing requires or imports has no effect: no finding', async () => {
+    const dir = makeRepo([{ ...tree(`\nreplace ${C} => ./client\n`, []), tags: [] }]);
+    const { report } = await checkJson(dir, '--tag', 'v1.2.0');
+    expect(report.findings).toEqual([]);
+  });
+
+  test('a directory inside the repository that holds another module is still an error', async () => {
+    const dir = makeRepo([
+      { ...tree(`\nrequire ${A} v1.2.0\n\nreplace ${A} => ./client\n`), tags: ['api/v1.2.0'] }
+    ]);
+    const { report } = await checkJson(dir, '--tag', 'v1.2.0');
+    expect(brief(report.findings)).toEqual([['local-replace', 'error', 'go.mod', 7]]);
+    expect(report.findings[0].message).toContain(`declares "${C}"`);
+  });
+});
