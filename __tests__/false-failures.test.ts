@@ -162,3 +162,24 @@ describe('local-replace on a release', () => {
     expect(report.findings[0].message).toContain(`declares "${C}"`);
   });
 });
+
+describe('an invalid tag is reported with what else is wrong for the major it spells', () => {
+  test('v2.19.05 on a module without /v2: tag-invalid and module-path-major', async () => {
+    const dir = makeRepo([v1], { files: v1.files });
+    const { report } = await checkJson(dir, '--tag', 'v2.19.05');
+    expect(brief(report.findings)).toEqual([
+      ['tag-invalid', 'error', null, null],
+      ['module-path-major', 'error', 'go.mod', 1]
+    ]);
+    expect(report.findings[1].message).toContain('cannot be released as v2.19.05');
+    expect(report.findings[1].fix).toEqual({ replacement: `${R}/v2` });
+    // The same tag on a /v2 module is only invalid; a tag whose major cannot be read stops there too.
+    const v2 = makeRepo([v1], { files: { ...v1.files, 'go.mod': `module ${R}/v2\n\ngo 1.19\n` } });
+    expect(brief((await checkJson(v2, '--tag', 'v2.19.05')).report.findings)).toEqual([
+      ['tag-invalid', 'error', null, null]
+    ]);
+    expect(brief((await checkJson(dir, '--tag', 'V2.0.0')).report.findings)).toEqual([
+      ['tag-invalid', 'error', null, null]
+    ]);
+  });
+});

@@ -120,12 +120,14 @@ export function resolveTargets(
 function tagTarget(tag: string, source: TargetSource, modules: Module[]): Target {
   const { prefix, version } = splitTag(tag);
   const problem = releaseVersionProblem(version);
-  const resolution = resolveTag(prefix, problem ? '' : version, modules);
+  const major = problem ? spelledMajor(version) : undefined;
+  const resolution = resolveTag(prefix, problem ? (major ? `v${major}.0.0` : '') : version, modules);
   const base: Target = { mode: 'release', source, tag, version };
   if (problem)
     return {
       ...base,
       tagProblem: problem,
+      ...(major !== undefined ? { spelledMajor: major } : {}),
       ...(resolution.kind === 'module' ? { module: resolution.module } : {})
     };
   if (resolution.kind === 'none') return { ...base, tagProblem: resolution.reason };
@@ -145,7 +147,24 @@ function versionTarget(version: string, moduleDir: string, source: TargetSource,
   }
   const tag = tagPrefixOf(dir) + version;
   const problem = releaseVersionProblem(version);
-  return { mode: 'release', source, module, version, tag, ...(problem ? { tagProblem: problem } : {}) };
+  const major = problem ? spelledMajor(version) : undefined;
+  return {
+    mode: 'release',
+    source,
+    module,
+    version,
+    tag,
+    ...(problem ? { tagProblem: problem } : {}),
+    ...(major !== undefined ? { spelledMajor: major } : {})
+  };
+}
+
+/**
+ * The major an invalid version still spells without doubt: `v2.19.05`, `v2`, `v2.0`,
+ * `v2.0.0+incompatible` spell 2; `2.0.0`, `V2.0.0` or `v02.0.0` spell none.
+ */
+export function spelledMajor(version: string): string | undefined {
+  return /^v(0|[1-9][0-9]*)(?=[.+-]|$)/.exec(version)?.[1];
 }
 
 /** A pull request bumps a module's major when its go.mod's suffix differs from the base's. */

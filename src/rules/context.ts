@@ -16,6 +16,8 @@ export interface Target {
   tag?: string;
   /** Why the tag or version is not a valid release tag for a module (tag-invalid). */
   tagProblem?: string;
+  /** The major an invalid tag still spells (`v2.19.05`: '2'), when it can be read; with tagProblem only. */
+  spelledMajor?: string;
   /** The tag releases a repository with no go.mod at all. */
   legacyRoot?: boolean;
 }
@@ -96,6 +98,26 @@ export function versionTargets(ctx: RuleContext): (Target & { module: Module; ve
     (t): t is Target & { module: Module; version: string } =>
       t.mode !== 'consistency' && t.module !== undefined && t.version !== undefined && !t.tagProblem
   );
+}
+
+/**
+ * Targets that gate a version, or an invalid tag that still spells a major: the rules about the major
+ * (module-path-major) judge them with `version`, vN.0.0 for the spelled major of an invalid tag.
+ */
+export function majorTargets(
+  ctx: RuleContext
+): (Target & { module: Module; version: string; label: string })[] {
+  const valid = versionTargets(ctx).map(t => ({ ...t, label: t.version }));
+  const spelled = ctx.targets
+    .filter(
+      (t): t is Target & { module: Module; spelledMajor: string } =>
+        t.mode !== 'consistency' &&
+        t.module !== undefined &&
+        t.tagProblem !== undefined &&
+        t.spelledMajor !== undefined
+    )
+    .map(t => ({ ...t, version: `v${t.spelledMajor}.0.0`, label: t.tag ?? t.version ?? '' }));
+  return [...valid, ...spelled];
 }
 
 /** Targets with a module to check, in any mode. */

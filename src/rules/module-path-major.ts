@@ -5,9 +5,9 @@ import { compareMajors } from '../go/module/majors.js';
 import {
   makeFinding,
   moduleLinePlace,
+  majorTargets,
   moduleTargets,
   suffixMajorOf,
-  versionTargets,
   type Rule,
   type RuleContext
 } from './context.js';
@@ -27,7 +27,7 @@ export const modulePathMajor: Rule = {
 };
 
 function checkGatedVersions(ctx: RuleContext): Finding[] {
-  return versionTargets(ctx).flatMap(({ module, version }) => {
+  return majorTargets(ctx).flatMap(({ module, version, label }) => {
     if (module.path === undefined || checkPath(module.path)) return [];
     const wantSuffix = suffixForRelease(module, version);
     if (module.pathMajorDigits === wantSuffix) return [];
@@ -39,7 +39,7 @@ function checkGatedVersions(ctx: RuleContext): Finding[] {
         'module-path-major',
         'error',
         moduleLinePlace(module),
-        `${module.goModFile} declares "${module.path}", which cannot be released as ${version}: ${
+        `${module.goModFile} declares "${module.path}", which cannot be released as ${label}: ${
           wantSuffix === ''
             ? 'v0 and v1 paths have no major suffix'
             : `a v${wantSuffix} module path must end in ${module.pathMajor.startsWith('.') || module.path.startsWith('gopkg.in/') ? `.v${wantSuffix}` : `/v${wantSuffix}`}`
