@@ -183,3 +183,26 @@ describe('an invalid tag is reported with what else is wrong for the major it sp
     ]);
   });
 });
+
+describe('a pull request that renames the module', () => {
+  test("imports of the base's path inside the module are stale, with the new path, next to module-renamed", async () => {
+    const F = 'github.com/fork/r';
+    const tree = (path: string) => ({
+      files: {
+        'go.mod': `module ${path}\n\ngo 1.19\n`,
+        'r.go': `package r\n\nimport "${R}/pkg"\n\n// Name is the name.\nvar Name = pkg.Name\n`,
+        'pkg/pkg.go': 'package pkg\n\n// Name is the name.\nconst Name = "pkg"\n'
+      }
+    });
+    const dir = makeRepo([{ ...tree(R), tags: ['v1.0.0'] }]);
+    git(dir, 'checkout', '-q', '-b', 'rename');
+    commitTree(dir, tree(F));
+    const { report } = await checkJson(dir, '--base', 'main');
+    expect(brief(report.findings)).toEqual([
+      ['module-renamed', 'warning', 'go.mod', 1],
+      ['stale-self-import', 'error', 'r.go', 3]
+    ]);
+    expect(report.findings[1].fix).toEqual({ replacement: `"${F}/pkg"` });
+    expect(report.findings[1].message).toContain(`"${R}"`);
+  });
+});
