@@ -206,3 +206,59 @@ describe('a pull request that renames the module', () => {
     expect(report.findings[1].message).toContain(`"${R}"`);
   });
 });
+
+describe('modules that are not published from here (local modules)', () => {
+  const tree = (extra: Record<string, string>): TreeState['files'] => ({
+    'go.mod': `module ${R}\n\ngo 1.19\n`,
+    'r.go': 'package r\n\n// Name is the name.\nconst Name = "r"\n',
+    ...extra
+  });
+  const tools = {
+    // The usual tools module: a path with no dot, the main module by its placeholder version.
+    'tools/go.mod': `module tools/fmtpercentv\n\ngo 1.19\n\nrequire ${R} v0.0.0-00010101000000-000000000000\n\nreplace ${R} => ../\n`,
+    'tools/main.go': `package main\n\nimport _ "${R}"\n\nfunc main() {}\n`,
+    'examples/go.mod': `module ${R}/example\n\ngo 1.19\n`,
+    'examples/e.go': 'package example\n',
+    'fixtures/go.mod': 'module github.com/someone/else/fixture\n\ngo 1.19\n',
+    'fixtures/f.go': 'package fixture\n'
+  };
+
+  test('in a consistency check and a pull request each gets one notice, never an error', async () => {
+    const dir = makeRepo([{ files: tree(tools), tags: ['v1.0.0'] }]);
+    const { code, report } = await checkJson(dir, '--repository', 'o/r');
+    expect(brief(report.findings)).toEqual([
+      ['module-location', 'notice', 'examples/go.mod', 1],
+      ['module-path-repository', 'notice', 'fixtures/go.mod', 1],
+      ['module-path-invalid', 'notice', 'tools/go.mod', 1]
+    ]);
+    expect(report.findings[2].message).toContain('local module');
+    expect([code, report.conclusion]).toEqual([0, 'success']);
+
+    git(dir, 'checkout', '-q', '-b', 'feature');
+    commitTree(dir, {
+      files: tree({ ...tools, 'extra.go': 'package r\n\n// Extra is new.\nfunc Extra() {}\n' })
+    });
+    const pr = await checkJson(dir, '--base', 'main', '--repository', 'o/r');
+    expect(brief(pr.report.findings.filter(f => f.rule !== 'breaking-change'))).toEqual(
+      brief(report.findings)
+    );
+    expect(pr.report.findings.filter(f => f.severity !== 'notice')).toEqual([]);
+  });
+
+  test('gating a version of it, or a tag that exists for it, makes it an error again', async () => {
+    const dir = makeRepo([{ files: tree(tools), tags: ['v1.0.0'] }]);
+    const gated = await checkJson(dir, '--tag', 'tools/v0.1.0');
+    expect(brief(gated.report.findings)).toContainEqual(['module-path-invalid', 'error', 'tools/go.mod', 1]);
+    const byVersion = await checkJson(dir, '--version', 'v0.1.0', '--module', 'examples');
+    expect(brief(byVersion.report.findings)).toContainEqual([
+      'module-location',
+      'error',
+      'examples/go.mod',
+      1
+    ]);
+
+    const tagged = makeRepo([{ files: tree(tools), tags: ['v1.0.0', 'examples/v0.1.0'] }]);
+    const { report } = await checkJson(tagged);
+    expect(brief(report.findings)).toContainEqual(['module-location', 'error', 'examples/go.mod', 1]);
+  });
+});

@@ -16,6 +16,7 @@ import { pathMajorDigits, splitPathVersion } from './go/module/modpath.js';
 import { majorDigits, releaseVersionProblem } from './go/module/version.js';
 import type { GoFile, RuleContext, Target } from './rules/context.js';
 import { rules } from './rules/index.js';
+import { applyLocalModules } from './rules/local-modules.js';
 import { compareApis, summarizeChanges } from './go/api/diff.js';
 import { retractedBy, skipRetracted, suggestNextVersion } from './go/module/next-version.js';
 import type {
@@ -84,7 +85,10 @@ export function analyze(snapshot: Snapshot, options: AnalyzeOptions): Report {
     )
   };
   const disabled = new Set(options.disable ?? []);
-  const found = rules.flatMap(rule => rule.check(ctx));
+  const found = applyLocalModules(
+    rules.flatMap(rule => rule.check(ctx)),
+    ctx
+  );
   const findings = sortFindings(applyStoppingRules(found).filter(f => !disabled.has(f.rule)));
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },

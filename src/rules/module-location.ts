@@ -1,5 +1,6 @@
 import { isGopkgInModule, isMajorDirName, ROOT_DIR } from '../go/module/layout.js';
 import { checkPath } from '../go/module/modpath.js';
+import { fitsDirectory } from '../go/module/local.js';
 import type { Module } from '../go/module/layout.js';
 import { makeFinding, moduleLinePlace, moduleTargets, type Rule } from './context.js';
 import type { Finding } from '../types.js';
@@ -45,6 +46,7 @@ export const moduleLocation: Rule = {
 
 /** What is wrong with where a module sits, or undefined when its path fits its directory. */
 export function locationProblem(module: Module): string | undefined {
+  if (fitsDirectory(module)) return undefined;
   const path = module.path as string;
   const dir = module.dir;
   if (isGopkgInModule(module)) {
