@@ -223,7 +223,8 @@ const STOPPED_BY_INVALID_PATH: ReadonlySet<RuleId> = new Set(['module-path-major
 /**
  * Conformance conventions §5: a go.mod that fails gomod-syntax gets no other finding for its module;
  * module-path-invalid stops module-path-major and module-location; tag-exists stops version-order.
- * (tag-invalid stops the version rules by construction: such a target gates no version.)
+ * (tag-invalid stops the version rules by construction: such a target gates no version; only
+ * module-path-major judges the major an invalid tag spells.)
  */
 export function applyStoppingRules(findings: Finding[]): Finding[] {
   const dirsWith = (rule: RuleId) => new Set(findings.filter(f => f.rule === rule).map(f => f.moduleDir));
