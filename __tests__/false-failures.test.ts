@@ -262,3 +262,25 @@ describe('modules that are not published from here (local modules)', () => {
     expect(brief(report.findings)).toContainEqual(['module-location', 'error', 'examples/go.mod', 1]);
   });
 });
+
+describe('issue 21: a root tag with no root go.mod is a valid implicit release', () => {
+  test('nested go.mod files elsewhere do not make it tag-invalid: +incompatible warning for v2+, nothing for v1', async () => {
+    const files = {
+      'r.go': 'package r\n\n// Name is the name.\nconst Name = "r"\n',
+      'lib/influx/go.mod': `module ${R}/lib/influx\n\ngo 1.19\n`,
+      'lib/influx/i.go': 'package influx\n',
+      'v5/go.mod': `module ${R}/v5\n\ngo 1.19\n`,
+      'v5/r.go': 'package r\n'
+    };
+    const dir = makeRepo([{ files, tags: ['v4.8.0'] }], { files });
+    const v4 = await checkJson(dir, '--tag', 'v4.9.0');
+    expect(brief(v4.report.findings)).toEqual([['incompatible-release', 'warning', null, null]]);
+    expect(v4.report.targets[0]).toMatchObject({ dir: '.', version: 'v4.9.0', module: null });
+    const v1 = await checkJson(dir, '--tag', 'v1.2.0');
+    expect(v1.report.findings).toEqual([]);
+    expect((await checkJson(dir, '--version', 'v1.2.0')).report.findings).toEqual([]);
+    // The v5 major subdirectory still takes the v5 tags (and the go command also serves them as +incompatible).
+    const v5 = await checkJson(dir, '--tag', 'v5.0.0');
+    expect(v5.report.targets[0]).toMatchObject({ dir: 'v5', module: `${R}/v5` });
+  });
+});

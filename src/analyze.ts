@@ -11,6 +11,7 @@ import {
   tagPrefixOf,
   type Module
 } from './go/module/layout.js';
+import { hasImplicitRootModule } from './go/module/local.js';
 import { modulePath } from './go/module/modfile.js';
 import { pathMajorDigits, splitPathVersion } from './go/module/modpath.js';
 import { majorDigits, releaseVersionProblem } from './go/module/version.js';
@@ -107,13 +108,18 @@ export function analyze(snapshot: Snapshot, options: AnalyzeOptions): Report {
 export function resolveTargets(
   intent: Intent,
   modules: Module[],
-  snapshot: Pick<Snapshot, 'baseGoMods'>
+  snapshot: Pick<Snapshot, 'baseGoMods'> & { files?: readonly string[] }
 ): Target[] {
+  // Without the file list (API gathering), a root without go.mod counts as implicit only with no go.mod at all.
+  const implicitRoot =
+    modules.length === 0 || (snapshot.files !== undefined && hasImplicitRootModule(modules, snapshot.files));
   switch (intent.kind) {
     case 'tag':
-      return [tagTarget(intent.tag, intent.source, modules)];
+      return [tagTarget(intent.tag, intent.source, modules, implicitRoot)];
     case 'version':
-      return [versionTarget(intent.version, intent.moduleDir ?? ROOT_DIR, intent.source, modules)];
+      return [
+        versionTarget(intent.version, intent.moduleDir ?? ROOT_DIR, intent.source, modules, implicitRoot)
+      ];
     case 'consistency':
       return modules.map(module => ({ mode: 'consistency', source: intent.source, module }));
     case 'pull-request':
@@ -121,7 +127,7 @@ export function resolveTargets(
   }
 }
 
-function tagTarget(tag: string, source: TargetSource, modules: Module[]): Target {
+function tagTarget(tag: string, source: TargetSource, modules: Module[], implicitRoot: boolean): Target {
   const { prefix, version } = splitTag(tag);
   const problem = releaseVersionProblem(version);
   const major = problem ? spelledMajor(version) : undefined;
@@ -134,16 +140,25 @@ function tagTarget(tag: string, source: TargetSource, modules: Module[]): Target
       ...(major !== undefined ? { spelledMajor: major } : {}),
       ...(resolution.kind === 'module' ? { module: resolution.module } : {})
     };
+  // A root tag of a repository whose root is an implicit module (no go.mod, .go files outside the
+  // nested modules) releases that root, as the go command serves it.
+  if (resolution.kind === 'none' && prefix === '' && implicitRoot) return { ...base, legacyRoot: true };
   if (resolution.kind === 'none') return { ...base, tagProblem: resolution.reason };
   if (resolution.kind === 'legacy-root') return { ...base, legacyRoot: true };
   return { ...base, module: resolution.module };
 }
 
-function versionTarget(version: string, moduleDir: string, source: TargetSource, modules: Module[]): Target {
+function versionTarget(
+  version: string,
+  moduleDir: string,
+  source: TargetSource,
+  modules: Module[],
+  implicitRoot: boolean
+): Target {
   const dir = normalizeDir(moduleDir);
   const module = modules.find(m => m.dir === dir);
   if (!module) {
-    if (modules.length === 0 && dir === ROOT_DIR)
+    if (implicitRoot && dir === ROOT_DIR)
       return { mode: 'release', source, version, tag: version, legacyRoot: true };
     throw new UsageError(
       `there is no module in ${dir === ROOT_DIR ? 'the repository root' : `${dir}/`}: no go.mod there (modules: ${modules.map(m => m.dir).join(', ') || 'none'})`

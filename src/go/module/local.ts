@@ -1,6 +1,6 @@
 // Modules that are not published from here (issue 15): a go.mod whose path the go command cannot fetch
 // from its directory, with no tag, holds tools, tests, examples or fixtures. Pure.
-import { isGopkgInModule, ROOT_DIR, type Module } from './layout.js';
+import { fileOwnerIndex, isGoSourceFile, isGopkgInModule, ROOT_DIR, type Module } from './layout.js';
 
 const GITHUB = 'github.com/';
 
@@ -43,4 +43,15 @@ export function unfetchableReason(module: Module, repository?: string): string |
 export function localModuleReason(module: Module, tagged: boolean, repository?: string): string | undefined {
   if (tagged) return undefined;
   return unfetchableReason(module, repository);
+}
+
+/**
+ * Whether the repository root is an implicit module: it has no go.mod, and .go files outside every
+ * nested module. The go command serves a root tag of such a repository from the root (a v2+ tag as
+ * +incompatible of the unsuffixed path), whatever go.mod files exist in subdirectories.
+ */
+export function hasImplicitRootModule(modules: readonly Module[], files: readonly string[]): boolean {
+  if (modules.some(m => m.dir === ROOT_DIR)) return false;
+  const owner = fileOwnerIndex(modules);
+  return files.some(f => isGoSourceFile(f) && owner(f) === undefined);
 }
