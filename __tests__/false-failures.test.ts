@@ -284,3 +284,60 @@ describe('issue 21: a root tag with no root go.mod is a valid implicit release',
     expect(v5.report.targets[0]).toMatchObject({ dir: 'v5', module: `${R}/v5` });
   });
 });
+
+describe('issue 21: path suggestions for a module in a subdirectory start at the repository root', () => {
+  const suggestions = (findings: JsonFinding[]) =>
+    findings.map(f => [f.rule, /write "module ([^"]+)"/.exec(f.message)?.[1]]);
+
+  test('from the root module: go.etcd.io/etcd/tools/mod/v3, github.com/o/r/examples/localmod', async () => {
+    const etcd = makeRepo([
+      {
+        files: {
+          'go.mod': 'module go.etcd.io/etcd/v3\n\ngo 1.19\n',
+          'e.go': 'package etcd\n',
+          'tools/mod/go.mod': 'module go.etcd.io/etcd/tools/v3\n\ngo 1.19\n',
+          'tools/mod/m.go': 'package mod\n'
+        }
+      }
+    ]);
+    const one = await checkJson(etcd, '--tag', 'tools/mod/v3.5.0');
+    expect(suggestions(one.report.findings)).toEqual([['module-location', 'go.etcd.io/etcd/tools/mod/v3']]);
+    // Without a root module, the declared path gives the root: the part before what repeats the directory.
+    const alone = makeRepo([
+      {
+        files: {
+          'tools/mod/go.mod': 'module go.etcd.io/etcd/tools/v3\n\ngo 1.19\n',
+          'tools/mod/m.go': 'package mod\n'
+        }
+      }
+    ]);
+    const guessed = await checkJson(alone, '--tag', 'tools/mod/v3.5.0');
+    expect(suggestions(guessed.report.findings)).toEqual([
+      ['module-location', 'go.etcd.io/etcd/tools/mod/v3']
+    ]);
+
+    const examples = makeRepo([
+      {
+        files: {
+          ...v1.files,
+          'examples/localmod/go.mod': 'module github.com/o/localmod\n\ngo 1.19\n',
+          'examples/localmod/m.go': 'package localmod\n'
+        }
+      }
+    ]);
+    const two = await checkJson(examples, '--tag', 'examples/localmod/v0.1.0');
+    expect(suggestions(two.report.findings)).toEqual([['module-location', `${R}/examples/localmod`]]);
+  });
+
+  test('two findings on one go.mod suggest one path', async () => {
+    const dir = makeRepo([
+      { files: { ...v1.files, 'x/go.mod': `module ${R}/y\n\ngo 1.19\n`, 'x/x.go': 'package x\n' } }
+    ]);
+    const { report } = await checkJson(dir, '--tag', 'x/v2.0.0');
+    expect(suggestions(report.findings)).toEqual([
+      ['module-location', `${R}/x/v2`],
+      ['module-path-major', `${R}/x/v2`]
+    ]);
+    expect(report.findings[1].fix).toEqual({ replacement: `${R}/x/v2` });
+  });
+});

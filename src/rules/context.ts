@@ -165,6 +165,11 @@ export function suffixMajorOf(version: string): string {
   return digits === '0' || digits === '1' ? '' : digits;
 }
 
+/** The major suffix a release of `version` needs: gopkg.in's `.vN` carries every major, `/vN` only v2 and up. */
+export function suffixForRelease(module: Module, version: string): string {
+  return module.pathMajor.startsWith('.') ? majorDigits(version) : suffixMajorOf(version);
+}
+
 export function quote(s: string): string {
   return JSON.stringify(s);
 }
