@@ -28,19 +28,15 @@ export function applyLocalModules(findings: Finding[], ctx: RuleContext): Findin
     if (reason) local.set(module.dir, { module, reason });
   }
   if (local.size === 0) return findings;
-  const kept: Finding[] = [];
+  // The rule that found each local module's path; a module none of them reported keeps its findings.
   const ruleOf = new Map<string, RuleId>();
   for (const f of findings) {
-    const entry = f.moduleDir === undefined ? undefined : local.get(f.moduleDir);
-    if (!entry) {
-      kept.push(f);
-      continue;
-    }
     const rank = IDENTITY_RULES.indexOf(f.rule);
-    const current = ruleOf.get(entry.module.dir);
-    if (rank >= 0 && (current === undefined || rank < IDENTITY_RULES.indexOf(current)))
-      ruleOf.set(entry.module.dir, f.rule);
+    if (rank < 0 || f.moduleDir === undefined || !local.has(f.moduleDir)) continue;
+    const current = ruleOf.get(f.moduleDir);
+    if (current === undefined || rank < IDENTITY_RULES.indexOf(current)) ruleOf.set(f.moduleDir, f.rule);
   }
+  const kept = findings.filter(f => f.moduleDir === undefined || !ruleOf.has(f.moduleDir));
   for (const [dir, rule] of ruleOf) {
     const { module, reason } = local.get(dir)!;
     kept.push(makeFinding(rule, 'notice', moduleLinePlace(module), noticeMessage(module, reason), module));
