@@ -99,7 +99,10 @@ function siblingFinding(
   const untagged = siblings.filter(s => !s.verdict.tagged);
   const first = untagged[0] ?? siblings[0];
   const required = siblings.map(s => `${s.replace.oldPath} ${s.verdict.require.version}`).join(', ');
-  const what = `${siblings.length === 1 ? spell(siblings[0].replace) : `${siblings.length} replace directives`} point${siblings.length === 1 ? 's' : ''} at module directories of this repository: ${CONSUMERS} and fetch ${required}`;
+  const what =
+    siblings.length === 1
+      ? `${spell(siblings[0].replace)} points at the directory of a module of this repository: ${CONSUMERS} and fetch ${required}`
+      : `${siblings.length} replace directives point at directories of modules of this repository: ${CONSUMERS} and fetch ${required}`;
   const severity: Severity = release && untagged.length > 0 ? 'warning' : 'notice';
   const message =
     untagged.length > 0
