@@ -341,3 +341,24 @@ describe('issue 21: path suggestions for a module in a subdirectory start at the
     expect(report.findings[1].fix).toEqual({ replacement: `${R}/x/v2` });
   });
 });
+
+describe('module-renamed: a nested module that follows the major bump of the module it extends', () => {
+  test('R/v2/example -> R/v3/example with the root R/v2 -> R/v3 is no rename; its stale own import is', async () => {
+    const tree = (major: string, exampleImport: string) => ({
+      files: {
+        'go.mod': `module ${R}/${major}\n\ngo 1.19\n`,
+        'r.go': 'package r\n\n// Name is the name.\nconst Name = "r"\n',
+        'example/go.mod': `module ${R}/${major}/example\n\ngo 1.19\n`,
+        'example/main.go': `package main\n\nimport _ "${exampleImport}"\n\nfunc main() {}\n`,
+        'example/sub/sub.go': 'package sub\n'
+      }
+    });
+    const dir = makeRepo([{ ...tree('v2', `${R}/v2/example/sub`), tags: ['v2.0.0'] }]);
+    git(dir, 'checkout', '-q', '-b', 'v3');
+    commitTree(dir, tree('v3', `${R}/v2/example/sub`));
+    const { report } = await checkJson(dir, '--base', 'main');
+    const found = report.findings.filter(f => ['module-renamed', 'stale-self-import'].includes(f.rule));
+    expect(brief(found)).toEqual([['stale-self-import', 'error', 'example/main.go', 3]]);
+    expect(found[0].fix).toEqual({ replacement: `"${R}/v3/example/sub"` });
+  });
+});

@@ -113,7 +113,7 @@ function renamedImport(
 
 function message(spec: ImportSpec, stale: StaleImport, path: string, buildIgnore: boolean): string {
   if (stale.renamedFrom !== undefined) {
-    return `import "${spec.path}" uses the module's path before this change renamed it ("${stale.renamedFrom}"), not "${path}": the build fetches the old module instead of these packages; write "${stale.corrected}"`;
+    return `import "${spec.path}" uses the module's path before this change ("${stale.renamedFrom}"), not "${path}": the build fetches the old module instead of these packages; write "${stale.corrected}"`;
   }
   if (stale.caseOnly) {
     return `import "${spec.path}" differs from the module path "${path}" only in letter case: the go command treats it as another module; write "${stale.corrected}"`;
