@@ -362,3 +362,22 @@ describe('module-renamed: a nested module that follows the major bump of the mod
     expect(found[0].fix).toEqual({ replacement: `"${R}/v3/example/sub"` });
   });
 });
+
+describe('version-order names the module whose major is skipped', () => {
+  test('a nested module bumped with the root: the message says which module and tag', async () => {
+    const files = (major: string) => ({
+      'go.mod': `module ${R}/v${major}\n\ngo 1.19\n`,
+      'r.go': 'package r\n',
+      'otel/go.mod': `module ${R}/otel/v${major}\n\ngo 1.19\n`,
+      'otel/o.go': 'package otel\n'
+    });
+    const dir = makeRepo([{ files: files('5'), tags: ['v5.0.0', 'otel/v5.0.0', 'v6.0.0'] }]);
+    git(dir, 'checkout', '-q', '-b', 'v7');
+    commitTree(dir, { files: files('7') });
+    const { report } = await checkJson(dir, '--base', 'main');
+    const order = report.findings.filter(f => f.rule === 'version-order');
+    expect(order.map(f => f.message)).toEqual([
+      `otel/v7.0.0 skips a major of "${R}/otel/v7" (otel/go.mod): its highest release so far is otel/v5.x; release otel/v6.0.0 unless skipping is deliberate`
+    ]);
+  });
+});

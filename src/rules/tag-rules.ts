@@ -80,7 +80,7 @@ export const versionOrder: Rule = {
           'version-order',
           'warning',
           NO_PLACE,
-          `${t.version} skips a major: the highest release so far is v${highest}; release v${BigInt(highest) + 1n}.0.0 unless skipping is deliberate`,
+          `${t.tag ?? t.version} skips a major of "${t.module.path}" (${t.module.goModFile}): its highest release so far is ${tagPrefixOf(t.module.dir)}v${highest}.x; release ${tagPrefixOf(t.module.dir)}v${BigInt(highest) + 1n}.0.0 unless skipping is deliberate`,
           t.module
         )
       ];
