@@ -300,12 +300,17 @@ describe('pull requests (--base)', () => {
   test('without a major change it is a consistency check, and local replaces only warn', async () => {
     const dir = makeRepo([v1]);
     git(dir, 'checkout', '-q', '-b', 'feature');
-    const files = { ...v1.files, 'go.mod': `module ${R}\n\ngo 1.19\n\nreplace example.com/x => ../x\n` };
+    // A required module replaced by a directory outside the repository (a replace of a module that
+    // nothing requires has no effect, and no finding).
+    const files = {
+      ...v1.files,
+      'go.mod': `module ${R}\n\ngo 1.19\n\nrequire example.com/x v1.0.0\n\nreplace example.com/x => ../x\n`
+    };
     commitTree(dir, { files });
     const { report } = await checkJson(dir, '--base', 'main');
     expect(report.targets[0].mode).toBe('consistency');
     expect(report.findings.map(f => [f.rule, f.severity, f.line, f.new])).toEqual([
-      ['local-replace', 'warning', 5, true]
+      ['local-replace', 'warning', 7, true]
     ]);
   });
 });

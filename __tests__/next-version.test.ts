@@ -62,4 +62,13 @@ describe('suggestNextVersion', () => {
     expect(() => suggestNextVersion('1.2.3', '', none)).toThrow(/not a semantic version/);
     expect(() => suggestNextVersion('v01.2.3', '', none)).toThrow(/not a semantic version/);
   });
+
+  test('retracted versions are skipped: by patch, or by minor when the changes add API', () => {
+    const retracted = new Set(['v3.0.0', 'v3.0.1', 'v1.3.0']);
+    const isRetracted = (v: string) => retracted.has(v);
+    expect(suggestNextVersion(undefined, '3', none, isRetracted)).toBe('v3.0.2');
+    expect(suggestNextVersion(undefined, '3', added, isRetracted)).toBe('v3.1.0');
+    expect(suggestNextVersion('v1.2.3', '', added, isRetracted)).toBe('v1.4.0');
+    expect(suggestNextVersion('v1.2.3', '', none, isRetracted)).toBe('v1.2.4');
+  });
 });

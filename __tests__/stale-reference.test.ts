@@ -124,6 +124,8 @@ const files: Record<string, string> = {
     ''
   ].join('\n'),
   'CHANGELOG.md': `## v2.0.0\n\nThe module moved: \`go get ${R}\` now installs v1 only.\n`,
+  // A directory of history documents: skipped like a changelog, whatever the file's own name.
+  'docs/migration/v2-to-v3.md': `# From v1\n\nReplace \`go get ${R}/pkg\` by the v2 path.\n`,
   'docs/guide.rst': `Install\n=======\n\n::\n\n   go install ${R}/cmd/tool@latest\n`,
   Makefile: [
     'VERSION ?= dev',
@@ -456,6 +458,10 @@ describe('src/go/module/references.ts', () => {
     ['docs/x.markdown', 'markdown'],
     ['CHANGELOG.md', undefined],
     ['docs/MIGRATING.md', undefined],
+    ['docs/migration/v2-to-v3.md', undefined],
+    ['docs/upgrading/index.rst', undefined],
+    ['release-notes/v2.md', undefined],
+    ['docs/guide/install.md', 'markdown'],
     ['docs/a.rst', 'doc'],
     ['Makefile', 'build'],
     ['GNUmakefile', 'build'],

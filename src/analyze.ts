@@ -12,13 +12,15 @@ import {
   unknownModuleDirs,
   type Module
 } from './go/module/layout.js';
+import { hasImplicitRootModule } from './go/module/local.js';
 import { modulePath } from './go/module/modfile.js';
 import { pathMajorDigits, splitPathVersion } from './go/module/modpath.js';
 import { majorDigits, releaseVersionProblem } from './go/module/version.js';
 import type { GoFile, RuleContext, Target } from './rules/context.js';
 import { rules } from './rules/index.js';
+import { applyLocalModules } from './rules/local-modules.js';
 import { compareApis, summarizeChanges } from './go/api/diff.js';
-import { suggestNextVersion } from './go/module/next-version.js';
+import { retractedBy, skipRetracted, suggestNextVersion } from './go/module/next-version.js';
 import type {
   Conclusion,
   FailOn,
@@ -100,7 +102,12 @@ export function analyze(snapshot: Snapshot, options: AnalyzeOptions): Report {
     )
   };
   const disabled = new Set(options.disable ?? []);
-  const found = applyStoppingRules(rules.flatMap(rule => rule.check(ctx))).filter(f => !disabled.has(f.rule));
+  const found = applyStoppingRules(
+    applyLocalModules(
+      rules.flatMap(rule => rule.check(ctx)),
+      ctx
+    )
+  ).filter(f => !disabled.has(f.rule));
   const configured = options.config
     ? applyConfig(found, options.config, gatedModuleDirs(targets))
     : undefined;
@@ -132,15 +139,26 @@ function gatedModuleDirs(targets: readonly Target[]): Set<string> {
 export function resolveTargets(
   intent: Intent,
   modules: Module[],
-  snapshot: Pick<Snapshot, 'baseGoMods'> & Partial<Pick<Snapshot, 'unreadable'>>
+  snapshot: Pick<Snapshot, 'baseGoMods'> &
+    Partial<Pick<Snapshot, 'unreadable'>> & { files?: readonly string[] }
 ): Target[] {
   // Directories whose go.mod exists but could not be read: a tag there maps to no known module.
   const unknown = unknownModuleDirs(snapshot.unreadable?.keys() ?? []);
+  // Without the file list (API gathering), a root without go.mod counts as implicit only with no go.mod at all.
+  const implicitRoot =
+    !unknown.has(ROOT_DIR) &&
+    ((modules.length === 0 && unknown.size === 0) ||
+      (snapshot.files !== undefined && hasImplicitRootModule(modules, snapshot.files)));
   switch (intent.kind) {
     case 'tag':
-      return [tagTarget(intent.tag, intent.source, modules, unknown)];
+      return [tagTarget(intent.tag, intent.source, modules, { unknown, implicitRoot })];
     case 'version':
-      return [versionTarget(intent.version, intent.moduleDir ?? ROOT_DIR, intent.source, modules, unknown)];
+      return [
+        versionTarget(intent.version, intent.moduleDir ?? ROOT_DIR, intent.source, modules, {
+          unknown,
+          implicitRoot
+        })
+      ];
     case 'consistency':
       return modules.map(module => ({ mode: 'consistency', source: intent.source, module }));
     case 'pull-request':
@@ -148,22 +166,33 @@ export function resolveTargets(
   }
 }
 
-function tagTarget(
-  tag: string,
-  source: TargetSource,
-  modules: Module[],
-  unknown: ReadonlySet<string>
-): Target {
+/** What the tree says beyond its modules: go.mod files it cannot read, and an implicit root module. */
+interface TreeFacts {
+  unknown: ReadonlySet<string>;
+  implicitRoot: boolean;
+}
+
+function tagTarget(tag: string, source: TargetSource, modules: Module[], facts: TreeFacts): Target {
   const { prefix, version } = splitTag(tag);
   const problem = releaseVersionProblem(version);
-  const resolution = resolveTag(prefix, problem ? '' : version, modules, unknown);
+  const major = problem ? spelledMajor(version) : undefined;
+  const resolution = resolveTag(
+    prefix,
+    problem ? (major ? `v${major}.0.0` : '') : version,
+    modules,
+    facts.unknown
+  );
   const base: Target = { mode: 'release', source, tag, version };
   if (problem)
     return {
       ...base,
       tagProblem: problem,
+      ...(major !== undefined ? { spelledMajor: major } : {}),
       ...(resolution.kind === 'module' ? { module: resolution.module } : {})
     };
+  // A root tag of a repository whose root is an implicit module (no go.mod, .go files outside the
+  // nested modules) releases that root, as the go command serves it.
+  if (resolution.kind === 'none' && prefix === '' && facts.implicitRoot) return { ...base, legacyRoot: true };
   if (resolution.kind === 'none') return { ...base, tagProblem: resolution.reason };
   if (resolution.kind === 'legacy-root') return { ...base, legacyRoot: true };
   return { ...base, module: resolution.module };
@@ -174,16 +203,16 @@ function versionTarget(
   moduleDir: string,
   source: TargetSource,
   modules: Module[],
-  unknown: ReadonlySet<string>
+  facts: TreeFacts
 ): Target {
   const dir = normalizeDir(moduleDir);
   const module = modules.find(m => m.dir === dir);
   if (!module) {
-    if (unknown.has(dir)) {
+    if (facts.unknown.has(dir)) {
       const tagProblem = `${dir === ROOT_DIR ? 'go.mod' : `${dir}/go.mod`}, which would release it, cannot be read (gomod-unreadable)`;
       return { mode: 'release', source, version, tag: tagPrefixOf(dir) + version, tagProblem };
     }
-    if (modules.length === 0 && unknown.size === 0 && dir === ROOT_DIR)
+    if (facts.implicitRoot && dir === ROOT_DIR)
       return { mode: 'release', source, version, tag: version, legacyRoot: true };
     throw new UsageError(
       `there is no module in ${dir === ROOT_DIR ? 'the repository root' : `${dir}/`}: no go.mod there (modules: ${modules.map(m => m.dir).join(', ') || 'none'})`
@@ -191,7 +220,24 @@ function versionTarget(
   }
   const tag = tagPrefixOf(dir) + version;
   const problem = releaseVersionProblem(version);
-  return { mode: 'release', source, module, version, tag, ...(problem ? { tagProblem: problem } : {}) };
+  const major = problem ? spelledMajor(version) : undefined;
+  return {
+    mode: 'release',
+    source,
+    module,
+    version,
+    tag,
+    ...(problem ? { tagProblem: problem } : {}),
+    ...(major !== undefined ? { spelledMajor: major } : {})
+  };
+}
+
+/**
+ * The major an invalid version still spells without doubt: `v2.19.05`, `v2`, `v2.0`,
+ * `v2.0.0+incompatible` spell 2; `2.0.0`, `V2.0.0` or `v02.0.0` spell none.
+ */
+export function spelledMajor(version: string): string | undefined {
+  return /^v(0|[1-9][0-9]*)(?=[.+-]|$)/.exec(version)?.[1];
 }
 
 /** A pull request bumps a module's major when its go.mod's suffix differs from the base's. */
@@ -207,7 +253,12 @@ function pullRequestTarget(
     const beforeMajor = before.ok ? pathMajorDigits(before.pathMajor) : '';
     if (before.ok && beforeMajor !== module.pathMajorDigits) {
       const major = module.pathMajorDigits === '' ? '1' : module.pathMajorDigits;
-      const version = `v${major}.0.0`;
+      // The bump proposes the major's first version that its go.mod does not retract.
+      const version = skipRetracted(
+        `v${major}.0.0`,
+        { breaking: 0, compatible: 0 },
+        retractedBy(module.modFile.retract)
+      );
       return { mode: 'major-bump', source, module, version, tag: tagPrefixOf(module.dir) + version };
     }
   }
@@ -241,7 +292,8 @@ const STOPPED_BY_INVALID_PATH: ReadonlySet<RuleId> = new Set(['module-path-major
 /**
  * Conformance conventions §5: a go.mod that fails gomod-syntax gets no other finding for its module;
  * module-path-invalid stops module-path-major and module-location; tag-exists stops version-order.
- * (tag-invalid stops the version rules by construction: such a target gates no version.)
+ * (tag-invalid stops the version rules by construction: such a target gates no version; only
+ * module-path-major judges the major an invalid tag spells.)
  */
 export function applyStoppingRules(findings: Finding[]): Finding[] {
   const dirsWith = (rule: RuleId) => new Set(findings.filter(f => f.rule === rule).map(f => f.moduleDir));
@@ -309,7 +361,12 @@ function suggestedVersion(t: Target, ctx: RuleContext): string | undefined {
   const latest = releasesOfModule(ctx.snapshot.tags, t.module)
     .filter(r => r.tag !== t.tag)
     .pop();
-  return suggestNextVersion(latest?.version, t.module.pathMajorDigits, summarizeChanges(changes));
+  return suggestNextVersion(
+    latest?.version,
+    t.module.pathMajorDigits,
+    summarizeChanges(changes),
+    retractedBy(t.module.modFile.retract)
+  );
 }
 
 function summarizeModule(module: Module, ctx: RuleContext): ModuleSummary {

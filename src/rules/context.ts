@@ -16,6 +16,8 @@ export interface Target {
   tag?: string;
   /** Why the tag or version is not a valid release tag for a module (tag-invalid). */
   tagProblem?: string;
+  /** The major an invalid tag still spells (`v2.19.05`: '2'), when it can be read; with tagProblem only. */
+  spelledMajor?: string;
   /** The tag releases a repository with no go.mod at all. */
   legacyRoot?: boolean;
 }
@@ -98,6 +100,26 @@ export function versionTargets(ctx: RuleContext): (Target & { module: Module; ve
   );
 }
 
+/**
+ * Targets that gate a version, or an invalid tag that still spells a major: the rules about the major
+ * (module-path-major) judge them with `version`, vN.0.0 for the spelled major of an invalid tag.
+ */
+export function majorTargets(
+  ctx: RuleContext
+): (Target & { module: Module; version: string; label: string })[] {
+  const valid = versionTargets(ctx).map(t => ({ ...t, label: t.version }));
+  const spelled = ctx.targets
+    .filter(
+      (t): t is Target & { module: Module; spelledMajor: string } =>
+        t.mode !== 'consistency' &&
+        t.module !== undefined &&
+        t.tagProblem !== undefined &&
+        t.spelledMajor !== undefined
+    )
+    .map(t => ({ ...t, version: `v${t.spelledMajor}.0.0`, label: t.tag ?? t.version ?? '' }));
+  return [...valid, ...spelled];
+}
+
 /** Targets with a module to check, in any mode. */
 export function moduleTargets(ctx: RuleContext): (Target & { module: Module })[] {
   return ctx.targets.filter((t): t is Target & { module: Module } => t.module !== undefined);
@@ -141,6 +163,11 @@ export function importsOf(ctx: RuleContext, module: Module): ReadonlyMap<string,
 export function suffixMajorOf(version: string): string {
   const digits = majorDigits(version);
   return digits === '0' || digits === '1' ? '' : digits;
+}
+
+/** The major suffix a release of `version` needs: gopkg.in's `.vN` carries every major, `/vN` only v2 and up. */
+export function suffixForRelease(module: Module, version: string): string {
+  return module.pathMajor.startsWith('.') ? majorDigits(version) : suffixMajorOf(version);
 }
 
 export function quote(s: string): string {

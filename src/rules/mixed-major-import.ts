@@ -46,7 +46,7 @@ function checkModule(ctx: RuleContext, module: Module): Finding[] {
     const family = announcedFamily(p);
     if (family) families.add(family.prefix);
   };
-  for (const path of imports.keys()) announce(path);
+  for (const path of imports.keys()) if (!isStandardImportPath(path)) announce(path);
   for (const r of module.modFile.require) announce(r.path);
   const familyOf = (path: string) => {
     for (const prefix of familyCandidates(path)) {
@@ -58,6 +58,7 @@ function checkModule(ctx: RuleContext, module: Module): Finding[] {
   };
 
   const familyImports = [...imports].flatMap(([path, uses]): FamilyImport[] => {
+    if (isStandardImportPath(path) && !ctx.importOwner(path)) return [];
     const found = familyOf(path);
     // The module's own family is stale-self-import's business.
     return found && found.prefix !== module.prefix
@@ -88,4 +89,13 @@ function checkModule(ctx: RuleContext, module: Module): Finding[] {
     }
   }
   return findings;
+}
+
+/**
+ * Whether the go command takes an import path for the standard library's: its first element has no
+ * dot (search.IsStandardImportPath). `math/rand` and `math/rand/v2` are two packages, not two majors.
+ */
+export function isStandardImportPath(path: string): boolean {
+  const slash = path.indexOf('/');
+  return !(slash < 0 ? path : path.slice(0, slash)).includes('.');
 }

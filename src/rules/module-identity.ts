@@ -1,6 +1,6 @@
 // Rules that compare a module's path with what it was: module-path-repository and module-renamed.
 import { modulePath } from '../go/module/modfile.js';
-import { splitPathVersion } from '../go/module/modpath.js';
+import { hasPathPrefix, splitPathVersion } from '../go/module/modpath.js';
 import type { Module } from '../go/module/layout.js';
 import { makeFinding, moduleLinePlace, moduleTargets, type Rule, type RuleContext } from './context.js';
 import type { Finding } from '../types.js';
@@ -59,6 +59,26 @@ export const modulePathRepository: Rule = {
   }
 };
 
+/**
+ * Whether a nested module's path changed only because it extends another module's path that the same
+ * change moved (`R/v89/example` -> `R/v90/example` with the root module `R/v89` -> `R/v90`): the
+ * module follows that major bump, no rename.
+ */
+function followsAnotherModule(ctx: RuleContext, module: Module, before: string): boolean {
+  const path = module.path as string;
+  return ctx.modules.some(other => {
+    if (other === module || other.path === undefined) return false;
+    const data = ctx.snapshot.baseGoMods?.get(other.goModFile);
+    const otherBefore = data ? modulePath(data) : '';
+    if (!otherBefore || otherBefore === other.path) return false;
+    return (
+      hasPathPrefix(before, otherBefore) &&
+      hasPathPrefix(path, other.path) &&
+      before.slice(otherBefore.length) === path.slice(other.path.length)
+    );
+  });
+}
+
 export const moduleRenamed: Rule = {
   id: 'module-renamed',
   severity: 'warning',
@@ -71,6 +91,7 @@ export const moduleRenamed: Rule = {
       const before = data ? modulePath(data) : '';
       if (!before || module.path === undefined || before === module.path) return [];
       if (splitPathVersion(before).prefix === module.prefix) return [];
+      if (followsAnotherModule(ctx, module, before)) return [];
       return [
         makeFinding(
           'module-renamed',

@@ -1,7 +1,15 @@
 import { isGopkgInModule, isMajorDirName, ROOT_DIR } from '../go/module/layout.js';
-import { checkPath } from '../go/module/modpath.js';
+import { checkPath, pathForMajor } from '../go/module/modpath.js';
+import { fitsDirectory } from '../go/module/local.js';
 import type { Module } from '../go/module/layout.js';
-import { makeFinding, moduleLinePlace, moduleTargets, type Rule } from './context.js';
+import {
+  makeFinding,
+  moduleLinePlace,
+  moduleTargets,
+  suffixForRelease,
+  type Rule,
+  type RuleContext
+} from './context.js';
 import type { Finding } from '../types.js';
 
 /**
@@ -16,9 +24,15 @@ export const moduleLocation: Rule = {
   check(ctx) {
     const findings: Finding[] = [];
     const reported = new Set<Module>();
-    for (const { module } of moduleTargets(ctx)) {
+    const root = repositoryRootPath(ctx);
+    for (const target of moduleTargets(ctx)) {
+      const { module } = target;
       if (module.path === undefined || checkPath(module.path)) continue;
-      const problem = locationProblem(module);
+      const major =
+        target.mode !== 'consistency' && target.version && !target.tagProblem
+          ? suffixForRelease(module, target.version)
+          : undefined;
+      const problem = locationProblem(module, impliedPath(module, root, major));
       if (problem)
         findings.push(makeFinding('module-location', 'error', moduleLinePlace(module), problem, module));
       const twins = ctx.modules.filter(m => m.path === module.path);
@@ -43,8 +57,12 @@ export const moduleLocation: Rule = {
   }
 };
 
-/** What is wrong with where a module sits, or undefined when its path fits its directory. */
-export function locationProblem(module: Module): string | undefined {
+/**
+ * What is wrong with where a module sits, or undefined when its path fits its directory. `suggested`
+ * is the path to write (impliedPath).
+ */
+export function locationProblem(module: Module, suggested: string): string | undefined {
+  if (fitsDirectory(module)) return undefined;
   const path = module.path as string;
   const dir = module.dir;
   if (isGopkgInModule(module)) {
@@ -56,10 +74,10 @@ export function locationProblem(module: Module): string | undefined {
   const endsWithDir = path.endsWith(`/${dir}`);
   if (module.pathMajor === '') {
     if (endsWithDir) return undefined;
-    return `${module.goModFile} declares "${path}", but a module in ${dir}/ must have a path ending in "/${dir}"${isMajorDirHint(dir)}; write "module ${suggestPath(module)}"`;
+    return `${module.goModFile} declares "${path}", but a module in ${dir}/ must have a path ending in "/${dir}"${isMajorDirHint(dir)}; write "module ${suggested}"`;
   }
   if (endsWithDir || path.endsWith(`/${dir}${module.pathMajor}`)) return undefined;
-  return `${module.goModFile} declares "${path}", but a module in ${dir}/ must have a path ending in "/${dir}" or "/${dir}${module.pathMajor}"; write "module ${suggestPath(module)}"`;
+  return `${module.goModFile} declares "${path}", but a module in ${dir}/ must have a path ending in "/${dir}" or "/${dir}${module.pathMajor}"; write "module ${suggested}"`;
 }
 
 function isMajorDirHint(dir: string): string {
@@ -67,15 +85,41 @@ function isMajorDirHint(dir: string): string {
   return isMajorDirName(last) ? ` (a major version subdirectory's module path ends in "/${last}")` : '';
 }
 
-/** The path the directory implies: the repository part of the declared path plus the directory. */
-function suggestPath(module: Module): string {
-  const dir = module.dir;
-  const isMajorDir = isMajorDirName(dir.split('/').pop() ?? '');
-  // Guess the repository root: github.com/owner/repo, else the first element.
-  const elements = module.prefix.split('/');
+/**
+ * The path of the repository root, for building a nested module's path from its directory: the root
+ * module's path without its major suffix, else github.com/ plus the repository released (--repository),
+ * else undefined.
+ */
+export function repositoryRootPath(ctx: RuleContext): string | undefined {
+  const root = ctx.modules.find(m => m.dir === ROOT_DIR);
+  if (root?.path !== undefined && !checkPath(root.path) && !isGopkgInModule(root)) return root.prefix;
+  return ctx.snapshot.repository ? `github.com/${ctx.snapshot.repository}` : undefined;
+}
+
+/**
+ * The module path a module's directory implies, at major `majorDigits` (default: the path's own; a
+ * major subdirectory's name decides): the repository root path plus the directory. Without a known
+ * root, the declared path without the part that repeats the directory's first elements
+ * (`go.etcd.io/etcd/tools/v3` in `tools/mod` has root `go.etcd.io/etcd`), else a guess from the host.
+ */
+export function impliedPath(module: Module, rootPath: string | undefined, majorDigits?: string): string {
+  const elements = module.dir === ROOT_DIR ? [] : module.dir.split('/');
+  const last = elements[elements.length - 1] ?? '';
+  const majorDir = isMajorDirName(last);
+  const baseElements = majorDir ? elements.slice(0, -1) : elements;
+  const root = rootPath ?? guessRoot(module.prefix, baseElements);
+  const prefix = [root, ...baseElements].join('/');
+  return pathForMajor(prefix, majorDir ? last.slice(1) : (majorDigits ?? module.pathMajorDigits));
+}
+
+/** The repository root a declared path prefix suggests for a module in directory `dirElements`. */
+function guessRoot(prefix: string, dirElements: readonly string[]): string {
+  const elements = prefix.split('/');
+  for (let k = Math.min(dirElements.length, elements.length - 1); k >= 1; k--) {
+    const tail = elements.slice(elements.length - k);
+    if (tail.every((e, i) => e === dirElements[i])) return elements.slice(0, elements.length - k).join('/');
+  }
   const rootLength =
     elements[0] === 'github.com' || elements[0] === 'gitlab.com' || elements[0] === 'bitbucket.org' ? 3 : 1;
-  const root = elements.slice(0, rootLength).join('/');
-  if (isMajorDir) return `${root}/${dir}`;
-  return `${root}/${dir}${module.pathMajor}`;
+  return elements.slice(0, rootLength).join('/');
 }

@@ -1,13 +1,20 @@
-import { releasesWithPrefix, resolveTag, tagPrefixOf, type Module } from '../go/module/layout.js';
+import {
+  isGopkgInModule,
+  releasesWithPrefix,
+  resolveTag,
+  tagPrefixOf,
+  type Module
+} from '../go/module/layout.js';
+import { fitsDirectory } from '../go/module/local.js';
+import { impliedPath, repositoryRootPath } from './module-location.js';
 import { checkPath, pathForMajor } from '../go/module/modpath.js';
-import { majorDigits } from '../go/module/version.js';
 import { compareMajors } from '../go/module/majors.js';
 import {
   makeFinding,
   moduleLinePlace,
+  majorTargets,
   moduleTargets,
-  suffixMajorOf,
-  versionTargets,
+  suffixForRelease,
   type Rule,
   type RuleContext
 } from './context.js';
@@ -27,19 +34,19 @@ export const modulePathMajor: Rule = {
 };
 
 function checkGatedVersions(ctx: RuleContext): Finding[] {
-  return versionTargets(ctx).flatMap(({ module, version }) => {
+  return majorTargets(ctx).flatMap(({ module, version, label }) => {
     if (module.path === undefined || checkPath(module.path)) return [];
     const wantSuffix = suffixForRelease(module, version);
     if (module.pathMajorDigits === wantSuffix) return [];
     if (module.pathMajor.startsWith('.') && version.startsWith('v0.0.0-') && module.pathMajorDigits === '1')
       return [];
-    const want = pathForMajor(module.prefix, wantSuffix);
+    const want = suggestedPath(ctx, module, wantSuffix);
     return [
       makeFinding(
         'module-path-major',
         'error',
         moduleLinePlace(module),
-        `${module.goModFile} declares "${module.path}", which cannot be released as ${version}: ${
+        `${module.goModFile} declares "${module.path}", which cannot be released as ${label}: ${
           wantSuffix === ''
             ? 'v0 and v1 paths have no major suffix'
             : `a v${wantSuffix} module path must end in ${module.pathMajor.startsWith('.') || module.path.startsWith('gopkg.in/') ? `.v${wantSuffix}` : `/v${wantSuffix}`}`
@@ -51,9 +58,13 @@ function checkGatedVersions(ctx: RuleContext): Finding[] {
   });
 }
 
-/** The major suffix a release of `version` needs: gopkg.in's `.vN` carries every major, `/vN` only v2 and up. */
-function suffixForRelease(module: Module, version: string): string {
-  return module.pathMajor.startsWith('.') ? majorDigits(version) : suffixMajorOf(version);
+/**
+ * The path to write for major `suffix`: the declared prefix with that major, or, when the path does not
+ * fit its directory either, the path module-location suggests, so both findings suggest one path.
+ */
+function suggestedPath(ctx: RuleContext, module: Module, suffix: string): string {
+  if (fitsDirectory(module) || isGopkgInModule(module)) return pathForMajor(module.prefix, suffix);
+  return impliedPath(module, repositoryRootPath(ctx), suffix);
 }
 
 function checkLatestReleases(ctx: RuleContext): Finding[] {
@@ -71,7 +82,7 @@ function checkLatestReleases(ctx: RuleContext): Finding[] {
       if (!latest) return [];
       const latestSuffix = suffixForRelease(module, latest.version);
       if (compareMajors(latestSuffix, module.pathMajorDigits) <= 0) return [];
-      const want = pathForMajor(module.prefix, latestSuffix);
+      const want = suggestedPath(ctx, module, latestSuffix);
       return [
         makeFinding(
           'module-path-major',

@@ -1,6 +1,7 @@
 import type { Module } from '../go/module/layout.js';
 import { familyMember } from '../go/module/majors.js';
-import { hasPathPrefix } from '../go/module/modpath.js';
+import { modulePath } from '../go/module/modfile.js';
+import { hasPathPrefix, splitPathVersion } from '../go/module/modpath.js';
 import type { ImportSpec } from '../go/module/imports.js';
 import type { Finding } from '../types.js';
 import { importsOf, makeFinding, moduleTargets, quote, type Rule, type RuleContext } from './context.js';
@@ -24,8 +25,11 @@ function checkModule(ctx: RuleContext, module: Module): Finding[] {
   if (path === undefined) return [];
   const findings: Finding[] = [];
   const nested = nestedFamilies(ctx.modules);
+  const renamedFrom = renamedFromPath(ctx, module);
   for (const [importPath, uses] of importsOf(ctx, module)) {
-    const stale = staleImport(importPath, module, ctx.importOwner, nested);
+    const stale =
+      staleImport(importPath, module, ctx.importOwner, nested) ??
+      (renamedFrom ? renamedImport(importPath, module, renamedFrom, ctx.importOwner) : undefined);
     if (!stale) continue;
     for (const { file, scan, spec } of uses) {
       const severity = scan.buildIgnore || stale.caseOnly ? 'warning' : 'error';
@@ -46,6 +50,8 @@ function checkModule(ctx: RuleContext, module: Module): Finding[] {
 
 interface StaleImport {
   corrected: string;
+  /** The module's path before the pull request renamed it, when the import uses that one. */
+  renamedFrom?: string;
   /** The import differs from the module's path only in letter case. */
   caseOnly: boolean;
   /** The other major the import names ('' for v0/v1). */
@@ -102,7 +108,42 @@ export function staleImport(
   };
 }
 
+/**
+ * The path the pull request's base declared in this go.mod, when the change renames the module (more
+ * than its major suffix changes, as a fork's rename does); undefined otherwise.
+ */
+function renamedFromPath(ctx: RuleContext, module: Module): string | undefined {
+  const data = ctx.snapshot.baseGoMods?.get(module.goModFile);
+  const before = data ? modulePath(data) : '';
+  if (!before || before === module.path) return undefined;
+  const split = splitPathVersion(before);
+  return split.ok && split.prefix !== module.prefix ? before : undefined;
+}
+
+/** Whether `importPath` names this module's packages through its path before the rename (any major). */
+function renamedImport(
+  importPath: string,
+  module: Module,
+  before: string,
+  importOwner: (importPath: string) => Module | undefined
+): StaleImport | undefined {
+  const member = familyMember(importPath, splitPathVersion(before).prefix);
+  if (!member) return undefined;
+  const owner = importOwner(importPath);
+  if (owner && owner !== module) return undefined;
+  const path = module.path as string;
+  return {
+    corrected: path + importPath.slice(member.modulePath.length),
+    caseOnly: false,
+    major: member.major,
+    renamedFrom: before
+  };
+}
+
 function message(spec: ImportSpec, stale: StaleImport, path: string, buildIgnore: boolean): string {
+  if (stale.renamedFrom !== undefined) {
+    return `import "${spec.path}" uses the module's path before this change ("${stale.renamedFrom}"), not "${path}": the build fetches the old module instead of these packages; write "${stale.corrected}"`;
+  }
   if (stale.caseOnly) {
     return `import "${spec.path}" differs from the module path "${path}" only in letter case: the go command treats it as another module; write "${stale.corrected}"`;
   }

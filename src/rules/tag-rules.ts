@@ -80,7 +80,7 @@ export const versionOrder: Rule = {
           'version-order',
           'warning',
           NO_PLACE,
-          `${t.version} skips a major: the highest release so far is v${highest}; release v${BigInt(highest) + 1n}.0.0 unless skipping is deliberate`,
+          `${t.tag ?? t.version} skips a major of "${t.module.path}" (${t.module.goModFile}): its highest release so far is ${tagPrefixOf(t.module.dir)}v${highest}.x; release ${tagPrefixOf(t.module.dir)}v${BigInt(highest) + 1n}.0.0 unless skipping is deliberate`,
           t.module
         )
       ];
@@ -91,20 +91,45 @@ export const versionOrder: Rule = {
 export const retractedVersion: Rule = {
   id: 'retracted-version',
   severity: 'error',
-  doc: "The version gated is retracted by the module's own go.mod.",
+  doc: "The version gated is retracted by the module's own go.mod (a notice when it publishes retractions only).",
   check(ctx) {
-    return versionTargets(ctx).flatMap(({ module, version }) =>
-      module.modFile.retract
-        .filter(r => compare(r.low, version) <= 0 && compare(version, r.high) <= 0)
-        .map(r =>
-          makeFinding(
-            'retracted-version',
-            'error',
-            { file: module.goModFile, line: r.line, column: r.span.start.column },
-            `${version} is retracted by this go.mod (retract ${r.low === r.high ? r.low : `[${r.low}, ${r.high}]`}${r.rationale ? `: ${r.rationale}` : ''}): the go command would hide it as soon as it is published; release another version or remove the retraction`,
-            module
-          )
-        )
-    );
+    return versionTargets(ctx).flatMap(({ module, version }) => {
+      const { retract } = module.modFile;
+      const covering = retract.filter(r => compare(r.low, version) <= 0 && compare(version, r.high) <= 0);
+      const retractionsOnly = isRetractionOnlyRelease(version, retract);
+      return covering.map(r => {
+        const what = `retract ${r.low === r.high ? r.low : `[${r.low}, ${r.high}]`}${r.rationale ? `: ${r.rationale}` : ''}`;
+        const place = { file: module.goModFile, line: r.line, column: r.span.start.column };
+        return retractionsOnly
+          ? makeFinding(
+              'retracted-version',
+              'notice',
+              place,
+              `${version} retracts itself together with earlier versions (${what}): the way the Go documentation gives to publish retractions, since the go command reads them from the latest version's go.mod; release it, and the go command hides it and the versions it retracts`,
+              module
+            )
+          : makeFinding(
+              'retracted-version',
+              'error',
+              place,
+              `${version} is retracted by this go.mod (${what}): the go command would hide it as soon as it is published; release another version or remove the retraction`,
+              module
+            );
+      });
+    });
   }
 };
+
+/**
+ * A release that exists to publish retractions: it is the highest version its own go.mod retracts,
+ * and that go.mod retracts earlier versions too (`retract [v2.7.0, v2.7.1]` released as v2.7.1).
+ */
+export function isRetractionOnlyRelease(
+  version: string,
+  retract: readonly { low: string; high: string }[]
+): boolean {
+  const endsARange = retract.some(r => compare(r.high, version) === 0);
+  const retractsEarlier = retract.some(r => compare(r.low, version) < 0);
+  const retractsLater = retract.some(r => compare(r.high, version) > 0);
+  return endsARange && retractsEarlier && !retractsLater;
+}

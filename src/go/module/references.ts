@@ -42,11 +42,19 @@ export interface Reference {
 
 /**
  * Directories never searched: vendored copies of other modules, test data, and JavaScript packages.
- * Files whose names say they record history (changelogs, release notes) or explain a migration name
- * the old path on purpose and are skipped too.
+ * Documents that record history (changelogs, release notes) or explain a migration name the old path
+ * on purpose and are skipped too: by their file name, or by a directory named so (docs/migration/).
  */
 const SKIPPED_DIRS = new Set(['vendor', 'testdata', 'node_modules']);
 const HISTORY_FILE = /^(?:change[-_.]?log|changes|history|news|release[-_.]?notes|migrat|upgrad)/i;
+const HISTORY_DIR = /^(?:change[-_.]?logs?|changes|history|news|release[-_.]?notes|releases|migrat|upgrad)/i;
+
+/** Whether a document records history: its name, or one of its directories, says so. */
+function isHistoryDocument(elements: readonly string[]): boolean {
+  if (HISTORY_FILE.test(elements[elements.length - 1])) return true;
+  for (let i = 0; i < elements.length - 1; i++) if (HISTORY_DIR.test(elements[i])) return true;
+  return false;
+}
 
 /**
  * Which kind of file `file` is for references, or undefined when its references are not looked at.
@@ -60,8 +68,8 @@ export function referenceFileKind(file: string): ReferenceFileKind | undefined {
   if (lower.endsWith('.go')) return 'go';
   if (lower.endsWith('.proto')) return 'proto';
   if (/^buf(?:\.[^/]+)?\.ya?ml$/.test(lower)) return 'buf';
-  if (/\.(?:md|markdown|mdx)$/.test(lower)) return HISTORY_FILE.test(name) ? undefined : 'markdown';
-  if (/\.(?:rst|txt|adoc)$/.test(lower)) return HISTORY_FILE.test(name) ? undefined : 'doc';
+  if (/\.(?:md|markdown|mdx)$/.test(lower)) return isHistoryDocument(elements) ? undefined : 'markdown';
+  if (/\.(?:rst|txt|adoc)$/.test(lower)) return isHistoryDocument(elements) ? undefined : 'doc';
   if (name === 'Makefile' || name === 'makefile' || name === 'GNUmakefile' || lower.endsWith('.mk'))
     return 'build';
   if (/^\.?goreleaser\.ya?ml$/.test(lower)) return 'build';
