@@ -72,10 +72,18 @@ beforeEach(() => {
 });
 
 describe('slices', () => {
-  it('come from @octokit/openapi and cover the five operations', () => {
+  it('come from @octokit/openapi and cover the seven operations', () => {
     expect(slices.source).toMatchObject({ package: '@octokit/openapi', version: '23.0.2' });
     expect(Object.keys(slices.operations).sort()).toEqual(
-      ['checks/create', 'checks/update', 'pulls/create-review', 'pulls/list-files', 'repos/list-tags'].sort()
+      [
+        'checks/create',
+        'checks/get',
+        'checks/list-for-ref',
+        'checks/update',
+        'pulls/create-review',
+        'pulls/list-files',
+        'repos/list-tags'
+      ].sort()
     );
   });
 });

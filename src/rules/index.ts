@@ -4,6 +4,7 @@ import { breakingChange } from './breaking-change.js';
 import { deprecatedModule } from './deprecated-module.js';
 import { fileUnreadable } from './file-unreadable.js';
 import { gomodSyntax } from './gomod-syntax.js';
+import { historyMissing } from './history-missing.js';
 import { incompatibleRelease } from './incompatible-release.js';
 import { localReplace } from './local-replace.js';
 import { mixedMajorImport } from './mixed-major-import.js';
@@ -41,7 +42,8 @@ export const rules: readonly Rule[] = [
   retractedVersion,
   staleReference,
   breakingChange,
-  fileUnreadable
+  fileUnreadable,
+  historyMissing
 ];
 
 export type { Rule, RuleContext, Target } from './context.js';
