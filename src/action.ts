@@ -127,7 +127,10 @@ export async function runAction(
 
   const commits = await prepareCommits(git, plan, inputs.fetchTags);
   const tags = await tagsOrApiFallback(git, octokit, owner, repo, api);
-  const missingHistory = await fetchMissingHistory(git, tags ?? (await git.tags()), plan, tags !== undefined);
+  const missingHistory = await fetchMissingHistory(git, tags ?? (await git.tags()), plan, {
+    tagsFromApi: tags !== undefined,
+    mergeBaseMissing: commits.mergeBaseMissing === true
+  });
   const gathered = await gatherSnapshot({
     dir,
     ...(commits.head ? { head: commits.head } : {}),
@@ -263,9 +266,9 @@ async function fetchMissingHistory(
   git: Git,
   tags: readonly Tag[],
   plan: Extract<EventPlan, { kind: 'gate' }>,
-  tagsFromApi: boolean
+  known: { tagsFromApi: boolean; mergeBaseMissing: boolean }
 ): Promise<MissingHistory[]> {
-  const needed = neededCommits(tags);
+  const needed = neededCommits(tags, plan.intent);
   let missing: NeededCommit[] = await missingCommits(git, needed);
   let fetchError: string | undefined;
   if (missing.length > 0 && (await git.remoteUrl(REMOTE)) !== undefined) {
@@ -286,18 +289,20 @@ async function fetchMissingHistory(
       intent: plan.intent,
       missing,
       ...(fetchError ? { fetchError } : {}),
-      tagsFromApi
+      ...known
     },
     'action'
   );
   for (const m of described.filter(d => d.severity === 'warning'))
-    core.info(`go-major-gate: ${m.what} is missing: ${m.affects}`);
+    core.info(`go-major-gate: ${m.what}: ${m.affects}`);
   return described;
 }
 
 interface PreparedCommits {
   head?: string;
   base?: string;
+  /** A pull request whose base and head have no merge base in the clone, even deepened. */
+  mergeBaseMissing?: boolean;
 }
 
 /**
@@ -349,23 +354,23 @@ async function prepareCommits(
       throw new UsageError(
         `the pull request's base ${plan.base} is not in the checkout and could not be fetched`
       );
-    if (head) await deepenToMergeBase(git, base, head, shallow && hasRemote);
+    const found = head ? await deepenToMergeBase(git, base, head, shallow && hasRemote) : true;
+    if (!found) return { ...(head ? { head } : {}), base, mergeBaseMissing: true };
   }
   return { ...(head ? { head } : {}), ...(base ? { base } : {}) };
 }
 
-/** A shallow clone may lack the merge base of a pull request: deepen a few times, then go without. */
-async function deepenToMergeBase(git: Git, base: string, head: string, canDeepen: boolean): Promise<void> {
+/**
+ * A shallow clone may lack the merge base of a pull request: deepen a few times, then go without
+ * (a history-missing notice says so). Returns whether it is there.
+ */
+async function deepenToMergeBase(git: Git, base: string, head: string, canDeepen: boolean): Promise<boolean> {
   for (const depth of [50, 500, 5000]) {
-    if (await git.mergeBase(base, head)) return;
+    if (await git.mergeBase(base, head)) return true;
     if (!canDeepen) break;
     await git.fetch(REMOTE, ['--no-tags', `--deepen=${depth}`]);
   }
-  if (!(await git.mergeBase(base, head))) {
-    core.warning(
-      'go-major-gate: no merge base of the pull request in this clone; new lines are judged against the base commit itself'
-    );
-  }
+  return (await git.mergeBase(base, head)) !== undefined;
 }
 
 /** The clone's tags, or, when it has none and a token is at hand, the repository's tags from the REST API. */

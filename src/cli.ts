@@ -3,13 +3,14 @@
 import { parseArgs } from 'node:util';
 import { analyze, normalizeDir, type Report } from './analyze.js';
 import { UsageError } from './errors.js';
-import { gatherSnapshot, markAddedLines } from './gather/snapshot.js';
+import { describeMissingHistory, missingCommits, neededCommits } from './gather/history.js';
+import { gatherSnapshot, markAddedLines, type Gathered } from './gather/snapshot.js';
 import { rules } from './rules/index.js';
 import { formatJson } from './report/json.js';
 import { formatSarif } from './report/sarif.js';
 import { formatText } from './report/text.js';
 import { runFix, runUpgrade } from './fixer.js';
-import type { FailOn, Intent } from './types.js';
+import type { FailOn, Intent, MissingHistory } from './types.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export const USAGE = `Usage: ${TOOL_NAME} check [DIR] [options]
@@ -219,18 +220,35 @@ async function check(args: string[], io: CliIo): Promise<number> {
     intent,
     disable
   });
+  const missing = await cliMissingHistory(gathered, intent);
+  if (missing.length > 0) gathered.snapshot.missingHistory = missing;
   const report = await markAddedLines(
     gathered,
     analyze(gathered.snapshot, { intent, failOn, disable, startedAt }),
     startedAt
   );
-  if (gathered.snapshot.shallow) {
-    io.stderr(
-      `${TOOL_NAME}: warning: ${gathered.root} is a shallow clone with ${gathered.snapshot.tags.length} tag(s): tags or history may be missing, so tag-exists and version-order may not see earlier releases; run "git fetch --tags --unshallow" first\n`
-    );
+  for (const m of disable.includes('history-missing') ? [] : missing) {
+    io.stderr(`${TOOL_NAME}: ${m.severity}: ${m.what} (${m.why}), so ${m.affects}: ${m.fix}\n`);
   }
   io.stdout(formatReport(format, report, Boolean(io.isTty)));
   return report.conclusion === 'failure' ? 1 : 0;
+}
+
+/** What the check could not see in this clone, said as findings and on stderr (gather/history.ts). */
+async function cliMissingHistory(gathered: Gathered, intent: Intent): Promise<MissingHistory[]> {
+  const { snapshot, git } = gathered;
+  return describeMissingHistory(
+    {
+      tags: snapshot.tags,
+      shallow: snapshot.shallow === true,
+      intent,
+      missing: await missingCommits(git, neededCommits(snapshot.tags, intent)),
+      mergeBaseMissing: Boolean(
+        snapshot.baseCommit && snapshot.commit && !(await git.mergeBase(snapshot.baseCommit, snapshot.commit))
+      )
+    },
+    'cli'
+  );
 }
 
 function formatReport(format: (typeof FORMATS)[number], report: Report, color: boolean): string {

@@ -108,7 +108,7 @@ export interface Snapshot {
 /** Something the check needed from git history that the clone lacks (gather/history.ts). */
 export interface MissingHistory {
   severity: Severity;
-  /** What is missing, e.g. "the commit 1a2b3c4d of v1.2.0". */
+  /** What lacks, as a clause: "the commit 1a2b3c4d of v1.2.0 is not in this clone". */
   what: string;
   /** Why it is missing. */
   why: string;

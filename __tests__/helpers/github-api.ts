@@ -362,6 +362,11 @@ export class FakeGitHub {
     this.faults.set(operationId, [...(this.faults.get(operationId) ?? []), ...faults]);
   }
 
+  /** Drops the faults still queued (a test whose requests did not all come). */
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
   schemaViolations(): RecordedRequest[] {
     return this.requests.filter(r => r.schemaErrors.length > 0);
   }

@@ -2,8 +2,8 @@
 // releases it compares with or reads go.mod files from, the tags, the history beyond a shallow
 // clone's edge. Shared by the CLI (which says what to fetch) and the action (which fetches exactly
 // the missing commits first, then says what still lacks and which workflow change brings it).
-import { releasesWithPrefix, splitTag } from '../go/module/layout.js';
-import { majorDigits } from '../go/module/version.js';
+import { releasesWithPrefix, splitTag, tagPrefixOf } from '../go/module/layout.js';
+import { compare, isValid, majorDigits } from '../go/module/version.js';
 import type { Intent, MissingHistory, Tag } from '../types.js';
 import type { Git } from './git.js';
 
@@ -21,25 +21,55 @@ const LATEST = "module-renamed could not read the module's go.mod at its latest 
 
 /**
  * The release commits the check may read: for each tag prefix, the latest release (its go.mod is
- * read for module-renamed) and the latest of each major (the comparison point of breaking-change).
+ * read for module-renamed), and the comparison points of breaking-change: for a version gated, the
+ * latest earlier release of its major; in a consistency check the latest release of each major (a
+ * pull request is compared with its base).
  */
-export function neededCommits(tags: readonly Tag[]): NeededCommit[] {
-  const prefixes = new Set(tags.map(t => splitTag(t.name).prefix));
-  const needed = new Map<string, NeededCommit>();
-  for (const prefix of prefixes) {
-    const releases = releasesWithPrefix(tags, prefix);
-    const latestOfMajor = new Map<string, (typeof releases)[number]>();
-    for (const r of releases) {
-      const major = majorDigits(r.version);
-      latestOfMajor.set(major === '0' ? '1' : major, r);
-    }
+export function neededCommits(tags: readonly Tag[], intent?: Intent): NeededCommit[] {
+  const target = gatedRelease(intent);
+  const needed = new Map<string, { tag: string; uses: Set<string> }>();
+  const need = (r: { commit: string; tag: string }, use: string) => {
+    const entry = needed.get(r.commit) ?? { tag: r.tag, uses: new Set<string>() };
+    entry.uses.add(use);
+    needed.set(r.commit, entry);
+  };
+  for (const prefix of new Set(tags.map(t => splitTag(t.name).prefix))) {
+    const releases = releasesWithPrefix(tags, prefix).filter(r => r.tag !== target?.tag);
     const latest = releases[releases.length - 1];
-    for (const r of latestOfMajor.values()) {
-      const affects = r === latest ? `${COMPARISON}, and ${LATEST}` : COMPARISON;
-      if (!needed.has(r.commit)) needed.set(r.commit, { commit: r.commit, tag: r.tag, affects });
+    if (latest) need(latest, LATEST);
+    const group = (version: string) => (majorDigits(version) === '0' ? '1' : majorDigits(version));
+    if (target && target.prefix === prefix) {
+      const earlier = releases.filter(
+        r => group(r.version) === group(target.version) && compare(r.version, target.version) < 0
+      );
+      const point = earlier[earlier.length - 1];
+      if (point) need(point, COMPARISON);
+    } else if (!target && intent?.kind !== 'pull-request') {
+      const latestOfMajor = new Map<string, (typeof releases)[number]>();
+      for (const r of releases) latestOfMajor.set(group(r.version), r);
+      for (const r of latestOfMajor.values()) need(r, COMPARISON);
     }
   }
-  return [...needed.values()];
+  return [...needed].map(([commit, { tag, uses }]) => ({
+    commit,
+    tag,
+    affects: [...uses].sort().join(', and ')
+  }));
+}
+
+/** The tag prefix and version a tag or version check gates, when it is a valid one. */
+function gatedRelease(
+  intent: Intent | undefined
+): { prefix: string; version: string; tag?: string } | undefined {
+  if (intent?.kind === 'tag') {
+    const { prefix, version } = splitTag(intent.tag);
+    return isValid(version) ? { prefix, version, tag: intent.tag } : undefined;
+  }
+  if (intent?.kind === 'version' && isValid(intent.version)) {
+    const prefix = intent.moduleDir ? tagPrefixOf(intent.moduleDir) : '';
+    return { prefix, version: intent.version, tag: `${prefix}${intent.version}` };
+  }
+  return undefined;
 }
 
 /** The needed commits this clone does not have (one cat-file process). */
@@ -65,6 +95,8 @@ export interface HistoryFacts {
   missing: readonly NeededCommit[];
   /** Why a missing commit is missing, when known (the fetch's error). */
   fetchError?: string;
+  /** A pull request's base and head have no merge base in the clone. */
+  mergeBaseMissing?: boolean;
   /** The action listed the tags through the API (the clone had none). */
   tagsFromApi?: boolean;
 }
@@ -76,25 +108,29 @@ export function describeMissingHistory(facts: HistoryFacts, remedy: Remedy): Mis
   if (facts.tags.length === 0 && releaseCheck) {
     out.push({
       severity: 'notice',
-      what: 'no tag',
+      what: 'this clone has no tags',
       why: facts.shallow
-        ? 'a shallow clone has no tags unless they are fetched'
-        : 'none is fetched or none exists yet',
+        ? 'it is shallow, and a shallow clone has tags only when they are fetched'
+        : 'none was fetched, or none exists yet',
       affects:
         'tag-exists, version-order and breaking-change could not see earlier releases (right only for a first release)',
       fix:
         remedy === 'cli'
-          ? 'run "git fetch --tags" and check again'
+          ? `run "git fetch --tags${facts.shallow ? ' --unshallow' : ''}" and check again`
           : 'keep the input fetch-tags: true (the default) and give the job contents: read, or set fetch-tags: true on actions/checkout'
     });
-  } else if (facts.shallow && remedy === 'cli' && facts.missing.length === 0) {
+  }
+  if (facts.mergeBaseMissing) {
     out.push({
       severity: 'notice',
-      what: 'the history before the shallow edge',
-      why: `a shallow clone with ${facts.tags.length} tag(s)`,
+      what: "the merge base of the pull request's base and head is not in this clone",
+      why: facts.shallow ? 'the clone is shallow' : 'the two histories do not meet here',
       affects:
-        'tags not fetched are unknown to tag-exists and version-order, and a pull request may lack its merge base',
-      fix: 'run "git fetch --tags --unshallow" and check again'
+        'its added lines are taken against the base commit itself: a finding may be marked new on a line the base changed since',
+      fix:
+        remedy === 'cli'
+          ? 'run "git fetch --unshallow" and check again'
+          : 'set fetch-depth: 0 on actions/checkout'
     });
   }
   for (const m of facts.missing) {
@@ -105,7 +141,7 @@ export function describeMissingHistory(facts: HistoryFacts, remedy: Remedy): Mis
         : 'the tag points outside the fetched history';
     out.push({
       severity: 'warning',
-      what: `the commit ${m.commit.slice(0, 12)} of ${m.tag}`,
+      what: `the commit ${m.commit.slice(0, 12)} of ${m.tag} is not in this clone`,
       why: facts.tagsFromApi ? `${why}; the tag was listed by the GitHub API` : why,
       affects: m.affects,
       fix:

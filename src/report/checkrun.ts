@@ -66,7 +66,7 @@ export function isPermissionError(status: number | undefined): boolean {
 }
 
 export async function publishCheckRun(octokit: Octokit, request: CheckRunRequest): Promise<CheckRunResult> {
-  let created: { id: number; url?: string };
+  let created: { id: number; url?: string; attempts: number };
   try {
     created = await createOnce(octokit, request);
   } catch (error) {
@@ -95,6 +95,7 @@ export async function publishCheckRun(octokit: Octokit, request: CheckRunRequest
   });
   if (completion.kind === 'failed')
     return { ...completion, rateLimited: stopped instanceof RateLimitExhausted };
+  if (created.attempts > 1) await completeDuplicates(octokit, request, created);
   return {
     kind: 'published',
     id: created.id,
@@ -113,7 +114,10 @@ export async function publishCheckRun(octokit: Octokit, request: CheckRunRequest
 }
 
 /** POST once; after an error that leaves it unknown whether GitHub created the run, look before resending. */
-async function createOnce(octokit: Octokit, request: CheckRunRequest): Promise<{ id: number; url?: string }> {
+async function createOnce(
+  octokit: Octokit,
+  request: CheckRunRequest
+): Promise<{ id: number; url?: string; attempts: number }> {
   for (let attempt = 1; ; attempt++) {
     try {
       const created = await octokit.rest.checks.create({
@@ -126,21 +130,28 @@ async function createOnce(octokit: Octokit, request: CheckRunRequest): Promise<{
         ...(request.detailsUrl ? { details_url: request.detailsUrl } : {}),
         output: { title: 'Checking…', summary: 'go-major-gate is checking this commit.' }
       });
-      return { id: created.data.id, ...(created.data.html_url ? { url: created.data.html_url } : {}) };
+      return {
+        id: created.data.id,
+        ...(created.data.html_url ? { url: created.data.html_url } : {}),
+        attempts: attempt
+      };
     } catch (error) {
       // Without an external_id nothing tells our run from another: never risk a second one.
       if (!isTransient(error) || !request.externalId || attempt >= CREATE_ATTEMPTS) throw error;
-      const existing = await findCheckRun(octokit, request, request.externalId);
-      if (existing) return existing;
+      // A moment for GitHub to finish what it may have started, then look.
+      await new Promise(resolve => setTimeout(resolve, 1000 * attempt));
+      const existing = (await findCheckRuns(octokit, request, request.externalId))[0];
+      if (existing) return { ...existing, attempts: attempt };
     }
   }
 }
 
-async function findCheckRun(
+/** This run's check runs on the commit (GitHub filters by name; the external_id tells ours). */
+async function findCheckRuns(
   octokit: Octokit,
   request: CheckRunRequest,
   externalId: string
-): Promise<{ id: number; url?: string } | undefined> {
+): Promise<{ id: number; url?: string; completed: boolean }[]> {
   const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
     owner: request.owner,
     repo: request.repo,
@@ -149,8 +160,41 @@ async function findCheckRun(
     filter: 'all',
     per_page: 100
   });
-  const found = runs.find(r => r.external_id === externalId);
-  return found ? { id: found.id, ...(found.html_url ? { url: found.html_url } : {}) } : undefined;
+  return runs
+    .filter(r => r.external_id === externalId)
+    .map(r => ({
+      id: r.id,
+      ...(r.html_url ? { url: r.html_url } : {}),
+      completed: r.status === 'completed'
+    }));
+}
+
+/**
+ * A creation that timed out may land after the lookup found nothing, and the POST sent again made a
+ * second run: every other run of ours still in progress is completed with the same verdict.
+ */
+async function completeDuplicates(
+  octokit: Octokit,
+  request: CheckRunRequest,
+  kept: { id: number; url?: string }
+): Promise<void> {
+  if (!request.externalId) return;
+  try {
+    for (const other of await findCheckRuns(octokit, request, request.externalId)) {
+      if (other.id === kept.id || other.completed) continue;
+      await completeCheckRun(
+        octokit,
+        { owner: request.owner, repo: request.repo, id: other.id },
+        {
+          conclusion: request.conclusion,
+          title: request.title,
+          summary: `A copy GitHub created when it answered the first request with an error; the report is in ${kept.url ?? `check run ${kept.id}`}.`
+        }
+      );
+    }
+  } catch {
+    // best effort: the run that holds the report is complete
+  }
 }
 
 /**

@@ -20,6 +20,8 @@ export interface ClientLimits {
   signal?: AbortSignal;
   /** Base of the exponential back-off between attempts after a 5xx or a timeout (ms). */
   backoffMs?: number;
+  /** The API's address; default GITHUB_API_URL, else https://api.github.com. */
+  baseUrl?: string;
   /** Told once per wait, to say in the log what the run is waiting for. */
   log?: (message: string) => void;
 }
@@ -65,7 +67,7 @@ interface Budget {
 }
 
 export function createOctokit(token: string, limits: ClientLimits): Octokit {
-  const octokit = getOctokit(token);
+  const octokit = getOctokit(token, limits.baseUrl ? { baseUrl: limits.baseUrl } : {});
   const budget: Budget = { waitedMs: 0 };
   octokit.hook.wrap('request', async (request: RequestFn, options: RequestOptions) => {
     const hook = (options.request ?? {}) as HookOptions;
@@ -104,13 +106,25 @@ async function attemptOnce(
   what: string,
   limits: ClientLimits
 ): Promise<OctokitResponse<unknown>> {
-  const timeout = AbortSignal.timeout(limits.requestTimeoutMs);
-  const signal = limits.signal ? AbortSignal.any([timeout, limits.signal]) : timeout;
+  // The signal is passed on, but the attempt is also raced against the limit: it ends on time even
+  // where a fetch implementation does not stop on the signal.
+  const controller = new AbortController();
+  const signal = limits.signal ? AbortSignal.any([controller.signal, limits.signal]) : controller.signal;
+  let timer: NodeJS.Timeout | undefined;
+  let onAbort: (() => void) | undefined;
+  const stop = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => {
+      controller.abort();
+      reject(new RequestTimeout(what, limits.requestTimeoutMs));
+    }, limits.requestTimeoutMs);
+    onAbort = () => reject(limits.signal?.reason as Error);
+    limits.signal?.addEventListener('abort', onAbort, { once: true });
+  });
   try {
-    return await request({ ...options, request: { ...options.request, signal } });
-  } catch (error) {
-    if (timeout.aborted && !limits.signal?.aborted) throw new RequestTimeout(what, limits.requestTimeoutMs);
-    throw error;
+    return await Promise.race([request({ ...options, request: { ...options.request, signal } }), stop]);
+  } finally {
+    clearTimeout(timer);
+    if (onAbort) limits.signal?.removeEventListener('abort', onAbort);
   }
 }
 
@@ -142,9 +156,9 @@ export function rateLimitWait(error: unknown, now = Date.now()): { ms: number; d
 /** A server error, no answer, or a network failure: worth another try where that is safe. */
 export function isTransient(error: unknown): boolean {
   if (error instanceof RequestTimeout) return true;
-  const status = (error as HttpErrorLike)?.status;
   // Octokit reports a network failure as status 500 without a response.
-  return status === undefined || status >= 500;
+  const status = (error as HttpErrorLike)?.status;
+  return status !== undefined && status >= 500;
 }
 
 function sleep(ms: number, signal: AbortSignal | undefined): Promise<void> {

@@ -10,12 +10,7 @@ export const historyMissing: Rule = {
   doc: 'The clone lacks history the check needs (a release commit, the tags, a shallow edge): what could not run, and the fix.',
   check(ctx) {
     return (ctx.snapshot.missingHistory ?? []).map(m =>
-      makeFinding(
-        'history-missing',
-        m.severity,
-        NO_PLACE,
-        `${m.what} is not in this clone (${m.why}), so ${m.affects}: ${m.fix}`
-      )
+      makeFinding('history-missing', m.severity, NO_PLACE, `${m.what} (${m.why}), so ${m.affects}: ${m.fix}`)
     );
   }
 };
