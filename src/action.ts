@@ -86,7 +86,8 @@ export interface ActionEnv {
 /** How main.ts stops a run that is out of time, and learns which check run to complete then. */
 export interface ActionControl {
   signal?: AbortSignal;
-  onCheckRun?: (run: OpenCheckRun) => void;
+  /** The check run while it is open (created, not yet completed); undefined once completed. */
+  onCheckRun?: (run: OpenCheckRun | undefined) => void;
 }
 
 const REMOTE = 'origin';
@@ -173,7 +174,7 @@ export async function runAction(
       annotations: checkRunAnnotations(report.findings),
       ...(runUrl ? { detailsUrl: runUrl } : {}),
       ...(env.runId ? { externalId: externalId(env) } : {}),
-      ...(control.onCheckRun ? { onCreated: control.onCheckRun } : {})
+      ...(control.onCheckRun ? { onOpen: control.onCheckRun } : {})
     });
     fallback = explainCheckRunResult(result, plan, api);
   } else if (inputs.checkRun && octokit && !api.usable()) {

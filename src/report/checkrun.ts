@@ -31,8 +31,11 @@ export interface CheckRunRequest {
   detailsUrl?: string;
   /** Unique to this workflow run and attempt: how a creation GitHub took despite an error is found. */
   externalId?: string;
-  /** Told the check run's id as soon as it exists (so a run-wide timeout can still complete it). */
-  onCreated?: (run: OpenCheckRun) => void;
+  /**
+   * Told the check run as soon as it exists (so that a run-wide timeout can still complete it), and
+   * undefined once it is completed (so that nothing overwrites the verdict).
+   */
+  onOpen?: (run: OpenCheckRun | undefined) => void;
 }
 
 export interface OpenCheckRun {
@@ -76,7 +79,7 @@ export async function publishCheckRun(octokit: Octokit, request: CheckRunRequest
     return { kind: 'failed', message, rateLimited: error instanceof RateLimitExhausted };
   }
   const run: OpenCheckRun = { owner: request.owner, repo: request.repo, id: created.id };
-  request.onCreated?.(run);
+  request.onOpen?.(run);
 
   let rejected: RejectedBatch[] = [];
   let stopped: unknown;
@@ -95,6 +98,7 @@ export async function publishCheckRun(octokit: Octokit, request: CheckRunRequest
   });
   if (completion.kind === 'failed')
     return { ...completion, rateLimited: stopped instanceof RateLimitExhausted };
+  request.onOpen?.(undefined);
   if (created.attempts > 1) await completeDuplicates(octokit, request, created);
   return {
     kind: 'published',
