@@ -130,6 +130,7 @@ export async function runAction(
   const tags = await tagsOrApiFallback(git, octokit, owner, repo, api);
   const missingHistory = await fetchMissingHistory(git, tags ?? (await git.tags()), plan, {
     tagsFromApi: tags !== undefined,
+    tagsMayExist: !commits.tagsFetched && tags === undefined,
     mergeBaseMissing: commits.mergeBaseMissing === true
   });
   const gathered = await gatherSnapshot({
@@ -267,7 +268,7 @@ async function fetchMissingHistory(
   git: Git,
   tags: readonly Tag[],
   plan: Extract<EventPlan, { kind: 'gate' }>,
-  known: { tagsFromApi: boolean; mergeBaseMissing: boolean }
+  known: { tagsFromApi: boolean; tagsMayExist: boolean; mergeBaseMissing: boolean }
 ): Promise<MissingHistory[]> {
   const needed = neededCommits(tags, plan.intent);
   let missing: NeededCommit[] = await missingCommits(git, needed);
@@ -304,6 +305,8 @@ interface PreparedCommits {
   base?: string;
   /** A pull request whose base and head have no merge base in the clone, even deepened. */
   mergeBaseMissing?: boolean;
+  /** The tags were fetched from origin (so the clone has them all). */
+  tagsFetched: boolean;
 }
 
 /**
@@ -317,12 +320,14 @@ async function prepareCommits(
 ): Promise<PreparedCommits> {
   const hasRemote = (await git.remoteUrl(REMOTE)) !== undefined;
   const shallow = await git.isShallow();
+  let tagsFetched = false;
   if (fetchTags && hasRemote) {
     const error = await git.fetch(REMOTE, ['--tags', '--force']);
     if (error)
       core.warning(
         `go-major-gate: could not fetch tags from ${REMOTE} (${error}); using the tags the checkout has`
       );
+    tagsFetched = error === undefined;
   }
 
   let head = plan.head;
@@ -356,9 +361,9 @@ async function prepareCommits(
         `the pull request's base ${plan.base} is not in the checkout and could not be fetched`
       );
     const found = head ? await deepenToMergeBase(git, base, head, shallow && hasRemote) : true;
-    if (!found) return { ...(head ? { head } : {}), base, mergeBaseMissing: true };
+    if (!found) return { ...(head ? { head } : {}), base, mergeBaseMissing: true, tagsFetched };
   }
-  return { ...(head ? { head } : {}), ...(base ? { base } : {}) };
+  return { ...(head ? { head } : {}), ...(base ? { base } : {}), tagsFetched };
 }
 
 /**

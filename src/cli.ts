@@ -241,6 +241,7 @@ async function cliMissingHistory(gathered: Gathered, intent: Intent): Promise<Mi
     {
       tags: snapshot.tags,
       shallow: snapshot.shallow === true,
+      tagsMayExist: snapshot.shallow === true,
       intent,
       missing: await missingCommits(git, neededCommits(snapshot.tags, intent)),
       mergeBaseMissing: Boolean(

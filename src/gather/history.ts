@@ -99,24 +99,30 @@ export interface HistoryFacts {
   mergeBaseMissing?: boolean;
   /** The action listed the tags through the API (the clone had none). */
   tagsFromApi?: boolean;
+  /**
+   * Whether tags may exist that the clone does not have: a shallow clone (CLI), or tags neither
+   * fetched nor listed through the API (action). A full clone without tags is a first release.
+   */
+  tagsMayExist: boolean;
 }
 
 /** The findings' facts: what lacks, why, what it keeps from running, and the fix. */
 export function describeMissingHistory(facts: HistoryFacts, remedy: Remedy): MissingHistory[] {
   const out: MissingHistory[] = [];
   const releaseCheck = facts.intent.kind === 'tag' || facts.intent.kind === 'version';
-  if (facts.tags.length === 0 && releaseCheck) {
+  if (facts.tags.length === 0 && releaseCheck && facts.tagsMayExist) {
     out.push({
       severity: 'notice',
       what: 'this clone has no tags',
-      why: facts.shallow
-        ? 'it is shallow, and a shallow clone has tags only when they are fetched'
-        : 'none was fetched, or none exists yet',
+      why:
+        remedy === 'action'
+          ? 'they were not fetched (fetch-tags is false, or the fetch failed) and the API did not list them'
+          : 'it is shallow, and a shallow clone has tags only when they are fetched',
       affects:
         'tag-exists, version-order and breaking-change could not see earlier releases (right only for a first release)',
       fix:
         remedy === 'cli'
-          ? `run "git fetch --tags${facts.shallow ? ' --unshallow' : ''}" and check again`
+          ? 'run "git fetch --tags --unshallow" and check again'
           : 'keep the input fetch-tags: true (the default) and give the job contents: read, or set fetch-tags: true on actions/checkout'
     });
   }
