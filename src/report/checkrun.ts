@@ -293,7 +293,7 @@ export async function completeCheckRun(
     }
     return {
       kind: 'failed',
-      message: `check run ${run.id} was created but could not be completed (${first.message}); it shows as in progress until GitHub times it out`
+      message: `check run ${run.id} was created but could not be completed (${first.message}); it stays in progress on the commit`
     };
   }
 }
