@@ -334,7 +334,7 @@ describe('odd input', () => {
     git(origin, 'clone', '-q', '--depth', '1', '--no-tags', `file://${origin}`, shallow);
     const run = await cli('check', shallow, '--tag', 'v1.1.0', '--format', 'json');
     expect(run.code).toBe(0);
-    expect(run.stderr).toContain('is a shallow clone with 0 tag(s)');
+    expect(run.stderr).toContain('this clone has no tags (it is shallow');
     expect(run.stderr).toContain('git fetch --tags --unshallow');
   });
 

@@ -4,6 +4,12 @@ import { getOctokit } from '@actions/github';
 import { retry } from '@octokit/plugin-retry';
 import { throttling } from '@octokit/plugin-throttling';
 import { createAjv, diffLines, FakeGitHub, loadSlices } from './helpers/github-api.js';
+import {
+  createOctokit,
+  RateLimitExhausted,
+  RequestTimeout,
+  rateLimitWait
+} from '../src/report/github-client.js';
 
 const OWNER = 'acme';
 const REPO = 'widget';
@@ -72,10 +78,18 @@ beforeEach(() => {
 });
 
 describe('slices', () => {
-  it('come from @octokit/openapi and cover the five operations', () => {
+  it('come from @octokit/openapi and cover the seven operations', () => {
     expect(slices.source).toMatchObject({ package: '@octokit/openapi', version: '23.0.2' });
     expect(Object.keys(slices.operations).sort()).toEqual(
-      ['checks/create', 'checks/update', 'pulls/create-review', 'pulls/list-files', 'repos/list-tags'].sort()
+      [
+        'checks/create',
+        'checks/get',
+        'checks/list-for-ref',
+        'checks/update',
+        'pulls/create-review',
+        'pulls/list-files',
+        'repos/list-tags'
+      ].sort()
     );
   });
 });
@@ -265,6 +279,103 @@ describe('faults', () => {
     const res = await octokit.rest.repos.listTags({ owner: OWNER, repo: REPO });
     expect(res.status).toBe(200);
     expect(Date.now() - started).toBeGreaterThanOrEqual(290);
+  });
+});
+
+describe("the action's client (src/report/github-client.ts)", () => {
+  const client = (limits: Partial<Parameters<typeof createOctokit>[1]> = {}) =>
+    createOctokit('test-token', {
+      baseUrl: gh.url,
+      requestTimeoutMs: 2000,
+      rateLimitWaitMs: 10_000,
+      backoffMs: 10,
+      ...limits
+    });
+  const gaps = () => gh.requests.slice(1).map((r, i) => r.at - gh.requests[i]!.at);
+
+  it('a 429 asking for 2 s waits 2 s (plugin-retry used to answer it after 1 s)', async () => {
+    gh.inject('checks/create', { kind: 'secondary-rate-limit', status: 429, retryAfter: 2 });
+    const res = await client().rest.checks.create({ owner: OWNER, repo: REPO, name: 'g', head_sha: SHA });
+    expect(res.status).toBe(201);
+    expect(gh.requests.map(r => r.status)).toEqual([429, 201]);
+    expect(gaps()[0]).toBeGreaterThanOrEqual(1950);
+  });
+
+  it('a primary limit waits for x-ratelimit-reset, on 403 and 429 alike', async () => {
+    gh.inject('repos/list-tags', { kind: 'rate-limit', status: 429, resetIn: 1 });
+    const res = await client().rest.repos.listTags({ owner: OWNER, repo: REPO });
+    expect(res.status).toBe(200);
+    expect(gaps()[0]).toBeGreaterThanOrEqual(900);
+  });
+
+  it('a wait past the cap is not made: RateLimitExhausted at once', async () => {
+    gh.inject('repos/list-tags', { kind: 'secondary-rate-limit', retryAfter: 60 });
+    const started = Date.now();
+    const error = await client({ rateLimitWaitMs: 30_000 })
+      .rest.repos.listTags({ owner: OWNER, repo: REPO })
+      .catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RateLimitExhausted);
+    expect((error as Error).message).toBe(
+      "GitHub's rate limit asks for 60 s more (HTTP 403 with retry-after: 60), past the 30 s go-major-gate waits in all"
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(gh.requests).toHaveLength(1);
+  });
+
+  it('a 403 of permissions is no rate limit: thrown at once', async () => {
+    gh.inject('checks/create', { kind: 'status', status: 403 });
+    await expect(
+      client().rest.checks.create({ owner: OWNER, repo: REPO, name: 'g', head_sha: SHA })
+    ).rejects.toMatchObject({ status: 403 });
+    expect(gh.requests).toHaveLength(1);
+    expect(rateLimitWait({ status: 403, response: { headers: {}, data: { message: 'Forbidden' } } })).toBe(
+      undefined
+    );
+  });
+
+  it('a 5xx is retried on reads, never on a POST (the caller looks first)', async () => {
+    gh.inject('repos/list-tags', { kind: 'status', status: 502 }, { kind: 'status', status: 500 });
+    expect((await client().rest.repos.listTags({ owner: OWNER, repo: REPO })).status).toBe(200);
+    gh.inject('checks/create', { kind: 'applied-then', status: 502 });
+    await expect(
+      client().rest.checks.create({ owner: OWNER, repo: REPO, name: 'g', head_sha: SHA })
+    ).rejects.toMatchObject({ status: 502 });
+    expect(gh.requests.map(r => `${r.operationId} ${r.status}`)).toEqual([
+      'repos/list-tags 502',
+      'repos/list-tags 500',
+      'repos/list-tags 200',
+      'checks/create 502'
+    ]);
+    expect(gh.checkRuns).toHaveLength(1);
+  });
+
+  it('an attempt without an answer in time is abandoned: retried on a read, RequestTimeout on a write', async () => {
+    gh.inject('repos/list-tags', { kind: 'delay', ms: 1500 });
+    const started = Date.now();
+    expect(
+      (await client({ requestTimeoutMs: 300 }).rest.repos.listTags({ owner: OWNER, repo: REPO })).status
+    ).toBe(200);
+    expect(Date.now() - started).toBeLessThan(1200);
+    gh.inject('checks/create', { kind: 'delay', ms: 1500 });
+    await expect(
+      client({ requestTimeoutMs: 300 }).rest.checks.create({
+        owner: OWNER,
+        repo: REPO,
+        name: 'g',
+        head_sha: SHA
+      })
+    ).rejects.toBeInstanceOf(RequestTimeout);
+  });
+
+  it("the run's signal stops a wait and a request", async () => {
+    const controller = new AbortController();
+    gh.inject('repos/list-tags', { kind: 'secondary-rate-limit', retryAfter: 5 });
+    setTimeout(() => controller.abort(new Error('out of time')), 200);
+    const started = Date.now();
+    await expect(
+      client({ signal: controller.signal }).rest.repos.listTags({ owner: OWNER, repo: REPO })
+    ).rejects.toThrow('out of time');
+    expect(Date.now() - started).toBeLessThan(2000);
   });
 });
 

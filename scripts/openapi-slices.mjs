@@ -20,7 +20,9 @@ export const OPERATION_IDS = [
   'checks/update',
   'repos/list-tags',
   'pulls/create-review',
-  'pulls/list-files'
+  'pulls/list-files',
+  'checks/list-for-ref',
+  'checks/get'
 ];
 
 const KEEP_DESCRIPTION = /required|maximum|only support|omit this|limits the number/i;

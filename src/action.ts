@@ -5,13 +5,17 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { getOctokit } from '@actions/github';
-import { retry } from '@octokit/plugin-retry';
-import { throttling } from '@octokit/plugin-throttling';
 import { analyze, type Report } from './analyze.js';
 import { UsageError } from './errors.js';
 import { planFromEvent, type EventPlan } from './gather/event.js';
 import { Git } from './gather/git.js';
+import {
+  describeMissingHistory,
+  fetchCommits,
+  missingCommits,
+  neededCommits,
+  type NeededCommit
+} from './gather/history.js';
 import { gatherSnapshot, markAddedLines } from './gather/snapshot.js';
 import { GitTree } from './gather/tree.js';
 import {
@@ -24,13 +28,22 @@ import {
   isPermissionError,
   publishCheckRun,
   type CheckRunResult,
-  type Octokit
+  type OpenCheckRun
 } from './report/checkrun.js';
+import {
+  createOctokit,
+  RATE_LIMIT_WAIT_MS,
+  RateLimitExhausted,
+  REQUEST_TIMEOUT_MS,
+  type Octokit
+} from './report/github-client.js';
 import { formatJson } from './report/json.js';
 import { buildReview, filesForSuggestions } from './report/review.js';
 import { formatSarif } from './report/sarif.js';
 import { buildCheckRunOutput, buildJobSummary, type SummaryContext } from './report/summary.js';
-import type { FailOn, Snapshot, Tag } from './types.js';
+import { loadModules, releasesOfModule } from './go/module/layout.js';
+import { compare, majorDigits } from './go/module/version.js';
+import type { FailOn, MissingHistory, Snapshot, Tag } from './types.js';
 import type { Tree } from './gather/tree.js';
 import { patchForReport } from './fixer.js';
 
@@ -48,6 +61,8 @@ export interface ActionInputs {
   fetchTags: boolean;
   /** On a pull request, post a review with suggested changes for the fixes on added lines. */
   suggestions?: boolean;
+  /** The run's time limit (input run-timeout-minutes, read by main.ts). */
+  runTimeoutMinutes?: number;
 }
 
 export interface ActionEnv {
@@ -60,12 +75,28 @@ export interface ActionEnv {
   ref?: string;
   serverUrl?: string;
   runId?: string;
+  /** GITHUB_RUN_ATTEMPT: with the run id and the job, what makes the check run's external_id unique. */
+  runAttempt?: string;
+  job?: string;
   runnerTemp?: string;
+  /** Each API request's time limit (ms); default REQUEST_TIMEOUT_MS. */
+  requestTimeoutMs?: number;
+}
+
+/** How main.ts stops a run that is out of time, and learns which check run to complete then. */
+export interface ActionControl {
+  signal?: AbortSignal;
+  /** The check run while it is open (created, not yet completed); undefined once completed. */
+  onCheckRun?: (run: OpenCheckRun | undefined) => void;
 }
 
 const REMOTE = 'origin';
 
-export async function runAction(inputs: ActionInputs, env: ActionEnv): Promise<void> {
+export async function runAction(
+  inputs: ActionInputs,
+  env: ActionEnv,
+  control: ActionControl = {}
+): Promise<void> {
   const startedAt = Date.now();
   const payload = readPayload(env.eventPath);
   const plan = planFromEvent(env.eventName, payload, inputs, {
@@ -84,11 +115,24 @@ export async function runAction(inputs: ActionInputs, env: ActionEnv): Promise<v
   if (!(await git.isRepository())) {
     throw new UsageError(`${dir} is not a git repository: run actions/checkout before go-major-gate`);
   }
-  const octokit = inputs.token ? createOctokit(inputs.token) : undefined;
+  const api = new ApiState();
+  const octokit = inputs.token
+    ? createOctokit(inputs.token, {
+        requestTimeoutMs: env.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+        rateLimitWaitMs: RATE_LIMIT_WAIT_MS,
+        ...(control.signal ? { signal: control.signal } : {}),
+        log: message => core.info(message)
+      })
+    : undefined;
   const [owner, repo] = (env.repository ?? '/').split('/');
 
   const commits = await prepareCommits(git, plan, inputs.fetchTags);
-  const tags = await tagsOrApiFallback(git, octokit, owner, repo);
+  const tags = await tagsOrApiFallback(git, octokit, owner, repo, api);
+  const missingHistory = await fetchMissingHistory(git, tags ?? (await git.tags()), plan, {
+    tagsFromApi: tags !== undefined,
+    tagsMayExist: !commits.tagsFetched && tags === undefined,
+    mergeBaseMissing: commits.mergeBaseMissing === true
+  });
   const gathered = await gatherSnapshot({
     dir,
     ...(commits.head ? { head: commits.head } : {}),
@@ -99,6 +143,7 @@ export async function runAction(inputs: ActionInputs, env: ActionEnv): Promise<v
     disable: inputs.disable
   });
   const { snapshot, tree } = gathered;
+  if (missingHistory.length > 0) snapshot.missingHistory = missingHistory;
   const analyzed = analyze(snapshot, {
     intent: plan.intent,
     failOn: inputs.failOn,
@@ -108,7 +153,7 @@ export async function runAction(inputs: ActionInputs, env: ActionEnv): Promise<v
   const report = await markAddedLines(gathered, analyzed, startedAt);
 
   const files = writeReportFiles(report, env.runnerTemp);
-  setOutputs(report, files);
+  setOutputs(report, files, snapshot);
   const patchFiles = await writePatch(report, tree, snapshot, env.runnerTemp);
 
   const runUrl =
@@ -123,7 +168,7 @@ export async function runAction(inputs: ActionInputs, env: ActionEnv): Promise<v
     patchFiles
   };
   let fallback = false;
-  if (inputs.checkRun && octokit && owner && repo && snapshot.commit) {
+  if (inputs.checkRun && octokit && owner && repo && snapshot.commit && api.usable()) {
     const output = buildCheckRunOutput(report, summaryContext);
     const result = await publishCheckRun(octokit, {
       owner,
@@ -134,9 +179,13 @@ export async function runAction(inputs: ActionInputs, env: ActionEnv): Promise<v
       title: output.title,
       summary: output.summary,
       annotations: checkRunAnnotations(report.findings),
-      ...(runUrl ? { detailsUrl: runUrl } : {})
+      ...(runUrl ? { detailsUrl: runUrl } : {}),
+      ...(env.runId ? { externalId: externalId(env) } : {}),
+      ...(control.onCheckRun ? { onOpen: control.onCheckRun } : {})
     });
-    fallback = explainCheckRunResult(result, plan);
+    fallback = explainCheckRunResult(result, plan, api);
+  } else if (inputs.checkRun && octokit && !api.usable()) {
+    fallback = true;
   } else if (inputs.checkRun && !octokit) {
     core.notice(
       'go-major-gate: no token, so no check run; findings are reported as annotations and in the job summary'
@@ -144,8 +193,16 @@ export async function runAction(inputs: ActionInputs, env: ActionEnv): Promise<v
     fallback = true;
   }
 
-  if (inputs.suggestions && plan.pullNumber !== undefined && octokit && owner && repo && snapshot.commit) {
-    await postSuggestions(octokit, git, report, {
+  if (
+    inputs.suggestions &&
+    plan.pullNumber !== undefined &&
+    octokit &&
+    owner &&
+    repo &&
+    snapshot.commit &&
+    api.usable()
+  ) {
+    await postSuggestions(octokit, git, report, api, {
       owner,
       repo,
       pullNumber: plan.pullNumber,
@@ -176,27 +233,86 @@ function readPayload(path: string | undefined): Record<string, unknown> {
   }
 }
 
-export function createOctokit(token: string): Octokit {
-  return getOctokit(
-    token,
+/** Unique to this run, attempt and job: how a check run GitHub created despite an error is found again. */
+export function externalId(env: ActionEnv): string {
+  return ['go-major-gate', env.runId, env.runAttempt ?? '1', env.job ?? ''].join('/');
+}
+
+/**
+ * Once the rate limit would need a wait past the cap, no more API requests are made (but the check
+ * run's completion) and it is said once: the findings go to workflow annotations.
+ */
+class ApiState {
+  private exhausted = false;
+
+  usable(): boolean {
+    return !this.exhausted;
+  }
+
+  /** Whether the error was the exhausted rate limit (then it has been said). */
+  rateLimited(error: unknown): boolean {
+    if (!(error instanceof RateLimitExhausted)) return false;
+    this.sayExhausted(error.message);
+    return true;
+  }
+
+  sayExhausted(message: string): void {
+    if (this.exhausted) return;
+    this.exhausted = true;
+    core.warning(
+      `go-major-gate: ${message}; no more GitHub API requests in this run: the findings are reported as workflow annotations and in the job summary, and this step's status is the gate`
+    );
+  }
+}
+
+/**
+ * The release commits the check reads (comparison points, latest releases) that the clone lacks are
+ * fetched one by one id (`git fetch --depth=1 origin <sha>`); what still lacks becomes a
+ * history-missing finding with the workflow change that fixes it, and the rest of the check runs.
+ */
+async function fetchMissingHistory(
+  git: Git,
+  tags: readonly Tag[],
+  plan: Extract<EventPlan, { kind: 'gate' }>,
+  known: { tagsFromApi: boolean; tagsMayExist: boolean; mergeBaseMissing: boolean }
+): Promise<MissingHistory[]> {
+  const needed = neededCommits(tags, plan.intent);
+  let missing: NeededCommit[] = await missingCommits(git, needed);
+  let fetchError: string | undefined;
+  if (missing.length > 0 && (await git.remoteUrl(REMOTE)) !== undefined) {
+    core.info(
+      `go-major-gate: fetching ${missing.length} release commit(s) the clone lacks: ${missing.map(m => m.tag).join(', ')}`
+    );
+    fetchError = await fetchCommits(
+      git,
+      REMOTE,
+      missing.map(m => m.commit)
+    );
+    missing = await missingCommits(git, missing);
+  }
+  const described = describeMissingHistory(
     {
-      throttle: {
-        // Retry twice on rate limits; GitHub says how long to wait.
-        onRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) =>
-          retryCount < 2,
-        onSecondaryRateLimit: (_after: number, _options: unknown, _octokit: unknown, retryCount: number) =>
-          retryCount < 2
-      },
-      retry: { retries: 3 }
+      tags,
+      shallow: await git.isShallow(),
+      intent: plan.intent,
+      missing,
+      ...(fetchError ? { fetchError } : {}),
+      ...known
     },
-    retry,
-    throttling
+    'action'
   );
+  for (const m of described.filter(d => d.severity === 'warning'))
+    core.info(`go-major-gate: ${m.what}: ${m.affects}`);
+  return described;
 }
 
 interface PreparedCommits {
   head?: string;
   base?: string;
+  /** A pull request whose base and head have no merge base in the clone, even deepened. */
+  mergeBaseMissing?: boolean;
+  /** The tags were fetched from origin (so the clone has them all). */
+  tagsFetched: boolean;
 }
 
 /**
@@ -210,12 +326,14 @@ async function prepareCommits(
 ): Promise<PreparedCommits> {
   const hasRemote = (await git.remoteUrl(REMOTE)) !== undefined;
   const shallow = await git.isShallow();
+  let tagsFetched = false;
   if (fetchTags && hasRemote) {
     const error = await git.fetch(REMOTE, ['--tags', '--force']);
     if (error)
       core.warning(
         `go-major-gate: could not fetch tags from ${REMOTE} (${error}); using the tags the checkout has`
       );
+    tagsFetched = error === undefined;
   }
 
   let head = plan.head;
@@ -248,23 +366,23 @@ async function prepareCommits(
       throw new UsageError(
         `the pull request's base ${plan.base} is not in the checkout and could not be fetched`
       );
-    if (head) await deepenToMergeBase(git, base, head, shallow && hasRemote);
+    const found = head ? await deepenToMergeBase(git, base, head, shallow && hasRemote) : true;
+    if (!found) return { ...(head ? { head } : {}), base, mergeBaseMissing: true, tagsFetched };
   }
-  return { ...(head ? { head } : {}), ...(base ? { base } : {}) };
+  return { ...(head ? { head } : {}), ...(base ? { base } : {}), tagsFetched };
 }
 
-/** A shallow clone may lack the merge base of a pull request: deepen a few times, then go without. */
-async function deepenToMergeBase(git: Git, base: string, head: string, canDeepen: boolean): Promise<void> {
+/**
+ * A shallow clone may lack the merge base of a pull request: deepen a few times, then go without
+ * (a history-missing notice says so). Returns whether it is there.
+ */
+async function deepenToMergeBase(git: Git, base: string, head: string, canDeepen: boolean): Promise<boolean> {
   for (const depth of [50, 500, 5000]) {
-    if (await git.mergeBase(base, head)) return;
+    if (await git.mergeBase(base, head)) return true;
     if (!canDeepen) break;
     await git.fetch(REMOTE, ['--no-tags', `--deepen=${depth}`]);
   }
-  if (!(await git.mergeBase(base, head))) {
-    core.warning(
-      'go-major-gate: no merge base of the pull request in this clone; new lines are judged against the base commit itself'
-    );
-  }
+  return (await git.mergeBase(base, head)) !== undefined;
 }
 
 /** The clone's tags, or, when it has none and a token is at hand, the repository's tags from the REST API. */
@@ -272,7 +390,8 @@ async function tagsOrApiFallback(
   git: Git,
   octokit: Octokit | undefined,
   owner: string,
-  repo: string
+  repo: string,
+  api: ApiState
 ): Promise<Tag[] | undefined> {
   const local = await git.tags();
   if (local.length > 0 || !octokit || !owner || !repo) return undefined;
@@ -281,6 +400,7 @@ async function tagsOrApiFallback(
     core.info(`go-major-gate: the checkout has no tags; read ${listed.length} from the API`);
     return listed.map(t => ({ name: t.name, commit: t.commit.sha }));
   } catch (error) {
+    if (api.rateLimited(error)) return undefined;
     core.warning(
       `go-major-gate: the checkout has no tags and the API did not list them (${describeHttpError(error).message}); tag-exists and version-order cannot see earlier releases`
     );
@@ -336,7 +456,7 @@ function countSeverities(report: Report): { errors: number; warnings: number } {
   };
 }
 
-function setOutputs(report: Report, files: ReportFiles): void {
+function setOutputs(report: Report, files: ReportFiles, snapshot: Snapshot): void {
   const counts = countSeverities(report);
   const gated = report.targets.find(t => t.version !== null) ?? report.targets[0];
   const module =
@@ -351,20 +471,54 @@ function setOutputs(report: Report, files: ReportFiles): void {
   );
   core.setOutput('module-path', gated?.module ?? module?.path ?? '');
   core.setOutput('next-version', gated?.suggested ?? '');
+  core.setOutput('bump', bumpOf(gated, snapshot));
   core.setOutput('report', files.report);
   core.setOutput('sarif', files.sarif);
 }
 
+/**
+ * The `bump` output: how the suggested next version moves from the module's latest release (major,
+ * minor, patch), or none without a suggestion (no comparison point). A first release counts from v0.0.0.
+ */
+function bumpOf(gated: Report['targets'][number] | undefined, snapshot: Snapshot): string {
+  if (!gated?.suggested) return 'none';
+  const module = loadModules(snapshot.goMods).find(m => m.dir === gated.dir);
+  const latest = module
+    ? releasesOfModule(snapshot.tags, module)
+        .filter(r => r.tag !== gated.tag)
+        .pop()?.version
+    : undefined;
+  return bumpBetween(latest ?? 'v0.0.0', gated.suggested);
+}
+
+export function bumpBetween(from: string, to: string): 'major' | 'minor' | 'patch' | 'none' {
+  if (compare(to, from) <= 0) return 'none';
+  const [fromMajor, fromMinor] = from.slice(1).split(/[.+-]/);
+  const [toMajor, toMinor] = to.slice(1).split(/[.+-]/);
+  if (majorDigits(from) !== majorDigits(to) || fromMajor !== toMajor) return 'major';
+  return fromMinor !== toMinor ? 'minor' : 'patch';
+}
+
 /** Says once, plainly, why there is no check run and what changes that; returns whether to fall back. */
-function explainCheckRunResult(result: CheckRunResult, plan: Extract<EventPlan, { kind: 'gate' }>): boolean {
+function explainCheckRunResult(
+  result: CheckRunResult,
+  plan: Extract<EventPlan, { kind: 'gate' }>,
+  api: ApiState
+): boolean {
   if (result.kind === 'published') {
+    if (result.note) core.warning(`go-major-gate: the check run is complete, but ${result.note}`);
+    if (result.stopped?.rateLimited) api.sayExhausted(result.stopped.message);
+    else if (result.stopped)
+      core.warning(
+        `go-major-gate: annotations of the check run stopped (${result.stopped.message}); the findings are reported as annotations and in the job summary`
+      );
     for (const batch of result.rejected) {
       core.warning(
         `go-major-gate: GitHub rejected annotations ${batch.first + 1}-${batch.first + batch.count} of the check run (${batch.message}); they are in the job summary and the report`
       );
     }
     core.info(`go-major-gate: check run ${result.url ?? result.id} completed`);
-    return result.rejected.length > 0;
+    return result.rejected.length > 0 || result.stopped !== undefined;
   }
   if (result.kind === 'forbidden') {
     const why = plan.fromFork
@@ -373,6 +527,10 @@ function explainCheckRunResult(result: CheckRunResult, plan: Extract<EventPlan, 
     core.warning(
       `go-major-gate: no check run: ${why}. The findings are reported as annotations and in the job summary, and this step's status is the gate.`
     );
+    return true;
+  }
+  if (result.rateLimited) {
+    api.sayExhausted(result.message);
     return true;
   }
   core.warning(
@@ -400,6 +558,7 @@ async function postSuggestions(
   octokit: Octokit,
   git: Git,
   report: Report,
+  api: ApiState,
   target: SuggestionTarget
 ): Promise<void> {
   const paths = filesForSuggestions(report.findings);
@@ -448,6 +607,7 @@ async function postSuggestions(
       `go-major-gate: review with ${review.comments.length} suggested change(s) posted: ${created.data.html_url}`
     );
   } catch (error) {
+    if (api.rateLimited(error)) return;
     const { status, message } = describeHttpError(error);
     if (isPermissionError(status)) {
       const why = target.fromFork

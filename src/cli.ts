@@ -6,6 +6,7 @@ import { parseArgs } from 'node:util';
 import { analyze, normalizeDir, withoutPreExisting, type Report } from './analyze.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_CONFIG, readConfig } from './gather/config.js';
+import { describeMissingHistory, missingCommits, neededCommits } from './gather/history.js';
 import { gatherSnapshot, markAddedLines, type Gathered } from './gather/snapshot.js';
 import { ConfigError, type Config } from './config/parse.js';
 import { rules } from './rules/index.js';
@@ -13,7 +14,7 @@ import { formatJson } from './report/json.js';
 import { formatSarif } from './report/sarif.js';
 import { formatText } from './report/text.js';
 import { runFix, runUpgrade } from './fixer.js';
-import type { FailOn, Intent } from './types.js';
+import type { FailOn, Intent, MissingHistory } from './types.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 
 export const CHECK_USAGE = `Usage: ${TOOL_NAME} check [DIR] [options]
@@ -306,6 +307,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
     gathered.tree,
     gathered.snapshot.files
   );
+  const missing = await cliMissingHistory(gathered, intent);
+  if (missing.length > 0) gathered.snapshot.missingHistory = missing;
   const checked = await markAddedLines(
     gathered,
     analyze(gathered.snapshot, { intent, failOn, disable, startedAt, ...(config ? { config } : {}) }),
@@ -320,10 +323,8 @@ async function check(args: string[], io: CliIo): Promise<number> {
         repository: values.repository
       })
     : checked;
-  if (gathered.snapshot.shallow && !quiet) {
-    io.stderr(
-      `${TOOL_NAME}: warning: ${gathered.root} is a shallow clone with ${gathered.snapshot.tags.length} tag(s): tags or history may be missing, so tag-exists and version-order may not see earlier releases; run "git fetch --tags --unshallow" first\n`
-    );
+  for (const m of quiet || disable.includes('history-missing') ? [] : missing) {
+    io.stderr(`${TOOL_NAME}: ${m.severity}: ${m.what} (${m.why}), so ${m.affects}: ${m.fix}\n`);
   }
   const root = values.head === undefined ? gathered.root : ((await gathered.git.topLevel()) ?? gathered.root);
   const text = (colored: boolean) =>
@@ -344,6 +345,24 @@ async function check(args: string[], io: CliIo): Promise<number> {
     io.stdout(format === 'text' ? text(useColor) : formatReport(format, report));
   }
   return report.conclusion === 'failure' ? 1 : 0;
+}
+
+/** What the check could not see in this clone, said as findings and on stderr (gather/history.ts). */
+async function cliMissingHistory(gathered: Gathered, intent: Intent): Promise<MissingHistory[]> {
+  const { snapshot, git } = gathered;
+  return describeMissingHistory(
+    {
+      tags: snapshot.tags,
+      shallow: snapshot.shallow === true,
+      tagsMayExist: snapshot.shallow === true,
+      intent,
+      missing: await missingCommits(git, neededCommits(snapshot.tags, intent)),
+      mergeBaseMissing: Boolean(
+        snapshot.baseCommit && snapshot.commit && !(await git.mergeBase(snapshot.baseCommit, snapshot.commit))
+      )
+    },
+    'cli'
+  );
 }
 
 /**

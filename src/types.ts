@@ -29,6 +29,7 @@ export type RuleId =
   | 'stale-reference'
   | 'breaking-change'
   | 'file-unreadable'
+  | 'history-missing'
   | 'config-refused'
   | 'accept-unmatched';
 
@@ -108,9 +109,27 @@ export interface Snapshot {
   addedLines?: Map<string, Set<number>>;
   /** The clone is shallow: tags and history may be missing, so release-order rules may not see them. */
   shallow?: boolean;
+  /**
+   * What the check needed from git history and this clone does not have (a comparison point's commit,
+   * the tags, the history beyond a shallow clone's edge), with what it keeps from running and the fix.
+   */
+  missingHistory?: MissingHistory[];
   /** GitHub repository being released, `owner/name`. */
   repository?: string;
   stats: { files: number; bytes: number };
+}
+
+/** Something the check needed from git history that the clone lacks (gather/history.ts). */
+export interface MissingHistory {
+  severity: Severity;
+  /** What lacks, as a clause: "the commit 1a2b3c4d of v1.2.0 is not in this clone". */
+  what: string;
+  /** Why it is missing. */
+  why: string;
+  /** What could not run, or ran without it. */
+  affects: string;
+  /** The command or workflow change that brings it. */
+  fix: string;
 }
 
 /** What the user or the event asks to gate. */

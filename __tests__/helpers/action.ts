@@ -28,6 +28,8 @@ export interface ActionRunOptions {
   sha?: string;
   ref?: string;
   repository?: string;
+  /** More environment variables for the step (GITHUB_RUN_ATTEMPT, GO_MAJOR_GATE_REQUEST_TIMEOUT_SECONDS). */
+  env?: Record<string, string>;
 }
 
 export async function runDistAction(options: ActionRunOptions): Promise<ActionRun> {
@@ -55,7 +57,8 @@ export async function runDistAction(options: ActionRunOptions): Promise<ActionRu
     GITHUB_RUN_ID: '4242',
     RUNNER_TEMP: temp,
     ...(options.sha ? { GITHUB_SHA: options.sha } : {}),
-    ...(options.ref ? { GITHUB_REF: options.ref } : {})
+    ...(options.ref ? { GITHUB_REF: options.ref } : {}),
+    ...options.env
   };
   // The runner upper-cases the name and replaces spaces; hyphens stay (INPUT_CHECK-RUN).
   for (const [name, value] of Object.entries(inputs))

@@ -24,13 +24,19 @@ export interface RecordedRequest {
   body: unknown;
   status: number;
   schemaErrors: string[];
+  /** When the request arrived (ms since the epoch), to measure the waits between retries. */
+  at: number;
 }
 
 export type Fault =
   | { kind: 'status'; status: number; body?: unknown; headers?: Record<string, string> }
-  | { kind: 'secondary-rate-limit' }
-  | { kind: 'rate-limit'; status?: 403 | 429 }
-  | { kind: 'delay'; ms: number };
+  /** GitHub's secondary limit: 403 (or 429) with retry-after (seconds; none when null). */
+  | { kind: 'secondary-rate-limit'; retryAfter?: number | null; status?: 403 | 429 }
+  /** The primary limit: x-ratelimit-remaining 0, reset `resetIn` seconds from now (default 1). */
+  | { kind: 'rate-limit'; status?: 403 | 429; resetIn?: number }
+  | { kind: 'delay'; ms: number }
+  /** The request takes effect (a check run is created, a batch stored), and still answers `status`. */
+  | { kind: 'applied-then'; status: number };
 
 export interface CheckRunState {
   id: number;
@@ -356,6 +362,11 @@ export class FakeGitHub {
     this.faults.set(operationId, [...(this.faults.get(operationId) ?? []), ...faults]);
   }
 
+  /** Drops the faults still queued (a test whose requests did not all come). */
+  clearFaults(): void {
+    this.faults.clear();
+  }
+
   schemaViolations(): RecordedRequest[] {
     return this.requests.filter(r => r.schemaErrors.length > 0);
   }
@@ -418,7 +429,8 @@ export class FakeGitHub {
       headers,
       body,
       status: 0,
-      schemaErrors: []
+      schemaErrors: [],
+      at: Date.now()
     };
     this.requests.push(record);
 
@@ -454,7 +466,7 @@ export class FakeGitHub {
           pathParams.owner?.toLowerCase() !== this.options.owner.toLowerCase()) ||
         (this.options.repo !== undefined &&
           pathParams.repo?.toLowerCase() !== this.options.repo.toLowerCase());
-      if (fault && fault.kind !== 'delay') {
+      if (fault && fault.kind !== 'delay' && fault.kind !== 'applied-then') {
         answer = this.faultAnswer(fault);
       } else {
         if (fault?.kind === 'delay') await sleep(fault.ms);
@@ -472,6 +484,8 @@ export class FakeGitHub {
           };
         } else {
           answer = this.answer(route, params, body as Record<string, unknown>, url);
+          if (fault?.kind === 'applied-then')
+            answer = this.faultAnswer({ kind: 'status', status: fault.status });
         }
       }
     }
@@ -491,7 +505,7 @@ export class FakeGitHub {
     res.end(payload);
   }
 
-  private faultAnswer(fault: Exclude<Fault, { kind: 'delay' }>): Answer {
+  private faultAnswer(fault: Exclude<Fault, { kind: 'delay' | 'applied-then' }>): Answer {
     const now = Math.floor(Date.now() / 1000);
     switch (fault.kind) {
       case 'status': {
@@ -514,15 +528,15 @@ export class FakeGitHub {
       }
       case 'secondary-rate-limit':
         return {
-          status: 403,
-          headers: { 'retry-after': '1' },
+          status: fault.status ?? 403,
+          headers: fault.retryAfter === null ? {} : { 'retry-after': String(fault.retryAfter ?? 1) },
           body: {
             message:
               'You have exceeded a secondary rate limit. Please wait a few minutes before you try again. ' +
               'If you reach out to GitHub Support for help, please include the request ID 0000:0000:0000.',
             documentation_url:
               'https://docs.github.com/rest/overview/rate-limits-for-the-rest-api#about-secondary-rate-limits',
-            status: '403'
+            status: String(fault.status ?? 403)
           }
         };
       case 'rate-limit':
@@ -532,7 +546,7 @@ export class FakeGitHub {
             'x-ratelimit-limit': '5000',
             'x-ratelimit-remaining': '0',
             'x-ratelimit-used': '5000',
-            'x-ratelimit-reset': String(now + 1)
+            'x-ratelimit-reset': String(now + (fault.resetIn ?? 1))
           },
           body: {
             message: 'API rate limit exceeded for installation ID 1.',
@@ -577,6 +591,23 @@ export class FakeGitHub {
         this.applyCheckRun(run, body);
         run.updates++;
         return { status, body: this.checkRunJson(owner, repo, run, body) };
+      }
+      case 'checks/get': {
+        const run = this.checkRuns.find(r => r.id === Number(params.check_run_id));
+        if (!run)
+          return { status: 404, body: { message: 'Not Found', documentation_url: DOCS, status: '404' } };
+        return { status, body: this.checkRunJson(owner, repo, run, {}) };
+      }
+      case 'checks/list-for-ref': {
+        // GitHub filters by name and status, never by external_id (the caller does).
+        const runs = this.checkRuns.filter(
+          r =>
+            r.head_sha === String(params.ref) &&
+            (params.check_name === undefined || r.name === String(params.check_name)) &&
+            (params.status === undefined || r.status === String(params.status))
+        );
+        const listed = this.page(url, params, runs, r => this.checkRunJson(owner, repo, r, {}));
+        return { ...listed, body: { total_count: runs.length, check_runs: listed.body } };
       }
       case 'repos/list-tags':
         return this.page(url, params, this.tags, t => ({

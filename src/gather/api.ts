@@ -96,6 +96,8 @@ export async function gatherApiComparisons(
   // comparison reads through its own git processes.
   const comparisons: ApiComparison[] = [];
   for (const { target, point } of wanted) {
+    // A thin clone may lack a release's commit: no comparison (gather/history.ts says so), no crash.
+    if (point.commit !== inputs.base?.tree.ref && !(await git.hasCommit(point.commit))) continue;
     const base = await baseSide(point.commit);
     const module = target.module;
     const baseModule = base.modules.find(m => m.dir === module.dir);

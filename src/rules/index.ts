@@ -6,6 +6,7 @@ import { deprecatedModule } from './deprecated-module.js';
 import { fileUnreadable } from './file-unreadable.js';
 import { gomodSyntax } from './gomod-syntax.js';
 import { gomodUnreadable } from './gomod-unreadable.js';
+import { historyMissing } from './history-missing.js';
 import { incompatibleRelease } from './incompatible-release.js';
 import { localReplace } from './local-replace.js';
 import { mixedMajorImport } from './mixed-major-import.js';
@@ -45,6 +46,7 @@ export const rules: readonly Rule[] = [
   staleReference,
   breakingChange,
   fileUnreadable,
+  historyMissing,
   configRefused,
   acceptUnmatched
 ];
