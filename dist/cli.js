@@ -4994,6 +4994,66 @@ function isGopkgInModule(module) {
     return module.path !== undefined && isGopkgIn(module.path);
 }
 
+// Modules that are not published from here (issue 15): a go.mod whose path the go command cannot fetch
+// from its directory, with no tag, holds tools, tests, examples or fixtures. Pure.
+const GITHUB$1 = 'github.com/';
+/** Whether a module's declared path fits its directory, as the go command finds it (findDir). */
+function fitsDirectory(module) {
+    const path = module.path;
+    if (path === undefined)
+        return true;
+    const dir = module.dir;
+    if (isGopkgInModule(module))
+        return dir === ROOT_DIR;
+    if (dir === ROOT_DIR)
+        return true;
+    if (path.endsWith(`/${dir}`))
+        return true;
+    return module.pathMajor !== '' && path.endsWith(`/${dir}${module.pathMajor}`);
+}
+/**
+ * Why the go command cannot fetch `module` from its directory of `repository` (`owner/name` on
+ * github.com, when known), or undefined when it can: no dot in the first path element, a github.com
+ * path naming another repository (not only in letter case), or a path that does not fit the directory.
+ */
+function unfetchableReason(module, repository) {
+    const path = module.path;
+    if (path === undefined)
+        return undefined;
+    const first = path.split('/')[0];
+    if (!first.includes('.'))
+        return `its path has no dot in the first element, so the go command cannot fetch it`;
+    if (repository && path.startsWith(GITHUB$1)) {
+        const [owner, name] = path.slice(GITHUB$1.length).split('/');
+        const named = owner && name ? `${owner}/${name}` : undefined;
+        if (named && named.toLowerCase() !== repository.toLowerCase())
+            return `its path names repository ${named}, not ${repository}`;
+    }
+    if (!fitsDirectory(module))
+        return `its path does not fit its directory ${module.dir}/`;
+    return undefined;
+}
+/**
+ * Why `module` is a local module (not published from here), or undefined when it is published or
+ * may be: its path cannot be fetched from its directory and no release tag exists for it.
+ */
+function localModuleReason(module, tagged, repository) {
+    if (tagged)
+        return undefined;
+    return unfetchableReason(module, repository);
+}
+/**
+ * Whether the repository root is an implicit module: it has no go.mod, and .go files outside every
+ * nested module. The go command serves a root tag of such a repository from the root (a v2+ tag as
+ * +incompatible of the unsuffixed path), whatever go.mod files exist in subdirectories.
+ */
+function hasImplicitRootModule(modules, files) {
+    if (modules.some(m => m.dir === ROOT_DIR))
+        return false;
+    const owner = fileOwnerIndex(modules);
+    return files.some(f => isGoSourceFile(f) && owner(f) === undefined);
+}
+
 const NO_PLACE = { file: null, line: null };
 function makeFinding(rule, severity, place, message, module, extra = {}) {
     return {
@@ -5023,6 +5083,20 @@ function moduleLinePlace(module) {
 /** Targets that gate a version (a release or a major bump) and have a module. */
 function versionTargets(ctx) {
     return ctx.targets.filter((t) => t.mode !== 'consistency' && t.module !== undefined && t.version !== undefined && !t.tagProblem);
+}
+/**
+ * Targets that gate a version, or an invalid tag that still spells a major: the rules about the major
+ * (module-path-major) judge them with `version`, vN.0.0 for the spelled major of an invalid tag.
+ */
+function majorTargets(ctx) {
+    const valid = versionTargets(ctx).map(t => ({ ...t, label: t.version }));
+    const spelled = ctx.targets
+        .filter((t) => t.mode !== 'consistency' &&
+        t.module !== undefined &&
+        t.tagProblem !== undefined &&
+        t.spelledMajor !== undefined)
+        .map(t => ({ ...t, version: `v${t.spelledMajor}.0.0`, label: t.tag ?? t.version ?? '' }));
+    return [...valid, ...spelled];
 }
 /** Targets with a module to check, in any mode. */
 function moduleTargets(ctx) {
@@ -5060,6 +5134,10 @@ function importsOf(ctx, module) {
 function suffixMajorOf(version) {
     const digits = majorDigits(version);
     return digits === '0' || digits === '1' ? '' : digits;
+}
+/** The major suffix a release of `version` needs: gopkg.in's `.vN` carries every major, `/vN` only v2 and up. */
+function suffixForRelease(module, version) {
+    return module.pathMajor.startsWith('.') ? majorDigits(version) : suffixMajorOf(version);
 }
 function quote(s) {
     return JSON.stringify(s);
@@ -5218,6 +5296,19 @@ const gomodUnreadable = {
 };
 
 /**
+ * A comparison or a rule that could not run because the clone lacks history (a shallow clone, no
+ * tags, a comparison point's commit) is said, with the fix: never a silent pass.
+ */
+const historyMissing = {
+    id: 'history-missing',
+    severity: 'warning',
+    doc: 'The clone lacks history the check needs (a release commit, the tags, a shallow edge): what could not run, and the fix.',
+    check(ctx) {
+        return (ctx.snapshot.missingHistory ?? []).map(m => makeFinding('history-missing', m.severity, NO_PLACE, `${m.what} (${m.why}), so ${m.affects}: ${m.fix}`));
+    }
+};
+
+/**
  * A v2+ tag without a prefix, on a repository whose root has no go.mod, is served by the go command
  * as vN.x.y+incompatible of the unsuffixed path (coderepo.go), even when vN/go.mod exists.
  */
@@ -5245,21 +5336,157 @@ const incompatibleRelease = {
     }
 };
 
-/** A directory replacement only works in the author's checkout: consumers ignore replace directives. */
+// What a replace directive that points at a directory means for the consumers of a release (issue 15).
+// Consumers ignore replace directives: they fetch the required version. So a directory replace is only
+// harmless when that version resolves and some release holds what the directory holds. Pure.
+/** The placeholder pseudo-version of `go mod edit -replace` without a require (module.ZeroPseudoVersion). */
+function isPlaceholderVersion(version) {
+    return isPseudoVersion(version) && /-00010101000000-000000000000$/.test(version);
+}
+/** Whether a replace points at a directory (no version on its right side). */
+function isDirectoryReplace(r) {
+    return r.newVersion === '' && isDirectoryPath(r.newPath);
+}
+/**
+ * The repository-relative directory `target` names from module directory `dir`, or undefined when
+ * it leaves the repository (absolute, a drive letter, or more `..` than the depth).
+ */
+function resolveReplaceDir(dir, target) {
+    if (/^([/\\]|[A-Za-z]:)/.test(target))
+        return undefined;
+    const parts = dir === ROOT_DIR ? [] : dir.split('/');
+    for (const element of target.split(/[/\\]/)) {
+        if (element === '' || element === '.')
+            continue;
+        if (element === '..') {
+            if (parts.length === 0)
+                return undefined;
+            parts.pop();
+        }
+        else
+            parts.push(element);
+    }
+    return parts.length === 0 ? ROOT_DIR : parts.join('/');
+}
+/**
+ * The verdict on directory replace `r` of `module`, given the repository's modules, its tag names
+ * and the import paths of the module's own .go files.
+ */
+function judgeDirectoryReplace(module, r, modules, tagNames, importPaths) {
+    const requires = module.modFile.require.filter(q => q.path === r.oldPath && (r.oldVersion === '' || q.version === r.oldVersion));
+    const required = requires[requires.length - 1];
+    if (!required) {
+        if (r.oldVersion !== '')
+            return { kind: 'no-effect' };
+        const importPath = unrequiredImport(module, r.oldPath, importPaths);
+        return importPath ? { kind: 'unrequired-import', importPath } : { kind: 'no-effect' };
+    }
+    if (isPlaceholderVersion(required.version))
+        return { kind: 'placeholder', require: required };
+    const dir = resolveReplaceDir(module.dir, r.newPath);
+    if (dir === undefined)
+        return { kind: 'outside', require: required };
+    const target = modules.find(m => m.dir === dir);
+    if (!target || target.path !== r.oldPath)
+        return { kind: 'not-a-module-here', require: required, dir, declared: target?.path };
+    const tag = tagPrefixOf(target.dir) + required.version;
+    const tagged = isPseudoVersion(required.version) || tagNames.has(tag);
+    return { kind: 'sibling', require: required, module: target, tag, tagged };
+}
+/**
+ * An imported path that only the replaced module `replaced` can provide, with no require line for
+ * it: not the module's own packages, nor those of a required module with a longer path.
+ */
+function unrequiredImport(module, replaced, importPaths) {
+    const longer = module.modFile.require
+        .map(q => q.path)
+        .filter(p => hasPathPrefix(p, replaced) && p !== replaced);
+    if (module.path !== undefined && hasPathPrefix(module.path, replaced))
+        longer.push(module.path);
+    for (const path of importPaths) {
+        if (!hasPathPrefix(path, replaced))
+            continue;
+        if (longer.some(p => hasPathPrefix(path, p)))
+            continue;
+        return path;
+    }
+    return undefined;
+}
+
+/**
+ * Consumers ignore replace directives: they fetch the required version. A directory replace is an
+ * error on a release when that version cannot be resolved or nobody can check the directory holds it
+ * (a warning elsewhere). The multi-module pattern (another module of this repository, replaced by its
+ * directory and tagged together) gets one notice per go.mod, or a warning for a version not tagged.
+ */
 const localReplace = {
     id: 'local-replace',
     severity: 'error',
-    doc: 'A replace directive that points at a directory (error on a release, warning on a pull request).',
+    doc: 'A replace directive that points at a directory whose module version consumers cannot resolve or check (error on a release, warning on a pull request; a notice for modules of this repository tagged together).',
     check(ctx) {
-        return moduleTargets(ctx).flatMap(target => {
-            const { module } = target;
-            const severity = target.mode === 'release' ? 'error' : 'warning';
-            return module.modFile.replace
-                .filter(r => r.newVersion === '' && isDirectoryPath(r.newPath))
-                .map(r => makeFinding('local-replace', severity, { file: module.goModFile, line: r.line, column: r.span.start.column }, `replace ${r.oldPath}${r.oldVersion ? ` ${r.oldVersion}` : ''} => ${r.newPath} points at a local directory: consumers of the release ignore it, so it builds here and breaks there; require a published version instead and remove the replace (or use a go.work file for local development)`, module));
-        });
+        return moduleTargets(ctx).flatMap(target => checkModule$2(ctx, target));
     }
 };
+function checkModule$2(ctx, target) {
+    const { module } = target;
+    const replaces = module.modFile.replace.filter(isDirectoryReplace);
+    if (replaces.length === 0)
+        return [];
+    const tagNames = new Set(ctx.snapshot.tags.map(t => t.name));
+    const imports = [...importsOf(ctx, module).keys()];
+    const judged = replaces.map(replace => ({
+        replace,
+        verdict: judgeDirectoryReplace(module, replace, ctx.modules, tagNames, imports)
+    }));
+    const release = target.mode === 'release';
+    const findings = [];
+    for (const { replace, verdict } of judged) {
+        const problem = problemOf(replace, verdict);
+        if (problem)
+            findings.push(makeFinding('local-replace', release ? 'error' : 'warning', placeOf(module, replace), problem, module));
+    }
+    const siblings = judged.filter((j) => j.verdict.kind === 'sibling');
+    if (siblings.length > 0)
+        findings.push(siblingFinding(module, siblings, release));
+    return findings;
+}
+function placeOf(module, r) {
+    return { file: module.goModFile, line: r.line, column: r.span.start.column };
+}
+function spell$1(r) {
+    return `replace ${r.oldPath}${r.oldVersion ? ` ${r.oldVersion}` : ''} => ${r.newPath}`;
+}
+const CONSUMERS = 'consumers of the release ignore replace directives';
+/** The message of a replace that breaks consumers, or undefined when it is harmless. */
+function problemOf(r, verdict) {
+    switch (verdict.kind) {
+        case 'no-effect':
+        case 'sibling':
+            return undefined;
+        case 'placeholder':
+            return `${spell$1(r)} stands in for ${r.oldPath} ${verdict.require.version}, a placeholder version that exists nowhere: ${CONSUMERS}, so they cannot resolve it; require a published version of ${r.oldPath} (or use a go.work file for local development)`;
+        case 'unrequired-import':
+            return `${spell$1(r)} provides "${verdict.importPath}", which no require line provides: ${CONSUMERS}, so their build cannot find the package; require a published version of ${r.oldPath}`;
+        case 'outside':
+            return `${spell$1(r)} points at a directory outside the repository: ${CONSUMERS} and fetch ${r.oldPath} ${verdict.require.version}, and nobody can check that it holds what this directory holds; require a published version and remove the replace (or use a go.work file for local development)`;
+        case 'not-a-module-here':
+            return `${spell$1(r)} points at ${verdict.dir === '.' ? 'the repository root' : `${verdict.dir}/`}, which ${verdict.declared ? `declares "${verdict.declared}"` : 'holds no go.mod'}, not ${r.oldPath}: ${CONSUMERS} and fetch ${r.oldPath} ${verdict.require.version}, which need not hold what the directory holds; require a published version and remove the replace`;
+    }
+}
+/** One finding per go.mod for the replaces of modules of this repository. */
+function siblingFinding(module, siblings, release) {
+    const untagged = siblings.filter(s => !s.verdict.tagged);
+    const first = untagged[0] ?? siblings[0];
+    const required = siblings.map(s => `${s.replace.oldPath} ${s.verdict.require.version}`).join(', ');
+    const what = siblings.length === 1
+        ? `${spell$1(siblings[0].replace)} points at the directory of a module of this repository: ${CONSUMERS} and fetch ${required}`
+        : `${siblings.length} replace directives point at directories of modules of this repository: ${CONSUMERS} and fetch ${required}`;
+    const severity = release && untagged.length > 0 ? 'warning' : 'notice';
+    const message = untagged.length > 0
+        ? `${what}, and ${untagged.map(s => s.verdict.tag).join(', ')} ${untagged.length === 1 ? 'is' : 'are'} not tagged: tag ${untagged.map(s => s.verdict.tag).join(', ')} together with ${release ? 'this' : 'the next'} release`
+        : `${what}, all tagged: release the modules together, at one commit, as now`;
+    return makeFinding('local-replace', severity, placeOf(module, first.replace), message, module);
+}
 
 // Small helpers over collections, pure.
 /**
@@ -5380,7 +5607,8 @@ function checkModule$1(ctx, module) {
             families.add(family.prefix);
     };
     for (const path of imports.keys())
-        announce(path);
+        if (!isStandardImportPath(path))
+            announce(path);
     for (const r of module.modFile.require)
         announce(r.path);
     const familyOf = (path) => {
@@ -5394,6 +5622,8 @@ function checkModule$1(ctx, module) {
         return undefined;
     };
     const familyImports = [...imports].flatMap(([path, uses]) => {
+        if (isStandardImportPath(path) && !ctx.importOwner(path))
+            return [];
         const found = familyOf(path);
         // The module's own family is stale-self-import's business.
         return found && found.prefix !== module.prefix
@@ -5417,6 +5647,14 @@ function checkModule$1(ctx, module) {
     }
     return findings;
 }
+/**
+ * Whether the go command takes an import path for the standard library's: its first element has no
+ * dot (search.IsStandardImportPath). `math/rand` and `math/rand/v2` are two packages, not two majors.
+ */
+function isStandardImportPath(path) {
+    const slash = path.indexOf('/');
+    return !(slash < 0 ? path : path.slice(0, slash)).includes('.');
+}
 
 /**
  * A module's path must fit its directory, as the go command finds it (findDir) and gorelease checks
@@ -5430,10 +5668,15 @@ const moduleLocation = {
     check(ctx) {
         const findings = [];
         const reported = new Set();
-        for (const { module } of moduleTargets(ctx)) {
+        const root = repositoryRootPath(ctx);
+        for (const target of moduleTargets(ctx)) {
+            const { module } = target;
             if (module.path === undefined || checkPath(module.path))
                 continue;
-            const problem = locationProblem(module);
+            const major = target.mode !== 'consistency' && target.version && !target.tagProblem
+                ? suffixForRelease(module, target.version)
+                : undefined;
+            const problem = locationProblem(module, impliedPath(module, root, major));
             if (problem)
                 findings.push(makeFinding('module-location', 'error', moduleLinePlace(module), problem, module));
             const twins = ctx.modules.filter(m => m.path === module.path);
@@ -5450,8 +5693,13 @@ const moduleLocation = {
         return findings;
     }
 };
-/** What is wrong with where a module sits, or undefined when its path fits its directory. */
-function locationProblem(module) {
+/**
+ * What is wrong with where a module sits, or undefined when its path fits its directory. `suggested`
+ * is the path to write (impliedPath).
+ */
+function locationProblem(module, suggested) {
+    if (fitsDirectory(module))
+        return undefined;
     const path = module.path;
     const dir = module.dir;
     if (isGopkgInModule(module)) {
@@ -5465,27 +5713,52 @@ function locationProblem(module) {
     if (module.pathMajor === '') {
         if (endsWithDir)
             return undefined;
-        return `${module.goModFile} declares "${path}", but a module in ${dir}/ must have a path ending in "/${dir}"${isMajorDirHint(dir)}; write "module ${suggestPath(module)}"`;
+        return `${module.goModFile} declares "${path}", but a module in ${dir}/ must have a path ending in "/${dir}"${isMajorDirHint(dir)}; write "module ${suggested}"`;
     }
     if (endsWithDir || path.endsWith(`/${dir}${module.pathMajor}`))
         return undefined;
-    return `${module.goModFile} declares "${path}", but a module in ${dir}/ must have a path ending in "/${dir}" or "/${dir}${module.pathMajor}"; write "module ${suggestPath(module)}"`;
+    return `${module.goModFile} declares "${path}", but a module in ${dir}/ must have a path ending in "/${dir}" or "/${dir}${module.pathMajor}"; write "module ${suggested}"`;
 }
 function isMajorDirHint(dir) {
     const last = dir.split('/').pop() ?? '';
     return isMajorDirName(last) ? ` (a major version subdirectory's module path ends in "/${last}")` : '';
 }
-/** The path the directory implies: the repository part of the declared path plus the directory. */
-function suggestPath(module) {
-    const dir = module.dir;
-    const isMajorDir = isMajorDirName(dir.split('/').pop() ?? '');
-    // Guess the repository root: github.com/owner/repo, else the first element.
-    const elements = module.prefix.split('/');
+/**
+ * The path of the repository root, for building a nested module's path from its directory: the root
+ * module's path without its major suffix, else github.com/ plus the repository released (--repository),
+ * else undefined.
+ */
+function repositoryRootPath(ctx) {
+    const root = ctx.modules.find(m => m.dir === ROOT_DIR);
+    if (root?.path !== undefined && !checkPath(root.path) && !isGopkgInModule(root))
+        return root.prefix;
+    return ctx.snapshot.repository ? `github.com/${ctx.snapshot.repository}` : undefined;
+}
+/**
+ * The module path a module's directory implies, at major `majorDigits` (default: the path's own; a
+ * major subdirectory's name decides): the repository root path plus the directory. Without a known
+ * root, the declared path without the part that repeats the directory's first elements
+ * (`go.etcd.io/etcd/tools/v3` in `tools/mod` has root `go.etcd.io/etcd`), else a guess from the host.
+ */
+function impliedPath(module, rootPath, majorDigits) {
+    const elements = module.dir === ROOT_DIR ? [] : module.dir.split('/');
+    const last = elements[elements.length - 1] ?? '';
+    const majorDir = isMajorDirName(last);
+    const baseElements = majorDir ? elements.slice(0, -1) : elements;
+    const root = rootPath ?? guessRoot(module.prefix, baseElements);
+    const prefix = [root, ...baseElements].join('/');
+    return pathForMajor(prefix, majorDir ? last.slice(1) : (majorDigits ?? module.pathMajorDigits));
+}
+/** The repository root a declared path prefix suggests for a module in directory `dirElements`. */
+function guessRoot(prefix, dirElements) {
+    const elements = prefix.split('/');
+    for (let k = Math.min(dirElements.length, elements.length - 1); k >= 1; k--) {
+        const tail = elements.slice(elements.length - k);
+        if (tail.every((e, i) => e === dirElements[i]))
+            return elements.slice(0, elements.length - k).join('/');
+    }
     const rootLength = elements[0] === 'github.com' || elements[0] === 'gitlab.com' || elements[0] === 'bitbucket.org' ? 3 : 1;
-    const root = elements.slice(0, rootLength).join('/');
-    if (isMajorDir)
-        return `${root}/${dir}`;
-    return `${root}/${dir}${module.pathMajor}`;
+    return elements.slice(0, rootLength).join('/');
 }
 
 // Rules that compare a module's path with what it was: module-path-repository and module-renamed.
@@ -5537,6 +5810,25 @@ const modulePathRepository = {
         });
     }
 };
+/**
+ * Whether a nested module's path changed only because it extends another module's path that the same
+ * change moved (`R/v89/example` -> `R/v90/example` with the root module `R/v89` -> `R/v90`): the
+ * module follows that major bump, no rename.
+ */
+function followsAnotherModule(ctx, module, before) {
+    const path = module.path;
+    return ctx.modules.some(other => {
+        if (other === module || other.path === undefined)
+            return false;
+        const data = ctx.snapshot.baseGoMods?.get(other.goModFile);
+        const otherBefore = data ? modulePath(data) : '';
+        if (!otherBefore || otherBefore === other.path)
+            return false;
+        return (hasPathPrefix(before, otherBefore) &&
+            hasPathPrefix(path, other.path) &&
+            before.slice(otherBefore.length) === path.slice(other.path.length));
+    });
+}
 const moduleRenamed = {
     id: 'module-renamed',
     severity: 'warning',
@@ -5551,6 +5843,8 @@ const moduleRenamed = {
             if (!before || module.path === undefined || before === module.path)
                 return [];
             if (splitPathVersion(before).prefix === module.prefix)
+                return [];
+            if (followsAnotherModule(ctx, module, before))
                 return [];
             return [
                 makeFinding('module-renamed', 'warning', moduleLinePlace(module), `this change renames the module from "${before}" to "${module.path}": every consumer's imports break and must be rewritten; if only the major should change, write "module ${splitPathVersion(before).prefix}${module.pathMajor}"`, module)
@@ -5610,7 +5904,7 @@ const modulePathMajor = {
     }
 };
 function checkGatedVersions(ctx) {
-    return versionTargets(ctx).flatMap(({ module, version }) => {
+    return majorTargets(ctx).flatMap(({ module, version, label }) => {
         if (module.path === undefined || checkPath(module.path))
             return [];
         const wantSuffix = suffixForRelease(module, version);
@@ -5618,17 +5912,22 @@ function checkGatedVersions(ctx) {
             return [];
         if (module.pathMajor.startsWith('.') && version.startsWith('v0.0.0-') && module.pathMajorDigits === '1')
             return [];
-        const want = pathForMajor(module.prefix, wantSuffix);
+        const want = suggestedPath(ctx, module, wantSuffix);
         return [
-            makeFinding('module-path-major', 'error', moduleLinePlace(module), `${module.goModFile} declares "${module.path}", which cannot be released as ${version}: ${wantSuffix === ''
+            makeFinding('module-path-major', 'error', moduleLinePlace(module), `${module.goModFile} declares "${module.path}", which cannot be released as ${label}: ${wantSuffix === ''
                 ? 'v0 and v1 paths have no major suffix'
                 : `a v${wantSuffix} module path must end in ${module.pathMajor.startsWith('.') || module.path.startsWith('gopkg.in/') ? `.v${wantSuffix}` : `/v${wantSuffix}`}`}; write "module ${want}" (and update every import of the module's own packages)`, module, { fix: { replacement: want } })
         ];
     });
 }
-/** The major suffix a release of `version` needs: gopkg.in's `.vN` carries every major, `/vN` only v2 and up. */
-function suffixForRelease(module, version) {
-    return module.pathMajor.startsWith('.') ? majorDigits(version) : suffixMajorOf(version);
+/**
+ * The path to write for major `suffix`: the declared prefix with that major, or, when the path does not
+ * fit its directory either, the path module-location suggests, so both findings suggest one path.
+ */
+function suggestedPath(ctx, module, suffix) {
+    if (fitsDirectory(module) || isGopkgInModule(module))
+        return pathForMajor(module.prefix, suffix);
+    return impliedPath(module, repositoryRootPath(ctx), suffix);
 }
 function checkLatestReleases(ctx) {
     return moduleTargets(ctx)
@@ -5648,7 +5947,7 @@ function checkLatestReleases(ctx) {
         const latestSuffix = suffixForRelease(module, latest.version);
         if (compareMajors(latestSuffix, module.pathMajorDigits) <= 0)
             return [];
-        const want = pathForMajor(module.prefix, latestSuffix);
+        const want = suggestedPath(ctx, module, latestSuffix);
         return [
             makeFinding('module-path-major', 'error', moduleLinePlace(module), `the latest release is ${latest.tag}, but ${module.goModFile} declares "${module.path}": a v${latestSuffix} module's path must be "${want}"; write "module ${want}"`, module, { fix: { replacement: want } })
         ];
@@ -5862,11 +6161,21 @@ function importsFinding(other, uses, oldPaths, advice) {
 // contexts count: a path in prose, in a comment or in a repository URL is never a reference.
 /**
  * Directories never searched: vendored copies of other modules, test data, and JavaScript packages.
- * Files whose names say they record history (changelogs, release notes) or explain a migration name
- * the old path on purpose and are skipped too.
+ * Documents that record history (changelogs, release notes) or explain a migration name the old path
+ * on purpose and are skipped too: by their file name, or by a directory named so (docs/migration/).
  */
 const SKIPPED_DIRS = new Set(['vendor', 'testdata', 'node_modules']);
 const HISTORY_FILE = /^(?:change[-_.]?log|changes|history|news|release[-_.]?notes|migrat|upgrad)/i;
+const HISTORY_DIR = /^(?:change[-_.]?logs?|changes|history|news|release[-_.]?notes|releases|migrat|upgrad)/i;
+/** Whether a document records history: its name, or one of its directories, says so. */
+function isHistoryDocument(elements) {
+    if (HISTORY_FILE.test(elements[elements.length - 1]))
+        return true;
+    for (let i = 0; i < elements.length - 1; i++)
+        if (HISTORY_DIR.test(elements[i]))
+            return true;
+    return false;
+}
 /**
  * Which kind of file `file` is for references, or undefined when its references are not looked at.
  * Keep REFERENCE_PATHSPECS (the git grep prefilter) a superset of what this accepts.
@@ -5885,9 +6194,9 @@ function referenceFileKind(file) {
     if (/^buf(?:\.[^/]+)?\.ya?ml$/.test(lower))
         return 'buf';
     if (/\.(?:md|markdown|mdx)$/.test(lower))
-        return HISTORY_FILE.test(name) ? undefined : 'markdown';
+        return isHistoryDocument(elements) ? undefined : 'markdown';
     if (/\.(?:rst|txt|adoc)$/.test(lower))
-        return HISTORY_FILE.test(name) ? undefined : 'doc';
+        return isHistoryDocument(elements) ? undefined : 'doc';
     if (name === 'Makefile' || name === 'makefile' || name === 'GNUmakefile' || lower.endsWith('.mk'))
         return 'build';
     if (/^\.?goreleaser\.ya?ml$/.test(lower))
@@ -6324,8 +6633,10 @@ function checkModule(ctx, module) {
         return [];
     const findings = [];
     const nested = nestedFamilies(ctx.modules);
+    const renamedFrom = renamedFromPath(ctx, module);
     for (const [importPath, uses] of importsOf(ctx, module)) {
-        const stale = staleImport(importPath, module, ctx.importOwner, nested);
+        const stale = staleImport(importPath, module, ctx.importOwner, nested) ??
+            (renamedFrom ? renamedImport(importPath, module, renamedFrom, ctx.importOwner) : undefined);
         if (!stale)
             continue;
         for (const { file, scan, spec } of uses) {
@@ -6383,7 +6694,38 @@ function staleImport(importPath, module, importOwner, families = new Set()) {
         major: member.major
     };
 }
+/**
+ * The path the pull request's base declared in this go.mod, when the change renames the module (more
+ * than its major suffix changes, as a fork's rename does); undefined otherwise.
+ */
+function renamedFromPath(ctx, module) {
+    const data = ctx.snapshot.baseGoMods?.get(module.goModFile);
+    const before = data ? modulePath(data) : '';
+    if (!before || before === module.path)
+        return undefined;
+    const split = splitPathVersion(before);
+    return split.ok && split.prefix !== module.prefix ? before : undefined;
+}
+/** Whether `importPath` names this module's packages through its path before the rename (any major). */
+function renamedImport(importPath, module, before, importOwner) {
+    const member = familyMember(importPath, splitPathVersion(before).prefix);
+    if (!member)
+        return undefined;
+    const owner = importOwner(importPath);
+    if (owner && owner !== module)
+        return undefined;
+    const path = module.path;
+    return {
+        corrected: path + importPath.slice(member.modulePath.length),
+        caseOnly: false,
+        major: member.major,
+        renamedFrom: before
+    };
+}
 function message(spec, stale, path, buildIgnore) {
+    if (stale.renamedFrom !== undefined) {
+        return `import "${spec.path}" uses the module's path before this change ("${stale.renamedFrom}"), not "${path}": the build fetches the old module instead of these packages; write "${stale.corrected}"`;
+    }
     if (stale.caseOnly) {
         return `import "${spec.path}" differs from the module path "${path}" only in letter case: the go command treats it as another module; write "${stale.corrected}"`;
     }
@@ -6446,7 +6788,7 @@ const versionOrder = {
             if (BigInt(gated) <= BigInt(highest) + 1n)
                 return [];
             return [
-                makeFinding('version-order', 'warning', NO_PLACE, `${t.version} skips a major: the highest release so far is v${highest}; release v${BigInt(highest) + 1n}.0.0 unless skipping is deliberate`, t.module)
+                makeFinding('version-order', 'warning', NO_PLACE, `${t.tag ?? t.version} skips a major of "${t.module.path}" (${t.module.goModFile}): its highest release so far is ${tagPrefixOf(t.module.dir)}v${highest}.x; release ${tagPrefixOf(t.module.dir)}v${BigInt(highest) + 1n}.0.0 unless skipping is deliberate`, t.module)
             ];
         });
     }
@@ -6454,13 +6796,32 @@ const versionOrder = {
 const retractedVersion = {
     id: 'retracted-version',
     severity: 'error',
-    doc: "The version gated is retracted by the module's own go.mod.",
+    doc: "The version gated is retracted by the module's own go.mod (a notice when it publishes retractions only).",
     check(ctx) {
-        return versionTargets(ctx).flatMap(({ module, version }) => module.modFile.retract
-            .filter(r => compare(r.low, version) <= 0 && compare(version, r.high) <= 0)
-            .map(r => makeFinding('retracted-version', 'error', { file: module.goModFile, line: r.line, column: r.span.start.column }, `${version} is retracted by this go.mod (retract ${r.low === r.high ? r.low : `[${r.low}, ${r.high}]`}${r.rationale ? `: ${r.rationale}` : ''}): the go command would hide it as soon as it is published; release another version or remove the retraction`, module)));
+        return versionTargets(ctx).flatMap(({ module, version }) => {
+            const { retract } = module.modFile;
+            const covering = retract.filter(r => compare(r.low, version) <= 0 && compare(version, r.high) <= 0);
+            const retractionsOnly = isRetractionOnlyRelease(version, retract);
+            return covering.map(r => {
+                const what = `retract ${r.low === r.high ? r.low : `[${r.low}, ${r.high}]`}${r.rationale ? `: ${r.rationale}` : ''}`;
+                const place = { file: module.goModFile, line: r.line, column: r.span.start.column };
+                return retractionsOnly
+                    ? makeFinding('retracted-version', 'notice', place, `${version} retracts itself together with earlier versions (${what}): the way the Go documentation gives to publish retractions, since the go command reads them from the latest version's go.mod; release it, and the go command hides it and the versions it retracts`, module)
+                    : makeFinding('retracted-version', 'error', place, `${version} is retracted by this go.mod (${what}): the go command would hide it as soon as it is published; release another version or remove the retraction`, module);
+            });
+        });
     }
 };
+/**
+ * A release that exists to publish retractions: it is the highest version its own go.mod retracts,
+ * and that go.mod retracts earlier versions too (`retract [v2.7.0, v2.7.1]` released as v2.7.1).
+ */
+function isRetractionOnlyRelease(version, retract) {
+    const endsARange = retract.some(r => compare(r.high, version) === 0);
+    const retractsEarlier = retract.some(r => compare(r.low, version) < 0);
+    const retractsLater = retract.some(r => compare(r.high, version) > 0);
+    return endsARange && retractsEarlier && !retractsLater;
+}
 
 const rules$1 = [
     gomodSyntax,
@@ -6486,9 +6847,59 @@ const rules$1 = [
     staleReference,
     breakingChange,
     fileUnreadable,
+    historyMissing,
     configRefused,
     acceptUnmatched
 ];
+
+// Local modules (tools, tests, examples, fixtures) in consistency and pull-request checks: one notice
+// each instead of the findings of a published module (issue 15).
+/** The rules that say a path cannot be fetched from here; the notice takes the id of the first found. */
+const IDENTITY_RULES = [
+    'module-path-invalid',
+    'module-path-repository',
+    'module-location'
+];
+/**
+ * The findings with those of each local module replaced by at most one notice. A module is local
+ * when its path cannot be fetched from its directory and it has no tag (go/module/local.ts), and only
+ * where it is checked for consistency: gating a version of it (a tag, --version, a major bump)
+ * holds it to every rule.
+ */
+function applyLocalModules(findings, ctx) {
+    const local = new Map();
+    for (const target of ctx.targets) {
+        if (target.mode !== 'consistency' || !target.module)
+            continue;
+        const { module } = target;
+        const tagged = releasesWithPrefix(ctx.snapshot.tags, tagPrefixOf(module.dir)).length > 0;
+        const reason = localModuleReason(module, tagged, ctx.snapshot.repository);
+        if (reason)
+            local.set(module.dir, { module, reason });
+    }
+    if (local.size === 0)
+        return findings;
+    // The rule that found each local module's path; a module none of them reported keeps its findings.
+    const ruleOf = new Map();
+    for (const f of findings) {
+        const rank = IDENTITY_RULES.indexOf(f.rule);
+        if (rank < 0 || f.moduleDir === undefined || !local.has(f.moduleDir))
+            continue;
+        const current = ruleOf.get(f.moduleDir);
+        if (current === undefined || rank < IDENTITY_RULES.indexOf(current))
+            ruleOf.set(f.moduleDir, f.rule);
+    }
+    const kept = findings.filter(f => f.moduleDir === undefined || !ruleOf.has(f.moduleDir));
+    for (const [dir, rule] of ruleOf) {
+        const { module, reason } = local.get(dir);
+        kept.push(makeFinding(rule, 'notice', moduleLinePlace(module), noticeMessage(module, reason), module));
+    }
+    return kept;
+}
+function noticeMessage(module, reason) {
+    const tag = `${tagPrefixOf(module.dir)}v0.1.0`;
+    return `"${module.path}" (${module.goModFile}) is a local module, not published from here: ${reason}, and no tag releases it; as a tool, test, example or fixture it is not held to the rules of published modules until a tag for it is gated (--tag ${tag})`;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Type text: comparison keys
@@ -7331,8 +7742,30 @@ function importPath(modulePath, dir) {
  * a first release of a module whose path suffix demands `pathMajorDigits`, '' for none) given the
  * changes: a prerelease latest gives its release; a breaking change at v1 or later the next major; an
  * addition, or a breaking change at v0, the next minor; otherwise the next patch. A first release is
- * v0.1.0, or vN.0.0 for a /vN (or gopkg.in .vN, N >= 1) path. Throws on an invalid `latest`. */
-function suggestNextVersion(latest, pathMajorDigits, changes) {
+ * v0.1.0, or vN.0.0 for a /vN (or gopkg.in .vN, N >= 1) path. A version `isRetracted` says is
+ * retracted is skipped (see skipRetracted). Throws on an invalid `latest`. */
+function suggestNextVersion(latest, pathMajorDigits, changes, isRetracted = () => false) {
+    return skipRetracted(nextVersion(latest, pathMajorDigits, changes), changes, isRetracted);
+}
+/** Whether a version is retracted by one of a go.mod's retract directives (`[low, high]`, bounds included). */
+function retractedBy(retract) {
+    return version => retract.some(r => compare(r.low, version) <= 0 && compare(version, r.high) <= 0);
+}
+/** How many retracted versions in a row a suggestion steps over before giving up (a go.mod lists few). */
+const MAX_SKIPS = 1000;
+/**
+ * A retracted version is never the one to release: the go command hides it. Step past it, to the next
+ * minor when the changes add API (v3.0.0 retracted: v3.1.0), else to the next patch (v3.0.1).
+ */
+function skipRetracted(version, changes, isRetracted) {
+    let candidate = version;
+    for (let i = 0; i < MAX_SKIPS && isRetracted(candidate); i++) {
+        const [maj, min, pat] = candidate.slice(1).split('.');
+        candidate = changes.compatible > 0 ? `v${maj}.${incDecimal(min)}.0` : `v${maj}.${min}.${incDecimal(pat)}`;
+    }
+    return candidate;
+}
+function nextVersion(latest, pathMajorDigits, changes) {
     if (latest === undefined) {
         return pathMajorDigits === '' || pathMajorDigits === '0' ? 'v0.1.0' : `v${pathMajorDigits}.0.0`;
     }
@@ -10009,8 +10442,64 @@ function describeEntry(entry) {
     return parts.join(', ');
 }
 
+/** The identity of a finding across two versions of a tree. */
+function fingerprint(finding) {
+    return [finding.rule, finding.module ?? '', finding.file ?? '', normalizeMessage(finding.message)].join('\u0000');
+}
+/** A message with its `file:line[:col]` and `line N` locations blanked. */
+function normalizeMessage(message) {
+    return message.replace(/:\d+(?::\d+)?\b/g, ':#').replace(/\bline \d+\b/g, 'line #');
+}
+/**
+ * Splits a pull request's findings into new and pre-existing. Each base finding accounts for one
+ * head finding with its fingerprint, so a second copy of a pre-existing finding is new.
+ */
+function splitPreExisting(head, base) {
+    const remaining = new Map();
+    for (const f of base)
+        remaining.set(fingerprint(f), (remaining.get(fingerprint(f)) ?? 0) + 1);
+    const added = [];
+    const preExisting = [];
+    for (const f of head) {
+        const key = fingerprint(f);
+        const left = remaining.get(key) ?? 0;
+        if (left > 0) {
+            remaining.set(key, left - 1);
+            preExisting.push(f);
+        }
+        else
+            added.push(f);
+    }
+    return { added, preExisting };
+}
+/** How many findings of each rule, in rule order of first appearance. */
+function countByRule(findings) {
+    const counts = new Map();
+    for (const f of findings)
+        counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+    return counts;
+}
+/**
+ * The findings of `head` that the merge base does not have, findings on added lines first; the
+ * pre-existing ones are only counted, by rule. `conclude` gives the conclusion of what is left.
+ */
+function onlyNewFindings(head, base) {
+    const { added, preExisting } = splitPreExisting(head, base);
+    const onAdded = added.filter(f => f.new === true);
+    const elsewhere = added.filter(f => f.new !== true);
+    return {
+        findings: [...onAdded, ...elsewhere],
+        preExisting: { count: preExisting.length, byRule: Object.fromEntries(countByRule(preExisting)) }
+    };
+}
+
 // Snapshot + Intent -> Report: resolves what is gated, runs the rules in order, applies the stopping
 // rules of the conformance conventions, and concludes. Pure: no I/O.
+/** The report of a pull request without the findings its merge base has too (`--only-new`). */
+function withoutPreExisting(report, baseFindings, failOn) {
+    const { findings, preExisting } = onlyNewFindings(report.findings, baseFindings);
+    return { ...report, findings, preExisting, conclusion: conclude(findings, failOn) };
+}
 function analyze(snapshot, options) {
     const startedAt = options.startedAt ?? Date.now();
     const modules = loadModules(snapshot.goMods);
@@ -10027,7 +10516,7 @@ function analyze(snapshot, options) {
         ]))
     };
     const disabled = new Set(options.disable ?? []);
-    const found = applyStoppingRules(rules$1.flatMap(rule => rule.check(ctx))).filter(f => !disabled.has(f.rule));
+    const found = applyStoppingRules(applyLocalModules(rules$1.flatMap(rule => rule.check(ctx)), ctx)).filter(f => !disabled.has(f.rule));
     const configured = options.config
         ? applyConfig(found, options.config, gatedModuleDirs(targets))
         : undefined;
@@ -10057,49 +10546,80 @@ function gatedModuleDirs(targets) {
 function resolveTargets(intent, modules, snapshot) {
     // Directories whose go.mod exists but could not be read: a tag there maps to no known module.
     const unknown = unknownModuleDirs(snapshot.unreadable?.keys() ?? []);
+    // Without the file list (API gathering), a root without go.mod counts as implicit only with no go.mod at all.
+    const implicitRoot = !unknown.has(ROOT_DIR) &&
+        ((modules.length === 0 && unknown.size === 0) ||
+            (snapshot.files !== undefined && hasImplicitRootModule(modules, snapshot.files)));
     switch (intent.kind) {
         case 'tag':
-            return [tagTarget(intent.tag, intent.source, modules, unknown)];
+            return [tagTarget(intent.tag, intent.source, modules, { unknown, implicitRoot })];
         case 'version':
-            return [versionTarget(intent.version, intent.moduleDir ?? ROOT_DIR, intent.source, modules, unknown)];
+            return [
+                versionTarget(intent.version, intent.moduleDir ?? ROOT_DIR, intent.source, modules, {
+                    unknown,
+                    implicitRoot
+                })
+            ];
         case 'consistency':
             return modules.map(module => ({ mode: 'consistency', source: intent.source, module }));
         case 'pull-request':
             return modules.map(module => pullRequestTarget(module, intent.source, snapshot));
     }
 }
-function tagTarget(tag, source, modules, unknown) {
+function tagTarget(tag, source, modules, facts) {
     const { prefix, version } = splitTag(tag);
     const problem = releaseVersionProblem(version);
-    const resolution = resolveTag(prefix, problem ? '' : version, modules, unknown);
+    const major = problem ? spelledMajor(version) : undefined;
+    const resolution = resolveTag(prefix, problem ? (major ? `v${major}.0.0` : '') : version, modules, facts.unknown);
     const base = { mode: 'release', source, tag, version };
     if (problem)
         return {
             ...base,
             tagProblem: problem,
+            ...(major !== undefined ? { spelledMajor: major } : {}),
             ...(resolution.kind === 'module' ? { module: resolution.module } : {})
         };
+    // A root tag of a repository whose root is an implicit module (no go.mod, .go files outside the
+    // nested modules) releases that root, as the go command serves it.
+    if (resolution.kind === 'none' && prefix === '' && facts.implicitRoot)
+        return { ...base, legacyRoot: true };
     if (resolution.kind === 'none')
         return { ...base, tagProblem: resolution.reason };
     if (resolution.kind === 'legacy-root')
         return { ...base, legacyRoot: true };
     return { ...base, module: resolution.module };
 }
-function versionTarget(version, moduleDir, source, modules, unknown) {
+function versionTarget(version, moduleDir, source, modules, facts) {
     const dir = normalizeDir(moduleDir);
     const module = modules.find(m => m.dir === dir);
     if (!module) {
-        if (unknown.has(dir)) {
+        if (facts.unknown.has(dir)) {
             const tagProblem = `${dir === ROOT_DIR ? 'go.mod' : `${dir}/go.mod`}, which would release it, cannot be read (gomod-unreadable)`;
             return { mode: 'release', source, version, tag: tagPrefixOf(dir) + version, tagProblem };
         }
-        if (modules.length === 0 && unknown.size === 0 && dir === ROOT_DIR)
+        if (facts.implicitRoot && dir === ROOT_DIR)
             return { mode: 'release', source, version, tag: version, legacyRoot: true };
         throw new UsageError(`there is no module in ${dir === ROOT_DIR ? 'the repository root' : `${dir}/`}: no go.mod there (modules: ${modules.map(m => m.dir).join(', ') || 'none'})`);
     }
     const tag = tagPrefixOf(dir) + version;
     const problem = releaseVersionProblem(version);
-    return { mode: 'release', source, module, version, tag, ...(problem ? { tagProblem: problem } : {}) };
+    const major = problem ? spelledMajor(version) : undefined;
+    return {
+        mode: 'release',
+        source,
+        module,
+        version,
+        tag,
+        ...(problem ? { tagProblem: problem } : {}),
+        ...(major !== undefined ? { spelledMajor: major } : {})
+    };
+}
+/**
+ * The major an invalid version still spells without doubt: `v2.19.05`, `v2`, `v2.0`,
+ * `v2.0.0+incompatible` spell 2; `2.0.0`, `V2.0.0` or `v02.0.0` spell none.
+ */
+function spelledMajor(version) {
+    return /^v(0|[1-9][0-9]*)(?=[.+-]|$)/.exec(version)?.[1];
 }
 /** A pull request bumps a module's major when its go.mod's suffix differs from the base's. */
 function pullRequestTarget(module, source, snapshot) {
@@ -10110,7 +10630,8 @@ function pullRequestTarget(module, source, snapshot) {
         const beforeMajor = before.ok ? pathMajorDigits(before.pathMajor) : '';
         if (before.ok && beforeMajor !== module.pathMajorDigits) {
             const major = module.pathMajorDigits === '' ? '1' : module.pathMajorDigits;
-            const version = `v${major}.0.0`;
+            // The bump proposes the major's first version that its go.mod does not retract.
+            const version = skipRetracted(`v${major}.0.0`, { compatible: 0 }, retractedBy(module.modFile.retract));
             return { mode: 'major-bump', source, module, version, tag: tagPrefixOf(module.dir) + version };
         }
     }
@@ -10142,7 +10663,8 @@ const STOPPED_BY_INVALID_PATH = new Set(['module-path-major', 'module-location']
 /**
  * Conformance conventions §5: a go.mod that fails gomod-syntax gets no other finding for its module;
  * module-path-invalid stops module-path-major and module-location; tag-exists stops version-order.
- * (tag-invalid stops the version rules by construction: such a target gates no version.)
+ * (tag-invalid stops the version rules by construction: such a target gates no version; only
+ * module-path-major judges the major an invalid tag spells.)
  */
 function applyStoppingRules(findings) {
     const dirsWith = (rule) => new Set(findings.filter(f => f.rule === rule).map(f => f.moduleDir));
@@ -10208,7 +10730,7 @@ function suggestedVersion(t, ctx) {
     const latest = releasesOfModule(ctx.snapshot.tags, t.module)
         .filter(r => r.tag !== t.tag)
         .pop();
-    return suggestNextVersion(latest?.version, t.module.pathMajorDigits, summarizeChanges(changes));
+    return suggestNextVersion(latest?.version, t.module.pathMajorDigits, summarizeChanges(changes), retractedBy(t.module.modFile.retract));
 }
 function summarizeModule(module, ctx) {
     let major = module.pathMajorDigits === '' ? 1 : Number(module.pathMajorDigits);
@@ -27061,6 +27583,7 @@ var properties = {
 				"breaking-change",
 				"file-unreadable",
 				"gomod-unreadable",
+				"history-missing",
 				"config-refused",
 				"accept-unmatched"
 			]
@@ -27271,6 +27794,117 @@ function decode(data, file) {
     catch {
         throw new ConfigError(file, 1, 'not UTF-8 text');
     }
+}
+
+// What the check needs from git history, and what a thin clone lacks of it: the commits of the
+// releases it compares with or reads go.mod files from, the tags, the history beyond a shallow
+// clone's edge. Shared by the CLI (which says what to fetch) and the action (which fetches exactly
+// the missing commits first, then says what still lacks and which workflow change brings it).
+const COMPARISON = 'breaking-change could not compare the exported API with it (and no next version is suggested)';
+const LATEST = "module-renamed could not read the module's go.mod at its latest release";
+/**
+ * The release commits the check may read: for each tag prefix, the latest release (its go.mod is
+ * read for module-renamed), and the comparison points of breaking-change: for a version gated, the
+ * latest earlier release of its major; in a consistency check the latest release of each major (a
+ * pull request is compared with its base).
+ */
+function neededCommits(tags, intent) {
+    const target = gatedRelease(intent);
+    const needed = new Map();
+    const need = (r, use) => {
+        const entry = needed.get(r.commit) ?? { tag: r.tag, uses: new Set() };
+        entry.uses.add(use);
+        needed.set(r.commit, entry);
+    };
+    for (const prefix of new Set(tags.map(t => splitTag(t.name).prefix))) {
+        const releases = releasesWithPrefix(tags, prefix).filter(r => r.tag !== target?.tag);
+        const latest = releases[releases.length - 1];
+        if (latest)
+            need(latest, LATEST);
+        const group = (version) => (majorDigits(version) === '0' ? '1' : majorDigits(version));
+        if (target && target.prefix === prefix) {
+            const earlier = releases.filter(r => group(r.version) === group(target.version) && compare(r.version, target.version) < 0);
+            const point = earlier[earlier.length - 1];
+            if (point)
+                need(point, COMPARISON);
+        }
+        else if (!target && intent?.kind !== 'pull-request') {
+            const latestOfMajor = new Map();
+            for (const r of releases)
+                latestOfMajor.set(group(r.version), r);
+            for (const r of latestOfMajor.values())
+                need(r, COMPARISON);
+        }
+    }
+    return [...needed].map(([commit, { tag, uses }]) => ({
+        commit,
+        tag,
+        affects: [...uses].sort().join(', and ')
+    }));
+}
+/** The tag prefix and version a tag or version check gates, when it is a valid one. */
+function gatedRelease(intent) {
+    if (intent?.kind === 'tag') {
+        const { prefix, version } = splitTag(intent.tag);
+        return isValid(version) ? { prefix, version, tag: intent.tag } : undefined;
+    }
+    if (intent?.kind === 'version' && isValid(intent.version)) {
+        const prefix = intent.moduleDir ? tagPrefixOf(intent.moduleDir) : '';
+        return { prefix, version: intent.version, tag: `${prefix}${intent.version}` };
+    }
+    return undefined;
+}
+/** The needed commits this clone does not have (one cat-file process). */
+async function missingCommits(git, needed) {
+    if (needed.length === 0)
+        return [];
+    const present = new Set();
+    await git.readObjects(needed.map(n => `${n.commit}^{commit}`), (oid, data) => void (data && present.add(oid)));
+    // cat-file answers with the object's id, which for a commit is the commit asked for.
+    return needed.filter(n => !present.has(n.commit));
+}
+/** The findings' facts: what lacks, why, what it keeps from running, and the fix. */
+function describeMissingHistory(facts, remedy) {
+    const out = [];
+    const releaseCheck = facts.intent.kind === 'tag' || facts.intent.kind === 'version';
+    if (facts.tags.length === 0 && releaseCheck && facts.tagsMayExist) {
+        out.push({
+            severity: 'notice',
+            what: 'this clone has no tags',
+            why: 'it is shallow, and a shallow clone has tags only when they are fetched',
+            affects: 'tag-exists, version-order and breaking-change could not see earlier releases (right only for a first release)',
+            fix: 'run "git fetch --tags --unshallow" and check again'
+                
+        });
+    }
+    if (facts.mergeBaseMissing) {
+        out.push({
+            severity: 'notice',
+            what: "the merge base of the pull request's base and head is not in this clone",
+            why: facts.shallow ? 'the clone is shallow' : 'the two histories do not meet here',
+            affects: 'its added lines are taken against the base commit itself: a finding may be marked new on a line the base changed since',
+            fix: 'run "git fetch --unshallow" and check again'
+                
+        });
+    }
+    for (const m of facts.missing) {
+        const why = facts.fetchError
+            ? `fetching it from origin failed: ${facts.fetchError}`
+            : facts.shallow
+                ? 'the clone is shallow'
+                : 'the tag points outside the fetched history';
+        out.push({
+            severity: 'warning',
+            what: `the commit ${m.commit.slice(0, 12)} of ${m.tag} is not in this clone`,
+            why: facts.tagsFromApi ? `${why}; the tag was listed by the GitHub API` : why,
+            affects: m.affects,
+            fix: facts.shallow
+                    ? 'run "git fetch --unshallow --tags" and check again'
+                    : `run "git fetch origin ${m.commit}" (or "git fetch --tags") and check again`
+                
+        });
+    }
+    return out;
 }
 
 // A major bump rewrites the module's own import paths in every file (`m/v2/x` -> `m/v3/x`). Whether
@@ -33546,6 +34180,9 @@ async function gatherApiComparisons(git, tree, inputs, intent) {
     // comparison reads through its own git processes.
     const comparisons = [];
     for (const { target, point } of wanted) {
+        // A thin clone may lack a release's commit: no comparison (gather/history.ts says so), no crash.
+        if (point.commit !== inputs.base?.tree.ref && !(await git.hasCommit(point.commit)))
+            continue;
         const base = await baseSide(point.commit);
         const module = target.module;
         const baseModule = base.modules.find(m => m.dir === module.dir);
@@ -34067,7 +34704,8 @@ function reportToJson(report) {
         findings: report.findings.map(findingToJson),
         conclusion: report.conclusion,
         stats: report.stats,
-        ...(report.config ? { config: report.config } : {})
+        ...(report.config ? { config: report.config } : {}),
+        ...(report.preExisting ? { preExisting: report.preExisting } : {})
     };
 }
 function formatJson(report) {
@@ -34200,6 +34838,10 @@ function formatText(report, options = {}) {
     const tally = ruleTally(report.findings);
     if (tally.length > 0)
         lines.push('', ...tally);
+    if (report.preExisting && report.preExisting.count > 0) {
+        const byRule = Object.entries(report.preExisting.byRule).map(([rule, n]) => `${rule} ${n}`);
+        lines.push(`Left out: ${plural(report.preExisting.count, 'pre-existing finding')} the merge base has too (${byRule.join(', ')})`);
+    }
     if (report.config)
         lines.push(`Configuration ${report.config.file}: ${plural(report.config.accepted, 'finding')} accepted, ${report.config.excluded} excluded`);
     const fixes = options.fixHint === false ? [] : fixLines(report, options.checkedDir);
@@ -35977,6 +36619,7 @@ Output:
   --fail-on error|warning|never   which findings fail the gate (default error)
   --disable RULE,...     rule ids to switch off
   --config FILE          the configuration file (default: .go-major-gate.yml of the tree checked)
+  --only-new             with --base: leave out (and count) the findings the merge base has too
   -h, --help             this help
 
 Exit status: 0 passed, 1 the gate failed, 2 usage or runtime error.
@@ -36166,6 +36809,7 @@ function parseCheckArgs(args) {
             color: { type: 'string', default: 'auto' },
             'fail-on': { type: 'string', default: 'error' },
             config: { type: 'string' },
+            'only-new': { type: 'boolean', default: false },
             disable: { type: 'string', multiple: true },
             help: { type: 'boolean', short: 'h' }
         }
@@ -36206,9 +36850,21 @@ async function check(args, io) {
     const config = await readConfig(values.config === undefined
         ? DEFAULT_CONFIG
         : { kind: 'file', path: resolve$2(cwd, values.config), label: values.config }, gathered.tree, gathered.snapshot.files);
-    const report = await markAddedLines(gathered, analyze(gathered.snapshot, { intent, failOn, disable, startedAt, ...(config ? { config } : {}) }), startedAt);
-    if (gathered.snapshot.shallow && !quiet) {
-        io.stderr(`${TOOL_NAME}: warning: ${gathered.root} is a shallow clone with ${gathered.snapshot.tags.length} tag(s): tags or history may be missing, so tag-exists and version-order may not see earlier releases; run "git fetch --tags --unshallow" first\n`);
+    const missing = await cliMissingHistory(gathered, intent);
+    if (missing.length > 0)
+        gathered.snapshot.missingHistory = missing;
+    const checked = await markAddedLines(gathered, analyze(gathered.snapshot, { intent, failOn, disable, startedAt, ...(config ? { config } : {}) }), startedAt);
+    const report = values['only-new']
+        ? await leaveOutPreExisting(checked, gathered, {
+            base: values.base,
+            failOn,
+            disable,
+            config,
+            repository: values.repository
+        })
+        : checked;
+    for (const m of quiet || disable.includes('history-missing') ? [] : missing) {
+        io.stderr(`${TOOL_NAME}: ${m.severity}: ${m.what} (${m.why}), so ${m.affects}: ${m.fix}\n`);
     }
     const root = values.head === undefined ? gathered.root : ((await gathered.git.topLevel()) ?? gathered.root);
     const text = (colored) => formatText(report, {
@@ -36229,6 +36885,50 @@ async function check(args, io) {
         io.stdout(format === 'text' ? text(useColor) : formatReport(format, report));
     }
     return report.conclusion === 'failure' ? 1 : 0;
+}
+/** What the check could not see in this clone, said as findings and on stderr (gather/history.ts). */
+async function cliMissingHistory(gathered, intent) {
+    const { snapshot, git } = gathered;
+    return describeMissingHistory({
+        tags: snapshot.tags,
+        shallow: snapshot.shallow === true,
+        tagsMayExist: snapshot.shallow === true,
+        intent,
+        missing: await missingCommits(git, neededCommits(snapshot.tags, intent)),
+        mergeBaseMissing: Boolean(snapshot.baseCommit && snapshot.commit && !(await git.mergeBase(snapshot.baseCommit, snapshot.commit)))
+    });
+}
+/**
+ * --only-new: the findings the merge base of --base and the head has too are pre-existing. The merge
+ * base is checked as a consistency check (its breaking changes against the base are none by definition)
+ * with the same configuration; what it finds is left out of the report and only counted.
+ */
+async function leaveOutPreExisting(report, gathered, options) {
+    if (options.base === undefined)
+        throw new UsageError("--only-new needs --base (a pull request's base)");
+    const { snapshot, git, root } = gathered;
+    const mergeBase = snapshot.commit && snapshot.baseCommit
+        ? await git.mergeBase(snapshot.baseCommit, snapshot.commit)
+        : undefined;
+    const at = mergeBase ?? snapshot.baseCommit;
+    if (!at)
+        return report;
+    const intent = { kind: 'consistency', source: 'pull_request' };
+    const disable = [...options.disable, 'breaking-change'];
+    const base = await gatherSnapshot({
+        dir: root,
+        head: at,
+        intent,
+        disable,
+        ...(options.repository !== undefined ? { repository: options.repository } : {})
+    });
+    const baseReport = analyze(base.snapshot, {
+        intent,
+        failOn: options.failOn,
+        disable,
+        ...(options.config ? { config: options.config } : {})
+    });
+    return withoutPreExisting(report, baseReport.findings, options.failOn);
 }
 function formatReport(format, report) {
     return format === 'json' ? formatJson(report) : formatSarif(report);
