@@ -1,9 +1,7 @@
 #!/usr/bin/env node
-import { readFileSync, accessSync, constants as constants$2, statSync, readSync, closeSync, lstatSync, openSync, fstatSync, readlinkSync, writeFileSync, renameSync, readdirSync } from 'node:fs';
+import { accessSync, constants as constants$2, statSync, readSync, closeSync, lstatSync, openSync, fstatSync, readlinkSync, readFileSync, writeFileSync, renameSync, readdirSync } from 'node:fs';
 import { delimiter, isAbsolute, join, posix, resolve as resolve$2, relative, sep } from 'node:path';
 import { parseArgs } from 'node:util';
-import require$$0 from 'process';
-import require$$0$1 from 'buffer';
 import { createHash } from 'node:crypto';
 import 'string_decoder';
 import * as os from 'os';
@@ -14,6 +12,8 @@ import 'assert';
 import * as fs from 'fs';
 import { setTimeout } from 'timers';
 import { spawn } from 'node:child_process';
+import require$$0 from 'process';
+import require$$0$1 from 'buffer';
 
 function getDefaultExportFromCjs (x) {
 	return x && x.__esModule && Object.prototype.hasOwnProperty.call(x, 'default') ? x['default'] : x;
@@ -10748,6 +10748,6807 @@ function summarizeModule(module, ctx) {
     };
 }
 
+// A major bump rewrites the module's own import paths in every file (`m/v2/x` -> `m/v3/x`). Whether
+// a file changed only that way is a question of bytes: rebuild the blob it would have had with those
+// paths moved back, and compare that blob's id with the one git lists for it at the comparison
+// point. Then the file declares what it did, and neither side needs to be read or parsed again.
+function moduleMove(from, to) {
+    const encoder = new TextEncoder();
+    return { from, to, fromBytes: encoder.encode(from), toBytes: encoder.encode(to) };
+}
+/**
+ * The git blob id of `data` with the literals of its imports of `move.to` (and its packages) moved
+ * back to `move.from`; undefined when it has no such literal spelled out plainly (an escape in it,
+ * or none at all: then a changed file did not change by a move).
+ */
+function movedBackBlobId(data, imports, move, format) {
+    const { to, toBytes, fromBytes } = move;
+    // The pieces of the old file: the bytes between moved paths, and the old path in each gap.
+    const pieces = [];
+    let from = 0;
+    for (const spec of imports) {
+        if (spec.path !== to && !spec.path.startsWith(`${to}/`))
+            continue;
+        const start = spec.offset + 1;
+        if (!spellsAt(data, toBytes, start))
+            return undefined;
+        const next = data[start + toBytes.length];
+        if (next !== 0x2f /* / */ && next !== data[spec.offset])
+            return undefined;
+        pieces.push(data.subarray(from, start), fromBytes);
+        from = start + toBytes.length;
+    }
+    if (pieces.length === 0)
+        return undefined;
+    pieces.push(data.subarray(from));
+    const size = data.length + ((pieces.length - 1) / 2) * (fromBytes.length - toBytes.length);
+    const hash = createHash(format).update(`blob ${size}\0`);
+    for (const piece of pieces)
+        hash.update(piece);
+    return hash.digest('hex');
+}
+function spellsAt(data, bytes, at) {
+    if (at + bytes.length > data.length)
+        return false;
+    for (let i = 0; i < bytes.length; i++)
+        if (data[at + i] !== bytes[i])
+            return false;
+    return true;
+}
+
+// The byte-level helpers of the import reader: byte constants, UTF-8 decoding with interning of
+// short strings, Go's white space, and the offset-to-line/column counter.
+const NUL = 0x00;
+const TAB = 0x09;
+const LF = 0x0a;
+const FF = 0x0c;
+const CR = 0x0d;
+const SPACE = 0x20;
+const DQUOTE = 0x22;
+const LPAREN = 0x28;
+const RPAREN = 0x29;
+const STAR = 0x2a;
+const DOT = 0x2e;
+const SLASH = 0x2f;
+const SEMICOLON = 0x3b;
+const BACKSLASH = 0x5c;
+const BACKQUOTE = 0x60;
+const LOWER_I = 0x69;
+const PACKAGE = bytesOf('package');
+const IMPORT = bytesOf('import');
+const SLASH_SLASH = bytesOf('//');
+const GO_BUILD = bytesOf('//go:build');
+const PLUS_BUILD = bytesOf('+build');
+function bytesOf(ascii) {
+    return Uint8Array.from(ascii, c => c.charCodeAt(0));
+}
+/** go/build's identifier bytes: ASCII letters, digits, '_', and every byte of a multi-byte character. */
+function isIdentByte(c) {
+    return ((c >= 0x61 && c <= 0x7a) ||
+        (c >= 0x41 && c <= 0x5a) ||
+        (c >= 0x30 && c <= 0x39) ||
+        c === 0x5f ||
+        c >= 0x80);
+}
+function startsWith(data, at, end, prefix) {
+    if (end - at < prefix.length)
+        return false;
+    for (let i = 0; i < prefix.length; i++)
+        if (data[at + i] !== prefix[i])
+            return false;
+    return true;
+}
+// ---------------------------------------------------------------------------------------------
+// UTF-8
+/** Short ASCII strings already made, by hash: the same import paths recur in file after file. */
+const interned = new Map();
+const MAX_INTERNED = 65536;
+const MAX_INTERNED_LENGTH = 128;
+/** Decodes bytes [from, to); a byte that is not valid UTF-8 becomes U+FFFD, as when Go ranges over a string. */
+function decodeUtf8(bytes, from, to) {
+    let i = from;
+    let hash = 0x811c9dc5;
+    while (i < to && bytes[i] < 0x80)
+        hash = Math.imul(hash ^ bytes[i++], 0x01000193);
+    if (i === to && to - from <= MAX_INTERNED_LENGTH) {
+        const known = interned.get(hash);
+        if (known !== undefined && known.length === to - from && sameAscii(known, bytes, from))
+            return known;
+        const made = asciiString(bytes, from, to);
+        if (known === undefined && interned.size < MAX_INTERNED)
+            interned.set(hash, made);
+        return made;
+    }
+    // Import paths and names are almost always ASCII: one flat string, not a rope of single characters.
+    let out = asciiString(bytes, from, i);
+    while (i < to) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            out += String.fromCharCode(b);
+            i++;
+            continue;
+        }
+        const size = utf8SequenceLength(bytes, i, to);
+        if (size === 0) {
+            out += '\ufffd';
+            i++;
+            continue;
+        }
+        let cp = b & (size === 2 ? 0x1f : size === 3 ? 0x0f : 0x07);
+        for (let k = 1; k < size; k++)
+            cp = (cp << 6) | (bytes[i + k] & 0x3f);
+        out += String.fromCodePoint(cp);
+        i += size;
+    }
+    return out;
+}
+function sameAscii(text, bytes, from) {
+    for (let k = 0; k < text.length; k++)
+        if (text.charCodeAt(k) !== bytes[from + k])
+            return false;
+    return true;
+}
+const ASCII_CHUNK = 4096;
+function asciiString(bytes, from, to) {
+    // Node's Buffer decodes a range natively, several times faster than building the string here.
+    if (typeof Buffer !== 'undefined' && Buffer.isBuffer(bytes))
+        return bytes.toString('latin1', from, to);
+    if (bytes instanceof Uint8Array && to - from <= ASCII_CHUNK) {
+        return String.fromCharCode.apply(null, bytes.subarray(from, to));
+    }
+    let out = '';
+    for (let i = from; i < to; i++)
+        out += String.fromCharCode(bytes[i]);
+    return out;
+}
+function isValidUtf8(bytes) {
+    for (let i = 0; i < bytes.length; i++) {
+        if (bytes[i] < 0x80)
+            continue;
+        const size = utf8SequenceLength(bytes, i, bytes.length);
+        if (size === 0)
+            return false;
+        i += size - 1;
+    }
+    return true;
+}
+/**
+ * The length of the valid multi-byte UTF-8 sequence at `i`, or 0 when the bytes there are not one
+ * (Go's rules: no overlong forms, no surrogates, nothing above U+10FFFF).
+ */
+function utf8SequenceLength(bytes, i, to) {
+    const b = bytes[i];
+    const cont = (k, lo = 0x80, hi = 0xbf) => i + k < to && bytes[i + k] >= lo && bytes[i + k] <= hi;
+    if (b >= 0xc2 && b <= 0xdf)
+        return cont(1) ? 2 : 0;
+    if (b >= 0xe0 && b <= 0xef) {
+        // E0 must not be overlong; ED must not encode a surrogate.
+        const second = b === 0xe0 ? cont(1, 0xa0) : b === 0xed ? cont(1, 0x80, 0x9f) : cont(1);
+        return second && cont(2) ? 3 : 0;
+    }
+    if (b >= 0xf0 && b <= 0xf4) {
+        const second = b === 0xf0 ? cont(1, 0x90) : b === 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
+        return second && cont(2) && cont(3) ? 4 : 0;
+    }
+    return 0;
+}
+function appendUtf8(out, cp) {
+    if (cp < 0x80)
+        out.push(cp);
+    else if (cp < 0x800)
+        out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+    else if (cp < 0x10000)
+        out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    else
+        out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+}
+/**
+ * The byte length of the white space (Go's unicode.IsSpace) starting at `i`, or 0. This is the set
+ * bytes.TrimSpace removes, which the constraint header rules use (unlike the import reader).
+ */
+function spaceAt(d, i, end) {
+    const b = d[i];
+    if (b === SPACE || (b >= TAB && b <= CR))
+        return 1;
+    if (b === 0xc2 && i + 1 < end)
+        return d[i + 1] === 0x85 || d[i + 1] === 0xa0 ? 2 : 0;
+    if (i + 2 >= end)
+        return 0;
+    return isThreeByteSpace(b, d[i + 1], d[i + 2]) ? 3 : 0;
+}
+/** The offset of the first byte in [a, b) that does not start white space, or b. */
+function skipWhite(d, a, b) {
+    for (let n; a < b && (n = spaceAt(d, a, b)) > 0;)
+        a += n;
+    return a;
+}
+/** The byte length of the white space that ends just before `j`, or 0. */
+function spaceBefore(d, j, start) {
+    const b = d[j - 1];
+    if (b === SPACE || (b >= TAB && b <= CR))
+        return 1;
+    if (j - 2 >= start && d[j - 2] === 0xc2 && (b === 0x85 || b === 0xa0))
+        return 2;
+    return j - 3 >= start && isThreeByteSpace(d[j - 3], d[j - 2], b) ? 3 : 0;
+}
+/** U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. */
+function isThreeByteSpace(b0, b1, b2) {
+    if (b0 === 0xe1)
+        return b1 === 0x9a && b2 === 0x80;
+    if (b0 === 0xe3)
+        return b1 === 0x80 && b2 === 0x80;
+    if (b0 !== 0xe2)
+        return false;
+    if (b1 === 0x80)
+        return (b2 >= 0x80 && b2 <= 0x8a) || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf;
+    return b1 === 0x81 && b2 === 0x9f;
+}
+function isSpaceRune(cp) {
+    return (cp === 0x20 ||
+        (cp >= 0x09 && cp <= 0x0d) ||
+        cp === 0x85 ||
+        cp === 0xa0 ||
+        cp === 0x1680 ||
+        (cp >= 0x2000 && cp <= 0x200a) ||
+        cp === 0x2028 ||
+        cp === 0x2029 ||
+        cp === 0x202f ||
+        cp === 0x205f ||
+        cp === 0x3000);
+}
+// ---------------------------------------------------------------------------------------------
+// Positions
+/** Turns byte offsets into 1-based line and code-point column, walking forward from the last answer. */
+class PositionCounter {
+    data;
+    start;
+    offset;
+    line = 1;
+    lineStart;
+    constructor(data, start) {
+        this.data = data;
+        this.start = start;
+        this.offset = start;
+        this.lineStart = start;
+    }
+    at(target) {
+        if (target < this.offset) {
+            this.offset = this.lineStart = this.start;
+            this.line = 1;
+        }
+        const d = this.data;
+        for (let i = this.offset; i < target; i++) {
+            if (d[i] === LF) {
+                this.line++;
+                this.lineStart = i + 1;
+            }
+        }
+        this.offset = target;
+        let column = 1;
+        for (let i = this.lineStart; i < target; i++)
+            if ((d[i] & 0xc0) !== 0x80)
+                column++;
+        return { line: this.line, column };
+    }
+}
+
+// The build-constraint expressions of go/build/constraint: the `//go:build` parser, the older
+// `// +build` syntax, formatting, and evaluation (AnyTags, or a given tag set).
+/** A tag is letters, digits, '_' and '.' (Unicode letters and decimal digits count). */
+const TAG_CHAR = /[\p{L}\p{Nd}_.]/u;
+function isValidTag(word) {
+    if (word === '')
+        return false;
+    for (const ch of word)
+        if (!TAG_CHAR.test(ch))
+            return false;
+    return true;
+}
+/**
+ * Parses a //go:build expression: `||` binds looser than `&&`, `!` applies to one operand and may
+ * not be doubled, parentheses group; tokens may be separated by spaces and tabs.
+ */
+function parseConstraint(text) {
+    try {
+        return new ExprParser(text).parse();
+    }
+    catch (e) {
+        if (e instanceof ConstraintSyntaxError)
+            return { message: e.message };
+        throw e;
+    }
+}
+/** Recursive descent over the expression; each rule returns with the next token already lexed. */
+class ExprParser {
+    text;
+    i = 0;
+    tok = ''; // the current token; '' at the end
+    isTag = false;
+    constructor(text) {
+        this.text = text;
+    }
+    parse() {
+        const x = this.or();
+        if (!this.at(''))
+            throw new ConstraintSyntaxError(`unexpected token ${this.tok}`);
+        return x;
+    }
+    at(tok) {
+        return this.tok === tok;
+    }
+    or() {
+        let x = this.and();
+        while (this.at('||'))
+            x = { op: '||', x, y: this.and() };
+        return x;
+    }
+    and() {
+        let x = this.not();
+        while (this.at('&&'))
+            x = { op: '&&', x, y: this.not() };
+        return x;
+    }
+    not() {
+        this.lex();
+        if (!this.at('!'))
+            return this.atom();
+        this.lex();
+        if (this.at('!'))
+            throw new ConstraintSyntaxError('double negation not allowed');
+        return { op: '!', x: this.atom() };
+    }
+    atom() {
+        if (this.at('(')) {
+            let x;
+            try {
+                x = this.or();
+            }
+            catch (e) {
+                // Running out inside parentheses is reported as the missing ')'.
+                if (e instanceof ConstraintSyntaxError && e.message === 'unexpected end of expression') {
+                    throw new ConstraintSyntaxError('missing close paren');
+                }
+                throw e;
+            }
+            if (!this.at(')'))
+                throw new ConstraintSyntaxError('missing close paren');
+            this.lex();
+            return x;
+        }
+        if (!this.isTag) {
+            throw new ConstraintSyntaxError(this.at('') ? 'unexpected end of expression' : `unexpected token ${this.tok}`);
+        }
+        const tag = this.tok;
+        this.lex();
+        return { tag };
+    }
+    lex() {
+        const text = this.text;
+        this.isTag = false;
+        while (this.i < text.length && (text[this.i] === ' ' || text[this.i] === '\t'))
+            this.i++;
+        const c = text[this.i];
+        if (c === undefined) {
+            this.tok = '';
+        }
+        else if (c === '(' || c === ')' || c === '!') {
+            this.tok = c;
+            this.i++;
+        }
+        else if (c === '&' || c === '|') {
+            if (text[this.i + 1] !== c)
+                throw new ConstraintSyntaxError(`invalid syntax at ${c}`);
+            this.tok = c + c;
+            this.i += 2;
+        }
+        else {
+            let j = this.i;
+            for (const ch of text.slice(this.i)) {
+                if (!TAG_CHAR.test(ch))
+                    break;
+                j += ch.length;
+            }
+            if (j === this.i)
+                throw new ConstraintSyntaxError(`invalid syntax at ${String.fromCodePoint(text.codePointAt(j) ?? 0)}`);
+            this.tok = text.slice(this.i, j);
+            this.i = j;
+            this.isTag = true;
+        }
+    }
+}
+class ConstraintSyntaxError extends Error {
+}
+/**
+ * A `// +build` expression: space-separated options (OR) of comma-separated terms (AND), each a tag
+ * or `!tag`. A malformed term (`!!x`, a lone `!`, bad characters) becomes the tag `ignore`, as in Go.
+ */
+function parsePlusBuildExpr(text) {
+    let x;
+    for (const clause of fields(text)) {
+        let y;
+        for (const lit of clause.split(',')) {
+            let z;
+            if (lit.startsWith('!!') || lit === '!')
+                z = { tag: 'ignore' };
+            else if (lit.startsWith('!'))
+                z = { op: '!', x: { tag: isValidTag(lit.slice(1)) ? lit.slice(1) : 'ignore' } };
+            else
+                z = { tag: isValidTag(lit) ? lit : 'ignore' };
+            y = y === undefined ? z : { op: '&&', x: y, y: z };
+        }
+        if (y !== undefined)
+            x = x === undefined ? y : { op: '||', x, y };
+    }
+    return x ?? { tag: 'ignore' };
+}
+/** Splits at runs of white space (Go's strings.Fields). */
+function fields(text) {
+    const out = [];
+    let from = -1;
+    for (let i = 0; i <= text.length; i++) {
+        const space = i === text.length || isSpaceRune(text.charCodeAt(i));
+        if (space && from >= 0) {
+            out.push(text.slice(from, i));
+            from = -1;
+        }
+        else if (!space && from < 0) {
+            from = i;
+        }
+    }
+    return out;
+}
+/** Prints an expression in //go:build syntax, with only the parentheses it needs. */
+function formatExpr(x) {
+    if ('tag' in x)
+        return x.tag;
+    if (x.op === '!')
+        return '!' + ('tag' in x.x || x.x.op === '!' ? formatExpr(x.x) : `(${formatExpr(x.x)})`);
+    const other = x.op === '&&' ? '||' : '&&';
+    const arg = (e) => ('op' in e && e.op === other ? `(${formatExpr(e)})` : formatExpr(e));
+    return `${arg(x.x)} ${x.op} ${arg(x.y)}`;
+}
+/**
+ * cmd/go's evaluation under AnyTags: `ignore` is false, and every other tag takes whatever value
+ * helps, so a tag satisfies both `tag` and `!tag` (a negation flips the preferred value).
+ */
+function evalAnyTags(x, prefer) {
+    if ('tag' in x)
+        return x.tag === 'ignore' ? false : prefer;
+    if (x.op === '!')
+        return !evalAnyTags(x.x, !prefer);
+    if (x.op === '&&')
+        return evalAnyTags(x.x, prefer) && evalAnyTags(x.y, prefer);
+    return evalAnyTags(x.x, prefer) || evalAnyTags(x.y, prefer);
+}
+
+// The build-constraint header of cmd/go/internal/imports: the `//go:build` and `// +build` lines
+// before `package`, and how they set a scan's constraint and buildIgnore under `go mod tidy`'s AnyTags.
+function applyConstraints(scan, header, positions) {
+    if (header.error) {
+        scan.buildIgnore = true;
+        scan.constraintError = { ...positions.at(header.error.at), message: header.error.message };
+        if (header.error.expr !== undefined)
+            scan.constraint = header.error.expr;
+        return;
+    }
+    if (header.goBuild !== undefined) {
+        scan.constraint = header.goBuild.text;
+        scan.buildIgnore = !evalAnyTags(header.goBuild.expr, true);
+    }
+    else if (header.plusBuild.length > 0) {
+        // Every counted line must hold, so the lines combine with &&.
+        const expr = header.plusBuild.reduce((x, y) => ({ op: '&&', x, y }));
+        scan.constraint = formatExpr(expr);
+        scan.buildIgnore = !evalAnyTags(expr, true);
+    }
+}
+/**
+ * Finds the build constraints of the header, as cmd/go's parseFileHeader does, line by line (lines
+ * end at \n and are trimmed of Unicode white space) over the comments before the first token at
+ * `limit`:
+ * - a `//go:build` line counts anywhere in the leading comments, outside a /* comment; a second
+ *   one is an error;
+ * - `// +build` lines count only inside the leading run of blank and `//` lines, and only up to the
+ *   last blank line of that run (a +build line right above `package` is doc text, not a constraint).
+ * The line that holds the first token at `limit` stops the search: the reader skipped only spaces
+ * and comments before it, and the token is not white space, so the line is neither blank nor a
+ * comment line. When the reader failed, go/build takes the whole file as the header, and then
+ * `limit` is the end of the file (the line rules may see past the failure, since bytes.TrimSpace
+ * also trims \v and Unicode spaces, which the reader does not skip).
+ */
+function readConstraintHeader(data, start, limit) {
+    const header = { plusBuild: [] };
+    const plusLines = [];
+    let plusEnd = start; // just past the last blank line of the leading run
+    let ended = false; // a line other than blank or // has been seen
+    let inBlockComment = false;
+    let goBuildAt = -1;
+    let goBuildEnd = -1;
+    lines: for (let p = start; p < limit;) {
+        const newline = data.indexOf(LF, p);
+        const lineEnd = newline < 0 || newline >= limit ? limit : newline;
+        if (lineEnd === limit && limit < data.length)
+            break; // the line of the first token
+        const next = lineEnd + 1;
+        let a = p;
+        let b = lineEnd;
+        p = next;
+        a = skipWhite(data, a, b);
+        for (let n; b > a && (n = spaceBefore(data, b, a)) > 0;)
+            b -= n;
+        if (a === b && !ended) {
+            plusEnd = Math.min(next, limit);
+            continue;
+        }
+        const lineComment = startsWith(data, a, b, SLASH_SLASH);
+        if (!lineComment)
+            ended = true;
+        else if (!ended)
+            plusLines.push([a, b]);
+        if (!inBlockComment && isGoBuildLine(data, a, b)) {
+            if (goBuildAt >= 0) {
+                header.error = { at: a, message: 'multiple //go:build comments' };
+                return header;
+            }
+            goBuildAt = a;
+            goBuildEnd = b;
+        }
+        while (a < b) {
+            if (inBlockComment) {
+                const close = indexOfStarSlash(data, a, b);
+                if (close < 0)
+                    continue lines;
+                inBlockComment = false;
+                a = skipWhite(data, close + 2, b);
+            }
+            else if (startsWith(data, a, b, SLASH_SLASH)) {
+                continue lines;
+            }
+            else if (a + 1 < b && data[a] === SLASH && data[a + 1] === STAR) {
+                inBlockComment = true;
+                a = skipWhite(data, a + 2, b);
+            }
+            else {
+                break lines;
+            }
+        }
+    }
+    if (goBuildAt >= 0) {
+        const text = trimGoSpace(decodeUtf8(data, goBuildAt + GO_BUILD.length, goBuildEnd));
+        const parsed = parseConstraint(text);
+        if ('message' in parsed)
+            header.error = { at: goBuildAt, message: `parsing //go:build line: ${parsed.message}`, expr: text };
+        else
+            header.goBuild = { text, expr: parsed };
+        return header;
+    }
+    for (const [a, b] of plusLines) {
+        if (b > plusEnd)
+            break;
+        const text = plusBuildText(data, a, b);
+        if (text !== undefined)
+            header.plusBuild.push(parsePlusBuildExpr(text));
+    }
+    return header;
+}
+function indexOfStarSlash(data, a, b) {
+    for (let i = a; i + 1 < b; i++)
+        if (data[i] === STAR && data[i + 1] === SLASH)
+            return i;
+    return -1;
+}
+/** A trimmed line is a //go:build line when `//go:build` is followed by white space or nothing. */
+function isGoBuildLine(data, a, b) {
+    if (!startsWith(data, a, b, GO_BUILD))
+        return false;
+    const rest = a + GO_BUILD.length;
+    return rest === b || spaceAt(data, rest, b) > 0;
+}
+/** The expression of a trimmed `// +build` line (the space after // is optional), else undefined. */
+function plusBuildText(data, a, b) {
+    let i = skipWhite(data, a + SLASH_SLASH.length, b);
+    if (!startsWith(data, i, b, PLUS_BUILD))
+        return undefined;
+    i += PLUS_BUILD.length;
+    if (i < b && spaceAt(data, i, b) === 0)
+        return undefined; // +buildfoo
+    return trimGoSpace(decodeUtf8(data, i, b));
+}
+function trimGoSpace(s) {
+    let a = 0;
+    let b = s.length;
+    while (a < b && isSpaceRune(s.charCodeAt(a)))
+        a++;
+    while (b > a && isSpaceRune(s.charCodeAt(b - 1)))
+        b--;
+    return s.slice(a, b);
+}
+
+// The cursor over a Go file's header (go/build's importReader, plus the go/parser checks on that
+// header: semicolons, identifiers, UTF-8) and the checks of each import path (syntax, unescaping).
+const NUL_MESSAGE = 'unexpected NUL byte';
+class Halt {
+    kind;
+    at;
+    message;
+    constructor(kind, at, message) {
+        this.kind = kind;
+        this.at = at;
+        this.message = message;
+    }
+}
+// prettier-ignore
+const KEYWORDS$2 = new Set([
+    'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go',
+    'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var'
+]);
+const IDENTIFIER = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
+/**
+ * A cursor over the header, after go/build's importReader, which decides where the header ends.
+ * Every byte it looks at is "read": a NUL there is an error, as in Go. Running out of input is an
+ * error only when the input is the whole file; otherwise it asks for more.
+ *
+ * go/build then parses that header with go/parser, and go list takes no imports from a file that
+ * fails. So the reader also makes the parser's checks that the loose reader skips:
+ * - go/scanner: the bytes are valid UTF-8 with no BOM, in comments too; names are identifiers;
+ * - semicolons: the reader skips them like spaces, but the grammar needs exactly one after the
+ *   package clause and after each import declaration, one between the specs of a group (optional
+ *   before `)`), and none inside a spec or declaration. A newline after an identifier, a string or
+ *   `)` counts as one (Go's automatic semicolons), also when it is inside a comment.
+ */
+class HeaderCursor {
+    data;
+    eof;
+    pos;
+    /** Semicolons since the last token: offsets of explicit ones and of newlines that count as one. */
+    separators = [];
+    /** The last token lets a newline end the statement: an identifier, a string or `)`. */
+    semicolonAtNewline = false;
+    /**
+     * go/parser is done with the header: it failed (`problem`), or it stopped reading imports at a
+     * `;;`. The reader still reads on to where go/build stops, because a NUL byte there is a read
+     * error, which counts before any syntax error.
+     */
+    parserDone = false;
+    problem;
+    constructor(data, eof, start) {
+        this.data = data;
+        this.eof = eof;
+        this.pos = start;
+    }
+    /** A syntax error of the reader itself: reading stops. */
+    fail(at, message) {
+        throw new Halt('syntax', at, message);
+    }
+    /** An error only go/parser sees: the first one is kept, and the reader goes on. */
+    parserError(at, message) {
+        if (!this.parserDone)
+            this.problem = { at, message };
+        this.parserDone = true;
+    }
+    /** The input ended at a point where more bytes could change the answer. */
+    outOfInput(at, message) {
+        throw new Halt(this.eof ? 'syntax' : 'more', at, message);
+    }
+    /** Reads byte `i`, which must exist; NUL is never valid input. */
+    byteAt(i) {
+        const c = this.data[i];
+        if (c === NUL)
+            throw new Halt('nul', i, NUL_MESSAGE);
+        return c;
+    }
+    /** Checks the multi-byte character at `i` as go/scanner does and returns its length (1 if invalid). */
+    rune(i) {
+        const d = this.data;
+        const size = utf8SequenceLength(d, i, d.length);
+        if (size === 0) {
+            if (i + 4 > d.length && !this.eof)
+                this.outOfInput(i, '');
+            this.parserError(i, 'invalid UTF-8 encoding');
+            return 1;
+        }
+        if (d[i] === 0xef && d[i + 1] === 0xbb && d[i + 2] === 0xbf)
+            this.parserError(i, 'unexpected byte order mark');
+        return size;
+    }
+    /** Moves past a token. */
+    advance(to, semicolonAtNewline) {
+        this.pos = to;
+        this.separators = [];
+        this.semicolonAtNewline = semicolonAtNewline;
+    }
+    semicolon(at) {
+        this.separators.push(at);
+        this.semicolonAtNewline = false;
+    }
+    newline(at) {
+        if (this.semicolonAtNewline)
+            this.semicolon(at);
+    }
+    /**
+     * Skips spaces, \f \t \r \n, semicolons (the reader never needs them) and comments, noting the
+     * semicolons. Returns the next byte, or -1 at the end of the file.
+     */
+    skipSpace() {
+        const d = this.data;
+        for (;;) {
+            if (this.pos >= d.length) {
+                if (!this.eof)
+                    this.outOfInput(this.pos, '');
+                return -1;
+            }
+            const c = this.byteAt(this.pos);
+            if (c === SPACE || c === TAB || c === CR || c === FF) {
+                this.pos++;
+            }
+            else if (c === LF || c === SEMICOLON) {
+                if (c === LF)
+                    this.newline(this.pos);
+                else
+                    this.semicolon(this.pos);
+                this.pos++;
+            }
+            else if (c === SLASH) {
+                this.skipComment();
+            }
+            else {
+                return c;
+            }
+        }
+    }
+    skipComment() {
+        const d = this.data;
+        const start = this.pos;
+        if (start + 1 >= d.length)
+            this.outOfInput(start, 'unexpected "/"');
+        const kind = this.byteAt(start + 1);
+        if (kind === SLASH) {
+            let i = start + 2;
+            for (let c; i < d.length && (c = this.byteAt(i)) !== LF; i++)
+                if (c >= 0x80)
+                    i += this.rune(i) - 1;
+            if (i >= d.length && !this.eof)
+                this.outOfInput(start, '');
+            if (i < d.length)
+                this.newline(i);
+            this.pos = Math.min(i + 1, d.length);
+        }
+        else if (kind === STAR) {
+            // The search starts after "/*", so "/*/" does not close itself.
+            let newline = -1;
+            for (let i = start + 2; i < d.length; i++) {
+                const c = this.byteAt(i);
+                if (c === STAR && i + 1 < d.length && d[i + 1] === SLASH) {
+                    if (newline >= 0)
+                        this.newline(newline);
+                    this.pos = i + 2;
+                    return;
+                }
+                if (c === LF && newline < 0)
+                    newline = i;
+                else if (c >= 0x80)
+                    i += this.rune(i) - 1;
+            }
+            this.outOfInput(start, 'unterminated /* comment');
+        }
+        else {
+            this.fail(start, 'unexpected "/"');
+        }
+    }
+}
+/** The header's grammar on top of the cursor: where semicolons must and must not stand, and the
+ * keywords, names and string literals of the package clause and import declarations. */
+class ImportReader extends HeaderCursor {
+    /** No semicolon may stand here. */
+    noSemicolon() {
+        if (this.parserDone || this.separators.length === 0)
+            return;
+        const at = this.separators[0];
+        this.parserError(at, this.data[at] === SEMICOLON ? 'unexpected ";"' : 'unexpected newline');
+    }
+    /** Exactly one semicolon must stand here, or at most one when `optional` (before `)`). */
+    oneSemicolon(optional) {
+        if (this.parserDone)
+            return;
+        if (this.separators.length === 0 && !optional)
+            this.parserError(this.pos, 'expected ";" or newline');
+        else if (this.separators.length > 1)
+            this.parserError(this.separators[1], 'unexpected ";"');
+    }
+    /**
+     * Before another `import`: one semicolon must end the previous declaration. After two, go/parser
+     * has stopped reading imports (it sees an empty statement, not `import`), so the rest is ignored.
+     */
+    endOfDeclaration() {
+        if (this.parserDone || this.separators.length === 1)
+            return;
+        if (this.separators.length === 0)
+            this.parserError(this.pos, 'expected ";" or newline before import');
+        this.parserDone = true;
+    }
+    /** Reads `kw`, which must not run on into an identifier (`packagex` is not `package`). */
+    readKeyword(kw, message) {
+        const d = this.data;
+        const start = this.pos;
+        for (let i = 0; i < kw.length; i++) {
+            if (start + i >= d.length)
+                this.outOfInput(start, message);
+            if (this.byteAt(start + i) !== kw[i])
+                this.fail(start, message);
+        }
+        const after = start + kw.length;
+        if (after >= d.length) {
+            if (!this.eof)
+                this.outOfInput(start, message);
+        }
+        else if (isIdentByte(this.byteAt(after))) {
+            this.fail(start, message);
+        }
+        this.advance(after, false);
+    }
+    /**
+     * Reads a name. The reader takes any run of identifier bytes; go/scanner then wants a real
+     * identifier: a letter or '_' first, Unicode letters and digits, not a keyword.
+     */
+    readIdent(message) {
+        const d = this.data;
+        const c = this.skipSpace();
+        const start = this.pos;
+        if (c < 0)
+            this.outOfInput(start, message);
+        if (!isIdentByte(c))
+            this.fail(start, message);
+        let i = start + 1;
+        while (i < d.length && isIdentByte(d[i]))
+            i++;
+        if (i >= d.length && !this.eof)
+            this.outOfInput(start, message);
+        const name = decodeUtf8(d, start, i);
+        for (let k = start; k < i; k++)
+            if (d[k] >= 0x80)
+                k += this.rune(k) - 1;
+        if (KEYWORDS$2.has(name) || !IDENTIFIER.test(name))
+            this.parserError(start, `invalid name "${name}"`);
+        this.advance(i, true);
+        return name;
+    }
+    /** Reads one string literal: `…` up to the next backquote, "…" up to an unescaped quote on the same line. */
+    readString(name) {
+        const d = this.data;
+        const quote = this.skipSpace();
+        const open = this.pos;
+        if (quote < 0)
+            this.outOfInput(open, 'expected import path string');
+        let escaped = false;
+        let i = open + 1;
+        if (quote === BACKQUOTE) {
+            for (let c; i < d.length && (c = this.byteAt(i)) !== BACKQUOTE; i++)
+                if (c >= 0x80)
+                    i += this.rune(i) - 1;
+            if (i >= d.length)
+                this.outOfInput(open, 'unterminated raw string literal');
+        }
+        else if (quote === DQUOTE) {
+            for (;; i++) {
+                if (i >= d.length)
+                    this.outOfInput(open, 'unterminated string literal');
+                const c = this.byteAt(i);
+                if (c === DQUOTE)
+                    break;
+                if (c === LF)
+                    this.fail(open, 'newline in string literal');
+                if (c >= 0x80)
+                    i += this.rune(i) - 1;
+                if (c === BACKSLASH) {
+                    escaped = true;
+                    i++; // the escaped byte, whatever it is; the unquoting judges it
+                    if (i >= d.length)
+                        this.outOfInput(open, 'unterminated string literal');
+                    this.byteAt(i);
+                }
+            }
+        }
+        else {
+            this.fail(open, 'expected import path string');
+        }
+        this.advance(i + 1, true);
+        return { name, open, close: i, escaped };
+    }
+    /** ImportSpec = [ "." | identifier ] string, all on one line when the name is an identifier. */
+    readImport() {
+        const c = this.skipSpace();
+        let name;
+        if (c === DOT) {
+            this.advance(this.pos + 1, false);
+            name = '.';
+        }
+        else if (c >= 0 && isIdentByte(c)) {
+            name = this.readIdent('expected import name');
+        }
+        else {
+            return this.readString();
+        }
+        this.skipSpace();
+        this.noSemicolon();
+        return this.readString(name);
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Import paths
+/** Unquotes the literal of `raw` as strconv.Unquote does, or says where it is not a valid import path. */
+function importSpec(data, raw, positions) {
+    // The reader has checked the bytes of the literal (UTF-8, no BOM) already.
+    const literal = decodeUtf8(data, raw.open, raw.close + 1);
+    let path;
+    if (data[raw.open] === BACKQUOTE)
+        path = literal.slice(1, -1).replaceAll('\r', '');
+    else if (!raw.escaped)
+        path = literal.slice(1, -1);
+    else {
+        const unescaped = unescapePath(data, raw);
+        if (typeof unescaped !== 'string')
+            return unescaped;
+        path = unescaped;
+    }
+    if (!isValidImportPath(path))
+        return { at: raw.open, message: `invalid import path ${literal}` };
+    const start = positions.at(raw.open);
+    const end = positions.at(raw.close + 1);
+    const spec = {
+        path,
+        literal,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        offset: raw.open
+    };
+    if (raw.name !== undefined)
+        spec.name = raw.name;
+    return spec;
+}
+/** ASCII bytes that may not appear in an import path: controls, space, DEL and !"#$%&'()*,:;<=>?[\]^`{|}. */
+const ILLEGAL_IN_PATH = new Uint8Array(0x80);
+for (let c = 0; c <= 0x20; c++)
+    ILLEGAL_IN_PATH[c] = 1;
+ILLEGAL_IN_PATH[0x7f] = 1;
+for (const c of '!"#$%&\'()*,:;<=>?[\\]^`{|}')
+    ILLEGAL_IN_PATH[c.charCodeAt(0)] = 1;
+/** Unicode's graphic classes, as Go's unicode.IsGraphic: letters, marks, numbers, punctuation, symbols, Zs. */
+const GRAPHIC = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]$/u;
+/**
+ * go/parser's restriction on import paths (the spec's implementation restriction): not empty;
+ * graphic characters only, no white space, none of !"#$%&'()*,:;<=>?[\]^`{|} and no U+FFFD.
+ */
+function isValidImportPath(path) {
+    if (path === '')
+        return false;
+    for (let i = 0; i < path.length; i++) {
+        const c = path.charCodeAt(i);
+        if (c < 0x80) {
+            if (ILLEGAL_IN_PATH[c] === 1)
+                return false;
+            continue;
+        }
+        const cp = path.codePointAt(i);
+        if (cp > 0xffff)
+            i++;
+        if (cp === 0xfffd || isSpaceRune(cp) || !GRAPHIC.test(String.fromCodePoint(cp)))
+            return false;
+    }
+    return true;
+}
+const SIMPLE_ESCAPES = {
+    0x61: 0x07, // \a
+    0x62: 0x08, // \b
+    0x66: 0x0c, // \f
+    0x6e: 0x0a, // \n
+    0x72: 0x0d, // \r
+    0x74: 0x09, // \t
+    0x76: 0x0b, // \v
+    0x5c: 0x5c, // \\
+    0x22: 0x22 // \"  (\' is not valid inside "…")
+};
+/** Digits, base and maximum of the numeric escapes \NNN, \xNN, \uNNNN, \UNNNNNNNN, by their letter. */
+const NUMERIC_ESCAPES = {
+    0x78: { digits: 2, base: 16, max: 0xff },
+    0x75: { digits: 4, base: 16, max: 0x10ffff },
+    0x55: { digits: 8, base: 16, max: 0x10ffff }
+};
+const OCTAL_ESCAPE = { digits: 3, base: 8, max: 0xff };
+function digitValue(c) {
+    if (c >= 0x30 && c <= 0x39)
+        return c - 0x30;
+    if (c >= 0x61 && c <= 0x66)
+        return c - 0x61 + 10;
+    if (c >= 0x41 && c <= 0x46)
+        return c - 0x41 + 10;
+    return 99;
+}
+/**
+ * The path of a "…" literal with escapes. \x and \NNN give single bytes, \u and \U give the UTF-8 of
+ * a code point (never a surrogate); the bytes of the result must then be valid UTF-8.
+ */
+function unescapePath(data, raw) {
+    const out = [];
+    for (let i = raw.open + 1; i < raw.close; i++) {
+        const c = data[i];
+        if (c !== BACKSLASH) {
+            out.push(c);
+            continue;
+        }
+        const at = i;
+        const e = data[++i];
+        if (e in SIMPLE_ESCAPES) {
+            out.push(SIMPLE_ESCAPES[e]);
+            continue;
+        }
+        const numeric = e >= 0x30 && e <= 0x37 ? OCTAL_ESCAPE : NUMERIC_ESCAPES[e];
+        if (numeric === undefined)
+            return { at, message: 'unknown escape sequence' };
+        if (numeric !== OCTAL_ESCAPE)
+            i++; // the letter; octal digits start right after the backslash
+        let value = 0;
+        for (let k = 0; k < numeric.digits; k++, i++) {
+            const v = i < raw.close ? digitValue(data[i]) : 99;
+            if (v >= numeric.base)
+                return { at, message: 'invalid escape sequence' };
+            value = value * numeric.base + v;
+        }
+        i--; // the loop's i++ moves past the last digit
+        if (value > numeric.max || (value >= 0xd800 && value < 0xe000 && numeric.max > 0xff)) {
+            return { at, message: 'escape sequence is not a valid code point' };
+        }
+        if (numeric.max === 0xff)
+            out.push(value);
+        else
+            appendUtf8(out, value);
+    }
+    return isValidUtf8(out)
+        ? decodeUtf8(out, 0, out.length)
+        : { at: raw.open, message: 'invalid UTF-8 in import path' };
+}
+
+// The import header of a Go source file, read the way the go command reads it (go1.19):
+//
+// - the byte-level reader of go/build (read.go `readGoInfo`): BOM, `package` clause, then
+//   `import` declarations, stopping at the first other token, so later text is never looked at;
+// - the checks go/parser then makes on that header (go list takes no imports from a file that
+//   fails them): semicolons, identifiers, UTF-8, import path syntax;
+// - the build-constraint header of cmd/go/internal/imports (build.go `parseFileHeader` and
+//   `ShouldBuild`), evaluated with the `AnyTags` set of `go mod tidy`: every tag except `ignore`
+//   counts as both true and false;
+// - the expression syntax of go/build/constraint (`//go:build` expressions, `// +build` lines).
+//
+// Pure: bytes in, plain data out. No I/O and no Node APIs.
+// ---------------------------------------------------------------------------------------------
+// The header
+const BOM = [0xef, 0xbb, 0xbf];
+/** 3 when the input starts with a UTF-8 BOM (dropped, as go/build does), else 0; -1 when a prefix is too short to tell. */
+function bomLength(data, eof) {
+    const n = Math.min(data.length, 3);
+    for (let i = 0; i < n; i++)
+        if (data[i] !== BOM[i])
+            return 0;
+    if (n === 3)
+        return 3;
+    return eof ? 0 : -1;
+}
+/**
+ * Reads the header of a Go source file like go/build's readGoInfo: the `package` clause, then every
+ * `import` declaration (a spec, or a parenthesised group of specs) while the next token starts with
+ * `i`; the first other token ends the header and nothing after it is read. It also applies the
+ * build-constraint rules of `go mod tidy` to the comments before `package`. Never throws.
+ */
+function scanImports(data, options) {
+    const eof = options?.eof ?? true;
+    const scan = { imports: [], buildIgnore: false, end: data.length, needMore: false };
+    const start = bomLength(data, eof);
+    if (start < 0)
+        return { ...scan, needMore: true };
+    const positions = new PositionCounter(data, start);
+    const r = new ImportReader(data, eof, start);
+    const collect = (raw) => {
+        if (r.parserDone)
+            return;
+        const spec = importSpec(data, raw, positions);
+        if ('message' in spec)
+            r.parserError(spec.at, spec.message);
+        else
+            scan.imports.push(spec);
+    };
+    // Where the comments that may hold build constraints end: at the first token, or at the end of a
+    // file that go/build takes whole.
+    let commentsEnd = -1;
+    try {
+        r.skipSpace();
+        commentsEnd = r.pos;
+        scan.packageName = readPackageClause(r);
+        scan.packageAt = commentsEnd;
+        while (r.skipSpace() === LOWER_I)
+            readImportDecl(r, collect);
+        scan.end = r.pos;
+    }
+    catch (halt) {
+        if (!(halt instanceof Halt))
+            throw halt;
+        if (halt.kind === 'more')
+            return { ...scan, needMore: true };
+        scan.end = halt.at;
+        if (commentsEnd < 0)
+            commentsEnd = halt.at;
+        if (halt.kind === 'nul') {
+            r.problem = halt; // a read error counts before any syntax error
+        }
+        else {
+            // go/build then reads the rest of the file as the header, and a NUL byte fails that read.
+            const nul = data.indexOf(NUL, start);
+            if (nul < 0 && !eof)
+                return { ...scan, needMore: true };
+            if (nul >= 0) {
+                r.problem = { at: nul, message: NUL_MESSAGE };
+            }
+            else {
+                commentsEnd = data.length;
+                if (!r.parserDone)
+                    r.problem = halt; // once go/parser is done, it never sees this
+            }
+        }
+    }
+    if (r.problem)
+        scan.error = { ...positions.at(r.problem.at), message: r.problem.message };
+    applyConstraints(scan, readConstraintHeader(data, start, commentsEnd), positions);
+    return scan;
+}
+/** PackageClause = "package" identifier, at the reader's first token. */
+function readPackageClause(r) {
+    r.noSemicolon();
+    r.readKeyword(PACKAGE, 'missing package clause');
+    r.skipSpace();
+    r.noSemicolon();
+    return r.readIdent('expected package name');
+}
+/** ImportDecl = "import" ( ImportSpec | "(" { ImportSpec ";" } ")" ), at a token that starts with `i`. */
+function readImportDecl(r, collect) {
+    r.endOfDeclaration();
+    r.readKeyword(IMPORT, 'expected "import"');
+    const c = r.skipSpace();
+    r.noSemicolon();
+    if (c !== LPAREN) {
+        collect(r.readImport());
+        return;
+    }
+    const group = r.pos;
+    r.advance(group + 1, false);
+    for (let first = true;; first = false) {
+        const next = r.skipSpace();
+        if (next < 0)
+            r.outOfInput(group, 'unterminated import ( group');
+        if (first)
+            r.noSemicolon();
+        else
+            r.oneSemicolon(next === RPAREN);
+        if (next === RPAREN)
+            break;
+        collect(r.readImport());
+    }
+    r.advance(r.pos + 1, true);
+}
+
+const GO_UPPER = /^\p{Lu}/u;
+const isExported = (name) => GO_UPPER.test(name);
+function relDir(file, moduleDir) {
+    const rel = moduleDir === '.' || moduleDir === ''
+        ? file
+        : file.startsWith(`${moduleDir}/`)
+            ? file.slice(moduleDir.length + 1)
+            : undefined;
+    if (rel === undefined)
+        return undefined;
+    const i = rel.lastIndexOf('/');
+    return i < 0 ? '.' : rel.slice(0, i);
+}
+function isInternalDir(dir) {
+    return dir !== '.' && dir.split('/').includes('internal');
+}
+/** The module-relative directory of an import of the module's own packages, else undefined. */
+function ownPackageDir(importPath, modulePath) {
+    if (importPath === modulePath)
+        return '.';
+    return importPath.startsWith(`${modulePath}/`) ? importPath.slice(modulePath.length + 1) : undefined;
+}
+function lineStartsOf(text) {
+    const starts = [0];
+    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
+        starts.push(i + 1);
+    return starts;
+}
+function posOf(ctx, node) {
+    const index = node.startIndex;
+    let lo = 0;
+    let hi = ctx.lineStarts.length - 1;
+    while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (ctx.lineStarts[mid] <= index)
+            lo = mid;
+        else
+            hi = mid - 1;
+    }
+    const lineStart = ctx.lineStarts[lo];
+    // Columns in code points from the line start (as imports.ts reports them), 1-based.
+    const column = [...ctx.text.slice(lineStart, Math.max(lineStart, index))].length + 1;
+    return { file: ctx.file, line: lo + 1, column };
+}
+/** Whether a top-level declaration is broken where it matters (a function's body does not). */
+function isBroken(decl) {
+    if (!decl.hasError)
+        return false;
+    if (decl.type !== 'function_declaration' && decl.type !== 'method_declaration')
+        return true;
+    return ['name', 'type_parameters', 'parameters', 'result', 'receiver'].some(f => decl.childForFieldName(f)?.hasError);
+}
+const decoder$1 = new TextDecoder('utf-8');
+class Extractor {
+    pkgs;
+    constructor(pkgs) {
+        this.pkgs = pkgs;
+    }
+}
+
+function fieldChildren(node, field) {
+    // childrenForFieldName also returns the anonymous `,` tokens between the names.
+    return node.childrenForFieldName(field).filter((n) => n !== null && n.isNamed);
+}
+function named(node) {
+    return node.namedChildren.filter((n) => n !== null && n.type !== 'comment');
+}
+function varSpecs(decl) {
+    const out = [];
+    for (const c of named(decl)) {
+        if (c.type === 'var_spec')
+            out.push(c);
+        else if (c.type === 'var_spec_list')
+            out.push(...named(c).filter(s => s.type === 'var_spec'));
+    }
+    return out;
+}
+/** The base type name of a method's receiver, and whether the receiver is a pointer. */
+function receiverOf(recv) {
+    const p = recv ? named(recv).find(n => n.type === 'parameter_declaration') : undefined;
+    let t = p?.childForFieldName('type') ?? null;
+    let pointer = false;
+    while (t) {
+        if (t.type === 'type_identifier')
+            return { base: t.text, pointer };
+        if (t.type === 'pointer_type')
+            pointer = true;
+        if (t.type === 'pointer_type' || t.type === 'parenthesized_type')
+            t = named(t)[0] ?? null;
+        else if (t.type === 'generic_type')
+            t = t.childForFieldName('type');
+        else
+            return undefined;
+    }
+    return undefined;
+}
+/**
+ * The names of a const declaration with what Go gives each: a spec without values repeats the
+ * previous spec's type and values, and iota counts the specs.
+ */
+function* constSpecs(decl) {
+    let typeNode = null;
+    let valueNodes = null;
+    let iota = 0;
+    for (const spec of named(decl)) {
+        if (spec.type !== 'const_spec')
+            continue;
+        const values = spec.childForFieldName('value');
+        if (values) {
+            typeNode = spec.childForFieldName('type');
+            valueNodes = named(values);
+        }
+        if (!spec.hasError) {
+            const names = fieldChildren(spec, 'name');
+            for (const [index, nameNode] of names.entries())
+                yield { nameNode, index, iota, typeNode, valueNodes };
+        }
+        iota++;
+    }
+}
+function embeddedName(t) {
+    while (t) {
+        if (t.type === 'type_identifier')
+            return t.text;
+        if (t.type === 'qualified_type')
+            return t.childForFieldName('name')?.text ?? '';
+        if (t.type === 'generic_type')
+            t = t.childForFieldName('type');
+        else if (t.type === 'pointer_type' || t.type === 'parenthesized_type')
+            t = named(t)[0] ?? null;
+        else
+            return '';
+    }
+    return '';
+}
+
+function parseIntLit(text) {
+    const t = text.replace(/_/g, '');
+    try {
+        if (/^0[0-7]+$/.test(t))
+            return BigInt(`0o${t.slice(1)}`);
+        if (/^0[oO][0-7]+$/.test(t))
+            return BigInt(`0o${t.slice(2)}`);
+        if (/^(0[xX][0-9a-fA-F]+|0[bB][01]+|[0-9]+)$/.test(t))
+            return BigInt(t);
+    }
+    catch {
+        return undefined;
+    }
+    return undefined;
+}
+function decodeGoString(lit) {
+    if (lit.startsWith('`'))
+        return lit.slice(1, -1).replace(/\r/g, '');
+    if (!lit.startsWith('"') && !lit.startsWith("'"))
+        return undefined;
+    const body = lit.slice(1, -1);
+    const bytes = [];
+    const enc = new TextEncoder();
+    const simple = {
+        a: 7,
+        b: 8,
+        f: 12,
+        n: 10,
+        r: 13,
+        t: 9,
+        v: 11,
+        '\\': 92,
+        '"': 34,
+        "'": 39
+    };
+    for (let i = 0; i < body.length;) {
+        const ch = body[i];
+        if (ch !== '\\') {
+            const cp = body.codePointAt(i) ?? 0;
+            const s = String.fromCodePoint(cp);
+            bytes.push(...enc.encode(s));
+            i += s.length;
+            continue;
+        }
+        const e = body[i + 1];
+        if (e in simple) {
+            bytes.push(simple[e]);
+            i += 2;
+        }
+        else if (e === 'x') {
+            bytes.push(parseInt(body.slice(i + 2, i + 4), 16));
+            i += 4;
+        }
+        else if (e >= '0' && e <= '7') {
+            bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
+            i += 4;
+        }
+        else if (e === 'u' || e === 'U') {
+            const n = e === 'u' ? 4 : 8;
+            bytes.push(...enc.encode(String.fromCodePoint(parseInt(body.slice(i + 2, i + 2 + n), 16))));
+            i += 2 + n;
+        }
+        else {
+            return undefined;
+        }
+    }
+    return new TextDecoder('utf-8').decode(new Uint8Array(bytes));
+}
+/** strconv.Quote for the printable ASCII/Unicode common case. */
+function goQuote(s) {
+    let out = '"';
+    for (const ch of s) {
+        const cp = ch.codePointAt(0) ?? 0;
+        if (ch === '"' || ch === '\\')
+            out += `\\${ch}`;
+        else if (cp === 7)
+            out += '\\a';
+        else if (cp === 8)
+            out += '\\b';
+        else if (cp === 12)
+            out += '\\f';
+        else if (cp === 10)
+            out += '\\n';
+        else if (cp === 13)
+            out += '\\r';
+        else if (cp === 9)
+            out += '\\t';
+        else if (cp === 11)
+            out += '\\v';
+        else if (cp < 0x20 || cp === 0x7f)
+            out += `\\x${cp.toString(16).padStart(2, '0')}`;
+        else if (cp === 0xfffd)
+            out += '\\ufffd';
+        else if (cp >= 0x80 && cp < 0xa0)
+            out += `\\u${cp.toString(16).padStart(4, '0')}`;
+        else
+            out += ch;
+    }
+    return `${out}"`;
+}
+function showConst(v) {
+    if (v.k === 'int')
+        return v.v.toString();
+    if (v.k === 'str')
+        return goQuote(v.v);
+    return String(v.v);
+}
+const MAX_SHIFT = 10000n;
+class ConstEvaluator {
+    pkg;
+    busy = new Set();
+    cache = new Map();
+    constructor(pkg) {
+        this.pkg = pkg;
+    }
+    entry(e) {
+        if (this.cache.has(e))
+            return this.cache.get(e) ?? undefined;
+        if (this.busy.has(e))
+            return undefined;
+        this.busy.add(e);
+        const node = e.valueNodes?.[e.index] ?? null;
+        const v = node ? this.eval(node, e.iota) : undefined;
+        this.busy.delete(e);
+        this.cache.set(e, v ?? null);
+        return v;
+    }
+    eval(node, iota) {
+        switch (node.type) {
+            case 'int_literal': {
+                const v = parseIntLit(node.text);
+                return v === undefined ? undefined : { k: 'int', v };
+            }
+            case 'rune_literal': {
+                const s = decodeGoString(node.text);
+                const cp = s === undefined ? undefined : s.codePointAt(0);
+                return cp === undefined ? undefined : { k: 'int', v: BigInt(cp) };
+            }
+            case 'interpreted_string_literal':
+            case 'raw_string_literal': {
+                const s = decodeGoString(node.text);
+                return s === undefined ? undefined : { k: 'str', v: s };
+            }
+            case 'true':
+                return { k: 'bool', v: true };
+            case 'false':
+                return { k: 'bool', v: false };
+            case 'iota':
+                return { k: 'int', v: BigInt(iota) };
+            case 'identifier': {
+                const e = this.pkg.consts.get(node.text);
+                return e ? this.entry(e) : undefined;
+            }
+            case 'parenthesized_expression': {
+                const inner = named(node)[0];
+                return inner ? this.eval(inner, iota) : undefined;
+            }
+            case 'call_expression': {
+                // A conversion T(x) to a named or predeclared integer/string type keeps the value.
+                const fn = node.childForFieldName('function');
+                const args = node.childForFieldName('arguments');
+                const list = args ? named(args) : [];
+                if (!fn || list.length !== 1)
+                    return undefined;
+                if (fn.type !== 'identifier' && fn.type !== 'type_identifier' && fn.type !== 'selector_expression')
+                    return undefined;
+                if (fn.type === 'identifier' && (this.pkg.consts.has(fn.text) || BUILTIN_FUNCS.has(fn.text)))
+                    return undefined;
+                const v = this.eval(list[0], iota);
+                return v && v.k !== 'str' ? v : undefined;
+            }
+            case 'unary_expression': {
+                const op = node.childForFieldName('operator')?.text;
+                const operand = node.childForFieldName('operand');
+                const x = operand ? this.eval(operand, iota) : undefined;
+                if (!x)
+                    return undefined;
+                if (x.k === 'int') {
+                    if (op === '-')
+                        return { k: 'int', v: -x.v };
+                    if (op === '+')
+                        return x;
+                    if (op === '^')
+                        return { k: 'int', v: -x.v - 1n };
+                }
+                if (x.k === 'bool' && op === '!')
+                    return { k: 'bool', v: !x.v };
+                return undefined;
+            }
+            case 'binary_expression': {
+                const op = node.childForFieldName('operator')?.text ?? '';
+                const l = node.childForFieldName('left');
+                const r = node.childForFieldName('right');
+                const a = l ? this.eval(l, iota) : undefined;
+                const b = r ? this.eval(r, iota) : undefined;
+                if (!a || !b)
+                    return undefined;
+                return binary$1(op, a, b);
+            }
+            default:
+                return undefined;
+        }
+    }
+}
+const BUILTIN_FUNCS = new Set(['len', 'cap', 'real', 'imag', 'complex', 'unsafe']);
+function binary$1(op, a, b) {
+    if (a.k === 'int' && b.k === 'int') {
+        const x = a.v;
+        const y = b.v;
+        switch (op) {
+            case '+':
+                return { k: 'int', v: x + y };
+            case '-':
+                return { k: 'int', v: x - y };
+            case '*':
+                return { k: 'int', v: x * y };
+            case '/':
+                return y === 0n ? undefined : { k: 'int', v: x / y };
+            case '%':
+                return y === 0n ? undefined : { k: 'int', v: x % y };
+            case '<<':
+                return y < 0n || y > MAX_SHIFT ? undefined : { k: 'int', v: x << y };
+            case '>>':
+                return y < 0n || y > MAX_SHIFT ? undefined : { k: 'int', v: x >> y };
+            case '&':
+                return { k: 'int', v: x & y };
+            case '|':
+                return { k: 'int', v: x | y };
+            case '^':
+                return { k: 'int', v: x ^ y };
+            case '&^':
+                return { k: 'int', v: x & ~y };
+        }
+    }
+    if (a.k === 'str' && b.k === 'str' && op === '+')
+        return { k: 'str', v: a.v + b.v };
+    if (a.k === 'bool' && b.k === 'bool') {
+        if (op === '&&')
+            return { k: 'bool', v: a.v && b.v };
+        if (op === '||')
+            return { k: 'bool', v: a.v || b.v };
+    }
+    if (a.k === b.k) {
+        const x = a.v;
+        const y = b.v;
+        switch (op) {
+            case '==':
+                return { k: 'bool', v: x === y };
+            case '!=':
+                return { k: 'bool', v: x !== y };
+        }
+        if (a.k !== 'bool') {
+            switch (op) {
+                case '<':
+                    return { k: 'bool', v: x < y };
+                case '<=':
+                    return { k: 'bool', v: x <= y };
+                case '>':
+                    return { k: 'bool', v: x > y };
+                case '>=':
+                    return { k: 'bool', v: x >= y };
+            }
+        }
+    }
+    return undefined;
+}
+function mentionsIota(node) {
+    if (node.type === 'iota')
+        return true;
+    return named(node).some(mentionsIota);
+}
+
+/** Type arguments in force while the text of an instantiated generic declaration is produced. */
+let subst;
+function withSubst(s, fn) {
+    const saved = subst;
+    subst = s;
+    try {
+        return fn();
+    }
+    finally {
+        subst = saved;
+    }
+}
+/** Normalized Go type text (see the file comment). */
+function typeText(node) {
+    if (!node)
+        return '';
+    switch (node.type) {
+        case 'type_identifier':
+            return subst?.get(node.text) ?? node.text;
+        case 'identifier':
+        case 'package_identifier':
+        case 'field_identifier':
+            return node.text;
+        case 'qualified_type': {
+            const pkg = node.childForFieldName('package')?.text ?? '';
+            return `${pkg}.${node.childForFieldName('name')?.text ?? ''}`;
+        }
+        case 'generic_type': {
+            const args = node.childForFieldName('type_arguments');
+            return `${typeText(node.childForFieldName('type'))}[${(args ? named(args) : []).map(typeText).join(', ')}]`;
+        }
+        case 'pointer_type':
+            return `*${typeText(named(node)[0] ?? null)}`;
+        case 'slice_type':
+            return `[]${typeText(node.childForFieldName('element'))}`;
+        case 'array_type':
+            return `[${exprText(node.childForFieldName('length'))}]${typeText(node.childForFieldName('element'))}`;
+        case 'implicit_length_array_type':
+            return `[...]${typeText(node.childForFieldName('element'))}`;
+        case 'map_type':
+            return `map[${typeText(node.childForFieldName('key'))}]${typeText(node.childForFieldName('value'))}`;
+        case 'channel_type': {
+            const first = node.child(0)?.type;
+            const second = node.child(1)?.type;
+            const dir = first === '<-' ? 'recv' : second === '<-' ? 'send' : 'both';
+            return chanText(dir, node.childForFieldName('value'));
+        }
+        case 'function_type':
+            return `func${signatureText(node.childForFieldName('parameters'), node.childForFieldName('result'))}`;
+        case 'struct_type':
+            return `struct{${structEntries(node).join('; ')}}`;
+        case 'interface_type':
+            return interfaceText(node);
+        case 'parenthesized_type':
+            return typeText(named(node)[0] ?? null);
+        case 'negated_type':
+            return `~${typeText(named(node)[0] ?? null)}`;
+        case 'type_elem':
+        case 'type_constraint':
+            return named(node).map(typeText).join(' | ');
+        default:
+            return collapse(node.text);
+    }
+}
+/**
+ * `chan <-chan T` is `chan<- (chan T)` in Go (`<-` binds to the leftmost `chan`). parse.ts reads
+ * it so; tree-sitter-go (the differential tests' parser) reads `chan (<-chan T)`: re-associate that
+ * shape unless the inner type was parenthesized.
+ */
+function chanText(dir, value) {
+    if (dir === 'both' && value?.type === 'channel_type' && value.child(0)?.type === '<-') {
+        return `chan<- ${chanText('both', value.childForFieldName('value'))}`;
+    }
+    const elem = typeText(value);
+    if (dir === 'recv')
+        return `<-chan ${elem}`;
+    if (dir === 'send')
+        return `chan<- ${elem}`;
+    return elem.startsWith('<-chan') ? `chan (${elem})` : `chan ${elem}`;
+}
+function collapse(text) {
+    return text.replace(/\s+/g, ' ').trim();
+}
+function structEntries(node) {
+    const list = named(node).find(n => n.type === 'field_declaration_list');
+    const out = [];
+    for (const f of list ? named(list) : []) {
+        if (f.type !== 'field_declaration')
+            continue;
+        const type = embeddedTypeText(f);
+        const names = fieldChildren(f, 'name');
+        if (names.length === 0)
+            out.push(type);
+        else
+            for (const n of names)
+                out.push(`${n.text} ${type}`);
+    }
+    return out;
+}
+/** A field's type text; for an embedded field the `*` is a separate token of the declaration. */
+function embeddedTypeText(field) {
+    const type = typeText(field.childForFieldName('type'));
+    if (fieldChildren(field, 'name').length > 0)
+        return type;
+    return embedsPointer(field) ? `*${type}` : type;
+}
+/** Whether an embedded field is written `*T`: the tree keeps the `*` as a token of the field itself. */
+function embedsPointer(field) {
+    for (let i = 0; i < field.childCount; i++) {
+        const c = field.child(i);
+        if (c?.type === '*')
+            return true;
+        if (c?.isNamed)
+            break;
+    }
+    return false;
+}
+function interfaceText(node) {
+    const methods = [];
+    const elems = [];
+    for (const c of named(node)) {
+        if (c.type === 'method_elem') {
+            const name = c.childForFieldName('name')?.text ?? '';
+            methods.push(`${name}${signatureText(c.childForFieldName('parameters'), c.childForFieldName('result'))}`);
+        }
+        else if (c.type === 'type_elem') {
+            elems.push(typeText(c));
+        }
+    }
+    methods.sort();
+    return `interface{${[...methods, ...elems].join('; ')}}`;
+}
+/** `(int, ...string) (T, error)`: parameter types only; one result without parentheses. */
+function signatureText(params, result) {
+    const ps = paramTypes(params);
+    let out = `(${ps.join(', ')})`;
+    if (result) {
+        if (result.type === 'parameter_list') {
+            const rs = paramTypes(result);
+            if (rs.length === 1)
+                out += ` ${rs[0]}`;
+            else if (rs.length > 1)
+                out += ` (${rs.join(', ')})`;
+        }
+        else {
+            out += ` ${typeText(result)}`;
+        }
+    }
+    return out;
+}
+function paramTypes(list) {
+    const out = [];
+    for (const p of list ? named(list) : []) {
+        if (p.type !== 'parameter_declaration' && p.type !== 'variadic_parameter_declaration')
+            continue;
+        const t = (p.type === 'variadic_parameter_declaration' ? '...' : '') + typeText(p.childForFieldName('type'));
+        const n = Math.max(1, fieldChildren(p, 'name').length);
+        for (let i = 0; i < n; i++)
+            out.push(t);
+    }
+    return out;
+}
+/** Normalized expression text (single spaces around binary operators). */
+function exprText(node) {
+    if (!node)
+        return '';
+    switch (node.type) {
+        case 'binary_expression':
+            return `${exprText(node.childForFieldName('left'))} ${node.childForFieldName('operator')?.text ?? ''} ${exprText(node.childForFieldName('right'))}`;
+        case 'unary_expression':
+            return `${node.childForFieldName('operator')?.text ?? ''}${exprText(node.childForFieldName('operand'))}`;
+        case 'parenthesized_expression':
+            return `(${named(node).map(exprText).join('')})`;
+        case 'call_expression': {
+            const args = node.childForFieldName('arguments');
+            return `${exprText(node.childForFieldName('function'))}(${(args ? named(args) : []).map(exprText).join(', ')})`;
+        }
+        case 'selector_expression':
+            return `${exprText(node.childForFieldName('operand'))}.${node.childForFieldName('field')?.text ?? ''}`;
+        default:
+            return collapse(node.text);
+    }
+}
+function typeParams(list) {
+    const out = [];
+    for (const d of list ? named(list) : []) {
+        if (d.type !== 'type_parameter_declaration')
+            continue;
+        const constraint = typeText(d.childForFieldName('type'));
+        for (const n of fieldChildren(d, 'name'))
+            out.push({ name: n.text, constraint });
+    }
+    return out;
+}
+
+// A type's underlying type: a struct's fields, an interface's method set with its embedded interfaces
+// flattened (through this package and the module's others, with type arguments substituted), or
+// the text of any other type; and the declaration a type name refers to.
+const NAMED_OR_LITERAL = new Set([
+    'struct_type',
+    'interface_type',
+    'type_identifier',
+    'qualified_type',
+    'generic_type'
+]);
+const PREDECLARED_NON_INTERFACE = new Set([
+    'bool',
+    'byte',
+    'complex64',
+    'complex128',
+    'float32',
+    'float64',
+    'int',
+    'int8',
+    'int16',
+    'int32',
+    'int64',
+    'rune',
+    'string',
+    'uint',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'uintptr'
+]);
+function underlying(x, pkg, type, ctx, depth = 0) {
+    if (type?.type === 'struct_type')
+        return structUnderlying(type, ctx);
+    if (type?.type === 'interface_type') {
+        const f = flatten(x, pkg, type, ctx, new Set());
+        return {
+            kind: 'interface',
+            methods: [...f.methods.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
+            embeds: f.embeds,
+            hasUnexportedMethods: f.hasUnexportedMethods,
+            typeSet: f.typeSet
+        };
+    }
+    // The predeclared interfaces (unless a declaration of the package shadows them).
+    if (type?.type === 'type_identifier' && !subst?.has(type.text) && !pkg.types.has(type.text)) {
+        const base = { kind: 'interface', embeds: [], hasUnexportedMethods: false, typeSet: false };
+        if (type.text === 'any')
+            return { ...base, methods: [] };
+        if (type.text === 'error')
+            return { ...base, methods: [{ name: 'Error', signature: 'func() string', pos: posOf(ctx, type) }] };
+    }
+    // `type A B` or `type A = B[int]` with B a struct or interface type of this module: A has
+    // B's structure (type arguments substituted).
+    if (type && depth < 16) {
+        const target = resolve$1(x, pkg, type, ctx);
+        const t = target?.decl.node.childForFieldName('type');
+        if (target && t && NAMED_OR_LITERAL.has(t.type)) {
+            const u = withSubst(target.subst, () => underlying(x, target.pkg, t, target.decl.ctx, depth + 1));
+            if (u.kind !== 'other')
+                return u;
+        }
+    }
+    return { kind: 'other', text: typeText(type) };
+}
+/** The declaration a type name (`T`, `pkg.T`, `T[int]`) refers to in this module, with its type arguments. */
+function resolve$1(x, pkg, type, ctx) {
+    let base = type;
+    let args;
+    if (type.type === 'generic_type') {
+        base = type.childForFieldName('type');
+        const list = type.childForFieldName('type_arguments');
+        args = (list ? named(list) : []).map(typeText);
+    }
+    if (!base)
+        return undefined;
+    let found;
+    if (base.type === 'type_identifier') {
+        if (subst?.has(base.text))
+            return undefined; // a type parameter
+        const decl = pkg.types.get(base.text);
+        if (decl)
+            found = { pkg, decl };
+    }
+    else if (base.type === 'qualified_type') {
+        const dir = ctx.qualifiers.get(base.childForFieldName('package')?.text ?? '');
+        const other = dir === undefined ? undefined : x.pkgs.get(dir);
+        const decl = other?.types.get(base.childForFieldName('name')?.text ?? '');
+        if (other && decl)
+            found = { pkg: other, decl };
+    }
+    if (!found)
+        return undefined;
+    const params = typeParams(found.decl.node.childForFieldName('type_parameters'));
+    if (params.length === 0)
+        return args ? undefined : { ...found, subst: undefined };
+    if (!args || args.length !== params.length)
+        return undefined;
+    return { ...found, subst: new Map(params.map((p, i) => [p.name, args[i]])) };
+}
+function flatten(x, pkg, iface, ctx, visiting) {
+    const out = { methods: new Map(), embeds: [], hasUnexportedMethods: false, typeSet: false };
+    const key = `${ctx.file}:${iface.startIndex}`;
+    if (visiting.has(key))
+        return out;
+    visiting.add(key);
+    for (const c of named(iface)) {
+        if (c.hasError)
+            continue;
+        if (c.type === 'method_elem') {
+            const name = c.childForFieldName('name');
+            if (!name)
+                continue;
+            if (!isExported(name.text)) {
+                out.hasUnexportedMethods = true;
+                continue;
+            }
+            if (!out.methods.has(name.text)) {
+                out.methods.set(name.text, {
+                    name: name.text,
+                    signature: `func${signatureText(c.childForFieldName('parameters'), c.childForFieldName('result'))}`,
+                    pos: posOf(ctx, name)
+                });
+            }
+            continue;
+        }
+        if (c.type !== 'type_elem')
+            continue;
+        const terms = named(c);
+        const text = typeText(c);
+        const only = terms.length === 1 ? terms[0] : undefined;
+        if (!only || !['type_identifier', 'qualified_type', 'generic_type'].includes(only.type)) {
+            out.typeSet = true;
+            out.embeds.push(text);
+            continue;
+        }
+        if (only.type === 'type_identifier' &&
+            PREDECLARED_NON_INTERFACE.has(only.text) &&
+            !pkg.types.has(only.text)) {
+            out.typeSet = true;
+            out.embeds.push(text);
+            continue;
+        }
+        const inner = resolveInterface(x, pkg, only, ctx, 0);
+        if (inner === 'not-interface') {
+            out.typeSet = true;
+            out.embeds.push(text);
+        }
+        else if (inner) {
+            const f = withSubst(inner.subst, () => flatten(x, inner.pkg, inner.node, inner.ctx, visiting));
+            for (const [k, m] of f.methods)
+                if (!out.methods.has(k))
+                    out.methods.set(k, m);
+            out.embeds.push(...f.embeds);
+            out.hasUnexportedMethods ||= f.hasUnexportedMethods;
+            out.typeSet ||= f.typeSet;
+        }
+        else {
+            out.embeds.push(text);
+        }
+    }
+    visiting.delete(key);
+    return out;
+}
+/** The interface literal a same-module type name stands for, 'not-interface', or undefined (unknown). */
+function resolveInterface(x, pkg, type, ctx, depth) {
+    if (depth > 16)
+        return undefined;
+    const target = resolve$1(x, pkg, type, ctx);
+    if (!target)
+        return undefined;
+    const t = target.decl.node.childForFieldName('type');
+    if (!t)
+        return undefined;
+    if (t.type === 'interface_type')
+        return { pkg: target.pkg, node: t, ctx: target.decl.ctx, subst: target.subst };
+    if (t.type === 'type_identifier' || t.type === 'qualified_type' || t.type === 'generic_type') {
+        if (t.type === 'type_identifier' &&
+            PREDECLARED_NON_INTERFACE.has(t.text) &&
+            !target.pkg.types.has(t.text))
+            return 'not-interface';
+        return withSubst(target.subst, () => resolveInterface(x, target.pkg, t, target.decl.ctx, depth + 1));
+    }
+    if (t.type === 'parenthesized_type')
+        return undefined;
+    return 'not-interface';
+}
+function structUnderlying(node, ctx) {
+    const list = named(node).find(n => n.type === 'field_declaration_list');
+    const fields = [];
+    let hasUnexportedFields = false;
+    for (const f of list ? named(list) : []) {
+        if (f.type !== 'field_declaration')
+            continue;
+        if (f.hasError) {
+            hasUnexportedFields = true;
+            continue;
+        }
+        const type = embeddedTypeText(f);
+        const names = fieldChildren(f, 'name');
+        if (names.length === 0) {
+            const typeNode = f.childForFieldName('type');
+            const name = embeddedName(typeNode);
+            if (isExported(name))
+                fields.push({ name, type, embedded: true, pos: posOf(ctx, typeNode ?? f) });
+            else
+                hasUnexportedFields = true;
+            continue;
+        }
+        for (const n of names) {
+            if (isExported(n.text))
+                fields.push({ name: n.text, type, embedded: false, pos: posOf(ctx, n) });
+            else
+                hasUnexportedFields = true;
+        }
+    }
+    return { kind: 'struct', fields, hasUnexportedFields };
+}
+
+/** How deep promotion is followed; real code embeds a few levels at most. */
+const MAX_EMBEDDING_DEPTH = 8;
+const byMemberName = (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
+/**
+ * The struct or interface type a same-package, non-generic type name stands for, through
+ * definitions like `type D S` (D has S's fields, so what they promote, but not S's methods).
+ */
+function localType(pkg, name) {
+    for (let depth = 0; depth < MAX_EMBEDDING_DEPTH; depth++) {
+        const decl = pkg.types.get(name);
+        if (!decl || decl.node.type !== 'type_spec' || decl.node.childForFieldName('type_parameters'))
+            return undefined;
+        const node = decl.node.childForFieldName('type');
+        if (node?.type === 'struct_type' || node?.type === 'interface_type')
+            return { node, ctx: decl.ctx };
+        if (node?.type !== 'type_identifier')
+            return undefined;
+        name = node.text;
+    }
+    return undefined;
+}
+/**
+ * The methods and exported fields struct type `name` gets from the same-package types it embeds,
+ * level by level (the spec's selector rule): a name at a shallower depth hides deeper ones, and a
+ * name found twice at the same depth is ambiguous, so it is selectable through neither.
+ */
+function promotedMembers(x, pkg, name, methods) {
+    const own = localType(pkg, name);
+    if (own?.node.type !== 'struct_type')
+        return undefined;
+    const taken = new Set([...(methods.get(name) ?? []).map(m => m.name), ...structFieldNames(own.node)]);
+    const out = { methods: [], fields: [] };
+    const visited = new Set([name]);
+    let level = [{ type: own, via: '', pointer: false }];
+    for (let depth = 1; level.length > 0 && depth <= MAX_EMBEDDING_DEPTH; depth++) {
+        const found = new Map();
+        const offer = (memberName, member) => {
+            const seen = found.get(memberName);
+            if (seen)
+                seen.count++;
+            else
+                found.set(memberName, { member, count: 1 });
+        };
+        const next = [];
+        const reached = new Set();
+        for (const at of level) {
+            for (const e of localEmbeddings(at.type.node)) {
+                if (visited.has(e.name))
+                    continue;
+                const type = localType(pkg, e.name);
+                const via = at.via ? `${at.via}.${e.name}` : e.name;
+                // Through an embedded pointer, even pointer-receiver methods are in the value's method set.
+                const pointer = at.pointer || e.pointer;
+                for (const m of methods.get(e.name) ?? []) {
+                    offer(m.name, { method: { ...m, pointer: Boolean(m.pointer) && !pointer, via } });
+                }
+                if (type?.node.type === 'interface_type') {
+                    for (const m of flatten(x, pkg, type.node, type.ctx, new Set()).methods.values()) {
+                        offer(m.name, { method: { ...m, via } });
+                    }
+                }
+                else if (type) {
+                    const u = structUnderlying(type.node, type.ctx);
+                    if (u.kind === 'struct')
+                        for (const f of u.fields)
+                            offer(f.name, { field: { ...f, via } });
+                    next.push({ type, via, pointer });
+                }
+                reached.add(e.name);
+            }
+        }
+        for (const [memberName, { member, count }] of found) {
+            if (taken.has(memberName))
+                continue;
+            taken.add(memberName);
+            if (count > 1)
+                continue;
+            if ('method' in member)
+                out.methods.push(member.method);
+            else
+                out.fields.push(member.field);
+        }
+        for (const r of reached)
+            visited.add(r);
+        level = next;
+    }
+    out.methods.sort(byMemberName);
+    out.fields.sort(byMemberName);
+    return out;
+}
+/** Every field name of a struct type (exported or not, embedded ones by their type name): depth 0 of selection. */
+function structFieldNames(node) {
+    const list = named(node).find(n => n.type === 'field_declaration_list');
+    return (list ? named(list) : []).flatMap(f => {
+        if (f.type !== 'field_declaration')
+            return [];
+        const names = fieldChildren(f, 'name');
+        return names.length > 0 ? names.map(n => n.text) : [embeddedName(f.childForFieldName('type'))];
+    });
+}
+/** The embedded fields of a struct type that name a type of the same package (`T` or `*T`, not generic). */
+function localEmbeddings(node) {
+    const list = named(node).find(n => n.type === 'field_declaration_list');
+    const out = [];
+    for (const f of list ? named(list) : []) {
+        if (f.type !== 'field_declaration' || f.hasError || fieldChildren(f, 'name').length > 0)
+            continue;
+        let t = f.childForFieldName('type');
+        let pointer = embedsPointer(f);
+        while (t?.type === 'pointer_type' || t?.type === 'parenthesized_type') {
+            if (t.type === 'pointer_type')
+                pointer = true;
+            t = named(t)[0] ?? null;
+        }
+        if (t?.type === 'type_identifier')
+            out.push({ name: t.text, pointer });
+    }
+    return out;
+}
+
+// A package's exported objects, per declaration kind: constants (with their values), variables,
+// functions, and types with their methods, underlying type (extract-underlying.ts) and the members
+// promoted from embedded types (extract-promoted.ts).
+function objectsOf(x, pkg) {
+    const objects = new Map();
+    const methods = new Map();
+    const evaluator = new ConstEvaluator(pkg);
+    const add = (o) => {
+        if (!objects.has(o.name))
+            objects.set(o.name, o);
+    };
+    for (const { node: decl, ctx, consulted } of pkg.decls) {
+        // A consulted declaration's methods are what embedding types get; nothing else of it is wanted.
+        if (consulted && decl.type !== 'method_declaration')
+            continue;
+        switch (decl.type) {
+            case 'const_declaration':
+                consts(pkg, decl, ctx, evaluator, add);
+                break;
+            case 'var_declaration':
+                for (const spec of varSpecs(decl)) {
+                    if (spec.hasError)
+                        continue;
+                    const type = spec.childForFieldName('type');
+                    for (const n of fieldChildren(spec, 'name')) {
+                        if (!isExported(n.text))
+                            continue;
+                        add({
+                            kind: 'var',
+                            name: n.text,
+                            ...(type ? { type: typeText(type) } : {}),
+                            pos: posOf(ctx, n)
+                        });
+                    }
+                }
+                break;
+            case 'function_declaration': {
+                if (isBroken(decl))
+                    break;
+                const name = decl.childForFieldName('name');
+                if (!name || !isExported(name.text))
+                    break;
+                add({
+                    kind: 'func',
+                    name: name.text,
+                    typeParams: typeParams(decl.childForFieldName('type_parameters')),
+                    signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
+                    pos: posOf(ctx, name)
+                });
+                break;
+            }
+            case 'method_declaration': {
+                if (isBroken(decl))
+                    break;
+                const name = decl.childForFieldName('name');
+                const recv = receiverOf(decl.childForFieldName('receiver'));
+                // Methods of unexported types count too: an exported struct that embeds the type gets them.
+                if (!name || !recv || !isExported(name.text))
+                    break;
+                const list = methods.get(recv.base) ?? [];
+                list.push({
+                    name: name.text,
+                    signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
+                    pos: posOf(ctx, name),
+                    ...(recv.pointer ? { pointer: true } : {})
+                });
+                methods.set(recv.base, list);
+                break;
+            }
+            case 'type_declaration':
+                for (const spec of named(decl)) {
+                    if (spec.hasError || (spec.type !== 'type_spec' && spec.type !== 'type_alias'))
+                        continue;
+                    const name = spec.childForFieldName('name');
+                    if (!name || !isExported(name.text))
+                        continue;
+                    const type = spec.childForFieldName('type');
+                    const text = type?.type === 'struct_type'
+                        ? 'struct{...}'
+                        : type?.type === 'interface_type'
+                            ? 'interface{...}'
+                            : typeText(type);
+                    add({
+                        kind: 'type',
+                        name: name.text,
+                        alias: spec.type === 'type_alias',
+                        typeParams: typeParams(spec.childForFieldName('type_parameters')),
+                        text,
+                        underlying: underlying(x, pkg, type, ctx),
+                        methods: [],
+                        pos: posOf(ctx, name)
+                    });
+                }
+                break;
+        }
+    }
+    for (const list of methods.values()) {
+        const seen = new Set();
+        const unique = list.filter(m => !seen.has(m.name) && seen.add(m.name));
+        list.splice(0, list.length, ...unique.sort(byMemberName));
+    }
+    for (const t of objects.values()) {
+        if (t.kind !== 'type' || t.alias)
+            continue;
+        const own = methods.get(t.name);
+        if (own)
+            t.methods.push(...own);
+        const promoted = t.typeParams.length === 0 ? promotedMembers(x, pkg, t.name, methods) : undefined;
+        if (promoted && (promoted.methods.length > 0 || promoted.fields.length > 0))
+            t.promoted = promoted;
+    }
+    return objects;
+}
+function consts(pkg, decl, ctx, evaluator, add) {
+    for (const { nameNode: n, index, iota, typeNode, valueNodes } of constSpecs(decl)) {
+        if (!isExported(n.text))
+            continue;
+        const expr = valueNodes?.[index] ?? null;
+        const entry = pkg.consts.get(n.text);
+        let value;
+        const v = entry && entry.ctx === ctx && entry.nameNode.startIndex === n.startIndex
+            ? evaluator.entry(entry)
+            : expr
+                ? evaluator.eval(expr, iota)
+                : undefined;
+        if (v)
+            value = showConst(v);
+        else if (expr)
+            value = mentionsIota(expr) ? `${exprText(expr)}@${iota}` : exprText(expr);
+        add({
+            kind: 'const',
+            name: n.text,
+            ...(typeNode ? { type: typeText(typeNode) } : {}),
+            ...(value !== undefined ? { value } : {}),
+            pos: posOf(ctx, n)
+        });
+    }
+}
+
+// Reading files into packages: each file parsed once per content (cached), its package by
+// directory, its declarations collected by name, its import qualifiers resolved to the module's
+// packages; then every package's objects (extractWith), or a package's name and position alone.
+function sameBytes(a, b) {
+    if (a === b)
+        return true;
+    return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
+}
+function readFile(data, parse) {
+    let scanned;
+    try {
+        scanned = scanImports(data);
+    }
+    catch {
+        return undefined;
+    }
+    if (scanned.buildIgnore)
+        return undefined;
+    let text = decoder$1.decode(data);
+    if (text.charCodeAt(0) === 0xfeff)
+        text = ` ${text.slice(1)}`;
+    return { text, root: parse(text), lineStarts: lineStartsOf(text), scanned };
+}
+/** The module-relative package directory of a file whose declarations count, else undefined. */
+function packageDirOf(file, moduleDir) {
+    if (!file.endsWith('.go') || file.endsWith('_test.go'))
+        return undefined;
+    const dir = relDir(file, moduleDir);
+    if (dir === undefined)
+        return undefined;
+    const name = file.slice(file.lastIndexOf('/') + 1);
+    return isCountedPath(dir === '.' ? name : `${dir}/${name}`) ? dir : undefined;
+}
+/** A file read, through the cache: a file with the same path and bytes is parsed once. */
+function readCached(src, parse, cache) {
+    return cachedFor(cache, src, data => ({ read: readFile(data, parse) })).read;
+}
+/** What `compute` makes of a file, once per path and content. */
+function cachedFor(cache, src, compute) {
+    let seen = cache.get(src.file)?.find(entry => sameBytes(entry.data, src.data));
+    if (!seen) {
+        seen = { data: src.data, ...compute(src.data) };
+        const versions = cache.get(src.file);
+        if (versions)
+            versions.push(seen);
+        else
+            cache.set(src.file, [seen]);
+    }
+    return seen;
+}
+/** A file's context for the extractor, its root, package clause and package name; undefined when it does not count. */
+function fileContext(src, parse, cache) {
+    const read = readCached(src, parse, cache);
+    if (!read)
+        return undefined;
+    const { text, root, lineStarts, scanned } = read;
+    const clause = root.namedChildren.find(n => n?.type === 'package_clause') ?? undefined;
+    const nameNode = clause?.namedChildren.find(n => n?.type === 'package_identifier');
+    const pkgName = nameNode?.text ?? scanned.packageName;
+    if (!pkgName)
+        return undefined;
+    const ctx = {
+        file: src.file,
+        text,
+        lineStarts,
+        qualifiers: new Map(),
+        imports: scanned.imports.filter(i => i.path !== 'C').map(i => ({ name: i.name, path: i.path }))
+    };
+    return { ctx, root, clause, pkgName, scanned };
+}
+function byFile(a, b) {
+    return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
+}
+/** Each file's import qualifiers that name packages of this module. */
+function resolveQualifiers(pkgs, modulePath) {
+    for (const pkg of pkgs.values()) {
+        for (const ctx of pkg.files) {
+            for (const imp of ctx.imports) {
+                const target = ownPackageDir(imp.path, modulePath);
+                if (target === undefined)
+                    continue;
+                const name = imp.name ?? pkgs.get(target)?.name ?? imp.path.slice(imp.path.lastIndexOf('/') + 1);
+                if (name === '_' || name === '.')
+                    continue;
+                ctx.qualifiers.set(name, target);
+            }
+        }
+    }
+}
+function collectDecls(pkg, decls, ctx, consulted = false) {
+    const push = (node) => pkg.decls.push(consulted ? { node, ctx, consulted } : { node, ctx });
+    for (const decl of decls) {
+        switch (decl.type) {
+            case 'type_declaration':
+                for (const spec of named(decl)) {
+                    if (spec.hasError)
+                        continue;
+                    if (spec.type !== 'type_spec' && spec.type !== 'type_alias')
+                        continue;
+                    const name = spec.childForFieldName('name')?.text;
+                    if (name && !pkg.types.has(name))
+                        pkg.types.set(name, { node: spec, ctx });
+                }
+                push(decl);
+                break;
+            case 'const_declaration': {
+                for (const { nameNode, index, iota, typeNode, valueNodes } of constSpecs(decl)) {
+                    if (!pkg.consts.has(nameNode.text)) {
+                        pkg.consts.set(nameNode.text, {
+                            name: nameNode.text,
+                            index,
+                            iota,
+                            typeNode,
+                            valueNodes,
+                            nameNode,
+                            ctx
+                        });
+                    }
+                }
+                push(decl);
+                break;
+            }
+            case 'var_declaration':
+            case 'function_declaration':
+            case 'method_declaration':
+                push(decl);
+                break;
+        }
+    }
+}
+/**
+ * A package's name and position without its objects: from its first file that counts, as extractWith
+ * takes them, read from the file's header where it can (no parse).
+ */
+function packageHeader(dir, files, parse, cache) {
+    for (const src of files) {
+        let scanned;
+        try {
+            scanned = scanImports(src.data);
+        }
+        catch {
+            continue;
+        }
+        if (scanned.buildIgnore)
+            continue;
+        const header = (name, pos) => ({ dir, name, objects: new Map(), pos });
+        if (scanned.packageName !== undefined && scanned.packageAt !== undefined) {
+            return header(scanned.packageName, positionAt(src.file, src.data, scanned.packageAt));
+        }
+        const read = fileContext(src, parse, cache);
+        if (read)
+            return header(read.pkgName, posOf(read.ctx, read.clause ?? read.root));
+    }
+    return undefined;
+}
+/** posOf for a byte offset: the line, and the column in code points (not counting a byte order mark, which the decoder drops). */
+function positionAt(file, data, offset) {
+    let line = 1;
+    let lineStart = 0;
+    for (let i = 0; i < offset; i++) {
+        if (data[i] === 0x0a) {
+            line++;
+            lineStart = i + 1;
+        }
+    }
+    const bom = lineStart === 0 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf;
+    let column = 1;
+    for (let i = bom ? 3 : lineStart; i < offset; i++)
+        if ((data[i] & 0xc0) !== 0x80)
+            column++;
+    return { file, line, column };
+}
+
+// The declaration parser's lexer: Go tokens with automatic semicolons, the skipping of bracketed
+// groups (function bodies, initializers), the Go keywords, and the error a declaration that does
+// not parse throws.
+var Tok;
+(function (Tok) {
+    Tok[Tok["EOF"] = 0] = "EOF";
+    Tok[Tok["Ident"] = 1] = "Ident";
+    Tok[Tok["Int"] = 2] = "Int";
+    Tok[Tok["Float"] = 3] = "Float";
+    Tok[Tok["Imag"] = 4] = "Imag";
+    Tok[Tok["Rune"] = 5] = "Rune";
+    Tok[Tok["String"] = 6] = "String";
+    Tok[Tok["RawString"] = 7] = "RawString";
+    Tok[Tok["Op"] = 8] = "Op";
+    /** An explicit `;` or one inserted at a line end (Go's rule). */
+    Tok[Tok["Semi"] = 9] = "Semi";
+})(Tok || (Tok = {}));
+/** Thrown inside a declaration that does not parse; caught per declaration. */
+class ParseError extends Error {
+}
+/** The operator or punctuation at i (longest match), or undefined. */
+function operatorAt(src, i) {
+    const c = src[i];
+    const d = src[i + 1];
+    switch (c) {
+        case '(':
+        case ')':
+        case '[':
+        case ']':
+        case '{':
+        case '}':
+        case ',':
+        case '~':
+            return c;
+        case '.':
+            return d === '.' && src[i + 2] === '.' ? '...' : '.';
+        case ':':
+            return d === '=' ? ':=' : ':';
+        case '+':
+        case '-':
+            return d === c || d === '=' ? c + d : c;
+        case '*':
+        case '/':
+        case '%':
+        case '=':
+        case '!':
+        case '^':
+            return d === '=' ? c + d : c;
+        case '&':
+            if (d === '^')
+                return src[i + 2] === '=' ? '&^=' : '&^';
+            return d === '&' || d === '=' ? c + d : c;
+        case '|':
+            return d === '|' || d === '=' ? c + d : c;
+        case '<':
+            if (d === '-')
+                return '<-';
+            if (d === '<')
+                return src[i + 2] === '=' ? '<<=' : '<<';
+            return d === '=' ? '<=' : '<';
+        case '>':
+            if (d === '>')
+                return src[i + 2] === '=' ? '>>=' : '>>';
+            return d === '=' ? '>=' : '>';
+        default:
+            return undefined;
+    }
+}
+const isAsciiLetter = (c) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
+const isDigit = (c) => c >= 0x30 && c <= 0x39;
+const UNICODE_LETTER = /[\p{L}]/u;
+const UNICODE_DIGIT = /[\p{Nd}]/u;
+/** The kind and end of the number literal at i (an int, float or imaginary). */
+function numberAt(src, i) {
+    let float = false;
+    const hex = src.charCodeAt(i) === 0x30 && (src[i + 1] === 'x' || src[i + 1] === 'X');
+    if (hex)
+        i += 2;
+    for (;;) {
+        const ch = src[i];
+        if (ch === undefined)
+            break;
+        if (/[0-9a-zA-Z_]/.test(ch)) {
+            const exponent = hex ? ch === 'p' || ch === 'P' : ch === 'e' || ch === 'E';
+            if (exponent) {
+                float = true;
+                if (src[i + 1] === '+' || src[i + 1] === '-')
+                    i++;
+            }
+            else if (ch === 'i' && !/[0-9a-zA-Z_]/.test(src[i + 1] ?? '')) {
+                return [Tok.Imag, i + 1];
+            }
+            i++;
+        }
+        else if (ch === '.') {
+            float = true;
+            i++;
+        }
+        else
+            break;
+    }
+    return [float ? Tok.Float : Tok.Int, i];
+}
+/** The index just past the partner of the bracket at `start` (see Lexer.skipGroup). */
+function groupEnd(src, start) {
+    const n = src.length;
+    let depth = 0;
+    let k = start;
+    while (k < n) {
+        const c = src.charCodeAt(k);
+        if (c === 0x7b || c === 0x28 || c === 0x5b)
+            depth++;
+        else if (c === 0x7d || c === 0x29 || c === 0x5d) {
+            if (--depth === 0) {
+                k++;
+                break;
+            }
+        }
+        else if (c === 0x2f && src.charCodeAt(k + 1) === 0x2f) {
+            const e = src.indexOf('\n', k);
+            k = e < 0 ? n : e;
+            continue;
+        }
+        else if (c === 0x2f && src.charCodeAt(k + 1) === 0x2a) {
+            const e = src.indexOf('*/', k + 2);
+            k = e < 0 ? n : e + 2;
+            continue;
+        }
+        else if (c === 0x60) {
+            const e = src.indexOf('`', k + 1);
+            k = e < 0 ? n : e + 1;
+            continue;
+        }
+        else if (c === 0x22 || c === 0x27) {
+            let j = k + 1;
+            for (; j < n; j++) {
+                const d = src.charCodeAt(j);
+                if (d === c || d === 0x0a)
+                    break;
+                if (d === 0x5c)
+                    j++;
+            }
+            k = j + 1;
+            continue;
+        }
+        k++;
+    }
+    if (depth > 0 && k >= n)
+        throw new ParseError('unbalanced brackets');
+    return k;
+}
+class Lexer {
+    src;
+    pos = 0;
+    /** Where the token before the current one ends (a skipped group counts as one token). */
+    prevEnd = 0;
+    /** Whether a line end here ends a statement (the previous token allows it). */
+    semiAllowed = false;
+    // The current token (fields, not an object: a file has tens of thousands of tokens).
+    kind = Tok.EOF;
+    start = 0;
+    end = 0;
+    /** The identifier, keyword or operator text; '' for literals and implicit semicolons. */
+    value = '';
+    constructor(src) {
+        this.src = src;
+        this.next();
+    }
+    save() {
+        return [this.pos, this.semiAllowed, this.kind, this.start, this.end, this.value, this.prevEnd];
+    }
+    restore([pos, semi, kind, start, end, value, prevEnd]) {
+        this.pos = pos;
+        this.semiAllowed = semi;
+        this.kind = kind;
+        this.start = start;
+        this.end = end;
+        this.value = value;
+        this.prevEnd = prevEnd;
+    }
+    next() {
+        this.prevEnd = this.end;
+        const src = this.src;
+        const n = src.length;
+        let i = this.pos;
+        for (;;) {
+            if (i >= n) {
+                if (this.semiAllowed)
+                    return this.emitSemi(i, i);
+                return this.set(Tok.EOF, n, n, '');
+            }
+            const c = src.charCodeAt(i);
+            if (c === 0x0a) {
+                if (this.semiAllowed)
+                    return this.emitSemi(i, i + 1);
+                i++;
+            }
+            else if (c === 0x20 || c === 0x09 || c === 0x0d) {
+                i++;
+            }
+            else if (c === 0x2f && src.charCodeAt(i + 1) === 0x2f) {
+                const e = src.indexOf('\n', i);
+                i = e < 0 ? n : e;
+            }
+            else if (c === 0x2f && src.charCodeAt(i + 1) === 0x2a) {
+                const e = src.indexOf('*/', i + 2);
+                const end = e < 0 ? n : e + 2;
+                // A general comment with a line break acts like a newline.
+                if (this.semiAllowed && src.slice(i, end).includes('\n'))
+                    return this.emitSemi(i, end);
+                i = end;
+            }
+            else
+                break;
+        }
+        const start = i;
+        const c = src.charCodeAt(i);
+        if (isAsciiLetter(c) || (c >= 0x80 && this.isUnicodeIdentStart(i))) {
+            i++;
+            while (i < n) {
+                const d = src.charCodeAt(i);
+                if (isAsciiLetter(d) || isDigit(d))
+                    i++;
+                else if (d >= 0x80 && this.isUnicodeIdentPart(i))
+                    i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
+                else
+                    break;
+            }
+            const word = src.slice(start, i);
+            this.set(Tok.Ident, start, i, word);
+            this.semiAllowed =
+                !KEYWORDS$1.has(word) ||
+                    word === 'break' ||
+                    word === 'continue' ||
+                    word === 'fallthrough' ||
+                    word === 'return';
+            return;
+        }
+        if (isDigit(c) || (c === 0x2e && isDigit(src.charCodeAt(i + 1))))
+            return this.number(i);
+        if (c === 0x22 || c === 0x27) {
+            let k = i + 1;
+            for (; k < n; k++) {
+                const d = src.charCodeAt(k);
+                if (d === c)
+                    break;
+                if (d === 0x0a)
+                    throw new ParseError('newline in string');
+                if (d === 0x5c)
+                    k++;
+            }
+            if (k >= n)
+                throw new ParseError('string not terminated');
+            this.set(c === 0x22 ? Tok.String : Tok.Rune, start, k + 1, '');
+            this.semiAllowed = true;
+            return;
+        }
+        if (c === 0x60) {
+            const e = src.indexOf('`', i + 1);
+            if (e < 0)
+                throw new ParseError('raw string not terminated');
+            this.set(Tok.RawString, start, e + 1, '');
+            this.semiAllowed = true;
+            return;
+        }
+        if (c === 0x3b) {
+            this.set(Tok.Semi, start, i + 1, ';');
+            this.semiAllowed = false;
+            return;
+        }
+        const op = operatorAt(src, i);
+        if (op === undefined)
+            throw new ParseError(`unexpected character ${JSON.stringify(src[i])}`);
+        this.set(Tok.Op, start, i + op.length, op);
+        this.semiAllowed = op === ')' || op === ']' || op === '}' || op === '++' || op === '--';
+    }
+    emitSemi(start, end) {
+        this.set(Tok.Semi, start, start, '');
+        this.pos = end;
+        this.semiAllowed = false;
+    }
+    set(kind, start, end, value) {
+        this.kind = kind;
+        this.start = start;
+        this.end = end;
+        this.value = value;
+        this.pos = end;
+    }
+    number(i) {
+        const [kind, end] = numberAt(this.src, i);
+        this.set(kind, i, end, '');
+        this.semiAllowed = true;
+    }
+    isUnicodeIdentStart(i) {
+        return UNICODE_LETTER.test(String.fromCodePoint(this.src.codePointAt(i) ?? 0));
+    }
+    isUnicodeIdentPart(i) {
+        const ch = String.fromCodePoint(this.src.codePointAt(i) ?? 0);
+        return UNICODE_LETTER.test(ch) || UNICODE_DIGIT.test(ch);
+    }
+    /**
+     * With the current token an opening `{`, `(` or `[`: moves past its closing partner without
+     * tokenizing what is inside (comments, strings and runes are still respected), then reads the
+     * next token. Used for function bodies and initializers, whose content the API does not need.
+     */
+    skipGroup() {
+        const k = groupEnd(this.src, this.start);
+        this.pos = k;
+        this.semiAllowed = true;
+        this.next();
+        this.prevEnd = k;
+    }
+}
+const KEYWORDS$1 = new Set([
+    'break',
+    'case',
+    'chan',
+    'const',
+    'continue',
+    'default',
+    'defer',
+    'else',
+    'fallthrough',
+    'for',
+    'func',
+    'go',
+    'goto',
+    'if',
+    'import',
+    'interface',
+    'map',
+    'package',
+    'range',
+    'return',
+    'select',
+    'struct',
+    'switch',
+    'type',
+    'var'
+]);
+/** Whether the token can begin a type (after a parameter or field name, or as a result). */
+function startsType(t) {
+    if (t.kind === Tok.Ident)
+        return !KEYWORDS$1.has(t.value) || ['func', 'map', 'chan', 'struct', 'interface'].includes(t.value);
+    return t.kind === Tok.Op && (t.value === '*' || t.value === '[' || t.value === '(' || t.value === '<-');
+}
+
+// The syntax tree the declaration parser builds: nodes with tree-sitter-go's node types and field
+// names, behind the GoSyntaxNode interface the extractor reads (so a tree-sitter tree can stand in).
+// Shared by the leaves (most nodes), which never add to them.
+const NO_CHILDREN = [];
+const NO_FIELDS = [];
+/** A node of the syntax tree. */
+class SyntaxNode {
+    type;
+    startIndex;
+    endIndex;
+    source;
+    isNamed;
+    children = NO_CHILDREN;
+    fields = NO_FIELDS;
+    hasError = false;
+    constructor(type, startIndex, endIndex, source, isNamed = true) {
+        this.type = type;
+        this.startIndex = startIndex;
+        this.endIndex = endIndex;
+        this.source = source;
+        this.isNamed = isNamed;
+    }
+    get text() {
+        return this.source.slice(this.startIndex, this.endIndex);
+    }
+    get namedChildren() {
+        return this.children.filter(c => c.isNamed);
+    }
+    get childCount() {
+        return this.children.length;
+    }
+    child(index) {
+        return this.children[index] ?? null;
+    }
+    childForFieldName(field) {
+        const i = this.fields.indexOf(field);
+        return i < 0 ? null : this.children[i];
+    }
+    childrenForFieldName(field) {
+        return this.children.filter((_, i) => this.fields[i] === field);
+    }
+    /** Appends a child (and widens this node to cover it). */
+    add(node, field) {
+        if (this.children === NO_CHILDREN) {
+            this.children = [];
+            this.fields = [];
+        }
+        this.children.push(node);
+        this.fields.push(field);
+        if (node.endIndex > this.endIndex)
+            this.endIndex = node.endIndex;
+        if (node.hasError)
+            this.hasError = true;
+        return node;
+    }
+}
+
+// The declaration parser's state: the lexer, the current token, and the small steps every rule uses
+// (expect an operator or keyword, make a node, end a spec). The rules are free functions in
+// parse-decls.ts, parse-types.ts and parse-exprs.ts that take this state.
+class Parser {
+    src;
+    lex;
+    constructor(src) {
+        this.src = src;
+        this.lex = new Lexer(src);
+    }
+    get tok() {
+        return this.lex;
+    }
+    node(type, start = this.tok.start) {
+        return new SyntaxNode(type, start, start, this.src);
+    }
+    /** The current token as a leaf node, consumed. */
+    leaf(type, isNamed = true) {
+        const t = this.tok;
+        const leaf = new SyntaxNode(type, t.start, t.end, this.src, isNamed);
+        this.lex.next();
+        return leaf;
+    }
+    is(op) {
+        return this.tok.kind === Tok.Op && this.tok.value === op;
+    }
+    isWord(word) {
+        return this.tok.kind === Tok.Ident && this.tok.value === word;
+    }
+    atSemi() {
+        return this.tok.kind === Tok.Semi;
+    }
+    isName() {
+        return this.tok.kind === Tok.Ident && !KEYWORDS$1.has(this.tok.value);
+    }
+    fail(what) {
+        throw new ParseError(`expected ${what}`);
+    }
+    /**
+     * Consumes operator `op`, failing if it is not there. Punctuation is kept in the tree (as an
+     * anonymous child of `into`) only where the extractor reads it: `*` and `<-` in types.
+     */
+    expect(op, into) {
+        if (!this.is(op))
+            this.fail(op);
+        if (into)
+            into.add(this.leaf(op, false));
+        else
+            this.lex.next();
+    }
+    keyword(word, into) {
+        if (!this.isWord(word))
+            this.fail(word);
+        if (into)
+            into.add(this.leaf(word, false));
+        else
+            this.lex.next();
+    }
+    name(type) {
+        if (!this.isName())
+            this.fail('a name');
+        return this.leaf(type);
+    }
+    /** After a declaration or spec: a semicolon, or the `)` / `}` that closes the group. */
+    endOfSpec() {
+        if (this.atSemi())
+            this.lex.next();
+        else if (!this.is(')') && !this.is('}') && this.tok.kind !== Tok.EOF)
+            this.fail('end of declaration');
+    }
+    /** Skips to the end of the current spec (a semicolon or `)` outside brackets) without reading it. */
+    skipToEndOfSpec() {
+        while (!this.atSemi() && this.tok.kind !== Tok.EOF && !this.is(')') && !this.is('}')) {
+            if (this.is('(') || this.is('[') || this.is('{'))
+                this.lex.skipGroup();
+            else
+                this.lex.next();
+        }
+    }
+    nodeAt(type, start) {
+        return new SyntaxNode(type, start, start, this.src);
+    }
+}
+
+// The declaration parser's expressions: constant values and array lengths, read with Go's operator
+// precedence; anything else (composite and function literals, conversions) is kept as one opaque node.
+/** Binary operator precedence, as in the Go spec. */
+const PRECEDENCE = {
+    '||': 1,
+    '&&': 2,
+    '==': 3,
+    '!=': 3,
+    '<': 3,
+    '<=': 3,
+    '>': 3,
+    '>=': 3,
+    '+': 4,
+    '-': 4,
+    '|': 4,
+    '^': 4,
+    '*': 5,
+    '/': 5,
+    '%': 5,
+    '<<': 5,
+    '>>': 5,
+    '&': 5,
+    '&^': 5
+};
+const UNARY = new Set(['+', '-', '!', '^', '*', '&', '<-']);
+const LITERAL_NODE = {
+    [Tok.Int]: 'int_literal',
+    [Tok.Float]: 'float_literal',
+    [Tok.Imag]: 'imaginary_literal',
+    [Tok.Rune]: 'rune_literal',
+    [Tok.String]: 'interpreted_string_literal',
+    [Tok.RawString]: 'raw_string_literal'
+};
+const NAMED_IDENTIFIERS = new Set(['true', 'false', 'nil', 'iota']);
+const DECLARATION_KEYWORDS = new Set(['package', 'import', 'const', 'var', 'type']);
+function expression(p, minPrecedence = 1) {
+    let left = unaryExpression(p);
+    for (;;) {
+        const t = p.tok;
+        const precedence = t.kind === Tok.Op ? PRECEDENCE[t.value] : undefined;
+        if (precedence === undefined || precedence < minPrecedence)
+            return left;
+        const binary = p.nodeAt('binary_expression', left.startIndex);
+        binary.add(left, 'left');
+        binary.add(p.leaf(t.value, false), 'operator');
+        binary.add(expression(p, precedence + 1), 'right');
+        left = binary;
+    }
+}
+function unaryExpression(p) {
+    if (p.tok.kind === Tok.Op && UNARY.has(p.tok.value)) {
+        const unary = p.node('unary_expression');
+        unary.add(p.leaf(p.tok.value, false), 'operator');
+        unary.add(unaryExpression(p), 'operand');
+        return unary;
+    }
+    return primary(p);
+}
+function primary(p) {
+    const t = p.tok;
+    let x;
+    const literal = LITERAL_NODE[t.kind];
+    if (literal)
+        x = p.leaf(literal);
+    else if (t.kind === Tok.Ident && !KEYWORDS$1.has(t.value))
+        x = p.leaf(NAMED_IDENTIFIERS.has(t.value) ? t.value : 'identifier');
+    else if (p.is('(')) {
+        x = p.node('parenthesized_expression');
+        p.expect('(');
+        x.add(expression(p));
+        p.expect(')');
+    }
+    else if (startsType(t))
+        return opaque(p);
+    else
+        return p.fail('an expression');
+    for (;;) {
+        if (p.is('.')) {
+            const saved = p.lex.save();
+            p.lex.next();
+            if (!p.isName()) {
+                p.lex.restore(saved);
+                return opaque(p, x);
+            }
+            const selector = p.nodeAt('selector_expression', x.startIndex);
+            selector.add(x, 'operand');
+            selector.add(p.leaf('field_identifier'), 'field');
+            x = selector;
+        }
+        else if (p.is('(')) {
+            const call = p.nodeAt('call_expression', x.startIndex);
+            call.add(x, 'function');
+            const args = call.add(p.node('argument_list'), 'arguments');
+            p.expect('(');
+            while (!p.is(')')) {
+                args.add(expression(p));
+                if (p.is('...'))
+                    p.expect('...');
+                if (p.is(','))
+                    p.expect(',');
+                else if (!p.is(')'))
+                    p.fail(')');
+            }
+            p.expect(')');
+            x = call;
+        }
+        else if (p.is('[')) {
+            return opaque(p, x);
+        }
+        else
+            return x;
+    }
+}
+/**
+ * An expression this parser does not model (a composite or function literal, a conversion to a
+ * type literal, an index): one node over its text, which is all the API shows of it.
+ */
+function opaque(p, from) {
+    const start = p.tok.start;
+    const node = p.nodeAt('expression', from?.startIndex ?? start);
+    node.endIndex = from?.endIndex ?? start;
+    while (!p.atSemi() &&
+        p.tok.kind !== Tok.EOF &&
+        !(p.tok.kind === Tok.Op && [',', ')', ']', '}', '=', ':'].includes(p.tok.value)) &&
+        !(p.tok.kind === Tok.Ident && DECLARATION_KEYWORDS.has(p.tok.value))) {
+        if (p.is('(') || p.is('[') || p.is('{'))
+            p.lex.skipGroup();
+        else
+            p.lex.next();
+        node.endIndex = p.lex.prevEnd;
+    }
+    if (node.endIndex <= start && !from)
+        p.fail('an expression');
+    return node;
+}
+
+// The declaration parser's types: every Go type syntax (names, pointers, slices, arrays, maps,
+// channels, functions, structs, interfaces), type parameter lists, and parameter and result lists.
+function goType(p) {
+    const t = p.tok;
+    if (t.kind === Tok.Ident) {
+        switch (t.value) {
+            case 'func': {
+                const fn = p.node('function_type');
+                p.keyword('func');
+                signature(p, fn);
+                return fn;
+            }
+            case 'map': {
+                const map = p.node('map_type');
+                p.keyword('map');
+                p.expect('[');
+                map.add(goType(p), 'key');
+                p.expect(']');
+                map.add(goType(p), 'value');
+                return map;
+            }
+            case 'chan': {
+                const chan = p.node('channel_type');
+                p.keyword('chan', chan);
+                if (p.is('<-'))
+                    p.expect('<-', chan);
+                chan.add(goType(p), 'value');
+                return chan;
+            }
+            case 'struct':
+                return structType(p);
+            case 'interface':
+                return interfaceType(p);
+            default:
+                return typeName(p);
+        }
+    }
+    if (t.kind !== Tok.Op)
+        return p.fail('a type');
+    switch (t.value) {
+        case '*': {
+            const pointer = p.node('pointer_type');
+            p.expect('*');
+            pointer.add(goType(p));
+            return pointer;
+        }
+        case '<-': {
+            const chan = p.node('channel_type');
+            p.expect('<-', chan);
+            p.keyword('chan', chan);
+            chan.add(goType(p), 'value');
+            return chan;
+        }
+        case '(': {
+            const paren = p.node('parenthesized_type');
+            p.expect('(');
+            paren.add(goType(p));
+            p.expect(')');
+            return paren;
+        }
+        case '[': {
+            const start = t.start;
+            const open = p.leaf('[', false);
+            if (p.is(']')) {
+                const slice = p.nodeAt('slice_type', start);
+                slice.add(open);
+                p.expect(']');
+                slice.add(goType(p), 'element');
+                return slice;
+            }
+            if (p.is('...')) {
+                const array = p.nodeAt('implicit_length_array_type', start);
+                array.add(open);
+                p.expect('...');
+                p.expect(']');
+                array.add(goType(p), 'element');
+                return array;
+            }
+            const array = p.nodeAt('array_type', start);
+            array.add(open);
+            array.add(expression(p), 'length');
+            p.expect(']');
+            array.add(goType(p), 'element');
+            return array;
+        }
+        default:
+            return p.fail('a type');
+    }
+}
+/** `T`, `pkg.T`, either with type arguments `[A, B]`. */
+function typeName(p) {
+    const first = p.name('type_identifier');
+    let base = first;
+    if (p.is('.')) {
+        base = p.nodeAt('qualified_type', first.startIndex);
+        base.add(new SyntaxNode('package_identifier', first.startIndex, first.endIndex, p.src), 'package');
+        p.expect('.');
+        base.add(p.name('type_identifier'), 'name');
+    }
+    if (!p.is('['))
+        return base;
+    const generic = p.nodeAt('generic_type', base.startIndex);
+    generic.add(base, 'type');
+    const args = generic.add(p.node('type_arguments'), 'type_arguments');
+    p.expect('[');
+    while (!p.is(']')) {
+        args.add(typeElem(p, 'type_elem'));
+        if (p.is(','))
+            p.expect(',');
+        else if (!p.is(']'))
+            p.fail(']');
+    }
+    p.expect(']');
+    return generic;
+}
+function structType(p) {
+    const struct = p.node('struct_type');
+    p.keyword('struct');
+    const list = struct.add(p.node('field_declaration_list'));
+    bracedElements(p, list, () => fieldDeclaration(p));
+    return struct;
+}
+/** `{ e; e; ... }` into `into`: a struct's fields or an interface's elements, `;` or newline between. */
+function bracedElements(p, into, element) {
+    p.expect('{');
+    for (;;) {
+        while (p.atSemi())
+            p.lex.next();
+        if (p.is('}'))
+            break;
+        into.add(element());
+        if (!p.is('}')) {
+            if (!p.atSemi())
+                p.fail('; or }');
+            p.lex.next();
+        }
+    }
+    p.expect('}');
+}
+function fieldDeclaration(p) {
+    const field = p.node('field_declaration');
+    if (p.is('*')) {
+        p.expect('*', field);
+        field.add(typeName(p), 'type');
+    }
+    else if (p.isName() && fieldHasNames(p)) {
+        identifierList(p, field, 'field_identifier');
+        field.add(goType(p), 'type');
+    }
+    else {
+        field.add(typeName(p), 'type');
+    }
+    if (p.tok.kind === Tok.String)
+        field.add(p.leaf('interpreted_string_literal'), 'tag');
+    else if (p.tok.kind === Tok.RawString)
+        field.add(p.leaf('raw_string_literal'), 'tag');
+    return field;
+}
+/** At a field's first identifier: whether it is a name (`A, B T`, `A T`) rather than an embedded type. */
+function fieldHasNames(p) {
+    const saved = p.lex.save();
+    try {
+        p.lex.next();
+        if (p.is(','))
+            return true;
+        if (p.is('.'))
+            return false;
+        if (p.is('['))
+            return arrayFollows(p);
+        return startsType(p.tok);
+    }
+    finally {
+        p.lex.restore(saved);
+    }
+}
+function interfaceType(p) {
+    const iface = p.node('interface_type');
+    p.keyword('interface');
+    bracedElements(p, iface, () => interfaceElem(p));
+    return iface;
+}
+function interfaceElem(p) {
+    if (p.isName()) {
+        const saved = p.lex.save();
+        const name = p.leaf('field_identifier');
+        if (p.is('(')) {
+            const method = p.nodeAt('method_elem', name.startIndex);
+            method.add(name, 'name');
+            signature(p, method);
+            return method;
+        }
+        p.lex.restore(saved);
+    }
+    return typeElem(p, 'type_elem');
+}
+function typeParameterList(p) {
+    const list = p.node('type_parameter_list');
+    p.expect('[');
+    let pending = [];
+    while (!p.is(']')) {
+        const name = p.name('identifier');
+        if (p.is(',')) {
+            pending.push(name);
+            p.lex.next();
+            continue;
+        }
+        const decl = p.node('type_parameter_declaration', (pending[0] ?? name).startIndex);
+        for (const n of [...pending, name])
+            decl.add(n, 'name');
+        pending = [];
+        decl.add(typeElem(p, 'type_constraint'), 'type');
+        list.add(decl);
+        if (p.is(','))
+            p.expect(',');
+        else if (!p.is(']'))
+            p.fail(']');
+    }
+    if (pending.length > 0)
+        p.fail('a constraint');
+    p.expect(']');
+    return list;
+}
+/** `T`, `~T` or a union of them: a constraint or an interface's type element. */
+function typeElem(p, type) {
+    const elem = p.node(type);
+    for (;;) {
+        if (p.is('~')) {
+            const negated = p.node('negated_type');
+            p.expect('~');
+            negated.add(goType(p));
+            elem.add(negated);
+        }
+        else
+            elem.add(goType(p));
+        if (!p.is('|'))
+            return elem;
+        p.expect('|');
+    }
+}
+/** Parameters and the optional result, into `node`'s `parameters` and `result` fields. */
+function signature(p, node) {
+    node.add(parameterList(p), 'parameters');
+    if (p.is('('))
+        node.add(parameterList(p), 'result');
+    else if (startsType(p.tok))
+        node.add(goType(p), 'result');
+}
+/**
+ * `(a, b int, c ...string)` or `(int, string)`: as in Go, when any entry has a name, every lone
+ * identifier is a name that shares the type that follows it.
+ */
+function parameterList(p) {
+    const list = p.node('parameter_list');
+    p.expect('(');
+    const entries = [];
+    while (!p.is(')')) {
+        entries.push(parameterEntry(p));
+        if (p.is(','))
+            p.lex.next();
+        else if (!p.is(')'))
+            p.fail(')');
+    }
+    const named = entries.some(e => e.names.length > 0);
+    let pending = [];
+    for (const e of entries) {
+        if (named && e.bare) {
+            pending.push(e.bare);
+            continue;
+        }
+        const names = [...pending, ...e.names];
+        pending = [];
+        const type = e.type ?? e.bare;
+        const decl = p.nodeAt(e.variadic ? 'variadic_parameter_declaration' : 'parameter_declaration', (names[0] ?? type).startIndex);
+        for (const n of names)
+            decl.add(n, 'name');
+        decl.add(type, 'type');
+        list.add(decl);
+    }
+    if (pending.length > 0)
+        p.fail('a parameter type');
+    p.expect(')');
+    return list;
+}
+function parameterEntry(p) {
+    if (p.is('...')) {
+        p.lex.next();
+        return { names: [], type: goType(p), variadic: true };
+    }
+    if (!p.isName())
+        return { names: [], type: goType(p) };
+    const saved = p.lex.save();
+    const ident = p.leaf('identifier');
+    if (p.is('...')) {
+        p.lex.next();
+        return { names: [ident], type: goType(p), variadic: true };
+    }
+    if (p.is(',') || p.is(')')) {
+        const bare = new SyntaxNode('type_identifier', ident.startIndex, ident.endIndex, p.src);
+        return { names: [], bare, type: bare };
+    }
+    if (p.is('.') || (p.is('[') && !arrayFollows(p))) {
+        p.lex.restore(saved);
+        return { names: [], type: goType(p) };
+    }
+    return { names: [ident], type: goType(p) };
+}
+/**
+ * At `[` after a name: whether `name [N]T` or `name []T` follows (a name and an array or slice
+ * type) rather than the instantiation `Name[T]` (Go's parser decides the same way: by whether a
+ * type follows the brackets).
+ */
+function arrayFollows(p) {
+    const saved = p.lex.save();
+    try {
+        p.lex.next();
+        if (p.is(']'))
+            return true;
+        p.lex.restore(saved);
+        p.lex.skipGroup();
+        return startsType(p.tok) && !p.is('(');
+    }
+    catch {
+        return false;
+    }
+    finally {
+        p.lex.restore(saved);
+    }
+}
+function identifierList(p, spec, type) {
+    spec.add(p.name(type), 'name');
+    while (p.is(',')) {
+        p.expect(',');
+        spec.add(p.name(type), 'name');
+    }
+}
+
+// The declaration parser's top level: the package clause, imports, const, var, type and func
+// declarations (grouped or not), and the recovery after a declaration that does not parse.
+const DECL_LINE = /^(?:func|type|var|const|import)\b/;
+function parseFile(p) {
+    const root = new SyntaxNode('source_file', 0, 0, p.src);
+    for (;;) {
+        let start = p.tok.start;
+        try {
+            while (p.atSemi())
+                p.lex.next();
+            if (p.tok.kind === Tok.EOF)
+                break;
+            start = p.tok.start;
+            root.add(topLevel(p));
+        }
+        catch (e) {
+            if (!(e instanceof ParseError))
+                throw e;
+            const broken = new SyntaxNode('ERROR', start, start, p.src);
+            broken.hasError = true;
+            root.add(broken);
+            if (!resync(p, start))
+                break;
+        }
+    }
+    root.endIndex = p.src.length;
+    return root;
+}
+/** Moves to the next line after `from` that starts a top-level declaration; false if none. */
+function resync(p, from) {
+    for (let i = p.src.indexOf('\n', from); i >= 0; i = p.src.indexOf('\n', i + 1)) {
+        if (!DECL_LINE.test(p.src.slice(i + 1, i + 8)))
+            continue;
+        p.lex.pos = i + 1;
+        try {
+            p.lex.next();
+            return true;
+        }
+        catch {
+            // cannot happen at a keyword; keep looking
+        }
+    }
+    return false;
+}
+function topLevel(p) {
+    if (p.tok.kind !== Tok.Ident)
+        p.fail('a declaration');
+    switch (p.tok.value) {
+        case 'package': {
+            const clause = p.node('package_clause');
+            p.keyword('package');
+            clause.add(p.name('package_identifier'));
+            p.endOfSpec();
+            return clause;
+        }
+        case 'import':
+            return importDecl(p);
+        case 'const':
+            return group(p, 'const_declaration', 'const', undefined, () => constSpec(p), 'const_spec');
+        case 'var':
+            return group(p, 'var_declaration', 'var', 'var_spec_list', () => varSpec(p), 'var_spec');
+        case 'type':
+            return group(p, 'type_declaration', 'type', undefined, () => typeSpec(p), 'type_spec');
+        case 'func':
+            return funcDecl(p);
+        default:
+            return p.fail('a declaration');
+    }
+}
+function importDecl(p) {
+    const decl = p.node('import_declaration');
+    p.keyword('import');
+    if (p.is('('))
+        p.lex.skipGroup();
+    else
+        p.skipToEndOfSpec();
+    decl.endIndex = p.tok.start;
+    p.endOfSpec();
+    return decl;
+}
+/**
+ * `const`, `var` or `type` with one spec or a parenthesized group of them. A spec that does not
+ * parse becomes a `brokenType` node with `hasError`; the group goes on with the next spec.
+ */
+function group(p, type, keyword, listType, spec, brokenType) {
+    const decl = p.node(type);
+    p.keyword(keyword);
+    if (!p.is('(')) {
+        decl.add(spec());
+        p.endOfSpec();
+        return decl;
+    }
+    const list = listType ? decl.add(p.node(listType)) : decl;
+    p.expect('(');
+    for (;;) {
+        while (p.atSemi())
+            p.lex.next();
+        if (p.is(')'))
+            break;
+        if (p.tok.kind === Tok.EOF)
+            p.fail(')');
+        const start = p.tok.start;
+        try {
+            const node = spec();
+            p.endOfSpec();
+            list.add(node);
+        }
+        catch (e) {
+            if (!(e instanceof ParseError))
+                throw e;
+            const broken = list.add(new SyntaxNode(brokenType, start, p.tok.start, p.src));
+            broken.hasError = true;
+            list.hasError = true;
+            decl.hasError = true;
+            p.skipToEndOfSpec();
+            if (p.atSemi())
+                p.lex.next();
+            else if (p.is('}'))
+                p.fail(')');
+        }
+    }
+    p.expect(')');
+    p.endOfSpec();
+    return decl;
+}
+function constSpec(p) {
+    const spec = p.node('const_spec');
+    identifierList(p, spec, 'identifier');
+    if (startsType(p.tok))
+        spec.add(goType(p), 'type');
+    if (p.is('=')) {
+        p.expect('=');
+        const values = spec.add(p.node('expression_list'), 'value');
+        values.add(expression(p));
+        while (p.is(',')) {
+            p.expect(',');
+            values.add(expression(p));
+        }
+    }
+    return spec;
+}
+function varSpec(p) {
+    const spec = p.node('var_spec');
+    identifierList(p, spec, 'identifier');
+    if (!p.is('='))
+        spec.add(goType(p), 'type');
+    if (p.is('=')) {
+        p.expect('=');
+        // Initializers do not change the API (a variable without a declared type shows none).
+        p.skipToEndOfSpec();
+        spec.endIndex = p.tok.start;
+    }
+    return spec;
+}
+function typeSpec(p) {
+    const start = p.tok.start;
+    const name = p.name('type_identifier');
+    const params = p.is('[') && startsTypeParams(p) ? typeParameterList(p) : undefined;
+    const alias = p.is('=');
+    const spec = p.node(alias ? 'type_alias' : 'type_spec', start);
+    spec.add(name, 'name');
+    if (params)
+        spec.add(params, 'type_parameters');
+    if (alias)
+        p.expect('=');
+    spec.add(goType(p), 'type');
+    return spec;
+}
+/**
+ * At the `[` after a type name: whether a type parameter list follows rather than an array
+ * length. As in the Go spec, `[P *C]` and `[P (C)]` are array lengths; a trailing comma or an
+ * identifier, `~`, `[` or type keyword after the first name makes it a parameter list.
+ */
+function startsTypeParams(p) {
+    const saved = p.lex.save();
+    try {
+        p.lex.next();
+        if (!p.isName())
+            return false;
+        p.lex.next();
+        const t = p.tok;
+        if (t.kind === Tok.Ident)
+            return true;
+        if (t.kind !== Tok.Op)
+            return false;
+        if (t.value === ',' || t.value === '~' || t.value === '[')
+            return true;
+        if (t.value !== '*')
+            return false;
+        // `[P *C, Q any]` or `[P *C,]`: a comma at the top level of the brackets.
+        p.lex.restore(saved);
+        const open = p.tok.start;
+        p.lex.skipGroup();
+        return /,/.test(topLevelText(p, open, p.tok.start));
+    }
+    catch {
+        return false;
+    }
+    finally {
+        p.lex.restore(saved);
+    }
+}
+/** The text between `from` and `to` with nested brackets removed (for a top-level search). */
+function topLevelText(p, from, to) {
+    let depth = 0;
+    let out = '';
+    for (let i = from + 1; i < to - 1; i++) {
+        const ch = p.src[i];
+        if (ch === '(' || ch === '[' || ch === '{')
+            depth++;
+        else if (ch === ')' || ch === ']' || ch === '}')
+            depth--;
+        else if (depth === 0)
+            out += ch;
+    }
+    return out;
+}
+function funcDecl(p) {
+    const start = p.tok.start;
+    const func = p.leaf('func', false);
+    const method = p.is('(');
+    const decl = p.node(method ? 'method_declaration' : 'function_declaration', start);
+    decl.add(func);
+    if (method)
+        decl.add(parameterList(p), 'receiver');
+    decl.add(p.name(method ? 'field_identifier' : 'identifier'), 'name');
+    if (!method && p.is('['))
+        decl.add(typeParameterList(p), 'type_parameters');
+    signature(p, decl);
+    if (p.is('{')) {
+        const body = decl.add(p.node('block'), 'body');
+        p.lex.skipGroup();
+        body.endIndex = p.lex.start;
+    }
+    p.endOfSpec();
+    return decl;
+}
+
+// A parser for the declarations of a Go source file: the package clause, and every top-level
+// const, var, type and func with its full type syntax, but not function bodies (skipped by brace
+// matching) nor initializers of variables (skipped, the API does not depend on them). Constant
+// values and array lengths are parsed as expressions, since the API shows them.
+//
+// Why not a general-purpose grammar: the exported API needs only declarations, and reading them
+// here costs a few milliseconds per thousand files where the WASM tree-sitter-go parse and walk of
+// the same files cost hundreds (README, "Breaking changes"). The tree has tree-sitter-go's node
+// types and field names, so the extractor (extract.ts) reads either; a differential test compares the
+// two on real and generated sources.
+//
+// Errors: a declaration that does not parse is kept as a node with `hasError` (the extractor skips
+// it) and reading resumes at the next line that starts with `func`, `type`, `var`, `const` or
+// `import`, as after a broken declaration a human would.
+//
+// This file is the entry; the parts are parse-lexer.ts (tokens), parse-tree.ts (nodes),
+// parse-cursor.ts (parser state), parse-decls.ts, parse-types.ts and parse-exprs.ts (the rules).
+/** The syntax tree of Go source `text`: declarations in full, function bodies and initializers skipped. */
+function parseGoDeclarations(text) {
+    try {
+        return parseFile(new Parser(text));
+    }
+    catch (e) {
+        if (!(e instanceof ParseError))
+            throw e;
+        // The first token already failed (an unterminated literal, a stray character).
+        const root = new SyntaxNode('source_file', 0, text.length, text);
+        root.hasError = true;
+        return root;
+    }
+}
+
+/**
+ * A package whose new version only adds declarations, given as no objects before and the added
+ * objects after; undefined when it does more. It only adds when no file was removed, and in each
+ * changed file: the build constraint is the same, every import is kept (the module's own moved with
+ * the module), no dot import is added, and every declaration is still there, the same up to a
+ * function's body. What is added must leave the rest as it was: a method only on an added type, and
+ * no added name (nor an added import's name) that the package's old files spell anywhere, since it
+ * could shadow what they meant by it (`type error ...`).
+ */
+function additionsOnly(dir, before, after, oldModule, newModule, parse, cache) {
+    const was = new Map(before.map(src => [src.file, src.data]));
+    const files = new Set(after.map(src => src.file));
+    if (before.some(src => !files.has(src.file)))
+        return undefined;
+    const added = [];
+    const names = [];
+    for (const src of after) {
+        const oldData = was.get(src.file);
+        if (oldData && sameBytes(oldData, src.data))
+            continue;
+        const then = oldData ? fileContext({ file: src.file, data: oldData }, parse, cache) : undefined;
+        const now = fileContext(src, parse, cache);
+        // A file that counts on one side only (a build constraint or package clause changed).
+        if (oldData && Boolean(then) !== Boolean(now))
+            return undefined;
+        if (!now)
+            continue;
+        if (then) {
+            // What the header adds is named in the file's scope: nothing the file's declarations used.
+            const newImports = keptHeader(then.scanned, now.scanned, oldModule, newModule);
+            if (!newImports || newImports.some(i => i.name === '.'))
+                return undefined;
+            for (const i of newImports)
+                names.push({ name: i.name ?? i.path.slice(i.path.lastIndexOf('/') + 1), in: oldData });
+        }
+        const left = countTexts(then ? topLevelDecls(then.root).map(d => declarationKey(d, then.ctx.text)) : []);
+        for (const decl of topLevelDecls(now.root)) {
+            const key = declarationKey(decl, now.ctx.text);
+            const count = left.get(key) ?? 0;
+            if (count > 0)
+                left.set(key, count - 1);
+            else if (decl.hasError)
+                return undefined;
+            else
+                added.push({ node: decl, ctx: now.ctx });
+        }
+        if ([...left.values()].some(n => n > 0))
+            return undefined;
+    }
+    const declared = declaredNames(added.map(a => a.node));
+    if (!declared)
+        return undefined;
+    names.push(...declared.map(name => ({ name })));
+    for (const { name, in: file } of names) {
+        if (name === '_' || name === '.')
+            continue;
+        if ((file ? [file] : [...was.values()]).some(data => spellsWord(data, name)))
+            return undefined;
+    }
+    const oldPkg = packageHeader(dir, before, parse, cache);
+    const newPkg = packageHeader(dir, after, parse, cache);
+    if (!oldPkg || !newPkg || oldPkg.name !== newPkg.name)
+        return undefined;
+    const pkg = {
+        dir,
+        name: newPkg.name,
+        pos: newPkg.pos,
+        files: [],
+        types: new Map(),
+        consts: new Map(),
+        decls: []
+    };
+    for (const { node, ctx } of added)
+        collectDecls(pkg, [node], ctx);
+    return { old: oldPkg, now: { ...newPkg, objects: objectsOf(new Extractor(new Map([[dir, pkg]])), pkg) } };
+}
+/**
+ * The imports a changed file adds, when its header otherwise stays: the same build constraint and
+ * every old import kept (by name and path, the module's own paths taken relative to the module).
+ * Undefined when it does not.
+ */
+function keptHeader(then, now, oldModule, newModule) {
+    if (then.error || now.error || then.constraint !== now.constraint)
+        return undefined;
+    const key = (i, module) => `${i.name ?? ''}\0${ownPackageDir(i.path, module) ?? `\0${i.path}`}`;
+    const left = countTexts(then.imports.map(i => key(i, oldModule)));
+    const added = [];
+    for (const i of now.imports) {
+        const k = key(i, newModule);
+        const count = left.get(k) ?? 0;
+        if (count > 0)
+            left.set(k, count - 1);
+        else
+            added.push(i);
+    }
+    return [...left.values()].some(n => n > 0) ? undefined : added;
+}
+/** The top-level declarations of a file: everything but the package clause, imports and comments. */
+function topLevelDecls(root) {
+    return named(root).filter(n => n.type !== 'package_clause' && n.type !== 'import_declaration');
+}
+/**
+ * What a declaration contributes to the API, as source text: from its start to the end of the last
+ * node read in it (a function's body and a variable's initializer are not), so a node's own end,
+ * which may stop before its last child's, is not relied on.
+ */
+function declarationKey(decl, text) {
+    const body = decl.type === 'function_declaration' || decl.type === 'method_declaration'
+        ? decl.childForFieldName('body')
+        : null;
+    return `${decl.type} ${text.slice(decl.startIndex, extentEnd(decl, body))}`;
+}
+function extentEnd(node, skip = null) {
+    let end = node.endIndex;
+    for (const c of node.children)
+        if (c && c !== skip)
+            end = Math.max(end, extentEnd(c));
+    return end;
+}
+function countTexts(texts) {
+    const counts = new Map();
+    for (const t of texts)
+        counts.set(t, (counts.get(t) ?? 0) + 1);
+    return counts;
+}
+/**
+ * The package-level names added declarations declare, undefined when they can touch what was there:
+ * a method on a type they do not declare, or one name declared twice. `init` functions declare none.
+ */
+function declaredNames(decls) {
+    const names = [];
+    const receivers = [];
+    for (const decl of decls) {
+        switch (decl.type) {
+            case 'function_declaration': {
+                const name = decl.childForFieldName('name')?.text;
+                if (name === undefined)
+                    return undefined;
+                if (name !== 'init')
+                    names.push(name);
+                break;
+            }
+            case 'method_declaration': {
+                const recv = receiverOf(decl.childForFieldName('receiver'));
+                if (!recv)
+                    return undefined;
+                receivers.push(recv.base);
+                break;
+            }
+            case 'type_declaration':
+                for (const spec of named(decl)) {
+                    const name = spec.childForFieldName('name')?.text;
+                    if (name === undefined)
+                        return undefined;
+                    names.push(name);
+                }
+                break;
+            case 'const_declaration':
+                for (const { nameNode } of constSpecs(decl))
+                    names.push(nameNode.text);
+                break;
+            case 'var_declaration':
+                for (const spec of varSpecs(decl))
+                    names.push(...fieldChildren(spec, 'name').map(n => n.text));
+                break;
+            default:
+                return undefined;
+        }
+    }
+    const declared = names.filter(n => n !== '_');
+    if (new Set(declared).size !== declared.length)
+        return undefined;
+    return receivers.every(r => declared.includes(r)) ? declared : undefined;
+}
+/**
+ * Whether a file spells `word` as a whole identifier anywhere (comments and strings too). A byte
+ * outside ASCII next to it counts as a boundary: a false match only means parsing more.
+ */
+function spellsWord(data, word) {
+    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    const isIdent = (c) => c !== undefined &&
+        ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f);
+    const needle = Buffer.from(word, 'utf8');
+    for (let i = bytes.indexOf(needle); i >= 0; i = bytes.indexOf(needle, i + 1)) {
+        if (!isIdent(i > 0 ? bytes[i - 1] : undefined) && !isIdent(bytes[i + needle.length]))
+            return true;
+    }
+    return false;
+}
+
+// What a Go file declares at the top level and which identifiers it spells, from one pass over its
+// bytes: no tokens, no tree. The comparison of two versions of a package (extract-affected.ts)
+// uses it to decide which unchanged files it may leave unparsed, so every answer errs on the side
+// of "yes": a name that might be declared is reported declared, and an identifier is reported
+// spelled when its hash is in the set (a collision only means parsing one more file). A file the
+// pass cannot follow (an unterminated string, unbalanced brackets) gets no answer, and is parsed.
+var Ch;
+(function (Ch) {
+    Ch[Ch["Tab"] = 9] = "Tab";
+    Ch[Ch["Newline"] = 10] = "Newline";
+    Ch[Ch["Return"] = 13] = "Return";
+    Ch[Ch["Space"] = 32] = "Space";
+    Ch[Ch["Quote"] = 34] = "Quote";
+    Ch[Ch["Apostrophe"] = 39] = "Apostrophe";
+    Ch[Ch["OpenParen"] = 40] = "OpenParen";
+    Ch[Ch["CloseParen"] = 41] = "CloseParen";
+    Ch[Ch["Comma"] = 44] = "Comma";
+    Ch[Ch["Slash"] = 47] = "Slash";
+    Ch[Ch["Star"] = 42] = "Star";
+    Ch[Ch["Semicolon"] = 59] = "Semicolon";
+    Ch[Ch["OpenBracket"] = 91] = "OpenBracket";
+    Ch[Ch["Backslash"] = 92] = "Backslash";
+    Ch[Ch["CloseBracket"] = 93] = "CloseBracket";
+    Ch[Ch["Backquote"] = 96] = "Backquote";
+    Ch[Ch["OpenBrace"] = 123] = "OpenBrace";
+    Ch[Ch["CloseBrace"] = 125] = "CloseBrace";
+})(Ch || (Ch = {}));
+const isWordByte = (c) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c >= 0x80;
+const isAsciiWordByte = (c) => c < 0x80 && isWordByte(c);
+/** FNV-1a over an identifier's UTF-8 bytes. */
+function hashBytes(data, start, end) {
+    let h = 0x811c9dc5;
+    for (let i = start; i < end; i++)
+        h = Math.imul(h ^ data[i], 0x01000193);
+    return h >>> 0;
+}
+const encoder = new TextEncoder();
+/** The hash spelled sets hold for `name`. */
+function identifierHash(name) {
+    const bytes = encoder.encode(name);
+    return hashBytes(bytes, 0, bytes.length);
+}
+/** The keywords that start what a file has at the top level (`package` and `import` declare nothing). */
+const KEYWORDS = new Map([
+    ['type', 'type'],
+    ['const', 'const'],
+    ['var', 'var'],
+    ['func', 'func'],
+    ['package', 'none'],
+    ['import', 'none']
+]);
+/**
+ * One pass over `data`. At bracket depth 0 a keyword `type`, `const`, `var` or `func` names what
+ * follows: its next identifier is declared (a `func (` starts a receiver instead, whose identifiers
+ * are kept), and so is each identifier after a `,` at depth 0. Inside a `type (`, `const (` or
+ * `var (` group, each identifier that starts a line, follows `(`, `;` or `,` is declared: every spec
+ * starts so, and a continued line only adds a name.
+ */
+function scanTopLevel(data) {
+    const out = {
+        referable: new Set(),
+        declared: new Set(),
+        receivers: new Set(),
+        spelled: new Set()
+    };
+    const n = data.length;
+    let depth = 0;
+    // The keyword whose declaration is being read at depth 0, and whether its name is still to come.
+    let kind;
+    let expectName = false;
+    // A `(` group of specs opened at depth 1, and whether the next identifier would start a spec.
+    let group;
+    let specStart = false;
+    let inReceiver = false;
+    const declare = (name, as) => {
+        out.declared.add(name);
+        if (as === 'type' || as === 'const')
+            out.referable.add(name);
+    };
+    let i = 0;
+    while (i < n) {
+        const c = data[i];
+        if (c === Ch.Space || c === Ch.Tab || c === Ch.Return) {
+            i++;
+            continue;
+        }
+        if (c === Ch.Newline || c === Ch.Semicolon) {
+            if (group && depth === 1)
+                specStart = true;
+            i++;
+            continue;
+        }
+        if (c === Ch.Slash && data[i + 1] === Ch.Slash) {
+            while (i < n && data[i] !== Ch.Newline)
+                i++;
+            continue;
+        }
+        if (c === Ch.Slash && data[i + 1] === Ch.Star) {
+            let j = i + 2;
+            while (j < n && !(data[j] === Ch.Star && data[j + 1] === Ch.Slash))
+                j++;
+            if (j >= n)
+                return undefined;
+            // A comment spanning lines counts as a newline.
+            if (group && depth === 1 && data.subarray(i, j).includes(Ch.Newline))
+                specStart = true;
+            i = j + 2;
+            continue;
+        }
+        if (isWordByte(c)) {
+            let j = i + 1;
+            while (j < n && isWordByte(data[j]))
+                j++;
+            if (c >= 0x30 && c <= 0x39) {
+                // A number (its letters are digits or exponents, and never a name).
+                i = j;
+                specStart = false;
+                continue;
+            }
+            spell(out.spelled, data, i, j);
+            const keyword = depth === 0 && j - i >= 3 && j - i <= 7 ? KEYWORDS.get(latin1(data, i, j)) : undefined;
+            if (keyword) {
+                kind = keyword === 'none' ? undefined : keyword;
+                expectName = kind !== undefined;
+            }
+            else if (depth === 0 && kind && expectName) {
+                declare(utf8(data, i, j), kind);
+                expectName = false;
+            }
+            else if (inReceiver && endsType(data, j)) {
+                out.receivers.add(utf8(data, i, j));
+            }
+            else if (group && depth === 1 && specStart) {
+                declare(utf8(data, i, j), group);
+            }
+            if (depth !== 0 || !keyword)
+                expectName = false;
+            specStart = false;
+            i = j;
+            continue;
+        }
+        if (c === Ch.Quote || c === Ch.Apostrophe) {
+            let j = i + 1;
+            while (j < n && data[j] !== c) {
+                if (data[j] === Ch.Newline)
+                    return undefined;
+                j += data[j] === Ch.Backslash ? 2 : 1;
+            }
+            if (j >= n)
+                return undefined;
+            i = j + 1;
+            specStart = false;
+            expectName = false;
+            continue;
+        }
+        if (c === Ch.Backquote) {
+            const j = data.indexOf(Ch.Backquote, i + 1);
+            if (j < 0)
+                return undefined;
+            i = j + 1;
+            specStart = false;
+            expectName = false;
+            continue;
+        }
+        if (c === Ch.OpenParen || c === Ch.OpenBracket || c === Ch.OpenBrace) {
+            if (depth === 0 && c === Ch.OpenParen && kind && expectName) {
+                if (kind === 'func')
+                    inReceiver = true;
+                else
+                    group = kind;
+            }
+            depth++;
+            specStart = group !== undefined && depth === 1;
+            expectName = false;
+            i++;
+            continue;
+        }
+        if (c === Ch.CloseParen || c === Ch.CloseBracket || c === Ch.CloseBrace) {
+            if (--depth < 0)
+                return undefined;
+            if (depth === 0) {
+                if (inReceiver) {
+                    // The method's name follows; it declares nothing at the package level.
+                    inReceiver = false;
+                    kind = undefined;
+                }
+                group = undefined;
+            }
+            specStart = false;
+            expectName = false;
+            i++;
+            continue;
+        }
+        if (c === Ch.Comma) {
+            if (depth === 0 && (kind === 'const' || kind === 'var'))
+                expectName = true;
+            if (group && depth === 1)
+                specStart = true;
+            i++;
+            continue;
+        }
+        // An operator or other punctuation.
+        specStart = false;
+        expectName = false;
+        i++;
+    }
+    return depth === 0 ? out : undefined;
+}
+/**
+ * Whether the identifier ending at `end` in a receiver can be its type's name: `T` in `(x *T)`,
+ * `(T)` and `(x T[K])` is followed by `)` or `[`; the variable `x` is not (a comment might be).
+ */
+function endsType(data, end) {
+    let k = end;
+    while (k < data.length &&
+        (data[k] === Ch.Space || data[k] === Ch.Tab || data[k] === Ch.Newline || data[k] === Ch.Return))
+        k++;
+    return data[k] === Ch.CloseParen || data[k] === Ch.OpenBracket || data[k] === Ch.Slash;
+}
+/** Adds an identifier's hash; one with bytes outside ASCII adds its ASCII runs too (see below). */
+function spell(spelled, data, start, end) {
+    spelled.add(hashBytes(data, start, end));
+    let ascii = true;
+    for (let k = start; k < end; k++)
+        if (data[k] >= 0x80)
+            ascii = false;
+    if (ascii)
+        return;
+    // Which bytes outside ASCII Go takes for letters is Unicode's business; a run of ASCII word bytes
+    // next to one may be an identifier of its own, so it counts as spelled as well.
+    for (let k = start; k < end;) {
+        if (!isAsciiWordByte(data[k])) {
+            k++;
+            continue;
+        }
+        let e = k + 1;
+        while (e < end && isAsciiWordByte(data[e]))
+            e++;
+        spelled.add(hashBytes(data, k, e));
+        k = e;
+    }
+}
+function latin1(data, start, end) {
+    let s = '';
+    for (let k = start; k < end; k++)
+        s += String.fromCharCode(data[k]);
+    return s;
+}
+const decoder = new TextDecoder('utf-8');
+function utf8(data, start, end) {
+    return decoder.decode(data.subarray(start, end));
+}
+
+// The comparison's file selection: per package, the files whose declarations may read differently
+// on the two sides (affectedFiles), and what the comparison itself consults besides them
+// (moreForComparison).
+function scanCached(src, cache) {
+    return cachedFor(cache, src, data => ({ scan: scanTopLevel(data) })).scan;
+}
+/**
+ * For each package of the comparison, the files whose declarations may read differently on the two
+ * sides: every file of one compared whole; of one compared partially, the changed files (added,
+ * removed, or with other bytes) and, until none is added, every unchanged file that spells a type
+ * or constant an affected file declares or receives methods on, in its own package or one it
+ * imports, or that declares a name an affected file of its package declares (twice declared, the
+ * first wins). A file the top-level scan cannot read counts as affected. Of a package given short,
+ * the changed files: what its importers may spell.
+ *
+ * Why that is enough: a declaration reads the same on both sides unless something it consults
+ * differs, and all it consults it reaches by names: ones its file spells, then ones the files
+ * declaring those spell, and so on. The first file in that chain that changed declares the name
+ * the file before it spells, which is then affected, and so on back to the declaration's own file.
+ */
+function affectedFiles(sides, modes, scans) {
+    const [before, after] = sides.map(s => s.dirs);
+    const affected = new Map();
+    // Each file's versions on the two sides; an unchanged file has one.
+    const filesOf = new Map();
+    for (const dir of new Set([...before.keys(), ...after.keys()])) {
+        const files = new Map();
+        for (const src of [...(before.get(dir) ?? []), ...(after.get(dir) ?? [])]) {
+            const seen = files.get(src.file);
+            if (!seen)
+                files.set(src.file, [src]);
+            else if (!sameBytes(seen[0].data, src.data))
+                seen.push(src);
+        }
+        filesOf.set(dir, files);
+        const mode = modes.get(dir);
+        const onBothSides = new Set(before.get(dir)?.map(src => src.file));
+        const later = new Set(after.get(dir)?.map(src => src.file));
+        for (const file of onBothSides)
+            if (!later.has(file))
+                onBothSides.delete(file);
+        const set = new Set();
+        for (const [file, srcs] of files) {
+            if (mode === 'whole' || srcs.length > 1 || !onBothSides.has(file))
+                set.add(file);
+        }
+        affected.set(dir, set);
+    }
+    const unreadable = (dir) => {
+        const set = affected.get(dir);
+        for (const [file, [src]] of filesOf.get(dir) ?? [])
+            if (!scanCached(src, scans))
+                set.add(file);
+    };
+    for (const [dir, mode] of modes)
+        if (mode === 'partial')
+            unreadable(dir);
+    // What the affected files of each package declare: hashes of the names others refer to, and every name.
+    const refers = (dir) => {
+        const hashes = new Set();
+        const names = new Set();
+        for (const file of affected.get(dir) ?? []) {
+            for (const src of filesOf.get(dir)?.get(file) ?? []) {
+                const scan = scanCached(src, scans);
+                for (const n of scan?.referable ?? [])
+                    hashes.add(identifierHash(n));
+                for (const n of scan?.receivers ?? [])
+                    hashes.add(identifierHash(n));
+                for (const n of scan?.declared ?? [])
+                    if (n !== '_')
+                        names.add(n);
+            }
+        }
+        return { hashes, names };
+    };
+    const spellsAny = (scan, hashes) => {
+        for (const h of hashes)
+            if (scan.spelled.has(h))
+                return true;
+        return false;
+    };
+    const modulePaths = sides.map(s => s.modulePath);
+    const importsOf = new Map();
+    for (let grew = true; grew;) {
+        grew = false;
+        const declared = new Map([...affected.keys()].map(dir => [dir, refers(dir)]));
+        // The affected declarations of the other packages a file imports, undefined when its header is unreadable.
+        const importedFrom = (src, dir) => {
+            if (!importsOf.has(src))
+                importsOf.set(src, importPaths(src));
+            return importsOf.get(src)?.flatMap(path => {
+                const target = modulePaths.map(m => ownPackageDir(path, m)).find(d => d !== undefined);
+                const theirs = target === undefined || target === dir ? undefined : declared.get(target);
+                return theirs && theirs.hashes.size > 0 ? [theirs.hashes] : [];
+            });
+        };
+        for (const [dir, mode] of modes) {
+            if (mode === 'whole')
+                continue;
+            const set = affected.get(dir);
+            const own = declared.get(dir);
+            for (const [file, [src]] of filesOf.get(dir) ?? []) {
+                if (set.has(file))
+                    continue;
+                const others = importedFrom(src, dir);
+                // Within a package that only adds, additionsOnly saw to it that no old file spells an added
+                // name: only other packages' changes can reach its files.
+                if (mode === 'additions' && others?.length === 0)
+                    continue;
+                const scan = scanCached(src, scans);
+                const hit = !scan ||
+                    !others ||
+                    (mode === 'partial' &&
+                        (spellsAny(scan, own.hashes) || [...scan.declared].some(n => own.names.has(n)))) ||
+                    others.some(hashes => spellsAny(scan, hashes));
+                if (!hit)
+                    continue;
+                set.add(file);
+                grew = true;
+                if (mode === 'additions') {
+                    // An unchanged declaration reads another package's changed one: compare it as well.
+                    modes.set(dir, 'partial');
+                    unreadable(dir);
+                    break;
+                }
+            }
+        }
+    }
+    return affected;
+}
+/** A file's import paths, undefined when its header cannot be read. */
+function importPaths(src) {
+    try {
+        return scanImports(src.data).imports.map(i => i.path);
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Adds to the affected files of each partially compared package what comparing its objects looks
+ * up in the package besides them (diff.ts): the types a type's comparability reads, and, when a
+ * type's method set changed, every interface it may have implemented. True when any was added.
+ */
+function moreForComparison([oldApi, newApi], sides, compared, affected, scans) {
+    let grew = false;
+    for (const [dir, mode] of compared) {
+        if (mode !== 'partial')
+            continue;
+        const before = oldApi.packages.get(dir)?.objects ?? new Map();
+        const after = newApi.packages.get(dir)?.objects ?? new Map();
+        const names = new Set([...before.values(), ...after.values()].flatMap(consultedTypeNames));
+        const interfaces = [...before].some(([name, o]) => {
+            const n = after.get(name);
+            return n !== undefined && methodSetsDiffer(o, n);
+        });
+        if (names.size === 0 && !interfaces)
+            continue;
+        const set = affected.get(dir);
+        for (const side of sides) {
+            for (const src of side.dirs.get(dir) ?? []) {
+                if (set.has(src.file))
+                    continue;
+                const scan = scanCached(src, scans);
+                const wanted = !scan || (interfaces && scan.referable.size > 0) || [...scan.declared].some(n => names.has(n));
+                if (wanted) {
+                    set.add(src.file);
+                    grew = true;
+                }
+            }
+        }
+    }
+    return grew;
+}
+
+// Comparing two versions while parsing only what changed (extractComparedApis): which packages are
+// left out, given short or compared, and the extraction that reads more files as it asks for names.
+/**
+ * The two APIs whose comparison gives the changes from `old` to `now`, parsing only what changed.
+ * A package is given by what the comparison reports of it when it can be:
+ * - one that a major bump only rewrote: left out (unchangedPackages);
+ * - one that only one side has: its name and position (reported added or removed);
+ * - one whose new version only adds declarations (additionsOnly): no objects before, the
+ *   additions after, read from its changed files alone.
+ * Any other is compared by the declarations of its affected files only (affectedFiles): the
+ * changed ones, and the unchanged ones whose declarations could read differently because of them.
+ * The declarations those consult in files left out (a type a struct embeds, the methods of that
+ * type, a constant an expression names, in this package or another of the comparison) are read as
+ * the extractor asks for them (extractAsked). The changes found are those of comparing both sides
+ * whole.
+ */
+function extractComparedApis(moduleDir, old, now, options = {}) {
+    const parse = options.parse ?? parseGoDeclarations;
+    const dependents = options.dependents ?? new Set();
+    const skipped = unchangedPackages(old, now);
+    for (const dir of dependents)
+        skipped.delete(dir);
+    const cache = new Map();
+    const sideOf = ({ modulePath, files }) => {
+        const dirs = filesByPackage(files, moduleDir, skipped);
+        const headers = new Map();
+        for (const [dir, list] of dirs) {
+            const header = packageHeader(dir, list, parse, cache);
+            if (header)
+                headers.set(dir, header);
+        }
+        return { modulePath, dirs, headers };
+    };
+    const sides = [sideOf(old), sideOf(now)];
+    const [oldDirs, newDirs] = [sides[0].dirs, sides[1].dirs];
+    const short = new Map();
+    const modes = new Map();
+    for (const dir of new Set([...oldDirs.keys(), ...newDirs.keys()])) {
+        const before = oldDirs.get(dir);
+        const after = newDirs.get(dir);
+        const files = [...(before ?? []), ...(after ?? [])];
+        if (files.some(f => dependents.has(dirOf(f.file)))) {
+            modes.set(dir, 'whole');
+            continue;
+        }
+        const given = before && after
+            ? options.dependencyChanged
+                ? undefined
+                : additionsOnly(dir, before, after, old.modulePath, now.modulePath, parse, cache)
+            : {
+                old: sides[0].headers.get(dir),
+                now: sides[1].headers.get(dir)
+            };
+        if (given)
+            short.set(dir, given);
+        // With a required version changed, the comparison warns about any declaration naming the
+        // dependency's package, changed or not: all are read.
+        if (before && after)
+            modes.set(dir, given ? 'additions' : options.dependencyChanged ? 'whole' : 'partial');
+    }
+    const scans = new Map();
+    const affected = affectedFiles(sides, modes, scans);
+    const compared = new Map();
+    for (const [dir, mode] of modes) {
+        if (mode === 'additions')
+            continue;
+        compared.set(dir, mode);
+        short.delete(dir);
+    }
+    const apis = extractAsked(sides, compared, affected, parse, cache, scans);
+    for (const [api, side] of [
+        [apis[0], 'old'],
+        [apis[1], 'now']
+    ]) {
+        for (const given of short.values()) {
+            const pkg = given[side];
+            if (pkg && pkg.name !== 'main' && !isInternalDir(pkg.dir))
+                api.packages.set(pkg.dir, pkg);
+        }
+        api.packages = new Map([...api.packages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+    }
+    return apis;
+}
+/**
+ * Both sides' APIs of the compared packages, from their affected files, reading more files as the
+ * extractor asks for names they may declare (a lookup that found nothing is an answer too: another
+ * file might declare the name). Every package of the comparison answers such lookups, the ones
+ * given short included; the extraction starts over until no lookup asks for an unread file. Then
+ * what the comparison itself consults (moreForComparison) is added to the affected files, and the
+ * whole starts over until nothing is.
+ */
+function extractAsked(sides, compared, affected, parse, cache, scans) {
+    const loaded = sides.map(side => new Map([...side.dirs.keys()].map(dir => [dir, new Set()])));
+    for (;;) {
+        for (const read of loaded) {
+            for (const [dir, files] of affected)
+                if (compared.has(dir))
+                    for (const f of files)
+                        read.get(dir)?.add(f);
+        }
+        const results = sides.map((side, s) => extractLoaded(side, loaded[s], compared, affected, parse, cache));
+        let grew = false;
+        sides.forEach((side, s) => {
+            for (const [dir, names] of results[s].asked) {
+                const read = loaded[s].get(dir);
+                for (const src of side.dirs.get(dir) ?? []) {
+                    if (read.has(src.file))
+                        continue;
+                    const scan = scanCached(src, scans);
+                    const declares = (n) => !scan || scan.declared.has(n) || scan.receivers.has(n);
+                    if ([...names].some(declares)) {
+                        read.add(src.file);
+                        grew = true;
+                    }
+                }
+            }
+        });
+        if (grew)
+            continue;
+        const apis = [results[0].api, results[1].api];
+        if (!moreForComparison(apis, sides, compared, affected, scans))
+            return apis;
+    }
+}
+/** A map that remembers every key it was asked for, found or not. */
+class AskedMap extends Map {
+    asked = new Set();
+    get(key) {
+        this.asked.add(key);
+        return super.get(key);
+    }
+    has(key) {
+        this.asked.add(key);
+        return super.has(key);
+    }
+}
+/**
+ * One side's API of the compared packages from the files loaded so far (the affected ones emit
+ * their objects; the others are only consulted), and the names each package was asked for.
+ */
+function extractLoaded(side, loaded, compared, affected, parse, cache) {
+    const pkgs = new Map();
+    const lookups = [];
+    for (const [dir, files] of side.dirs) {
+        const header = side.headers.get(dir);
+        if (!header)
+            continue;
+        const { name, pos } = header;
+        const pkg = { dir, name, pos, files: [], types: new Map(), consts: new Map(), decls: [] };
+        const read = loaded.get(dir);
+        for (const src of files) {
+            if (!read?.has(src.file))
+                continue;
+            const file = fileContext(src, parse, cache);
+            if (!file)
+                continue;
+            pkg.files.push(file.ctx);
+            const consulted = !compared.has(dir) || !affected.get(dir)?.has(src.file);
+            collectDecls(pkg, named(file.root), file.ctx, consulted);
+        }
+        const types = new AskedMap(pkg.types);
+        const consts = new AskedMap(pkg.consts);
+        pkgs.set(dir, { ...pkg, types, consts });
+        lookups.push([dir, types, consts]);
+    }
+    resolveQualifiers(pkgs, side.modulePath);
+    const packages = new Map();
+    const extractor = new Extractor(pkgs);
+    for (const dir of [...compared.keys()].sort()) {
+        const pkg = pkgs.get(dir);
+        if (!pkg || pkg.name === 'main' || isInternalDir(pkg.dir))
+            continue;
+        packages.set(dir, { dir, name: pkg.name, objects: objectsOf(extractor, pkg), pos: pkg.pos });
+    }
+    const asked = new Map();
+    for (const [dir, types, consts] of lookups) {
+        const names = new Set([...types.asked, ...consts.asked]);
+        if (names.size > 0)
+            asked.set(dir, names);
+    }
+    return { api: { modulePath: side.modulePath, packages }, asked };
+}
+/** The counted files of each package (module-relative directory), sorted, outside `skipped` directories. */
+function filesByPackage(files, moduleDir, skipped) {
+    return groupBy([...files].sort(byFile), src => skipped.has(dirOf(src.file)) ? undefined : packageDirOf(src.file, moduleDir));
+}
+/**
+ * The directories (packages) whose files declare the same on both sides: the same file names, each
+ * file identical or changed only in header comments and the module's own import paths (`old/x` ->
+ * `new/x`), as a major bump rewrites every package. The extractor names a package of the module by
+ * its directory, not its import path, so such a package's API is the same, and it need not be parsed.
+ */
+function unchangedPackages(old, now) {
+    const byDir = (files) => {
+        const dirs = new Map();
+        for (const { file, data } of files) {
+            const dir = dirOf(file);
+            let list = dirs.get(dir);
+            if (!list)
+                dirs.set(dir, (list = new Map()));
+            list.set(file, data);
+        }
+        return dirs;
+    };
+    const before = byDir(old.files);
+    const same = new Set();
+    for (const [dir, files] of byDir(now.files)) {
+        const earlier = before.get(dir);
+        if (!earlier || earlier.size !== files.size)
+            continue;
+        const declareTheSame = [...files].every(([file, data]) => {
+            const was = earlier.get(file);
+            return (was !== undefined &&
+                (sameBytes(was, data) || sameDeclarations(was, data, old.modulePath, now.modulePath)));
+        });
+        if (declareTheSame)
+            same.add(dir);
+    }
+    return same;
+}
+/** Two versions of a file that differ at most in their header's comments and own-module import paths. */
+function sameDeclarations(old, now, oldModule, newModule) {
+    let a;
+    let b;
+    try {
+        a = scanImports(old);
+        b = scanImports(now);
+    }
+    catch {
+        return false;
+    }
+    if (a.error || b.error || a.constraintError || b.constraintError)
+        return false;
+    if (a.packageName !== b.packageName || a.buildIgnore !== b.buildIgnore || a.constraint !== b.constraint) {
+        return false;
+    }
+    if (a.imports.length !== b.imports.length)
+        return false;
+    const own = (path, module) => path === module ? '\0.' : path.startsWith(`${module}/`) ? `\0${path.slice(module.length + 1)}` : path;
+    for (let i = 0; i < a.imports.length; i++) {
+        const x = a.imports[i];
+        const y = b.imports[i];
+        if (x.name !== y.name || own(x.path, oldModule) !== own(y.path, newModule))
+            return false;
+    }
+    // Everything after the header: the declarations, byte for byte.
+    return sameBytes(old.subarray(a.end), now.subarray(b.end));
+}
+
+var __awaiter$3 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs.promises;
+// export const {open} = 'fs'
+const IS_WINDOWS$1 = process.platform === 'win32';
+fs.constants.O_RDONLY;
+function exists(fsPath) {
+    return __awaiter$3(this, void 0, void 0, function* () {
+        try {
+            yield stat(fsPath);
+        }
+        catch (err) {
+            if (err.code === 'ENOENT') {
+                return false;
+            }
+            throw err;
+        }
+        return true;
+    });
+}
+/**
+ * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
+ * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
+ */
+function isRooted(p) {
+    p = normalizeSeparators(p);
+    if (!p) {
+        throw new Error('isRooted() parameter "p" cannot be empty');
+    }
+    if (IS_WINDOWS$1) {
+        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
+        ); // e.g. C: or C:\hello
+    }
+    return p.startsWith('/');
+}
+/**
+ * Best effort attempt to determine whether a file exists and is executable.
+ * @param filePath    file path to check
+ * @param extensions  additional file extensions to try
+ * @return if file exists and is executable, returns the file path. otherwise empty string.
+ */
+function tryGetExecutablePath(filePath, extensions) {
+    return __awaiter$3(this, void 0, void 0, function* () {
+        let stats = undefined;
+        try {
+            // test file exists
+            stats = yield stat(filePath);
+        }
+        catch (err) {
+            if (err.code !== 'ENOENT') {
+                // eslint-disable-next-line no-console
+                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+            }
+        }
+        if (stats && stats.isFile()) {
+            if (IS_WINDOWS$1) {
+                // on Windows, test for valid extension
+                const upperExt = path.extname(filePath).toUpperCase();
+                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
+                    return filePath;
+                }
+            }
+            else {
+                if (isUnixExecutable(stats)) {
+                    return filePath;
+                }
+            }
+        }
+        // try each extension
+        const originalFilePath = filePath;
+        for (const extension of extensions) {
+            filePath = originalFilePath + extension;
+            stats = undefined;
+            try {
+                stats = yield stat(filePath);
+            }
+            catch (err) {
+                if (err.code !== 'ENOENT') {
+                    // eslint-disable-next-line no-console
+                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
+                }
+            }
+            if (stats && stats.isFile()) {
+                if (IS_WINDOWS$1) {
+                    // preserve the case of the actual file (since an extension was appended)
+                    try {
+                        const directory = path.dirname(filePath);
+                        const upperName = path.basename(filePath).toUpperCase();
+                        for (const actualName of yield readdir(directory)) {
+                            if (upperName === actualName.toUpperCase()) {
+                                filePath = path.join(directory, actualName);
+                                break;
+                            }
+                        }
+                    }
+                    catch (err) {
+                        // eslint-disable-next-line no-console
+                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
+                    }
+                    return filePath;
+                }
+                else {
+                    if (isUnixExecutable(stats)) {
+                        return filePath;
+                    }
+                }
+            }
+        }
+        return '';
+    });
+}
+function normalizeSeparators(p) {
+    p = p || '';
+    if (IS_WINDOWS$1) {
+        // convert slashes on Windows
+        p = p.replace(/\//g, '\\');
+        // remove redundant slashes
+        return p.replace(/\\\\+/g, '\\');
+    }
+    // remove redundant slashes
+    return p.replace(/\/\/+/g, '/');
+}
+// on Mac/Linux, test the execute bit
+//     R   W  X  R  W X R W X
+//   256 128 64 32 16 8 4 2 1
+function isUnixExecutable(stats) {
+    return ((stats.mode & 1) > 0 ||
+        ((stats.mode & 8) > 0 &&
+            process.getgid !== undefined &&
+            stats.gid === process.getgid()) ||
+        ((stats.mode & 64) > 0 &&
+            process.getuid !== undefined &&
+            stats.uid === process.getuid()));
+}
+
+var __awaiter$2 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+/**
+ * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
+ * If you check and the tool does not exist, it will throw.
+ *
+ * @param     tool              name of the tool
+ * @param     check             whether to check if tool exists
+ * @returns   Promise<string>   path to tool
+ */
+function which(tool, check) {
+    return __awaiter$2(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // recursive when check=true
+        if (check) {
+            const result = yield which(tool, false);
+            if (!result) {
+                if (IS_WINDOWS$1) {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
+                }
+                else {
+                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
+                }
+            }
+            return result;
+        }
+        const matches = yield findInPath(tool);
+        if (matches && matches.length > 0) {
+            return matches[0];
+        }
+        return '';
+    });
+}
+/**
+ * Returns a list of all occurrences of the given tool on the system path.
+ *
+ * @returns   Promise<string[]>  the paths of the tool
+ */
+function findInPath(tool) {
+    return __awaiter$2(this, void 0, void 0, function* () {
+        if (!tool) {
+            throw new Error("parameter 'tool' is required");
+        }
+        // build the list of extensions to try
+        const extensions = [];
+        if (IS_WINDOWS$1 && process.env['PATHEXT']) {
+            for (const extension of process.env['PATHEXT'].split(path.delimiter)) {
+                if (extension) {
+                    extensions.push(extension);
+                }
+            }
+        }
+        // if it's rooted, return it if exists. otherwise return empty.
+        if (isRooted(tool)) {
+            const filePath = yield tryGetExecutablePath(tool, extensions);
+            if (filePath) {
+                return [filePath];
+            }
+            return [];
+        }
+        // if any path separators, return empty
+        if (tool.includes(path.sep)) {
+            return [];
+        }
+        // build the list of directories
+        //
+        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
+        // it feels like we should not do this. Checking the current directory seems like more of a use
+        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
+        // across platforms.
+        const directories = [];
+        if (process.env.PATH) {
+            for (const p of process.env.PATH.split(path.delimiter)) {
+                if (p) {
+                    directories.push(p);
+                }
+            }
+        }
+        // find all matches
+        const matches = [];
+        for (const directory of directories) {
+            const filePath = yield tryGetExecutablePath(path.join(directory, tool), extensions);
+            if (filePath) {
+                matches.push(filePath);
+            }
+        }
+        return matches;
+    });
+}
+
+var __awaiter$1 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+/* eslint-disable @typescript-eslint/unbound-method */
+const IS_WINDOWS = process.platform === 'win32';
+/*
+ * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
+ */
+class ToolRunner extends events.EventEmitter {
+    constructor(toolPath, args, options) {
+        super();
+        if (!toolPath) {
+            throw new Error("Parameter 'toolPath' cannot be null or empty.");
+        }
+        this.toolPath = toolPath;
+        this.args = args || [];
+        this.options = options || {};
+    }
+    _debug(message) {
+        if (this.options.listeners && this.options.listeners.debug) {
+            this.options.listeners.debug(message);
+        }
+    }
+    _getCommandString(options, noPrefix) {
+        const toolPath = this._getSpawnFileName();
+        const args = this._getSpawnArgs(options);
+        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
+        if (IS_WINDOWS) {
+            // Windows + cmd file
+            if (this._isCmdFile()) {
+                cmd += toolPath;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows + verbatim
+            else if (options.windowsVerbatimArguments) {
+                cmd += `"${toolPath}"`;
+                for (const a of args) {
+                    cmd += ` ${a}`;
+                }
+            }
+            // Windows (regular)
+            else {
+                cmd += this._windowsQuoteCmdArg(toolPath);
+                for (const a of args) {
+                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
+                }
+            }
+        }
+        else {
+            // OSX/Linux - this can likely be improved with some form of quoting.
+            // creating processes on Unix is fundamentally different than Windows.
+            // on Unix, execvp() takes an arg array.
+            cmd += toolPath;
+            for (const a of args) {
+                cmd += ` ${a}`;
+            }
+        }
+        return cmd;
+    }
+    _processLineBuffer(data, strBuffer, onLine) {
+        try {
+            let s = strBuffer + data.toString();
+            let n = s.indexOf(os.EOL);
+            while (n > -1) {
+                const line = s.substring(0, n);
+                onLine(line);
+                // the rest of the string ...
+                s = s.substring(n + os.EOL.length);
+                n = s.indexOf(os.EOL);
+            }
+            return s;
+        }
+        catch (err) {
+            // streaming lines to console is best effort.  Don't fail a build.
+            this._debug(`error processing line. Failed with error ${err}`);
+            return '';
+        }
+    }
+    _getSpawnFileName() {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                return process.env['COMSPEC'] || 'cmd.exe';
+            }
+        }
+        return this.toolPath;
+    }
+    _getSpawnArgs(options) {
+        if (IS_WINDOWS) {
+            if (this._isCmdFile()) {
+                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
+                for (const a of this.args) {
+                    argline += ' ';
+                    argline += options.windowsVerbatimArguments
+                        ? a
+                        : this._windowsQuoteCmdArg(a);
+                }
+                argline += '"';
+                return [argline];
+            }
+        }
+        return this.args;
+    }
+    _endsWith(str, end) {
+        return str.endsWith(end);
+    }
+    _isCmdFile() {
+        const upperToolPath = this.toolPath.toUpperCase();
+        return (this._endsWith(upperToolPath, '.CMD') ||
+            this._endsWith(upperToolPath, '.BAT'));
+    }
+    _windowsQuoteCmdArg(arg) {
+        // for .exe, apply the normal quoting rules that libuv applies
+        if (!this._isCmdFile()) {
+            return this._uvQuoteCmdArg(arg);
+        }
+        // otherwise apply quoting rules specific to the cmd.exe command line parser.
+        // the libuv rules are generic and are not designed specifically for cmd.exe
+        // command line parser.
+        //
+        // for a detailed description of the cmd.exe command line parser, refer to
+        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
+        // need quotes for empty arg
+        if (!arg) {
+            return '""';
+        }
+        // determine whether the arg needs to be quoted
+        const cmdSpecialChars = [
+            ' ',
+            '\t',
+            '&',
+            '(',
+            ')',
+            '[',
+            ']',
+            '{',
+            '}',
+            '^',
+            '=',
+            ';',
+            '!',
+            "'",
+            '+',
+            ',',
+            '`',
+            '~',
+            '|',
+            '<',
+            '>',
+            '"'
+        ];
+        let needsQuotes = false;
+        for (const char of arg) {
+            if (cmdSpecialChars.some(x => x === char)) {
+                needsQuotes = true;
+                break;
+            }
+        }
+        // short-circuit if quotes not needed
+        if (!needsQuotes) {
+            return arg;
+        }
+        // the following quoting rules are very similar to the rules that by libuv applies.
+        //
+        // 1) wrap the string in quotes
+        //
+        // 2) double-up quotes - i.e. " => ""
+        //
+        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
+        //    doesn't work well with a cmd.exe command line.
+        //
+        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
+        //    for example, the command line:
+        //          foo.exe "myarg:""my val"""
+        //    is parsed by a .NET console app into an arg array:
+        //          [ "myarg:\"my val\"" ]
+        //    which is the same end result when applying libuv quoting rules. although the actual
+        //    command line from libuv quoting rules would look like:
+        //          foo.exe "myarg:\"my val\""
+        //
+        // 3) double-up slashes that precede a quote,
+        //    e.g.  hello \world    => "hello \world"
+        //          hello\"world    => "hello\\""world"
+        //          hello\\"world   => "hello\\\\""world"
+        //          hello world\    => "hello world\\"
+        //
+        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
+        //    the reasons for including this as a .cmd quoting rule are:
+        //
+        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
+        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
+        //
+        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
+        //       haven't heard any complaints about that aspect.
+        //
+        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
+        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
+        // by using %%.
+        //
+        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
+        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
+        //
+        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
+        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
+        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
+        // to an external program.
+        //
+        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
+        // % can be escaped within a .cmd file.
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\'; // double the slash
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '"'; // double the quote
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _uvQuoteCmdArg(arg) {
+        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
+        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
+        // is used.
+        //
+        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
+        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
+        // pasting copyright notice from Node within this function:
+        //
+        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
+        //
+        //      Permission is hereby granted, free of charge, to any person obtaining a copy
+        //      of this software and associated documentation files (the "Software"), to
+        //      deal in the Software without restriction, including without limitation the
+        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
+        //      sell copies of the Software, and to permit persons to whom the Software is
+        //      furnished to do so, subject to the following conditions:
+        //
+        //      The above copyright notice and this permission notice shall be included in
+        //      all copies or substantial portions of the Software.
+        //
+        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
+        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
+        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
+        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
+        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
+        //      IN THE SOFTWARE.
+        if (!arg) {
+            // Need double quotation for empty argument
+            return '""';
+        }
+        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
+            // No quotation needed
+            return arg;
+        }
+        if (!arg.includes('"') && !arg.includes('\\')) {
+            // No embedded double quotes or backslashes, so I can just wrap
+            // quote marks around the whole thing.
+            return `"${arg}"`;
+        }
+        // Expected input/output:
+        //   input : hello"world
+        //   output: "hello\"world"
+        //   input : hello""world
+        //   output: "hello\"\"world"
+        //   input : hello\world
+        //   output: hello\world
+        //   input : hello\\world
+        //   output: hello\\world
+        //   input : hello\"world
+        //   output: "hello\\\"world"
+        //   input : hello\\"world
+        //   output: "hello\\\\\"world"
+        //   input : hello world\
+        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
+        //                             but it appears the comment is wrong, it should be "hello world\\"
+        let reverse = '"';
+        let quoteHit = true;
+        for (let i = arg.length; i > 0; i--) {
+            // walk the string in reverse
+            reverse += arg[i - 1];
+            if (quoteHit && arg[i - 1] === '\\') {
+                reverse += '\\';
+            }
+            else if (arg[i - 1] === '"') {
+                quoteHit = true;
+                reverse += '\\';
+            }
+            else {
+                quoteHit = false;
+            }
+        }
+        reverse += '"';
+        return reverse.split('').reverse().join('');
+    }
+    _cloneExecOptions(options) {
+        options = options || {};
+        const result = {
+            cwd: options.cwd || process.cwd(),
+            env: options.env || process.env,
+            silent: options.silent || false,
+            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
+            failOnStdErr: options.failOnStdErr || false,
+            ignoreReturnCode: options.ignoreReturnCode || false,
+            delay: options.delay || 10000
+        };
+        result.outStream = options.outStream || process.stdout;
+        result.errStream = options.errStream || process.stderr;
+        return result;
+    }
+    _getSpawnOptions(options, toolPath) {
+        options = options || {};
+        const result = {};
+        result.cwd = options.cwd;
+        result.env = options.env;
+        result['windowsVerbatimArguments'] =
+            options.windowsVerbatimArguments || this._isCmdFile();
+        if (options.windowsVerbatimArguments) {
+            result.argv0 = `"${toolPath}"`;
+        }
+        return result;
+    }
+    /**
+     * Exec a tool.
+     * Output will be streamed to the live console.
+     * Returns promise with return code
+     *
+     * @param     tool     path to tool to exec
+     * @param     options  optional exec options.  See ExecOptions
+     * @returns   number
+     */
+    exec() {
+        return __awaiter$1(this, void 0, void 0, function* () {
+            // root the tool path if it is unrooted and contains relative pathing
+            if (!isRooted(this.toolPath) &&
+                (this.toolPath.includes('/') ||
+                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
+                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
+                this.toolPath = path.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
+            }
+            // if the tool is only a file name, then resolve it from the PATH
+            // otherwise verify it exists (add extension on Windows if necessary)
+            this.toolPath = yield which(this.toolPath, true);
+            return new Promise((resolve, reject) => __awaiter$1(this, void 0, void 0, function* () {
+                this._debug(`exec tool: ${this.toolPath}`);
+                this._debug('arguments:');
+                for (const arg of this.args) {
+                    this._debug(`   ${arg}`);
+                }
+                const optionsNonNull = this._cloneExecOptions(this.options);
+                if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os.EOL);
+                }
+                const state = new ExecState(optionsNonNull, this.toolPath);
+                state.on('debug', (message) => {
+                    this._debug(message);
+                });
+                if (this.options.cwd && !(yield exists(this.options.cwd))) {
+                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
+                }
+                const fileName = this._getSpawnFileName();
+                const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
+                let stdbuffer = '';
+                if (cp.stdout) {
+                    cp.stdout.on('data', (data) => {
+                        if (this.options.listeners && this.options.listeners.stdout) {
+                            this.options.listeners.stdout(data);
+                        }
+                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
+                            optionsNonNull.outStream.write(data);
+                        }
+                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.stdline) {
+                                this.options.listeners.stdline(line);
+                            }
+                        });
+                    });
+                }
+                let errbuffer = '';
+                if (cp.stderr) {
+                    cp.stderr.on('data', (data) => {
+                        state.processStderr = true;
+                        if (this.options.listeners && this.options.listeners.stderr) {
+                            this.options.listeners.stderr(data);
+                        }
+                        if (!optionsNonNull.silent &&
+                            optionsNonNull.errStream &&
+                            optionsNonNull.outStream) {
+                            const s = optionsNonNull.failOnStdErr
+                                ? optionsNonNull.errStream
+                                : optionsNonNull.outStream;
+                            s.write(data);
+                        }
+                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
+                            if (this.options.listeners && this.options.listeners.errline) {
+                                this.options.listeners.errline(line);
+                            }
+                        });
+                    });
+                }
+                cp.on('error', (err) => {
+                    state.processError = err.message;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    state.CheckComplete();
+                });
+                cp.on('exit', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                cp.on('close', (code) => {
+                    state.processExitCode = code;
+                    state.processExited = true;
+                    state.processClosed = true;
+                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
+                    state.CheckComplete();
+                });
+                state.on('done', (error, exitCode) => {
+                    if (stdbuffer.length > 0) {
+                        this.emit('stdline', stdbuffer);
+                    }
+                    if (errbuffer.length > 0) {
+                        this.emit('errline', errbuffer);
+                    }
+                    cp.removeAllListeners();
+                    if (error) {
+                        reject(error);
+                    }
+                    else {
+                        resolve(exitCode);
+                    }
+                });
+                if (this.options.input) {
+                    if (!cp.stdin) {
+                        throw new Error('child process missing stdin');
+                    }
+                    cp.stdin.end(this.options.input);
+                }
+            }));
+        });
+    }
+}
+/**
+ * Convert an arg string to an array of args. Handles escaping
+ *
+ * @param    argString   string of arguments
+ * @returns  string[]    array of arguments
+ */
+function argStringToArray(argString) {
+    const args = [];
+    let inQuotes = false;
+    let escaped = false;
+    let arg = '';
+    function append(c) {
+        // we only escape double quotes.
+        if (escaped && c !== '"') {
+            arg += '\\';
+        }
+        arg += c;
+        escaped = false;
+    }
+    for (let i = 0; i < argString.length; i++) {
+        const c = argString.charAt(i);
+        if (c === '"') {
+            if (!escaped) {
+                inQuotes = !inQuotes;
+            }
+            else {
+                append(c);
+            }
+            continue;
+        }
+        if (c === '\\' && escaped) {
+            append(c);
+            continue;
+        }
+        if (c === '\\' && inQuotes) {
+            escaped = true;
+            continue;
+        }
+        if (c === ' ' && !inQuotes) {
+            if (arg.length > 0) {
+                args.push(arg);
+                arg = '';
+            }
+            continue;
+        }
+        append(c);
+    }
+    if (arg.length > 0) {
+        args.push(arg.trim());
+    }
+    return args;
+}
+class ExecState extends events.EventEmitter {
+    constructor(options, toolPath) {
+        super();
+        this.processClosed = false; // tracks whether the process has exited and stdio is closed
+        this.processError = '';
+        this.processExitCode = 0;
+        this.processExited = false; // tracks whether the process has exited
+        this.processStderr = false; // tracks whether stderr was written to
+        this.delay = 10000; // 10 seconds
+        this.done = false;
+        this.timeout = null;
+        if (!toolPath) {
+            throw new Error('toolPath must not be empty');
+        }
+        this.options = options;
+        this.toolPath = toolPath;
+        if (options.delay) {
+            this.delay = options.delay;
+        }
+    }
+    CheckComplete() {
+        if (this.done) {
+            return;
+        }
+        if (this.processClosed) {
+            this._setResult();
+        }
+        else if (this.processExited) {
+            this.timeout = setTimeout(ExecState.HandleTimeout, this.delay, this);
+        }
+    }
+    _debug(message) {
+        this.emit('debug', message);
+    }
+    _setResult() {
+        // determine whether there is an error
+        let error;
+        if (this.processExited) {
+            if (this.processError) {
+                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
+            }
+            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
+                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
+            }
+            else if (this.processStderr && this.options.failOnStdErr) {
+                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
+            }
+        }
+        // clear the timeout
+        if (this.timeout) {
+            clearTimeout(this.timeout);
+            this.timeout = null;
+        }
+        this.done = true;
+        this.emit('done', error, this.processExitCode);
+    }
+    static HandleTimeout(state) {
+        if (state.done) {
+            return;
+        }
+        if (!state.processClosed && state.processExited) {
+            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
+            state._debug(message);
+        }
+        state._setResult();
+    }
+}
+
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+/**
+ * Exec a command.
+ * Output will be streamed to the live console.
+ * Returns promise with return code
+ *
+ * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
+ * @param     args               optional arguments for tool. Escaping is handled by the lib.
+ * @param     options            optional exec options.  See ExecOptions
+ * @returns   Promise<number>    exit code
+ */
+function exec(commandLine, args, options) {
+    return __awaiter(this, void 0, void 0, function* () {
+        const commandArgs = argStringToArray(commandLine);
+        if (commandArgs.length === 0) {
+            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
+        }
+        // Path to tool to execute should be first arg
+        const toolPath = commandArgs[0];
+        args = commandArgs.slice(1).concat(args || []);
+        const runner = new ToolRunner(toolPath, args, options);
+        return runner.exec();
+    });
+}
+
+// A thin layer over the git CLI: one method per question, argument arrays only (no shell), and refs
+// after --end-of-options so that a ref can never be read as an option.
+class GitError extends Error {
+    exitCode;
+    constructor(message, exitCode) {
+        super(message);
+        this.exitCode = exitCode;
+        this.name = 'GitError';
+    }
+}
+/** Pathspecs longer than this are not passed (see addedLines). */
+const MAX_PATHSPEC_CHARS = 24_000;
+/** No credential prompts (a check never waits on a terminal), and messages in English for the parsers. */
+function gitEnvironment() {
+    return { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+}
+/** git's absolute path by the PATH it was found on. */
+const gitOnPath = new Map();
+/**
+ * git's path, looked up once per PATH. Given a bare name, @actions/exec searches PATH with a stat per
+ * directory before each process it starts (about 4 ms each, a check starts a dozen); given an
+ * absolute path it makes one. Not on Windows, where executables carry an extension, nor when git is
+ * not found: then exec looks for 'git' itself, and says so when it is missing.
+ */
+function gitExecutable() {
+    const path = process.env.PATH ?? '';
+    if (process.platform === 'win32')
+        return 'git';
+    let found = gitOnPath.get(path);
+    if (found === undefined) {
+        found = findGit(path.split(delimiter));
+        gitOnPath.set(path, found);
+    }
+    return found;
+}
+function findGit(dirs) {
+    for (const dir of dirs) {
+        // A relative entry is left to exec, which would read it against the repository, not our cwd.
+        if (dir !== '' && !isAbsolute(dir))
+            return 'git';
+        if (dir !== '' && isExecutableFile(join(dir, 'git')))
+            return join(dir, 'git');
+    }
+    return 'git';
+}
+function isExecutableFile(file) {
+    try {
+        accessSync(file, constants$2.X_OK);
+        return statSync(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+class Git {
+    cwd;
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    async run(args, options = {}) {
+        const out = [];
+        const err = [];
+        const onStdout = options.onStdout ?? ((chunk) => void out.push(chunk));
+        const onStderr = (chunk) => void err.push(chunk);
+        let exitCode;
+        try {
+            exitCode =
+                options.bulk || options.onStdout
+                    ? await this.runPlain(args, options.input, onStdout, onStderr)
+                    : await exec(gitExecutable(), args, {
+                        cwd: this.cwd,
+                        silent: true,
+                        ignoreReturnCode: true,
+                        input: options.input,
+                        env: gitEnvironment(),
+                        listeners: { stdout: onStdout, stderr: onStderr }
+                    });
+        }
+        catch (error) {
+            throw new GitError(`could not run git: ${error.message}`, -1);
+        }
+        const result = {
+            exitCode,
+            stdout: Buffer.concat(out).toString('utf8'),
+            stderr: Buffer.concat(err).toString('utf8')
+        };
+        if (exitCode !== 0 && !options.allowFailure) {
+            const detail = result.stderr.trim().split('\n').slice(-3).join(' ');
+            throw new GitError(`git ${args[0]} failed (exit ${exitCode}): ${detail}`, exitCode);
+        }
+        return result;
+    }
+    /**
+     * Runs git as a plain child process (see RunOptions.bulk): an argument array, no shell. Resolves
+     * with the exit code.
+     */
+    runPlain(args, input, onStdout, onStderr) {
+        return new Promise((resolve, reject) => {
+            const child = spawn(gitExecutable(), args, { cwd: this.cwd, env: gitEnvironment() });
+            // Node says `spawn /usr/bin/git ENOENT` for a missing directory as for a missing git: say where.
+            child.on('error', error => reject(new Error(`${error.message} (in ${this.cwd})`)));
+            // git may exit before reading all of its input (a failure, reported by its exit code): a
+            // write to the closed pipe must not become an unhandled error.
+            child.stdin.on('error', () => undefined);
+            child.stdout.on('data', onStdout);
+            child.stderr.on('data', onStderr);
+            child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+            child.stdin.end(input);
+        });
+    }
+    /**
+     * Where `cwd` is, in one process: undefined outside a repository; otherwise the top directory of
+     * its work tree (undefined in a bare repository).
+     */
+    async location() {
+        const r = await this.run(['rev-parse', '--git-dir', '--show-toplevel'], { allowFailure: true });
+        const [gitDir, topLevel] = r.stdout.split('\n');
+        if (!gitDir)
+            return undefined;
+        return topLevel ? { topLevel } : {};
+    }
+    /** The top directory of the work tree, or undefined when `cwd` is not inside a git repository. */
+    async topLevel() {
+        const r = await this.run(['rev-parse', '--show-toplevel'], { allowFailure: true });
+        return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    }
+    /** Whether `cwd` is a git repository (a work tree or a bare one). */
+    async isRepository() {
+        const r = await this.run(['rev-parse', '--git-dir'], { allowFailure: true });
+        return r.exitCode === 0;
+    }
+    /** The commit a ref names, or undefined when it names none. */
+    async commitOf(ref) {
+        const r = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+            allowFailure: true
+        });
+        return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    }
+    /** Every tag with the commit it points to; annotated tags are peeled to their commit. */
+    async tags() {
+        const r = await this.run([
+            'for-each-ref',
+            '--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)',
+            'refs/tags'
+        ], { bulk: true });
+        const tags = [];
+        for (const line of r.stdout.split('\n')) {
+            if (!line)
+                continue;
+            const [name, type, oid, peeled] = line.split('\0');
+            if (type === 'tag' && peeled)
+                tags.push({ name, commit: peeled });
+            else if (type === 'commit')
+                tags.push({ name, commit: oid });
+        }
+        return tags;
+    }
+    async isShallow() {
+        const r = await this.run(['rev-parse', '--is-shallow-repository'], { allowFailure: true });
+        return r.stdout.trim() === 'true';
+    }
+    async mergeBase(a, b) {
+        const r = await this.run(['merge-base', '--end-of-options', a, b], { allowFailure: true });
+        return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    }
+    /**
+     * The lines added on the way from `base` to `head` (the working tree when absent) to each of
+     * `files`, renamed files diffed with their old paths (`renamed` maps a new path to its old one).
+     * The paths are given to git literally, unless they would not fit a command line (Windows allows
+     * 32,767 characters): then the whole diff is read.
+     */
+    async addedLines(base, head, files, renamed) {
+        if (files.length === 0)
+            return new Map();
+        const paths = files.flatMap(f => (renamed.has(f) ? [f, renamed.get(f)] : [f]));
+        const fits = paths.reduce((n, p) => n + p.length + 12, 0) < MAX_PATHSPEC_CHARS;
+        const r = await this.run([
+            'diff',
+            '--unified=0',
+            '--no-color',
+            '--no-ext-diff',
+            '--no-textconv',
+            // Fixed prefixes: diff.noprefix or diff.mnemonicPrefix in the user's config would change them.
+            '--src-prefix=a/',
+            '--dst-prefix=b/',
+            '--find-renames',
+            '--diff-filter=AMR',
+            '--end-of-options',
+            base,
+            ...(head ? [head] : []),
+            '--',
+            ...(fits ? paths.map(p => `:(literal)${p}`) : [])
+        ], { bulk: true });
+        const added = parseAddedLines(r.stdout);
+        const wanted = new Set(files);
+        for (const path of added.keys())
+            if (!wanted.has(path))
+                added.delete(path);
+        return added;
+    }
+    /** Files renamed from `base` to `head` (the working tree when absent): new path -> old path. */
+    async renamedFiles(base, head) {
+        const r = await this.run([
+            'diff',
+            '--name-status',
+            '-z',
+            '--find-renames',
+            '--diff-filter=R',
+            '--end-of-options',
+            base,
+            ...(head ? [head] : []),
+            '--'
+        ], { bulk: true });
+        // Records: "R<score>\0old\0new\0".
+        const fields = r.stdout.split('\0');
+        const renamed = new Map();
+        for (let i = 0; i + 2 < fields.length; i += 3)
+            renamed.set(fields[i + 2], fields[i + 1]);
+        return renamed;
+    }
+    /** Whether the object `sha` names a commit that is present locally. */
+    async hasCommit(sha) {
+        const r = await this.run(['cat-file', '-e', '--end-of-options', `${sha}^{commit}`], {
+            allowFailure: true
+        });
+        return r.exitCode === 0;
+    }
+    /**
+     * `git fetch` from a remote, quietly and without prompting; returns the error text instead of
+     * throwing, since every fetch here is an attempt with a fallback.
+     */
+    async fetch(remote, args) {
+        const r = await this.run(['fetch', '--quiet', '--no-recurse-submodules', ...args, '--', remote], {
+            allowFailure: true
+        });
+        return r.exitCode === 0 ? undefined : r.stderr.trim().split('\n').pop() || `exit ${r.exitCode}`;
+    }
+    /** Fetches specific refs or commits (a SHA works on GitHub); `--depth=1` only keeps a shallow clone shallow. */
+    async fetchRefs(remote, refspecs, shallow) {
+        const r = await this.run([
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            '--no-recurse-submodules',
+            ...(shallow ? ['--depth=1'] : []),
+            '--',
+            remote,
+            ...refspecs
+        ], { allowFailure: true });
+        return r.exitCode === 0 ? undefined : r.stderr.trim().split('\n').pop() || `exit ${r.exitCode}`;
+    }
+    /** The URL of a remote, or undefined. */
+    async remoteUrl(name = 'origin') {
+        const r = await this.run(['remote', 'get-url', '--', name], { allowFailure: true });
+        return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    }
+    /** Tracked and untracked-but-not-ignored files of the work tree, less those deleted from it. */
+    async workTreeFiles() {
+        // One process: -t tags each entry, and a tracked file deleted from the work tree is listed
+        // once more with the tag R.
+        const r = await this.run(['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard'], { bulk: true });
+        const present = new Set();
+        const deleted = new Set();
+        for (const entry of r.stdout.split('\0')) {
+            if (entry.length < 3)
+                continue;
+            (entry[0] === 'R' ? deleted : present).add(entry.slice(2));
+        }
+        return [...present].filter(f => !deleted.has(f));
+    }
+    /** Every blob of the tree at `ref` (recursively), with its object id. */
+    async listTree(ref) {
+        const r = await this.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', ref], { bulk: true });
+        const entries = [];
+        for (const record of r.stdout.split('\0')) {
+            if (!record)
+                continue;
+            const tab = record.indexOf('\t');
+            const [mode, type, oid] = record.slice(0, tab).split(' ');
+            if (type === 'blob')
+                entries.push({ path: record.slice(tab + 1), oid, mode });
+        }
+        return entries;
+    }
+    /**
+     * The lines that contain any of the fixed strings `patterns`, per file, in ONE `git grep` process:
+     * in the commit `commit`, or without it in the work tree (tracked files and untracked ones that are
+     * not ignored, as workTreeFiles lists them). Binary files are skipped; `pathspecs` limit the files
+     * read. Paths are relative to the top of the repository.
+     */
+    async grepLines(patterns, pathspecs, commit) {
+        const out = new Map();
+        if (patterns.length === 0)
+            return out;
+        const r = await this.run([
+            'grep',
+            '--line-number',
+            '--null',
+            '-I',
+            '--fixed-strings',
+            '--no-color',
+            '--no-column',
+            '--full-name',
+            '--no-recurse-submodules',
+            '--no-textconv',
+            ...(commit ? [] : ['--untracked']),
+            ...patterns.flatMap(p => ['-e', p]),
+            // A commit id from commitOf (hex, never an option): git grep has no --end-of-options.
+            ...(commit ? [commit] : []),
+            '--',
+            ...pathspecs
+        ], { allowFailure: true, bulk: true });
+        // Exit 1: nothing matched.
+        if (r.exitCode !== 0 && r.exitCode !== 1) {
+            const detail = r.stderr.trim().split('\n').slice(-3).join(' ');
+            throw new GitError(`git grep failed (exit ${r.exitCode}): ${detail}`, r.exitCode);
+        }
+        return parseGrepOutput(r.stdout, commit ? `${commit}:` : '', out);
+    }
+    /**
+     * Streams the contents of many objects through ONE `git cat-file --batch` process. `onObject`
+     * receives each object in request order, with its whole size; a missing object arrives as
+     * undefined. With `keepBytes`, no more than that many bytes of the i-th object are kept (the rest
+     * is read past, not held in memory): `data` is then shorter than `size`.
+     */
+    async readObjects(oids, onObject, keepBytes) {
+        if (oids.length === 0)
+            return;
+        const parser = new BatchParser(onObject, keepBytes);
+        await this.run(['cat-file', '--batch'], {
+            input: Buffer.from(oids.join('\n') + '\n'),
+            onStdout: chunk => parser.push(chunk)
+        });
+        parser.finish();
+    }
+}
+/**
+ * Parses `git grep --null --line-number` output, records of `PATH\0LINE\0TEXT\n` (a path may hold any
+ * byte but NUL, a text any but newline); `prefix` is the `COMMIT:` git puts before paths in a commit.
+ */
+function parseGrepOutput(output, prefix, out = new Map()) {
+    let at = 0;
+    while (at < output.length) {
+        const pathEnd = output.indexOf('\0', at);
+        const lineEnd = pathEnd < 0 ? -1 : output.indexOf('\0', pathEnd + 1);
+        if (lineEnd < 0)
+            break;
+        let textEnd = output.indexOf('\n', lineEnd + 1);
+        if (textEnd < 0)
+            textEnd = output.length;
+        let path = output.slice(at, pathEnd);
+        if (prefix && path.startsWith(prefix))
+            path = path.slice(prefix.length);
+        const line = Number(output.slice(pathEnd + 1, lineEnd));
+        let text = output.slice(lineEnd + 1, textEnd);
+        if (text.endsWith('\r'))
+            text = text.slice(0, -1);
+        let list = out.get(path);
+        if (!list)
+            out.set(path, (list = []));
+        list.push({ line, text });
+        at = textEnd + 1;
+    }
+    return out;
+}
+/**
+ * Parses `git diff --unified=0` output into the added line numbers of each new-side file (deleted
+ * files are left out). A hunk's body is exactly as long as its header says, so that a removed line
+ * "-- x" or an added "++ x" is not taken for a file's `---`/`+++` line.
+ */
+function parseAddedLines(diff) {
+    const added = new Map();
+    let current;
+    let bodyLeft = 0;
+    for (const line of diff.split('\n')) {
+        if (bodyLeft > 0 && (line.startsWith('-') || line.startsWith('+'))) {
+            bodyLeft--;
+            continue;
+        }
+        if (line.startsWith('diff '))
+            current = undefined;
+        else if (line.startsWith('+++ ')) {
+            const path = diffPath(line.slice(4), 'b/');
+            current = path === undefined ? undefined : new Set();
+            if (path !== undefined && current)
+                added.set(path, current);
+        }
+        else if (line.startsWith('@@') && current) {
+            const m = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+            if (!m)
+                continue;
+            const removed = m[1] === undefined ? 1 : Number(m[1]);
+            const start = Number(m[2]);
+            const count = m[3] === undefined ? 1 : Number(m[3]);
+            for (let i = 0; i < count; i++)
+                current.add(start + i);
+            bodyLeft = removed + count;
+        }
+    }
+    return added;
+}
+/** A path of a `---`/`+++` line: undefined for /dev/null; git ends a name with a space with a tab. */
+function diffPath(text, prefix) {
+    const name = text.endsWith('\t') ? text.slice(0, -1) : text;
+    if (name === '/dev/null')
+        return undefined;
+    const path = unquoteDiffPath(name);
+    return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+}
+/** git quotes paths with unusual bytes as C strings: "b/a\303\251.go". */
+function unquoteDiffPath(path) {
+    if (!path.startsWith('"'))
+        return path;
+    const bytes = [];
+    const escapes = { n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
+    for (let i = 1; i < path.length - 1; i++) {
+        const c = path[i];
+        if (c !== '\\') {
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const next = path[i + 1];
+        if (/[0-7]/.test(next)) {
+            bytes.push(parseInt(path.slice(i + 1, i + 4), 8));
+            i += 3;
+        }
+        else {
+            bytes.push(escapes[next] ?? next.charCodeAt(0));
+            i += 1;
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/** Incremental parser of `git cat-file --batch` output: `<oid> <type> <size>\n<data>\n` records. */
+class BatchParser {
+    onObject;
+    keepBytes;
+    pending = Buffer.alloc(0);
+    body = [];
+    /** Bytes of the current record read so far (its body and trailing newline), and of them kept. */
+    bodyLength = 0;
+    keptLength = 0;
+    expected = -1;
+    keep = 0;
+    oid = '';
+    index = 0;
+    constructor(onObject, keepBytes) {
+        this.onObject = onObject;
+        this.keepBytes = keepBytes;
+    }
+    push(chunk) {
+        let data = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+        this.pending = Buffer.alloc(0);
+        while (data.length > 0) {
+            if (this.expected < 0) {
+                const newline = data.indexOf(10);
+                if (newline < 0) {
+                    this.pending = data;
+                    return;
+                }
+                const header = data.subarray(0, newline).toString('utf8').split(' ');
+                data = data.subarray(newline + 1);
+                const index = this.index++;
+                if (header[1] === 'missing' || header.length < 3) {
+                    this.onObject(header[0], undefined, 0);
+                    continue;
+                }
+                this.oid = header[0];
+                this.expected = Number(header[2]);
+                this.keep = Math.min(this.expected, this.keepBytes?.(index) ?? this.expected);
+                this.body = [];
+                this.bodyLength = 0;
+                this.keptLength = 0;
+            }
+            // Collect the body plus its trailing newline; keep only the first `keep` bytes of the body.
+            const need = this.expected + 1 - this.bodyLength;
+            const take = Math.min(need, data.length);
+            const kept = Math.min(take, this.keep - this.keptLength);
+            if (kept > 0) {
+                this.body.push(data.subarray(0, kept));
+                this.keptLength += kept;
+            }
+            this.bodyLength += take;
+            data = data.subarray(take);
+            if (this.bodyLength === this.expected + 1) {
+                const whole = this.body.length === 1 ? this.body[0] : Buffer.concat(this.body, this.keptLength);
+                this.onObject(this.oid, whole.subarray(0, this.keptLength), this.expected);
+                this.expected = -1;
+                this.body = [];
+            }
+        }
+    }
+    finish() {
+        if (this.expected >= 0 || this.pending.length > 0) {
+            throw new GitError('git cat-file --batch ended in the middle of an object', -1);
+        }
+    }
+}
+
+// One interface over the two places a repository's files can come from: the working tree on disk
+// and a git ref read from objects (no checkout needed). A ref is read with one `git ls-tree` and one
+// `git cat-file --batch` process, never a process per file. Both read the same tree: regular files
+// only, no symbolic link followed, each file read to a cap (see README "Which files count").
+/**
+ * The go command rejects a module whose go.mod is larger (golang.org/x/mod/zip MaxGoMod, 16 MiB):
+ * a larger one is never read, so a go.mod can never cost more than that.
+ */
+const MAX_GO_MOD_BYTES = 16 << 20;
+/**
+ * No file of a module can be larger than the go command lets a whole module zip be unpacked
+ * (golang.org/x/mod/zip MaxZipFile, 500 MiB). Of a larger .go file only the import header is read.
+ */
+const MAX_FILE_BYTES = 500 << 20;
+/** What a symbolic link's blob holds is a path: longer than this it is no path a system resolves. */
+const MAX_LINK_BYTES = 4096;
+const DEFAULT_CAPS = { goMod: MAX_GO_MOD_BYTES, file: MAX_FILE_BYTES };
+/** The most of `path` that is read. */
+function readLimitOf(path, caps) {
+    return isGoModName(path) ? caps.goMod : caps.file;
+}
+/** Why a file over its cap is not read (the same words in the work tree and with --head). */
+function tooLargeReason(path, caps) {
+    const goMod = isGoModName(path);
+    const limit = goMod ? caps.goMod : caps.file;
+    const size = limit % (1 << 20) === 0 ? `${limit >> 20} MiB` : `${limit} bytes`;
+    const why = goMod
+        ? "the go command's limit for a go.mod"
+        : 'the most the go command lets a whole module hold';
+    return `it is larger than ${size}, ${why}`;
+}
+/**
+ * Why a symbolic link is not read. Neither mode follows one: git stores the link, not the file it
+ * names, and the go command leaves links out of module zips (golang.org/issue/27093), so what the
+ * link names is not part of a release. Its target is named, and whether it leaves the repository.
+ */
+function symlinkReason(path, target) {
+    if (target === undefined)
+        return 'it is a symbolic link; symbolic links are not read';
+    const resolved = posix.normalize(posix.join(posix.dirname(path), target));
+    const outside = posix.isAbsolute(target) || resolved === '..' || resolved.startsWith('../');
+    return `it is a symbolic link to ${JSON.stringify(target)}${outside ? ', outside the repository' : ''}; symbolic links are not read (the go command leaves them out of module zips)`;
+}
+/** Most Go files fit: a read of a few kilobytes costs what a read of one does, and gives the whole file. */
+const FIRST_READ = 16384;
+/** Header files read between two turns of the event loop. */
+const YIELD_EVERY = 200;
+/**
+ * Opening never follows a link (the lstat before it says what the path is; O_NOFOLLOW closes the
+ * gap until the open) nor waits (O_NONBLOCK: a FIFO swapped in meanwhile opens at once, and fstat
+ * then refuses it). Windows has neither flag: there the lstat alone decides.
+ */
+const OPEN_FLAGS = constants$2.O_RDONLY | (constants$2.O_NOFOLLOW ?? 0) | (constants$2.O_NONBLOCK ?? 0);
+class WorkingTree {
+    root;
+    caps;
+    description;
+    git;
+    /** Why a directory's files cannot be read (it is a symbolic link, ...), null when they can. */
+    dirProblems = new Map([['.', null]]);
+    constructor(root, caps = DEFAULT_CAPS) {
+        this.root = root;
+        this.caps = caps;
+        this.description = root;
+        this.git = new Git(root);
+    }
+    listFiles() {
+        return this.git.workTreeFiles();
+    }
+    async read(request, { onFile, onScan, onWholeDone, onSource }) {
+        for (const path of request.whole) {
+            const read = this.readWhole(path);
+            if ('error' in read)
+                onFile(path, undefined, read.error);
+            else
+                onFile(path, read.data);
+        }
+        onWholeDone?.();
+        let buffer = Buffer.allocUnsafe(FIRST_READ);
+        let sinceYield = 0;
+        for (const path of request.headers) {
+            // The reads are synchronous (fastest here); let the event loop turn now and then so that git
+            // processes started meanwhile (onWholeDone's grep) get spawned and run beside this loop.
+            if (++sinceYield === YIELD_EVERY) {
+                sinceYield = 0;
+                await new Promise(setImmediate);
+            }
+            const opened = this.open(path);
+            if ('error' in opened) {
+                onScan(path, undefined, 0, opened.error);
+                continue;
+            }
+            const { fd, size } = opened;
+            // One byte over the cap tells that the file is larger than it.
+            const cap = readLimitOf(path, this.caps) + 1;
+            try {
+                let length = 0;
+                let scan;
+                for (;;) {
+                    // Once the header is scanned, the rest is wanted whole: room for the file, one byte over
+                    // so that the read that reaches its end comes back short.
+                    if (length === buffer.length)
+                        buffer = growBuffer(buffer, scan ? size + 1 : 0, cap);
+                    const end = Math.min(buffer.length, cap);
+                    const n = readSync(fd, buffer, length, end - length, length);
+                    length += n;
+                    const eof = n === 0 || length < end;
+                    if (!scan) {
+                        const scanned = scanImports(buffer.subarray(0, length), { eof });
+                        if (!scanned.needMore)
+                            scan = scanned;
+                    }
+                    if (eof || (scan && !onSource) || length === cap)
+                        break;
+                }
+                const over = length === cap;
+                if (scan)
+                    onScan(path, scan, over ? length - 1 : length);
+                else
+                    onScan(path, undefined, length - 1, `${tooLargeReason(path, this.caps)}, and its import header runs past that`);
+                if (over)
+                    onSource?.(path, undefined, tooLargeReason(path, this.caps));
+                else
+                    onSource?.(path, buffer.subarray(0, length));
+            }
+            catch (error) {
+                onScan(path, undefined, 0, describeIoError(error));
+            }
+            finally {
+                closeSync(fd);
+            }
+        }
+    }
+    /** A whole file, at most its cap. */
+    readWhole(path) {
+        const opened = this.open(path);
+        if ('error' in opened)
+            return opened;
+        const limit = readLimitOf(path, this.caps);
+        try {
+            if (opened.size > limit)
+                return { error: tooLargeReason(path, this.caps) };
+            // Room for one byte more than fstat said, so that a file that grew meanwhile shows it.
+            let buffer = Buffer.allocUnsafe(opened.size + 1);
+            let length = 0;
+            for (;;) {
+                if (length === buffer.length)
+                    buffer = growBuffer(buffer, 0, limit + 1);
+                const n = readSync(opened.fd, buffer, length, buffer.length - length, length);
+                length += n;
+                if (length > limit)
+                    return { error: tooLargeReason(path, this.caps) };
+                if (n === 0 || length < buffer.length)
+                    return { data: buffer.subarray(0, length) };
+            }
+        }
+        catch (error) {
+            return { error: describeIoError(error) };
+        }
+        finally {
+            closeSync(opened.fd);
+        }
+    }
+    /**
+     * Opens a regular file of the tree for reading, or says why not: a symbolic link (the file's or
+     * one of its directories'), a directory, a FIFO, a device or a socket is never opened.
+     */
+    open(path) {
+        const full = join(this.root, path);
+        try {
+            const dirProblem = this.dirProblem(dirOf(path));
+            if (dirProblem)
+                return { error: dirProblem };
+            const before = lstatSync(full);
+            if (before.isSymbolicLink())
+                return { error: symlinkReason(path, readLink(full)) };
+            if (!before.isFile())
+                return { error: notRegular(before) };
+            const fd = openSync(full, OPEN_FLAGS);
+            const stat = fstatSync(fd);
+            if (!stat.isFile()) {
+                closeSync(fd);
+                return { error: notRegular(stat) };
+            }
+            return { fd, size: stat.size };
+        }
+        catch (error) {
+            const e = error;
+            // Swapped for a link between the lstat and the open (O_NOFOLLOW refused it).
+            if (e.code === 'ELOOP' || e.code === 'EMLINK')
+                return { error: symlinkReason(path, readLink(full)) };
+            return { error: describeIoError(error) };
+        }
+    }
+    /** Whether a directory (repository-relative) is reached without a symbolic link. */
+    dirProblem(dir) {
+        const known = this.dirProblems.get(dir);
+        if (known !== undefined)
+            return known;
+        let problem = this.dirProblem(dirOf(dir));
+        if (!problem) {
+            const full = join(this.root, dir);
+            let stat;
+            try {
+                stat = lstatSync(full);
+            }
+            catch {
+                stat = undefined; // a missing directory: the open says so
+            }
+            if (stat?.isSymbolicLink())
+                problem = `its directory ${dir} ${symlinkReason(dir, readLink(full)).slice(3)}`;
+            else if (stat && !stat.isDirectory())
+                problem = `${dir} is not a directory`;
+        }
+        this.dirProblems.set(dir, problem);
+        return problem;
+    }
+}
+class GitTree {
+    git;
+    ref;
+    caps;
+    description;
+    /** The listing, asked once: the snapshot and the API comparison may both want it at the same time. */
+    entries;
+    constructor(git, ref, caps = DEFAULT_CAPS) {
+        this.git = git;
+        this.ref = ref;
+        this.caps = caps;
+        this.description = ref;
+    }
+    listing() {
+        this.entries ??= this.git.listTree(this.ref).then(entries => {
+            const blobs = new Map();
+            const links = new Map();
+            for (const e of entries)
+                (e.mode === '120000' ? links : blobs).set(e.path, e.oid);
+            return { blobs, links };
+        });
+        return this.entries;
+    }
+    /** Each file's blob id, by path; symbolic links (mode 120000) are not files with contents. */
+    async blobIds() {
+        return (await this.listing()).blobs;
+    }
+    /** Files and symbolic links, as the work tree lists both (submodules are no files of the tree). */
+    async listFiles() {
+        const { blobs, links } = await this.listing();
+        return [...blobs.keys(), ...links.keys()];
+    }
+    async read(request, { onFile, onScan, onWholeDone, onSource }) {
+        const { blobs, links } = await this.listing();
+        const wanted = [];
+        const missing = `not in ${this.description}`;
+        const want = (path, whole) => {
+            const link = links.get(path);
+            const oid = link ?? blobs.get(path);
+            if (oid !== undefined)
+                wanted.push({ path, whole, link: link !== undefined, oid });
+            return oid !== undefined;
+        };
+        for (const path of request.whole)
+            if (!want(path, true))
+                onFile(path, undefined, missing);
+        for (const path of request.headers)
+            if (!want(path, false))
+                onScan(path, undefined, 0, missing);
+        // Whole files come first in the stream: say when the last of them has arrived.
+        const wholeCount = wanted.filter(w => w.whole).length;
+        if (wholeCount === 0)
+            onWholeDone?.();
+        let next = 0;
+        await this.git.readObjects(wanted.map(w => w.oid), (_oid, data, size) => {
+            const { path, whole, link } = wanted[next++];
+            const error = !data
+                ? 'its object is missing from the repository'
+                : link
+                    ? symlinkReason(path, size <= MAX_LINK_BYTES ? data.toString('utf8') : undefined)
+                    : size > readLimitOf(path, this.caps)
+                        ? tooLargeReason(path, this.caps)
+                        : undefined;
+            if (whole)
+                onFile(path, error ? undefined : data, error);
+            else if (data && !link) {
+                const eof = size <= readLimitOf(path, this.caps);
+                const scan = scanImports(data, { eof });
+                if (scan.needMore)
+                    onScan(path, undefined, data.length, `${error}, and its import header runs past that`);
+                else
+                    onScan(path, scan, data.length);
+                if (error)
+                    onSource?.(path, undefined, error);
+                else
+                    onSource?.(path, data);
+            }
+            else
+                onScan(path, undefined, 0, error);
+            if (whole && next === wholeCount)
+                onWholeDone?.();
+        }, i => (wanted[i].link ? MAX_LINK_BYTES : readLimitOf(wanted[i].path, this.caps)));
+    }
+}
+function readLink(full) {
+    try {
+        return readlinkSync(full);
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Why a path that is no regular file (nor a link) is not read. */
+function notRegular(stat) {
+    if (stat.isDirectory())
+        return 'it is a directory';
+    const kind = stat.isFIFO()
+        ? 'a named pipe (FIFO)'
+        : stat.isSocket()
+            ? 'a socket'
+            : stat.isCharacterDevice()
+                ? 'a character device'
+                : stat.isBlockDevice()
+                    ? 'a block device'
+                    : 'of an unknown kind';
+    return `it is ${kind}, not a regular file`;
+}
+/**
+ * A larger buffer that starts with `buffer`'s bytes: `atLeast` long when that is larger, else 4x;
+ * never longer than `atMost`.
+ */
+function growBuffer(buffer, atLeast, atMost) {
+    const wanted = atLeast > buffer.length ? atLeast : buffer.length * 4;
+    const bigger = Buffer.allocUnsafe(Math.min(wanted, atMost));
+    buffer.copy(bigger);
+    return bigger;
+}
+function describeIoError(error) {
+    const e = error;
+    if (e.code === 'EISDIR')
+        return 'it is a directory';
+    if (e.code === 'ENOENT')
+        return 'it does not exist in the working tree';
+    if (e.code === 'EACCES')
+        return 'permission denied';
+    return e.message ?? String(error);
+}
+
+// Reads what the breaking-change rule compares: for each module gated or checked, its exported API
+// now and at the comparison point (the pull request's base, else the module's latest release). Only
+// packages with a changed file are read, and of those extractComparedApis parses only what a
+// comparison needs; at the comparison point only the files the diff lists are read from git.
+async function gatherApiComparisons(git, tree, inputs, intent) {
+    const modules = loadModules(inputs.goMods);
+    let targets;
+    try {
+        const baseGoMods = await inputs.base?.goMods;
+        targets = resolveTargets(intent, modules, baseGoMods ? { baseGoMods } : {});
+    }
+    catch {
+        return []; // the analysis reports the bad request itself
+    }
+    const wanted = targets.flatMap(t => {
+        const point = t.module?.path !== undefined && !t.tagProblem ? comparisonPoint(t, inputs) : undefined;
+        return point ? [{ target: t, point }] : [];
+    });
+    if (wanted.length === 0)
+        return [];
+    const headIsCommit = tree instanceof GitTree;
+    const bases = new Map();
+    const baseSide = (commit) => {
+        let side = bases.get(commit);
+        if (!side) {
+            const known = inputs.base?.tree.ref === commit ? inputs.base : undefined;
+            side = readBaseSide(git, known ?? { tree: new GitTree(git, commit) }, inputs.commit, headIsCommit);
+            bases.set(commit, side);
+        }
+        return side;
+    };
+    const headFilesOf = apiFilesByModule(inputs.files, modules);
+    // One module after the other: a pull request in a monorepo compares every module, and each
+    // comparison reads through its own git processes.
+    const comparisons = [];
+    for (const { target, point } of wanted) {
+        // A thin clone may lack a release's commit: no comparison (gather/history.ts says so), no crash.
+        if (point.commit !== inputs.base?.tree.ref && !(await git.hasCommit(point.commit)))
+            continue;
+        const base = await baseSide(point.commit);
+        const module = target.module;
+        const baseModule = base.modules.find(m => m.dir === module.dir);
+        const headFiles = headFilesOf.get(module) ?? [];
+        const baseFiles = (baseModule && base.filesOf.get(baseModule)) ?? [];
+        // Packages (directories) with a changed, added or removed file are the only ones worth reading;
+        // a file that a major bump only rewrote declares what it did and does not count.
+        const headSet = new Set(headFiles);
+        const baseSet = new Set(baseFiles);
+        const rewritten = inputs.base && point.commit === inputs.base.tree.ref && baseModule?.path !== module.path
+            ? await rewrittenFiles(base.tree, await inputs.base.movedBack, headFiles)
+            : new Set();
+        const differsFromHead = (f) => base.changed.has(f) || !headSet.has(f);
+        const declaresOtherwise = (f) => differsFromHead(f) && !rewritten.has(f);
+        const dirs = new Set();
+        for (const f of headFiles)
+            if (!baseSet.has(f) || declaresOtherwise(f))
+                dirs.add(dirOf(f));
+        for (const f of baseFiles)
+            if (declaresOtherwise(f))
+                dirs.add(dirOf(f));
+        // A package that imports a dependency whose required version changed may change underneath.
+        // Which packages those are, the import headers tell; only then is their scan awaited.
+        const changedDependencies = changedRequirements(baseModule, module);
+        const dependents = new Set();
+        if (changedDependencies.length > 0) {
+            const goFiles = await inputs.goFiles;
+            for (const f of headFiles) {
+                const imports = goFiles.get(f)?.imports ?? [];
+                if (imports.some(i => changedDependencies.some(d => hasPathPrefix(i.path, d))))
+                    dependents.add(dirOf(f));
+            }
+        }
+        const inDirs = (f) => dirs.has(dirOf(f)) || dependents.has(dirOf(f));
+        // At the comparison point only the files the diff lists are read: the others are the head's bytes.
+        const oldRead = readSources(base.tree, baseFiles.filter(f => inDirs(f) && differsFromHead(f)));
+        // Of a package only the gated tree has, the comparison needs its name and position only.
+        const baseDirs = new Set(baseFiles.map(dirOf));
+        const added = [...dirs].filter(d => !baseDirs.has(d) && !dependents.has(d));
+        const headerFiles = added.length > 0
+            ? headerFilesOfAdded(added, [...dirs, ...dependents], headFiles, await inputs.goFiles, module)
+            : undefined;
+        const [newSources, oldChanged] = await Promise.all([
+            readSources(tree, headFiles.filter(f => inDirs(f) && (headerFiles?.get(dirOf(f))?.has(f) ?? true))),
+            oldRead
+        ]);
+        const headData = new Map(newSources.map(s => [s.file, s.data]));
+        const oldData = new Map(oldChanged.map(s => [s.file, s.data]));
+        const oldSources = baseFiles.filter(inDirs).flatMap(file => {
+            const data = differsFromHead(file) ? oldData.get(file) : headData.get(file);
+            return data ? [{ file, data }] : [];
+        });
+        const [oldApi, newApi] = extractComparedApis(module.dir, { modulePath: baseModule?.path ?? module.path, files: oldSources }, { modulePath: module.path, files: newSources }, { dependents, dependencyChanged: changedDependencies.length > 0 });
+        comparisons.push({
+            moduleDir: module.dir,
+            against: {
+                commit: point.commit,
+                label: point.label,
+                ...(point.version ? { version: point.version } : {})
+            },
+            oldApi,
+            newApi,
+            changedDependencies,
+            filesRead: newSources.length + oldChanged.length
+        });
+    }
+    return comparisons;
+}
+/**
+ * For each package in `added` (directories only the gated tree has) that no package read whole
+ * imports, directly or through another added one, the files that give its name and position: up to
+ * its first file that counts with a package clause, by the header scans (as packageHeader in
+ * go/api.ts reads them). The others are read whole: the extractor follows types into them.
+ */
+function headerFilesOfAdded(added, read, headFiles, scans, module) {
+    const filesOf = groupBy([...headFiles].sort(), dirOf);
+    const importPathOf = (dir) => dir === module.dir
+        ? module.path
+        : `${module.path}/${module.dir === ROOT_DIR ? dir : dir.slice(module.dir.length + 1)}`;
+    const addedByPath = new Map(added.map(d => [importPathOf(d), d]));
+    const addedSet = new Set(added);
+    // The packages read whole: every read one that is not added, then the added ones they import.
+    const whole = read.filter(d => !addedSet.has(d));
+    const wholeSet = new Set(whole);
+    for (let i = 0; i < whole.length; i++) {
+        for (const f of filesOf.get(whole[i]) ?? []) {
+            for (const spec of scans.get(f)?.imports ?? []) {
+                const dir = addedByPath.get(spec.path);
+                if (dir !== undefined && !wholeSet.has(dir)) {
+                    wholeSet.add(dir);
+                    whole.push(dir);
+                }
+            }
+        }
+    }
+    const headers = new Map();
+    for (const dir of added) {
+        if (wholeSet.has(dir))
+            continue;
+        const wanted = new Set();
+        for (const f of filesOf.get(dir) ?? []) {
+            wanted.add(f);
+            const scan = scans.get(f);
+            if (scan && !scan.error && !scan.buildIgnore && scan.packageName !== undefined)
+                break;
+        }
+        headers.set(dir, wanted);
+    }
+    return headers;
+}
+/** The files whose bytes, own imports moved back, are the blob the base has at their path. */
+async function rewrittenFiles(base, movedBack, files) {
+    if (movedBack.size === 0)
+        return new Set();
+    const blobIds = await base.blobIds();
+    return new Set(files.filter(f => movedBack.has(f) && movedBack.get(f) === blobIds.get(f)));
+}
+/** The .go files whose declarations count (no tests) of each module: nested modules cut out. */
+function apiFilesByModule(files, modules) {
+    const owner = fileOwnerIndex(modules);
+    return groupBy(files, file => (isApiFile(file) ? owner(file) : undefined));
+}
+/**
+ * The comparison point's listing and go.mod files (those already read when given), and the diff
+ * from it to the gated tree, at once.
+ */
+async function readBaseSide(git, { tree, goMods }, head, headIsCommit) {
+    const [files, changed] = await Promise.all([
+        tree.listFiles(),
+        changedFiles(git, tree.ref, head, headIsCommit)
+    ]);
+    const modules = loadModules(await (goMods ?? readWhole(tree, goModFiles(files))));
+    return { tree, modules, filesOf: apiFilesByModule(files, modules), changed };
+}
+/**
+ * What a target is compared with: a pull request's base, else the latest earlier release of the same
+ * module path. A release that starts a new major has no such release and is not compared
+ * (conformance convention 14); on a pull request a major bump is compared with its base.
+ */
+function comparisonPoint(target, inputs) {
+    if (inputs.base && target.source === 'pull_request') {
+        return { commit: inputs.base.tree.ref, label: 'the pull request base' };
+    }
+    const earlier = releasesOfModule(inputs.tags, target.module).filter(r => r.tag !== target.tag && (target.version === undefined || compare(r.version, target.version) < 0));
+    const latest = earlier[earlier.length - 1];
+    return latest ? { commit: latest.commit, label: latest.tag, version: latest.version } : undefined;
+}
+function isApiFile(file) {
+    return isGoSourceFile(file) && !file.endsWith('_test.go');
+}
+/** Files that differ between a commit and the gated tree (a commit, or the work tree). */
+async function changedFiles(git, base, head, headIsCommit) {
+    const args = [
+        'diff',
+        '--name-only',
+        '-z',
+        '--no-renames',
+        '--end-of-options',
+        base,
+        ...(headIsCommit && head ? [head] : []),
+        '--'
+    ];
+    const r = await git.run(args, { bulk: true });
+    return new Set(r.stdout.split('\0').filter(Boolean));
+}
+/** Module paths whose required version changed: their packages may have changed underneath. */
+function changedRequirements(before, after) {
+    if (!before)
+        return [];
+    const old = new Map(before.modFile.require.map(r => [r.path, r.version]));
+    return after.modFile.require.filter(r => old.has(r.path) && old.get(r.path) !== r.version).map(r => r.path);
+}
+async function readWhole(tree, paths) {
+    const out = new Map();
+    await tree.read({ whole: paths, headers: [] }, { onFile: (p, d) => void (d && out.set(p, d)), onScan: () => undefined });
+    return out;
+}
+async function readSources(tree, paths) {
+    const contents = await readWhole(tree, paths);
+    return paths.flatMap(file => contents.has(file) ? [{ file, data: contents.get(file) }] : []);
+}
+
+// Builds the Snapshot the rules work on: the files of the tree (working tree or a git ref), every
+// go.mod, the import headers of every counted .go file inside a module, the tags, and the comparison
+// points (a pull request's base, each module's latest release).
+async function gatherSnapshot(options) {
+    const dir = resolve$2(options.dir);
+    const probe = new Git(dir);
+    const location = await probe.location();
+    if (!location) {
+        throw new UsageError(`${dir} is not a git repository (go-major-gate reads tags and history from git)`);
+    }
+    const root = options.head ? dir : (location.topLevel ?? dir);
+    const git = new Git(root);
+    const workingTree = options.head ? undefined : new WorkingTree(root);
+    // The questions to git are independent: ask them at once.
+    const [commit, tags, shallow, remote, workingFiles, baseCommit] = await Promise.all([
+        git.commitOf(options.head ?? 'HEAD'),
+        options.tags ?? git.tags(),
+        git.isShallow(),
+        options.repository ? undefined : git.remoteUrl(),
+        workingTree?.listFiles(),
+        options.base ? git.commitOf(options.base) : undefined
+    ]);
+    if (options.head && !commit)
+        throw new UsageError(`--head ${options.head} names no commit in ${root}`);
+    if (options.base && !baseCommit) {
+        throw new UsageError(`--base ${options.base} names no commit in ${root}`);
+    }
+    const tree = workingTree ?? new GitTree(git, commit);
+    const listed = (workingFiles ?? (await tree.listFiles())).sort();
+    const stats = { files: listed.length, bytes: 0 };
+    const unreadable = new Map();
+    // A path under a directory named go.mod: that go.mod exists and is no file (both modes list it so).
+    for (const goMod of goModsThatAreDirectories(listed))
+        unreadable.set(goMod, 'it is a directory');
+    // What a pull request's base adds (its go.mod files, the lines added since) is read meanwhile.
+    const baseTree = baseCommit ? new GitTree(git, baseCommit) : undefined;
+    const baseGoMods = baseTree ? inBackground(readGoMods(baseTree)) : undefined;
+    // The pull request's own changes start at the merge base. Which files it renamed is asked now (no
+    // patches, so cheap); the lines it added only later, and only in the files with findings.
+    const diffFrom = baseCommit
+        ? inBackground((async () => (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit)())
+        : undefined;
+    const headRef = options.head ? commit : undefined;
+    const renames = diffFrom && inBackground(diffFrom.then(from => git.renamedFiles(from, headRef)));
+    const goMods = new Map();
+    const goFiles = new Map();
+    const goModPaths = goModFiles(listed);
+    const apiIntent = options.disable?.includes('breaking-change') ? undefined : options.intent;
+    // A major-bump pull request rewrites the own imports of every file. Each .go file read whole is
+    // hashed as it was before that move (rewrite.ts), so that the API comparison can tell the files
+    // that changed only so from the base's blob ids, and read none of them again. Which modules moved,
+    // their module lines at the base say.
+    const baseModulePaths = baseCommit && apiIntent ? inBackground(readModulePathsAt(git, baseCommit, goModPaths)) : undefined;
+    const movedBack = new Map();
+    let moveBack;
+    // A separate git process reads the go.mod files of the latest releases while this one reads the tree.
+    const releasedGoMods = inBackground(readReleasedGoMods(git, goModPaths, tags));
+    // Every go.mod that exists roots a module, one that cannot be read too: its directory is cut out of
+    // its parent, and nothing under it is read or checked (its module is unknown).
+    const moduleDirOf = innermostDirIndex([...goModPaths, ...unreadable.keys()].map(dirOf));
+    const unknownModules = new Set();
+    const isKnown = (file) => !unknownModules.has(moduleDirOf(file));
+    // The files the checks see: all but those of unknown modules (set once the go.mod files are read).
+    let files = listed;
+    // One pass over the tree (for a ref: one cat-file process): go.mod files first, then the .go
+    // headers. As soon as the go.mod files are in, the work that needs only them starts and runs while
+    // the headers are scanned: one git grep for the modules' family prefixes (it finds every line that
+    // may name an old major), and the git side of the API comparison.
+    let references;
+    let apiComparisons;
+    // The //go:generate lines are found in the bytes of the .go files whose headers are scanned (those
+    // of a module: go generate runs on packages), as they are read (each file whole).
+    const generateLines = new Map();
+    let headersRead = () => undefined;
+    const headersDone = new Promise(done => (headersRead = done));
+    const goGenerate = headersDone.then(() => generateLines);
+    // The .go files of the modules: their headers are scanned, and only their //go:generate lines count.
+    const goSources = listed.filter(f => isGoSourceFile(f) && moduleDirOf(f) !== undefined);
+    const startReferences = () => readReferences(git, tree, files, [...goMods.values()].map(data => modulePath(data)), options.head ? commit : undefined, goGenerate);
+    const startApiComparisons = () => apiIntent
+        ? gatherApiComparisons(git, tree, {
+            files,
+            goMods,
+            tags,
+            ...(commit ? { commit } : {}),
+            ...(baseTree && baseGoMods
+                ? { base: { tree: baseTree, goMods: baseGoMods, movedBack: headersDone.then(() => movedBack) } }
+                : {}),
+            goFiles: headersDone.then(() => goFiles)
+        }, apiIntent)
+        : undefined;
+    // Asked before the tree is read, so that every file read whole is hashed (one small cat-file).
+    const baseModulesBefore = await baseModulePaths?.catch(() => undefined);
+    await tree.read({ whole: goModPaths, headers: goSources }, {
+        onFile(path, data, error) {
+            if (data) {
+                goMods.set(path, data);
+                stats.bytes += data.length;
+            }
+            else
+                unreadable.set(path, error ?? 'unknown error');
+        },
+        onWholeDone() {
+            for (const path of unreadable.keys())
+                unknownModules.add(dirOf(path));
+            if (unknownModules.size > 0)
+                files = listed.filter(f => isKnown(f) || unreadable.has(f));
+            references = inBackground(startReferences());
+            const comparisons = startApiComparisons();
+            if (comparisons)
+                apiComparisons = inBackground(comparisons);
+            if (baseModulesBefore) {
+                moveBack = movedBackHasher(baseModulesBefore, goMods, goFiles, movedBack, baseCommit);
+            }
+        },
+        onScan(path, scan, bytes, error) {
+            if (!isKnown(path))
+                return;
+            stats.bytes += bytes;
+            if (scan)
+                goFiles.set(path, scan);
+            else
+                unreadable.set(path, error ?? 'unknown error');
+        },
+        onSource(path, data, error) {
+            if (!isKnown(path))
+                return;
+            if (!data) {
+                unreadable.set(path, error ?? 'unknown error');
+                return;
+            }
+            moveBack?.(path, data);
+            const found = goGenerateLines(data);
+            if (found.length > 0)
+                generateLines.set(path, found);
+        }
+    });
+    headersRead();
+    const snapshot = {
+        files,
+        goMods,
+        goFiles,
+        unreadable,
+        tags,
+        stats,
+        ...(commit ? { commit } : {})
+    };
+    if (baseCommit) {
+        snapshot.baseCommit = baseCommit;
+        snapshot.baseGoMods = await baseGoMods;
+    }
+    const { lines: referenceLines, documents: referenceDocuments } = await (references ?? startReferences());
+    snapshot.referenceLines = referenceLines;
+    snapshot.referenceDocuments = referenceDocuments;
+    snapshot.releasedGoMods = await releasedGoMods;
+    if (shallow)
+        snapshot.shallow = true;
+    const comparisons = apiComparisons ?? startApiComparisons();
+    if (comparisons)
+        snapshot.apiComparisons = await comparisons;
+    const repository = options.repository ?? githubRepositoryFromRemote(remote);
+    if (repository)
+        snapshot.repository = repository;
+    const gathered = { snapshot, root, git, tree };
+    if (diffFrom && renames) {
+        const [from, renamed] = await Promise.all([diffFrom, renames]);
+        gathered.addedLinesIn = files => git.addedLines(from, headRef, files, renamed);
+    }
+    return gathered;
+}
+/**
+ * The findings of a pull request marked `new` when on a line it added. The diff is taken of the
+ * files with findings only: a diff of every file a large pull request changed (a major bump
+ * rewrites them all) takes longer than the rest of the check.
+ */
+async function markAddedLines(gathered, report, startedAt) {
+    if (!gathered.addedLinesIn)
+        return report;
+    const files = [...new Set(report.findings.flatMap(f => (f.file === null ? [] : [f.file])))];
+    const added = await gathered.addedLinesIn(files);
+    gathered.snapshot.addedLines = added;
+    const marked = markNewFindings(report, added);
+    return { ...marked, stats: { ...marked.stats, ms: Date.now() - startedAt } };
+}
+/**
+ * Work started now and awaited later: a failure meanwhile must not count as an unhandled rejection
+ * (it surfaces where the promise is awaited).
+ */
+function inBackground(work) {
+    work.catch(() => undefined);
+    return work;
+}
+/**
+ * The lines of the files src/go/module/references.ts reads that contain a family prefix of the modules: in
+ * files other than .go found by ONE `git grep` over the work tree or the commit, in .go files among
+ * their //go:generate lines. Also the whole text of the Markdown files among them (read through the
+ * tree, so only those few files). Files the tree does not list (symbolic links in a commit) are left
+ * out, so both sources give the same result.
+ */
+async function readReferences(git, tree, files, modulePaths, commit, 
+/** The //go:generate lines of the .go files that count, by file. */
+goGenerate) {
+    const lines = new Map();
+    const documents = new Map();
+    const patterns = referencePatterns(modulePaths);
+    if (patterns.length === 0)
+        return { lines, documents };
+    // Other files are searched for any mention; .go files only on their //go:generate lines (every
+    // import line would match a family prefix).
+    const [others, generateLines] = await Promise.all([
+        git.grepLines(patterns, REFERENCE_PATHSPECS, commit),
+        goGenerate
+    ]);
+    const generate = new Map([...generateLines]
+        .map(([file, found]) => [file, found.filter(hit => patterns.some(p => hit.text.includes(p)))])
+        .filter(([, found]) => found.length > 0));
+    const hits = new Map([...others, ...generate]);
+    if (hits.size === 0)
+        return { lines, documents };
+    const listed = new Set(files);
+    for (const [file, found] of hits) {
+        if (!listed.has(file))
+            continue;
+        const kept = referenceLinesToKeep(file, found);
+        if (kept.length > 0)
+            lines.set(file, kept);
+    }
+    const whole = [...lines.keys()].filter(needsWholeText);
+    if (whole.length > 0) {
+        await tree.read({ whole, headers: [] }, {
+            onFile: (path, data) => void (data && documents.set(path, new TextDecoder().decode(data))),
+            onScan: () => undefined
+        });
+    }
+    return { lines, documents };
+}
+/** The module path of each of `goModPaths` at `commit` (those it has), from one cat-file process. */
+async function readModulePathsAt(git, commit, goModPaths) {
+    const goMods = await readGoModsAt(git, goModPaths.map(goModFile => ({ goModFile, commit })));
+    const paths = new Map();
+    for (const [goModFile, data] of goMods) {
+        const path = modulePath(data);
+        if (path)
+            paths.set(goModFile, path);
+    }
+    return paths;
+}
+/**
+ * What hashes each .go file read whole into `movedBack` (see above), for the modules whose module
+ * line moved since the base; undefined when none did.
+ */
+function movedBackHasher(before, goMods, goFiles, movedBack, baseCommit) {
+    const moved = new Map();
+    for (const [goMod, data] of goMods) {
+        const from = before.get(goMod);
+        const to = modulePath(data);
+        if (from && to && from !== to)
+            moved.set(dirOf(goMod), moduleMove(from, to));
+    }
+    if (moved.size === 0)
+        return undefined;
+    const format = baseCommit.length === 64 ? 'sha256' : 'sha1';
+    const moduleDirOf = innermostDirIndex([...goMods.keys()].map(dirOf));
+    return (path, data) => {
+        const dir = moduleDirOf(path);
+        const move = dir === undefined ? undefined : moved.get(dir);
+        const scan = move && goFiles.get(path);
+        if (!move || !scan || scan.error)
+            return;
+        const id = movedBackBlobId(data, scan.imports, move, format);
+        if (id)
+            movedBack.set(path, id);
+    };
+}
+/** Every go.mod of a tree, whole. */
+async function readGoMods(tree) {
+    const out = new Map();
+    await tree.read({ whole: goModFiles(await tree.listFiles()), headers: [] }, { onFile: (path, data) => void (data && out.set(path, data)), onScan: () => undefined });
+    return out;
+}
+/** Each module's go.mod at the latest release of its tag prefix, read in one cat-file process. */
+async function readReleasedGoMods(git, goModPaths, tags) {
+    const wanted = [];
+    for (const goModFile of goModPaths) {
+        const releases = releasesWithPrefix(tags, tagPrefixOf(dirOf(goModFile)));
+        const latest = releases[releases.length - 1];
+        if (latest)
+            wanted.push({ goModFile, commit: latest.commit });
+    }
+    return readGoModsAt(git, wanted);
+}
+/** Each go.mod file at its commit (those that exist there), from one cat-file process. */
+async function readGoModsAt(git, wanted) {
+    const out = new Map();
+    let next = 0;
+    await git.readObjects(wanted.map(w => `${w.commit}:${w.goModFile}`), (_oid, data, size) => {
+        const { goModFile } = wanted[next++];
+        if (data && size <= MAX_GO_MOD_BYTES)
+            out.set(goModFile, data);
+    }, () => MAX_GO_MOD_BYTES);
+    return out;
+}
+/** `owner/name` from a GitHub remote URL (https, ssh or git@ forms), else undefined. */
+function githubRepositoryFromRemote(url) {
+    if (!url)
+        return undefined;
+    const m = /^(?:https?:\/\/(?:[^@/]+@)?github\.com\/|ssh:\/\/git@github\.com\/|git@github\.com:)([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
+    return m ? `${m[1]}/${m[2]}` : undefined;
+}
+
+// Only new findings on a pull request: the merge base of the base and the head is checked too, and
+// what it finds is pre-existing (src/config/only-new.ts matches the findings). Shared by the CLI's
+// --only-new and the action's only-new input.
+/**
+ * The pull request's report without the findings its merge base has too. The merge base is checked
+ * as a consistency check with the same configuration (its breaking changes against the base are none
+ * by definition, so that comparison is not made). A merge base the clone lacks leaves the report as it is.
+ */
+async function onlyNewReport(report, gathered, options) {
+    const { snapshot, git, root } = gathered;
+    if (!snapshot.baseCommit)
+        return report;
+    const mergeBase = snapshot.commit ? await git.mergeBase(snapshot.baseCommit, snapshot.commit) : undefined;
+    const at = mergeBase ?? snapshot.baseCommit;
+    const intent = { kind: 'consistency', source: 'pull_request' };
+    const disable = [...options.disable, 'breaking-change'];
+    const base = await gatherSnapshot({
+        dir: root,
+        head: at,
+        intent,
+        disable,
+        tags: snapshot.tags,
+        ...(options.repository !== undefined ? { repository: options.repository } : {})
+    });
+    const baseReport = analyze(base.snapshot, {
+        intent,
+        failOn: options.failOn,
+        disable,
+        ...(options.config ? { config: options.config } : {})
+    });
+    return withoutPreExisting(report, baseReport.findings, options.failOn);
+}
+
 var ajv = {exports: {}};
 
 var core$1 = {};
@@ -12882,7 +19683,7 @@ function requireSubschema () {
 	return subschema;
 }
 
-var resolve$1 = {};
+var resolve = {};
 
 var fastDeepEqual;
 var hasRequiredFastDeepEqual;
@@ -13043,10 +19844,10 @@ function requireJsonSchemaTraverse () {
 var hasRequiredResolve;
 
 function requireResolve () {
-	if (hasRequiredResolve) return resolve$1;
+	if (hasRequiredResolve) return resolve;
 	hasRequiredResolve = 1;
-	Object.defineProperty(resolve$1, "__esModule", { value: true });
-	resolve$1.getSchemaRefs = resolve$1.resolveUrl = resolve$1.normalizeId = resolve$1._getFullPath = resolve$1.getFullPath = resolve$1.inlineRef = void 0;
+	Object.defineProperty(resolve, "__esModule", { value: true });
+	resolve.getSchemaRefs = resolve.resolveUrl = resolve.normalizeId = resolve._getFullPath = resolve.getFullPath = resolve.inlineRef = void 0;
 	const util_1 = /*@__PURE__*/ requireUtil();
 	const equal = requireFastDeepEqual();
 	const traverse = requireJsonSchemaTraverse();
@@ -13078,7 +19879,7 @@ function requireResolve () {
 	        return false;
 	    return countKeys(schema) <= limit;
 	}
-	resolve$1.inlineRef = inlineRef;
+	resolve.inlineRef = inlineRef;
 	const REF_KEYWORDS = new Set([
 	    "$ref",
 	    "$recursiveRef",
@@ -13120,22 +19921,22 @@ function requireResolve () {
 	    const p = resolver.parse(id);
 	    return _getFullPath(resolver, p);
 	}
-	resolve$1.getFullPath = getFullPath;
+	resolve.getFullPath = getFullPath;
 	function _getFullPath(resolver, p) {
 	    const serialized = resolver.serialize(p);
 	    return serialized.split("#")[0] + "#";
 	}
-	resolve$1._getFullPath = _getFullPath;
+	resolve._getFullPath = _getFullPath;
 	const TRAILING_SLASH_HASH = /#\/?$/;
 	function normalizeId(id) {
 	    return id ? id.replace(TRAILING_SLASH_HASH, "") : "";
 	}
-	resolve$1.normalizeId = normalizeId;
+	resolve.normalizeId = normalizeId;
 	function resolveUrl(resolver, baseId, id) {
 	    id = normalizeId(id);
 	    return resolver.resolve(baseId, id);
 	}
-	resolve$1.resolveUrl = resolveUrl;
+	resolve.resolveUrl = resolveUrl;
 	const ANCHOR = /^[a-z_][-a-z0-9._]*$/i;
 	function getSchemaRefs(schema, baseId) {
 	    if (typeof schema == "boolean")
@@ -13197,9 +19998,9 @@ function requireResolve () {
 	        return new Error(`reference "${ref}" resolves to more than one schema`);
 	    }
 	}
-	resolve$1.getSchemaRefs = getSchemaRefs;
+	resolve.getSchemaRefs = getSchemaRefs;
 	
-	return resolve$1;
+	return resolve;
 }
 
 var hasRequiredValidate;
@@ -21917,19 +28718,19 @@ function requireSchema$2 () {
 	return schema$2;
 }
 
-var binary$1 = {};
+var binary = {};
 
 var hasRequiredBinary;
 
 function requireBinary () {
-	if (hasRequiredBinary) return binary$1;
+	if (hasRequiredBinary) return binary;
 	hasRequiredBinary = 1;
 
 	var node_buffer = require$$0$1;
 	var Scalar = requireScalar();
 	var stringifyString = requireStringifyString();
 
-	const binary = {
+	const binary$1 = {
 	    identify: value => value instanceof Uint8Array, // Buffer inherits from Uint8Array
 	    default: false,
 	    tag: 'tag:yaml.org,2002:binary',
@@ -21992,8 +28793,8 @@ function requireBinary () {
 	    }
 	};
 
-	binary$1.binary = binary;
-	return binary$1;
+	binary.binary = binary$1;
+	return binary;
 }
 
 var omap = {};
@@ -27907,6774 +34708,6 @@ function describeMissingHistory(facts, remedy) {
     return out;
 }
 
-// A major bump rewrites the module's own import paths in every file (`m/v2/x` -> `m/v3/x`). Whether
-// a file changed only that way is a question of bytes: rebuild the blob it would have had with those
-// paths moved back, and compare that blob's id with the one git lists for it at the comparison
-// point. Then the file declares what it did, and neither side needs to be read or parsed again.
-function moduleMove(from, to) {
-    const encoder = new TextEncoder();
-    return { from, to, fromBytes: encoder.encode(from), toBytes: encoder.encode(to) };
-}
-/**
- * The git blob id of `data` with the literals of its imports of `move.to` (and its packages) moved
- * back to `move.from`; undefined when it has no such literal spelled out plainly (an escape in it,
- * or none at all: then a changed file did not change by a move).
- */
-function movedBackBlobId(data, imports, move, format) {
-    const { to, toBytes, fromBytes } = move;
-    // The pieces of the old file: the bytes between moved paths, and the old path in each gap.
-    const pieces = [];
-    let from = 0;
-    for (const spec of imports) {
-        if (spec.path !== to && !spec.path.startsWith(`${to}/`))
-            continue;
-        const start = spec.offset + 1;
-        if (!spellsAt(data, toBytes, start))
-            return undefined;
-        const next = data[start + toBytes.length];
-        if (next !== 0x2f /* / */ && next !== data[spec.offset])
-            return undefined;
-        pieces.push(data.subarray(from, start), fromBytes);
-        from = start + toBytes.length;
-    }
-    if (pieces.length === 0)
-        return undefined;
-    pieces.push(data.subarray(from));
-    const size = data.length + ((pieces.length - 1) / 2) * (fromBytes.length - toBytes.length);
-    const hash = createHash(format).update(`blob ${size}\0`);
-    for (const piece of pieces)
-        hash.update(piece);
-    return hash.digest('hex');
-}
-function spellsAt(data, bytes, at) {
-    if (at + bytes.length > data.length)
-        return false;
-    for (let i = 0; i < bytes.length; i++)
-        if (data[at + i] !== bytes[i])
-            return false;
-    return true;
-}
-
-// The byte-level helpers of the import reader: byte constants, UTF-8 decoding with interning of
-// short strings, Go's white space, and the offset-to-line/column counter.
-const NUL = 0x00;
-const TAB = 0x09;
-const LF = 0x0a;
-const FF = 0x0c;
-const CR = 0x0d;
-const SPACE = 0x20;
-const DQUOTE = 0x22;
-const LPAREN = 0x28;
-const RPAREN = 0x29;
-const STAR = 0x2a;
-const DOT = 0x2e;
-const SLASH = 0x2f;
-const SEMICOLON = 0x3b;
-const BACKSLASH = 0x5c;
-const BACKQUOTE = 0x60;
-const LOWER_I = 0x69;
-const PACKAGE = bytesOf('package');
-const IMPORT = bytesOf('import');
-const SLASH_SLASH = bytesOf('//');
-const GO_BUILD = bytesOf('//go:build');
-const PLUS_BUILD = bytesOf('+build');
-function bytesOf(ascii) {
-    return Uint8Array.from(ascii, c => c.charCodeAt(0));
-}
-/** go/build's identifier bytes: ASCII letters, digits, '_', and every byte of a multi-byte character. */
-function isIdentByte(c) {
-    return ((c >= 0x61 && c <= 0x7a) ||
-        (c >= 0x41 && c <= 0x5a) ||
-        (c >= 0x30 && c <= 0x39) ||
-        c === 0x5f ||
-        c >= 0x80);
-}
-function startsWith(data, at, end, prefix) {
-    if (end - at < prefix.length)
-        return false;
-    for (let i = 0; i < prefix.length; i++)
-        if (data[at + i] !== prefix[i])
-            return false;
-    return true;
-}
-// ---------------------------------------------------------------------------------------------
-// UTF-8
-/** Short ASCII strings already made, by hash: the same import paths recur in file after file. */
-const interned = new Map();
-const MAX_INTERNED = 65536;
-const MAX_INTERNED_LENGTH = 128;
-/** Decodes bytes [from, to); a byte that is not valid UTF-8 becomes U+FFFD, as when Go ranges over a string. */
-function decodeUtf8(bytes, from, to) {
-    let i = from;
-    let hash = 0x811c9dc5;
-    while (i < to && bytes[i] < 0x80)
-        hash = Math.imul(hash ^ bytes[i++], 0x01000193);
-    if (i === to && to - from <= MAX_INTERNED_LENGTH) {
-        const known = interned.get(hash);
-        if (known !== undefined && known.length === to - from && sameAscii(known, bytes, from))
-            return known;
-        const made = asciiString(bytes, from, to);
-        if (known === undefined && interned.size < MAX_INTERNED)
-            interned.set(hash, made);
-        return made;
-    }
-    // Import paths and names are almost always ASCII: one flat string, not a rope of single characters.
-    let out = asciiString(bytes, from, i);
-    while (i < to) {
-        const b = bytes[i];
-        if (b < 0x80) {
-            out += String.fromCharCode(b);
-            i++;
-            continue;
-        }
-        const size = utf8SequenceLength(bytes, i, to);
-        if (size === 0) {
-            out += '\ufffd';
-            i++;
-            continue;
-        }
-        let cp = b & (size === 2 ? 0x1f : size === 3 ? 0x0f : 0x07);
-        for (let k = 1; k < size; k++)
-            cp = (cp << 6) | (bytes[i + k] & 0x3f);
-        out += String.fromCodePoint(cp);
-        i += size;
-    }
-    return out;
-}
-function sameAscii(text, bytes, from) {
-    for (let k = 0; k < text.length; k++)
-        if (text.charCodeAt(k) !== bytes[from + k])
-            return false;
-    return true;
-}
-const ASCII_CHUNK = 4096;
-function asciiString(bytes, from, to) {
-    // Node's Buffer decodes a range natively, several times faster than building the string here.
-    if (typeof Buffer !== 'undefined' && Buffer.isBuffer(bytes))
-        return bytes.toString('latin1', from, to);
-    if (bytes instanceof Uint8Array && to - from <= ASCII_CHUNK) {
-        return String.fromCharCode.apply(null, bytes.subarray(from, to));
-    }
-    let out = '';
-    for (let i = from; i < to; i++)
-        out += String.fromCharCode(bytes[i]);
-    return out;
-}
-function isValidUtf8(bytes) {
-    for (let i = 0; i < bytes.length; i++) {
-        if (bytes[i] < 0x80)
-            continue;
-        const size = utf8SequenceLength(bytes, i, bytes.length);
-        if (size === 0)
-            return false;
-        i += size - 1;
-    }
-    return true;
-}
-/**
- * The length of the valid multi-byte UTF-8 sequence at `i`, or 0 when the bytes there are not one
- * (Go's rules: no overlong forms, no surrogates, nothing above U+10FFFF).
- */
-function utf8SequenceLength(bytes, i, to) {
-    const b = bytes[i];
-    const cont = (k, lo = 0x80, hi = 0xbf) => i + k < to && bytes[i + k] >= lo && bytes[i + k] <= hi;
-    if (b >= 0xc2 && b <= 0xdf)
-        return cont(1) ? 2 : 0;
-    if (b >= 0xe0 && b <= 0xef) {
-        // E0 must not be overlong; ED must not encode a surrogate.
-        const second = b === 0xe0 ? cont(1, 0xa0) : b === 0xed ? cont(1, 0x80, 0x9f) : cont(1);
-        return second && cont(2) ? 3 : 0;
-    }
-    if (b >= 0xf0 && b <= 0xf4) {
-        const second = b === 0xf0 ? cont(1, 0x90) : b === 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
-        return second && cont(2) && cont(3) ? 4 : 0;
-    }
-    return 0;
-}
-function appendUtf8(out, cp) {
-    if (cp < 0x80)
-        out.push(cp);
-    else if (cp < 0x800)
-        out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-    else if (cp < 0x10000)
-        out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    else
-        out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-}
-/**
- * The byte length of the white space (Go's unicode.IsSpace) starting at `i`, or 0. This is the set
- * bytes.TrimSpace removes, which the constraint header rules use (unlike the import reader).
- */
-function spaceAt(d, i, end) {
-    const b = d[i];
-    if (b === SPACE || (b >= TAB && b <= CR))
-        return 1;
-    if (b === 0xc2 && i + 1 < end)
-        return d[i + 1] === 0x85 || d[i + 1] === 0xa0 ? 2 : 0;
-    if (i + 2 >= end)
-        return 0;
-    return isThreeByteSpace(b, d[i + 1], d[i + 2]) ? 3 : 0;
-}
-/** The offset of the first byte in [a, b) that does not start white space, or b. */
-function skipWhite(d, a, b) {
-    for (let n; a < b && (n = spaceAt(d, a, b)) > 0;)
-        a += n;
-    return a;
-}
-/** The byte length of the white space that ends just before `j`, or 0. */
-function spaceBefore(d, j, start) {
-    const b = d[j - 1];
-    if (b === SPACE || (b >= TAB && b <= CR))
-        return 1;
-    if (j - 2 >= start && d[j - 2] === 0xc2 && (b === 0x85 || b === 0xa0))
-        return 2;
-    return j - 3 >= start && isThreeByteSpace(d[j - 3], d[j - 2], b) ? 3 : 0;
-}
-/** U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. */
-function isThreeByteSpace(b0, b1, b2) {
-    if (b0 === 0xe1)
-        return b1 === 0x9a && b2 === 0x80;
-    if (b0 === 0xe3)
-        return b1 === 0x80 && b2 === 0x80;
-    if (b0 !== 0xe2)
-        return false;
-    if (b1 === 0x80)
-        return (b2 >= 0x80 && b2 <= 0x8a) || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf;
-    return b1 === 0x81 && b2 === 0x9f;
-}
-function isSpaceRune(cp) {
-    return (cp === 0x20 ||
-        (cp >= 0x09 && cp <= 0x0d) ||
-        cp === 0x85 ||
-        cp === 0xa0 ||
-        cp === 0x1680 ||
-        (cp >= 0x2000 && cp <= 0x200a) ||
-        cp === 0x2028 ||
-        cp === 0x2029 ||
-        cp === 0x202f ||
-        cp === 0x205f ||
-        cp === 0x3000);
-}
-// ---------------------------------------------------------------------------------------------
-// Positions
-/** Turns byte offsets into 1-based line and code-point column, walking forward from the last answer. */
-class PositionCounter {
-    data;
-    start;
-    offset;
-    line = 1;
-    lineStart;
-    constructor(data, start) {
-        this.data = data;
-        this.start = start;
-        this.offset = start;
-        this.lineStart = start;
-    }
-    at(target) {
-        if (target < this.offset) {
-            this.offset = this.lineStart = this.start;
-            this.line = 1;
-        }
-        const d = this.data;
-        for (let i = this.offset; i < target; i++) {
-            if (d[i] === LF) {
-                this.line++;
-                this.lineStart = i + 1;
-            }
-        }
-        this.offset = target;
-        let column = 1;
-        for (let i = this.lineStart; i < target; i++)
-            if ((d[i] & 0xc0) !== 0x80)
-                column++;
-        return { line: this.line, column };
-    }
-}
-
-// The build-constraint expressions of go/build/constraint: the `//go:build` parser, the older
-// `// +build` syntax, formatting, and evaluation (AnyTags, or a given tag set).
-/** A tag is letters, digits, '_' and '.' (Unicode letters and decimal digits count). */
-const TAG_CHAR = /[\p{L}\p{Nd}_.]/u;
-function isValidTag(word) {
-    if (word === '')
-        return false;
-    for (const ch of word)
-        if (!TAG_CHAR.test(ch))
-            return false;
-    return true;
-}
-/**
- * Parses a //go:build expression: `||` binds looser than `&&`, `!` applies to one operand and may
- * not be doubled, parentheses group; tokens may be separated by spaces and tabs.
- */
-function parseConstraint(text) {
-    try {
-        return new ExprParser(text).parse();
-    }
-    catch (e) {
-        if (e instanceof ConstraintSyntaxError)
-            return { message: e.message };
-        throw e;
-    }
-}
-/** Recursive descent over the expression; each rule returns with the next token already lexed. */
-class ExprParser {
-    text;
-    i = 0;
-    tok = ''; // the current token; '' at the end
-    isTag = false;
-    constructor(text) {
-        this.text = text;
-    }
-    parse() {
-        const x = this.or();
-        if (!this.at(''))
-            throw new ConstraintSyntaxError(`unexpected token ${this.tok}`);
-        return x;
-    }
-    at(tok) {
-        return this.tok === tok;
-    }
-    or() {
-        let x = this.and();
-        while (this.at('||'))
-            x = { op: '||', x, y: this.and() };
-        return x;
-    }
-    and() {
-        let x = this.not();
-        while (this.at('&&'))
-            x = { op: '&&', x, y: this.not() };
-        return x;
-    }
-    not() {
-        this.lex();
-        if (!this.at('!'))
-            return this.atom();
-        this.lex();
-        if (this.at('!'))
-            throw new ConstraintSyntaxError('double negation not allowed');
-        return { op: '!', x: this.atom() };
-    }
-    atom() {
-        if (this.at('(')) {
-            let x;
-            try {
-                x = this.or();
-            }
-            catch (e) {
-                // Running out inside parentheses is reported as the missing ')'.
-                if (e instanceof ConstraintSyntaxError && e.message === 'unexpected end of expression') {
-                    throw new ConstraintSyntaxError('missing close paren');
-                }
-                throw e;
-            }
-            if (!this.at(')'))
-                throw new ConstraintSyntaxError('missing close paren');
-            this.lex();
-            return x;
-        }
-        if (!this.isTag) {
-            throw new ConstraintSyntaxError(this.at('') ? 'unexpected end of expression' : `unexpected token ${this.tok}`);
-        }
-        const tag = this.tok;
-        this.lex();
-        return { tag };
-    }
-    lex() {
-        const text = this.text;
-        this.isTag = false;
-        while (this.i < text.length && (text[this.i] === ' ' || text[this.i] === '\t'))
-            this.i++;
-        const c = text[this.i];
-        if (c === undefined) {
-            this.tok = '';
-        }
-        else if (c === '(' || c === ')' || c === '!') {
-            this.tok = c;
-            this.i++;
-        }
-        else if (c === '&' || c === '|') {
-            if (text[this.i + 1] !== c)
-                throw new ConstraintSyntaxError(`invalid syntax at ${c}`);
-            this.tok = c + c;
-            this.i += 2;
-        }
-        else {
-            let j = this.i;
-            for (const ch of text.slice(this.i)) {
-                if (!TAG_CHAR.test(ch))
-                    break;
-                j += ch.length;
-            }
-            if (j === this.i)
-                throw new ConstraintSyntaxError(`invalid syntax at ${String.fromCodePoint(text.codePointAt(j) ?? 0)}`);
-            this.tok = text.slice(this.i, j);
-            this.i = j;
-            this.isTag = true;
-        }
-    }
-}
-class ConstraintSyntaxError extends Error {
-}
-/**
- * A `// +build` expression: space-separated options (OR) of comma-separated terms (AND), each a tag
- * or `!tag`. A malformed term (`!!x`, a lone `!`, bad characters) becomes the tag `ignore`, as in Go.
- */
-function parsePlusBuildExpr(text) {
-    let x;
-    for (const clause of fields(text)) {
-        let y;
-        for (const lit of clause.split(',')) {
-            let z;
-            if (lit.startsWith('!!') || lit === '!')
-                z = { tag: 'ignore' };
-            else if (lit.startsWith('!'))
-                z = { op: '!', x: { tag: isValidTag(lit.slice(1)) ? lit.slice(1) : 'ignore' } };
-            else
-                z = { tag: isValidTag(lit) ? lit : 'ignore' };
-            y = y === undefined ? z : { op: '&&', x: y, y: z };
-        }
-        if (y !== undefined)
-            x = x === undefined ? y : { op: '||', x, y };
-    }
-    return x ?? { tag: 'ignore' };
-}
-/** Splits at runs of white space (Go's strings.Fields). */
-function fields(text) {
-    const out = [];
-    let from = -1;
-    for (let i = 0; i <= text.length; i++) {
-        const space = i === text.length || isSpaceRune(text.charCodeAt(i));
-        if (space && from >= 0) {
-            out.push(text.slice(from, i));
-            from = -1;
-        }
-        else if (!space && from < 0) {
-            from = i;
-        }
-    }
-    return out;
-}
-/** Prints an expression in //go:build syntax, with only the parentheses it needs. */
-function formatExpr(x) {
-    if ('tag' in x)
-        return x.tag;
-    if (x.op === '!')
-        return '!' + ('tag' in x.x || x.x.op === '!' ? formatExpr(x.x) : `(${formatExpr(x.x)})`);
-    const other = x.op === '&&' ? '||' : '&&';
-    const arg = (e) => ('op' in e && e.op === other ? `(${formatExpr(e)})` : formatExpr(e));
-    return `${arg(x.x)} ${x.op} ${arg(x.y)}`;
-}
-/**
- * cmd/go's evaluation under AnyTags: `ignore` is false, and every other tag takes whatever value
- * helps, so a tag satisfies both `tag` and `!tag` (a negation flips the preferred value).
- */
-function evalAnyTags(x, prefer) {
-    if ('tag' in x)
-        return x.tag === 'ignore' ? false : prefer;
-    if (x.op === '!')
-        return !evalAnyTags(x.x, !prefer);
-    if (x.op === '&&')
-        return evalAnyTags(x.x, prefer) && evalAnyTags(x.y, prefer);
-    return evalAnyTags(x.x, prefer) || evalAnyTags(x.y, prefer);
-}
-
-// The build-constraint header of cmd/go/internal/imports: the `//go:build` and `// +build` lines
-// before `package`, and how they set a scan's constraint and buildIgnore under `go mod tidy`'s AnyTags.
-function applyConstraints(scan, header, positions) {
-    if (header.error) {
-        scan.buildIgnore = true;
-        scan.constraintError = { ...positions.at(header.error.at), message: header.error.message };
-        if (header.error.expr !== undefined)
-            scan.constraint = header.error.expr;
-        return;
-    }
-    if (header.goBuild !== undefined) {
-        scan.constraint = header.goBuild.text;
-        scan.buildIgnore = !evalAnyTags(header.goBuild.expr, true);
-    }
-    else if (header.plusBuild.length > 0) {
-        // Every counted line must hold, so the lines combine with &&.
-        const expr = header.plusBuild.reduce((x, y) => ({ op: '&&', x, y }));
-        scan.constraint = formatExpr(expr);
-        scan.buildIgnore = !evalAnyTags(expr, true);
-    }
-}
-/**
- * Finds the build constraints of the header, as cmd/go's parseFileHeader does, line by line (lines
- * end at \n and are trimmed of Unicode white space) over the comments before the first token at
- * `limit`:
- * - a `//go:build` line counts anywhere in the leading comments, outside a /* comment; a second
- *   one is an error;
- * - `// +build` lines count only inside the leading run of blank and `//` lines, and only up to the
- *   last blank line of that run (a +build line right above `package` is doc text, not a constraint).
- * The line that holds the first token at `limit` stops the search: the reader skipped only spaces
- * and comments before it, and the token is not white space, so the line is neither blank nor a
- * comment line. When the reader failed, go/build takes the whole file as the header, and then
- * `limit` is the end of the file (the line rules may see past the failure, since bytes.TrimSpace
- * also trims \v and Unicode spaces, which the reader does not skip).
- */
-function readConstraintHeader(data, start, limit) {
-    const header = { plusBuild: [] };
-    const plusLines = [];
-    let plusEnd = start; // just past the last blank line of the leading run
-    let ended = false; // a line other than blank or // has been seen
-    let inBlockComment = false;
-    let goBuildAt = -1;
-    let goBuildEnd = -1;
-    lines: for (let p = start; p < limit;) {
-        const newline = data.indexOf(LF, p);
-        const lineEnd = newline < 0 || newline >= limit ? limit : newline;
-        if (lineEnd === limit && limit < data.length)
-            break; // the line of the first token
-        const next = lineEnd + 1;
-        let a = p;
-        let b = lineEnd;
-        p = next;
-        a = skipWhite(data, a, b);
-        for (let n; b > a && (n = spaceBefore(data, b, a)) > 0;)
-            b -= n;
-        if (a === b && !ended) {
-            plusEnd = Math.min(next, limit);
-            continue;
-        }
-        const lineComment = startsWith(data, a, b, SLASH_SLASH);
-        if (!lineComment)
-            ended = true;
-        else if (!ended)
-            plusLines.push([a, b]);
-        if (!inBlockComment && isGoBuildLine(data, a, b)) {
-            if (goBuildAt >= 0) {
-                header.error = { at: a, message: 'multiple //go:build comments' };
-                return header;
-            }
-            goBuildAt = a;
-            goBuildEnd = b;
-        }
-        while (a < b) {
-            if (inBlockComment) {
-                const close = indexOfStarSlash(data, a, b);
-                if (close < 0)
-                    continue lines;
-                inBlockComment = false;
-                a = skipWhite(data, close + 2, b);
-            }
-            else if (startsWith(data, a, b, SLASH_SLASH)) {
-                continue lines;
-            }
-            else if (a + 1 < b && data[a] === SLASH && data[a + 1] === STAR) {
-                inBlockComment = true;
-                a = skipWhite(data, a + 2, b);
-            }
-            else {
-                break lines;
-            }
-        }
-    }
-    if (goBuildAt >= 0) {
-        const text = trimGoSpace(decodeUtf8(data, goBuildAt + GO_BUILD.length, goBuildEnd));
-        const parsed = parseConstraint(text);
-        if ('message' in parsed)
-            header.error = { at: goBuildAt, message: `parsing //go:build line: ${parsed.message}`, expr: text };
-        else
-            header.goBuild = { text, expr: parsed };
-        return header;
-    }
-    for (const [a, b] of plusLines) {
-        if (b > plusEnd)
-            break;
-        const text = plusBuildText(data, a, b);
-        if (text !== undefined)
-            header.plusBuild.push(parsePlusBuildExpr(text));
-    }
-    return header;
-}
-function indexOfStarSlash(data, a, b) {
-    for (let i = a; i + 1 < b; i++)
-        if (data[i] === STAR && data[i + 1] === SLASH)
-            return i;
-    return -1;
-}
-/** A trimmed line is a //go:build line when `//go:build` is followed by white space or nothing. */
-function isGoBuildLine(data, a, b) {
-    if (!startsWith(data, a, b, GO_BUILD))
-        return false;
-    const rest = a + GO_BUILD.length;
-    return rest === b || spaceAt(data, rest, b) > 0;
-}
-/** The expression of a trimmed `// +build` line (the space after // is optional), else undefined. */
-function plusBuildText(data, a, b) {
-    let i = skipWhite(data, a + SLASH_SLASH.length, b);
-    if (!startsWith(data, i, b, PLUS_BUILD))
-        return undefined;
-    i += PLUS_BUILD.length;
-    if (i < b && spaceAt(data, i, b) === 0)
-        return undefined; // +buildfoo
-    return trimGoSpace(decodeUtf8(data, i, b));
-}
-function trimGoSpace(s) {
-    let a = 0;
-    let b = s.length;
-    while (a < b && isSpaceRune(s.charCodeAt(a)))
-        a++;
-    while (b > a && isSpaceRune(s.charCodeAt(b - 1)))
-        b--;
-    return s.slice(a, b);
-}
-
-// The cursor over a Go file's header (go/build's importReader, plus the go/parser checks on that
-// header: semicolons, identifiers, UTF-8) and the checks of each import path (syntax, unescaping).
-const NUL_MESSAGE = 'unexpected NUL byte';
-class Halt {
-    kind;
-    at;
-    message;
-    constructor(kind, at, message) {
-        this.kind = kind;
-        this.at = at;
-        this.message = message;
-    }
-}
-// prettier-ignore
-const KEYWORDS$2 = new Set([
-    'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go',
-    'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var'
-]);
-const IDENTIFIER = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
-/**
- * A cursor over the header, after go/build's importReader, which decides where the header ends.
- * Every byte it looks at is "read": a NUL there is an error, as in Go. Running out of input is an
- * error only when the input is the whole file; otherwise it asks for more.
- *
- * go/build then parses that header with go/parser, and go list takes no imports from a file that
- * fails. So the reader also makes the parser's checks that the loose reader skips:
- * - go/scanner: the bytes are valid UTF-8 with no BOM, in comments too; names are identifiers;
- * - semicolons: the reader skips them like spaces, but the grammar needs exactly one after the
- *   package clause and after each import declaration, one between the specs of a group (optional
- *   before `)`), and none inside a spec or declaration. A newline after an identifier, a string or
- *   `)` counts as one (Go's automatic semicolons), also when it is inside a comment.
- */
-class HeaderCursor {
-    data;
-    eof;
-    pos;
-    /** Semicolons since the last token: offsets of explicit ones and of newlines that count as one. */
-    separators = [];
-    /** The last token lets a newline end the statement: an identifier, a string or `)`. */
-    semicolonAtNewline = false;
-    /**
-     * go/parser is done with the header: it failed (`problem`), or it stopped reading imports at a
-     * `;;`. The reader still reads on to where go/build stops, because a NUL byte there is a read
-     * error, which counts before any syntax error.
-     */
-    parserDone = false;
-    problem;
-    constructor(data, eof, start) {
-        this.data = data;
-        this.eof = eof;
-        this.pos = start;
-    }
-    /** A syntax error of the reader itself: reading stops. */
-    fail(at, message) {
-        throw new Halt('syntax', at, message);
-    }
-    /** An error only go/parser sees: the first one is kept, and the reader goes on. */
-    parserError(at, message) {
-        if (!this.parserDone)
-            this.problem = { at, message };
-        this.parserDone = true;
-    }
-    /** The input ended at a point where more bytes could change the answer. */
-    outOfInput(at, message) {
-        throw new Halt(this.eof ? 'syntax' : 'more', at, message);
-    }
-    /** Reads byte `i`, which must exist; NUL is never valid input. */
-    byteAt(i) {
-        const c = this.data[i];
-        if (c === NUL)
-            throw new Halt('nul', i, NUL_MESSAGE);
-        return c;
-    }
-    /** Checks the multi-byte character at `i` as go/scanner does and returns its length (1 if invalid). */
-    rune(i) {
-        const d = this.data;
-        const size = utf8SequenceLength(d, i, d.length);
-        if (size === 0) {
-            if (i + 4 > d.length && !this.eof)
-                this.outOfInput(i, '');
-            this.parserError(i, 'invalid UTF-8 encoding');
-            return 1;
-        }
-        if (d[i] === 0xef && d[i + 1] === 0xbb && d[i + 2] === 0xbf)
-            this.parserError(i, 'unexpected byte order mark');
-        return size;
-    }
-    /** Moves past a token. */
-    advance(to, semicolonAtNewline) {
-        this.pos = to;
-        this.separators = [];
-        this.semicolonAtNewline = semicolonAtNewline;
-    }
-    semicolon(at) {
-        this.separators.push(at);
-        this.semicolonAtNewline = false;
-    }
-    newline(at) {
-        if (this.semicolonAtNewline)
-            this.semicolon(at);
-    }
-    /**
-     * Skips spaces, \f \t \r \n, semicolons (the reader never needs them) and comments, noting the
-     * semicolons. Returns the next byte, or -1 at the end of the file.
-     */
-    skipSpace() {
-        const d = this.data;
-        for (;;) {
-            if (this.pos >= d.length) {
-                if (!this.eof)
-                    this.outOfInput(this.pos, '');
-                return -1;
-            }
-            const c = this.byteAt(this.pos);
-            if (c === SPACE || c === TAB || c === CR || c === FF) {
-                this.pos++;
-            }
-            else if (c === LF || c === SEMICOLON) {
-                if (c === LF)
-                    this.newline(this.pos);
-                else
-                    this.semicolon(this.pos);
-                this.pos++;
-            }
-            else if (c === SLASH) {
-                this.skipComment();
-            }
-            else {
-                return c;
-            }
-        }
-    }
-    skipComment() {
-        const d = this.data;
-        const start = this.pos;
-        if (start + 1 >= d.length)
-            this.outOfInput(start, 'unexpected "/"');
-        const kind = this.byteAt(start + 1);
-        if (kind === SLASH) {
-            let i = start + 2;
-            for (let c; i < d.length && (c = this.byteAt(i)) !== LF; i++)
-                if (c >= 0x80)
-                    i += this.rune(i) - 1;
-            if (i >= d.length && !this.eof)
-                this.outOfInput(start, '');
-            if (i < d.length)
-                this.newline(i);
-            this.pos = Math.min(i + 1, d.length);
-        }
-        else if (kind === STAR) {
-            // The search starts after "/*", so "/*/" does not close itself.
-            let newline = -1;
-            for (let i = start + 2; i < d.length; i++) {
-                const c = this.byteAt(i);
-                if (c === STAR && i + 1 < d.length && d[i + 1] === SLASH) {
-                    if (newline >= 0)
-                        this.newline(newline);
-                    this.pos = i + 2;
-                    return;
-                }
-                if (c === LF && newline < 0)
-                    newline = i;
-                else if (c >= 0x80)
-                    i += this.rune(i) - 1;
-            }
-            this.outOfInput(start, 'unterminated /* comment');
-        }
-        else {
-            this.fail(start, 'unexpected "/"');
-        }
-    }
-}
-/** The header's grammar on top of the cursor: where semicolons must and must not stand, and the
- * keywords, names and string literals of the package clause and import declarations. */
-class ImportReader extends HeaderCursor {
-    /** No semicolon may stand here. */
-    noSemicolon() {
-        if (this.parserDone || this.separators.length === 0)
-            return;
-        const at = this.separators[0];
-        this.parserError(at, this.data[at] === SEMICOLON ? 'unexpected ";"' : 'unexpected newline');
-    }
-    /** Exactly one semicolon must stand here, or at most one when `optional` (before `)`). */
-    oneSemicolon(optional) {
-        if (this.parserDone)
-            return;
-        if (this.separators.length === 0 && !optional)
-            this.parserError(this.pos, 'expected ";" or newline');
-        else if (this.separators.length > 1)
-            this.parserError(this.separators[1], 'unexpected ";"');
-    }
-    /**
-     * Before another `import`: one semicolon must end the previous declaration. After two, go/parser
-     * has stopped reading imports (it sees an empty statement, not `import`), so the rest is ignored.
-     */
-    endOfDeclaration() {
-        if (this.parserDone || this.separators.length === 1)
-            return;
-        if (this.separators.length === 0)
-            this.parserError(this.pos, 'expected ";" or newline before import');
-        this.parserDone = true;
-    }
-    /** Reads `kw`, which must not run on into an identifier (`packagex` is not `package`). */
-    readKeyword(kw, message) {
-        const d = this.data;
-        const start = this.pos;
-        for (let i = 0; i < kw.length; i++) {
-            if (start + i >= d.length)
-                this.outOfInput(start, message);
-            if (this.byteAt(start + i) !== kw[i])
-                this.fail(start, message);
-        }
-        const after = start + kw.length;
-        if (after >= d.length) {
-            if (!this.eof)
-                this.outOfInput(start, message);
-        }
-        else if (isIdentByte(this.byteAt(after))) {
-            this.fail(start, message);
-        }
-        this.advance(after, false);
-    }
-    /**
-     * Reads a name. The reader takes any run of identifier bytes; go/scanner then wants a real
-     * identifier: a letter or '_' first, Unicode letters and digits, not a keyword.
-     */
-    readIdent(message) {
-        const d = this.data;
-        const c = this.skipSpace();
-        const start = this.pos;
-        if (c < 0)
-            this.outOfInput(start, message);
-        if (!isIdentByte(c))
-            this.fail(start, message);
-        let i = start + 1;
-        while (i < d.length && isIdentByte(d[i]))
-            i++;
-        if (i >= d.length && !this.eof)
-            this.outOfInput(start, message);
-        const name = decodeUtf8(d, start, i);
-        for (let k = start; k < i; k++)
-            if (d[k] >= 0x80)
-                k += this.rune(k) - 1;
-        if (KEYWORDS$2.has(name) || !IDENTIFIER.test(name))
-            this.parserError(start, `invalid name "${name}"`);
-        this.advance(i, true);
-        return name;
-    }
-    /** Reads one string literal: `…` up to the next backquote, "…" up to an unescaped quote on the same line. */
-    readString(name) {
-        const d = this.data;
-        const quote = this.skipSpace();
-        const open = this.pos;
-        if (quote < 0)
-            this.outOfInput(open, 'expected import path string');
-        let escaped = false;
-        let i = open + 1;
-        if (quote === BACKQUOTE) {
-            for (let c; i < d.length && (c = this.byteAt(i)) !== BACKQUOTE; i++)
-                if (c >= 0x80)
-                    i += this.rune(i) - 1;
-            if (i >= d.length)
-                this.outOfInput(open, 'unterminated raw string literal');
-        }
-        else if (quote === DQUOTE) {
-            for (;; i++) {
-                if (i >= d.length)
-                    this.outOfInput(open, 'unterminated string literal');
-                const c = this.byteAt(i);
-                if (c === DQUOTE)
-                    break;
-                if (c === LF)
-                    this.fail(open, 'newline in string literal');
-                if (c >= 0x80)
-                    i += this.rune(i) - 1;
-                if (c === BACKSLASH) {
-                    escaped = true;
-                    i++; // the escaped byte, whatever it is; the unquoting judges it
-                    if (i >= d.length)
-                        this.outOfInput(open, 'unterminated string literal');
-                    this.byteAt(i);
-                }
-            }
-        }
-        else {
-            this.fail(open, 'expected import path string');
-        }
-        this.advance(i + 1, true);
-        return { name, open, close: i, escaped };
-    }
-    /** ImportSpec = [ "." | identifier ] string, all on one line when the name is an identifier. */
-    readImport() {
-        const c = this.skipSpace();
-        let name;
-        if (c === DOT) {
-            this.advance(this.pos + 1, false);
-            name = '.';
-        }
-        else if (c >= 0 && isIdentByte(c)) {
-            name = this.readIdent('expected import name');
-        }
-        else {
-            return this.readString();
-        }
-        this.skipSpace();
-        this.noSemicolon();
-        return this.readString(name);
-    }
-}
-// ---------------------------------------------------------------------------------------------
-// Import paths
-/** Unquotes the literal of `raw` as strconv.Unquote does, or says where it is not a valid import path. */
-function importSpec(data, raw, positions) {
-    // The reader has checked the bytes of the literal (UTF-8, no BOM) already.
-    const literal = decodeUtf8(data, raw.open, raw.close + 1);
-    let path;
-    if (data[raw.open] === BACKQUOTE)
-        path = literal.slice(1, -1).replaceAll('\r', '');
-    else if (!raw.escaped)
-        path = literal.slice(1, -1);
-    else {
-        const unescaped = unescapePath(data, raw);
-        if (typeof unescaped !== 'string')
-            return unescaped;
-        path = unescaped;
-    }
-    if (!isValidImportPath(path))
-        return { at: raw.open, message: `invalid import path ${literal}` };
-    const start = positions.at(raw.open);
-    const end = positions.at(raw.close + 1);
-    const spec = {
-        path,
-        literal,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        offset: raw.open
-    };
-    if (raw.name !== undefined)
-        spec.name = raw.name;
-    return spec;
-}
-/** ASCII bytes that may not appear in an import path: controls, space, DEL and !"#$%&'()*,:;<=>?[\]^`{|}. */
-const ILLEGAL_IN_PATH = new Uint8Array(0x80);
-for (let c = 0; c <= 0x20; c++)
-    ILLEGAL_IN_PATH[c] = 1;
-ILLEGAL_IN_PATH[0x7f] = 1;
-for (const c of '!"#$%&\'()*,:;<=>?[\\]^`{|}')
-    ILLEGAL_IN_PATH[c.charCodeAt(0)] = 1;
-/** Unicode's graphic classes, as Go's unicode.IsGraphic: letters, marks, numbers, punctuation, symbols, Zs. */
-const GRAPHIC = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]$/u;
-/**
- * go/parser's restriction on import paths (the spec's implementation restriction): not empty;
- * graphic characters only, no white space, none of !"#$%&'()*,:;<=>?[\]^`{|} and no U+FFFD.
- */
-function isValidImportPath(path) {
-    if (path === '')
-        return false;
-    for (let i = 0; i < path.length; i++) {
-        const c = path.charCodeAt(i);
-        if (c < 0x80) {
-            if (ILLEGAL_IN_PATH[c] === 1)
-                return false;
-            continue;
-        }
-        const cp = path.codePointAt(i);
-        if (cp > 0xffff)
-            i++;
-        if (cp === 0xfffd || isSpaceRune(cp) || !GRAPHIC.test(String.fromCodePoint(cp)))
-            return false;
-    }
-    return true;
-}
-const SIMPLE_ESCAPES = {
-    0x61: 0x07, // \a
-    0x62: 0x08, // \b
-    0x66: 0x0c, // \f
-    0x6e: 0x0a, // \n
-    0x72: 0x0d, // \r
-    0x74: 0x09, // \t
-    0x76: 0x0b, // \v
-    0x5c: 0x5c, // \\
-    0x22: 0x22 // \"  (\' is not valid inside "…")
-};
-/** Digits, base and maximum of the numeric escapes \NNN, \xNN, \uNNNN, \UNNNNNNNN, by their letter. */
-const NUMERIC_ESCAPES = {
-    0x78: { digits: 2, base: 16, max: 0xff },
-    0x75: { digits: 4, base: 16, max: 0x10ffff },
-    0x55: { digits: 8, base: 16, max: 0x10ffff }
-};
-const OCTAL_ESCAPE = { digits: 3, base: 8, max: 0xff };
-function digitValue(c) {
-    if (c >= 0x30 && c <= 0x39)
-        return c - 0x30;
-    if (c >= 0x61 && c <= 0x66)
-        return c - 0x61 + 10;
-    if (c >= 0x41 && c <= 0x46)
-        return c - 0x41 + 10;
-    return 99;
-}
-/**
- * The path of a "…" literal with escapes. \x and \NNN give single bytes, \u and \U give the UTF-8 of
- * a code point (never a surrogate); the bytes of the result must then be valid UTF-8.
- */
-function unescapePath(data, raw) {
-    const out = [];
-    for (let i = raw.open + 1; i < raw.close; i++) {
-        const c = data[i];
-        if (c !== BACKSLASH) {
-            out.push(c);
-            continue;
-        }
-        const at = i;
-        const e = data[++i];
-        if (e in SIMPLE_ESCAPES) {
-            out.push(SIMPLE_ESCAPES[e]);
-            continue;
-        }
-        const numeric = e >= 0x30 && e <= 0x37 ? OCTAL_ESCAPE : NUMERIC_ESCAPES[e];
-        if (numeric === undefined)
-            return { at, message: 'unknown escape sequence' };
-        if (numeric !== OCTAL_ESCAPE)
-            i++; // the letter; octal digits start right after the backslash
-        let value = 0;
-        for (let k = 0; k < numeric.digits; k++, i++) {
-            const v = i < raw.close ? digitValue(data[i]) : 99;
-            if (v >= numeric.base)
-                return { at, message: 'invalid escape sequence' };
-            value = value * numeric.base + v;
-        }
-        i--; // the loop's i++ moves past the last digit
-        if (value > numeric.max || (value >= 0xd800 && value < 0xe000 && numeric.max > 0xff)) {
-            return { at, message: 'escape sequence is not a valid code point' };
-        }
-        if (numeric.max === 0xff)
-            out.push(value);
-        else
-            appendUtf8(out, value);
-    }
-    return isValidUtf8(out)
-        ? decodeUtf8(out, 0, out.length)
-        : { at: raw.open, message: 'invalid UTF-8 in import path' };
-}
-
-// The import header of a Go source file, read the way the go command reads it (go1.19):
-//
-// - the byte-level reader of go/build (read.go `readGoInfo`): BOM, `package` clause, then
-//   `import` declarations, stopping at the first other token, so later text is never looked at;
-// - the checks go/parser then makes on that header (go list takes no imports from a file that
-//   fails them): semicolons, identifiers, UTF-8, import path syntax;
-// - the build-constraint header of cmd/go/internal/imports (build.go `parseFileHeader` and
-//   `ShouldBuild`), evaluated with the `AnyTags` set of `go mod tidy`: every tag except `ignore`
-//   counts as both true and false;
-// - the expression syntax of go/build/constraint (`//go:build` expressions, `// +build` lines).
-//
-// Pure: bytes in, plain data out. No I/O and no Node APIs.
-// ---------------------------------------------------------------------------------------------
-// The header
-const BOM = [0xef, 0xbb, 0xbf];
-/** 3 when the input starts with a UTF-8 BOM (dropped, as go/build does), else 0; -1 when a prefix is too short to tell. */
-function bomLength(data, eof) {
-    const n = Math.min(data.length, 3);
-    for (let i = 0; i < n; i++)
-        if (data[i] !== BOM[i])
-            return 0;
-    if (n === 3)
-        return 3;
-    return eof ? 0 : -1;
-}
-/**
- * Reads the header of a Go source file like go/build's readGoInfo: the `package` clause, then every
- * `import` declaration (a spec, or a parenthesised group of specs) while the next token starts with
- * `i`; the first other token ends the header and nothing after it is read. It also applies the
- * build-constraint rules of `go mod tidy` to the comments before `package`. Never throws.
- */
-function scanImports(data, options) {
-    const eof = options?.eof ?? true;
-    const scan = { imports: [], buildIgnore: false, end: data.length, needMore: false };
-    const start = bomLength(data, eof);
-    if (start < 0)
-        return { ...scan, needMore: true };
-    const positions = new PositionCounter(data, start);
-    const r = new ImportReader(data, eof, start);
-    const collect = (raw) => {
-        if (r.parserDone)
-            return;
-        const spec = importSpec(data, raw, positions);
-        if ('message' in spec)
-            r.parserError(spec.at, spec.message);
-        else
-            scan.imports.push(spec);
-    };
-    // Where the comments that may hold build constraints end: at the first token, or at the end of a
-    // file that go/build takes whole.
-    let commentsEnd = -1;
-    try {
-        r.skipSpace();
-        commentsEnd = r.pos;
-        scan.packageName = readPackageClause(r);
-        scan.packageAt = commentsEnd;
-        while (r.skipSpace() === LOWER_I)
-            readImportDecl(r, collect);
-        scan.end = r.pos;
-    }
-    catch (halt) {
-        if (!(halt instanceof Halt))
-            throw halt;
-        if (halt.kind === 'more')
-            return { ...scan, needMore: true };
-        scan.end = halt.at;
-        if (commentsEnd < 0)
-            commentsEnd = halt.at;
-        if (halt.kind === 'nul') {
-            r.problem = halt; // a read error counts before any syntax error
-        }
-        else {
-            // go/build then reads the rest of the file as the header, and a NUL byte fails that read.
-            const nul = data.indexOf(NUL, start);
-            if (nul < 0 && !eof)
-                return { ...scan, needMore: true };
-            if (nul >= 0) {
-                r.problem = { at: nul, message: NUL_MESSAGE };
-            }
-            else {
-                commentsEnd = data.length;
-                if (!r.parserDone)
-                    r.problem = halt; // once go/parser is done, it never sees this
-            }
-        }
-    }
-    if (r.problem)
-        scan.error = { ...positions.at(r.problem.at), message: r.problem.message };
-    applyConstraints(scan, readConstraintHeader(data, start, commentsEnd), positions);
-    return scan;
-}
-/** PackageClause = "package" identifier, at the reader's first token. */
-function readPackageClause(r) {
-    r.noSemicolon();
-    r.readKeyword(PACKAGE, 'missing package clause');
-    r.skipSpace();
-    r.noSemicolon();
-    return r.readIdent('expected package name');
-}
-/** ImportDecl = "import" ( ImportSpec | "(" { ImportSpec ";" } ")" ), at a token that starts with `i`. */
-function readImportDecl(r, collect) {
-    r.endOfDeclaration();
-    r.readKeyword(IMPORT, 'expected "import"');
-    const c = r.skipSpace();
-    r.noSemicolon();
-    if (c !== LPAREN) {
-        collect(r.readImport());
-        return;
-    }
-    const group = r.pos;
-    r.advance(group + 1, false);
-    for (let first = true;; first = false) {
-        const next = r.skipSpace();
-        if (next < 0)
-            r.outOfInput(group, 'unterminated import ( group');
-        if (first)
-            r.noSemicolon();
-        else
-            r.oneSemicolon(next === RPAREN);
-        if (next === RPAREN)
-            break;
-        collect(r.readImport());
-    }
-    r.advance(r.pos + 1, true);
-}
-
-const GO_UPPER = /^\p{Lu}/u;
-const isExported = (name) => GO_UPPER.test(name);
-function relDir(file, moduleDir) {
-    const rel = moduleDir === '.' || moduleDir === ''
-        ? file
-        : file.startsWith(`${moduleDir}/`)
-            ? file.slice(moduleDir.length + 1)
-            : undefined;
-    if (rel === undefined)
-        return undefined;
-    const i = rel.lastIndexOf('/');
-    return i < 0 ? '.' : rel.slice(0, i);
-}
-function isInternalDir(dir) {
-    return dir !== '.' && dir.split('/').includes('internal');
-}
-/** The module-relative directory of an import of the module's own packages, else undefined. */
-function ownPackageDir(importPath, modulePath) {
-    if (importPath === modulePath)
-        return '.';
-    return importPath.startsWith(`${modulePath}/`) ? importPath.slice(modulePath.length + 1) : undefined;
-}
-function lineStartsOf(text) {
-    const starts = [0];
-    for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1))
-        starts.push(i + 1);
-    return starts;
-}
-function posOf(ctx, node) {
-    const index = node.startIndex;
-    let lo = 0;
-    let hi = ctx.lineStarts.length - 1;
-    while (lo < hi) {
-        const mid = (lo + hi + 1) >> 1;
-        if (ctx.lineStarts[mid] <= index)
-            lo = mid;
-        else
-            hi = mid - 1;
-    }
-    const lineStart = ctx.lineStarts[lo];
-    // Columns in code points from the line start (as imports.ts reports them), 1-based.
-    const column = [...ctx.text.slice(lineStart, Math.max(lineStart, index))].length + 1;
-    return { file: ctx.file, line: lo + 1, column };
-}
-/** Whether a top-level declaration is broken where it matters (a function's body does not). */
-function isBroken(decl) {
-    if (!decl.hasError)
-        return false;
-    if (decl.type !== 'function_declaration' && decl.type !== 'method_declaration')
-        return true;
-    return ['name', 'type_parameters', 'parameters', 'result', 'receiver'].some(f => decl.childForFieldName(f)?.hasError);
-}
-const decoder$1 = new TextDecoder('utf-8');
-class Extractor {
-    pkgs;
-    constructor(pkgs) {
-        this.pkgs = pkgs;
-    }
-}
-
-function fieldChildren(node, field) {
-    // childrenForFieldName also returns the anonymous `,` tokens between the names.
-    return node.childrenForFieldName(field).filter((n) => n !== null && n.isNamed);
-}
-function named(node) {
-    return node.namedChildren.filter((n) => n !== null && n.type !== 'comment');
-}
-function varSpecs(decl) {
-    const out = [];
-    for (const c of named(decl)) {
-        if (c.type === 'var_spec')
-            out.push(c);
-        else if (c.type === 'var_spec_list')
-            out.push(...named(c).filter(s => s.type === 'var_spec'));
-    }
-    return out;
-}
-/** The base type name of a method's receiver, and whether the receiver is a pointer. */
-function receiverOf(recv) {
-    const p = recv ? named(recv).find(n => n.type === 'parameter_declaration') : undefined;
-    let t = p?.childForFieldName('type') ?? null;
-    let pointer = false;
-    while (t) {
-        if (t.type === 'type_identifier')
-            return { base: t.text, pointer };
-        if (t.type === 'pointer_type')
-            pointer = true;
-        if (t.type === 'pointer_type' || t.type === 'parenthesized_type')
-            t = named(t)[0] ?? null;
-        else if (t.type === 'generic_type')
-            t = t.childForFieldName('type');
-        else
-            return undefined;
-    }
-    return undefined;
-}
-/**
- * The names of a const declaration with what Go gives each: a spec without values repeats the
- * previous spec's type and values, and iota counts the specs.
- */
-function* constSpecs(decl) {
-    let typeNode = null;
-    let valueNodes = null;
-    let iota = 0;
-    for (const spec of named(decl)) {
-        if (spec.type !== 'const_spec')
-            continue;
-        const values = spec.childForFieldName('value');
-        if (values) {
-            typeNode = spec.childForFieldName('type');
-            valueNodes = named(values);
-        }
-        if (!spec.hasError) {
-            const names = fieldChildren(spec, 'name');
-            for (const [index, nameNode] of names.entries())
-                yield { nameNode, index, iota, typeNode, valueNodes };
-        }
-        iota++;
-    }
-}
-function embeddedName(t) {
-    while (t) {
-        if (t.type === 'type_identifier')
-            return t.text;
-        if (t.type === 'qualified_type')
-            return t.childForFieldName('name')?.text ?? '';
-        if (t.type === 'generic_type')
-            t = t.childForFieldName('type');
-        else if (t.type === 'pointer_type' || t.type === 'parenthesized_type')
-            t = named(t)[0] ?? null;
-        else
-            return '';
-    }
-    return '';
-}
-
-function parseIntLit(text) {
-    const t = text.replace(/_/g, '');
-    try {
-        if (/^0[0-7]+$/.test(t))
-            return BigInt(`0o${t.slice(1)}`);
-        if (/^0[oO][0-7]+$/.test(t))
-            return BigInt(`0o${t.slice(2)}`);
-        if (/^(0[xX][0-9a-fA-F]+|0[bB][01]+|[0-9]+)$/.test(t))
-            return BigInt(t);
-    }
-    catch {
-        return undefined;
-    }
-    return undefined;
-}
-function decodeGoString(lit) {
-    if (lit.startsWith('`'))
-        return lit.slice(1, -1).replace(/\r/g, '');
-    if (!lit.startsWith('"') && !lit.startsWith("'"))
-        return undefined;
-    const body = lit.slice(1, -1);
-    const bytes = [];
-    const enc = new TextEncoder();
-    const simple = {
-        a: 7,
-        b: 8,
-        f: 12,
-        n: 10,
-        r: 13,
-        t: 9,
-        v: 11,
-        '\\': 92,
-        '"': 34,
-        "'": 39
-    };
-    for (let i = 0; i < body.length;) {
-        const ch = body[i];
-        if (ch !== '\\') {
-            const cp = body.codePointAt(i) ?? 0;
-            const s = String.fromCodePoint(cp);
-            bytes.push(...enc.encode(s));
-            i += s.length;
-            continue;
-        }
-        const e = body[i + 1];
-        if (e in simple) {
-            bytes.push(simple[e]);
-            i += 2;
-        }
-        else if (e === 'x') {
-            bytes.push(parseInt(body.slice(i + 2, i + 4), 16));
-            i += 4;
-        }
-        else if (e >= '0' && e <= '7') {
-            bytes.push(parseInt(body.slice(i + 1, i + 4), 8));
-            i += 4;
-        }
-        else if (e === 'u' || e === 'U') {
-            const n = e === 'u' ? 4 : 8;
-            bytes.push(...enc.encode(String.fromCodePoint(parseInt(body.slice(i + 2, i + 2 + n), 16))));
-            i += 2 + n;
-        }
-        else {
-            return undefined;
-        }
-    }
-    return new TextDecoder('utf-8').decode(new Uint8Array(bytes));
-}
-/** strconv.Quote for the printable ASCII/Unicode common case. */
-function goQuote(s) {
-    let out = '"';
-    for (const ch of s) {
-        const cp = ch.codePointAt(0) ?? 0;
-        if (ch === '"' || ch === '\\')
-            out += `\\${ch}`;
-        else if (cp === 7)
-            out += '\\a';
-        else if (cp === 8)
-            out += '\\b';
-        else if (cp === 12)
-            out += '\\f';
-        else if (cp === 10)
-            out += '\\n';
-        else if (cp === 13)
-            out += '\\r';
-        else if (cp === 9)
-            out += '\\t';
-        else if (cp === 11)
-            out += '\\v';
-        else if (cp < 0x20 || cp === 0x7f)
-            out += `\\x${cp.toString(16).padStart(2, '0')}`;
-        else if (cp === 0xfffd)
-            out += '\\ufffd';
-        else if (cp >= 0x80 && cp < 0xa0)
-            out += `\\u${cp.toString(16).padStart(4, '0')}`;
-        else
-            out += ch;
-    }
-    return `${out}"`;
-}
-function showConst(v) {
-    if (v.k === 'int')
-        return v.v.toString();
-    if (v.k === 'str')
-        return goQuote(v.v);
-    return String(v.v);
-}
-const MAX_SHIFT = 10000n;
-class ConstEvaluator {
-    pkg;
-    busy = new Set();
-    cache = new Map();
-    constructor(pkg) {
-        this.pkg = pkg;
-    }
-    entry(e) {
-        if (this.cache.has(e))
-            return this.cache.get(e) ?? undefined;
-        if (this.busy.has(e))
-            return undefined;
-        this.busy.add(e);
-        const node = e.valueNodes?.[e.index] ?? null;
-        const v = node ? this.eval(node, e.iota) : undefined;
-        this.busy.delete(e);
-        this.cache.set(e, v ?? null);
-        return v;
-    }
-    eval(node, iota) {
-        switch (node.type) {
-            case 'int_literal': {
-                const v = parseIntLit(node.text);
-                return v === undefined ? undefined : { k: 'int', v };
-            }
-            case 'rune_literal': {
-                const s = decodeGoString(node.text);
-                const cp = s === undefined ? undefined : s.codePointAt(0);
-                return cp === undefined ? undefined : { k: 'int', v: BigInt(cp) };
-            }
-            case 'interpreted_string_literal':
-            case 'raw_string_literal': {
-                const s = decodeGoString(node.text);
-                return s === undefined ? undefined : { k: 'str', v: s };
-            }
-            case 'true':
-                return { k: 'bool', v: true };
-            case 'false':
-                return { k: 'bool', v: false };
-            case 'iota':
-                return { k: 'int', v: BigInt(iota) };
-            case 'identifier': {
-                const e = this.pkg.consts.get(node.text);
-                return e ? this.entry(e) : undefined;
-            }
-            case 'parenthesized_expression': {
-                const inner = named(node)[0];
-                return inner ? this.eval(inner, iota) : undefined;
-            }
-            case 'call_expression': {
-                // A conversion T(x) to a named or predeclared integer/string type keeps the value.
-                const fn = node.childForFieldName('function');
-                const args = node.childForFieldName('arguments');
-                const list = args ? named(args) : [];
-                if (!fn || list.length !== 1)
-                    return undefined;
-                if (fn.type !== 'identifier' && fn.type !== 'type_identifier' && fn.type !== 'selector_expression')
-                    return undefined;
-                if (fn.type === 'identifier' && (this.pkg.consts.has(fn.text) || BUILTIN_FUNCS.has(fn.text)))
-                    return undefined;
-                const v = this.eval(list[0], iota);
-                return v && v.k !== 'str' ? v : undefined;
-            }
-            case 'unary_expression': {
-                const op = node.childForFieldName('operator')?.text;
-                const operand = node.childForFieldName('operand');
-                const x = operand ? this.eval(operand, iota) : undefined;
-                if (!x)
-                    return undefined;
-                if (x.k === 'int') {
-                    if (op === '-')
-                        return { k: 'int', v: -x.v };
-                    if (op === '+')
-                        return x;
-                    if (op === '^')
-                        return { k: 'int', v: -x.v - 1n };
-                }
-                if (x.k === 'bool' && op === '!')
-                    return { k: 'bool', v: !x.v };
-                return undefined;
-            }
-            case 'binary_expression': {
-                const op = node.childForFieldName('operator')?.text ?? '';
-                const l = node.childForFieldName('left');
-                const r = node.childForFieldName('right');
-                const a = l ? this.eval(l, iota) : undefined;
-                const b = r ? this.eval(r, iota) : undefined;
-                if (!a || !b)
-                    return undefined;
-                return binary(op, a, b);
-            }
-            default:
-                return undefined;
-        }
-    }
-}
-const BUILTIN_FUNCS = new Set(['len', 'cap', 'real', 'imag', 'complex', 'unsafe']);
-function binary(op, a, b) {
-    if (a.k === 'int' && b.k === 'int') {
-        const x = a.v;
-        const y = b.v;
-        switch (op) {
-            case '+':
-                return { k: 'int', v: x + y };
-            case '-':
-                return { k: 'int', v: x - y };
-            case '*':
-                return { k: 'int', v: x * y };
-            case '/':
-                return y === 0n ? undefined : { k: 'int', v: x / y };
-            case '%':
-                return y === 0n ? undefined : { k: 'int', v: x % y };
-            case '<<':
-                return y < 0n || y > MAX_SHIFT ? undefined : { k: 'int', v: x << y };
-            case '>>':
-                return y < 0n || y > MAX_SHIFT ? undefined : { k: 'int', v: x >> y };
-            case '&':
-                return { k: 'int', v: x & y };
-            case '|':
-                return { k: 'int', v: x | y };
-            case '^':
-                return { k: 'int', v: x ^ y };
-            case '&^':
-                return { k: 'int', v: x & ~y };
-        }
-    }
-    if (a.k === 'str' && b.k === 'str' && op === '+')
-        return { k: 'str', v: a.v + b.v };
-    if (a.k === 'bool' && b.k === 'bool') {
-        if (op === '&&')
-            return { k: 'bool', v: a.v && b.v };
-        if (op === '||')
-            return { k: 'bool', v: a.v || b.v };
-    }
-    if (a.k === b.k) {
-        const x = a.v;
-        const y = b.v;
-        switch (op) {
-            case '==':
-                return { k: 'bool', v: x === y };
-            case '!=':
-                return { k: 'bool', v: x !== y };
-        }
-        if (a.k !== 'bool') {
-            switch (op) {
-                case '<':
-                    return { k: 'bool', v: x < y };
-                case '<=':
-                    return { k: 'bool', v: x <= y };
-                case '>':
-                    return { k: 'bool', v: x > y };
-                case '>=':
-                    return { k: 'bool', v: x >= y };
-            }
-        }
-    }
-    return undefined;
-}
-function mentionsIota(node) {
-    if (node.type === 'iota')
-        return true;
-    return named(node).some(mentionsIota);
-}
-
-/** Type arguments in force while the text of an instantiated generic declaration is produced. */
-let subst;
-function withSubst(s, fn) {
-    const saved = subst;
-    subst = s;
-    try {
-        return fn();
-    }
-    finally {
-        subst = saved;
-    }
-}
-/** Normalized Go type text (see the file comment). */
-function typeText(node) {
-    if (!node)
-        return '';
-    switch (node.type) {
-        case 'type_identifier':
-            return subst?.get(node.text) ?? node.text;
-        case 'identifier':
-        case 'package_identifier':
-        case 'field_identifier':
-            return node.text;
-        case 'qualified_type': {
-            const pkg = node.childForFieldName('package')?.text ?? '';
-            return `${pkg}.${node.childForFieldName('name')?.text ?? ''}`;
-        }
-        case 'generic_type': {
-            const args = node.childForFieldName('type_arguments');
-            return `${typeText(node.childForFieldName('type'))}[${(args ? named(args) : []).map(typeText).join(', ')}]`;
-        }
-        case 'pointer_type':
-            return `*${typeText(named(node)[0] ?? null)}`;
-        case 'slice_type':
-            return `[]${typeText(node.childForFieldName('element'))}`;
-        case 'array_type':
-            return `[${exprText(node.childForFieldName('length'))}]${typeText(node.childForFieldName('element'))}`;
-        case 'implicit_length_array_type':
-            return `[...]${typeText(node.childForFieldName('element'))}`;
-        case 'map_type':
-            return `map[${typeText(node.childForFieldName('key'))}]${typeText(node.childForFieldName('value'))}`;
-        case 'channel_type': {
-            const first = node.child(0)?.type;
-            const second = node.child(1)?.type;
-            const dir = first === '<-' ? 'recv' : second === '<-' ? 'send' : 'both';
-            return chanText(dir, node.childForFieldName('value'));
-        }
-        case 'function_type':
-            return `func${signatureText(node.childForFieldName('parameters'), node.childForFieldName('result'))}`;
-        case 'struct_type':
-            return `struct{${structEntries(node).join('; ')}}`;
-        case 'interface_type':
-            return interfaceText(node);
-        case 'parenthesized_type':
-            return typeText(named(node)[0] ?? null);
-        case 'negated_type':
-            return `~${typeText(named(node)[0] ?? null)}`;
-        case 'type_elem':
-        case 'type_constraint':
-            return named(node).map(typeText).join(' | ');
-        default:
-            return collapse(node.text);
-    }
-}
-/**
- * `chan <-chan T` is `chan<- (chan T)` in Go (`<-` binds to the leftmost `chan`). parse.ts reads
- * it so; tree-sitter-go (the differential tests' parser) reads `chan (<-chan T)`: re-associate that
- * shape unless the inner type was parenthesized.
- */
-function chanText(dir, value) {
-    if (dir === 'both' && value?.type === 'channel_type' && value.child(0)?.type === '<-') {
-        return `chan<- ${chanText('both', value.childForFieldName('value'))}`;
-    }
-    const elem = typeText(value);
-    if (dir === 'recv')
-        return `<-chan ${elem}`;
-    if (dir === 'send')
-        return `chan<- ${elem}`;
-    return elem.startsWith('<-chan') ? `chan (${elem})` : `chan ${elem}`;
-}
-function collapse(text) {
-    return text.replace(/\s+/g, ' ').trim();
-}
-function structEntries(node) {
-    const list = named(node).find(n => n.type === 'field_declaration_list');
-    const out = [];
-    for (const f of list ? named(list) : []) {
-        if (f.type !== 'field_declaration')
-            continue;
-        const type = embeddedTypeText(f);
-        const names = fieldChildren(f, 'name');
-        if (names.length === 0)
-            out.push(type);
-        else
-            for (const n of names)
-                out.push(`${n.text} ${type}`);
-    }
-    return out;
-}
-/** A field's type text; for an embedded field the `*` is a separate token of the declaration. */
-function embeddedTypeText(field) {
-    const type = typeText(field.childForFieldName('type'));
-    if (fieldChildren(field, 'name').length > 0)
-        return type;
-    return embedsPointer(field) ? `*${type}` : type;
-}
-/** Whether an embedded field is written `*T`: the tree keeps the `*` as a token of the field itself. */
-function embedsPointer(field) {
-    for (let i = 0; i < field.childCount; i++) {
-        const c = field.child(i);
-        if (c?.type === '*')
-            return true;
-        if (c?.isNamed)
-            break;
-    }
-    return false;
-}
-function interfaceText(node) {
-    const methods = [];
-    const elems = [];
-    for (const c of named(node)) {
-        if (c.type === 'method_elem') {
-            const name = c.childForFieldName('name')?.text ?? '';
-            methods.push(`${name}${signatureText(c.childForFieldName('parameters'), c.childForFieldName('result'))}`);
-        }
-        else if (c.type === 'type_elem') {
-            elems.push(typeText(c));
-        }
-    }
-    methods.sort();
-    return `interface{${[...methods, ...elems].join('; ')}}`;
-}
-/** `(int, ...string) (T, error)`: parameter types only; one result without parentheses. */
-function signatureText(params, result) {
-    const ps = paramTypes(params);
-    let out = `(${ps.join(', ')})`;
-    if (result) {
-        if (result.type === 'parameter_list') {
-            const rs = paramTypes(result);
-            if (rs.length === 1)
-                out += ` ${rs[0]}`;
-            else if (rs.length > 1)
-                out += ` (${rs.join(', ')})`;
-        }
-        else {
-            out += ` ${typeText(result)}`;
-        }
-    }
-    return out;
-}
-function paramTypes(list) {
-    const out = [];
-    for (const p of list ? named(list) : []) {
-        if (p.type !== 'parameter_declaration' && p.type !== 'variadic_parameter_declaration')
-            continue;
-        const t = (p.type === 'variadic_parameter_declaration' ? '...' : '') + typeText(p.childForFieldName('type'));
-        const n = Math.max(1, fieldChildren(p, 'name').length);
-        for (let i = 0; i < n; i++)
-            out.push(t);
-    }
-    return out;
-}
-/** Normalized expression text (single spaces around binary operators). */
-function exprText(node) {
-    if (!node)
-        return '';
-    switch (node.type) {
-        case 'binary_expression':
-            return `${exprText(node.childForFieldName('left'))} ${node.childForFieldName('operator')?.text ?? ''} ${exprText(node.childForFieldName('right'))}`;
-        case 'unary_expression':
-            return `${node.childForFieldName('operator')?.text ?? ''}${exprText(node.childForFieldName('operand'))}`;
-        case 'parenthesized_expression':
-            return `(${named(node).map(exprText).join('')})`;
-        case 'call_expression': {
-            const args = node.childForFieldName('arguments');
-            return `${exprText(node.childForFieldName('function'))}(${(args ? named(args) : []).map(exprText).join(', ')})`;
-        }
-        case 'selector_expression':
-            return `${exprText(node.childForFieldName('operand'))}.${node.childForFieldName('field')?.text ?? ''}`;
-        default:
-            return collapse(node.text);
-    }
-}
-function typeParams(list) {
-    const out = [];
-    for (const d of list ? named(list) : []) {
-        if (d.type !== 'type_parameter_declaration')
-            continue;
-        const constraint = typeText(d.childForFieldName('type'));
-        for (const n of fieldChildren(d, 'name'))
-            out.push({ name: n.text, constraint });
-    }
-    return out;
-}
-
-// A type's underlying type: a struct's fields, an interface's method set with its embedded interfaces
-// flattened (through this package and the module's others, with type arguments substituted), or
-// the text of any other type; and the declaration a type name refers to.
-const NAMED_OR_LITERAL = new Set([
-    'struct_type',
-    'interface_type',
-    'type_identifier',
-    'qualified_type',
-    'generic_type'
-]);
-const PREDECLARED_NON_INTERFACE = new Set([
-    'bool',
-    'byte',
-    'complex64',
-    'complex128',
-    'float32',
-    'float64',
-    'int',
-    'int8',
-    'int16',
-    'int32',
-    'int64',
-    'rune',
-    'string',
-    'uint',
-    'uint8',
-    'uint16',
-    'uint32',
-    'uint64',
-    'uintptr'
-]);
-function underlying(x, pkg, type, ctx, depth = 0) {
-    if (type?.type === 'struct_type')
-        return structUnderlying(type, ctx);
-    if (type?.type === 'interface_type') {
-        const f = flatten(x, pkg, type, ctx, new Set());
-        return {
-            kind: 'interface',
-            methods: [...f.methods.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0)),
-            embeds: f.embeds,
-            hasUnexportedMethods: f.hasUnexportedMethods,
-            typeSet: f.typeSet
-        };
-    }
-    // The predeclared interfaces (unless a declaration of the package shadows them).
-    if (type?.type === 'type_identifier' && !subst?.has(type.text) && !pkg.types.has(type.text)) {
-        const base = { kind: 'interface', embeds: [], hasUnexportedMethods: false, typeSet: false };
-        if (type.text === 'any')
-            return { ...base, methods: [] };
-        if (type.text === 'error')
-            return { ...base, methods: [{ name: 'Error', signature: 'func() string', pos: posOf(ctx, type) }] };
-    }
-    // `type A B` or `type A = B[int]` with B a struct or interface type of this module: A has
-    // B's structure (type arguments substituted).
-    if (type && depth < 16) {
-        const target = resolve(x, pkg, type, ctx);
-        const t = target?.decl.node.childForFieldName('type');
-        if (target && t && NAMED_OR_LITERAL.has(t.type)) {
-            const u = withSubst(target.subst, () => underlying(x, target.pkg, t, target.decl.ctx, depth + 1));
-            if (u.kind !== 'other')
-                return u;
-        }
-    }
-    return { kind: 'other', text: typeText(type) };
-}
-/** The declaration a type name (`T`, `pkg.T`, `T[int]`) refers to in this module, with its type arguments. */
-function resolve(x, pkg, type, ctx) {
-    let base = type;
-    let args;
-    if (type.type === 'generic_type') {
-        base = type.childForFieldName('type');
-        const list = type.childForFieldName('type_arguments');
-        args = (list ? named(list) : []).map(typeText);
-    }
-    if (!base)
-        return undefined;
-    let found;
-    if (base.type === 'type_identifier') {
-        if (subst?.has(base.text))
-            return undefined; // a type parameter
-        const decl = pkg.types.get(base.text);
-        if (decl)
-            found = { pkg, decl };
-    }
-    else if (base.type === 'qualified_type') {
-        const dir = ctx.qualifiers.get(base.childForFieldName('package')?.text ?? '');
-        const other = dir === undefined ? undefined : x.pkgs.get(dir);
-        const decl = other?.types.get(base.childForFieldName('name')?.text ?? '');
-        if (other && decl)
-            found = { pkg: other, decl };
-    }
-    if (!found)
-        return undefined;
-    const params = typeParams(found.decl.node.childForFieldName('type_parameters'));
-    if (params.length === 0)
-        return args ? undefined : { ...found, subst: undefined };
-    if (!args || args.length !== params.length)
-        return undefined;
-    return { ...found, subst: new Map(params.map((p, i) => [p.name, args[i]])) };
-}
-function flatten(x, pkg, iface, ctx, visiting) {
-    const out = { methods: new Map(), embeds: [], hasUnexportedMethods: false, typeSet: false };
-    const key = `${ctx.file}:${iface.startIndex}`;
-    if (visiting.has(key))
-        return out;
-    visiting.add(key);
-    for (const c of named(iface)) {
-        if (c.hasError)
-            continue;
-        if (c.type === 'method_elem') {
-            const name = c.childForFieldName('name');
-            if (!name)
-                continue;
-            if (!isExported(name.text)) {
-                out.hasUnexportedMethods = true;
-                continue;
-            }
-            if (!out.methods.has(name.text)) {
-                out.methods.set(name.text, {
-                    name: name.text,
-                    signature: `func${signatureText(c.childForFieldName('parameters'), c.childForFieldName('result'))}`,
-                    pos: posOf(ctx, name)
-                });
-            }
-            continue;
-        }
-        if (c.type !== 'type_elem')
-            continue;
-        const terms = named(c);
-        const text = typeText(c);
-        const only = terms.length === 1 ? terms[0] : undefined;
-        if (!only || !['type_identifier', 'qualified_type', 'generic_type'].includes(only.type)) {
-            out.typeSet = true;
-            out.embeds.push(text);
-            continue;
-        }
-        if (only.type === 'type_identifier' &&
-            PREDECLARED_NON_INTERFACE.has(only.text) &&
-            !pkg.types.has(only.text)) {
-            out.typeSet = true;
-            out.embeds.push(text);
-            continue;
-        }
-        const inner = resolveInterface(x, pkg, only, ctx, 0);
-        if (inner === 'not-interface') {
-            out.typeSet = true;
-            out.embeds.push(text);
-        }
-        else if (inner) {
-            const f = withSubst(inner.subst, () => flatten(x, inner.pkg, inner.node, inner.ctx, visiting));
-            for (const [k, m] of f.methods)
-                if (!out.methods.has(k))
-                    out.methods.set(k, m);
-            out.embeds.push(...f.embeds);
-            out.hasUnexportedMethods ||= f.hasUnexportedMethods;
-            out.typeSet ||= f.typeSet;
-        }
-        else {
-            out.embeds.push(text);
-        }
-    }
-    visiting.delete(key);
-    return out;
-}
-/** The interface literal a same-module type name stands for, 'not-interface', or undefined (unknown). */
-function resolveInterface(x, pkg, type, ctx, depth) {
-    if (depth > 16)
-        return undefined;
-    const target = resolve(x, pkg, type, ctx);
-    if (!target)
-        return undefined;
-    const t = target.decl.node.childForFieldName('type');
-    if (!t)
-        return undefined;
-    if (t.type === 'interface_type')
-        return { pkg: target.pkg, node: t, ctx: target.decl.ctx, subst: target.subst };
-    if (t.type === 'type_identifier' || t.type === 'qualified_type' || t.type === 'generic_type') {
-        if (t.type === 'type_identifier' &&
-            PREDECLARED_NON_INTERFACE.has(t.text) &&
-            !target.pkg.types.has(t.text))
-            return 'not-interface';
-        return withSubst(target.subst, () => resolveInterface(x, target.pkg, t, target.decl.ctx, depth + 1));
-    }
-    if (t.type === 'parenthesized_type')
-        return undefined;
-    return 'not-interface';
-}
-function structUnderlying(node, ctx) {
-    const list = named(node).find(n => n.type === 'field_declaration_list');
-    const fields = [];
-    let hasUnexportedFields = false;
-    for (const f of list ? named(list) : []) {
-        if (f.type !== 'field_declaration')
-            continue;
-        if (f.hasError) {
-            hasUnexportedFields = true;
-            continue;
-        }
-        const type = embeddedTypeText(f);
-        const names = fieldChildren(f, 'name');
-        if (names.length === 0) {
-            const typeNode = f.childForFieldName('type');
-            const name = embeddedName(typeNode);
-            if (isExported(name))
-                fields.push({ name, type, embedded: true, pos: posOf(ctx, typeNode ?? f) });
-            else
-                hasUnexportedFields = true;
-            continue;
-        }
-        for (const n of names) {
-            if (isExported(n.text))
-                fields.push({ name: n.text, type, embedded: false, pos: posOf(ctx, n) });
-            else
-                hasUnexportedFields = true;
-        }
-    }
-    return { kind: 'struct', fields, hasUnexportedFields };
-}
-
-/** How deep promotion is followed; real code embeds a few levels at most. */
-const MAX_EMBEDDING_DEPTH = 8;
-const byMemberName = (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
-/**
- * The struct or interface type a same-package, non-generic type name stands for, through
- * definitions like `type D S` (D has S's fields, so what they promote, but not S's methods).
- */
-function localType(pkg, name) {
-    for (let depth = 0; depth < MAX_EMBEDDING_DEPTH; depth++) {
-        const decl = pkg.types.get(name);
-        if (!decl || decl.node.type !== 'type_spec' || decl.node.childForFieldName('type_parameters'))
-            return undefined;
-        const node = decl.node.childForFieldName('type');
-        if (node?.type === 'struct_type' || node?.type === 'interface_type')
-            return { node, ctx: decl.ctx };
-        if (node?.type !== 'type_identifier')
-            return undefined;
-        name = node.text;
-    }
-    return undefined;
-}
-/**
- * The methods and exported fields struct type `name` gets from the same-package types it embeds,
- * level by level (the spec's selector rule): a name at a shallower depth hides deeper ones, and a
- * name found twice at the same depth is ambiguous, so it is selectable through neither.
- */
-function promotedMembers(x, pkg, name, methods) {
-    const own = localType(pkg, name);
-    if (own?.node.type !== 'struct_type')
-        return undefined;
-    const taken = new Set([...(methods.get(name) ?? []).map(m => m.name), ...structFieldNames(own.node)]);
-    const out = { methods: [], fields: [] };
-    const visited = new Set([name]);
-    let level = [{ type: own, via: '', pointer: false }];
-    for (let depth = 1; level.length > 0 && depth <= MAX_EMBEDDING_DEPTH; depth++) {
-        const found = new Map();
-        const offer = (memberName, member) => {
-            const seen = found.get(memberName);
-            if (seen)
-                seen.count++;
-            else
-                found.set(memberName, { member, count: 1 });
-        };
-        const next = [];
-        const reached = new Set();
-        for (const at of level) {
-            for (const e of localEmbeddings(at.type.node)) {
-                if (visited.has(e.name))
-                    continue;
-                const type = localType(pkg, e.name);
-                const via = at.via ? `${at.via}.${e.name}` : e.name;
-                // Through an embedded pointer, even pointer-receiver methods are in the value's method set.
-                const pointer = at.pointer || e.pointer;
-                for (const m of methods.get(e.name) ?? []) {
-                    offer(m.name, { method: { ...m, pointer: Boolean(m.pointer) && !pointer, via } });
-                }
-                if (type?.node.type === 'interface_type') {
-                    for (const m of flatten(x, pkg, type.node, type.ctx, new Set()).methods.values()) {
-                        offer(m.name, { method: { ...m, via } });
-                    }
-                }
-                else if (type) {
-                    const u = structUnderlying(type.node, type.ctx);
-                    if (u.kind === 'struct')
-                        for (const f of u.fields)
-                            offer(f.name, { field: { ...f, via } });
-                    next.push({ type, via, pointer });
-                }
-                reached.add(e.name);
-            }
-        }
-        for (const [memberName, { member, count }] of found) {
-            if (taken.has(memberName))
-                continue;
-            taken.add(memberName);
-            if (count > 1)
-                continue;
-            if ('method' in member)
-                out.methods.push(member.method);
-            else
-                out.fields.push(member.field);
-        }
-        for (const r of reached)
-            visited.add(r);
-        level = next;
-    }
-    out.methods.sort(byMemberName);
-    out.fields.sort(byMemberName);
-    return out;
-}
-/** Every field name of a struct type (exported or not, embedded ones by their type name): depth 0 of selection. */
-function structFieldNames(node) {
-    const list = named(node).find(n => n.type === 'field_declaration_list');
-    return (list ? named(list) : []).flatMap(f => {
-        if (f.type !== 'field_declaration')
-            return [];
-        const names = fieldChildren(f, 'name');
-        return names.length > 0 ? names.map(n => n.text) : [embeddedName(f.childForFieldName('type'))];
-    });
-}
-/** The embedded fields of a struct type that name a type of the same package (`T` or `*T`, not generic). */
-function localEmbeddings(node) {
-    const list = named(node).find(n => n.type === 'field_declaration_list');
-    const out = [];
-    for (const f of list ? named(list) : []) {
-        if (f.type !== 'field_declaration' || f.hasError || fieldChildren(f, 'name').length > 0)
-            continue;
-        let t = f.childForFieldName('type');
-        let pointer = embedsPointer(f);
-        while (t?.type === 'pointer_type' || t?.type === 'parenthesized_type') {
-            if (t.type === 'pointer_type')
-                pointer = true;
-            t = named(t)[0] ?? null;
-        }
-        if (t?.type === 'type_identifier')
-            out.push({ name: t.text, pointer });
-    }
-    return out;
-}
-
-// A package's exported objects, per declaration kind: constants (with their values), variables,
-// functions, and types with their methods, underlying type (extract-underlying.ts) and the members
-// promoted from embedded types (extract-promoted.ts).
-function objectsOf(x, pkg) {
-    const objects = new Map();
-    const methods = new Map();
-    const evaluator = new ConstEvaluator(pkg);
-    const add = (o) => {
-        if (!objects.has(o.name))
-            objects.set(o.name, o);
-    };
-    for (const { node: decl, ctx, consulted } of pkg.decls) {
-        // A consulted declaration's methods are what embedding types get; nothing else of it is wanted.
-        if (consulted && decl.type !== 'method_declaration')
-            continue;
-        switch (decl.type) {
-            case 'const_declaration':
-                consts(pkg, decl, ctx, evaluator, add);
-                break;
-            case 'var_declaration':
-                for (const spec of varSpecs(decl)) {
-                    if (spec.hasError)
-                        continue;
-                    const type = spec.childForFieldName('type');
-                    for (const n of fieldChildren(spec, 'name')) {
-                        if (!isExported(n.text))
-                            continue;
-                        add({
-                            kind: 'var',
-                            name: n.text,
-                            ...(type ? { type: typeText(type) } : {}),
-                            pos: posOf(ctx, n)
-                        });
-                    }
-                }
-                break;
-            case 'function_declaration': {
-                if (isBroken(decl))
-                    break;
-                const name = decl.childForFieldName('name');
-                if (!name || !isExported(name.text))
-                    break;
-                add({
-                    kind: 'func',
-                    name: name.text,
-                    typeParams: typeParams(decl.childForFieldName('type_parameters')),
-                    signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
-                    pos: posOf(ctx, name)
-                });
-                break;
-            }
-            case 'method_declaration': {
-                if (isBroken(decl))
-                    break;
-                const name = decl.childForFieldName('name');
-                const recv = receiverOf(decl.childForFieldName('receiver'));
-                // Methods of unexported types count too: an exported struct that embeds the type gets them.
-                if (!name || !recv || !isExported(name.text))
-                    break;
-                const list = methods.get(recv.base) ?? [];
-                list.push({
-                    name: name.text,
-                    signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
-                    pos: posOf(ctx, name),
-                    ...(recv.pointer ? { pointer: true } : {})
-                });
-                methods.set(recv.base, list);
-                break;
-            }
-            case 'type_declaration':
-                for (const spec of named(decl)) {
-                    if (spec.hasError || (spec.type !== 'type_spec' && spec.type !== 'type_alias'))
-                        continue;
-                    const name = spec.childForFieldName('name');
-                    if (!name || !isExported(name.text))
-                        continue;
-                    const type = spec.childForFieldName('type');
-                    const text = type?.type === 'struct_type'
-                        ? 'struct{...}'
-                        : type?.type === 'interface_type'
-                            ? 'interface{...}'
-                            : typeText(type);
-                    add({
-                        kind: 'type',
-                        name: name.text,
-                        alias: spec.type === 'type_alias',
-                        typeParams: typeParams(spec.childForFieldName('type_parameters')),
-                        text,
-                        underlying: underlying(x, pkg, type, ctx),
-                        methods: [],
-                        pos: posOf(ctx, name)
-                    });
-                }
-                break;
-        }
-    }
-    for (const list of methods.values()) {
-        const seen = new Set();
-        const unique = list.filter(m => !seen.has(m.name) && seen.add(m.name));
-        list.splice(0, list.length, ...unique.sort(byMemberName));
-    }
-    for (const t of objects.values()) {
-        if (t.kind !== 'type' || t.alias)
-            continue;
-        const own = methods.get(t.name);
-        if (own)
-            t.methods.push(...own);
-        const promoted = t.typeParams.length === 0 ? promotedMembers(x, pkg, t.name, methods) : undefined;
-        if (promoted && (promoted.methods.length > 0 || promoted.fields.length > 0))
-            t.promoted = promoted;
-    }
-    return objects;
-}
-function consts(pkg, decl, ctx, evaluator, add) {
-    for (const { nameNode: n, index, iota, typeNode, valueNodes } of constSpecs(decl)) {
-        if (!isExported(n.text))
-            continue;
-        const expr = valueNodes?.[index] ?? null;
-        const entry = pkg.consts.get(n.text);
-        let value;
-        const v = entry && entry.ctx === ctx && entry.nameNode.startIndex === n.startIndex
-            ? evaluator.entry(entry)
-            : expr
-                ? evaluator.eval(expr, iota)
-                : undefined;
-        if (v)
-            value = showConst(v);
-        else if (expr)
-            value = mentionsIota(expr) ? `${exprText(expr)}@${iota}` : exprText(expr);
-        add({
-            kind: 'const',
-            name: n.text,
-            ...(typeNode ? { type: typeText(typeNode) } : {}),
-            ...(value !== undefined ? { value } : {}),
-            pos: posOf(ctx, n)
-        });
-    }
-}
-
-// Reading files into packages: each file parsed once per content (cached), its package by
-// directory, its declarations collected by name, its import qualifiers resolved to the module's
-// packages; then every package's objects (extractWith), or a package's name and position alone.
-function sameBytes(a, b) {
-    if (a === b)
-        return true;
-    return Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b);
-}
-function readFile(data, parse) {
-    let scanned;
-    try {
-        scanned = scanImports(data);
-    }
-    catch {
-        return undefined;
-    }
-    if (scanned.buildIgnore)
-        return undefined;
-    let text = decoder$1.decode(data);
-    if (text.charCodeAt(0) === 0xfeff)
-        text = ` ${text.slice(1)}`;
-    return { text, root: parse(text), lineStarts: lineStartsOf(text), scanned };
-}
-/** The module-relative package directory of a file whose declarations count, else undefined. */
-function packageDirOf(file, moduleDir) {
-    if (!file.endsWith('.go') || file.endsWith('_test.go'))
-        return undefined;
-    const dir = relDir(file, moduleDir);
-    if (dir === undefined)
-        return undefined;
-    const name = file.slice(file.lastIndexOf('/') + 1);
-    return isCountedPath(dir === '.' ? name : `${dir}/${name}`) ? dir : undefined;
-}
-/** A file read, through the cache: a file with the same path and bytes is parsed once. */
-function readCached(src, parse, cache) {
-    return cachedFor(cache, src, data => ({ read: readFile(data, parse) })).read;
-}
-/** What `compute` makes of a file, once per path and content. */
-function cachedFor(cache, src, compute) {
-    let seen = cache.get(src.file)?.find(entry => sameBytes(entry.data, src.data));
-    if (!seen) {
-        seen = { data: src.data, ...compute(src.data) };
-        const versions = cache.get(src.file);
-        if (versions)
-            versions.push(seen);
-        else
-            cache.set(src.file, [seen]);
-    }
-    return seen;
-}
-/** A file's context for the extractor, its root, package clause and package name; undefined when it does not count. */
-function fileContext(src, parse, cache) {
-    const read = readCached(src, parse, cache);
-    if (!read)
-        return undefined;
-    const { text, root, lineStarts, scanned } = read;
-    const clause = root.namedChildren.find(n => n?.type === 'package_clause') ?? undefined;
-    const nameNode = clause?.namedChildren.find(n => n?.type === 'package_identifier');
-    const pkgName = nameNode?.text ?? scanned.packageName;
-    if (!pkgName)
-        return undefined;
-    const ctx = {
-        file: src.file,
-        text,
-        lineStarts,
-        qualifiers: new Map(),
-        imports: scanned.imports.filter(i => i.path !== 'C').map(i => ({ name: i.name, path: i.path }))
-    };
-    return { ctx, root, clause, pkgName, scanned };
-}
-function byFile(a, b) {
-    return a.file < b.file ? -1 : a.file > b.file ? 1 : 0;
-}
-/** Each file's import qualifiers that name packages of this module. */
-function resolveQualifiers(pkgs, modulePath) {
-    for (const pkg of pkgs.values()) {
-        for (const ctx of pkg.files) {
-            for (const imp of ctx.imports) {
-                const target = ownPackageDir(imp.path, modulePath);
-                if (target === undefined)
-                    continue;
-                const name = imp.name ?? pkgs.get(target)?.name ?? imp.path.slice(imp.path.lastIndexOf('/') + 1);
-                if (name === '_' || name === '.')
-                    continue;
-                ctx.qualifiers.set(name, target);
-            }
-        }
-    }
-}
-function collectDecls(pkg, decls, ctx, consulted = false) {
-    const push = (node) => pkg.decls.push(consulted ? { node, ctx, consulted } : { node, ctx });
-    for (const decl of decls) {
-        switch (decl.type) {
-            case 'type_declaration':
-                for (const spec of named(decl)) {
-                    if (spec.hasError)
-                        continue;
-                    if (spec.type !== 'type_spec' && spec.type !== 'type_alias')
-                        continue;
-                    const name = spec.childForFieldName('name')?.text;
-                    if (name && !pkg.types.has(name))
-                        pkg.types.set(name, { node: spec, ctx });
-                }
-                push(decl);
-                break;
-            case 'const_declaration': {
-                for (const { nameNode, index, iota, typeNode, valueNodes } of constSpecs(decl)) {
-                    if (!pkg.consts.has(nameNode.text)) {
-                        pkg.consts.set(nameNode.text, {
-                            name: nameNode.text,
-                            index,
-                            iota,
-                            typeNode,
-                            valueNodes,
-                            nameNode,
-                            ctx
-                        });
-                    }
-                }
-                push(decl);
-                break;
-            }
-            case 'var_declaration':
-            case 'function_declaration':
-            case 'method_declaration':
-                push(decl);
-                break;
-        }
-    }
-}
-/**
- * A package's name and position without its objects: from its first file that counts, as extractWith
- * takes them, read from the file's header where it can (no parse).
- */
-function packageHeader(dir, files, parse, cache) {
-    for (const src of files) {
-        let scanned;
-        try {
-            scanned = scanImports(src.data);
-        }
-        catch {
-            continue;
-        }
-        if (scanned.buildIgnore)
-            continue;
-        const header = (name, pos) => ({ dir, name, objects: new Map(), pos });
-        if (scanned.packageName !== undefined && scanned.packageAt !== undefined) {
-            return header(scanned.packageName, positionAt(src.file, src.data, scanned.packageAt));
-        }
-        const read = fileContext(src, parse, cache);
-        if (read)
-            return header(read.pkgName, posOf(read.ctx, read.clause ?? read.root));
-    }
-    return undefined;
-}
-/** posOf for a byte offset: the line, and the column in code points (not counting a byte order mark, which the decoder drops). */
-function positionAt(file, data, offset) {
-    let line = 1;
-    let lineStart = 0;
-    for (let i = 0; i < offset; i++) {
-        if (data[i] === 0x0a) {
-            line++;
-            lineStart = i + 1;
-        }
-    }
-    const bom = lineStart === 0 && data[0] === 0xef && data[1] === 0xbb && data[2] === 0xbf;
-    let column = 1;
-    for (let i = bom ? 3 : lineStart; i < offset; i++)
-        if ((data[i] & 0xc0) !== 0x80)
-            column++;
-    return { file, line, column };
-}
-
-// The declaration parser's lexer: Go tokens with automatic semicolons, the skipping of bracketed
-// groups (function bodies, initializers), the Go keywords, and the error a declaration that does
-// not parse throws.
-var Tok;
-(function (Tok) {
-    Tok[Tok["EOF"] = 0] = "EOF";
-    Tok[Tok["Ident"] = 1] = "Ident";
-    Tok[Tok["Int"] = 2] = "Int";
-    Tok[Tok["Float"] = 3] = "Float";
-    Tok[Tok["Imag"] = 4] = "Imag";
-    Tok[Tok["Rune"] = 5] = "Rune";
-    Tok[Tok["String"] = 6] = "String";
-    Tok[Tok["RawString"] = 7] = "RawString";
-    Tok[Tok["Op"] = 8] = "Op";
-    /** An explicit `;` or one inserted at a line end (Go's rule). */
-    Tok[Tok["Semi"] = 9] = "Semi";
-})(Tok || (Tok = {}));
-/** Thrown inside a declaration that does not parse; caught per declaration. */
-class ParseError extends Error {
-}
-/** The operator or punctuation at i (longest match), or undefined. */
-function operatorAt(src, i) {
-    const c = src[i];
-    const d = src[i + 1];
-    switch (c) {
-        case '(':
-        case ')':
-        case '[':
-        case ']':
-        case '{':
-        case '}':
-        case ',':
-        case '~':
-            return c;
-        case '.':
-            return d === '.' && src[i + 2] === '.' ? '...' : '.';
-        case ':':
-            return d === '=' ? ':=' : ':';
-        case '+':
-        case '-':
-            return d === c || d === '=' ? c + d : c;
-        case '*':
-        case '/':
-        case '%':
-        case '=':
-        case '!':
-        case '^':
-            return d === '=' ? c + d : c;
-        case '&':
-            if (d === '^')
-                return src[i + 2] === '=' ? '&^=' : '&^';
-            return d === '&' || d === '=' ? c + d : c;
-        case '|':
-            return d === '|' || d === '=' ? c + d : c;
-        case '<':
-            if (d === '-')
-                return '<-';
-            if (d === '<')
-                return src[i + 2] === '=' ? '<<=' : '<<';
-            return d === '=' ? '<=' : '<';
-        case '>':
-            if (d === '>')
-                return src[i + 2] === '=' ? '>>=' : '>>';
-            return d === '=' ? '>=' : '>';
-        default:
-            return undefined;
-    }
-}
-const isAsciiLetter = (c) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f;
-const isDigit = (c) => c >= 0x30 && c <= 0x39;
-const UNICODE_LETTER = /[\p{L}]/u;
-const UNICODE_DIGIT = /[\p{Nd}]/u;
-/** The kind and end of the number literal at i (an int, float or imaginary). */
-function numberAt(src, i) {
-    let float = false;
-    const hex = src.charCodeAt(i) === 0x30 && (src[i + 1] === 'x' || src[i + 1] === 'X');
-    if (hex)
-        i += 2;
-    for (;;) {
-        const ch = src[i];
-        if (ch === undefined)
-            break;
-        if (/[0-9a-zA-Z_]/.test(ch)) {
-            const exponent = hex ? ch === 'p' || ch === 'P' : ch === 'e' || ch === 'E';
-            if (exponent) {
-                float = true;
-                if (src[i + 1] === '+' || src[i + 1] === '-')
-                    i++;
-            }
-            else if (ch === 'i' && !/[0-9a-zA-Z_]/.test(src[i + 1] ?? '')) {
-                return [Tok.Imag, i + 1];
-            }
-            i++;
-        }
-        else if (ch === '.') {
-            float = true;
-            i++;
-        }
-        else
-            break;
-    }
-    return [float ? Tok.Float : Tok.Int, i];
-}
-/** The index just past the partner of the bracket at `start` (see Lexer.skipGroup). */
-function groupEnd(src, start) {
-    const n = src.length;
-    let depth = 0;
-    let k = start;
-    while (k < n) {
-        const c = src.charCodeAt(k);
-        if (c === 0x7b || c === 0x28 || c === 0x5b)
-            depth++;
-        else if (c === 0x7d || c === 0x29 || c === 0x5d) {
-            if (--depth === 0) {
-                k++;
-                break;
-            }
-        }
-        else if (c === 0x2f && src.charCodeAt(k + 1) === 0x2f) {
-            const e = src.indexOf('\n', k);
-            k = e < 0 ? n : e;
-            continue;
-        }
-        else if (c === 0x2f && src.charCodeAt(k + 1) === 0x2a) {
-            const e = src.indexOf('*/', k + 2);
-            k = e < 0 ? n : e + 2;
-            continue;
-        }
-        else if (c === 0x60) {
-            const e = src.indexOf('`', k + 1);
-            k = e < 0 ? n : e + 1;
-            continue;
-        }
-        else if (c === 0x22 || c === 0x27) {
-            let j = k + 1;
-            for (; j < n; j++) {
-                const d = src.charCodeAt(j);
-                if (d === c || d === 0x0a)
-                    break;
-                if (d === 0x5c)
-                    j++;
-            }
-            k = j + 1;
-            continue;
-        }
-        k++;
-    }
-    if (depth > 0 && k >= n)
-        throw new ParseError('unbalanced brackets');
-    return k;
-}
-class Lexer {
-    src;
-    pos = 0;
-    /** Where the token before the current one ends (a skipped group counts as one token). */
-    prevEnd = 0;
-    /** Whether a line end here ends a statement (the previous token allows it). */
-    semiAllowed = false;
-    // The current token (fields, not an object: a file has tens of thousands of tokens).
-    kind = Tok.EOF;
-    start = 0;
-    end = 0;
-    /** The identifier, keyword or operator text; '' for literals and implicit semicolons. */
-    value = '';
-    constructor(src) {
-        this.src = src;
-        this.next();
-    }
-    save() {
-        return [this.pos, this.semiAllowed, this.kind, this.start, this.end, this.value, this.prevEnd];
-    }
-    restore([pos, semi, kind, start, end, value, prevEnd]) {
-        this.pos = pos;
-        this.semiAllowed = semi;
-        this.kind = kind;
-        this.start = start;
-        this.end = end;
-        this.value = value;
-        this.prevEnd = prevEnd;
-    }
-    next() {
-        this.prevEnd = this.end;
-        const src = this.src;
-        const n = src.length;
-        let i = this.pos;
-        for (;;) {
-            if (i >= n) {
-                if (this.semiAllowed)
-                    return this.emitSemi(i, i);
-                return this.set(Tok.EOF, n, n, '');
-            }
-            const c = src.charCodeAt(i);
-            if (c === 0x0a) {
-                if (this.semiAllowed)
-                    return this.emitSemi(i, i + 1);
-                i++;
-            }
-            else if (c === 0x20 || c === 0x09 || c === 0x0d) {
-                i++;
-            }
-            else if (c === 0x2f && src.charCodeAt(i + 1) === 0x2f) {
-                const e = src.indexOf('\n', i);
-                i = e < 0 ? n : e;
-            }
-            else if (c === 0x2f && src.charCodeAt(i + 1) === 0x2a) {
-                const e = src.indexOf('*/', i + 2);
-                const end = e < 0 ? n : e + 2;
-                // A general comment with a line break acts like a newline.
-                if (this.semiAllowed && src.slice(i, end).includes('\n'))
-                    return this.emitSemi(i, end);
-                i = end;
-            }
-            else
-                break;
-        }
-        const start = i;
-        const c = src.charCodeAt(i);
-        if (isAsciiLetter(c) || (c >= 0x80 && this.isUnicodeIdentStart(i))) {
-            i++;
-            while (i < n) {
-                const d = src.charCodeAt(i);
-                if (isAsciiLetter(d) || isDigit(d))
-                    i++;
-                else if (d >= 0x80 && this.isUnicodeIdentPart(i))
-                    i += d >= 0xd800 && d <= 0xdbff ? 2 : 1;
-                else
-                    break;
-            }
-            const word = src.slice(start, i);
-            this.set(Tok.Ident, start, i, word);
-            this.semiAllowed =
-                !KEYWORDS$1.has(word) ||
-                    word === 'break' ||
-                    word === 'continue' ||
-                    word === 'fallthrough' ||
-                    word === 'return';
-            return;
-        }
-        if (isDigit(c) || (c === 0x2e && isDigit(src.charCodeAt(i + 1))))
-            return this.number(i);
-        if (c === 0x22 || c === 0x27) {
-            let k = i + 1;
-            for (; k < n; k++) {
-                const d = src.charCodeAt(k);
-                if (d === c)
-                    break;
-                if (d === 0x0a)
-                    throw new ParseError('newline in string');
-                if (d === 0x5c)
-                    k++;
-            }
-            if (k >= n)
-                throw new ParseError('string not terminated');
-            this.set(c === 0x22 ? Tok.String : Tok.Rune, start, k + 1, '');
-            this.semiAllowed = true;
-            return;
-        }
-        if (c === 0x60) {
-            const e = src.indexOf('`', i + 1);
-            if (e < 0)
-                throw new ParseError('raw string not terminated');
-            this.set(Tok.RawString, start, e + 1, '');
-            this.semiAllowed = true;
-            return;
-        }
-        if (c === 0x3b) {
-            this.set(Tok.Semi, start, i + 1, ';');
-            this.semiAllowed = false;
-            return;
-        }
-        const op = operatorAt(src, i);
-        if (op === undefined)
-            throw new ParseError(`unexpected character ${JSON.stringify(src[i])}`);
-        this.set(Tok.Op, start, i + op.length, op);
-        this.semiAllowed = op === ')' || op === ']' || op === '}' || op === '++' || op === '--';
-    }
-    emitSemi(start, end) {
-        this.set(Tok.Semi, start, start, '');
-        this.pos = end;
-        this.semiAllowed = false;
-    }
-    set(kind, start, end, value) {
-        this.kind = kind;
-        this.start = start;
-        this.end = end;
-        this.value = value;
-        this.pos = end;
-    }
-    number(i) {
-        const [kind, end] = numberAt(this.src, i);
-        this.set(kind, i, end, '');
-        this.semiAllowed = true;
-    }
-    isUnicodeIdentStart(i) {
-        return UNICODE_LETTER.test(String.fromCodePoint(this.src.codePointAt(i) ?? 0));
-    }
-    isUnicodeIdentPart(i) {
-        const ch = String.fromCodePoint(this.src.codePointAt(i) ?? 0);
-        return UNICODE_LETTER.test(ch) || UNICODE_DIGIT.test(ch);
-    }
-    /**
-     * With the current token an opening `{`, `(` or `[`: moves past its closing partner without
-     * tokenizing what is inside (comments, strings and runes are still respected), then reads the
-     * next token. Used for function bodies and initializers, whose content the API does not need.
-     */
-    skipGroup() {
-        const k = groupEnd(this.src, this.start);
-        this.pos = k;
-        this.semiAllowed = true;
-        this.next();
-        this.prevEnd = k;
-    }
-}
-const KEYWORDS$1 = new Set([
-    'break',
-    'case',
-    'chan',
-    'const',
-    'continue',
-    'default',
-    'defer',
-    'else',
-    'fallthrough',
-    'for',
-    'func',
-    'go',
-    'goto',
-    'if',
-    'import',
-    'interface',
-    'map',
-    'package',
-    'range',
-    'return',
-    'select',
-    'struct',
-    'switch',
-    'type',
-    'var'
-]);
-/** Whether the token can begin a type (after a parameter or field name, or as a result). */
-function startsType(t) {
-    if (t.kind === Tok.Ident)
-        return !KEYWORDS$1.has(t.value) || ['func', 'map', 'chan', 'struct', 'interface'].includes(t.value);
-    return t.kind === Tok.Op && (t.value === '*' || t.value === '[' || t.value === '(' || t.value === '<-');
-}
-
-// The syntax tree the declaration parser builds: nodes with tree-sitter-go's node types and field
-// names, behind the GoSyntaxNode interface the extractor reads (so a tree-sitter tree can stand in).
-// Shared by the leaves (most nodes), which never add to them.
-const NO_CHILDREN = [];
-const NO_FIELDS = [];
-/** A node of the syntax tree. */
-class SyntaxNode {
-    type;
-    startIndex;
-    endIndex;
-    source;
-    isNamed;
-    children = NO_CHILDREN;
-    fields = NO_FIELDS;
-    hasError = false;
-    constructor(type, startIndex, endIndex, source, isNamed = true) {
-        this.type = type;
-        this.startIndex = startIndex;
-        this.endIndex = endIndex;
-        this.source = source;
-        this.isNamed = isNamed;
-    }
-    get text() {
-        return this.source.slice(this.startIndex, this.endIndex);
-    }
-    get namedChildren() {
-        return this.children.filter(c => c.isNamed);
-    }
-    get childCount() {
-        return this.children.length;
-    }
-    child(index) {
-        return this.children[index] ?? null;
-    }
-    childForFieldName(field) {
-        const i = this.fields.indexOf(field);
-        return i < 0 ? null : this.children[i];
-    }
-    childrenForFieldName(field) {
-        return this.children.filter((_, i) => this.fields[i] === field);
-    }
-    /** Appends a child (and widens this node to cover it). */
-    add(node, field) {
-        if (this.children === NO_CHILDREN) {
-            this.children = [];
-            this.fields = [];
-        }
-        this.children.push(node);
-        this.fields.push(field);
-        if (node.endIndex > this.endIndex)
-            this.endIndex = node.endIndex;
-        if (node.hasError)
-            this.hasError = true;
-        return node;
-    }
-}
-
-// The declaration parser's state: the lexer, the current token, and the small steps every rule uses
-// (expect an operator or keyword, make a node, end a spec). The rules are free functions in
-// parse-decls.ts, parse-types.ts and parse-exprs.ts that take this state.
-class Parser {
-    src;
-    lex;
-    constructor(src) {
-        this.src = src;
-        this.lex = new Lexer(src);
-    }
-    get tok() {
-        return this.lex;
-    }
-    node(type, start = this.tok.start) {
-        return new SyntaxNode(type, start, start, this.src);
-    }
-    /** The current token as a leaf node, consumed. */
-    leaf(type, isNamed = true) {
-        const t = this.tok;
-        const leaf = new SyntaxNode(type, t.start, t.end, this.src, isNamed);
-        this.lex.next();
-        return leaf;
-    }
-    is(op) {
-        return this.tok.kind === Tok.Op && this.tok.value === op;
-    }
-    isWord(word) {
-        return this.tok.kind === Tok.Ident && this.tok.value === word;
-    }
-    atSemi() {
-        return this.tok.kind === Tok.Semi;
-    }
-    isName() {
-        return this.tok.kind === Tok.Ident && !KEYWORDS$1.has(this.tok.value);
-    }
-    fail(what) {
-        throw new ParseError(`expected ${what}`);
-    }
-    /**
-     * Consumes operator `op`, failing if it is not there. Punctuation is kept in the tree (as an
-     * anonymous child of `into`) only where the extractor reads it: `*` and `<-` in types.
-     */
-    expect(op, into) {
-        if (!this.is(op))
-            this.fail(op);
-        if (into)
-            into.add(this.leaf(op, false));
-        else
-            this.lex.next();
-    }
-    keyword(word, into) {
-        if (!this.isWord(word))
-            this.fail(word);
-        if (into)
-            into.add(this.leaf(word, false));
-        else
-            this.lex.next();
-    }
-    name(type) {
-        if (!this.isName())
-            this.fail('a name');
-        return this.leaf(type);
-    }
-    /** After a declaration or spec: a semicolon, or the `)` / `}` that closes the group. */
-    endOfSpec() {
-        if (this.atSemi())
-            this.lex.next();
-        else if (!this.is(')') && !this.is('}') && this.tok.kind !== Tok.EOF)
-            this.fail('end of declaration');
-    }
-    /** Skips to the end of the current spec (a semicolon or `)` outside brackets) without reading it. */
-    skipToEndOfSpec() {
-        while (!this.atSemi() && this.tok.kind !== Tok.EOF && !this.is(')') && !this.is('}')) {
-            if (this.is('(') || this.is('[') || this.is('{'))
-                this.lex.skipGroup();
-            else
-                this.lex.next();
-        }
-    }
-    nodeAt(type, start) {
-        return new SyntaxNode(type, start, start, this.src);
-    }
-}
-
-// The declaration parser's expressions: constant values and array lengths, read with Go's operator
-// precedence; anything else (composite and function literals, conversions) is kept as one opaque node.
-/** Binary operator precedence, as in the Go spec. */
-const PRECEDENCE = {
-    '||': 1,
-    '&&': 2,
-    '==': 3,
-    '!=': 3,
-    '<': 3,
-    '<=': 3,
-    '>': 3,
-    '>=': 3,
-    '+': 4,
-    '-': 4,
-    '|': 4,
-    '^': 4,
-    '*': 5,
-    '/': 5,
-    '%': 5,
-    '<<': 5,
-    '>>': 5,
-    '&': 5,
-    '&^': 5
-};
-const UNARY = new Set(['+', '-', '!', '^', '*', '&', '<-']);
-const LITERAL_NODE = {
-    [Tok.Int]: 'int_literal',
-    [Tok.Float]: 'float_literal',
-    [Tok.Imag]: 'imaginary_literal',
-    [Tok.Rune]: 'rune_literal',
-    [Tok.String]: 'interpreted_string_literal',
-    [Tok.RawString]: 'raw_string_literal'
-};
-const NAMED_IDENTIFIERS = new Set(['true', 'false', 'nil', 'iota']);
-const DECLARATION_KEYWORDS = new Set(['package', 'import', 'const', 'var', 'type']);
-function expression(p, minPrecedence = 1) {
-    let left = unaryExpression(p);
-    for (;;) {
-        const t = p.tok;
-        const precedence = t.kind === Tok.Op ? PRECEDENCE[t.value] : undefined;
-        if (precedence === undefined || precedence < minPrecedence)
-            return left;
-        const binary = p.nodeAt('binary_expression', left.startIndex);
-        binary.add(left, 'left');
-        binary.add(p.leaf(t.value, false), 'operator');
-        binary.add(expression(p, precedence + 1), 'right');
-        left = binary;
-    }
-}
-function unaryExpression(p) {
-    if (p.tok.kind === Tok.Op && UNARY.has(p.tok.value)) {
-        const unary = p.node('unary_expression');
-        unary.add(p.leaf(p.tok.value, false), 'operator');
-        unary.add(unaryExpression(p), 'operand');
-        return unary;
-    }
-    return primary(p);
-}
-function primary(p) {
-    const t = p.tok;
-    let x;
-    const literal = LITERAL_NODE[t.kind];
-    if (literal)
-        x = p.leaf(literal);
-    else if (t.kind === Tok.Ident && !KEYWORDS$1.has(t.value))
-        x = p.leaf(NAMED_IDENTIFIERS.has(t.value) ? t.value : 'identifier');
-    else if (p.is('(')) {
-        x = p.node('parenthesized_expression');
-        p.expect('(');
-        x.add(expression(p));
-        p.expect(')');
-    }
-    else if (startsType(t))
-        return opaque(p);
-    else
-        return p.fail('an expression');
-    for (;;) {
-        if (p.is('.')) {
-            const saved = p.lex.save();
-            p.lex.next();
-            if (!p.isName()) {
-                p.lex.restore(saved);
-                return opaque(p, x);
-            }
-            const selector = p.nodeAt('selector_expression', x.startIndex);
-            selector.add(x, 'operand');
-            selector.add(p.leaf('field_identifier'), 'field');
-            x = selector;
-        }
-        else if (p.is('(')) {
-            const call = p.nodeAt('call_expression', x.startIndex);
-            call.add(x, 'function');
-            const args = call.add(p.node('argument_list'), 'arguments');
-            p.expect('(');
-            while (!p.is(')')) {
-                args.add(expression(p));
-                if (p.is('...'))
-                    p.expect('...');
-                if (p.is(','))
-                    p.expect(',');
-                else if (!p.is(')'))
-                    p.fail(')');
-            }
-            p.expect(')');
-            x = call;
-        }
-        else if (p.is('[')) {
-            return opaque(p, x);
-        }
-        else
-            return x;
-    }
-}
-/**
- * An expression this parser does not model (a composite or function literal, a conversion to a
- * type literal, an index): one node over its text, which is all the API shows of it.
- */
-function opaque(p, from) {
-    const start = p.tok.start;
-    const node = p.nodeAt('expression', from?.startIndex ?? start);
-    node.endIndex = from?.endIndex ?? start;
-    while (!p.atSemi() &&
-        p.tok.kind !== Tok.EOF &&
-        !(p.tok.kind === Tok.Op && [',', ')', ']', '}', '=', ':'].includes(p.tok.value)) &&
-        !(p.tok.kind === Tok.Ident && DECLARATION_KEYWORDS.has(p.tok.value))) {
-        if (p.is('(') || p.is('[') || p.is('{'))
-            p.lex.skipGroup();
-        else
-            p.lex.next();
-        node.endIndex = p.lex.prevEnd;
-    }
-    if (node.endIndex <= start && !from)
-        p.fail('an expression');
-    return node;
-}
-
-// The declaration parser's types: every Go type syntax (names, pointers, slices, arrays, maps,
-// channels, functions, structs, interfaces), type parameter lists, and parameter and result lists.
-function goType(p) {
-    const t = p.tok;
-    if (t.kind === Tok.Ident) {
-        switch (t.value) {
-            case 'func': {
-                const fn = p.node('function_type');
-                p.keyword('func');
-                signature(p, fn);
-                return fn;
-            }
-            case 'map': {
-                const map = p.node('map_type');
-                p.keyword('map');
-                p.expect('[');
-                map.add(goType(p), 'key');
-                p.expect(']');
-                map.add(goType(p), 'value');
-                return map;
-            }
-            case 'chan': {
-                const chan = p.node('channel_type');
-                p.keyword('chan', chan);
-                if (p.is('<-'))
-                    p.expect('<-', chan);
-                chan.add(goType(p), 'value');
-                return chan;
-            }
-            case 'struct':
-                return structType(p);
-            case 'interface':
-                return interfaceType(p);
-            default:
-                return typeName(p);
-        }
-    }
-    if (t.kind !== Tok.Op)
-        return p.fail('a type');
-    switch (t.value) {
-        case '*': {
-            const pointer = p.node('pointer_type');
-            p.expect('*');
-            pointer.add(goType(p));
-            return pointer;
-        }
-        case '<-': {
-            const chan = p.node('channel_type');
-            p.expect('<-', chan);
-            p.keyword('chan', chan);
-            chan.add(goType(p), 'value');
-            return chan;
-        }
-        case '(': {
-            const paren = p.node('parenthesized_type');
-            p.expect('(');
-            paren.add(goType(p));
-            p.expect(')');
-            return paren;
-        }
-        case '[': {
-            const start = t.start;
-            const open = p.leaf('[', false);
-            if (p.is(']')) {
-                const slice = p.nodeAt('slice_type', start);
-                slice.add(open);
-                p.expect(']');
-                slice.add(goType(p), 'element');
-                return slice;
-            }
-            if (p.is('...')) {
-                const array = p.nodeAt('implicit_length_array_type', start);
-                array.add(open);
-                p.expect('...');
-                p.expect(']');
-                array.add(goType(p), 'element');
-                return array;
-            }
-            const array = p.nodeAt('array_type', start);
-            array.add(open);
-            array.add(expression(p), 'length');
-            p.expect(']');
-            array.add(goType(p), 'element');
-            return array;
-        }
-        default:
-            return p.fail('a type');
-    }
-}
-/** `T`, `pkg.T`, either with type arguments `[A, B]`. */
-function typeName(p) {
-    const first = p.name('type_identifier');
-    let base = first;
-    if (p.is('.')) {
-        base = p.nodeAt('qualified_type', first.startIndex);
-        base.add(new SyntaxNode('package_identifier', first.startIndex, first.endIndex, p.src), 'package');
-        p.expect('.');
-        base.add(p.name('type_identifier'), 'name');
-    }
-    if (!p.is('['))
-        return base;
-    const generic = p.nodeAt('generic_type', base.startIndex);
-    generic.add(base, 'type');
-    const args = generic.add(p.node('type_arguments'), 'type_arguments');
-    p.expect('[');
-    while (!p.is(']')) {
-        args.add(typeElem(p, 'type_elem'));
-        if (p.is(','))
-            p.expect(',');
-        else if (!p.is(']'))
-            p.fail(']');
-    }
-    p.expect(']');
-    return generic;
-}
-function structType(p) {
-    const struct = p.node('struct_type');
-    p.keyword('struct');
-    const list = struct.add(p.node('field_declaration_list'));
-    bracedElements(p, list, () => fieldDeclaration(p));
-    return struct;
-}
-/** `{ e; e; ... }` into `into`: a struct's fields or an interface's elements, `;` or newline between. */
-function bracedElements(p, into, element) {
-    p.expect('{');
-    for (;;) {
-        while (p.atSemi())
-            p.lex.next();
-        if (p.is('}'))
-            break;
-        into.add(element());
-        if (!p.is('}')) {
-            if (!p.atSemi())
-                p.fail('; or }');
-            p.lex.next();
-        }
-    }
-    p.expect('}');
-}
-function fieldDeclaration(p) {
-    const field = p.node('field_declaration');
-    if (p.is('*')) {
-        p.expect('*', field);
-        field.add(typeName(p), 'type');
-    }
-    else if (p.isName() && fieldHasNames(p)) {
-        identifierList(p, field, 'field_identifier');
-        field.add(goType(p), 'type');
-    }
-    else {
-        field.add(typeName(p), 'type');
-    }
-    if (p.tok.kind === Tok.String)
-        field.add(p.leaf('interpreted_string_literal'), 'tag');
-    else if (p.tok.kind === Tok.RawString)
-        field.add(p.leaf('raw_string_literal'), 'tag');
-    return field;
-}
-/** At a field's first identifier: whether it is a name (`A, B T`, `A T`) rather than an embedded type. */
-function fieldHasNames(p) {
-    const saved = p.lex.save();
-    try {
-        p.lex.next();
-        if (p.is(','))
-            return true;
-        if (p.is('.'))
-            return false;
-        if (p.is('['))
-            return arrayFollows(p);
-        return startsType(p.tok);
-    }
-    finally {
-        p.lex.restore(saved);
-    }
-}
-function interfaceType(p) {
-    const iface = p.node('interface_type');
-    p.keyword('interface');
-    bracedElements(p, iface, () => interfaceElem(p));
-    return iface;
-}
-function interfaceElem(p) {
-    if (p.isName()) {
-        const saved = p.lex.save();
-        const name = p.leaf('field_identifier');
-        if (p.is('(')) {
-            const method = p.nodeAt('method_elem', name.startIndex);
-            method.add(name, 'name');
-            signature(p, method);
-            return method;
-        }
-        p.lex.restore(saved);
-    }
-    return typeElem(p, 'type_elem');
-}
-function typeParameterList(p) {
-    const list = p.node('type_parameter_list');
-    p.expect('[');
-    let pending = [];
-    while (!p.is(']')) {
-        const name = p.name('identifier');
-        if (p.is(',')) {
-            pending.push(name);
-            p.lex.next();
-            continue;
-        }
-        const decl = p.node('type_parameter_declaration', (pending[0] ?? name).startIndex);
-        for (const n of [...pending, name])
-            decl.add(n, 'name');
-        pending = [];
-        decl.add(typeElem(p, 'type_constraint'), 'type');
-        list.add(decl);
-        if (p.is(','))
-            p.expect(',');
-        else if (!p.is(']'))
-            p.fail(']');
-    }
-    if (pending.length > 0)
-        p.fail('a constraint');
-    p.expect(']');
-    return list;
-}
-/** `T`, `~T` or a union of them: a constraint or an interface's type element. */
-function typeElem(p, type) {
-    const elem = p.node(type);
-    for (;;) {
-        if (p.is('~')) {
-            const negated = p.node('negated_type');
-            p.expect('~');
-            negated.add(goType(p));
-            elem.add(negated);
-        }
-        else
-            elem.add(goType(p));
-        if (!p.is('|'))
-            return elem;
-        p.expect('|');
-    }
-}
-/** Parameters and the optional result, into `node`'s `parameters` and `result` fields. */
-function signature(p, node) {
-    node.add(parameterList(p), 'parameters');
-    if (p.is('('))
-        node.add(parameterList(p), 'result');
-    else if (startsType(p.tok))
-        node.add(goType(p), 'result');
-}
-/**
- * `(a, b int, c ...string)` or `(int, string)`: as in Go, when any entry has a name, every lone
- * identifier is a name that shares the type that follows it.
- */
-function parameterList(p) {
-    const list = p.node('parameter_list');
-    p.expect('(');
-    const entries = [];
-    while (!p.is(')')) {
-        entries.push(parameterEntry(p));
-        if (p.is(','))
-            p.lex.next();
-        else if (!p.is(')'))
-            p.fail(')');
-    }
-    const named = entries.some(e => e.names.length > 0);
-    let pending = [];
-    for (const e of entries) {
-        if (named && e.bare) {
-            pending.push(e.bare);
-            continue;
-        }
-        const names = [...pending, ...e.names];
-        pending = [];
-        const type = e.type ?? e.bare;
-        const decl = p.nodeAt(e.variadic ? 'variadic_parameter_declaration' : 'parameter_declaration', (names[0] ?? type).startIndex);
-        for (const n of names)
-            decl.add(n, 'name');
-        decl.add(type, 'type');
-        list.add(decl);
-    }
-    if (pending.length > 0)
-        p.fail('a parameter type');
-    p.expect(')');
-    return list;
-}
-function parameterEntry(p) {
-    if (p.is('...')) {
-        p.lex.next();
-        return { names: [], type: goType(p), variadic: true };
-    }
-    if (!p.isName())
-        return { names: [], type: goType(p) };
-    const saved = p.lex.save();
-    const ident = p.leaf('identifier');
-    if (p.is('...')) {
-        p.lex.next();
-        return { names: [ident], type: goType(p), variadic: true };
-    }
-    if (p.is(',') || p.is(')')) {
-        const bare = new SyntaxNode('type_identifier', ident.startIndex, ident.endIndex, p.src);
-        return { names: [], bare, type: bare };
-    }
-    if (p.is('.') || (p.is('[') && !arrayFollows(p))) {
-        p.lex.restore(saved);
-        return { names: [], type: goType(p) };
-    }
-    return { names: [ident], type: goType(p) };
-}
-/**
- * At `[` after a name: whether `name [N]T` or `name []T` follows (a name and an array or slice
- * type) rather than the instantiation `Name[T]` (Go's parser decides the same way: by whether a
- * type follows the brackets).
- */
-function arrayFollows(p) {
-    const saved = p.lex.save();
-    try {
-        p.lex.next();
-        if (p.is(']'))
-            return true;
-        p.lex.restore(saved);
-        p.lex.skipGroup();
-        return startsType(p.tok) && !p.is('(');
-    }
-    catch {
-        return false;
-    }
-    finally {
-        p.lex.restore(saved);
-    }
-}
-function identifierList(p, spec, type) {
-    spec.add(p.name(type), 'name');
-    while (p.is(',')) {
-        p.expect(',');
-        spec.add(p.name(type), 'name');
-    }
-}
-
-// The declaration parser's top level: the package clause, imports, const, var, type and func
-// declarations (grouped or not), and the recovery after a declaration that does not parse.
-const DECL_LINE = /^(?:func|type|var|const|import)\b/;
-function parseFile(p) {
-    const root = new SyntaxNode('source_file', 0, 0, p.src);
-    for (;;) {
-        let start = p.tok.start;
-        try {
-            while (p.atSemi())
-                p.lex.next();
-            if (p.tok.kind === Tok.EOF)
-                break;
-            start = p.tok.start;
-            root.add(topLevel(p));
-        }
-        catch (e) {
-            if (!(e instanceof ParseError))
-                throw e;
-            const broken = new SyntaxNode('ERROR', start, start, p.src);
-            broken.hasError = true;
-            root.add(broken);
-            if (!resync(p, start))
-                break;
-        }
-    }
-    root.endIndex = p.src.length;
-    return root;
-}
-/** Moves to the next line after `from` that starts a top-level declaration; false if none. */
-function resync(p, from) {
-    for (let i = p.src.indexOf('\n', from); i >= 0; i = p.src.indexOf('\n', i + 1)) {
-        if (!DECL_LINE.test(p.src.slice(i + 1, i + 8)))
-            continue;
-        p.lex.pos = i + 1;
-        try {
-            p.lex.next();
-            return true;
-        }
-        catch {
-            // cannot happen at a keyword; keep looking
-        }
-    }
-    return false;
-}
-function topLevel(p) {
-    if (p.tok.kind !== Tok.Ident)
-        p.fail('a declaration');
-    switch (p.tok.value) {
-        case 'package': {
-            const clause = p.node('package_clause');
-            p.keyword('package');
-            clause.add(p.name('package_identifier'));
-            p.endOfSpec();
-            return clause;
-        }
-        case 'import':
-            return importDecl(p);
-        case 'const':
-            return group(p, 'const_declaration', 'const', undefined, () => constSpec(p), 'const_spec');
-        case 'var':
-            return group(p, 'var_declaration', 'var', 'var_spec_list', () => varSpec(p), 'var_spec');
-        case 'type':
-            return group(p, 'type_declaration', 'type', undefined, () => typeSpec(p), 'type_spec');
-        case 'func':
-            return funcDecl(p);
-        default:
-            return p.fail('a declaration');
-    }
-}
-function importDecl(p) {
-    const decl = p.node('import_declaration');
-    p.keyword('import');
-    if (p.is('('))
-        p.lex.skipGroup();
-    else
-        p.skipToEndOfSpec();
-    decl.endIndex = p.tok.start;
-    p.endOfSpec();
-    return decl;
-}
-/**
- * `const`, `var` or `type` with one spec or a parenthesized group of them. A spec that does not
- * parse becomes a `brokenType` node with `hasError`; the group goes on with the next spec.
- */
-function group(p, type, keyword, listType, spec, brokenType) {
-    const decl = p.node(type);
-    p.keyword(keyword);
-    if (!p.is('(')) {
-        decl.add(spec());
-        p.endOfSpec();
-        return decl;
-    }
-    const list = listType ? decl.add(p.node(listType)) : decl;
-    p.expect('(');
-    for (;;) {
-        while (p.atSemi())
-            p.lex.next();
-        if (p.is(')'))
-            break;
-        if (p.tok.kind === Tok.EOF)
-            p.fail(')');
-        const start = p.tok.start;
-        try {
-            const node = spec();
-            p.endOfSpec();
-            list.add(node);
-        }
-        catch (e) {
-            if (!(e instanceof ParseError))
-                throw e;
-            const broken = list.add(new SyntaxNode(brokenType, start, p.tok.start, p.src));
-            broken.hasError = true;
-            list.hasError = true;
-            decl.hasError = true;
-            p.skipToEndOfSpec();
-            if (p.atSemi())
-                p.lex.next();
-            else if (p.is('}'))
-                p.fail(')');
-        }
-    }
-    p.expect(')');
-    p.endOfSpec();
-    return decl;
-}
-function constSpec(p) {
-    const spec = p.node('const_spec');
-    identifierList(p, spec, 'identifier');
-    if (startsType(p.tok))
-        spec.add(goType(p), 'type');
-    if (p.is('=')) {
-        p.expect('=');
-        const values = spec.add(p.node('expression_list'), 'value');
-        values.add(expression(p));
-        while (p.is(',')) {
-            p.expect(',');
-            values.add(expression(p));
-        }
-    }
-    return spec;
-}
-function varSpec(p) {
-    const spec = p.node('var_spec');
-    identifierList(p, spec, 'identifier');
-    if (!p.is('='))
-        spec.add(goType(p), 'type');
-    if (p.is('=')) {
-        p.expect('=');
-        // Initializers do not change the API (a variable without a declared type shows none).
-        p.skipToEndOfSpec();
-        spec.endIndex = p.tok.start;
-    }
-    return spec;
-}
-function typeSpec(p) {
-    const start = p.tok.start;
-    const name = p.name('type_identifier');
-    const params = p.is('[') && startsTypeParams(p) ? typeParameterList(p) : undefined;
-    const alias = p.is('=');
-    const spec = p.node(alias ? 'type_alias' : 'type_spec', start);
-    spec.add(name, 'name');
-    if (params)
-        spec.add(params, 'type_parameters');
-    if (alias)
-        p.expect('=');
-    spec.add(goType(p), 'type');
-    return spec;
-}
-/**
- * At the `[` after a type name: whether a type parameter list follows rather than an array
- * length. As in the Go spec, `[P *C]` and `[P (C)]` are array lengths; a trailing comma or an
- * identifier, `~`, `[` or type keyword after the first name makes it a parameter list.
- */
-function startsTypeParams(p) {
-    const saved = p.lex.save();
-    try {
-        p.lex.next();
-        if (!p.isName())
-            return false;
-        p.lex.next();
-        const t = p.tok;
-        if (t.kind === Tok.Ident)
-            return true;
-        if (t.kind !== Tok.Op)
-            return false;
-        if (t.value === ',' || t.value === '~' || t.value === '[')
-            return true;
-        if (t.value !== '*')
-            return false;
-        // `[P *C, Q any]` or `[P *C,]`: a comma at the top level of the brackets.
-        p.lex.restore(saved);
-        const open = p.tok.start;
-        p.lex.skipGroup();
-        return /,/.test(topLevelText(p, open, p.tok.start));
-    }
-    catch {
-        return false;
-    }
-    finally {
-        p.lex.restore(saved);
-    }
-}
-/** The text between `from` and `to` with nested brackets removed (for a top-level search). */
-function topLevelText(p, from, to) {
-    let depth = 0;
-    let out = '';
-    for (let i = from + 1; i < to - 1; i++) {
-        const ch = p.src[i];
-        if (ch === '(' || ch === '[' || ch === '{')
-            depth++;
-        else if (ch === ')' || ch === ']' || ch === '}')
-            depth--;
-        else if (depth === 0)
-            out += ch;
-    }
-    return out;
-}
-function funcDecl(p) {
-    const start = p.tok.start;
-    const func = p.leaf('func', false);
-    const method = p.is('(');
-    const decl = p.node(method ? 'method_declaration' : 'function_declaration', start);
-    decl.add(func);
-    if (method)
-        decl.add(parameterList(p), 'receiver');
-    decl.add(p.name(method ? 'field_identifier' : 'identifier'), 'name');
-    if (!method && p.is('['))
-        decl.add(typeParameterList(p), 'type_parameters');
-    signature(p, decl);
-    if (p.is('{')) {
-        const body = decl.add(p.node('block'), 'body');
-        p.lex.skipGroup();
-        body.endIndex = p.lex.start;
-    }
-    p.endOfSpec();
-    return decl;
-}
-
-// A parser for the declarations of a Go source file: the package clause, and every top-level
-// const, var, type and func with its full type syntax, but not function bodies (skipped by brace
-// matching) nor initializers of variables (skipped, the API does not depend on them). Constant
-// values and array lengths are parsed as expressions, since the API shows them.
-//
-// Why not a general-purpose grammar: the exported API needs only declarations, and reading them
-// here costs a few milliseconds per thousand files where the WASM tree-sitter-go parse and walk of
-// the same files cost hundreds (README, "Breaking changes"). The tree has tree-sitter-go's node
-// types and field names, so the extractor (extract.ts) reads either; a differential test compares the
-// two on real and generated sources.
-//
-// Errors: a declaration that does not parse is kept as a node with `hasError` (the extractor skips
-// it) and reading resumes at the next line that starts with `func`, `type`, `var`, `const` or
-// `import`, as after a broken declaration a human would.
-//
-// This file is the entry; the parts are parse-lexer.ts (tokens), parse-tree.ts (nodes),
-// parse-cursor.ts (parser state), parse-decls.ts, parse-types.ts and parse-exprs.ts (the rules).
-/** The syntax tree of Go source `text`: declarations in full, function bodies and initializers skipped. */
-function parseGoDeclarations(text) {
-    try {
-        return parseFile(new Parser(text));
-    }
-    catch (e) {
-        if (!(e instanceof ParseError))
-            throw e;
-        // The first token already failed (an unterminated literal, a stray character).
-        const root = new SyntaxNode('source_file', 0, text.length, text);
-        root.hasError = true;
-        return root;
-    }
-}
-
-/**
- * A package whose new version only adds declarations, given as no objects before and the added
- * objects after; undefined when it does more. It only adds when no file was removed, and in each
- * changed file: the build constraint is the same, every import is kept (the module's own moved with
- * the module), no dot import is added, and every declaration is still there, the same up to a
- * function's body. What is added must leave the rest as it was: a method only on an added type, and
- * no added name (nor an added import's name) that the package's old files spell anywhere, since it
- * could shadow what they meant by it (`type error ...`).
- */
-function additionsOnly(dir, before, after, oldModule, newModule, parse, cache) {
-    const was = new Map(before.map(src => [src.file, src.data]));
-    const files = new Set(after.map(src => src.file));
-    if (before.some(src => !files.has(src.file)))
-        return undefined;
-    const added = [];
-    const names = [];
-    for (const src of after) {
-        const oldData = was.get(src.file);
-        if (oldData && sameBytes(oldData, src.data))
-            continue;
-        const then = oldData ? fileContext({ file: src.file, data: oldData }, parse, cache) : undefined;
-        const now = fileContext(src, parse, cache);
-        // A file that counts on one side only (a build constraint or package clause changed).
-        if (oldData && Boolean(then) !== Boolean(now))
-            return undefined;
-        if (!now)
-            continue;
-        if (then) {
-            // What the header adds is named in the file's scope: nothing the file's declarations used.
-            const newImports = keptHeader(then.scanned, now.scanned, oldModule, newModule);
-            if (!newImports || newImports.some(i => i.name === '.'))
-                return undefined;
-            for (const i of newImports)
-                names.push({ name: i.name ?? i.path.slice(i.path.lastIndexOf('/') + 1), in: oldData });
-        }
-        const left = countTexts(then ? topLevelDecls(then.root).map(d => declarationKey(d, then.ctx.text)) : []);
-        for (const decl of topLevelDecls(now.root)) {
-            const key = declarationKey(decl, now.ctx.text);
-            const count = left.get(key) ?? 0;
-            if (count > 0)
-                left.set(key, count - 1);
-            else if (decl.hasError)
-                return undefined;
-            else
-                added.push({ node: decl, ctx: now.ctx });
-        }
-        if ([...left.values()].some(n => n > 0))
-            return undefined;
-    }
-    const declared = declaredNames(added.map(a => a.node));
-    if (!declared)
-        return undefined;
-    names.push(...declared.map(name => ({ name })));
-    for (const { name, in: file } of names) {
-        if (name === '_' || name === '.')
-            continue;
-        if ((file ? [file] : [...was.values()]).some(data => spellsWord(data, name)))
-            return undefined;
-    }
-    const oldPkg = packageHeader(dir, before, parse, cache);
-    const newPkg = packageHeader(dir, after, parse, cache);
-    if (!oldPkg || !newPkg || oldPkg.name !== newPkg.name)
-        return undefined;
-    const pkg = {
-        dir,
-        name: newPkg.name,
-        pos: newPkg.pos,
-        files: [],
-        types: new Map(),
-        consts: new Map(),
-        decls: []
-    };
-    for (const { node, ctx } of added)
-        collectDecls(pkg, [node], ctx);
-    return { old: oldPkg, now: { ...newPkg, objects: objectsOf(new Extractor(new Map([[dir, pkg]])), pkg) } };
-}
-/**
- * The imports a changed file adds, when its header otherwise stays: the same build constraint and
- * every old import kept (by name and path, the module's own paths taken relative to the module).
- * Undefined when it does not.
- */
-function keptHeader(then, now, oldModule, newModule) {
-    if (then.error || now.error || then.constraint !== now.constraint)
-        return undefined;
-    const key = (i, module) => `${i.name ?? ''}\0${ownPackageDir(i.path, module) ?? `\0${i.path}`}`;
-    const left = countTexts(then.imports.map(i => key(i, oldModule)));
-    const added = [];
-    for (const i of now.imports) {
-        const k = key(i, newModule);
-        const count = left.get(k) ?? 0;
-        if (count > 0)
-            left.set(k, count - 1);
-        else
-            added.push(i);
-    }
-    return [...left.values()].some(n => n > 0) ? undefined : added;
-}
-/** The top-level declarations of a file: everything but the package clause, imports and comments. */
-function topLevelDecls(root) {
-    return named(root).filter(n => n.type !== 'package_clause' && n.type !== 'import_declaration');
-}
-/**
- * What a declaration contributes to the API, as source text: from its start to the end of the last
- * node read in it (a function's body and a variable's initializer are not), so a node's own end,
- * which may stop before its last child's, is not relied on.
- */
-function declarationKey(decl, text) {
-    const body = decl.type === 'function_declaration' || decl.type === 'method_declaration'
-        ? decl.childForFieldName('body')
-        : null;
-    return `${decl.type} ${text.slice(decl.startIndex, extentEnd(decl, body))}`;
-}
-function extentEnd(node, skip = null) {
-    let end = node.endIndex;
-    for (const c of node.children)
-        if (c && c !== skip)
-            end = Math.max(end, extentEnd(c));
-    return end;
-}
-function countTexts(texts) {
-    const counts = new Map();
-    for (const t of texts)
-        counts.set(t, (counts.get(t) ?? 0) + 1);
-    return counts;
-}
-/**
- * The package-level names added declarations declare, undefined when they can touch what was there:
- * a method on a type they do not declare, or one name declared twice. `init` functions declare none.
- */
-function declaredNames(decls) {
-    const names = [];
-    const receivers = [];
-    for (const decl of decls) {
-        switch (decl.type) {
-            case 'function_declaration': {
-                const name = decl.childForFieldName('name')?.text;
-                if (name === undefined)
-                    return undefined;
-                if (name !== 'init')
-                    names.push(name);
-                break;
-            }
-            case 'method_declaration': {
-                const recv = receiverOf(decl.childForFieldName('receiver'));
-                if (!recv)
-                    return undefined;
-                receivers.push(recv.base);
-                break;
-            }
-            case 'type_declaration':
-                for (const spec of named(decl)) {
-                    const name = spec.childForFieldName('name')?.text;
-                    if (name === undefined)
-                        return undefined;
-                    names.push(name);
-                }
-                break;
-            case 'const_declaration':
-                for (const { nameNode } of constSpecs(decl))
-                    names.push(nameNode.text);
-                break;
-            case 'var_declaration':
-                for (const spec of varSpecs(decl))
-                    names.push(...fieldChildren(spec, 'name').map(n => n.text));
-                break;
-            default:
-                return undefined;
-        }
-    }
-    const declared = names.filter(n => n !== '_');
-    if (new Set(declared).size !== declared.length)
-        return undefined;
-    return receivers.every(r => declared.includes(r)) ? declared : undefined;
-}
-/**
- * Whether a file spells `word` as a whole identifier anywhere (comments and strings too). A byte
- * outside ASCII next to it counts as a boundary: a false match only means parsing more.
- */
-function spellsWord(data, word) {
-    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    const isIdent = (c) => c !== undefined &&
-        ((c >= 0x30 && c <= 0x39) || (c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || c === 0x5f);
-    const needle = Buffer.from(word, 'utf8');
-    for (let i = bytes.indexOf(needle); i >= 0; i = bytes.indexOf(needle, i + 1)) {
-        if (!isIdent(i > 0 ? bytes[i - 1] : undefined) && !isIdent(bytes[i + needle.length]))
-            return true;
-    }
-    return false;
-}
-
-// What a Go file declares at the top level and which identifiers it spells, from one pass over its
-// bytes: no tokens, no tree. The comparison of two versions of a package (extract-affected.ts)
-// uses it to decide which unchanged files it may leave unparsed, so every answer errs on the side
-// of "yes": a name that might be declared is reported declared, and an identifier is reported
-// spelled when its hash is in the set (a collision only means parsing one more file). A file the
-// pass cannot follow (an unterminated string, unbalanced brackets) gets no answer, and is parsed.
-var Ch;
-(function (Ch) {
-    Ch[Ch["Tab"] = 9] = "Tab";
-    Ch[Ch["Newline"] = 10] = "Newline";
-    Ch[Ch["Return"] = 13] = "Return";
-    Ch[Ch["Space"] = 32] = "Space";
-    Ch[Ch["Quote"] = 34] = "Quote";
-    Ch[Ch["Apostrophe"] = 39] = "Apostrophe";
-    Ch[Ch["OpenParen"] = 40] = "OpenParen";
-    Ch[Ch["CloseParen"] = 41] = "CloseParen";
-    Ch[Ch["Comma"] = 44] = "Comma";
-    Ch[Ch["Slash"] = 47] = "Slash";
-    Ch[Ch["Star"] = 42] = "Star";
-    Ch[Ch["Semicolon"] = 59] = "Semicolon";
-    Ch[Ch["OpenBracket"] = 91] = "OpenBracket";
-    Ch[Ch["Backslash"] = 92] = "Backslash";
-    Ch[Ch["CloseBracket"] = 93] = "CloseBracket";
-    Ch[Ch["Backquote"] = 96] = "Backquote";
-    Ch[Ch["OpenBrace"] = 123] = "OpenBrace";
-    Ch[Ch["CloseBrace"] = 125] = "CloseBrace";
-})(Ch || (Ch = {}));
-const isWordByte = (c) => (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || (c >= 0x30 && c <= 0x39) || c === 0x5f || c >= 0x80;
-const isAsciiWordByte = (c) => c < 0x80 && isWordByte(c);
-/** FNV-1a over an identifier's UTF-8 bytes. */
-function hashBytes(data, start, end) {
-    let h = 0x811c9dc5;
-    for (let i = start; i < end; i++)
-        h = Math.imul(h ^ data[i], 0x01000193);
-    return h >>> 0;
-}
-const encoder = new TextEncoder();
-/** The hash spelled sets hold for `name`. */
-function identifierHash(name) {
-    const bytes = encoder.encode(name);
-    return hashBytes(bytes, 0, bytes.length);
-}
-/** The keywords that start what a file has at the top level (`package` and `import` declare nothing). */
-const KEYWORDS = new Map([
-    ['type', 'type'],
-    ['const', 'const'],
-    ['var', 'var'],
-    ['func', 'func'],
-    ['package', 'none'],
-    ['import', 'none']
-]);
-/**
- * One pass over `data`. At bracket depth 0 a keyword `type`, `const`, `var` or `func` names what
- * follows: its next identifier is declared (a `func (` starts a receiver instead, whose identifiers
- * are kept), and so is each identifier after a `,` at depth 0. Inside a `type (`, `const (` or
- * `var (` group, each identifier that starts a line, follows `(`, `;` or `,` is declared: every spec
- * starts so, and a continued line only adds a name.
- */
-function scanTopLevel(data) {
-    const out = {
-        referable: new Set(),
-        declared: new Set(),
-        receivers: new Set(),
-        spelled: new Set()
-    };
-    const n = data.length;
-    let depth = 0;
-    // The keyword whose declaration is being read at depth 0, and whether its name is still to come.
-    let kind;
-    let expectName = false;
-    // A `(` group of specs opened at depth 1, and whether the next identifier would start a spec.
-    let group;
-    let specStart = false;
-    let inReceiver = false;
-    const declare = (name, as) => {
-        out.declared.add(name);
-        if (as === 'type' || as === 'const')
-            out.referable.add(name);
-    };
-    let i = 0;
-    while (i < n) {
-        const c = data[i];
-        if (c === Ch.Space || c === Ch.Tab || c === Ch.Return) {
-            i++;
-            continue;
-        }
-        if (c === Ch.Newline || c === Ch.Semicolon) {
-            if (group && depth === 1)
-                specStart = true;
-            i++;
-            continue;
-        }
-        if (c === Ch.Slash && data[i + 1] === Ch.Slash) {
-            while (i < n && data[i] !== Ch.Newline)
-                i++;
-            continue;
-        }
-        if (c === Ch.Slash && data[i + 1] === Ch.Star) {
-            let j = i + 2;
-            while (j < n && !(data[j] === Ch.Star && data[j + 1] === Ch.Slash))
-                j++;
-            if (j >= n)
-                return undefined;
-            // A comment spanning lines counts as a newline.
-            if (group && depth === 1 && data.subarray(i, j).includes(Ch.Newline))
-                specStart = true;
-            i = j + 2;
-            continue;
-        }
-        if (isWordByte(c)) {
-            let j = i + 1;
-            while (j < n && isWordByte(data[j]))
-                j++;
-            if (c >= 0x30 && c <= 0x39) {
-                // A number (its letters are digits or exponents, and never a name).
-                i = j;
-                specStart = false;
-                continue;
-            }
-            spell(out.spelled, data, i, j);
-            const keyword = depth === 0 && j - i >= 3 && j - i <= 7 ? KEYWORDS.get(latin1(data, i, j)) : undefined;
-            if (keyword) {
-                kind = keyword === 'none' ? undefined : keyword;
-                expectName = kind !== undefined;
-            }
-            else if (depth === 0 && kind && expectName) {
-                declare(utf8(data, i, j), kind);
-                expectName = false;
-            }
-            else if (inReceiver && endsType(data, j)) {
-                out.receivers.add(utf8(data, i, j));
-            }
-            else if (group && depth === 1 && specStart) {
-                declare(utf8(data, i, j), group);
-            }
-            if (depth !== 0 || !keyword)
-                expectName = false;
-            specStart = false;
-            i = j;
-            continue;
-        }
-        if (c === Ch.Quote || c === Ch.Apostrophe) {
-            let j = i + 1;
-            while (j < n && data[j] !== c) {
-                if (data[j] === Ch.Newline)
-                    return undefined;
-                j += data[j] === Ch.Backslash ? 2 : 1;
-            }
-            if (j >= n)
-                return undefined;
-            i = j + 1;
-            specStart = false;
-            expectName = false;
-            continue;
-        }
-        if (c === Ch.Backquote) {
-            const j = data.indexOf(Ch.Backquote, i + 1);
-            if (j < 0)
-                return undefined;
-            i = j + 1;
-            specStart = false;
-            expectName = false;
-            continue;
-        }
-        if (c === Ch.OpenParen || c === Ch.OpenBracket || c === Ch.OpenBrace) {
-            if (depth === 0 && c === Ch.OpenParen && kind && expectName) {
-                if (kind === 'func')
-                    inReceiver = true;
-                else
-                    group = kind;
-            }
-            depth++;
-            specStart = group !== undefined && depth === 1;
-            expectName = false;
-            i++;
-            continue;
-        }
-        if (c === Ch.CloseParen || c === Ch.CloseBracket || c === Ch.CloseBrace) {
-            if (--depth < 0)
-                return undefined;
-            if (depth === 0) {
-                if (inReceiver) {
-                    // The method's name follows; it declares nothing at the package level.
-                    inReceiver = false;
-                    kind = undefined;
-                }
-                group = undefined;
-            }
-            specStart = false;
-            expectName = false;
-            i++;
-            continue;
-        }
-        if (c === Ch.Comma) {
-            if (depth === 0 && (kind === 'const' || kind === 'var'))
-                expectName = true;
-            if (group && depth === 1)
-                specStart = true;
-            i++;
-            continue;
-        }
-        // An operator or other punctuation.
-        specStart = false;
-        expectName = false;
-        i++;
-    }
-    return depth === 0 ? out : undefined;
-}
-/**
- * Whether the identifier ending at `end` in a receiver can be its type's name: `T` in `(x *T)`,
- * `(T)` and `(x T[K])` is followed by `)` or `[`; the variable `x` is not (a comment might be).
- */
-function endsType(data, end) {
-    let k = end;
-    while (k < data.length &&
-        (data[k] === Ch.Space || data[k] === Ch.Tab || data[k] === Ch.Newline || data[k] === Ch.Return))
-        k++;
-    return data[k] === Ch.CloseParen || data[k] === Ch.OpenBracket || data[k] === Ch.Slash;
-}
-/** Adds an identifier's hash; one with bytes outside ASCII adds its ASCII runs too (see below). */
-function spell(spelled, data, start, end) {
-    spelled.add(hashBytes(data, start, end));
-    let ascii = true;
-    for (let k = start; k < end; k++)
-        if (data[k] >= 0x80)
-            ascii = false;
-    if (ascii)
-        return;
-    // Which bytes outside ASCII Go takes for letters is Unicode's business; a run of ASCII word bytes
-    // next to one may be an identifier of its own, so it counts as spelled as well.
-    for (let k = start; k < end;) {
-        if (!isAsciiWordByte(data[k])) {
-            k++;
-            continue;
-        }
-        let e = k + 1;
-        while (e < end && isAsciiWordByte(data[e]))
-            e++;
-        spelled.add(hashBytes(data, k, e));
-        k = e;
-    }
-}
-function latin1(data, start, end) {
-    let s = '';
-    for (let k = start; k < end; k++)
-        s += String.fromCharCode(data[k]);
-    return s;
-}
-const decoder = new TextDecoder('utf-8');
-function utf8(data, start, end) {
-    return decoder.decode(data.subarray(start, end));
-}
-
-// The comparison's file selection: per package, the files whose declarations may read differently
-// on the two sides (affectedFiles), and what the comparison itself consults besides them
-// (moreForComparison).
-function scanCached(src, cache) {
-    return cachedFor(cache, src, data => ({ scan: scanTopLevel(data) })).scan;
-}
-/**
- * For each package of the comparison, the files whose declarations may read differently on the two
- * sides: every file of one compared whole; of one compared partially, the changed files (added,
- * removed, or with other bytes) and, until none is added, every unchanged file that spells a type
- * or constant an affected file declares or receives methods on, in its own package or one it
- * imports, or that declares a name an affected file of its package declares (twice declared, the
- * first wins). A file the top-level scan cannot read counts as affected. Of a package given short,
- * the changed files: what its importers may spell.
- *
- * Why that is enough: a declaration reads the same on both sides unless something it consults
- * differs, and all it consults it reaches by names: ones its file spells, then ones the files
- * declaring those spell, and so on. The first file in that chain that changed declares the name
- * the file before it spells, which is then affected, and so on back to the declaration's own file.
- */
-function affectedFiles(sides, modes, scans) {
-    const [before, after] = sides.map(s => s.dirs);
-    const affected = new Map();
-    // Each file's versions on the two sides; an unchanged file has one.
-    const filesOf = new Map();
-    for (const dir of new Set([...before.keys(), ...after.keys()])) {
-        const files = new Map();
-        for (const src of [...(before.get(dir) ?? []), ...(after.get(dir) ?? [])]) {
-            const seen = files.get(src.file);
-            if (!seen)
-                files.set(src.file, [src]);
-            else if (!sameBytes(seen[0].data, src.data))
-                seen.push(src);
-        }
-        filesOf.set(dir, files);
-        const mode = modes.get(dir);
-        const onBothSides = new Set(before.get(dir)?.map(src => src.file));
-        const later = new Set(after.get(dir)?.map(src => src.file));
-        for (const file of onBothSides)
-            if (!later.has(file))
-                onBothSides.delete(file);
-        const set = new Set();
-        for (const [file, srcs] of files) {
-            if (mode === 'whole' || srcs.length > 1 || !onBothSides.has(file))
-                set.add(file);
-        }
-        affected.set(dir, set);
-    }
-    const unreadable = (dir) => {
-        const set = affected.get(dir);
-        for (const [file, [src]] of filesOf.get(dir) ?? [])
-            if (!scanCached(src, scans))
-                set.add(file);
-    };
-    for (const [dir, mode] of modes)
-        if (mode === 'partial')
-            unreadable(dir);
-    // What the affected files of each package declare: hashes of the names others refer to, and every name.
-    const refers = (dir) => {
-        const hashes = new Set();
-        const names = new Set();
-        for (const file of affected.get(dir) ?? []) {
-            for (const src of filesOf.get(dir)?.get(file) ?? []) {
-                const scan = scanCached(src, scans);
-                for (const n of scan?.referable ?? [])
-                    hashes.add(identifierHash(n));
-                for (const n of scan?.receivers ?? [])
-                    hashes.add(identifierHash(n));
-                for (const n of scan?.declared ?? [])
-                    if (n !== '_')
-                        names.add(n);
-            }
-        }
-        return { hashes, names };
-    };
-    const spellsAny = (scan, hashes) => {
-        for (const h of hashes)
-            if (scan.spelled.has(h))
-                return true;
-        return false;
-    };
-    const modulePaths = sides.map(s => s.modulePath);
-    const importsOf = new Map();
-    for (let grew = true; grew;) {
-        grew = false;
-        const declared = new Map([...affected.keys()].map(dir => [dir, refers(dir)]));
-        // The affected declarations of the other packages a file imports, undefined when its header is unreadable.
-        const importedFrom = (src, dir) => {
-            if (!importsOf.has(src))
-                importsOf.set(src, importPaths(src));
-            return importsOf.get(src)?.flatMap(path => {
-                const target = modulePaths.map(m => ownPackageDir(path, m)).find(d => d !== undefined);
-                const theirs = target === undefined || target === dir ? undefined : declared.get(target);
-                return theirs && theirs.hashes.size > 0 ? [theirs.hashes] : [];
-            });
-        };
-        for (const [dir, mode] of modes) {
-            if (mode === 'whole')
-                continue;
-            const set = affected.get(dir);
-            const own = declared.get(dir);
-            for (const [file, [src]] of filesOf.get(dir) ?? []) {
-                if (set.has(file))
-                    continue;
-                const others = importedFrom(src, dir);
-                // Within a package that only adds, additionsOnly saw to it that no old file spells an added
-                // name: only other packages' changes can reach its files.
-                if (mode === 'additions' && others?.length === 0)
-                    continue;
-                const scan = scanCached(src, scans);
-                const hit = !scan ||
-                    !others ||
-                    (mode === 'partial' &&
-                        (spellsAny(scan, own.hashes) || [...scan.declared].some(n => own.names.has(n)))) ||
-                    others.some(hashes => spellsAny(scan, hashes));
-                if (!hit)
-                    continue;
-                set.add(file);
-                grew = true;
-                if (mode === 'additions') {
-                    // An unchanged declaration reads another package's changed one: compare it as well.
-                    modes.set(dir, 'partial');
-                    unreadable(dir);
-                    break;
-                }
-            }
-        }
-    }
-    return affected;
-}
-/** A file's import paths, undefined when its header cannot be read. */
-function importPaths(src) {
-    try {
-        return scanImports(src.data).imports.map(i => i.path);
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Adds to the affected files of each partially compared package what comparing its objects looks
- * up in the package besides them (diff.ts): the types a type's comparability reads, and, when a
- * type's method set changed, every interface it may have implemented. True when any was added.
- */
-function moreForComparison([oldApi, newApi], sides, compared, affected, scans) {
-    let grew = false;
-    for (const [dir, mode] of compared) {
-        if (mode !== 'partial')
-            continue;
-        const before = oldApi.packages.get(dir)?.objects ?? new Map();
-        const after = newApi.packages.get(dir)?.objects ?? new Map();
-        const names = new Set([...before.values(), ...after.values()].flatMap(consultedTypeNames));
-        const interfaces = [...before].some(([name, o]) => {
-            const n = after.get(name);
-            return n !== undefined && methodSetsDiffer(o, n);
-        });
-        if (names.size === 0 && !interfaces)
-            continue;
-        const set = affected.get(dir);
-        for (const side of sides) {
-            for (const src of side.dirs.get(dir) ?? []) {
-                if (set.has(src.file))
-                    continue;
-                const scan = scanCached(src, scans);
-                const wanted = !scan || (interfaces && scan.referable.size > 0) || [...scan.declared].some(n => names.has(n));
-                if (wanted) {
-                    set.add(src.file);
-                    grew = true;
-                }
-            }
-        }
-    }
-    return grew;
-}
-
-// Comparing two versions while parsing only what changed (extractComparedApis): which packages are
-// left out, given short or compared, and the extraction that reads more files as it asks for names.
-/**
- * The two APIs whose comparison gives the changes from `old` to `now`, parsing only what changed.
- * A package is given by what the comparison reports of it when it can be:
- * - one that a major bump only rewrote: left out (unchangedPackages);
- * - one that only one side has: its name and position (reported added or removed);
- * - one whose new version only adds declarations (additionsOnly): no objects before, the
- *   additions after, read from its changed files alone.
- * Any other is compared by the declarations of its affected files only (affectedFiles): the
- * changed ones, and the unchanged ones whose declarations could read differently because of them.
- * The declarations those consult in files left out (a type a struct embeds, the methods of that
- * type, a constant an expression names, in this package or another of the comparison) are read as
- * the extractor asks for them (extractAsked). The changes found are those of comparing both sides
- * whole.
- */
-function extractComparedApis(moduleDir, old, now, options = {}) {
-    const parse = options.parse ?? parseGoDeclarations;
-    const dependents = options.dependents ?? new Set();
-    const skipped = unchangedPackages(old, now);
-    for (const dir of dependents)
-        skipped.delete(dir);
-    const cache = new Map();
-    const sideOf = ({ modulePath, files }) => {
-        const dirs = filesByPackage(files, moduleDir, skipped);
-        const headers = new Map();
-        for (const [dir, list] of dirs) {
-            const header = packageHeader(dir, list, parse, cache);
-            if (header)
-                headers.set(dir, header);
-        }
-        return { modulePath, dirs, headers };
-    };
-    const sides = [sideOf(old), sideOf(now)];
-    const [oldDirs, newDirs] = [sides[0].dirs, sides[1].dirs];
-    const short = new Map();
-    const modes = new Map();
-    for (const dir of new Set([...oldDirs.keys(), ...newDirs.keys()])) {
-        const before = oldDirs.get(dir);
-        const after = newDirs.get(dir);
-        const files = [...(before ?? []), ...(after ?? [])];
-        if (files.some(f => dependents.has(dirOf(f.file)))) {
-            modes.set(dir, 'whole');
-            continue;
-        }
-        const given = before && after
-            ? options.dependencyChanged
-                ? undefined
-                : additionsOnly(dir, before, after, old.modulePath, now.modulePath, parse, cache)
-            : {
-                old: sides[0].headers.get(dir),
-                now: sides[1].headers.get(dir)
-            };
-        if (given)
-            short.set(dir, given);
-        // With a required version changed, the comparison warns about any declaration naming the
-        // dependency's package, changed or not: all are read.
-        if (before && after)
-            modes.set(dir, given ? 'additions' : options.dependencyChanged ? 'whole' : 'partial');
-    }
-    const scans = new Map();
-    const affected = affectedFiles(sides, modes, scans);
-    const compared = new Map();
-    for (const [dir, mode] of modes) {
-        if (mode === 'additions')
-            continue;
-        compared.set(dir, mode);
-        short.delete(dir);
-    }
-    const apis = extractAsked(sides, compared, affected, parse, cache, scans);
-    for (const [api, side] of [
-        [apis[0], 'old'],
-        [apis[1], 'now']
-    ]) {
-        for (const given of short.values()) {
-            const pkg = given[side];
-            if (pkg && pkg.name !== 'main' && !isInternalDir(pkg.dir))
-                api.packages.set(pkg.dir, pkg);
-        }
-        api.packages = new Map([...api.packages].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-    }
-    return apis;
-}
-/**
- * Both sides' APIs of the compared packages, from their affected files, reading more files as the
- * extractor asks for names they may declare (a lookup that found nothing is an answer too: another
- * file might declare the name). Every package of the comparison answers such lookups, the ones
- * given short included; the extraction starts over until no lookup asks for an unread file. Then
- * what the comparison itself consults (moreForComparison) is added to the affected files, and the
- * whole starts over until nothing is.
- */
-function extractAsked(sides, compared, affected, parse, cache, scans) {
-    const loaded = sides.map(side => new Map([...side.dirs.keys()].map(dir => [dir, new Set()])));
-    for (;;) {
-        for (const read of loaded) {
-            for (const [dir, files] of affected)
-                if (compared.has(dir))
-                    for (const f of files)
-                        read.get(dir)?.add(f);
-        }
-        const results = sides.map((side, s) => extractLoaded(side, loaded[s], compared, affected, parse, cache));
-        let grew = false;
-        sides.forEach((side, s) => {
-            for (const [dir, names] of results[s].asked) {
-                const read = loaded[s].get(dir);
-                for (const src of side.dirs.get(dir) ?? []) {
-                    if (read.has(src.file))
-                        continue;
-                    const scan = scanCached(src, scans);
-                    const declares = (n) => !scan || scan.declared.has(n) || scan.receivers.has(n);
-                    if ([...names].some(declares)) {
-                        read.add(src.file);
-                        grew = true;
-                    }
-                }
-            }
-        });
-        if (grew)
-            continue;
-        const apis = [results[0].api, results[1].api];
-        if (!moreForComparison(apis, sides, compared, affected, scans))
-            return apis;
-    }
-}
-/** A map that remembers every key it was asked for, found or not. */
-class AskedMap extends Map {
-    asked = new Set();
-    get(key) {
-        this.asked.add(key);
-        return super.get(key);
-    }
-    has(key) {
-        this.asked.add(key);
-        return super.has(key);
-    }
-}
-/**
- * One side's API of the compared packages from the files loaded so far (the affected ones emit
- * their objects; the others are only consulted), and the names each package was asked for.
- */
-function extractLoaded(side, loaded, compared, affected, parse, cache) {
-    const pkgs = new Map();
-    const lookups = [];
-    for (const [dir, files] of side.dirs) {
-        const header = side.headers.get(dir);
-        if (!header)
-            continue;
-        const { name, pos } = header;
-        const pkg = { dir, name, pos, files: [], types: new Map(), consts: new Map(), decls: [] };
-        const read = loaded.get(dir);
-        for (const src of files) {
-            if (!read?.has(src.file))
-                continue;
-            const file = fileContext(src, parse, cache);
-            if (!file)
-                continue;
-            pkg.files.push(file.ctx);
-            const consulted = !compared.has(dir) || !affected.get(dir)?.has(src.file);
-            collectDecls(pkg, named(file.root), file.ctx, consulted);
-        }
-        const types = new AskedMap(pkg.types);
-        const consts = new AskedMap(pkg.consts);
-        pkgs.set(dir, { ...pkg, types, consts });
-        lookups.push([dir, types, consts]);
-    }
-    resolveQualifiers(pkgs, side.modulePath);
-    const packages = new Map();
-    const extractor = new Extractor(pkgs);
-    for (const dir of [...compared.keys()].sort()) {
-        const pkg = pkgs.get(dir);
-        if (!pkg || pkg.name === 'main' || isInternalDir(pkg.dir))
-            continue;
-        packages.set(dir, { dir, name: pkg.name, objects: objectsOf(extractor, pkg), pos: pkg.pos });
-    }
-    const asked = new Map();
-    for (const [dir, types, consts] of lookups) {
-        const names = new Set([...types.asked, ...consts.asked]);
-        if (names.size > 0)
-            asked.set(dir, names);
-    }
-    return { api: { modulePath: side.modulePath, packages }, asked };
-}
-/** The counted files of each package (module-relative directory), sorted, outside `skipped` directories. */
-function filesByPackage(files, moduleDir, skipped) {
-    return groupBy([...files].sort(byFile), src => skipped.has(dirOf(src.file)) ? undefined : packageDirOf(src.file, moduleDir));
-}
-/**
- * The directories (packages) whose files declare the same on both sides: the same file names, each
- * file identical or changed only in header comments and the module's own import paths (`old/x` ->
- * `new/x`), as a major bump rewrites every package. The extractor names a package of the module by
- * its directory, not its import path, so such a package's API is the same, and it need not be parsed.
- */
-function unchangedPackages(old, now) {
-    const byDir = (files) => {
-        const dirs = new Map();
-        for (const { file, data } of files) {
-            const dir = dirOf(file);
-            let list = dirs.get(dir);
-            if (!list)
-                dirs.set(dir, (list = new Map()));
-            list.set(file, data);
-        }
-        return dirs;
-    };
-    const before = byDir(old.files);
-    const same = new Set();
-    for (const [dir, files] of byDir(now.files)) {
-        const earlier = before.get(dir);
-        if (!earlier || earlier.size !== files.size)
-            continue;
-        const declareTheSame = [...files].every(([file, data]) => {
-            const was = earlier.get(file);
-            return (was !== undefined &&
-                (sameBytes(was, data) || sameDeclarations(was, data, old.modulePath, now.modulePath)));
-        });
-        if (declareTheSame)
-            same.add(dir);
-    }
-    return same;
-}
-/** Two versions of a file that differ at most in their header's comments and own-module import paths. */
-function sameDeclarations(old, now, oldModule, newModule) {
-    let a;
-    let b;
-    try {
-        a = scanImports(old);
-        b = scanImports(now);
-    }
-    catch {
-        return false;
-    }
-    if (a.error || b.error || a.constraintError || b.constraintError)
-        return false;
-    if (a.packageName !== b.packageName || a.buildIgnore !== b.buildIgnore || a.constraint !== b.constraint) {
-        return false;
-    }
-    if (a.imports.length !== b.imports.length)
-        return false;
-    const own = (path, module) => path === module ? '\0.' : path.startsWith(`${module}/`) ? `\0${path.slice(module.length + 1)}` : path;
-    for (let i = 0; i < a.imports.length; i++) {
-        const x = a.imports[i];
-        const y = b.imports[i];
-        if (x.name !== y.name || own(x.path, oldModule) !== own(y.path, newModule))
-            return false;
-    }
-    // Everything after the header: the declarations, byte for byte.
-    return sameBytes(old.subarray(a.end), now.subarray(b.end));
-}
-
-var __awaiter$3 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-const { chmod, copyFile, lstat, mkdir, open, readdir, rename, rm, rmdir, stat, symlink, unlink } = fs.promises;
-// export const {open} = 'fs'
-const IS_WINDOWS$1 = process.platform === 'win32';
-fs.constants.O_RDONLY;
-function exists(fsPath) {
-    return __awaiter$3(this, void 0, void 0, function* () {
-        try {
-            yield stat(fsPath);
-        }
-        catch (err) {
-            if (err.code === 'ENOENT') {
-                return false;
-            }
-            throw err;
-        }
-        return true;
-    });
-}
-/**
- * On OSX/Linux, true if path starts with '/'. On Windows, true for paths like:
- * \, \hello, \\hello\share, C:, and C:\hello (and corresponding alternate separator cases).
- */
-function isRooted(p) {
-    p = normalizeSeparators(p);
-    if (!p) {
-        throw new Error('isRooted() parameter "p" cannot be empty');
-    }
-    if (IS_WINDOWS$1) {
-        return (p.startsWith('\\') || /^[A-Z]:/i.test(p) // e.g. \ or \hello or \\hello
-        ); // e.g. C: or C:\hello
-    }
-    return p.startsWith('/');
-}
-/**
- * Best effort attempt to determine whether a file exists and is executable.
- * @param filePath    file path to check
- * @param extensions  additional file extensions to try
- * @return if file exists and is executable, returns the file path. otherwise empty string.
- */
-function tryGetExecutablePath(filePath, extensions) {
-    return __awaiter$3(this, void 0, void 0, function* () {
-        let stats = undefined;
-        try {
-            // test file exists
-            stats = yield stat(filePath);
-        }
-        catch (err) {
-            if (err.code !== 'ENOENT') {
-                // eslint-disable-next-line no-console
-                console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-            }
-        }
-        if (stats && stats.isFile()) {
-            if (IS_WINDOWS$1) {
-                // on Windows, test for valid extension
-                const upperExt = path.extname(filePath).toUpperCase();
-                if (extensions.some(validExt => validExt.toUpperCase() === upperExt)) {
-                    return filePath;
-                }
-            }
-            else {
-                if (isUnixExecutable(stats)) {
-                    return filePath;
-                }
-            }
-        }
-        // try each extension
-        const originalFilePath = filePath;
-        for (const extension of extensions) {
-            filePath = originalFilePath + extension;
-            stats = undefined;
-            try {
-                stats = yield stat(filePath);
-            }
-            catch (err) {
-                if (err.code !== 'ENOENT') {
-                    // eslint-disable-next-line no-console
-                    console.log(`Unexpected error attempting to determine if executable file exists '${filePath}': ${err}`);
-                }
-            }
-            if (stats && stats.isFile()) {
-                if (IS_WINDOWS$1) {
-                    // preserve the case of the actual file (since an extension was appended)
-                    try {
-                        const directory = path.dirname(filePath);
-                        const upperName = path.basename(filePath).toUpperCase();
-                        for (const actualName of yield readdir(directory)) {
-                            if (upperName === actualName.toUpperCase()) {
-                                filePath = path.join(directory, actualName);
-                                break;
-                            }
-                        }
-                    }
-                    catch (err) {
-                        // eslint-disable-next-line no-console
-                        console.log(`Unexpected error attempting to determine the actual case of the file '${filePath}': ${err}`);
-                    }
-                    return filePath;
-                }
-                else {
-                    if (isUnixExecutable(stats)) {
-                        return filePath;
-                    }
-                }
-            }
-        }
-        return '';
-    });
-}
-function normalizeSeparators(p) {
-    p = p || '';
-    if (IS_WINDOWS$1) {
-        // convert slashes on Windows
-        p = p.replace(/\//g, '\\');
-        // remove redundant slashes
-        return p.replace(/\\\\+/g, '\\');
-    }
-    // remove redundant slashes
-    return p.replace(/\/\/+/g, '/');
-}
-// on Mac/Linux, test the execute bit
-//     R   W  X  R  W X R W X
-//   256 128 64 32 16 8 4 2 1
-function isUnixExecutable(stats) {
-    return ((stats.mode & 1) > 0 ||
-        ((stats.mode & 8) > 0 &&
-            process.getgid !== undefined &&
-            stats.gid === process.getgid()) ||
-        ((stats.mode & 64) > 0 &&
-            process.getuid !== undefined &&
-            stats.uid === process.getuid()));
-}
-
-var __awaiter$2 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-/**
- * Returns path of a tool had the tool actually been invoked.  Resolves via paths.
- * If you check and the tool does not exist, it will throw.
- *
- * @param     tool              name of the tool
- * @param     check             whether to check if tool exists
- * @returns   Promise<string>   path to tool
- */
-function which(tool, check) {
-    return __awaiter$2(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // recursive when check=true
-        if (check) {
-            const result = yield which(tool, false);
-            if (!result) {
-                if (IS_WINDOWS$1) {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also verify the file has a valid extension for an executable file.`);
-                }
-                else {
-                    throw new Error(`Unable to locate executable file: ${tool}. Please verify either the file path exists or the file can be found within a directory specified by the PATH environment variable. Also check the file mode to verify the file is executable.`);
-                }
-            }
-            return result;
-        }
-        const matches = yield findInPath(tool);
-        if (matches && matches.length > 0) {
-            return matches[0];
-        }
-        return '';
-    });
-}
-/**
- * Returns a list of all occurrences of the given tool on the system path.
- *
- * @returns   Promise<string[]>  the paths of the tool
- */
-function findInPath(tool) {
-    return __awaiter$2(this, void 0, void 0, function* () {
-        if (!tool) {
-            throw new Error("parameter 'tool' is required");
-        }
-        // build the list of extensions to try
-        const extensions = [];
-        if (IS_WINDOWS$1 && process.env['PATHEXT']) {
-            for (const extension of process.env['PATHEXT'].split(path.delimiter)) {
-                if (extension) {
-                    extensions.push(extension);
-                }
-            }
-        }
-        // if it's rooted, return it if exists. otherwise return empty.
-        if (isRooted(tool)) {
-            const filePath = yield tryGetExecutablePath(tool, extensions);
-            if (filePath) {
-                return [filePath];
-            }
-            return [];
-        }
-        // if any path separators, return empty
-        if (tool.includes(path.sep)) {
-            return [];
-        }
-        // build the list of directories
-        //
-        // Note, technically "where" checks the current directory on Windows. From a toolkit perspective,
-        // it feels like we should not do this. Checking the current directory seems like more of a use
-        // case of a shell, and the which() function exposed by the toolkit should strive for consistency
-        // across platforms.
-        const directories = [];
-        if (process.env.PATH) {
-            for (const p of process.env.PATH.split(path.delimiter)) {
-                if (p) {
-                    directories.push(p);
-                }
-            }
-        }
-        // find all matches
-        const matches = [];
-        for (const directory of directories) {
-            const filePath = yield tryGetExecutablePath(path.join(directory, tool), extensions);
-            if (filePath) {
-                matches.push(filePath);
-            }
-        }
-        return matches;
-    });
-}
-
-var __awaiter$1 = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-/* eslint-disable @typescript-eslint/unbound-method */
-const IS_WINDOWS = process.platform === 'win32';
-/*
- * Class for running command line tools. Handles quoting and arg parsing in a platform agnostic way.
- */
-class ToolRunner extends events.EventEmitter {
-    constructor(toolPath, args, options) {
-        super();
-        if (!toolPath) {
-            throw new Error("Parameter 'toolPath' cannot be null or empty.");
-        }
-        this.toolPath = toolPath;
-        this.args = args || [];
-        this.options = options || {};
-    }
-    _debug(message) {
-        if (this.options.listeners && this.options.listeners.debug) {
-            this.options.listeners.debug(message);
-        }
-    }
-    _getCommandString(options, noPrefix) {
-        const toolPath = this._getSpawnFileName();
-        const args = this._getSpawnArgs(options);
-        let cmd = noPrefix ? '' : '[command]'; // omit prefix when piped to a second tool
-        if (IS_WINDOWS) {
-            // Windows + cmd file
-            if (this._isCmdFile()) {
-                cmd += toolPath;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows + verbatim
-            else if (options.windowsVerbatimArguments) {
-                cmd += `"${toolPath}"`;
-                for (const a of args) {
-                    cmd += ` ${a}`;
-                }
-            }
-            // Windows (regular)
-            else {
-                cmd += this._windowsQuoteCmdArg(toolPath);
-                for (const a of args) {
-                    cmd += ` ${this._windowsQuoteCmdArg(a)}`;
-                }
-            }
-        }
-        else {
-            // OSX/Linux - this can likely be improved with some form of quoting.
-            // creating processes on Unix is fundamentally different than Windows.
-            // on Unix, execvp() takes an arg array.
-            cmd += toolPath;
-            for (const a of args) {
-                cmd += ` ${a}`;
-            }
-        }
-        return cmd;
-    }
-    _processLineBuffer(data, strBuffer, onLine) {
-        try {
-            let s = strBuffer + data.toString();
-            let n = s.indexOf(os.EOL);
-            while (n > -1) {
-                const line = s.substring(0, n);
-                onLine(line);
-                // the rest of the string ...
-                s = s.substring(n + os.EOL.length);
-                n = s.indexOf(os.EOL);
-            }
-            return s;
-        }
-        catch (err) {
-            // streaming lines to console is best effort.  Don't fail a build.
-            this._debug(`error processing line. Failed with error ${err}`);
-            return '';
-        }
-    }
-    _getSpawnFileName() {
-        if (IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                return process.env['COMSPEC'] || 'cmd.exe';
-            }
-        }
-        return this.toolPath;
-    }
-    _getSpawnArgs(options) {
-        if (IS_WINDOWS) {
-            if (this._isCmdFile()) {
-                let argline = `/D /S /C "${this._windowsQuoteCmdArg(this.toolPath)}`;
-                for (const a of this.args) {
-                    argline += ' ';
-                    argline += options.windowsVerbatimArguments
-                        ? a
-                        : this._windowsQuoteCmdArg(a);
-                }
-                argline += '"';
-                return [argline];
-            }
-        }
-        return this.args;
-    }
-    _endsWith(str, end) {
-        return str.endsWith(end);
-    }
-    _isCmdFile() {
-        const upperToolPath = this.toolPath.toUpperCase();
-        return (this._endsWith(upperToolPath, '.CMD') ||
-            this._endsWith(upperToolPath, '.BAT'));
-    }
-    _windowsQuoteCmdArg(arg) {
-        // for .exe, apply the normal quoting rules that libuv applies
-        if (!this._isCmdFile()) {
-            return this._uvQuoteCmdArg(arg);
-        }
-        // otherwise apply quoting rules specific to the cmd.exe command line parser.
-        // the libuv rules are generic and are not designed specifically for cmd.exe
-        // command line parser.
-        //
-        // for a detailed description of the cmd.exe command line parser, refer to
-        // http://stackoverflow.com/questions/4094699/how-does-the-windows-command-interpreter-cmd-exe-parse-scripts/7970912#7970912
-        // need quotes for empty arg
-        if (!arg) {
-            return '""';
-        }
-        // determine whether the arg needs to be quoted
-        const cmdSpecialChars = [
-            ' ',
-            '\t',
-            '&',
-            '(',
-            ')',
-            '[',
-            ']',
-            '{',
-            '}',
-            '^',
-            '=',
-            ';',
-            '!',
-            "'",
-            '+',
-            ',',
-            '`',
-            '~',
-            '|',
-            '<',
-            '>',
-            '"'
-        ];
-        let needsQuotes = false;
-        for (const char of arg) {
-            if (cmdSpecialChars.some(x => x === char)) {
-                needsQuotes = true;
-                break;
-            }
-        }
-        // short-circuit if quotes not needed
-        if (!needsQuotes) {
-            return arg;
-        }
-        // the following quoting rules are very similar to the rules that by libuv applies.
-        //
-        // 1) wrap the string in quotes
-        //
-        // 2) double-up quotes - i.e. " => ""
-        //
-        //    this is different from the libuv quoting rules. libuv replaces " with \", which unfortunately
-        //    doesn't work well with a cmd.exe command line.
-        //
-        //    note, replacing " with "" also works well if the arg is passed to a downstream .NET console app.
-        //    for example, the command line:
-        //          foo.exe "myarg:""my val"""
-        //    is parsed by a .NET console app into an arg array:
-        //          [ "myarg:\"my val\"" ]
-        //    which is the same end result when applying libuv quoting rules. although the actual
-        //    command line from libuv quoting rules would look like:
-        //          foo.exe "myarg:\"my val\""
-        //
-        // 3) double-up slashes that precede a quote,
-        //    e.g.  hello \world    => "hello \world"
-        //          hello\"world    => "hello\\""world"
-        //          hello\\"world   => "hello\\\\""world"
-        //          hello world\    => "hello world\\"
-        //
-        //    technically this is not required for a cmd.exe command line, or the batch argument parser.
-        //    the reasons for including this as a .cmd quoting rule are:
-        //
-        //    a) this is optimized for the scenario where the argument is passed from the .cmd file to an
-        //       external program. many programs (e.g. .NET console apps) rely on the slash-doubling rule.
-        //
-        //    b) it's what we've been doing previously (by deferring to node default behavior) and we
-        //       haven't heard any complaints about that aspect.
-        //
-        // note, a weakness of the quoting rules chosen here, is that % is not escaped. in fact, % cannot be
-        // escaped when used on the command line directly - even though within a .cmd file % can be escaped
-        // by using %%.
-        //
-        // the saving grace is, on the command line, %var% is left as-is if var is not defined. this contrasts
-        // the line parsing rules within a .cmd file, where if var is not defined it is replaced with nothing.
-        //
-        // one option that was explored was replacing % with ^% - i.e. %var% => ^%var^%. this hack would
-        // often work, since it is unlikely that var^ would exist, and the ^ character is removed when the
-        // variable is used. the problem, however, is that ^ is not removed when %* is used to pass the args
-        // to an external program.
-        //
-        // an unexplored potential solution for the % escaping problem, is to create a wrapper .cmd file.
-        // % can be escaped within a .cmd file.
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\'; // double the slash
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '"'; // double the quote
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _uvQuoteCmdArg(arg) {
-        // Tool runner wraps child_process.spawn() and needs to apply the same quoting as
-        // Node in certain cases where the undocumented spawn option windowsVerbatimArguments
-        // is used.
-        //
-        // Since this function is a port of quote_cmd_arg from Node 4.x (technically, lib UV,
-        // see https://github.com/nodejs/node/blob/v4.x/deps/uv/src/win/process.c for details),
-        // pasting copyright notice from Node within this function:
-        //
-        //      Copyright Joyent, Inc. and other Node contributors. All rights reserved.
-        //
-        //      Permission is hereby granted, free of charge, to any person obtaining a copy
-        //      of this software and associated documentation files (the "Software"), to
-        //      deal in the Software without restriction, including without limitation the
-        //      rights to use, copy, modify, merge, publish, distribute, sublicense, and/or
-        //      sell copies of the Software, and to permit persons to whom the Software is
-        //      furnished to do so, subject to the following conditions:
-        //
-        //      The above copyright notice and this permission notice shall be included in
-        //      all copies or substantial portions of the Software.
-        //
-        //      THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
-        //      IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY,
-        //      FITNESS FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE
-        //      AUTHORS OR COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER
-        //      LIABILITY, WHETHER IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING
-        //      FROM, OUT OF OR IN CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS
-        //      IN THE SOFTWARE.
-        if (!arg) {
-            // Need double quotation for empty argument
-            return '""';
-        }
-        if (!arg.includes(' ') && !arg.includes('\t') && !arg.includes('"')) {
-            // No quotation needed
-            return arg;
-        }
-        if (!arg.includes('"') && !arg.includes('\\')) {
-            // No embedded double quotes or backslashes, so I can just wrap
-            // quote marks around the whole thing.
-            return `"${arg}"`;
-        }
-        // Expected input/output:
-        //   input : hello"world
-        //   output: "hello\"world"
-        //   input : hello""world
-        //   output: "hello\"\"world"
-        //   input : hello\world
-        //   output: hello\world
-        //   input : hello\\world
-        //   output: hello\\world
-        //   input : hello\"world
-        //   output: "hello\\\"world"
-        //   input : hello\\"world
-        //   output: "hello\\\\\"world"
-        //   input : hello world\
-        //   output: "hello world\\" - note the comment in libuv actually reads "hello world\"
-        //                             but it appears the comment is wrong, it should be "hello world\\"
-        let reverse = '"';
-        let quoteHit = true;
-        for (let i = arg.length; i > 0; i--) {
-            // walk the string in reverse
-            reverse += arg[i - 1];
-            if (quoteHit && arg[i - 1] === '\\') {
-                reverse += '\\';
-            }
-            else if (arg[i - 1] === '"') {
-                quoteHit = true;
-                reverse += '\\';
-            }
-            else {
-                quoteHit = false;
-            }
-        }
-        reverse += '"';
-        return reverse.split('').reverse().join('');
-    }
-    _cloneExecOptions(options) {
-        options = options || {};
-        const result = {
-            cwd: options.cwd || process.cwd(),
-            env: options.env || process.env,
-            silent: options.silent || false,
-            windowsVerbatimArguments: options.windowsVerbatimArguments || false,
-            failOnStdErr: options.failOnStdErr || false,
-            ignoreReturnCode: options.ignoreReturnCode || false,
-            delay: options.delay || 10000
-        };
-        result.outStream = options.outStream || process.stdout;
-        result.errStream = options.errStream || process.stderr;
-        return result;
-    }
-    _getSpawnOptions(options, toolPath) {
-        options = options || {};
-        const result = {};
-        result.cwd = options.cwd;
-        result.env = options.env;
-        result['windowsVerbatimArguments'] =
-            options.windowsVerbatimArguments || this._isCmdFile();
-        if (options.windowsVerbatimArguments) {
-            result.argv0 = `"${toolPath}"`;
-        }
-        return result;
-    }
-    /**
-     * Exec a tool.
-     * Output will be streamed to the live console.
-     * Returns promise with return code
-     *
-     * @param     tool     path to tool to exec
-     * @param     options  optional exec options.  See ExecOptions
-     * @returns   number
-     */
-    exec() {
-        return __awaiter$1(this, void 0, void 0, function* () {
-            // root the tool path if it is unrooted and contains relative pathing
-            if (!isRooted(this.toolPath) &&
-                (this.toolPath.includes('/') ||
-                    (IS_WINDOWS && this.toolPath.includes('\\')))) {
-                // prefer options.cwd if it is specified, however options.cwd may also need to be rooted
-                this.toolPath = path.resolve(process.cwd(), this.options.cwd || process.cwd(), this.toolPath);
-            }
-            // if the tool is only a file name, then resolve it from the PATH
-            // otherwise verify it exists (add extension on Windows if necessary)
-            this.toolPath = yield which(this.toolPath, true);
-            return new Promise((resolve, reject) => __awaiter$1(this, void 0, void 0, function* () {
-                this._debug(`exec tool: ${this.toolPath}`);
-                this._debug('arguments:');
-                for (const arg of this.args) {
-                    this._debug(`   ${arg}`);
-                }
-                const optionsNonNull = this._cloneExecOptions(this.options);
-                if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                    optionsNonNull.outStream.write(this._getCommandString(optionsNonNull) + os.EOL);
-                }
-                const state = new ExecState(optionsNonNull, this.toolPath);
-                state.on('debug', (message) => {
-                    this._debug(message);
-                });
-                if (this.options.cwd && !(yield exists(this.options.cwd))) {
-                    return reject(new Error(`The cwd: ${this.options.cwd} does not exist!`));
-                }
-                const fileName = this._getSpawnFileName();
-                const cp = child.spawn(fileName, this._getSpawnArgs(optionsNonNull), this._getSpawnOptions(this.options, fileName));
-                let stdbuffer = '';
-                if (cp.stdout) {
-                    cp.stdout.on('data', (data) => {
-                        if (this.options.listeners && this.options.listeners.stdout) {
-                            this.options.listeners.stdout(data);
-                        }
-                        if (!optionsNonNull.silent && optionsNonNull.outStream) {
-                            optionsNonNull.outStream.write(data);
-                        }
-                        stdbuffer = this._processLineBuffer(data, stdbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.stdline) {
-                                this.options.listeners.stdline(line);
-                            }
-                        });
-                    });
-                }
-                let errbuffer = '';
-                if (cp.stderr) {
-                    cp.stderr.on('data', (data) => {
-                        state.processStderr = true;
-                        if (this.options.listeners && this.options.listeners.stderr) {
-                            this.options.listeners.stderr(data);
-                        }
-                        if (!optionsNonNull.silent &&
-                            optionsNonNull.errStream &&
-                            optionsNonNull.outStream) {
-                            const s = optionsNonNull.failOnStdErr
-                                ? optionsNonNull.errStream
-                                : optionsNonNull.outStream;
-                            s.write(data);
-                        }
-                        errbuffer = this._processLineBuffer(data, errbuffer, (line) => {
-                            if (this.options.listeners && this.options.listeners.errline) {
-                                this.options.listeners.errline(line);
-                            }
-                        });
-                    });
-                }
-                cp.on('error', (err) => {
-                    state.processError = err.message;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    state.CheckComplete();
-                });
-                cp.on('exit', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    this._debug(`Exit code ${code} received from tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                cp.on('close', (code) => {
-                    state.processExitCode = code;
-                    state.processExited = true;
-                    state.processClosed = true;
-                    this._debug(`STDIO streams have closed for tool '${this.toolPath}'`);
-                    state.CheckComplete();
-                });
-                state.on('done', (error, exitCode) => {
-                    if (stdbuffer.length > 0) {
-                        this.emit('stdline', stdbuffer);
-                    }
-                    if (errbuffer.length > 0) {
-                        this.emit('errline', errbuffer);
-                    }
-                    cp.removeAllListeners();
-                    if (error) {
-                        reject(error);
-                    }
-                    else {
-                        resolve(exitCode);
-                    }
-                });
-                if (this.options.input) {
-                    if (!cp.stdin) {
-                        throw new Error('child process missing stdin');
-                    }
-                    cp.stdin.end(this.options.input);
-                }
-            }));
-        });
-    }
-}
-/**
- * Convert an arg string to an array of args. Handles escaping
- *
- * @param    argString   string of arguments
- * @returns  string[]    array of arguments
- */
-function argStringToArray(argString) {
-    const args = [];
-    let inQuotes = false;
-    let escaped = false;
-    let arg = '';
-    function append(c) {
-        // we only escape double quotes.
-        if (escaped && c !== '"') {
-            arg += '\\';
-        }
-        arg += c;
-        escaped = false;
-    }
-    for (let i = 0; i < argString.length; i++) {
-        const c = argString.charAt(i);
-        if (c === '"') {
-            if (!escaped) {
-                inQuotes = !inQuotes;
-            }
-            else {
-                append(c);
-            }
-            continue;
-        }
-        if (c === '\\' && escaped) {
-            append(c);
-            continue;
-        }
-        if (c === '\\' && inQuotes) {
-            escaped = true;
-            continue;
-        }
-        if (c === ' ' && !inQuotes) {
-            if (arg.length > 0) {
-                args.push(arg);
-                arg = '';
-            }
-            continue;
-        }
-        append(c);
-    }
-    if (arg.length > 0) {
-        args.push(arg.trim());
-    }
-    return args;
-}
-class ExecState extends events.EventEmitter {
-    constructor(options, toolPath) {
-        super();
-        this.processClosed = false; // tracks whether the process has exited and stdio is closed
-        this.processError = '';
-        this.processExitCode = 0;
-        this.processExited = false; // tracks whether the process has exited
-        this.processStderr = false; // tracks whether stderr was written to
-        this.delay = 10000; // 10 seconds
-        this.done = false;
-        this.timeout = null;
-        if (!toolPath) {
-            throw new Error('toolPath must not be empty');
-        }
-        this.options = options;
-        this.toolPath = toolPath;
-        if (options.delay) {
-            this.delay = options.delay;
-        }
-    }
-    CheckComplete() {
-        if (this.done) {
-            return;
-        }
-        if (this.processClosed) {
-            this._setResult();
-        }
-        else if (this.processExited) {
-            this.timeout = setTimeout(ExecState.HandleTimeout, this.delay, this);
-        }
-    }
-    _debug(message) {
-        this.emit('debug', message);
-    }
-    _setResult() {
-        // determine whether there is an error
-        let error;
-        if (this.processExited) {
-            if (this.processError) {
-                error = new Error(`There was an error when attempting to execute the process '${this.toolPath}'. This may indicate the process failed to start. Error: ${this.processError}`);
-            }
-            else if (this.processExitCode !== 0 && !this.options.ignoreReturnCode) {
-                error = new Error(`The process '${this.toolPath}' failed with exit code ${this.processExitCode}`);
-            }
-            else if (this.processStderr && this.options.failOnStdErr) {
-                error = new Error(`The process '${this.toolPath}' failed because one or more lines were written to the STDERR stream`);
-            }
-        }
-        // clear the timeout
-        if (this.timeout) {
-            clearTimeout(this.timeout);
-            this.timeout = null;
-        }
-        this.done = true;
-        this.emit('done', error, this.processExitCode);
-    }
-    static HandleTimeout(state) {
-        if (state.done) {
-            return;
-        }
-        if (!state.processClosed && state.processExited) {
-            const message = `The STDIO streams did not close within ${state.delay / 1000} seconds of the exit event from process '${state.toolPath}'. This may indicate a child process inherited the STDIO streams and has not yet exited.`;
-            state._debug(message);
-        }
-        state._setResult();
-    }
-}
-
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
-    });
-};
-/**
- * Exec a command.
- * Output will be streamed to the live console.
- * Returns promise with return code
- *
- * @param     commandLine        command to execute (can include additional args). Must be correctly escaped.
- * @param     args               optional arguments for tool. Escaping is handled by the lib.
- * @param     options            optional exec options.  See ExecOptions
- * @returns   Promise<number>    exit code
- */
-function exec(commandLine, args, options) {
-    return __awaiter(this, void 0, void 0, function* () {
-        const commandArgs = argStringToArray(commandLine);
-        if (commandArgs.length === 0) {
-            throw new Error(`Parameter 'commandLine' cannot be null or empty.`);
-        }
-        // Path to tool to execute should be first arg
-        const toolPath = commandArgs[0];
-        args = commandArgs.slice(1).concat(args || []);
-        const runner = new ToolRunner(toolPath, args, options);
-        return runner.exec();
-    });
-}
-
-// A thin layer over the git CLI: one method per question, argument arrays only (no shell), and refs
-// after --end-of-options so that a ref can never be read as an option.
-class GitError extends Error {
-    exitCode;
-    constructor(message, exitCode) {
-        super(message);
-        this.exitCode = exitCode;
-        this.name = 'GitError';
-    }
-}
-/** Pathspecs longer than this are not passed (see addedLines). */
-const MAX_PATHSPEC_CHARS = 24_000;
-/** No credential prompts (a check never waits on a terminal), and messages in English for the parsers. */
-function gitEnvironment() {
-    return { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
-}
-/** git's absolute path by the PATH it was found on. */
-const gitOnPath = new Map();
-/**
- * git's path, looked up once per PATH. Given a bare name, @actions/exec searches PATH with a stat per
- * directory before each process it starts (about 4 ms each, a check starts a dozen); given an
- * absolute path it makes one. Not on Windows, where executables carry an extension, nor when git is
- * not found: then exec looks for 'git' itself, and says so when it is missing.
- */
-function gitExecutable() {
-    const path = process.env.PATH ?? '';
-    if (process.platform === 'win32')
-        return 'git';
-    let found = gitOnPath.get(path);
-    if (found === undefined) {
-        found = findGit(path.split(delimiter));
-        gitOnPath.set(path, found);
-    }
-    return found;
-}
-function findGit(dirs) {
-    for (const dir of dirs) {
-        // A relative entry is left to exec, which would read it against the repository, not our cwd.
-        if (dir !== '' && !isAbsolute(dir))
-            return 'git';
-        if (dir !== '' && isExecutableFile(join(dir, 'git')))
-            return join(dir, 'git');
-    }
-    return 'git';
-}
-function isExecutableFile(file) {
-    try {
-        accessSync(file, constants$2.X_OK);
-        return statSync(file).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-class Git {
-    cwd;
-    constructor(cwd) {
-        this.cwd = cwd;
-    }
-    async run(args, options = {}) {
-        const out = [];
-        const err = [];
-        const onStdout = options.onStdout ?? ((chunk) => void out.push(chunk));
-        const onStderr = (chunk) => void err.push(chunk);
-        let exitCode;
-        try {
-            exitCode =
-                options.bulk || options.onStdout
-                    ? await this.runPlain(args, options.input, onStdout, onStderr)
-                    : await exec(gitExecutable(), args, {
-                        cwd: this.cwd,
-                        silent: true,
-                        ignoreReturnCode: true,
-                        input: options.input,
-                        env: gitEnvironment(),
-                        listeners: { stdout: onStdout, stderr: onStderr }
-                    });
-        }
-        catch (error) {
-            throw new GitError(`could not run git: ${error.message}`, -1);
-        }
-        const result = {
-            exitCode,
-            stdout: Buffer.concat(out).toString('utf8'),
-            stderr: Buffer.concat(err).toString('utf8')
-        };
-        if (exitCode !== 0 && !options.allowFailure) {
-            const detail = result.stderr.trim().split('\n').slice(-3).join(' ');
-            throw new GitError(`git ${args[0]} failed (exit ${exitCode}): ${detail}`, exitCode);
-        }
-        return result;
-    }
-    /**
-     * Runs git as a plain child process (see RunOptions.bulk): an argument array, no shell. Resolves
-     * with the exit code.
-     */
-    runPlain(args, input, onStdout, onStderr) {
-        return new Promise((resolve, reject) => {
-            const child = spawn(gitExecutable(), args, { cwd: this.cwd, env: gitEnvironment() });
-            // Node says `spawn /usr/bin/git ENOENT` for a missing directory as for a missing git: say where.
-            child.on('error', error => reject(new Error(`${error.message} (in ${this.cwd})`)));
-            // git may exit before reading all of its input (a failure, reported by its exit code): a
-            // write to the closed pipe must not become an unhandled error.
-            child.stdin.on('error', () => undefined);
-            child.stdout.on('data', onStdout);
-            child.stderr.on('data', onStderr);
-            child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-            child.stdin.end(input);
-        });
-    }
-    /**
-     * Where `cwd` is, in one process: undefined outside a repository; otherwise the top directory of
-     * its work tree (undefined in a bare repository).
-     */
-    async location() {
-        const r = await this.run(['rev-parse', '--git-dir', '--show-toplevel'], { allowFailure: true });
-        const [gitDir, topLevel] = r.stdout.split('\n');
-        if (!gitDir)
-            return undefined;
-        return topLevel ? { topLevel } : {};
-    }
-    /** The top directory of the work tree, or undefined when `cwd` is not inside a git repository. */
-    async topLevel() {
-        const r = await this.run(['rev-parse', '--show-toplevel'], { allowFailure: true });
-        return r.exitCode === 0 ? r.stdout.trim() : undefined;
-    }
-    /** Whether `cwd` is a git repository (a work tree or a bare one). */
-    async isRepository() {
-        const r = await this.run(['rev-parse', '--git-dir'], { allowFailure: true });
-        return r.exitCode === 0;
-    }
-    /** The commit a ref names, or undefined when it names none. */
-    async commitOf(ref) {
-        const r = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
-            allowFailure: true
-        });
-        return r.exitCode === 0 ? r.stdout.trim() : undefined;
-    }
-    /** Every tag with the commit it points to; annotated tags are peeled to their commit. */
-    async tags() {
-        const r = await this.run([
-            'for-each-ref',
-            '--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)',
-            'refs/tags'
-        ], { bulk: true });
-        const tags = [];
-        for (const line of r.stdout.split('\n')) {
-            if (!line)
-                continue;
-            const [name, type, oid, peeled] = line.split('\0');
-            if (type === 'tag' && peeled)
-                tags.push({ name, commit: peeled });
-            else if (type === 'commit')
-                tags.push({ name, commit: oid });
-        }
-        return tags;
-    }
-    async isShallow() {
-        const r = await this.run(['rev-parse', '--is-shallow-repository'], { allowFailure: true });
-        return r.stdout.trim() === 'true';
-    }
-    async mergeBase(a, b) {
-        const r = await this.run(['merge-base', '--end-of-options', a, b], { allowFailure: true });
-        return r.exitCode === 0 ? r.stdout.trim() : undefined;
-    }
-    /**
-     * The lines added on the way from `base` to `head` (the working tree when absent) to each of
-     * `files`, renamed files diffed with their old paths (`renamed` maps a new path to its old one).
-     * The paths are given to git literally, unless they would not fit a command line (Windows allows
-     * 32,767 characters): then the whole diff is read.
-     */
-    async addedLines(base, head, files, renamed) {
-        if (files.length === 0)
-            return new Map();
-        const paths = files.flatMap(f => (renamed.has(f) ? [f, renamed.get(f)] : [f]));
-        const fits = paths.reduce((n, p) => n + p.length + 12, 0) < MAX_PATHSPEC_CHARS;
-        const r = await this.run([
-            'diff',
-            '--unified=0',
-            '--no-color',
-            '--no-ext-diff',
-            '--no-textconv',
-            // Fixed prefixes: diff.noprefix or diff.mnemonicPrefix in the user's config would change them.
-            '--src-prefix=a/',
-            '--dst-prefix=b/',
-            '--find-renames',
-            '--diff-filter=AMR',
-            '--end-of-options',
-            base,
-            ...(head ? [head] : []),
-            '--',
-            ...(fits ? paths.map(p => `:(literal)${p}`) : [])
-        ], { bulk: true });
-        const added = parseAddedLines(r.stdout);
-        const wanted = new Set(files);
-        for (const path of added.keys())
-            if (!wanted.has(path))
-                added.delete(path);
-        return added;
-    }
-    /** Files renamed from `base` to `head` (the working tree when absent): new path -> old path. */
-    async renamedFiles(base, head) {
-        const r = await this.run([
-            'diff',
-            '--name-status',
-            '-z',
-            '--find-renames',
-            '--diff-filter=R',
-            '--end-of-options',
-            base,
-            ...(head ? [head] : []),
-            '--'
-        ], { bulk: true });
-        // Records: "R<score>\0old\0new\0".
-        const fields = r.stdout.split('\0');
-        const renamed = new Map();
-        for (let i = 0; i + 2 < fields.length; i += 3)
-            renamed.set(fields[i + 2], fields[i + 1]);
-        return renamed;
-    }
-    /** Whether the object `sha` names a commit that is present locally. */
-    async hasCommit(sha) {
-        const r = await this.run(['cat-file', '-e', '--end-of-options', `${sha}^{commit}`], {
-            allowFailure: true
-        });
-        return r.exitCode === 0;
-    }
-    /**
-     * `git fetch` from a remote, quietly and without prompting; returns the error text instead of
-     * throwing, since every fetch here is an attempt with a fallback.
-     */
-    async fetch(remote, args) {
-        const r = await this.run(['fetch', '--quiet', '--no-recurse-submodules', ...args, '--', remote], {
-            allowFailure: true
-        });
-        return r.exitCode === 0 ? undefined : r.stderr.trim().split('\n').pop() || `exit ${r.exitCode}`;
-    }
-    /** Fetches specific refs or commits (a SHA works on GitHub); `--depth=1` only keeps a shallow clone shallow. */
-    async fetchRefs(remote, refspecs, shallow) {
-        const r = await this.run([
-            'fetch',
-            '--quiet',
-            '--no-tags',
-            '--no-recurse-submodules',
-            ...(shallow ? ['--depth=1'] : []),
-            '--',
-            remote,
-            ...refspecs
-        ], { allowFailure: true });
-        return r.exitCode === 0 ? undefined : r.stderr.trim().split('\n').pop() || `exit ${r.exitCode}`;
-    }
-    /** The URL of a remote, or undefined. */
-    async remoteUrl(name = 'origin') {
-        const r = await this.run(['remote', 'get-url', '--', name], { allowFailure: true });
-        return r.exitCode === 0 ? r.stdout.trim() : undefined;
-    }
-    /** Tracked and untracked-but-not-ignored files of the work tree, less those deleted from it. */
-    async workTreeFiles() {
-        // One process: -t tags each entry, and a tracked file deleted from the work tree is listed
-        // once more with the tag R.
-        const r = await this.run(['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard'], { bulk: true });
-        const present = new Set();
-        const deleted = new Set();
-        for (const entry of r.stdout.split('\0')) {
-            if (entry.length < 3)
-                continue;
-            (entry[0] === 'R' ? deleted : present).add(entry.slice(2));
-        }
-        return [...present].filter(f => !deleted.has(f));
-    }
-    /** Every blob of the tree at `ref` (recursively), with its object id. */
-    async listTree(ref) {
-        const r = await this.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', ref], { bulk: true });
-        const entries = [];
-        for (const record of r.stdout.split('\0')) {
-            if (!record)
-                continue;
-            const tab = record.indexOf('\t');
-            const [mode, type, oid] = record.slice(0, tab).split(' ');
-            if (type === 'blob')
-                entries.push({ path: record.slice(tab + 1), oid, mode });
-        }
-        return entries;
-    }
-    /**
-     * The lines that contain any of the fixed strings `patterns`, per file, in ONE `git grep` process:
-     * in the commit `commit`, or without it in the work tree (tracked files and untracked ones that are
-     * not ignored, as workTreeFiles lists them). Binary files are skipped; `pathspecs` limit the files
-     * read. Paths are relative to the top of the repository.
-     */
-    async grepLines(patterns, pathspecs, commit) {
-        const out = new Map();
-        if (patterns.length === 0)
-            return out;
-        const r = await this.run([
-            'grep',
-            '--line-number',
-            '--null',
-            '-I',
-            '--fixed-strings',
-            '--no-color',
-            '--no-column',
-            '--full-name',
-            '--no-recurse-submodules',
-            '--no-textconv',
-            ...(commit ? [] : ['--untracked']),
-            ...patterns.flatMap(p => ['-e', p]),
-            // A commit id from commitOf (hex, never an option): git grep has no --end-of-options.
-            ...(commit ? [commit] : []),
-            '--',
-            ...pathspecs
-        ], { allowFailure: true, bulk: true });
-        // Exit 1: nothing matched.
-        if (r.exitCode !== 0 && r.exitCode !== 1) {
-            const detail = r.stderr.trim().split('\n').slice(-3).join(' ');
-            throw new GitError(`git grep failed (exit ${r.exitCode}): ${detail}`, r.exitCode);
-        }
-        return parseGrepOutput(r.stdout, commit ? `${commit}:` : '', out);
-    }
-    /**
-     * Streams the contents of many objects through ONE `git cat-file --batch` process. `onObject`
-     * receives each object in request order, with its whole size; a missing object arrives as
-     * undefined. With `keepBytes`, no more than that many bytes of the i-th object are kept (the rest
-     * is read past, not held in memory): `data` is then shorter than `size`.
-     */
-    async readObjects(oids, onObject, keepBytes) {
-        if (oids.length === 0)
-            return;
-        const parser = new BatchParser(onObject, keepBytes);
-        await this.run(['cat-file', '--batch'], {
-            input: Buffer.from(oids.join('\n') + '\n'),
-            onStdout: chunk => parser.push(chunk)
-        });
-        parser.finish();
-    }
-}
-/**
- * Parses `git grep --null --line-number` output, records of `PATH\0LINE\0TEXT\n` (a path may hold any
- * byte but NUL, a text any but newline); `prefix` is the `COMMIT:` git puts before paths in a commit.
- */
-function parseGrepOutput(output, prefix, out = new Map()) {
-    let at = 0;
-    while (at < output.length) {
-        const pathEnd = output.indexOf('\0', at);
-        const lineEnd = pathEnd < 0 ? -1 : output.indexOf('\0', pathEnd + 1);
-        if (lineEnd < 0)
-            break;
-        let textEnd = output.indexOf('\n', lineEnd + 1);
-        if (textEnd < 0)
-            textEnd = output.length;
-        let path = output.slice(at, pathEnd);
-        if (prefix && path.startsWith(prefix))
-            path = path.slice(prefix.length);
-        const line = Number(output.slice(pathEnd + 1, lineEnd));
-        let text = output.slice(lineEnd + 1, textEnd);
-        if (text.endsWith('\r'))
-            text = text.slice(0, -1);
-        let list = out.get(path);
-        if (!list)
-            out.set(path, (list = []));
-        list.push({ line, text });
-        at = textEnd + 1;
-    }
-    return out;
-}
-/**
- * Parses `git diff --unified=0` output into the added line numbers of each new-side file (deleted
- * files are left out). A hunk's body is exactly as long as its header says, so that a removed line
- * "-- x" or an added "++ x" is not taken for a file's `---`/`+++` line.
- */
-function parseAddedLines(diff) {
-    const added = new Map();
-    let current;
-    let bodyLeft = 0;
-    for (const line of diff.split('\n')) {
-        if (bodyLeft > 0 && (line.startsWith('-') || line.startsWith('+'))) {
-            bodyLeft--;
-            continue;
-        }
-        if (line.startsWith('diff '))
-            current = undefined;
-        else if (line.startsWith('+++ ')) {
-            const path = diffPath(line.slice(4), 'b/');
-            current = path === undefined ? undefined : new Set();
-            if (path !== undefined && current)
-                added.set(path, current);
-        }
-        else if (line.startsWith('@@') && current) {
-            const m = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
-            if (!m)
-                continue;
-            const removed = m[1] === undefined ? 1 : Number(m[1]);
-            const start = Number(m[2]);
-            const count = m[3] === undefined ? 1 : Number(m[3]);
-            for (let i = 0; i < count; i++)
-                current.add(start + i);
-            bodyLeft = removed + count;
-        }
-    }
-    return added;
-}
-/** A path of a `---`/`+++` line: undefined for /dev/null; git ends a name with a space with a tab. */
-function diffPath(text, prefix) {
-    const name = text.endsWith('\t') ? text.slice(0, -1) : text;
-    if (name === '/dev/null')
-        return undefined;
-    const path = unquoteDiffPath(name);
-    return path.startsWith(prefix) ? path.slice(prefix.length) : path;
-}
-/** git quotes paths with unusual bytes as C strings: "b/a\303\251.go". */
-function unquoteDiffPath(path) {
-    if (!path.startsWith('"'))
-        return path;
-    const bytes = [];
-    const escapes = { n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
-    for (let i = 1; i < path.length - 1; i++) {
-        const c = path[i];
-        if (c !== '\\') {
-            bytes.push(...Buffer.from(c, 'utf8'));
-            continue;
-        }
-        const next = path[i + 1];
-        if (/[0-7]/.test(next)) {
-            bytes.push(parseInt(path.slice(i + 1, i + 4), 8));
-            i += 3;
-        }
-        else {
-            bytes.push(escapes[next] ?? next.charCodeAt(0));
-            i += 1;
-        }
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
-/** Incremental parser of `git cat-file --batch` output: `<oid> <type> <size>\n<data>\n` records. */
-class BatchParser {
-    onObject;
-    keepBytes;
-    pending = Buffer.alloc(0);
-    body = [];
-    /** Bytes of the current record read so far (its body and trailing newline), and of them kept. */
-    bodyLength = 0;
-    keptLength = 0;
-    expected = -1;
-    keep = 0;
-    oid = '';
-    index = 0;
-    constructor(onObject, keepBytes) {
-        this.onObject = onObject;
-        this.keepBytes = keepBytes;
-    }
-    push(chunk) {
-        let data = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-        this.pending = Buffer.alloc(0);
-        while (data.length > 0) {
-            if (this.expected < 0) {
-                const newline = data.indexOf(10);
-                if (newline < 0) {
-                    this.pending = data;
-                    return;
-                }
-                const header = data.subarray(0, newline).toString('utf8').split(' ');
-                data = data.subarray(newline + 1);
-                const index = this.index++;
-                if (header[1] === 'missing' || header.length < 3) {
-                    this.onObject(header[0], undefined, 0);
-                    continue;
-                }
-                this.oid = header[0];
-                this.expected = Number(header[2]);
-                this.keep = Math.min(this.expected, this.keepBytes?.(index) ?? this.expected);
-                this.body = [];
-                this.bodyLength = 0;
-                this.keptLength = 0;
-            }
-            // Collect the body plus its trailing newline; keep only the first `keep` bytes of the body.
-            const need = this.expected + 1 - this.bodyLength;
-            const take = Math.min(need, data.length);
-            const kept = Math.min(take, this.keep - this.keptLength);
-            if (kept > 0) {
-                this.body.push(data.subarray(0, kept));
-                this.keptLength += kept;
-            }
-            this.bodyLength += take;
-            data = data.subarray(take);
-            if (this.bodyLength === this.expected + 1) {
-                const whole = this.body.length === 1 ? this.body[0] : Buffer.concat(this.body, this.keptLength);
-                this.onObject(this.oid, whole.subarray(0, this.keptLength), this.expected);
-                this.expected = -1;
-                this.body = [];
-            }
-        }
-    }
-    finish() {
-        if (this.expected >= 0 || this.pending.length > 0) {
-            throw new GitError('git cat-file --batch ended in the middle of an object', -1);
-        }
-    }
-}
-
-// One interface over the two places a repository's files can come from: the working tree on disk
-// and a git ref read from objects (no checkout needed). A ref is read with one `git ls-tree` and one
-// `git cat-file --batch` process, never a process per file. Both read the same tree: regular files
-// only, no symbolic link followed, each file read to a cap (see README "Which files count").
-/**
- * The go command rejects a module whose go.mod is larger (golang.org/x/mod/zip MaxGoMod, 16 MiB):
- * a larger one is never read, so a go.mod can never cost more than that.
- */
-const MAX_GO_MOD_BYTES = 16 << 20;
-/**
- * No file of a module can be larger than the go command lets a whole module zip be unpacked
- * (golang.org/x/mod/zip MaxZipFile, 500 MiB). Of a larger .go file only the import header is read.
- */
-const MAX_FILE_BYTES = 500 << 20;
-/** What a symbolic link's blob holds is a path: longer than this it is no path a system resolves. */
-const MAX_LINK_BYTES = 4096;
-const DEFAULT_CAPS = { goMod: MAX_GO_MOD_BYTES, file: MAX_FILE_BYTES };
-/** The most of `path` that is read. */
-function readLimitOf(path, caps) {
-    return isGoModName(path) ? caps.goMod : caps.file;
-}
-/** Why a file over its cap is not read (the same words in the work tree and with --head). */
-function tooLargeReason(path, caps) {
-    const goMod = isGoModName(path);
-    const limit = goMod ? caps.goMod : caps.file;
-    const size = limit % (1 << 20) === 0 ? `${limit >> 20} MiB` : `${limit} bytes`;
-    const why = goMod
-        ? "the go command's limit for a go.mod"
-        : 'the most the go command lets a whole module hold';
-    return `it is larger than ${size}, ${why}`;
-}
-/**
- * Why a symbolic link is not read. Neither mode follows one: git stores the link, not the file it
- * names, and the go command leaves links out of module zips (golang.org/issue/27093), so what the
- * link names is not part of a release. Its target is named, and whether it leaves the repository.
- */
-function symlinkReason(path, target) {
-    if (target === undefined)
-        return 'it is a symbolic link; symbolic links are not read';
-    const resolved = posix.normalize(posix.join(posix.dirname(path), target));
-    const outside = posix.isAbsolute(target) || resolved === '..' || resolved.startsWith('../');
-    return `it is a symbolic link to ${JSON.stringify(target)}${outside ? ', outside the repository' : ''}; symbolic links are not read (the go command leaves them out of module zips)`;
-}
-/** Most Go files fit: a read of a few kilobytes costs what a read of one does, and gives the whole file. */
-const FIRST_READ = 16384;
-/** Header files read between two turns of the event loop. */
-const YIELD_EVERY = 200;
-/**
- * Opening never follows a link (the lstat before it says what the path is; O_NOFOLLOW closes the
- * gap until the open) nor waits (O_NONBLOCK: a FIFO swapped in meanwhile opens at once, and fstat
- * then refuses it). Windows has neither flag: there the lstat alone decides.
- */
-const OPEN_FLAGS = constants$2.O_RDONLY | (constants$2.O_NOFOLLOW ?? 0) | (constants$2.O_NONBLOCK ?? 0);
-class WorkingTree {
-    root;
-    caps;
-    description;
-    git;
-    /** Why a directory's files cannot be read (it is a symbolic link, ...), null when they can. */
-    dirProblems = new Map([['.', null]]);
-    constructor(root, caps = DEFAULT_CAPS) {
-        this.root = root;
-        this.caps = caps;
-        this.description = root;
-        this.git = new Git(root);
-    }
-    listFiles() {
-        return this.git.workTreeFiles();
-    }
-    async read(request, { onFile, onScan, onWholeDone, onSource }) {
-        for (const path of request.whole) {
-            const read = this.readWhole(path);
-            if ('error' in read)
-                onFile(path, undefined, read.error);
-            else
-                onFile(path, read.data);
-        }
-        onWholeDone?.();
-        let buffer = Buffer.allocUnsafe(FIRST_READ);
-        let sinceYield = 0;
-        for (const path of request.headers) {
-            // The reads are synchronous (fastest here); let the event loop turn now and then so that git
-            // processes started meanwhile (onWholeDone's grep) get spawned and run beside this loop.
-            if (++sinceYield === YIELD_EVERY) {
-                sinceYield = 0;
-                await new Promise(setImmediate);
-            }
-            const opened = this.open(path);
-            if ('error' in opened) {
-                onScan(path, undefined, 0, opened.error);
-                continue;
-            }
-            const { fd, size } = opened;
-            // One byte over the cap tells that the file is larger than it.
-            const cap = readLimitOf(path, this.caps) + 1;
-            try {
-                let length = 0;
-                let scan;
-                for (;;) {
-                    // Once the header is scanned, the rest is wanted whole: room for the file, one byte over
-                    // so that the read that reaches its end comes back short.
-                    if (length === buffer.length)
-                        buffer = growBuffer(buffer, scan ? size + 1 : 0, cap);
-                    const end = Math.min(buffer.length, cap);
-                    const n = readSync(fd, buffer, length, end - length, length);
-                    length += n;
-                    const eof = n === 0 || length < end;
-                    if (!scan) {
-                        const scanned = scanImports(buffer.subarray(0, length), { eof });
-                        if (!scanned.needMore)
-                            scan = scanned;
-                    }
-                    if (eof || (scan && !onSource) || length === cap)
-                        break;
-                }
-                const over = length === cap;
-                if (scan)
-                    onScan(path, scan, over ? length - 1 : length);
-                else
-                    onScan(path, undefined, length - 1, `${tooLargeReason(path, this.caps)}, and its import header runs past that`);
-                if (over)
-                    onSource?.(path, undefined, tooLargeReason(path, this.caps));
-                else
-                    onSource?.(path, buffer.subarray(0, length));
-            }
-            catch (error) {
-                onScan(path, undefined, 0, describeIoError(error));
-            }
-            finally {
-                closeSync(fd);
-            }
-        }
-    }
-    /** A whole file, at most its cap. */
-    readWhole(path) {
-        const opened = this.open(path);
-        if ('error' in opened)
-            return opened;
-        const limit = readLimitOf(path, this.caps);
-        try {
-            if (opened.size > limit)
-                return { error: tooLargeReason(path, this.caps) };
-            // Room for one byte more than fstat said, so that a file that grew meanwhile shows it.
-            let buffer = Buffer.allocUnsafe(opened.size + 1);
-            let length = 0;
-            for (;;) {
-                if (length === buffer.length)
-                    buffer = growBuffer(buffer, 0, limit + 1);
-                const n = readSync(opened.fd, buffer, length, buffer.length - length, length);
-                length += n;
-                if (length > limit)
-                    return { error: tooLargeReason(path, this.caps) };
-                if (n === 0 || length < buffer.length)
-                    return { data: buffer.subarray(0, length) };
-            }
-        }
-        catch (error) {
-            return { error: describeIoError(error) };
-        }
-        finally {
-            closeSync(opened.fd);
-        }
-    }
-    /**
-     * Opens a regular file of the tree for reading, or says why not: a symbolic link (the file's or
-     * one of its directories'), a directory, a FIFO, a device or a socket is never opened.
-     */
-    open(path) {
-        const full = join(this.root, path);
-        try {
-            const dirProblem = this.dirProblem(dirOf(path));
-            if (dirProblem)
-                return { error: dirProblem };
-            const before = lstatSync(full);
-            if (before.isSymbolicLink())
-                return { error: symlinkReason(path, readLink(full)) };
-            if (!before.isFile())
-                return { error: notRegular(before) };
-            const fd = openSync(full, OPEN_FLAGS);
-            const stat = fstatSync(fd);
-            if (!stat.isFile()) {
-                closeSync(fd);
-                return { error: notRegular(stat) };
-            }
-            return { fd, size: stat.size };
-        }
-        catch (error) {
-            const e = error;
-            // Swapped for a link between the lstat and the open (O_NOFOLLOW refused it).
-            if (e.code === 'ELOOP' || e.code === 'EMLINK')
-                return { error: symlinkReason(path, readLink(full)) };
-            return { error: describeIoError(error) };
-        }
-    }
-    /** Whether a directory (repository-relative) is reached without a symbolic link. */
-    dirProblem(dir) {
-        const known = this.dirProblems.get(dir);
-        if (known !== undefined)
-            return known;
-        let problem = this.dirProblem(dirOf(dir));
-        if (!problem) {
-            const full = join(this.root, dir);
-            let stat;
-            try {
-                stat = lstatSync(full);
-            }
-            catch {
-                stat = undefined; // a missing directory: the open says so
-            }
-            if (stat?.isSymbolicLink())
-                problem = `its directory ${dir} ${symlinkReason(dir, readLink(full)).slice(3)}`;
-            else if (stat && !stat.isDirectory())
-                problem = `${dir} is not a directory`;
-        }
-        this.dirProblems.set(dir, problem);
-        return problem;
-    }
-}
-class GitTree {
-    git;
-    ref;
-    caps;
-    description;
-    /** The listing, asked once: the snapshot and the API comparison may both want it at the same time. */
-    entries;
-    constructor(git, ref, caps = DEFAULT_CAPS) {
-        this.git = git;
-        this.ref = ref;
-        this.caps = caps;
-        this.description = ref;
-    }
-    listing() {
-        this.entries ??= this.git.listTree(this.ref).then(entries => {
-            const blobs = new Map();
-            const links = new Map();
-            for (const e of entries)
-                (e.mode === '120000' ? links : blobs).set(e.path, e.oid);
-            return { blobs, links };
-        });
-        return this.entries;
-    }
-    /** Each file's blob id, by path; symbolic links (mode 120000) are not files with contents. */
-    async blobIds() {
-        return (await this.listing()).blobs;
-    }
-    /** Files and symbolic links, as the work tree lists both (submodules are no files of the tree). */
-    async listFiles() {
-        const { blobs, links } = await this.listing();
-        return [...blobs.keys(), ...links.keys()];
-    }
-    async read(request, { onFile, onScan, onWholeDone, onSource }) {
-        const { blobs, links } = await this.listing();
-        const wanted = [];
-        const missing = `not in ${this.description}`;
-        const want = (path, whole) => {
-            const link = links.get(path);
-            const oid = link ?? blobs.get(path);
-            if (oid !== undefined)
-                wanted.push({ path, whole, link: link !== undefined, oid });
-            return oid !== undefined;
-        };
-        for (const path of request.whole)
-            if (!want(path, true))
-                onFile(path, undefined, missing);
-        for (const path of request.headers)
-            if (!want(path, false))
-                onScan(path, undefined, 0, missing);
-        // Whole files come first in the stream: say when the last of them has arrived.
-        const wholeCount = wanted.filter(w => w.whole).length;
-        if (wholeCount === 0)
-            onWholeDone?.();
-        let next = 0;
-        await this.git.readObjects(wanted.map(w => w.oid), (_oid, data, size) => {
-            const { path, whole, link } = wanted[next++];
-            const error = !data
-                ? 'its object is missing from the repository'
-                : link
-                    ? symlinkReason(path, size <= MAX_LINK_BYTES ? data.toString('utf8') : undefined)
-                    : size > readLimitOf(path, this.caps)
-                        ? tooLargeReason(path, this.caps)
-                        : undefined;
-            if (whole)
-                onFile(path, error ? undefined : data, error);
-            else if (data && !link) {
-                const eof = size <= readLimitOf(path, this.caps);
-                const scan = scanImports(data, { eof });
-                if (scan.needMore)
-                    onScan(path, undefined, data.length, `${error}, and its import header runs past that`);
-                else
-                    onScan(path, scan, data.length);
-                if (error)
-                    onSource?.(path, undefined, error);
-                else
-                    onSource?.(path, data);
-            }
-            else
-                onScan(path, undefined, 0, error);
-            if (whole && next === wholeCount)
-                onWholeDone?.();
-        }, i => (wanted[i].link ? MAX_LINK_BYTES : readLimitOf(wanted[i].path, this.caps)));
-    }
-}
-function readLink(full) {
-    try {
-        return readlinkSync(full);
-    }
-    catch {
-        return undefined;
-    }
-}
-/** Why a path that is no regular file (nor a link) is not read. */
-function notRegular(stat) {
-    if (stat.isDirectory())
-        return 'it is a directory';
-    const kind = stat.isFIFO()
-        ? 'a named pipe (FIFO)'
-        : stat.isSocket()
-            ? 'a socket'
-            : stat.isCharacterDevice()
-                ? 'a character device'
-                : stat.isBlockDevice()
-                    ? 'a block device'
-                    : 'of an unknown kind';
-    return `it is ${kind}, not a regular file`;
-}
-/**
- * A larger buffer that starts with `buffer`'s bytes: `atLeast` long when that is larger, else 4x;
- * never longer than `atMost`.
- */
-function growBuffer(buffer, atLeast, atMost) {
-    const wanted = atLeast > buffer.length ? atLeast : buffer.length * 4;
-    const bigger = Buffer.allocUnsafe(Math.min(wanted, atMost));
-    buffer.copy(bigger);
-    return bigger;
-}
-function describeIoError(error) {
-    const e = error;
-    if (e.code === 'EISDIR')
-        return 'it is a directory';
-    if (e.code === 'ENOENT')
-        return 'it does not exist in the working tree';
-    if (e.code === 'EACCES')
-        return 'permission denied';
-    return e.message ?? String(error);
-}
-
-// Reads what the breaking-change rule compares: for each module gated or checked, its exported API
-// now and at the comparison point (the pull request's base, else the module's latest release). Only
-// packages with a changed file are read, and of those extractComparedApis parses only what a
-// comparison needs; at the comparison point only the files the diff lists are read from git.
-async function gatherApiComparisons(git, tree, inputs, intent) {
-    const modules = loadModules(inputs.goMods);
-    let targets;
-    try {
-        const baseGoMods = await inputs.base?.goMods;
-        targets = resolveTargets(intent, modules, baseGoMods ? { baseGoMods } : {});
-    }
-    catch {
-        return []; // the analysis reports the bad request itself
-    }
-    const wanted = targets.flatMap(t => {
-        const point = t.module?.path !== undefined && !t.tagProblem ? comparisonPoint(t, inputs) : undefined;
-        return point ? [{ target: t, point }] : [];
-    });
-    if (wanted.length === 0)
-        return [];
-    const headIsCommit = tree instanceof GitTree;
-    const bases = new Map();
-    const baseSide = (commit) => {
-        let side = bases.get(commit);
-        if (!side) {
-            const known = inputs.base?.tree.ref === commit ? inputs.base : undefined;
-            side = readBaseSide(git, known ?? { tree: new GitTree(git, commit) }, inputs.commit, headIsCommit);
-            bases.set(commit, side);
-        }
-        return side;
-    };
-    const headFilesOf = apiFilesByModule(inputs.files, modules);
-    // One module after the other: a pull request in a monorepo compares every module, and each
-    // comparison reads through its own git processes.
-    const comparisons = [];
-    for (const { target, point } of wanted) {
-        // A thin clone may lack a release's commit: no comparison (gather/history.ts says so), no crash.
-        if (point.commit !== inputs.base?.tree.ref && !(await git.hasCommit(point.commit)))
-            continue;
-        const base = await baseSide(point.commit);
-        const module = target.module;
-        const baseModule = base.modules.find(m => m.dir === module.dir);
-        const headFiles = headFilesOf.get(module) ?? [];
-        const baseFiles = (baseModule && base.filesOf.get(baseModule)) ?? [];
-        // Packages (directories) with a changed, added or removed file are the only ones worth reading;
-        // a file that a major bump only rewrote declares what it did and does not count.
-        const headSet = new Set(headFiles);
-        const baseSet = new Set(baseFiles);
-        const rewritten = inputs.base && point.commit === inputs.base.tree.ref && baseModule?.path !== module.path
-            ? await rewrittenFiles(base.tree, await inputs.base.movedBack, headFiles)
-            : new Set();
-        const differsFromHead = (f) => base.changed.has(f) || !headSet.has(f);
-        const declaresOtherwise = (f) => differsFromHead(f) && !rewritten.has(f);
-        const dirs = new Set();
-        for (const f of headFiles)
-            if (!baseSet.has(f) || declaresOtherwise(f))
-                dirs.add(dirOf(f));
-        for (const f of baseFiles)
-            if (declaresOtherwise(f))
-                dirs.add(dirOf(f));
-        // A package that imports a dependency whose required version changed may change underneath.
-        // Which packages those are, the import headers tell; only then is their scan awaited.
-        const changedDependencies = changedRequirements(baseModule, module);
-        const dependents = new Set();
-        if (changedDependencies.length > 0) {
-            const goFiles = await inputs.goFiles;
-            for (const f of headFiles) {
-                const imports = goFiles.get(f)?.imports ?? [];
-                if (imports.some(i => changedDependencies.some(d => hasPathPrefix(i.path, d))))
-                    dependents.add(dirOf(f));
-            }
-        }
-        const inDirs = (f) => dirs.has(dirOf(f)) || dependents.has(dirOf(f));
-        // At the comparison point only the files the diff lists are read: the others are the head's bytes.
-        const oldRead = readSources(base.tree, baseFiles.filter(f => inDirs(f) && differsFromHead(f)));
-        // Of a package only the gated tree has, the comparison needs its name and position only.
-        const baseDirs = new Set(baseFiles.map(dirOf));
-        const added = [...dirs].filter(d => !baseDirs.has(d) && !dependents.has(d));
-        const headerFiles = added.length > 0
-            ? headerFilesOfAdded(added, [...dirs, ...dependents], headFiles, await inputs.goFiles, module)
-            : undefined;
-        const [newSources, oldChanged] = await Promise.all([
-            readSources(tree, headFiles.filter(f => inDirs(f) && (headerFiles?.get(dirOf(f))?.has(f) ?? true))),
-            oldRead
-        ]);
-        const headData = new Map(newSources.map(s => [s.file, s.data]));
-        const oldData = new Map(oldChanged.map(s => [s.file, s.data]));
-        const oldSources = baseFiles.filter(inDirs).flatMap(file => {
-            const data = differsFromHead(file) ? oldData.get(file) : headData.get(file);
-            return data ? [{ file, data }] : [];
-        });
-        const [oldApi, newApi] = extractComparedApis(module.dir, { modulePath: baseModule?.path ?? module.path, files: oldSources }, { modulePath: module.path, files: newSources }, { dependents, dependencyChanged: changedDependencies.length > 0 });
-        comparisons.push({
-            moduleDir: module.dir,
-            against: {
-                commit: point.commit,
-                label: point.label,
-                ...(point.version ? { version: point.version } : {})
-            },
-            oldApi,
-            newApi,
-            changedDependencies,
-            filesRead: newSources.length + oldChanged.length
-        });
-    }
-    return comparisons;
-}
-/**
- * For each package in `added` (directories only the gated tree has) that no package read whole
- * imports, directly or through another added one, the files that give its name and position: up to
- * its first file that counts with a package clause, by the header scans (as packageHeader in
- * go/api.ts reads them). The others are read whole: the extractor follows types into them.
- */
-function headerFilesOfAdded(added, read, headFiles, scans, module) {
-    const filesOf = groupBy([...headFiles].sort(), dirOf);
-    const importPathOf = (dir) => dir === module.dir
-        ? module.path
-        : `${module.path}/${module.dir === ROOT_DIR ? dir : dir.slice(module.dir.length + 1)}`;
-    const addedByPath = new Map(added.map(d => [importPathOf(d), d]));
-    const addedSet = new Set(added);
-    // The packages read whole: every read one that is not added, then the added ones they import.
-    const whole = read.filter(d => !addedSet.has(d));
-    const wholeSet = new Set(whole);
-    for (let i = 0; i < whole.length; i++) {
-        for (const f of filesOf.get(whole[i]) ?? []) {
-            for (const spec of scans.get(f)?.imports ?? []) {
-                const dir = addedByPath.get(spec.path);
-                if (dir !== undefined && !wholeSet.has(dir)) {
-                    wholeSet.add(dir);
-                    whole.push(dir);
-                }
-            }
-        }
-    }
-    const headers = new Map();
-    for (const dir of added) {
-        if (wholeSet.has(dir))
-            continue;
-        const wanted = new Set();
-        for (const f of filesOf.get(dir) ?? []) {
-            wanted.add(f);
-            const scan = scans.get(f);
-            if (scan && !scan.error && !scan.buildIgnore && scan.packageName !== undefined)
-                break;
-        }
-        headers.set(dir, wanted);
-    }
-    return headers;
-}
-/** The files whose bytes, own imports moved back, are the blob the base has at their path. */
-async function rewrittenFiles(base, movedBack, files) {
-    if (movedBack.size === 0)
-        return new Set();
-    const blobIds = await base.blobIds();
-    return new Set(files.filter(f => movedBack.has(f) && movedBack.get(f) === blobIds.get(f)));
-}
-/** The .go files whose declarations count (no tests) of each module: nested modules cut out. */
-function apiFilesByModule(files, modules) {
-    const owner = fileOwnerIndex(modules);
-    return groupBy(files, file => (isApiFile(file) ? owner(file) : undefined));
-}
-/**
- * The comparison point's listing and go.mod files (those already read when given), and the diff
- * from it to the gated tree, at once.
- */
-async function readBaseSide(git, { tree, goMods }, head, headIsCommit) {
-    const [files, changed] = await Promise.all([
-        tree.listFiles(),
-        changedFiles(git, tree.ref, head, headIsCommit)
-    ]);
-    const modules = loadModules(await (goMods ?? readWhole(tree, goModFiles(files))));
-    return { tree, modules, filesOf: apiFilesByModule(files, modules), changed };
-}
-/**
- * What a target is compared with: a pull request's base, else the latest earlier release of the same
- * module path. A release that starts a new major has no such release and is not compared
- * (conformance convention 14); on a pull request a major bump is compared with its base.
- */
-function comparisonPoint(target, inputs) {
-    if (inputs.base && target.source === 'pull_request') {
-        return { commit: inputs.base.tree.ref, label: 'the pull request base' };
-    }
-    const earlier = releasesOfModule(inputs.tags, target.module).filter(r => r.tag !== target.tag && (target.version === undefined || compare(r.version, target.version) < 0));
-    const latest = earlier[earlier.length - 1];
-    return latest ? { commit: latest.commit, label: latest.tag, version: latest.version } : undefined;
-}
-function isApiFile(file) {
-    return isGoSourceFile(file) && !file.endsWith('_test.go');
-}
-/** Files that differ between a commit and the gated tree (a commit, or the work tree). */
-async function changedFiles(git, base, head, headIsCommit) {
-    const args = [
-        'diff',
-        '--name-only',
-        '-z',
-        '--no-renames',
-        '--end-of-options',
-        base,
-        ...(headIsCommit && head ? [head] : []),
-        '--'
-    ];
-    const r = await git.run(args, { bulk: true });
-    return new Set(r.stdout.split('\0').filter(Boolean));
-}
-/** Module paths whose required version changed: their packages may have changed underneath. */
-function changedRequirements(before, after) {
-    if (!before)
-        return [];
-    const old = new Map(before.modFile.require.map(r => [r.path, r.version]));
-    return after.modFile.require.filter(r => old.has(r.path) && old.get(r.path) !== r.version).map(r => r.path);
-}
-async function readWhole(tree, paths) {
-    const out = new Map();
-    await tree.read({ whole: paths, headers: [] }, { onFile: (p, d) => void (d && out.set(p, d)), onScan: () => undefined });
-    return out;
-}
-async function readSources(tree, paths) {
-    const contents = await readWhole(tree, paths);
-    return paths.flatMap(file => contents.has(file) ? [{ file, data: contents.get(file) }] : []);
-}
-
-// Builds the Snapshot the rules work on: the files of the tree (working tree or a git ref), every
-// go.mod, the import headers of every counted .go file inside a module, the tags, and the comparison
-// points (a pull request's base, each module's latest release).
-async function gatherSnapshot(options) {
-    const dir = resolve$2(options.dir);
-    const probe = new Git(dir);
-    const location = await probe.location();
-    if (!location) {
-        throw new UsageError(`${dir} is not a git repository (go-major-gate reads tags and history from git)`);
-    }
-    const root = options.head ? dir : (location.topLevel ?? dir);
-    const git = new Git(root);
-    const workingTree = options.head ? undefined : new WorkingTree(root);
-    // The questions to git are independent: ask them at once.
-    const [commit, tags, shallow, remote, workingFiles, baseCommit] = await Promise.all([
-        git.commitOf(options.head ?? 'HEAD'),
-        options.tags ?? git.tags(),
-        git.isShallow(),
-        options.repository ? undefined : git.remoteUrl(),
-        workingTree?.listFiles(),
-        options.base ? git.commitOf(options.base) : undefined
-    ]);
-    if (options.head && !commit)
-        throw new UsageError(`--head ${options.head} names no commit in ${root}`);
-    if (options.base && !baseCommit) {
-        throw new UsageError(`--base ${options.base} names no commit in ${root}`);
-    }
-    const tree = workingTree ?? new GitTree(git, commit);
-    const listed = (workingFiles ?? (await tree.listFiles())).sort();
-    const stats = { files: listed.length, bytes: 0 };
-    const unreadable = new Map();
-    // A path under a directory named go.mod: that go.mod exists and is no file (both modes list it so).
-    for (const goMod of goModsThatAreDirectories(listed))
-        unreadable.set(goMod, 'it is a directory');
-    // What a pull request's base adds (its go.mod files, the lines added since) is read meanwhile.
-    const baseTree = baseCommit ? new GitTree(git, baseCommit) : undefined;
-    const baseGoMods = baseTree ? inBackground(readGoMods(baseTree)) : undefined;
-    // The pull request's own changes start at the merge base. Which files it renamed is asked now (no
-    // patches, so cheap); the lines it added only later, and only in the files with findings.
-    const diffFrom = baseCommit
-        ? inBackground((async () => (commit && (await git.mergeBase(baseCommit, commit))) || baseCommit)())
-        : undefined;
-    const headRef = options.head ? commit : undefined;
-    const renames = diffFrom && inBackground(diffFrom.then(from => git.renamedFiles(from, headRef)));
-    const goMods = new Map();
-    const goFiles = new Map();
-    const goModPaths = goModFiles(listed);
-    const apiIntent = options.disable?.includes('breaking-change') ? undefined : options.intent;
-    // A major-bump pull request rewrites the own imports of every file. Each .go file read whole is
-    // hashed as it was before that move (rewrite.ts), so that the API comparison can tell the files
-    // that changed only so from the base's blob ids, and read none of them again. Which modules moved,
-    // their module lines at the base say.
-    const baseModulePaths = baseCommit && apiIntent ? inBackground(readModulePathsAt(git, baseCommit, goModPaths)) : undefined;
-    const movedBack = new Map();
-    let moveBack;
-    // A separate git process reads the go.mod files of the latest releases while this one reads the tree.
-    const releasedGoMods = inBackground(readReleasedGoMods(git, goModPaths, tags));
-    // Every go.mod that exists roots a module, one that cannot be read too: its directory is cut out of
-    // its parent, and nothing under it is read or checked (its module is unknown).
-    const moduleDirOf = innermostDirIndex([...goModPaths, ...unreadable.keys()].map(dirOf));
-    const unknownModules = new Set();
-    const isKnown = (file) => !unknownModules.has(moduleDirOf(file));
-    // The files the checks see: all but those of unknown modules (set once the go.mod files are read).
-    let files = listed;
-    // One pass over the tree (for a ref: one cat-file process): go.mod files first, then the .go
-    // headers. As soon as the go.mod files are in, the work that needs only them starts and runs while
-    // the headers are scanned: one git grep for the modules' family prefixes (it finds every line that
-    // may name an old major), and the git side of the API comparison.
-    let references;
-    let apiComparisons;
-    // The //go:generate lines are found in the bytes of the .go files whose headers are scanned (those
-    // of a module: go generate runs on packages), as they are read (each file whole).
-    const generateLines = new Map();
-    let headersRead = () => undefined;
-    const headersDone = new Promise(done => (headersRead = done));
-    const goGenerate = headersDone.then(() => generateLines);
-    // The .go files of the modules: their headers are scanned, and only their //go:generate lines count.
-    const goSources = listed.filter(f => isGoSourceFile(f) && moduleDirOf(f) !== undefined);
-    const startReferences = () => readReferences(git, tree, files, [...goMods.values()].map(data => modulePath(data)), options.head ? commit : undefined, goGenerate);
-    const startApiComparisons = () => apiIntent
-        ? gatherApiComparisons(git, tree, {
-            files,
-            goMods,
-            tags,
-            ...(commit ? { commit } : {}),
-            ...(baseTree && baseGoMods
-                ? { base: { tree: baseTree, goMods: baseGoMods, movedBack: headersDone.then(() => movedBack) } }
-                : {}),
-            goFiles: headersDone.then(() => goFiles)
-        }, apiIntent)
-        : undefined;
-    // Asked before the tree is read, so that every file read whole is hashed (one small cat-file).
-    const baseModulesBefore = await baseModulePaths?.catch(() => undefined);
-    await tree.read({ whole: goModPaths, headers: goSources }, {
-        onFile(path, data, error) {
-            if (data) {
-                goMods.set(path, data);
-                stats.bytes += data.length;
-            }
-            else
-                unreadable.set(path, error ?? 'unknown error');
-        },
-        onWholeDone() {
-            for (const path of unreadable.keys())
-                unknownModules.add(dirOf(path));
-            if (unknownModules.size > 0)
-                files = listed.filter(f => isKnown(f) || unreadable.has(f));
-            references = inBackground(startReferences());
-            const comparisons = startApiComparisons();
-            if (comparisons)
-                apiComparisons = inBackground(comparisons);
-            if (baseModulesBefore) {
-                moveBack = movedBackHasher(baseModulesBefore, goMods, goFiles, movedBack, baseCommit);
-            }
-        },
-        onScan(path, scan, bytes, error) {
-            if (!isKnown(path))
-                return;
-            stats.bytes += bytes;
-            if (scan)
-                goFiles.set(path, scan);
-            else
-                unreadable.set(path, error ?? 'unknown error');
-        },
-        onSource(path, data, error) {
-            if (!isKnown(path))
-                return;
-            if (!data) {
-                unreadable.set(path, error ?? 'unknown error');
-                return;
-            }
-            moveBack?.(path, data);
-            const found = goGenerateLines(data);
-            if (found.length > 0)
-                generateLines.set(path, found);
-        }
-    });
-    headersRead();
-    const snapshot = {
-        files,
-        goMods,
-        goFiles,
-        unreadable,
-        tags,
-        stats,
-        ...(commit ? { commit } : {})
-    };
-    if (baseCommit) {
-        snapshot.baseCommit = baseCommit;
-        snapshot.baseGoMods = await baseGoMods;
-    }
-    const { lines: referenceLines, documents: referenceDocuments } = await (references ?? startReferences());
-    snapshot.referenceLines = referenceLines;
-    snapshot.referenceDocuments = referenceDocuments;
-    snapshot.releasedGoMods = await releasedGoMods;
-    if (shallow)
-        snapshot.shallow = true;
-    const comparisons = apiComparisons ?? startApiComparisons();
-    if (comparisons)
-        snapshot.apiComparisons = await comparisons;
-    const repository = options.repository ?? githubRepositoryFromRemote(remote);
-    if (repository)
-        snapshot.repository = repository;
-    const gathered = { snapshot, root, git, tree };
-    if (diffFrom && renames) {
-        const [from, renamed] = await Promise.all([diffFrom, renames]);
-        gathered.addedLinesIn = files => git.addedLines(from, headRef, files, renamed);
-    }
-    return gathered;
-}
-/**
- * The findings of a pull request marked `new` when on a line it added. The diff is taken of the
- * files with findings only: a diff of every file a large pull request changed (a major bump
- * rewrites them all) takes longer than the rest of the check.
- */
-async function markAddedLines(gathered, report, startedAt) {
-    if (!gathered.addedLinesIn)
-        return report;
-    const files = [...new Set(report.findings.flatMap(f => (f.file === null ? [] : [f.file])))];
-    const added = await gathered.addedLinesIn(files);
-    gathered.snapshot.addedLines = added;
-    const marked = markNewFindings(report, added);
-    return { ...marked, stats: { ...marked.stats, ms: Date.now() - startedAt } };
-}
-/**
- * Work started now and awaited later: a failure meanwhile must not count as an unhandled rejection
- * (it surfaces where the promise is awaited).
- */
-function inBackground(work) {
-    work.catch(() => undefined);
-    return work;
-}
-/**
- * The lines of the files src/go/module/references.ts reads that contain a family prefix of the modules: in
- * files other than .go found by ONE `git grep` over the work tree or the commit, in .go files among
- * their //go:generate lines. Also the whole text of the Markdown files among them (read through the
- * tree, so only those few files). Files the tree does not list (symbolic links in a commit) are left
- * out, so both sources give the same result.
- */
-async function readReferences(git, tree, files, modulePaths, commit, 
-/** The //go:generate lines of the .go files that count, by file. */
-goGenerate) {
-    const lines = new Map();
-    const documents = new Map();
-    const patterns = referencePatterns(modulePaths);
-    if (patterns.length === 0)
-        return { lines, documents };
-    // Other files are searched for any mention; .go files only on their //go:generate lines (every
-    // import line would match a family prefix).
-    const [others, generateLines] = await Promise.all([
-        git.grepLines(patterns, REFERENCE_PATHSPECS, commit),
-        goGenerate
-    ]);
-    const generate = new Map([...generateLines]
-        .map(([file, found]) => [file, found.filter(hit => patterns.some(p => hit.text.includes(p)))])
-        .filter(([, found]) => found.length > 0));
-    const hits = new Map([...others, ...generate]);
-    if (hits.size === 0)
-        return { lines, documents };
-    const listed = new Set(files);
-    for (const [file, found] of hits) {
-        if (!listed.has(file))
-            continue;
-        const kept = referenceLinesToKeep(file, found);
-        if (kept.length > 0)
-            lines.set(file, kept);
-    }
-    const whole = [...lines.keys()].filter(needsWholeText);
-    if (whole.length > 0) {
-        await tree.read({ whole, headers: [] }, {
-            onFile: (path, data) => void (data && documents.set(path, new TextDecoder().decode(data))),
-            onScan: () => undefined
-        });
-    }
-    return { lines, documents };
-}
-/** The module path of each of `goModPaths` at `commit` (those it has), from one cat-file process. */
-async function readModulePathsAt(git, commit, goModPaths) {
-    const goMods = await readGoModsAt(git, goModPaths.map(goModFile => ({ goModFile, commit })));
-    const paths = new Map();
-    for (const [goModFile, data] of goMods) {
-        const path = modulePath(data);
-        if (path)
-            paths.set(goModFile, path);
-    }
-    return paths;
-}
-/**
- * What hashes each .go file read whole into `movedBack` (see above), for the modules whose module
- * line moved since the base; undefined when none did.
- */
-function movedBackHasher(before, goMods, goFiles, movedBack, baseCommit) {
-    const moved = new Map();
-    for (const [goMod, data] of goMods) {
-        const from = before.get(goMod);
-        const to = modulePath(data);
-        if (from && to && from !== to)
-            moved.set(dirOf(goMod), moduleMove(from, to));
-    }
-    if (moved.size === 0)
-        return undefined;
-    const format = baseCommit.length === 64 ? 'sha256' : 'sha1';
-    const moduleDirOf = innermostDirIndex([...goMods.keys()].map(dirOf));
-    return (path, data) => {
-        const dir = moduleDirOf(path);
-        const move = dir === undefined ? undefined : moved.get(dir);
-        const scan = move && goFiles.get(path);
-        if (!move || !scan || scan.error)
-            return;
-        const id = movedBackBlobId(data, scan.imports, move, format);
-        if (id)
-            movedBack.set(path, id);
-    };
-}
-/** Every go.mod of a tree, whole. */
-async function readGoMods(tree) {
-    const out = new Map();
-    await tree.read({ whole: goModFiles(await tree.listFiles()), headers: [] }, { onFile: (path, data) => void (data && out.set(path, data)), onScan: () => undefined });
-    return out;
-}
-/** Each module's go.mod at the latest release of its tag prefix, read in one cat-file process. */
-async function readReleasedGoMods(git, goModPaths, tags) {
-    const wanted = [];
-    for (const goModFile of goModPaths) {
-        const releases = releasesWithPrefix(tags, tagPrefixOf(dirOf(goModFile)));
-        const latest = releases[releases.length - 1];
-        if (latest)
-            wanted.push({ goModFile, commit: latest.commit });
-    }
-    return readGoModsAt(git, wanted);
-}
-/** Each go.mod file at its commit (those that exist there), from one cat-file process. */
-async function readGoModsAt(git, wanted) {
-    const out = new Map();
-    let next = 0;
-    await git.readObjects(wanted.map(w => `${w.commit}:${w.goModFile}`), (_oid, data, size) => {
-        const { goModFile } = wanted[next++];
-        if (data && size <= MAX_GO_MOD_BYTES)
-            out.set(goModFile, data);
-    }, () => MAX_GO_MOD_BYTES);
-    return out;
-}
-/** `owner/name` from a GitHub remote URL (https, ssh or git@ forms), else undefined. */
-function githubRepositoryFromRemote(url) {
-    if (!url)
-        return undefined;
-    const m = /^(?:https?:\/\/(?:[^@/]+@)?github\.com\/|ssh:\/\/git@github\.com\/|git@github\.com:)([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
-    return m ? `${m[1]}/${m[2]}` : undefined;
-}
-
 function findingToJson(f) {
     const out = { rule: f.rule, severity: f.severity, file: f.file, line: f.line };
     if (f.column !== undefined)
@@ -36854,13 +36887,14 @@ async function check(args, io) {
     if (missing.length > 0)
         gathered.snapshot.missingHistory = missing;
     const checked = await markAddedLines(gathered, analyze(gathered.snapshot, { intent, failOn, disable, startedAt, ...(config ? { config } : {}) }), startedAt);
+    if (values['only-new'] && values.base === undefined)
+        throw new UsageError("--only-new needs --base (a pull request's base)");
     const report = values['only-new']
-        ? await leaveOutPreExisting(checked, gathered, {
-            base: values.base,
+        ? await onlyNewReport(checked, gathered, {
             failOn,
             disable,
-            config,
-            repository: values.repository
+            ...(config ? { config } : {}),
+            ...(values.repository !== undefined ? { repository: values.repository } : {})
         })
         : checked;
     for (const m of quiet || disable.includes('history-missing') ? [] : missing) {
@@ -36894,41 +36928,10 @@ async function cliMissingHistory(gathered, intent) {
         shallow: snapshot.shallow === true,
         tagsMayExist: snapshot.shallow === true,
         intent,
-        missing: await missingCommits(git, neededCommits(snapshot.tags, intent)),
+        // The CLI's tags are the clone's own: only a shallow clone can lack their commits.
+        missing: snapshot.shallow ? await missingCommits(git, neededCommits(snapshot.tags, intent)) : [],
         mergeBaseMissing: Boolean(snapshot.baseCommit && snapshot.commit && !(await git.mergeBase(snapshot.baseCommit, snapshot.commit)))
     });
-}
-/**
- * --only-new: the findings the merge base of --base and the head has too are pre-existing. The merge
- * base is checked as a consistency check (its breaking changes against the base are none by definition)
- * with the same configuration; what it finds is left out of the report and only counted.
- */
-async function leaveOutPreExisting(report, gathered, options) {
-    if (options.base === undefined)
-        throw new UsageError("--only-new needs --base (a pull request's base)");
-    const { snapshot, git, root } = gathered;
-    const mergeBase = snapshot.commit && snapshot.baseCommit
-        ? await git.mergeBase(snapshot.baseCommit, snapshot.commit)
-        : undefined;
-    const at = mergeBase ?? snapshot.baseCommit;
-    if (!at)
-        return report;
-    const intent = { kind: 'consistency', source: 'pull_request' };
-    const disable = [...options.disable, 'breaking-change'];
-    const base = await gatherSnapshot({
-        dir: root,
-        head: at,
-        intent,
-        disable,
-        ...(options.repository !== undefined ? { repository: options.repository } : {})
-    });
-    const baseReport = analyze(base.snapshot, {
-        intent,
-        failOn: options.failOn,
-        disable,
-        ...(options.config ? { config: options.config } : {})
-    });
-    return withoutPreExisting(report, baseReport.findings, options.failOn);
 }
 function formatReport(format, report) {
     return format === 'json' ? formatJson(report) : formatSarif(report);

@@ -36,8 +36,8 @@ import { setTimeout as setTimeout$1 } from 'timers';
 import { accessSync, constants as constants$8, statSync, readSync, closeSync, lstatSync, openSync, fstatSync, readlinkSync, readFileSync as readFileSync$1, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, isAbsolute, join, posix, resolve as resolve$2 } from 'node:path';
-import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
+import { spawn } from 'node:child_process';
 import require$$0$6 from 'process';
 import require$$0$7 from 'buffer';
 
@@ -40307,8 +40307,78 @@ function describeEntry(entry) {
     return parts.join(', ');
 }
 
+/** The identity of a finding across two versions of a tree. */
+function fingerprint(finding) {
+    return [finding.rule, finding.module ?? '', finding.file ?? '', normalizeMessage(finding.message)].join('\u0000');
+}
+/** A message with its `file:line[:col]` and `line N` locations blanked. */
+function normalizeMessage(message) {
+    return message.replace(/:\d+(?::\d+)?\b/g, ':#').replace(/\bline \d+\b/g, 'line #');
+}
+/**
+ * Splits a pull request's findings into new and pre-existing. Each base finding accounts for one
+ * head finding with its fingerprint, so a second copy of a pre-existing finding is new.
+ */
+function splitPreExisting(head, base) {
+    const remaining = new Map();
+    for (const f of base)
+        remaining.set(fingerprint(f), (remaining.get(fingerprint(f)) ?? 0) + 1);
+    const added = [];
+    const preExisting = [];
+    for (const f of head) {
+        const key = fingerprint(f);
+        const left = remaining.get(key) ?? 0;
+        if (left > 0) {
+            remaining.set(key, left - 1);
+            preExisting.push(f);
+        }
+        else
+            added.push(f);
+    }
+    return { added, preExisting };
+}
+/** How many findings of each rule, in rule order of first appearance. */
+function countByRule$1(findings) {
+    const counts = new Map();
+    for (const f of findings)
+        counts.set(f.rule, (counts.get(f.rule) ?? 0) + 1);
+    return counts;
+}
+/**
+ * The findings of `head` that the merge base does not have, findings on added lines first; the
+ * pre-existing ones are only counted, by rule. `conclude` gives the conclusion of what is left.
+ */
+function onlyNewFindings(head, base) {
+    const { added, preExisting } = splitPreExisting(head, base);
+    const onAdded = added.filter(f => f.new === true);
+    const elsewhere = added.filter(f => f.new !== true);
+    return {
+        findings: [...onAdded, ...elsewhere],
+        preExisting: { count: preExisting.length, byRule: Object.fromEntries(countByRule$1(preExisting)) }
+    };
+}
+
 // Snapshot + Intent -> Report: resolves what is gated, runs the rules in order, applies the stopping
 // rules of the conformance conventions, and concludes. Pure: no I/O.
+/**
+ * A pull request that carries the allow-breaking label: its breaking-change errors become notices
+ * that say so, and the report counts them, so a reviewer still sees every break.
+ */
+function allowBreakingChanges(report, label, failOn) {
+    let count = 0;
+    const findings = report.findings.map(f => {
+        if (f.rule !== 'breaking-change' || f.severity !== 'error')
+            return f;
+        count++;
+        return { ...f, severity: 'notice', message: `${f.message} (allowed by the label "${label}")` };
+    });
+    return { ...report, findings, allowedBreaking: { label, count }, conclusion: conclude(findings, failOn) };
+}
+/** The report of a pull request without the findings its merge base has too (`--only-new`). */
+function withoutPreExisting(report, baseFindings, failOn) {
+    const { findings, preExisting } = onlyNewFindings(report.findings, baseFindings);
+    return { ...report, findings, preExisting, conclusion: conclude(findings, failOn) };
+}
 function analyze(snapshot, options) {
     const startedAt = options.startedAt ?? Date.now();
     const modules = loadModules(snapshot.goMods);
@@ -40555,742 +40625,6 @@ function summarizeModule(module, ctx) {
         major,
         goFiles: ctx.goFilesByModule.get(module)?.length ?? 0
     };
-}
-
-// A thin layer over the git CLI: one method per question, argument arrays only (no shell), and refs
-// after --end-of-options so that a ref can never be read as an option.
-class GitError extends Error {
-    exitCode;
-    constructor(message, exitCode) {
-        super(message);
-        this.exitCode = exitCode;
-        this.name = 'GitError';
-    }
-}
-const ZERO_OID = /^0+$/;
-/** Pathspecs longer than this are not passed (see addedLines). */
-const MAX_PATHSPEC_CHARS = 24_000;
-/** Whether a SHA is git's all-zero "no commit" value (a created or deleted ref in an event). */
-function isZeroOid(oid) {
-    return !oid || ZERO_OID.test(oid);
-}
-/** No credential prompts (a check never waits on a terminal), and messages in English for the parsers. */
-function gitEnvironment() {
-    return { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
-}
-/** git's absolute path by the PATH it was found on. */
-const gitOnPath = new Map();
-/**
- * git's path, looked up once per PATH. Given a bare name, @actions/exec searches PATH with a stat per
- * directory before each process it starts (about 4 ms each, a check starts a dozen); given an
- * absolute path it makes one. Not on Windows, where executables carry an extension, nor when git is
- * not found: then exec looks for 'git' itself, and says so when it is missing.
- */
-function gitExecutable() {
-    const path = process.env.PATH ?? '';
-    if (process.platform === 'win32')
-        return 'git';
-    let found = gitOnPath.get(path);
-    if (found === undefined) {
-        found = findGit(path.split(delimiter));
-        gitOnPath.set(path, found);
-    }
-    return found;
-}
-function findGit(dirs) {
-    for (const dir of dirs) {
-        // A relative entry is left to exec, which would read it against the repository, not our cwd.
-        if (dir !== '' && !isAbsolute(dir))
-            return 'git';
-        if (dir !== '' && isExecutableFile(join(dir, 'git')))
-            return join(dir, 'git');
-    }
-    return 'git';
-}
-function isExecutableFile(file) {
-    try {
-        accessSync(file, constants$8.X_OK);
-        return statSync(file).isFile();
-    }
-    catch {
-        return false;
-    }
-}
-class Git {
-    cwd;
-    constructor(cwd) {
-        this.cwd = cwd;
-    }
-    async run(args, options = {}) {
-        const out = [];
-        const err = [];
-        const onStdout = options.onStdout ?? ((chunk) => void out.push(chunk));
-        const onStderr = (chunk) => void err.push(chunk);
-        let exitCode;
-        try {
-            exitCode =
-                options.bulk || options.onStdout
-                    ? await this.runPlain(args, options.input, onStdout, onStderr)
-                    : await exec(gitExecutable(), args, {
-                        cwd: this.cwd,
-                        silent: true,
-                        ignoreReturnCode: true,
-                        input: options.input,
-                        env: gitEnvironment(),
-                        listeners: { stdout: onStdout, stderr: onStderr }
-                    });
-        }
-        catch (error) {
-            throw new GitError(`could not run git: ${error.message}`, -1);
-        }
-        const result = {
-            exitCode,
-            stdout: Buffer.concat(out).toString('utf8'),
-            stderr: Buffer.concat(err).toString('utf8')
-        };
-        if (exitCode !== 0 && !options.allowFailure) {
-            const detail = result.stderr.trim().split('\n').slice(-3).join(' ');
-            throw new GitError(`git ${args[0]} failed (exit ${exitCode}): ${detail}`, exitCode);
-        }
-        return result;
-    }
-    /**
-     * Runs git as a plain child process (see RunOptions.bulk): an argument array, no shell. Resolves
-     * with the exit code.
-     */
-    runPlain(args, input, onStdout, onStderr) {
-        return new Promise((resolve, reject) => {
-            const child = spawn(gitExecutable(), args, { cwd: this.cwd, env: gitEnvironment() });
-            // Node says `spawn /usr/bin/git ENOENT` for a missing directory as for a missing git: say where.
-            child.on('error', error => reject(new Error(`${error.message} (in ${this.cwd})`)));
-            // git may exit before reading all of its input (a failure, reported by its exit code): a
-            // write to the closed pipe must not become an unhandled error.
-            child.stdin.on('error', () => undefined);
-            child.stdout.on('data', onStdout);
-            child.stderr.on('data', onStderr);
-            child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
-            child.stdin.end(input);
-        });
-    }
-    /**
-     * Where `cwd` is, in one process: undefined outside a repository; otherwise the top directory of
-     * its work tree (undefined in a bare repository).
-     */
-    async location() {
-        const r = await this.run(['rev-parse', '--git-dir', '--show-toplevel'], { allowFailure: true });
-        const [gitDir, topLevel] = r.stdout.split('\n');
-        if (!gitDir)
-            return undefined;
-        return topLevel ? { topLevel } : {};
-    }
-    /** The top directory of the work tree, or undefined when `cwd` is not inside a git repository. */
-    async topLevel() {
-        const r = await this.run(['rev-parse', '--show-toplevel'], { allowFailure: true });
-        return r.exitCode === 0 ? r.stdout.trim() : undefined;
-    }
-    /** Whether `cwd` is a git repository (a work tree or a bare one). */
-    async isRepository() {
-        const r = await this.run(['rev-parse', '--git-dir'], { allowFailure: true });
-        return r.exitCode === 0;
-    }
-    /** The commit a ref names, or undefined when it names none. */
-    async commitOf(ref) {
-        const r = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
-            allowFailure: true
-        });
-        return r.exitCode === 0 ? r.stdout.trim() : undefined;
-    }
-    /** Every tag with the commit it points to; annotated tags are peeled to their commit. */
-    async tags() {
-        const r = await this.run([
-            'for-each-ref',
-            '--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)',
-            'refs/tags'
-        ], { bulk: true });
-        const tags = [];
-        for (const line of r.stdout.split('\n')) {
-            if (!line)
-                continue;
-            const [name, type, oid, peeled] = line.split('\0');
-            if (type === 'tag' && peeled)
-                tags.push({ name, commit: peeled });
-            else if (type === 'commit')
-                tags.push({ name, commit: oid });
-        }
-        return tags;
-    }
-    async isShallow() {
-        const r = await this.run(['rev-parse', '--is-shallow-repository'], { allowFailure: true });
-        return r.stdout.trim() === 'true';
-    }
-    async mergeBase(a, b) {
-        const r = await this.run(['merge-base', '--end-of-options', a, b], { allowFailure: true });
-        return r.exitCode === 0 ? r.stdout.trim() : undefined;
-    }
-    /**
-     * The lines added on the way from `base` to `head` (the working tree when absent) to each of
-     * `files`, renamed files diffed with their old paths (`renamed` maps a new path to its old one).
-     * The paths are given to git literally, unless they would not fit a command line (Windows allows
-     * 32,767 characters): then the whole diff is read.
-     */
-    async addedLines(base, head, files, renamed) {
-        if (files.length === 0)
-            return new Map();
-        const paths = files.flatMap(f => (renamed.has(f) ? [f, renamed.get(f)] : [f]));
-        const fits = paths.reduce((n, p) => n + p.length + 12, 0) < MAX_PATHSPEC_CHARS;
-        const r = await this.run([
-            'diff',
-            '--unified=0',
-            '--no-color',
-            '--no-ext-diff',
-            '--no-textconv',
-            // Fixed prefixes: diff.noprefix or diff.mnemonicPrefix in the user's config would change them.
-            '--src-prefix=a/',
-            '--dst-prefix=b/',
-            '--find-renames',
-            '--diff-filter=AMR',
-            '--end-of-options',
-            base,
-            ...(head ? [head] : []),
-            '--',
-            ...(fits ? paths.map(p => `:(literal)${p}`) : [])
-        ], { bulk: true });
-        const added = parseAddedLines(r.stdout);
-        const wanted = new Set(files);
-        for (const path of added.keys())
-            if (!wanted.has(path))
-                added.delete(path);
-        return added;
-    }
-    /** Files renamed from `base` to `head` (the working tree when absent): new path -> old path. */
-    async renamedFiles(base, head) {
-        const r = await this.run([
-            'diff',
-            '--name-status',
-            '-z',
-            '--find-renames',
-            '--diff-filter=R',
-            '--end-of-options',
-            base,
-            ...(head ? [head] : []),
-            '--'
-        ], { bulk: true });
-        // Records: "R<score>\0old\0new\0".
-        const fields = r.stdout.split('\0');
-        const renamed = new Map();
-        for (let i = 0; i + 2 < fields.length; i += 3)
-            renamed.set(fields[i + 2], fields[i + 1]);
-        return renamed;
-    }
-    /** Whether the object `sha` names a commit that is present locally. */
-    async hasCommit(sha) {
-        const r = await this.run(['cat-file', '-e', '--end-of-options', `${sha}^{commit}`], {
-            allowFailure: true
-        });
-        return r.exitCode === 0;
-    }
-    /**
-     * `git fetch` from a remote, quietly and without prompting; returns the error text instead of
-     * throwing, since every fetch here is an attempt with a fallback.
-     */
-    async fetch(remote, args) {
-        const r = await this.run(['fetch', '--quiet', '--no-recurse-submodules', ...args, '--', remote], {
-            allowFailure: true
-        });
-        return r.exitCode === 0 ? undefined : r.stderr.trim().split('\n').pop() || `exit ${r.exitCode}`;
-    }
-    /** Fetches specific refs or commits (a SHA works on GitHub); `--depth=1` only keeps a shallow clone shallow. */
-    async fetchRefs(remote, refspecs, shallow) {
-        const r = await this.run([
-            'fetch',
-            '--quiet',
-            '--no-tags',
-            '--no-recurse-submodules',
-            ...(shallow ? ['--depth=1'] : []),
-            '--',
-            remote,
-            ...refspecs
-        ], { allowFailure: true });
-        return r.exitCode === 0 ? undefined : r.stderr.trim().split('\n').pop() || `exit ${r.exitCode}`;
-    }
-    /** The URL of a remote, or undefined. */
-    async remoteUrl(name = 'origin') {
-        const r = await this.run(['remote', 'get-url', '--', name], { allowFailure: true });
-        return r.exitCode === 0 ? r.stdout.trim() : undefined;
-    }
-    /** Tracked and untracked-but-not-ignored files of the work tree, less those deleted from it. */
-    async workTreeFiles() {
-        // One process: -t tags each entry, and a tracked file deleted from the work tree is listed
-        // once more with the tag R.
-        const r = await this.run(['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard'], { bulk: true });
-        const present = new Set();
-        const deleted = new Set();
-        for (const entry of r.stdout.split('\0')) {
-            if (entry.length < 3)
-                continue;
-            (entry[0] === 'R' ? deleted : present).add(entry.slice(2));
-        }
-        return [...present].filter(f => !deleted.has(f));
-    }
-    /** Every blob of the tree at `ref` (recursively), with its object id. */
-    async listTree(ref) {
-        const r = await this.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', ref], { bulk: true });
-        const entries = [];
-        for (const record of r.stdout.split('\0')) {
-            if (!record)
-                continue;
-            const tab = record.indexOf('\t');
-            const [mode, type, oid] = record.slice(0, tab).split(' ');
-            if (type === 'blob')
-                entries.push({ path: record.slice(tab + 1), oid, mode });
-        }
-        return entries;
-    }
-    /**
-     * The lines that contain any of the fixed strings `patterns`, per file, in ONE `git grep` process:
-     * in the commit `commit`, or without it in the work tree (tracked files and untracked ones that are
-     * not ignored, as workTreeFiles lists them). Binary files are skipped; `pathspecs` limit the files
-     * read. Paths are relative to the top of the repository.
-     */
-    async grepLines(patterns, pathspecs, commit) {
-        const out = new Map();
-        if (patterns.length === 0)
-            return out;
-        const r = await this.run([
-            'grep',
-            '--line-number',
-            '--null',
-            '-I',
-            '--fixed-strings',
-            '--no-color',
-            '--no-column',
-            '--full-name',
-            '--no-recurse-submodules',
-            '--no-textconv',
-            ...(commit ? [] : ['--untracked']),
-            ...patterns.flatMap(p => ['-e', p]),
-            // A commit id from commitOf (hex, never an option): git grep has no --end-of-options.
-            ...(commit ? [commit] : []),
-            '--',
-            ...pathspecs
-        ], { allowFailure: true, bulk: true });
-        // Exit 1: nothing matched.
-        if (r.exitCode !== 0 && r.exitCode !== 1) {
-            const detail = r.stderr.trim().split('\n').slice(-3).join(' ');
-            throw new GitError(`git grep failed (exit ${r.exitCode}): ${detail}`, r.exitCode);
-        }
-        return parseGrepOutput(r.stdout, commit ? `${commit}:` : '', out);
-    }
-    /**
-     * Streams the contents of many objects through ONE `git cat-file --batch` process. `onObject`
-     * receives each object in request order, with its whole size; a missing object arrives as
-     * undefined. With `keepBytes`, no more than that many bytes of the i-th object are kept (the rest
-     * is read past, not held in memory): `data` is then shorter than `size`.
-     */
-    async readObjects(oids, onObject, keepBytes) {
-        if (oids.length === 0)
-            return;
-        const parser = new BatchParser(onObject, keepBytes);
-        await this.run(['cat-file', '--batch'], {
-            input: Buffer.from(oids.join('\n') + '\n'),
-            onStdout: chunk => parser.push(chunk)
-        });
-        parser.finish();
-    }
-}
-/**
- * Parses `git grep --null --line-number` output, records of `PATH\0LINE\0TEXT\n` (a path may hold any
- * byte but NUL, a text any but newline); `prefix` is the `COMMIT:` git puts before paths in a commit.
- */
-function parseGrepOutput(output, prefix, out = new Map()) {
-    let at = 0;
-    while (at < output.length) {
-        const pathEnd = output.indexOf('\0', at);
-        const lineEnd = pathEnd < 0 ? -1 : output.indexOf('\0', pathEnd + 1);
-        if (lineEnd < 0)
-            break;
-        let textEnd = output.indexOf('\n', lineEnd + 1);
-        if (textEnd < 0)
-            textEnd = output.length;
-        let path = output.slice(at, pathEnd);
-        if (prefix && path.startsWith(prefix))
-            path = path.slice(prefix.length);
-        const line = Number(output.slice(pathEnd + 1, lineEnd));
-        let text = output.slice(lineEnd + 1, textEnd);
-        if (text.endsWith('\r'))
-            text = text.slice(0, -1);
-        let list = out.get(path);
-        if (!list)
-            out.set(path, (list = []));
-        list.push({ line, text });
-        at = textEnd + 1;
-    }
-    return out;
-}
-/**
- * Parses `git diff --unified=0` output into the added line numbers of each new-side file (deleted
- * files are left out). A hunk's body is exactly as long as its header says, so that a removed line
- * "-- x" or an added "++ x" is not taken for a file's `---`/`+++` line.
- */
-function parseAddedLines(diff) {
-    const added = new Map();
-    let current;
-    let bodyLeft = 0;
-    for (const line of diff.split('\n')) {
-        if (bodyLeft > 0 && (line.startsWith('-') || line.startsWith('+'))) {
-            bodyLeft--;
-            continue;
-        }
-        if (line.startsWith('diff '))
-            current = undefined;
-        else if (line.startsWith('+++ ')) {
-            const path = diffPath(line.slice(4), 'b/');
-            current = path === undefined ? undefined : new Set();
-            if (path !== undefined && current)
-                added.set(path, current);
-        }
-        else if (line.startsWith('@@') && current) {
-            const m = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
-            if (!m)
-                continue;
-            const removed = m[1] === undefined ? 1 : Number(m[1]);
-            const start = Number(m[2]);
-            const count = m[3] === undefined ? 1 : Number(m[3]);
-            for (let i = 0; i < count; i++)
-                current.add(start + i);
-            bodyLeft = removed + count;
-        }
-    }
-    return added;
-}
-/** A path of a `---`/`+++` line: undefined for /dev/null; git ends a name with a space with a tab. */
-function diffPath(text, prefix) {
-    const name = text.endsWith('\t') ? text.slice(0, -1) : text;
-    if (name === '/dev/null')
-        return undefined;
-    const path = unquoteDiffPath(name);
-    return path.startsWith(prefix) ? path.slice(prefix.length) : path;
-}
-/** git quotes paths with unusual bytes as C strings: "b/a\303\251.go". */
-function unquoteDiffPath(path) {
-    if (!path.startsWith('"'))
-        return path;
-    const bytes = [];
-    const escapes = { n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
-    for (let i = 1; i < path.length - 1; i++) {
-        const c = path[i];
-        if (c !== '\\') {
-            bytes.push(...Buffer.from(c, 'utf8'));
-            continue;
-        }
-        const next = path[i + 1];
-        if (/[0-7]/.test(next)) {
-            bytes.push(parseInt(path.slice(i + 1, i + 4), 8));
-            i += 3;
-        }
-        else {
-            bytes.push(escapes[next] ?? next.charCodeAt(0));
-            i += 1;
-        }
-    }
-    return Buffer.from(bytes).toString('utf8');
-}
-/** Incremental parser of `git cat-file --batch` output: `<oid> <type> <size>\n<data>\n` records. */
-class BatchParser {
-    onObject;
-    keepBytes;
-    pending = Buffer.alloc(0);
-    body = [];
-    /** Bytes of the current record read so far (its body and trailing newline), and of them kept. */
-    bodyLength = 0;
-    keptLength = 0;
-    expected = -1;
-    keep = 0;
-    oid = '';
-    index = 0;
-    constructor(onObject, keepBytes) {
-        this.onObject = onObject;
-        this.keepBytes = keepBytes;
-    }
-    push(chunk) {
-        let data = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
-        this.pending = Buffer.alloc(0);
-        while (data.length > 0) {
-            if (this.expected < 0) {
-                const newline = data.indexOf(10);
-                if (newline < 0) {
-                    this.pending = data;
-                    return;
-                }
-                const header = data.subarray(0, newline).toString('utf8').split(' ');
-                data = data.subarray(newline + 1);
-                const index = this.index++;
-                if (header[1] === 'missing' || header.length < 3) {
-                    this.onObject(header[0], undefined, 0);
-                    continue;
-                }
-                this.oid = header[0];
-                this.expected = Number(header[2]);
-                this.keep = Math.min(this.expected, this.keepBytes?.(index) ?? this.expected);
-                this.body = [];
-                this.bodyLength = 0;
-                this.keptLength = 0;
-            }
-            // Collect the body plus its trailing newline; keep only the first `keep` bytes of the body.
-            const need = this.expected + 1 - this.bodyLength;
-            const take = Math.min(need, data.length);
-            const kept = Math.min(take, this.keep - this.keptLength);
-            if (kept > 0) {
-                this.body.push(data.subarray(0, kept));
-                this.keptLength += kept;
-            }
-            this.bodyLength += take;
-            data = data.subarray(take);
-            if (this.bodyLength === this.expected + 1) {
-                const whole = this.body.length === 1 ? this.body[0] : Buffer.concat(this.body, this.keptLength);
-                this.onObject(this.oid, whole.subarray(0, this.keptLength), this.expected);
-                this.expected = -1;
-                this.body = [];
-            }
-        }
-    }
-    finish() {
-        if (this.expected >= 0 || this.pending.length > 0) {
-            throw new GitError('git cat-file --batch ended in the middle of an object', -1);
-        }
-    }
-}
-
-// GitHub event payload -> what to gate and which commits to read (DESIGN.md §2). Pure: the payload,
-// the event name and the inputs in, a plan out. Commits are resolved and fetched by src/action.ts.
-const TAG_REF = 'refs/tags/';
-function planFromEvent(eventName, payload, inputs, env) {
-    const explicit = inputs.version.trim() !== '' ? inputs.version : undefined;
-    switch (eventName) {
-        case 'pull_request':
-        case 'pull_request_target':
-            return pullRequestPlan(payload, inputs, explicit, eventName === 'pull_request_target');
-        case 'push':
-            return pushPlan(payload, inputs, explicit, env);
-        case 'release':
-            return releasePlan(payload, inputs, explicit, env);
-        case 'workflow_dispatch': {
-            const dispatched = stringAt(payload, 'inputs', 'version');
-            const version = explicit ?? (dispatched?.trim() ? dispatched : undefined);
-            return gate(versionIntent(version, inputs.module, 'input'), {
-                head: env.sha,
-                description: 'workflow_dispatch'
-            });
-        }
-        default:
-            return gate(versionIntent(explicit, inputs.module, 'input'), {
-                head: env.sha,
-                description: eventName || 'unknown event'
-            });
-    }
-}
-function pullRequestPlan(payload, inputs, explicit, target) {
-    const head = stringAt(payload, 'pull_request', 'head', 'sha');
-    const base = inputs.baseRef.trim() || stringAt(payload, 'pull_request', 'base', 'sha');
-    const number = numberAt$1(payload, 'pull_request', 'number') ?? numberAt$1(payload, 'number');
-    if (!head || !base)
-        return { kind: 'skip', reason: 'the pull request payload has no head or base commit' };
-    const headRepo = stringAt(payload, 'pull_request', 'head', 'repo', 'full_name');
-    const baseRepo = stringAt(payload, 'pull_request', 'base', 'repo', 'full_name');
-    const intent = explicit
-        ? versionIntent(explicit, inputs.module, 'input')
-        : { kind: 'pull-request', source: 'pull_request' };
-    return gate(intent, {
-        head,
-        base,
-        ...(number !== undefined ? { pullNumber: number } : {}),
-        // pull_request_target runs with the base repository's writable token, fork or not.
-        fromFork: !target && headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo,
-        description: `pull request${number !== undefined ? ` #${number}` : ''}`
-    });
-}
-function pushPlan(payload, inputs, explicit, env) {
-    const ref = stringAt(payload, 'ref') ?? env.ref ?? '';
-    const after = stringAt(payload, 'after') ?? env.sha;
-    if (ref.startsWith(TAG_REF)) {
-        const tag = ref.slice(TAG_REF.length);
-        if (payload.deleted === true || isZeroOid(after))
-            return { kind: 'skip', reason: `tag ${tag} was deleted: nothing to gate` };
-        const intent = explicit
-            ? versionIntent(explicit, inputs.module, 'input')
-            : { kind: 'tag', tag, source: 'tag' };
-        return gate(intent, { head: after, description: `push of tag ${tag}` });
-    }
-    if (isZeroOid(after))
-        return { kind: 'skip', reason: `${ref || 'the ref'} was deleted: nothing to gate` };
-    return gate(versionIntent(explicit, inputs.module, 'input'), {
-        head: after,
-        description: `push to ${ref || 'a branch'}`
-    });
-}
-function releasePlan(payload, inputs, explicit, env) {
-    const tag = stringAt(payload, 'release', 'tag_name');
-    if (!tag)
-        return { kind: 'skip', reason: 'the release payload has no tag_name' };
-    const intent = explicit
-        ? versionIntent(explicit, inputs.module, 'input')
-        : { kind: 'tag', tag, source: 'release' };
-    // GITHUB_SHA is the release's commit once the tag exists; a draft's tag may not exist yet.
-    return gate(intent, { headTag: tag, ...(env.sha ? { head: env.sha } : {}), description: `release ${tag}` });
-}
-/** An explicit version: a tag (possibly prefixed), or a plain version of the module in `module`. */
-function versionIntent(version, module, source) {
-    if (version === undefined)
-        return { kind: 'consistency', source };
-    if (module.trim() !== '')
-        return { kind: 'version', version, moduleDir: normalizeDir(module), source };
-    return { kind: 'tag', tag: version, source };
-}
-function gate(intent, fields) {
-    const head = fields.head && !isZeroOid(fields.head) ? fields.head : undefined;
-    return {
-        kind: 'gate',
-        intent,
-        ...(head ? { head } : {}),
-        ...(fields.headTag ? { headTag: fields.headTag } : {}),
-        ...(fields.base ? { base: fields.base } : {}),
-        ...(fields.pullNumber !== undefined ? { pullNumber: fields.pullNumber } : {}),
-        fromFork: fields.fromFork ?? false,
-        description: fields.description
-    };
-}
-function valueAt(payload, ...keys) {
-    let value = payload;
-    for (const key of keys) {
-        if (value === null || typeof value !== 'object')
-            return undefined;
-        value = value[key];
-    }
-    return value;
-}
-function stringAt(payload, ...keys) {
-    const value = valueAt(payload, ...keys);
-    return typeof value === 'string' ? value : undefined;
-}
-function numberAt$1(payload, ...keys) {
-    const value = valueAt(payload, ...keys);
-    return typeof value === 'number' ? value : undefined;
-}
-
-// What the check needs from git history, and what a thin clone lacks of it: the commits of the
-// releases it compares with or reads go.mod files from, the tags, the history beyond a shallow
-// clone's edge. Shared by the CLI (which says what to fetch) and the action (which fetches exactly
-// the missing commits first, then says what still lacks and which workflow change brings it).
-const COMPARISON = 'breaking-change could not compare the exported API with it (and no next version is suggested)';
-const LATEST = "module-renamed could not read the module's go.mod at its latest release";
-/**
- * The release commits the check may read: for each tag prefix, the latest release (its go.mod is
- * read for module-renamed), and the comparison points of breaking-change: for a version gated, the
- * latest earlier release of its major; in a consistency check the latest release of each major (a
- * pull request is compared with its base).
- */
-function neededCommits(tags, intent) {
-    const target = gatedRelease(intent);
-    const needed = new Map();
-    const need = (r, use) => {
-        const entry = needed.get(r.commit) ?? { tag: r.tag, uses: new Set() };
-        entry.uses.add(use);
-        needed.set(r.commit, entry);
-    };
-    for (const prefix of new Set(tags.map(t => splitTag(t.name).prefix))) {
-        const releases = releasesWithPrefix(tags, prefix).filter(r => r.tag !== target?.tag);
-        const latest = releases[releases.length - 1];
-        if (latest)
-            need(latest, LATEST);
-        const group = (version) => (majorDigits(version) === '0' ? '1' : majorDigits(version));
-        if (target && target.prefix === prefix) {
-            const earlier = releases.filter(r => group(r.version) === group(target.version) && compare$1(r.version, target.version) < 0);
-            const point = earlier[earlier.length - 1];
-            if (point)
-                need(point, COMPARISON);
-        }
-        else if (!target && intent?.kind !== 'pull-request') {
-            const latestOfMajor = new Map();
-            for (const r of releases)
-                latestOfMajor.set(group(r.version), r);
-            for (const r of latestOfMajor.values())
-                need(r, COMPARISON);
-        }
-    }
-    return [...needed].map(([commit, { tag, uses }]) => ({
-        commit,
-        tag,
-        affects: [...uses].sort().join(', and ')
-    }));
-}
-/** The tag prefix and version a tag or version check gates, when it is a valid one. */
-function gatedRelease(intent) {
-    if (intent?.kind === 'tag') {
-        const { prefix, version } = splitTag(intent.tag);
-        return isValid(version) ? { prefix, version, tag: intent.tag } : undefined;
-    }
-    if (intent?.kind === 'version' && isValid(intent.version)) {
-        const prefix = intent.moduleDir ? tagPrefixOf(intent.moduleDir) : '';
-        return { prefix, version: intent.version, tag: `${prefix}${intent.version}` };
-    }
-    return undefined;
-}
-/** The needed commits this clone does not have (one cat-file process). */
-async function missingCommits(git, needed) {
-    if (needed.length === 0)
-        return [];
-    const present = new Set();
-    await git.readObjects(needed.map(n => `${n.commit}^{commit}`), (oid, data) => void (data && present.add(oid)));
-    // cat-file answers with the object's id, which for a commit is the commit asked for.
-    return needed.filter(n => !present.has(n.commit));
-}
-/** The findings' facts: what lacks, why, what it keeps from running, and the fix. */
-function describeMissingHistory(facts, remedy) {
-    const out = [];
-    const releaseCheck = facts.intent.kind === 'tag' || facts.intent.kind === 'version';
-    if (facts.tags.length === 0 && releaseCheck && facts.tagsMayExist) {
-        out.push({
-            severity: 'notice',
-            what: 'this clone has no tags',
-            why: 'they were not fetched (fetch-tags is false, or the fetch failed) and the API did not list them'
-                ,
-            affects: 'tag-exists, version-order and breaking-change could not see earlier releases (right only for a first release)',
-            fix: 'keep the input fetch-tags: true (the default) and give the job contents: read, or set fetch-tags: true on actions/checkout'
-        });
-    }
-    if (facts.mergeBaseMissing) {
-        out.push({
-            severity: 'notice',
-            what: "the merge base of the pull request's base and head is not in this clone",
-            why: facts.shallow ? 'the clone is shallow' : 'the two histories do not meet here',
-            affects: 'its added lines are taken against the base commit itself: a finding may be marked new on a line the base changed since',
-            fix: 'set fetch-depth: 0 on actions/checkout'
-        });
-    }
-    for (const m of facts.missing) {
-        const why = facts.fetchError
-            ? `fetching it from origin failed: ${facts.fetchError}`
-            : facts.shallow
-                ? 'the clone is shallow'
-                : 'the tag points outside the fetched history';
-        out.push({
-            severity: 'warning',
-            what: `the commit ${m.commit.slice(0, 12)} of ${m.tag} is not in this clone`,
-            why: facts.tagsFromApi ? `${why}; the tag was listed by the GitHub API` : why,
-            affects: m.affects,
-            fix: 'set fetch-depth: 0 on actions/checkout (or fetch-tags: true, so that the tags come with their commits)'
-        });
-    }
-    return out;
-}
-/**
- * Fetches exactly the missing commits (GitHub serves any reachable commit by its id), one level deep
- * so that a shallow clone stays shallow. Returns the error text, or undefined.
- */
-async function fetchCommits(git, remote, commits) {
-    if (commits.length === 0)
-        return undefined;
-    return git.fetchRefs(remote, [...commits], true);
 }
 
 // A major bump rewrites the module's own import paths in every file (`m/v2/x` -> `m/v3/x`). Whether
@@ -43807,7 +43141,7 @@ const isDigit = (c) => c >= 0x30 && c <= 0x39;
 const UNICODE_LETTER = /[\p{L}]/u;
 const UNICODE_DIGIT = /[\p{Nd}]/u;
 /** The kind and end of the number literal at i (an int, float or imaginary). */
-function numberAt(src, i) {
+function numberAt$1(src, i) {
     let float = false;
     const hex = src.charCodeAt(i) === 0x30 && (src[i + 1] === 'x' || src[i + 1] === 'X');
     if (hex)
@@ -44023,7 +43357,7 @@ class Lexer {
         this.pos = end;
     }
     number(i) {
-        const [kind, end] = numberAt(this.src, i);
+        const [kind, end] = numberAt$1(this.src, i);
         this.set(kind, i, end, '');
         this.semiAllowed = true;
     }
@@ -45831,6 +45165,510 @@ function sameDeclarations(old, now, oldModule, newModule) {
     return sameBytes(old.subarray(a.end), now.subarray(b.end));
 }
 
+// A thin layer over the git CLI: one method per question, argument arrays only (no shell), and refs
+// after --end-of-options so that a ref can never be read as an option.
+class GitError extends Error {
+    exitCode;
+    constructor(message, exitCode) {
+        super(message);
+        this.exitCode = exitCode;
+        this.name = 'GitError';
+    }
+}
+const ZERO_OID = /^0+$/;
+/** Pathspecs longer than this are not passed (see addedLines). */
+const MAX_PATHSPEC_CHARS = 24_000;
+/** Whether a SHA is git's all-zero "no commit" value (a created or deleted ref in an event). */
+function isZeroOid(oid) {
+    return !oid || ZERO_OID.test(oid);
+}
+/** No credential prompts (a check never waits on a terminal), and messages in English for the parsers. */
+function gitEnvironment() {
+    return { ...process.env, GIT_TERMINAL_PROMPT: '0', LC_ALL: 'C' };
+}
+/** git's absolute path by the PATH it was found on. */
+const gitOnPath = new Map();
+/**
+ * git's path, looked up once per PATH. Given a bare name, @actions/exec searches PATH with a stat per
+ * directory before each process it starts (about 4 ms each, a check starts a dozen); given an
+ * absolute path it makes one. Not on Windows, where executables carry an extension, nor when git is
+ * not found: then exec looks for 'git' itself, and says so when it is missing.
+ */
+function gitExecutable() {
+    const path = process.env.PATH ?? '';
+    if (process.platform === 'win32')
+        return 'git';
+    let found = gitOnPath.get(path);
+    if (found === undefined) {
+        found = findGit(path.split(delimiter));
+        gitOnPath.set(path, found);
+    }
+    return found;
+}
+function findGit(dirs) {
+    for (const dir of dirs) {
+        // A relative entry is left to exec, which would read it against the repository, not our cwd.
+        if (dir !== '' && !isAbsolute(dir))
+            return 'git';
+        if (dir !== '' && isExecutableFile(join(dir, 'git')))
+            return join(dir, 'git');
+    }
+    return 'git';
+}
+function isExecutableFile(file) {
+    try {
+        accessSync(file, constants$8.X_OK);
+        return statSync(file).isFile();
+    }
+    catch {
+        return false;
+    }
+}
+class Git {
+    cwd;
+    constructor(cwd) {
+        this.cwd = cwd;
+    }
+    async run(args, options = {}) {
+        const out = [];
+        const err = [];
+        const onStdout = options.onStdout ?? ((chunk) => void out.push(chunk));
+        const onStderr = (chunk) => void err.push(chunk);
+        let exitCode;
+        try {
+            exitCode =
+                options.bulk || options.onStdout
+                    ? await this.runPlain(args, options.input, onStdout, onStderr)
+                    : await exec(gitExecutable(), args, {
+                        cwd: this.cwd,
+                        silent: true,
+                        ignoreReturnCode: true,
+                        input: options.input,
+                        env: gitEnvironment(),
+                        listeners: { stdout: onStdout, stderr: onStderr }
+                    });
+        }
+        catch (error) {
+            throw new GitError(`could not run git: ${error.message}`, -1);
+        }
+        const result = {
+            exitCode,
+            stdout: Buffer.concat(out).toString('utf8'),
+            stderr: Buffer.concat(err).toString('utf8')
+        };
+        if (exitCode !== 0 && !options.allowFailure) {
+            const detail = result.stderr.trim().split('\n').slice(-3).join(' ');
+            throw new GitError(`git ${args[0]} failed (exit ${exitCode}): ${detail}`, exitCode);
+        }
+        return result;
+    }
+    /**
+     * Runs git as a plain child process (see RunOptions.bulk): an argument array, no shell. Resolves
+     * with the exit code.
+     */
+    runPlain(args, input, onStdout, onStderr) {
+        return new Promise((resolve, reject) => {
+            const child = spawn(gitExecutable(), args, { cwd: this.cwd, env: gitEnvironment() });
+            // Node says `spawn /usr/bin/git ENOENT` for a missing directory as for a missing git: say where.
+            child.on('error', error => reject(new Error(`${error.message} (in ${this.cwd})`)));
+            // git may exit before reading all of its input (a failure, reported by its exit code): a
+            // write to the closed pipe must not become an unhandled error.
+            child.stdin.on('error', () => undefined);
+            child.stdout.on('data', onStdout);
+            child.stderr.on('data', onStderr);
+            child.on('close', (code, signal) => resolve(code ?? (signal ? 128 : 1)));
+            child.stdin.end(input);
+        });
+    }
+    /**
+     * Where `cwd` is, in one process: undefined outside a repository; otherwise the top directory of
+     * its work tree (undefined in a bare repository).
+     */
+    async location() {
+        const r = await this.run(['rev-parse', '--git-dir', '--show-toplevel'], { allowFailure: true });
+        const [gitDir, topLevel] = r.stdout.split('\n');
+        if (!gitDir)
+            return undefined;
+        return topLevel ? { topLevel } : {};
+    }
+    /** The top directory of the work tree, or undefined when `cwd` is not inside a git repository. */
+    async topLevel() {
+        const r = await this.run(['rev-parse', '--show-toplevel'], { allowFailure: true });
+        return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    }
+    /** Whether `cwd` is a git repository (a work tree or a bare one). */
+    async isRepository() {
+        const r = await this.run(['rev-parse', '--git-dir'], { allowFailure: true });
+        return r.exitCode === 0;
+    }
+    /** The commit a ref names, or undefined when it names none. */
+    async commitOf(ref) {
+        const r = await this.run(['rev-parse', '--verify', '--quiet', '--end-of-options', `${ref}^{commit}`], {
+            allowFailure: true
+        });
+        return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    }
+    /** Every tag with the commit it points to; annotated tags are peeled to their commit. */
+    async tags() {
+        const r = await this.run([
+            'for-each-ref',
+            '--format=%(refname:strip=2)%00%(objecttype)%00%(objectname)%00%(*objectname)',
+            'refs/tags'
+        ], { bulk: true });
+        const tags = [];
+        for (const line of r.stdout.split('\n')) {
+            if (!line)
+                continue;
+            const [name, type, oid, peeled] = line.split('\0');
+            if (type === 'tag' && peeled)
+                tags.push({ name, commit: peeled });
+            else if (type === 'commit')
+                tags.push({ name, commit: oid });
+        }
+        return tags;
+    }
+    async isShallow() {
+        const r = await this.run(['rev-parse', '--is-shallow-repository'], { allowFailure: true });
+        return r.stdout.trim() === 'true';
+    }
+    async mergeBase(a, b) {
+        const r = await this.run(['merge-base', '--end-of-options', a, b], { allowFailure: true });
+        return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    }
+    /**
+     * The lines added on the way from `base` to `head` (the working tree when absent) to each of
+     * `files`, renamed files diffed with their old paths (`renamed` maps a new path to its old one).
+     * The paths are given to git literally, unless they would not fit a command line (Windows allows
+     * 32,767 characters): then the whole diff is read.
+     */
+    async addedLines(base, head, files, renamed) {
+        if (files.length === 0)
+            return new Map();
+        const paths = files.flatMap(f => (renamed.has(f) ? [f, renamed.get(f)] : [f]));
+        const fits = paths.reduce((n, p) => n + p.length + 12, 0) < MAX_PATHSPEC_CHARS;
+        const r = await this.run([
+            'diff',
+            '--unified=0',
+            '--no-color',
+            '--no-ext-diff',
+            '--no-textconv',
+            // Fixed prefixes: diff.noprefix or diff.mnemonicPrefix in the user's config would change them.
+            '--src-prefix=a/',
+            '--dst-prefix=b/',
+            '--find-renames',
+            '--diff-filter=AMR',
+            '--end-of-options',
+            base,
+            ...(head ? [head] : []),
+            '--',
+            ...(fits ? paths.map(p => `:(literal)${p}`) : [])
+        ], { bulk: true });
+        const added = parseAddedLines(r.stdout);
+        const wanted = new Set(files);
+        for (const path of added.keys())
+            if (!wanted.has(path))
+                added.delete(path);
+        return added;
+    }
+    /** Files renamed from `base` to `head` (the working tree when absent): new path -> old path. */
+    async renamedFiles(base, head) {
+        const r = await this.run([
+            'diff',
+            '--name-status',
+            '-z',
+            '--find-renames',
+            '--diff-filter=R',
+            '--end-of-options',
+            base,
+            ...(head ? [head] : []),
+            '--'
+        ], { bulk: true });
+        // Records: "R<score>\0old\0new\0".
+        const fields = r.stdout.split('\0');
+        const renamed = new Map();
+        for (let i = 0; i + 2 < fields.length; i += 3)
+            renamed.set(fields[i + 2], fields[i + 1]);
+        return renamed;
+    }
+    /** Whether the object `sha` names a commit that is present locally. */
+    async hasCommit(sha) {
+        const r = await this.run(['cat-file', '-e', '--end-of-options', `${sha}^{commit}`], {
+            allowFailure: true
+        });
+        return r.exitCode === 0;
+    }
+    /**
+     * `git fetch` from a remote, quietly and without prompting; returns the error text instead of
+     * throwing, since every fetch here is an attempt with a fallback.
+     */
+    async fetch(remote, args) {
+        const r = await this.run(['fetch', '--quiet', '--no-recurse-submodules', ...args, '--', remote], {
+            allowFailure: true
+        });
+        return r.exitCode === 0 ? undefined : r.stderr.trim().split('\n').pop() || `exit ${r.exitCode}`;
+    }
+    /** Fetches specific refs or commits (a SHA works on GitHub); `--depth=1` only keeps a shallow clone shallow. */
+    async fetchRefs(remote, refspecs, shallow) {
+        const r = await this.run([
+            'fetch',
+            '--quiet',
+            '--no-tags',
+            '--no-recurse-submodules',
+            ...(shallow ? ['--depth=1'] : []),
+            '--',
+            remote,
+            ...refspecs
+        ], { allowFailure: true });
+        return r.exitCode === 0 ? undefined : r.stderr.trim().split('\n').pop() || `exit ${r.exitCode}`;
+    }
+    /** The URL of a remote, or undefined. */
+    async remoteUrl(name = 'origin') {
+        const r = await this.run(['remote', 'get-url', '--', name], { allowFailure: true });
+        return r.exitCode === 0 ? r.stdout.trim() : undefined;
+    }
+    /** Tracked and untracked-but-not-ignored files of the work tree, less those deleted from it. */
+    async workTreeFiles() {
+        // One process: -t tags each entry, and a tracked file deleted from the work tree is listed
+        // once more with the tag R.
+        const r = await this.run(['ls-files', '-z', '-t', '--cached', '--others', '--deleted', '--exclude-standard'], { bulk: true });
+        const present = new Set();
+        const deleted = new Set();
+        for (const entry of r.stdout.split('\0')) {
+            if (entry.length < 3)
+                continue;
+            (entry[0] === 'R' ? deleted : present).add(entry.slice(2));
+        }
+        return [...present].filter(f => !deleted.has(f));
+    }
+    /** Every blob of the tree at `ref` (recursively), with its object id. */
+    async listTree(ref) {
+        const r = await this.run(['ls-tree', '-r', '-z', '--full-tree', '--end-of-options', ref], { bulk: true });
+        const entries = [];
+        for (const record of r.stdout.split('\0')) {
+            if (!record)
+                continue;
+            const tab = record.indexOf('\t');
+            const [mode, type, oid] = record.slice(0, tab).split(' ');
+            if (type === 'blob')
+                entries.push({ path: record.slice(tab + 1), oid, mode });
+        }
+        return entries;
+    }
+    /**
+     * The lines that contain any of the fixed strings `patterns`, per file, in ONE `git grep` process:
+     * in the commit `commit`, or without it in the work tree (tracked files and untracked ones that are
+     * not ignored, as workTreeFiles lists them). Binary files are skipped; `pathspecs` limit the files
+     * read. Paths are relative to the top of the repository.
+     */
+    async grepLines(patterns, pathspecs, commit) {
+        const out = new Map();
+        if (patterns.length === 0)
+            return out;
+        const r = await this.run([
+            'grep',
+            '--line-number',
+            '--null',
+            '-I',
+            '--fixed-strings',
+            '--no-color',
+            '--no-column',
+            '--full-name',
+            '--no-recurse-submodules',
+            '--no-textconv',
+            ...(commit ? [] : ['--untracked']),
+            ...patterns.flatMap(p => ['-e', p]),
+            // A commit id from commitOf (hex, never an option): git grep has no --end-of-options.
+            ...(commit ? [commit] : []),
+            '--',
+            ...pathspecs
+        ], { allowFailure: true, bulk: true });
+        // Exit 1: nothing matched.
+        if (r.exitCode !== 0 && r.exitCode !== 1) {
+            const detail = r.stderr.trim().split('\n').slice(-3).join(' ');
+            throw new GitError(`git grep failed (exit ${r.exitCode}): ${detail}`, r.exitCode);
+        }
+        return parseGrepOutput(r.stdout, commit ? `${commit}:` : '', out);
+    }
+    /**
+     * Streams the contents of many objects through ONE `git cat-file --batch` process. `onObject`
+     * receives each object in request order, with its whole size; a missing object arrives as
+     * undefined. With `keepBytes`, no more than that many bytes of the i-th object are kept (the rest
+     * is read past, not held in memory): `data` is then shorter than `size`.
+     */
+    async readObjects(oids, onObject, keepBytes) {
+        if (oids.length === 0)
+            return;
+        const parser = new BatchParser(onObject, keepBytes);
+        await this.run(['cat-file', '--batch'], {
+            input: Buffer.from(oids.join('\n') + '\n'),
+            onStdout: chunk => parser.push(chunk)
+        });
+        parser.finish();
+    }
+}
+/**
+ * Parses `git grep --null --line-number` output, records of `PATH\0LINE\0TEXT\n` (a path may hold any
+ * byte but NUL, a text any but newline); `prefix` is the `COMMIT:` git puts before paths in a commit.
+ */
+function parseGrepOutput(output, prefix, out = new Map()) {
+    let at = 0;
+    while (at < output.length) {
+        const pathEnd = output.indexOf('\0', at);
+        const lineEnd = pathEnd < 0 ? -1 : output.indexOf('\0', pathEnd + 1);
+        if (lineEnd < 0)
+            break;
+        let textEnd = output.indexOf('\n', lineEnd + 1);
+        if (textEnd < 0)
+            textEnd = output.length;
+        let path = output.slice(at, pathEnd);
+        if (prefix && path.startsWith(prefix))
+            path = path.slice(prefix.length);
+        const line = Number(output.slice(pathEnd + 1, lineEnd));
+        let text = output.slice(lineEnd + 1, textEnd);
+        if (text.endsWith('\r'))
+            text = text.slice(0, -1);
+        let list = out.get(path);
+        if (!list)
+            out.set(path, (list = []));
+        list.push({ line, text });
+        at = textEnd + 1;
+    }
+    return out;
+}
+/**
+ * Parses `git diff --unified=0` output into the added line numbers of each new-side file (deleted
+ * files are left out). A hunk's body is exactly as long as its header says, so that a removed line
+ * "-- x" or an added "++ x" is not taken for a file's `---`/`+++` line.
+ */
+function parseAddedLines(diff) {
+    const added = new Map();
+    let current;
+    let bodyLeft = 0;
+    for (const line of diff.split('\n')) {
+        if (bodyLeft > 0 && (line.startsWith('-') || line.startsWith('+'))) {
+            bodyLeft--;
+            continue;
+        }
+        if (line.startsWith('diff '))
+            current = undefined;
+        else if (line.startsWith('+++ ')) {
+            const path = diffPath(line.slice(4), 'b/');
+            current = path === undefined ? undefined : new Set();
+            if (path !== undefined && current)
+                added.set(path, current);
+        }
+        else if (line.startsWith('@@') && current) {
+            const m = /^@@ -\d+(?:,(\d+))? \+(\d+)(?:,(\d+))? @@/.exec(line);
+            if (!m)
+                continue;
+            const removed = m[1] === undefined ? 1 : Number(m[1]);
+            const start = Number(m[2]);
+            const count = m[3] === undefined ? 1 : Number(m[3]);
+            for (let i = 0; i < count; i++)
+                current.add(start + i);
+            bodyLeft = removed + count;
+        }
+    }
+    return added;
+}
+/** A path of a `---`/`+++` line: undefined for /dev/null; git ends a name with a space with a tab. */
+function diffPath(text, prefix) {
+    const name = text.endsWith('\t') ? text.slice(0, -1) : text;
+    if (name === '/dev/null')
+        return undefined;
+    const path = unquoteDiffPath(name);
+    return path.startsWith(prefix) ? path.slice(prefix.length) : path;
+}
+/** git quotes paths with unusual bytes as C strings: "b/a\303\251.go". */
+function unquoteDiffPath(path) {
+    if (!path.startsWith('"'))
+        return path;
+    const bytes = [];
+    const escapes = { n: 10, t: 9, '"': 34, '\\': 92, a: 7, b: 8, f: 12, r: 13, v: 11 };
+    for (let i = 1; i < path.length - 1; i++) {
+        const c = path[i];
+        if (c !== '\\') {
+            bytes.push(...Buffer.from(c, 'utf8'));
+            continue;
+        }
+        const next = path[i + 1];
+        if (/[0-7]/.test(next)) {
+            bytes.push(parseInt(path.slice(i + 1, i + 4), 8));
+            i += 3;
+        }
+        else {
+            bytes.push(escapes[next] ?? next.charCodeAt(0));
+            i += 1;
+        }
+    }
+    return Buffer.from(bytes).toString('utf8');
+}
+/** Incremental parser of `git cat-file --batch` output: `<oid> <type> <size>\n<data>\n` records. */
+class BatchParser {
+    onObject;
+    keepBytes;
+    pending = Buffer.alloc(0);
+    body = [];
+    /** Bytes of the current record read so far (its body and trailing newline), and of them kept. */
+    bodyLength = 0;
+    keptLength = 0;
+    expected = -1;
+    keep = 0;
+    oid = '';
+    index = 0;
+    constructor(onObject, keepBytes) {
+        this.onObject = onObject;
+        this.keepBytes = keepBytes;
+    }
+    push(chunk) {
+        let data = this.pending.length ? Buffer.concat([this.pending, chunk]) : chunk;
+        this.pending = Buffer.alloc(0);
+        while (data.length > 0) {
+            if (this.expected < 0) {
+                const newline = data.indexOf(10);
+                if (newline < 0) {
+                    this.pending = data;
+                    return;
+                }
+                const header = data.subarray(0, newline).toString('utf8').split(' ');
+                data = data.subarray(newline + 1);
+                const index = this.index++;
+                if (header[1] === 'missing' || header.length < 3) {
+                    this.onObject(header[0], undefined, 0);
+                    continue;
+                }
+                this.oid = header[0];
+                this.expected = Number(header[2]);
+                this.keep = Math.min(this.expected, this.keepBytes?.(index) ?? this.expected);
+                this.body = [];
+                this.bodyLength = 0;
+                this.keptLength = 0;
+            }
+            // Collect the body plus its trailing newline; keep only the first `keep` bytes of the body.
+            const need = this.expected + 1 - this.bodyLength;
+            const take = Math.min(need, data.length);
+            const kept = Math.min(take, this.keep - this.keptLength);
+            if (kept > 0) {
+                this.body.push(data.subarray(0, kept));
+                this.keptLength += kept;
+            }
+            this.bodyLength += take;
+            data = data.subarray(take);
+            if (this.bodyLength === this.expected + 1) {
+                const whole = this.body.length === 1 ? this.body[0] : Buffer.concat(this.body, this.keptLength);
+                this.onObject(this.oid, whole.subarray(0, this.keptLength), this.expected);
+                this.expected = -1;
+                this.body = [];
+            }
+        }
+    }
+    finish() {
+        if (this.expected >= 0 || this.pending.length > 0) {
+            throw new GitError('git cat-file --batch ended in the middle of an object', -1);
+        }
+    }
+}
+
 // One interface over the two places a repository's files can come from: the working tree on disk
 // and a git ref read from objects (no checkout needed). A ref is read with one `git ls-tree` and one
 // `git cat-file --batch` process, never a process per file. Both read the same tree: regular files
@@ -46708,7975 +46546,44 @@ function githubRepositoryFromRemote(url) {
     return m ? `${m[1]}/${m[2]}` : undefined;
 }
 
-/** GitHub keeps 10 annotations per level per step and silently drops the rest. */
-const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
-const CHECK_RUN_TITLE_MAX_CHARS = 255;
-/** "64 KB" per message and raw_details; counted in UTF-8 bytes, with a margin. */
-const CHECK_RUN_TEXT_MAX_BYTES = 64 * 1000;
-const LEVELS = ['error', 'warning', 'notice'];
-const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
-/** Errors first, then findings on lines the pull request added, then by file and line. */
-function byImportance(a, b) {
-    return (SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
-        Number(b.new === true) - Number(a.new === true) ||
-        compareStrings(a.file ?? '', b.file ?? '') ||
-        (a.line ?? 0) - (b.line ?? 0) ||
-        (a.column ?? 0) - (b.column ?? 0));
-}
-function planWorkflowAnnotations(findings, options) {
-    const perLevel = options.perLevel ?? WORKFLOW_ANNOTATIONS_PER_LEVEL;
-    if (!Number.isInteger(perLevel) || perLevel < 1)
-        throw new RangeError(`perLevel must be ≥ 1, got ${perLevel}`);
-    const sorted = findings.slice().sort(byImportance);
-    return LEVELS.flatMap(level => {
-        const ofLevel = sorted.filter(f => f.severity === level);
-        if (ofLevel.length <= perLevel)
-            return ofLevel.map(workflowAnnotation);
-        const shown = ofLevel.slice(0, perLevel - 1);
-        return [
-            ...shown.map(workflowAnnotation),
-            overflowAnnotation(level, ofLevel.length - shown.length, options.seeAlso)
-        ];
+// Only new findings on a pull request: the merge base of the base and the head is checked too, and
+// what it finds is pre-existing (src/config/only-new.ts matches the findings). Shared by the CLI's
+// --only-new and the action's only-new input.
+/**
+ * The pull request's report without the findings its merge base has too. The merge base is checked
+ * as a consistency check with the same configuration (its breaking changes against the base are none
+ * by definition, so that comparison is not made). A merge base the clone lacks leaves the report as it is.
+ */
+async function onlyNewReport(report, gathered, options) {
+    const { snapshot, git, root } = gathered;
+    if (!snapshot.baseCommit)
+        return report;
+    const mergeBase = snapshot.commit ? await git.mergeBase(snapshot.baseCommit, snapshot.commit) : undefined;
+    const at = mergeBase ?? snapshot.baseCommit;
+    const intent = { kind: 'consistency', source: 'pull_request' };
+    const disable = [...options.disable, 'breaking-change'];
+    const base = await gatherSnapshot({
+        dir: root,
+        head: at,
+        intent,
+        disable,
+        tags: snapshot.tags,
+        ...(options.repository !== undefined ? { repository: options.repository } : {})
     });
-}
-function workflowAnnotation(f) {
-    const properties = { title: f.rule };
-    if (f.file !== null)
-        properties.file = f.file;
-    if (f.file !== null && f.line !== null) {
-        const endLine = f.endLine ?? f.line;
-        properties.startLine = f.line;
-        properties.endLine = endLine;
-        // GitHub rejects columns on a span of several lines.
-        if (endLine === f.line && f.column !== undefined) {
-            properties.startColumn = f.column;
-            if (f.endColumn !== undefined)
-                properties.endColumn = f.endColumn;
-        }
-    }
-    return { level: f.severity, message: f.message, properties };
-}
-function overflowAnnotation(level, more, seeAlso) {
-    const noun = more === 1 ? level : `${level}s`;
-    return {
-        level,
-        // GitHub's cap is per step, whatever share of it the gate leaves for its own messages.
-        message: `${more} more ${noun} not shown here (GitHub shows at most ${WORKFLOW_ANNOTATIONS_PER_LEVEL} ${level} annotations per step): see ${seeAlso}`,
-        properties: { title: `${more} more ${noun}` }
-    };
-}
-function checkRunAnnotations(findings) {
-    return findings.flatMap(f => (f.file === null ? [] : [checkRunAnnotation(f, f.file)]));
-}
-function checkRunAnnotation(f, path) {
-    // A file finding without a line (rare) still needs a line: the file's first.
-    const startLine = f.line ?? 1;
-    const endLine = f.line === null ? startLine : (f.endLine ?? startLine);
-    const annotation = {
-        path,
-        start_line: startLine,
-        end_line: endLine,
-        annotation_level: f.severity === 'error' ? 'failure' : f.severity,
-        message: truncateBytes(f.message, CHECK_RUN_TEXT_MAX_BYTES),
-        title: f.rule.slice(0, CHECK_RUN_TITLE_MAX_CHARS)
-    };
-    if (f.line !== null && endLine === startLine && f.column !== undefined) {
-        annotation.start_column = f.column;
-        if (f.endColumn !== undefined)
-            annotation.end_column = f.endColumn;
-    }
-    if (f.fix)
-        annotation.raw_details = truncateBytes(`Replace with: ${f.fix.replacement}`, CHECK_RUN_TEXT_MAX_BYTES);
-    return annotation;
-}
-function chunk(items, size) {
-    if (!Number.isInteger(size) || size < 1)
-        throw new RangeError(`chunk size must be ≥ 1, got ${size}`);
-    const out = [];
-    for (let i = 0; i < items.length; i += size)
-        out.push(items.slice(i, i + size));
-    return out;
-}
-/** Cuts at a code point boundary so that the UTF-8 encoding fits in `max` bytes. */
-function truncateBytes(s, max) {
-    if (Buffer.byteLength(s, 'utf8') <= max)
-        return s;
-    const ellipsis = '…';
-    let bytes = Buffer.byteLength(ellipsis, 'utf8');
-    let out = '';
-    for (const ch of s) {
-        bytes += Buffer.byteLength(ch, 'utf8');
-        if (bytes > max)
-            break;
-        out += ch;
-    }
-    return out + ellipsis;
-}
-function compareStrings(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-class Context {
-    /**
-     * Hydrate the context from the environment
-     */
-    constructor() {
-        var _a, _b, _c;
-        this.payload = {};
-        if (process.env.GITHUB_EVENT_PATH) {
-            if (existsSync(process.env.GITHUB_EVENT_PATH)) {
-                this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
-            }
-            else {
-                const path = process.env.GITHUB_EVENT_PATH;
-                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL}`);
-            }
-        }
-        this.eventName = process.env.GITHUB_EVENT_NAME;
-        this.sha = process.env.GITHUB_SHA;
-        this.ref = process.env.GITHUB_REF;
-        this.workflow = process.env.GITHUB_WORKFLOW;
-        this.action = process.env.GITHUB_ACTION;
-        this.actor = process.env.GITHUB_ACTOR;
-        this.job = process.env.GITHUB_JOB;
-        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
-        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
-        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
-        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
-        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
-        this.graphqlUrl =
-            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
-    }
-    get issue() {
-        const payload = this.payload;
-        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
-    }
-    get repo() {
-        if (process.env.GITHUB_REPOSITORY) {
-            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
-            return { owner, repo };
-        }
-        if (this.payload.repository) {
-            return {
-                owner: this.payload.repository.owner.login,
-                repo: this.payload.repository.name
-            };
-        }
-        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
-    }
-}
-
-var lib = {};
-
-var proxy = {};
-
-var hasRequiredProxy;
-
-function requireProxy () {
-	if (hasRequiredProxy) return proxy;
-	hasRequiredProxy = 1;
-	Object.defineProperty(proxy, "__esModule", { value: true });
-	proxy.getProxyUrl = getProxyUrl;
-	proxy.checkBypass = checkBypass;
-	function getProxyUrl(reqUrl) {
-	    const usingSsl = reqUrl.protocol === 'https:';
-	    if (checkBypass(reqUrl)) {
-	        return undefined;
-	    }
-	    const proxyVar = (() => {
-	        if (usingSsl) {
-	            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
-	        }
-	        else {
-	            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
-	        }
-	    })();
-	    if (proxyVar) {
-	        try {
-	            return new DecodedURL(proxyVar);
-	        }
-	        catch (_a) {
-	            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
-	                return new DecodedURL(`http://${proxyVar}`);
-	        }
-	    }
-	    else {
-	        return undefined;
-	    }
-	}
-	function checkBypass(reqUrl) {
-	    if (!reqUrl.hostname) {
-	        return false;
-	    }
-	    const reqHost = reqUrl.hostname;
-	    if (isLoopbackAddress(reqHost)) {
-	        return true;
-	    }
-	    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
-	    if (!noProxy) {
-	        return false;
-	    }
-	    // Determine the request port
-	    let reqPort;
-	    if (reqUrl.port) {
-	        reqPort = Number(reqUrl.port);
-	    }
-	    else if (reqUrl.protocol === 'http:') {
-	        reqPort = 80;
-	    }
-	    else if (reqUrl.protocol === 'https:') {
-	        reqPort = 443;
-	    }
-	    // Format the request hostname and hostname with port
-	    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
-	    if (typeof reqPort === 'number') {
-	        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
-	    }
-	    // Compare request host against noproxy
-	    for (const upperNoProxyItem of noProxy
-	        .split(',')
-	        .map(x => x.trim().toUpperCase())
-	        .filter(x => x)) {
-	        if (upperNoProxyItem === '*' ||
-	            upperReqHosts.some(x => x === upperNoProxyItem ||
-	                x.endsWith(`.${upperNoProxyItem}`) ||
-	                (upperNoProxyItem.startsWith('.') &&
-	                    x.endsWith(`${upperNoProxyItem}`)))) {
-	            return true;
-	        }
-	    }
-	    return false;
-	}
-	function isLoopbackAddress(host) {
-	    const hostLower = host.toLowerCase();
-	    return (hostLower === 'localhost' ||
-	        hostLower.startsWith('127.') ||
-	        hostLower.startsWith('[::1]') ||
-	        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
-	}
-	class DecodedURL extends URL {
-	    constructor(url, base) {
-	        super(url, base);
-	        this._decodedUsername = decodeURIComponent(super.username);
-	        this._decodedPassword = decodeURIComponent(super.password);
-	    }
-	    get username() {
-	        return this._decodedUsername;
-	    }
-	    get password() {
-	        return this._decodedPassword;
-	    }
-	}
-	
-	return proxy;
-}
-
-var hasRequiredLib;
-
-function requireLib () {
-	if (hasRequiredLib) return lib;
-	hasRequiredLib = 1;
-	/* eslint-disable @typescript-eslint/no-explicit-any */
-	var __createBinding = (lib && lib.__createBinding) || (Object.create ? (function(o, m, k, k2) {
-	    if (k2 === undefined) k2 = k;
-	    var desc = Object.getOwnPropertyDescriptor(m, k);
-	    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-	      desc = { enumerable: true, get: function() { return m[k]; } };
-	    }
-	    Object.defineProperty(o, k2, desc);
-	}) : (function(o, m, k, k2) {
-	    if (k2 === undefined) k2 = k;
-	    o[k2] = m[k];
-	}));
-	var __setModuleDefault = (lib && lib.__setModuleDefault) || (Object.create ? (function(o, v) {
-	    Object.defineProperty(o, "default", { enumerable: true, value: v });
-	}) : function(o, v) {
-	    o["default"] = v;
-	});
-	var __importStar = (lib && lib.__importStar) || (function () {
-	    var ownKeys = function(o) {
-	        ownKeys = Object.getOwnPropertyNames || function (o) {
-	            var ar = [];
-	            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-	            return ar;
-	        };
-	        return ownKeys(o);
-	    };
-	    return function (mod) {
-	        if (mod && mod.__esModule) return mod;
-	        var result = {};
-	        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-	        __setModuleDefault(result, mod);
-	        return result;
-	    };
-	})();
-	var __awaiter = (lib && lib.__awaiter) || function (thisArg, _arguments, P, generator) {
-	    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-	    return new (P || (P = Promise))(function (resolve, reject) {
-	        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-	        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-	        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-	        step((generator = generator.apply(thisArg, _arguments || [])).next());
-	    });
-	};
-	Object.defineProperty(lib, "__esModule", { value: true });
-	lib.HttpClient = lib.HttpClientResponse = lib.HttpClientError = lib.MediaTypes = lib.Headers = lib.HttpCodes = void 0;
-	lib.getProxyUrl = getProxyUrl;
-	lib.isHttps = isHttps;
-	const http$1 = __importStar(http);
-	const https$1 = __importStar(https);
-	const pm = __importStar(requireProxy());
-	const tunnel = __importStar(requireTunnel());
-	const undici_1 = requireUndici();
-	var HttpCodes;
-	(function (HttpCodes) {
-	    HttpCodes[HttpCodes["OK"] = 200] = "OK";
-	    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
-	    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
-	    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
-	    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
-	    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
-	    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
-	    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
-	    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
-	    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
-	    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
-	    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
-	    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
-	    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
-	    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
-	    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
-	    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
-	    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
-	    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
-	    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
-	    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
-	    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
-	    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
-	    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
-	    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
-	    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
-	    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
-	})(HttpCodes || (lib.HttpCodes = HttpCodes = {}));
-	var Headers;
-	(function (Headers) {
-	    Headers["Accept"] = "accept";
-	    Headers["ContentType"] = "content-type";
-	})(Headers || (lib.Headers = Headers = {}));
-	var MediaTypes;
-	(function (MediaTypes) {
-	    MediaTypes["ApplicationJson"] = "application/json";
-	})(MediaTypes || (lib.MediaTypes = MediaTypes = {}));
-	/**
-	 * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
-	 * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-	 */
-	function getProxyUrl(serverUrl) {
-	    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
-	    return proxyUrl ? proxyUrl.href : '';
-	}
-	const HttpRedirectCodes = [
-	    HttpCodes.MovedPermanently,
-	    HttpCodes.ResourceMoved,
-	    HttpCodes.SeeOther,
-	    HttpCodes.TemporaryRedirect,
-	    HttpCodes.PermanentRedirect
-	];
-	const HttpResponseRetryCodes = [
-	    HttpCodes.BadGateway,
-	    HttpCodes.ServiceUnavailable,
-	    HttpCodes.GatewayTimeout
-	];
-	const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
-	const ExponentialBackoffCeiling = 10;
-	const ExponentialBackoffTimeSlice = 5;
-	class HttpClientError extends Error {
-	    constructor(message, statusCode) {
-	        super(message);
-	        this.name = 'HttpClientError';
-	        this.statusCode = statusCode;
-	        Object.setPrototypeOf(this, HttpClientError.prototype);
-	    }
-	}
-	lib.HttpClientError = HttpClientError;
-	class HttpClientResponse {
-	    constructor(message) {
-	        this.message = message;
-	    }
-	    readBody() {
-	        return __awaiter(this, void 0, void 0, function* () {
-	            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-	                let output = Buffer.alloc(0);
-	                this.message.on('data', (chunk) => {
-	                    output = Buffer.concat([output, chunk]);
-	                });
-	                this.message.on('end', () => {
-	                    resolve(output.toString());
-	                });
-	            }));
-	        });
-	    }
-	    readBodyBuffer() {
-	        return __awaiter(this, void 0, void 0, function* () {
-	            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
-	                const chunks = [];
-	                this.message.on('data', (chunk) => {
-	                    chunks.push(chunk);
-	                });
-	                this.message.on('end', () => {
-	                    resolve(Buffer.concat(chunks));
-	                });
-	            }));
-	        });
-	    }
-	}
-	lib.HttpClientResponse = HttpClientResponse;
-	function isHttps(requestUrl) {
-	    const parsedUrl = new URL(requestUrl);
-	    return parsedUrl.protocol === 'https:';
-	}
-	class HttpClient {
-	    constructor(userAgent, handlers, requestOptions) {
-	        this._ignoreSslError = false;
-	        this._allowRedirects = true;
-	        this._allowRedirectDowngrade = false;
-	        this._maxRedirects = 50;
-	        this._allowRetries = false;
-	        this._maxRetries = 1;
-	        this._keepAlive = false;
-	        this._disposed = false;
-	        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
-	        this.handlers = handlers || [];
-	        this.requestOptions = requestOptions;
-	        if (requestOptions) {
-	            if (requestOptions.ignoreSslError != null) {
-	                this._ignoreSslError = requestOptions.ignoreSslError;
-	            }
-	            this._socketTimeout = requestOptions.socketTimeout;
-	            if (requestOptions.allowRedirects != null) {
-	                this._allowRedirects = requestOptions.allowRedirects;
-	            }
-	            if (requestOptions.allowRedirectDowngrade != null) {
-	                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
-	            }
-	            if (requestOptions.maxRedirects != null) {
-	                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
-	            }
-	            if (requestOptions.keepAlive != null) {
-	                this._keepAlive = requestOptions.keepAlive;
-	            }
-	            if (requestOptions.allowRetries != null) {
-	                this._allowRetries = requestOptions.allowRetries;
-	            }
-	            if (requestOptions.maxRetries != null) {
-	                this._maxRetries = requestOptions.maxRetries;
-	            }
-	        }
-	    }
-	    options(requestUrl, additionalHeaders) {
-	        return __awaiter(this, void 0, void 0, function* () {
-	            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
-	        });
-	    }
-	    get(requestUrl, additionalHeaders) {
-	        return __awaiter(this, void 0, void 0, function* () {
-	            return this.request('GET', requestUrl, null, additionalHeaders || {});
-	        });
-	    }
-	    del(requestUrl, additionalHeaders) {
-	        return __awaiter(this, void 0, void 0, function* () {
-	            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
-	        });
-	    }
-	    post(requestUrl, data, additionalHeaders) {
-	        return __awaiter(this, void 0, void 0, function* () {
-	            return this.request('POST', requestUrl, data, additionalHeaders || {});
-	        });
-	    }
-	    patch(requestUrl, data, additionalHeaders) {
-	        return __awaiter(this, void 0, void 0, function* () {
-	            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
-	        });
-	    }
-	    put(requestUrl, data, additionalHeaders) {
-	        return __awaiter(this, void 0, void 0, function* () {
-	            return this.request('PUT', requestUrl, data, additionalHeaders || {});
-	        });
-	    }
-	    head(requestUrl, additionalHeaders) {
-	        return __awaiter(this, void 0, void 0, function* () {
-	            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
-	        });
-	    }
-	    sendStream(verb, requestUrl, stream, additionalHeaders) {
-	        return __awaiter(this, void 0, void 0, function* () {
-	            return this.request(verb, requestUrl, stream, additionalHeaders);
-	        });
-	    }
-	    /**
-	     * Gets a typed object from an endpoint
-	     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
-	     */
-	    getJson(requestUrl_1) {
-	        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
-	            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-	            const res = yield this.get(requestUrl, additionalHeaders);
-	            return this._processResponse(res, this.requestOptions);
-	        });
-	    }
-	    postJson(requestUrl_1, obj_1) {
-	        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-	            const data = JSON.stringify(obj, null, 2);
-	            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-	            additionalHeaders[Headers.ContentType] =
-	                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-	            const res = yield this.post(requestUrl, data, additionalHeaders);
-	            return this._processResponse(res, this.requestOptions);
-	        });
-	    }
-	    putJson(requestUrl_1, obj_1) {
-	        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-	            const data = JSON.stringify(obj, null, 2);
-	            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-	            additionalHeaders[Headers.ContentType] =
-	                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-	            const res = yield this.put(requestUrl, data, additionalHeaders);
-	            return this._processResponse(res, this.requestOptions);
-	        });
-	    }
-	    patchJson(requestUrl_1, obj_1) {
-	        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
-	            const data = JSON.stringify(obj, null, 2);
-	            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
-	            additionalHeaders[Headers.ContentType] =
-	                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
-	            const res = yield this.patch(requestUrl, data, additionalHeaders);
-	            return this._processResponse(res, this.requestOptions);
-	        });
-	    }
-	    /**
-	     * Makes a raw http request.
-	     * All other methods such as get, post, patch, and request ultimately call this.
-	     * Prefer get, del, post and patch
-	     */
-	    request(verb, requestUrl, data, headers) {
-	        return __awaiter(this, void 0, void 0, function* () {
-	            if (this._disposed) {
-	                throw new Error('Client has already been disposed.');
-	            }
-	            const parsedUrl = new URL(requestUrl);
-	            let info = this._prepareRequest(verb, parsedUrl, headers);
-	            // Only perform retries on reads since writes may not be idempotent.
-	            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
-	                ? this._maxRetries + 1
-	                : 1;
-	            let numTries = 0;
-	            let response;
-	            do {
-	                response = yield this.requestRaw(info, data);
-	                // Check if it's an authentication challenge
-	                if (response &&
-	                    response.message &&
-	                    response.message.statusCode === HttpCodes.Unauthorized) {
-	                    let authenticationHandler;
-	                    for (const handler of this.handlers) {
-	                        if (handler.canHandleAuthentication(response)) {
-	                            authenticationHandler = handler;
-	                            break;
-	                        }
-	                    }
-	                    if (authenticationHandler) {
-	                        return authenticationHandler.handleAuthentication(this, info, data);
-	                    }
-	                    else {
-	                        // We have received an unauthorized response but have no handlers to handle it.
-	                        // Let the response return to the caller.
-	                        return response;
-	                    }
-	                }
-	                let redirectsRemaining = this._maxRedirects;
-	                while (response.message.statusCode &&
-	                    HttpRedirectCodes.includes(response.message.statusCode) &&
-	                    this._allowRedirects &&
-	                    redirectsRemaining > 0) {
-	                    const redirectUrl = response.message.headers['location'];
-	                    if (!redirectUrl) {
-	                        // if there's no location to redirect to, we won't
-	                        break;
-	                    }
-	                    const parsedRedirectUrl = new URL(redirectUrl);
-	                    if (parsedUrl.protocol === 'https:' &&
-	                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
-	                        !this._allowRedirectDowngrade) {
-	                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
-	                    }
-	                    // we need to finish reading the response before reassigning response
-	                    // which will leak the open socket.
-	                    yield response.readBody();
-	                    // strip authorization header if redirected to a different hostname
-	                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
-	                        for (const header in headers) {
-	                            // header names are case insensitive
-	                            if (header.toLowerCase() === 'authorization') {
-	                                delete headers[header];
-	                            }
-	                        }
-	                    }
-	                    // let's make the request with the new redirectUrl
-	                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
-	                    response = yield this.requestRaw(info, data);
-	                    redirectsRemaining--;
-	                }
-	                if (!response.message.statusCode ||
-	                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
-	                    // If not a retry code, return immediately instead of retrying
-	                    return response;
-	                }
-	                numTries += 1;
-	                if (numTries < maxTries) {
-	                    yield response.readBody();
-	                    yield this._performExponentialBackoff(numTries);
-	                }
-	            } while (numTries < maxTries);
-	            return response;
-	        });
-	    }
-	    /**
-	     * Needs to be called if keepAlive is set to true in request options.
-	     */
-	    dispose() {
-	        if (this._agent) {
-	            this._agent.destroy();
-	        }
-	        this._disposed = true;
-	    }
-	    /**
-	     * Raw request.
-	     * @param info
-	     * @param data
-	     */
-	    requestRaw(info, data) {
-	        return __awaiter(this, void 0, void 0, function* () {
-	            return new Promise((resolve, reject) => {
-	                function callbackForResult(err, res) {
-	                    if (err) {
-	                        reject(err);
-	                    }
-	                    else if (!res) {
-	                        // If `err` is not passed, then `res` must be passed.
-	                        reject(new Error('Unknown error'));
-	                    }
-	                    else {
-	                        resolve(res);
-	                    }
-	                }
-	                this.requestRawWithCallback(info, data, callbackForResult);
-	            });
-	        });
-	    }
-	    /**
-	     * Raw request with callback.
-	     * @param info
-	     * @param data
-	     * @param onResult
-	     */
-	    requestRawWithCallback(info, data, onResult) {
-	        if (typeof data === 'string') {
-	            if (!info.options.headers) {
-	                info.options.headers = {};
-	            }
-	            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
-	        }
-	        let callbackCalled = false;
-	        function handleResult(err, res) {
-	            if (!callbackCalled) {
-	                callbackCalled = true;
-	                onResult(err, res);
-	            }
-	        }
-	        const req = info.httpModule.request(info.options, (msg) => {
-	            const res = new HttpClientResponse(msg);
-	            handleResult(undefined, res);
-	        });
-	        let socket;
-	        req.on('socket', sock => {
-	            socket = sock;
-	        });
-	        // If we ever get disconnected, we want the socket to timeout eventually
-	        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
-	            if (socket) {
-	                socket.end();
-	            }
-	            handleResult(new Error(`Request timeout: ${info.options.path}`));
-	        });
-	        req.on('error', function (err) {
-	            // err has statusCode property
-	            // res should have headers
-	            handleResult(err);
-	        });
-	        if (data && typeof data === 'string') {
-	            req.write(data, 'utf8');
-	        }
-	        if (data && typeof data !== 'string') {
-	            data.on('close', function () {
-	                req.end();
-	            });
-	            data.pipe(req);
-	        }
-	        else {
-	            req.end();
-	        }
-	    }
-	    /**
-	     * Gets an http agent. This function is useful when you need an http agent that handles
-	     * routing through a proxy server - depending upon the url and proxy environment variables.
-	     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
-	     */
-	    getAgent(serverUrl) {
-	        const parsedUrl = new URL(serverUrl);
-	        return this._getAgent(parsedUrl);
-	    }
-	    getAgentDispatcher(serverUrl) {
-	        const parsedUrl = new URL(serverUrl);
-	        const proxyUrl = pm.getProxyUrl(parsedUrl);
-	        const useProxy = proxyUrl && proxyUrl.hostname;
-	        if (!useProxy) {
-	            return;
-	        }
-	        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
-	    }
-	    _prepareRequest(method, requestUrl, headers) {
-	        const info = {};
-	        info.parsedUrl = requestUrl;
-	        const usingSsl = info.parsedUrl.protocol === 'https:';
-	        info.httpModule = usingSsl ? https$1 : http$1;
-	        const defaultPort = usingSsl ? 443 : 80;
-	        info.options = {};
-	        info.options.host = info.parsedUrl.hostname;
-	        info.options.port = info.parsedUrl.port
-	            ? parseInt(info.parsedUrl.port)
-	            : defaultPort;
-	        info.options.path =
-	            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
-	        info.options.method = method;
-	        info.options.headers = this._mergeHeaders(headers);
-	        if (this.userAgent != null) {
-	            info.options.headers['user-agent'] = this.userAgent;
-	        }
-	        info.options.agent = this._getAgent(info.parsedUrl);
-	        // gives handlers an opportunity to participate
-	        if (this.handlers) {
-	            for (const handler of this.handlers) {
-	                handler.prepareRequest(info.options);
-	            }
-	        }
-	        return info;
-	    }
-	    _mergeHeaders(headers) {
-	        if (this.requestOptions && this.requestOptions.headers) {
-	            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
-	        }
-	        return lowercaseKeys(headers || {});
-	    }
-	    /**
-	     * Gets an existing header value or returns a default.
-	     * Handles converting number header values to strings since HTTP headers must be strings.
-	     * Note: This returns string | string[] since some headers can have multiple values.
-	     * For headers that must always be a single string (like Content-Type), use the
-	     * specialized _getExistingOrDefaultContentTypeHeader method instead.
-	     */
-	    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
-	        let clientHeader;
-	        if (this.requestOptions && this.requestOptions.headers) {
-	            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
-	            if (headerValue) {
-	                clientHeader =
-	                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
-	            }
-	        }
-	        const additionalValue = additionalHeaders[header];
-	        if (additionalValue !== undefined) {
-	            return typeof additionalValue === 'number'
-	                ? additionalValue.toString()
-	                : additionalValue;
-	        }
-	        if (clientHeader !== undefined) {
-	            return clientHeader;
-	        }
-	        return _default;
-	    }
-	    /**
-	     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
-	     * Always returns a single string (not an array) since Content-Type should be a single value.
-	     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
-	     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
-	     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
-	     */
-	    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
-	        let clientHeader;
-	        if (this.requestOptions && this.requestOptions.headers) {
-	            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
-	            if (headerValue) {
-	                if (typeof headerValue === 'number') {
-	                    clientHeader = String(headerValue);
-	                }
-	                else if (Array.isArray(headerValue)) {
-	                    clientHeader = headerValue.join(', ');
-	                }
-	                else {
-	                    clientHeader = headerValue;
-	                }
-	            }
-	        }
-	        const additionalValue = additionalHeaders[Headers.ContentType];
-	        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
-	        if (additionalValue !== undefined) {
-	            if (typeof additionalValue === 'number') {
-	                return String(additionalValue);
-	            }
-	            else if (Array.isArray(additionalValue)) {
-	                return additionalValue.join(', ');
-	            }
-	            else {
-	                return additionalValue;
-	            }
-	        }
-	        if (clientHeader !== undefined) {
-	            return clientHeader;
-	        }
-	        return _default;
-	    }
-	    _getAgent(parsedUrl) {
-	        let agent;
-	        const proxyUrl = pm.getProxyUrl(parsedUrl);
-	        const useProxy = proxyUrl && proxyUrl.hostname;
-	        if (this._keepAlive && useProxy) {
-	            agent = this._proxyAgent;
-	        }
-	        if (!useProxy) {
-	            agent = this._agent;
-	        }
-	        // if agent is already assigned use that agent.
-	        if (agent) {
-	            return agent;
-	        }
-	        const usingSsl = parsedUrl.protocol === 'https:';
-	        let maxSockets = 100;
-	        if (this.requestOptions) {
-	            maxSockets = this.requestOptions.maxSockets || http$1.globalAgent.maxSockets;
-	        }
-	        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
-	        if (proxyUrl && proxyUrl.hostname) {
-	            const agentOptions = {
-	                maxSockets,
-	                keepAlive: this._keepAlive,
-	                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
-	                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
-	                })), { host: proxyUrl.hostname, port: proxyUrl.port })
-	            };
-	            let tunnelAgent;
-	            const overHttps = proxyUrl.protocol === 'https:';
-	            if (usingSsl) {
-	                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
-	            }
-	            else {
-	                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
-	            }
-	            agent = tunnelAgent(agentOptions);
-	            this._proxyAgent = agent;
-	        }
-	        // if tunneling agent isn't assigned create a new agent
-	        if (!agent) {
-	            const options = { keepAlive: this._keepAlive, maxSockets };
-	            agent = usingSsl ? new https$1.Agent(options) : new http$1.Agent(options);
-	            this._agent = agent;
-	        }
-	        if (usingSsl && this._ignoreSslError) {
-	            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-	            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-	            // we have to cast it to any and change it directly
-	            agent.options = Object.assign(agent.options || {}, {
-	                rejectUnauthorized: false
-	            });
-	        }
-	        return agent;
-	    }
-	    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
-	        let proxyAgent;
-	        if (this._keepAlive) {
-	            proxyAgent = this._proxyAgentDispatcher;
-	        }
-	        // if agent is already assigned use that agent.
-	        if (proxyAgent) {
-	            return proxyAgent;
-	        }
-	        const usingSsl = parsedUrl.protocol === 'https:';
-	        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
-	            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
-	        })));
-	        this._proxyAgentDispatcher = proxyAgent;
-	        if (usingSsl && this._ignoreSslError) {
-	            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
-	            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
-	            // we have to cast it to any and change it directly
-	            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
-	                rejectUnauthorized: false
-	            });
-	        }
-	        return proxyAgent;
-	    }
-	    _getUserAgentWithOrchestrationId(userAgent) {
-	        const baseUserAgent = userAgent || 'actions/http-client';
-	        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
-	        if (orchId) {
-	            // Sanitize the orchestration ID to ensure it contains only valid characters
-	            // Valid characters: 0-9, a-z, _, -, .
-	            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-	            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
-	        }
-	        return baseUserAgent;
-	    }
-	    _performExponentialBackoff(retryNumber) {
-	        return __awaiter(this, void 0, void 0, function* () {
-	            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
-	            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
-	            return new Promise(resolve => setTimeout(() => resolve(), ms));
-	        });
-	    }
-	    _processResponse(res, options) {
-	        return __awaiter(this, void 0, void 0, function* () {
-	            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
-	                const statusCode = res.message.statusCode || 0;
-	                const response = {
-	                    statusCode,
-	                    result: null,
-	                    headers: {}
-	                };
-	                // not found leads to null obj returned
-	                if (statusCode === HttpCodes.NotFound) {
-	                    resolve(response);
-	                }
-	                // get the result from the body
-	                function dateTimeDeserializer(key, value) {
-	                    if (typeof value === 'string') {
-	                        const a = new Date(value);
-	                        if (!isNaN(a.valueOf())) {
-	                            return a;
-	                        }
-	                    }
-	                    return value;
-	                }
-	                let obj;
-	                let contents;
-	                try {
-	                    contents = yield res.readBody();
-	                    if (contents && contents.length > 0) {
-	                        if (options && options.deserializeDates) {
-	                            obj = JSON.parse(contents, dateTimeDeserializer);
-	                        }
-	                        else {
-	                            obj = JSON.parse(contents);
-	                        }
-	                        response.result = obj;
-	                    }
-	                    response.headers = res.message.headers;
-	                }
-	                catch (err) {
-	                    // Invalid resource (contents not json);  leaving result obj null
-	                }
-	                // note that 3xx redirects are handled by the http layer.
-	                if (statusCode > 299) {
-	                    let msg;
-	                    // if exception/error in body, attempt to get better error
-	                    if (obj && obj.message) {
-	                        msg = obj.message;
-	                    }
-	                    else if (contents && contents.length > 0) {
-	                        // it may be the case that the exception is in the body message as string
-	                        msg = contents;
-	                    }
-	                    else {
-	                        msg = `Failed request: (${statusCode})`;
-	                    }
-	                    const err = new HttpClientError(msg, statusCode);
-	                    err.result = response.result;
-	                    reject(err);
-	                }
-	                else {
-	                    resolve(response);
-	                }
-	            }));
-	        });
-	    }
-	}
-	lib.HttpClient = HttpClient;
-	const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
-	
-	return lib;
-}
-
-var libExports = requireLib();
-
-var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
-    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-    return new (P || (P = Promise))(function (resolve, reject) {
-        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    const baseReport = analyze(base.snapshot, {
+        intent,
+        failOn: options.failOn,
+        disable,
+        ...(options.config ? { config: options.config } : {})
     });
-};
-function getAuthString(token, options) {
-    if (!token && !options.auth) {
-        throw new Error('Parameter token or opts.auth is required');
-    }
-    else if (token && options.auth) {
-        throw new Error('Parameters token and opts.auth may not both be specified');
-    }
-    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
-}
-function getProxyAgent(destinationUrl) {
-    const hc = new libExports.HttpClient();
-    return hc.getAgent(destinationUrl);
-}
-function getProxyAgentDispatcher(destinationUrl) {
-    const hc = new libExports.HttpClient();
-    return hc.getAgentDispatcher(destinationUrl);
-}
-function getProxyFetch(destinationUrl) {
-    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
-    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
-        return undiciExports.fetch(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
-    });
-    return proxyFetch;
-}
-function getApiBaseUrl() {
-    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
-}
-function getUserAgentWithOrchestrationId(baseUserAgent) {
-    var _a;
-    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
-    if (orchId) {
-        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
-        const tag = `actions_orchestration_id/${sanitizedId}`;
-        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
-            return baseUserAgent;
-        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
-        return `${ua}${tag}`;
-    }
-    return baseUserAgent;
-}
-
-function getUserAgent() {
-  if (typeof navigator === "object" && "userAgent" in navigator) {
-    return navigator.userAgent;
-  }
-
-  if (typeof process === "object" && process.version !== undefined) {
-    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
-      process.arch
-    })`;
-  }
-
-  return "<environment undetectable>";
-}
-
-// @ts-check
-
-function register(state, name, method, options) {
-  if (typeof method !== "function") {
-    throw new Error("method for before hook must be a function");
-  }
-
-  if (!options) {
-    options = {};
-  }
-
-  if (Array.isArray(name)) {
-    return name.reverse().reduce((callback, name) => {
-      return register.bind(null, state, name, callback, options);
-    }, method)();
-  }
-
-  return Promise.resolve().then(() => {
-    if (!state.registry[name]) {
-      return method(options);
-    }
-
-    return state.registry[name].reduce((method, registered) => {
-      return registered.hook.bind(null, method, options);
-    }, method)();
-  });
-}
-
-// @ts-check
-
-function addHook(state, kind, name, hook) {
-  const orig = hook;
-  if (!state.registry[name]) {
-    state.registry[name] = [];
-  }
-
-  if (kind === "before") {
-    hook = (method, options) => {
-      return Promise.resolve()
-        .then(orig.bind(null, options))
-        .then(method.bind(null, options));
-    };
-  }
-
-  if (kind === "after") {
-    hook = (method, options) => {
-      let result;
-      return Promise.resolve()
-        .then(method.bind(null, options))
-        .then((result_) => {
-          result = result_;
-          return orig(result, options);
-        })
-        .then(() => {
-          return result;
-        });
-    };
-  }
-
-  if (kind === "error") {
-    hook = (method, options) => {
-      return Promise.resolve()
-        .then(method.bind(null, options))
-        .catch((error) => {
-          return orig(error, options);
-        });
-    };
-  }
-
-  state.registry[name].push({
-    hook: hook,
-    orig: orig,
-  });
-}
-
-// @ts-check
-
-function removeHook(state, name, method) {
-  if (!state.registry[name]) {
-    return;
-  }
-
-  const index = state.registry[name]
-    .map((registered) => {
-      return registered.orig;
-    })
-    .indexOf(method);
-
-  if (index === -1) {
-    return;
-  }
-
-  state.registry[name].splice(index, 1);
-}
-
-// @ts-check
-
-
-// bind with array of arguments: https://stackoverflow.com/a/21792913
-const bind = Function.bind;
-const bindable = bind.bind(bind);
-
-function bindApi(hook, state, name) {
-  const removeHookRef = bindable(removeHook, null).apply(
-    null,
-    [state]
-  );
-  hook.api = { remove: removeHookRef };
-  hook.remove = removeHookRef;
-  ["before", "error", "after", "wrap"].forEach((kind) => {
-    const args = [state, kind];
-    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
-  });
-}
-
-function Collection$1() {
-  const state = {
-    registry: {},
-  };
-
-  const hook = register.bind(null, state);
-  bindApi(hook, state);
-
-  return hook;
-}
-
-var Hook = { Collection: Collection$1 };
-
-// pkg/dist-src/defaults.js
-
-// pkg/dist-src/version.js
-var VERSION$5 = "0.0.0-development";
-
-// pkg/dist-src/defaults.js
-var userAgent = `octokit-endpoint.js/${VERSION$5} ${getUserAgent()}`;
-var DEFAULTS = {
-  method: "GET",
-  baseUrl: "https://api.github.com",
-  headers: {
-    accept: "application/vnd.github.v3+json",
-    "user-agent": userAgent
-  },
-  mediaType: {
-    format: ""
-  }
-};
-
-// pkg/dist-src/util/lowercase-keys.js
-function lowercaseKeys(object) {
-  if (!object) {
-    return {};
-  }
-  return Object.keys(object).reduce((newObj, key) => {
-    newObj[key.toLowerCase()] = object[key];
-    return newObj;
-  }, {});
-}
-
-// pkg/dist-src/util/is-plain-object.js
-function isPlainObject$1(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-
-// pkg/dist-src/util/merge-deep.js
-function mergeDeep(defaults, options) {
-  const result = Object.assign({}, defaults);
-  Object.keys(options).forEach((key) => {
-    if (isPlainObject$1(options[key])) {
-      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
-      else result[key] = mergeDeep(defaults[key], options[key]);
-    } else {
-      Object.assign(result, { [key]: options[key] });
-    }
-  });
-  return result;
-}
-
-// pkg/dist-src/util/remove-undefined-properties.js
-function removeUndefinedProperties(obj) {
-  for (const key in obj) {
-    if (obj[key] === void 0) {
-      delete obj[key];
-    }
-  }
-  return obj;
-}
-
-// pkg/dist-src/merge.js
-function merge$1(defaults, route, options) {
-  if (typeof route === "string") {
-    let [method, url] = route.split(" ");
-    options = Object.assign(url ? { method, url } : { url: method }, options);
-  } else {
-    options = Object.assign({}, route);
-  }
-  options.headers = lowercaseKeys(options.headers);
-  removeUndefinedProperties(options);
-  removeUndefinedProperties(options.headers);
-  const mergedOptions = mergeDeep(defaults || {}, options);
-  if (options.url === "/graphql") {
-    if (defaults && defaults.mediaType.previews?.length) {
-      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
-        (preview) => !mergedOptions.mediaType.previews.includes(preview)
-      ).concat(mergedOptions.mediaType.previews);
-    }
-    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
-  }
-  return mergedOptions;
-}
-
-// pkg/dist-src/util/add-query-parameters.js
-function addQueryParameters(url, parameters) {
-  const separator = /\?/.test(url) ? "&" : "?";
-  const names = Object.keys(parameters);
-  if (names.length === 0) {
-    return url;
-  }
-  return url + separator + names.map((name) => {
-    if (name === "q") {
-      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
-    }
-    return `${name}=${encodeURIComponent(parameters[name])}`;
-  }).join("&");
-}
-
-// pkg/dist-src/util/extract-url-variable-names.js
-var urlVariableRegex = /\{[^{}}]+\}/g;
-function removeNonChars(variableName) {
-  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
-}
-function extractUrlVariableNames(url) {
-  const matches = url.match(urlVariableRegex);
-  if (!matches) {
-    return [];
-  }
-  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
-}
-
-// pkg/dist-src/util/omit.js
-function omit(object, keysToOmit) {
-  const result = { __proto__: null };
-  for (const key of Object.keys(object)) {
-    if (keysToOmit.indexOf(key) === -1) {
-      result[key] = object[key];
-    }
-  }
-  return result;
-}
-
-// pkg/dist-src/util/url-template.js
-function encodeReserved(str) {
-  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
-    if (!/%[0-9A-Fa-f]/.test(part)) {
-      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
-    }
-    return part;
-  }).join("");
-}
-function encodeUnreserved(str) {
-  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
-    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
-  });
-}
-function encodeValue(operator, value, key) {
-  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
-  if (key) {
-    return encodeUnreserved(key) + "=" + value;
-  } else {
-    return value;
-  }
-}
-function isDefined(value) {
-  return value !== void 0 && value !== null;
-}
-function isKeyOperator(operator) {
-  return operator === ";" || operator === "&" || operator === "?";
-}
-function getValues(context, operator, key, modifier) {
-  var value = context[key], result = [];
-  if (isDefined(value) && value !== "") {
-    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
-      value = value.toString();
-      if (modifier && modifier !== "*") {
-        value = value.substring(0, parseInt(modifier, 10));
-      }
-      result.push(
-        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
-      );
-    } else {
-      if (modifier === "*") {
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            result.push(
-              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
-            );
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              result.push(encodeValue(operator, value[k], k));
-            }
-          });
-        }
-      } else {
-        const tmp = [];
-        if (Array.isArray(value)) {
-          value.filter(isDefined).forEach(function(value2) {
-            tmp.push(encodeValue(operator, value2));
-          });
-        } else {
-          Object.keys(value).forEach(function(k) {
-            if (isDefined(value[k])) {
-              tmp.push(encodeUnreserved(k));
-              tmp.push(encodeValue(operator, value[k].toString()));
-            }
-          });
-        }
-        if (isKeyOperator(operator)) {
-          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
-        } else if (tmp.length !== 0) {
-          result.push(tmp.join(","));
-        }
-      }
-    }
-  } else {
-    if (operator === ";") {
-      if (isDefined(value)) {
-        result.push(encodeUnreserved(key));
-      }
-    } else if (value === "" && (operator === "&" || operator === "?")) {
-      result.push(encodeUnreserved(key) + "=");
-    } else if (value === "") {
-      result.push("");
-    }
-  }
-  return result;
-}
-function parseUrl(template) {
-  return {
-    expand: expand.bind(null, template)
-  };
-}
-function expand(template, context) {
-  var operators = ["+", "#", ".", "/", ";", "?", "&"];
-  template = template.replace(
-    /\{([^\{\}]+)\}|([^\{\}]+)/g,
-    function(_, expression, literal) {
-      if (expression) {
-        let operator = "";
-        const values = [];
-        if (operators.indexOf(expression.charAt(0)) !== -1) {
-          operator = expression.charAt(0);
-          expression = expression.substr(1);
-        }
-        expression.split(/,/g).forEach(function(variable) {
-          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
-          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
-        });
-        if (operator && operator !== "+") {
-          var separator = ",";
-          if (operator === "?") {
-            separator = "&";
-          } else if (operator !== "#") {
-            separator = operator;
-          }
-          return (values.length !== 0 ? operator : "") + values.join(separator);
-        } else {
-          return values.join(",");
-        }
-      } else {
-        return encodeReserved(literal);
-      }
-    }
-  );
-  if (template === "/") {
-    return template;
-  } else {
-    return template.replace(/\/$/, "");
-  }
-}
-
-// pkg/dist-src/parse.js
-function parse$1(options) {
-  let method = options.method.toUpperCase();
-  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
-  let headers = Object.assign({}, options.headers);
-  let body;
-  let parameters = omit(options, [
-    "method",
-    "baseUrl",
-    "url",
-    "headers",
-    "request",
-    "mediaType"
-  ]);
-  const urlVariableNames = extractUrlVariableNames(url);
-  url = parseUrl(url).expand(parameters);
-  if (!/^http/.test(url)) {
-    url = options.baseUrl + url;
-  }
-  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
-  const remainingParameters = omit(parameters, omittedParameters);
-  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
-  if (!isBinaryRequest) {
-    if (options.mediaType.format) {
-      headers.accept = headers.accept.split(/,/).map(
-        (format) => format.replace(
-          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
-          `application/vnd$1$2.${options.mediaType.format}`
-        )
-      ).join(",");
-    }
-    if (url.endsWith("/graphql")) {
-      if (options.mediaType.previews?.length) {
-        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
-        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
-          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
-          return `application/vnd.github.${preview}-preview${format}`;
-        }).join(",");
-      }
-    }
-  }
-  if (["GET", "HEAD"].includes(method)) {
-    url = addQueryParameters(url, remainingParameters);
-  } else {
-    if ("data" in remainingParameters) {
-      body = remainingParameters.data;
-    } else {
-      if (Object.keys(remainingParameters).length) {
-        body = remainingParameters;
-      }
-    }
-  }
-  if (!headers["content-type"] && typeof body !== "undefined") {
-    headers["content-type"] = "application/json; charset=utf-8";
-  }
-  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
-    body = "";
-  }
-  return Object.assign(
-    { method, url, headers },
-    typeof body !== "undefined" ? { body } : null,
-    options.request ? { request: options.request } : null
-  );
-}
-
-// pkg/dist-src/endpoint-with-defaults.js
-function endpointWithDefaults(defaults, route, options) {
-  return parse$1(merge$1(defaults, route, options));
-}
-
-// pkg/dist-src/with-defaults.js
-function withDefaults$2(oldDefaults, newDefaults) {
-  const DEFAULTS2 = merge$1(oldDefaults, newDefaults);
-  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
-  return Object.assign(endpoint2, {
-    DEFAULTS: DEFAULTS2,
-    defaults: withDefaults$2.bind(null, DEFAULTS2),
-    merge: merge$1.bind(null, DEFAULTS2),
-    parse: parse$1
-  });
-}
-
-// pkg/dist-src/index.js
-var endpoint = withDefaults$2(null, DEFAULTS);
-
-/*!
- * content-type
- * Copyright(c) 2015 Douglas Christopher Wilson
- * MIT Licensed
- */
-const SP = 32; // " "
-const HTAB = 9; // "\t"
-const SEMI = 59; // ";"
-const EQ = 61; // "="
-const DQUOTE = 34; // '"'
-const BSLASH = 92; // "\\"
-const COMMA = 44; // ","
-const LOWER_CASE = 1;
-const OWS = 2;
-const SEMI_FLAG = 4;
-const COMMA_FLAG = 8;
-const TOKEN_FLAG = 16;
-const NON_ASCII = 0xff00;
-const CASE_FLAGS = LOWER_CASE | NON_ASCII;
-/**
- * Character flags used to normalize HTTP field values while scanning.
- * Out-of-range reads intentionally coerce to zero in bitwise expressions.
- */
-const CHAR_MAP = new Uint8Array(0x100);
-CHAR_MAP[HTAB] |= OWS;
-CHAR_MAP[SP] |= OWS;
-CHAR_MAP[SEMI] |= SEMI_FLAG;
-CHAR_MAP[COMMA] |= COMMA_FLAG;
-for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
-    CHAR_MAP[code] |= LOWER_CASE;
-}
-for (const char of "!#$%&'*+-.^_`|~") {
-    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
-}
-for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
-    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
-}
-for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
-    CHAR_MAP[code] |= TOKEN_FLAG;
-}
-/**
- * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
- */
-const NullObject = /* @__PURE__ */ (() => {
-    const C = function () { };
-    C.prototype = Object.create(null);
-    return C;
-})();
-/**
- * Parse a `Content-Type` header.
- */
-function parse(header, options) {
-    const stopFlags = SEMI_FLAG | (0);
-    const len = header.length;
-    let valueStart = 0;
-    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
-        valueStart++;
-    }
-    let index = valueStart;
-    let typeFlags = 0;
-    let whitespace = -1;
-    let stop = 0;
-    while (index < len) {
-        const code = header.charCodeAt(index);
-        const flags = CHAR_MAP[code];
-        if ((flags & stopFlags) !== 0) {
-            stop |= flags & COMMA_FLAG;
-            break;
-        }
-        if ((flags & OWS) !== 0) {
-            if (whitespace === -1)
-                whitespace = index;
-        }
-        else {
-            whitespace = -1;
-        }
-        typeFlags |= (code & NON_ASCII) | flags;
-        index++;
-    }
-    const valueEnd = whitespace === -1 ? index : whitespace;
-    const value = header.slice(valueStart, valueEnd);
-    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-    if (index === len || stop !== 0) {
-        return { type, index, parameters: new NullObject() };
-    }
-    return parseParameters(header, type, index, len, stopFlags);
-}
-/**
- * Parses the parameters of a `Content-Type` header starting at the given index.
- */
-function parseParameters(header, type, index, len, stopFlags) {
-    const parameters = new NullObject();
-    parameter: while (index < len) {
-        index++; // Skip over ;
-        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-            index++;
-        }
-        const keyStart = index;
-        let keyFlags = 0;
-        let keyWhitespace = -1;
-        while (index < len) {
-            const code = header.charCodeAt(index);
-            const flags = CHAR_MAP[code];
-            if ((flags & stopFlags) !== 0) {
-                if ((flags & COMMA_FLAG) !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if (code === EQ) {
-                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
-                const value = header.slice(keyStart, keyEnd);
-                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
-                index++;
-                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
-                    index++;
-                }
-                if (index < len && header.charCodeAt(index) === DQUOTE) {
-                    const quotedStart = ++index;
-                    let escaped = false;
-                    while (index < len) {
-                        const code = header.charCodeAt(index);
-                        if (code === DQUOTE) {
-                            if (parameters[key] === undefined) {
-                                parameters[key] = escaped
-                                    ? unescapeQuotedPairs(header, quotedStart, index)
-                                    : header.slice(quotedStart, index);
-                            }
-                            index++;
-                            let stop = 0;
-                            // Discard characters between quote and delimiter.
-                            while (index < len) {
-                                const code = header.charCodeAt(index);
-                                const flags = CHAR_MAP[code];
-                                if ((flags & stopFlags) !== 0) {
-                                    stop = flags & COMMA_FLAG;
-                                    break;
-                                }
-                                index++;
-                            }
-                            if (stop !== 0)
-                                break parameter;
-                            continue parameter;
-                        }
-                        if (code === BSLASH && index + 1 < len) {
-                            escaped = true;
-                            index += 2;
-                            continue;
-                        }
-                        index++;
-                    }
-                    continue parameter;
-                }
-                const valueStart = index;
-                let stop = 0;
-                let valueWhitespace = -1;
-                while (index < len) {
-                    const code = header.charCodeAt(index);
-                    const flags = CHAR_MAP[code];
-                    if ((flags & stopFlags) !== 0) {
-                        stop = flags & COMMA_FLAG;
-                        break;
-                    }
-                    if ((flags & OWS) !== 0) {
-                        if (valueWhitespace === -1)
-                            valueWhitespace = index;
-                    }
-                    else {
-                        valueWhitespace = -1;
-                    }
-                    index++;
-                }
-                if (parameters[key] === undefined) {
-                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
-                    parameters[key] = header.slice(valueStart, valueEnd);
-                }
-                if (stop !== 0)
-                    break parameter;
-                continue parameter;
-            }
-            if ((flags & OWS) !== 0) {
-                if (keyWhitespace === -1)
-                    keyWhitespace = index;
-            }
-            else {
-                keyWhitespace = -1;
-            }
-            keyFlags |= (code & NON_ASCII) | flags;
-            index++;
-        }
-    }
-    return { type, index, parameters };
-}
-/**
- * Remove backslashes from quoted pairs in a known-terminated quoted string body.
- */
-function unescapeQuotedPairs(str, start, end) {
-    let result = "";
-    for (let index = start; index < end; index++) {
-        if (str.charCodeAt(index) === BSLASH) {
-            result += str.slice(start, index);
-            start = ++index;
-        }
-    }
-    return result + str.slice(start, end);
-}
-
-const intRegex = /^-?\d+$/;
-const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
-const originalStringify = JSON.stringify;
-const originalParse = JSON.parse;
-const customFormat = /^-?\d+n$/;
-
-const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
-const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
-
-/**
- * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
- * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
- */
-
-/**
- * Checks if a value is unstringifiable according to native JSON.stringify rules.
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is undefined, a function, or a symbol.
- */
-const isUnstringifiable = (val) =>
-  val === undefined || typeof val === "function" || typeof val === "symbol";
-
-/**
- * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
- *
- * @param {any} val The value to check.
- * @returns {boolean} True if the value is a RawJSON instance.
- */
-const isRawJSON = (val) =>
-  val !== null &&
-  typeof val === "object" &&
-  val.constructor &&
-  val.constructor.name === "RawJSON";
-
-/**
- * Iteratively converts a JS value to a JSON string.
- * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
- * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
- *
- * @param {any} rootValue The value to stringify.
- * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
- * @param {string | number} [spaceParam] Indentation for pretty-printing.
- * @returns {string | undefined} The generated JSON string.
- */
-const stringifyIteratively = (rootValue, replacer, spaceParam) => {
-  let space = "";
-  const propertyList = Array.isArray(replacer)
-    ? new Set(replacer.map(String))
-    : null;
-
-  /**
-   * Prepares a value for stringification by resolving toJSON, handling BigInts,
-   * applying custom replacers, and unwrapping primitive objects.
-   *
-   * @param {object|Array} parent The parent object or array holding the value.
-   * @param {string} key The key associated with the value.
-   * @param {any} val The raw value to process.
-   * @returns {any} The processed value ready for stringification.
-   */
-  const prepareVal = (parent, key, val) => {
-    const isObject = val !== null && typeof val === "object";
-    const hasToJSON = isObject && typeof val.toJSON === "function";
-
-    if (hasToJSON) {
-      val = val.toJSON(key);
-    }
-
-    const isNoise = typeof val === "string" && noiseValue.test(val);
-
-    if (isNoise) return val + "n";
-
-    const isBigInt = typeof val === "bigint";
-
-    if (isBigInt) {
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return JSON.rawJSON(val.toString());
-
-      return val.toString() + "n";
-    }
-
-    const isPostReplacerObject = val !== null && typeof val === "object";
-
-    if (isPostReplacerObject) {
-      const isPrimitiveWrapper =
-        val instanceof Number ||
-        val instanceof String ||
-        val instanceof Boolean;
-
-      if (isPrimitiveWrapper) {
-        val = val.valueOf();
-      }
-    }
-
-    return val;
-  };
-
-  const rootProcessed = prepareVal({ }, "", rootValue);
-
-  if (isUnstringifiable(rootProcessed)) {
-    return undefined;
-  }
-
-  const isRootPrimitive =
-    rootProcessed === null || typeof rootProcessed !== "object";
-  const isRootNativeRawJSON = isRawJSON(rootProcessed);
-
-  if (isRootPrimitive || isRootNativeRawJSON) {
-    return originalStringify(rootProcessed);
-  }
-
-  const chunks = [];
-
-  const stack = [
-    {
-      parent: { "": rootProcessed },
-      key: "",
-      val: rootProcessed,
-      isArray: Array.isArray(rootProcessed),
-      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
-      index: 0,
-      first: true,
-    },
-  ];
-
-  const visited = new WeakSet([rootProcessed]);
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (node.index === 0) {
-      chunks.push(node.isArray ? "[" : "{");
-    }
-
-    let isDone = false;
-
-    if (node.isArray) {
-      if (node.index < node.val.length) {
-        if (!node.first) chunks.push(",");
-
-        const childRaw = node.val[node.index];
-        const childVal = prepareVal(node.val, String(node.index), childRaw);
-
-        if (isUnstringifiable(childVal)) {
-          chunks.push("null");
-          node.first = false;
-          node.index++;
-        } else {
-          const isComplexObject =
-            childVal !== null && typeof childVal === "object";
-          const isNativeRaw = isRawJSON(childVal);
-
-          if (isComplexObject && !isNativeRaw) {
-            if (visited.has(childVal)) {
-              throw new TypeError("Converting circular structure to JSON");
-            }
-
-            visited.add(childVal);
-
-            stack.push({
-              parent: node.val,
-              key: String(node.index),
-              val: childVal,
-              isArray: Array.isArray(childVal),
-              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-              index: 0,
-              first: true,
-            });
-
-            node.first = false;
-            node.index++;
-          } else {
-            chunks.push(originalStringify(childVal));
-            node.first = false;
-            node.index++;
-          }
-        }
-      } else {
-        isDone = true;
-      }
-    } else {
-      while (node.index < node.keys.length) {
-        const k = node.keys[node.index++];
-
-        const isFilteredOutByArray = propertyList && !propertyList.has(k);
-
-        if (isFilteredOutByArray) continue;
-
-        const childRaw = node.val[k];
-        const childVal = prepareVal(node.val, k, childRaw);
-
-        if (isUnstringifiable(childVal)) continue;
-
-        if (!node.first) chunks.push(",");
-
-        {
-          chunks.push(originalStringify(k) + ":");
-        }
-
-        const isComplexObject =
-          childVal !== null && typeof childVal === "object";
-        const isNativeRaw = isRawJSON(childVal);
-
-        if (isComplexObject && !isNativeRaw) {
-          if (visited.has(childVal)) {
-            throw new TypeError("Converting circular structure to JSON");
-          }
-
-          visited.add(childVal);
-
-          stack.push({
-            parent: node.val,
-            key: k,
-            val: childVal,
-            isArray: Array.isArray(childVal),
-            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
-            index: 0,
-            first: true,
-          });
-
-          node.first = false;
-
-          break; // Stop current loop level to process the newly pushed stack node
-        } else {
-          chunks.push(originalStringify(childVal));
-          node.first = false;
-        }
-      }
-
-      const isNodeFullyProcessed =
-        node.index >= node.keys.length && stack[stack.length - 1] === node;
-
-      if (isNodeFullyProcessed) {
-        isDone = true;
-      }
-    }
-
-    if (isDone) {
-
-      if (!node.first && space) ;
-
-      chunks.push(node.isArray ? "]" : "}");
-      visited.delete(node.val);
-      stack.pop();
-    }
-  }
-
-  return chunks.join("");
-};
-
-/**
- * Converts a JavaScript value to a JSON string.
- *
- * Supports serialization of BigInt values using two strategies:
- * 1. Custom format "123n" → "123" (universal fallback)
- * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
- *
- * All other values are serialized exactly like native JSON.stringify().
- *
- * @param {*} value The value to convert to a JSON string.
- * @param {Replacer | Array<string | number> | null} [replacer]
- * A function that alters the behavior of the stringification process,
- * or an array of strings/numbers to indicate properties to exclude.
- * @param {string | number} [space]
- * A string or number to specify indentation or pretty-printing.
- * @returns {string} The JSON string representation.
- */
-const JSONStringify = (value, replacer, space) => {
-  try {
-    const supportsRawJSON = "rawJSON" in JSON;
-
-    if (supportsRawJSON) {
-      return originalStringify(
-        value,
-        (key, val) => {
-          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
-
-          const hasFunctionReplacer = typeof replacer === "function";
-
-          if (hasFunctionReplacer) ;
-
-          const isKeyInArrayReplacer =
-            Array.isArray(replacer) && replacer.includes(key);
-
-          if (isKeyInArrayReplacer) return val;
-
-          return val;
-        },
-        space,
-      );
-    }
-
-    if (!value) return originalStringify(value, replacer, space);
-
-    const convertedToCustomJSON = originalStringify(
-      value,
-      (key, val) => {
-        const isNoise = typeof val === "string" && noiseValue.test(val);
-
-        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-        if (typeof val === "bigint") return val.toString() + "n";
-
-        const hasFunctionReplacer = typeof replacer === "function";
-
-        if (hasFunctionReplacer) ;
-
-        const isKeyInArrayReplacer =
-          Array.isArray(replacer) && replacer.includes(key);
-
-        if (isKeyInArrayReplacer) return val;
-
-        return val;
-      },
-      space,
-    );
-
-    const processedJSON = convertedToCustomJSON.replace(
-      bigIntsStringify,
-      "$1$2$3",
-    ); // Delete one "n" off the end of every BigInt value
-
-    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
-
-    return denoisedJSON;
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const convertedJSON = stringifyIteratively(value, replacer);
-
-      if (convertedJSON === undefined) return undefined;
-
-      const supportsRawJSON = "rawJSON" in JSON;
-
-      if (supportsRawJSON) return convertedJSON;
-
-      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
-
-      return processedJSON.replace(noiseStringify, "$1$2$3");
-    }
-
-    throw error;
-  }
-};
-
-const featureCache = new Map();
-
-/**
- * Detects if the current JSON.parse implementation supports the context.source feature.
- *
- * Uses toString() fingerprinting to cache results and automatically detect runtime
- * replacements of JSON.parse (polyfills, mocks, etc.).
- *
- * @returns {boolean} true if context.source is supported, false otherwise.
- */
-const isContextSourceSupported = () => {
-  const parseFingerprint = JSON.parse.toString();
-
-  if (featureCache.has(parseFingerprint)) {
-    return featureCache.get(parseFingerprint);
-  }
-
-  try {
-    const result = JSON.parse(
-      "1",
-      (_, __, context) => !!context?.source && context.source === "1",
-    );
-    featureCache.set(parseFingerprint, result);
-
-    return result;
-  } catch {
-    featureCache.set(parseFingerprint, false);
-
-    return false;
-  }
-};
-
-/**
- * Reviver function that converts custom-format BigInt strings back to BigInt values.
- * Also handles "noise" strings that accidentally match the BigInt format.
- *
- * @param {string | number | undefined} key The object key.
- * @param {*} value The value being parsed.
- * @param {object} [context] Parse context (if supported by JSON.parse).
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The transformed value.
- */
-const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
-  const isCustomFormatBigInt =
-    typeof value === "string" && customFormat.test(value);
-
-  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
-
-  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
-  if (isNoiseValue) return value.slice(0, -1);
-
-  return value;
-};
-
-/**
- * Fast JSON.parse implementation (~2x faster than classic fallback).
- * Uses JSON.parse's context.source feature to detect integers and convert
- * large numbers directly to BigInt without string manipulation.
- *
- * Does not support legacy custom format from v1 of this library.
- *
- * @param {string} text JSON string to parse.
- * @param {Reviver} [reviver] Transform function to apply to each value.
- * @returns {any} Parsed JavaScript value.
- */
-const JSONParseV2 = (text, reviver) => {
-  return JSON.parse(text, (key, value, context) => {
-    const isNumber = typeof value === "number";
-    const isOutOfBounds =
-      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
-    const isBigNumber = isNumber && isOutOfBounds;
-    const isInt = context && intRegex.test(context.source);
-    const isBigInt = isBigNumber && isInt;
-
-    if (isBigInt) return BigInt(context.source);
-
-    return value;
-  });
-};
-
-const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
-const MAX_DIGITS = MAX_INT.length;
-const stringsOrLargeNumbers =
-  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
-const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
-
-/**
- * Iteratively traverses the parsed object bottom-up (post-order),
- * emulating the native JSON.parse reviver behavior.
- * This avoids Call Stack overflows (RangeError) on deeply nested structures.
- *
- * @param {any} parsed The natively parsed JSON object.
- * @param {Reviver} [userReviver] User's custom reviver function.
- * @returns {any} The fully processed object.
- */
-const applyReviverIteratively = (parsed, userReviver) => {
-  const rootHolder = { "": parsed };
-  const stack = [{ parent: rootHolder, key: "", visited: false }];
-
-  while (stack.length > 0) {
-    const node = stack[stack.length - 1];
-
-    if (!node.visited) {
-      node.visited = true;
-
-      const value = node.parent[node.key];
-      const isComplexObject = value !== null && typeof value === "object";
-
-      if (isComplexObject) {
-        const keys = Object.keys(value);
-
-        for (let i = keys.length - 1; i >= 0; i--) {
-          stack.push({ parent: value, key: keys[i], visited: false });
-        }
-      }
-    } else {
-      const { parent, key } = node;
-      let value = parent[key];
-
-      if (typeof value === "string") {
-        const isCustomFormatBigInt = customFormat.test(value);
-
-        if (isCustomFormatBigInt) {
-          value = BigInt(value.slice(0, -1));
-        } else {
-          const isNoise = noiseValue.test(value);
-
-          if (isNoise) value = value.slice(0, -1);
-        }
-      }
-
-      const isDeleted = value === undefined;
-
-      if (isDeleted) {
-        delete parent[key];
-      } else {
-        parent[key] = value;
-      }
-
-      stack.pop();
-    }
-  }
-
-  return rootHolder[""];
-};
-
-/**
- * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
- *
- * @param {string} text The raw JSON string.
- * @returns {string} The serialized string with marked BigInts.
- */
-const serializeBigInts = (text) => {
-  return text.replace(
-    stringsOrLargeNumbers,
-    (match, digits, fractional, exponential) => {
-      const isString = match[0] === '"';
-      const isNoise = isString && noiseValueWithQuotes.test(match);
-
-      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
-
-      const hasFractionalOrExponential = fractional || exponential;
-
-      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
-      const isLessThanMaxSafeInt =
-        digits &&
-        (digits.length < MAX_DIGITS ||
-          (digits.length === MAX_DIGITS && digits <= MAX_INT));
-
-      const isStandardValue =
-        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
-
-      if (isStandardValue) return match;
-
-      return '"' + match + 'n"';
-    },
-  );
-};
-
-/**
- * Converts a JSON string into a JavaScript value.
- *
- * Supports parsing of large integers using two strategies:
- * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
- * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
- *
- * All other JSON values are parsed exactly like native JSON.parse().
- *
- * @param {string} text A valid JSON string.
- * @param {Reviver} [reviver]
- * A function that transforms the results. This function is called for each member
- * of the object. If a member contains nested objects, the nested objects are
- * transformed before the parent object is.
- * @returns {any} The parsed JavaScript value.
- * @throws {SyntaxError} If text is not valid JSON.
- */
-const JSONParse = (text, reviver) => {
-  if (!text) return originalParse(text, reviver);
-
-  try {
-    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
-
-    // Find and mark big numbers with "n"
-    const serializedData = serializeBigInts(text);
-
-    return originalParse(serializedData, (key, value, context) =>
-      convertMarkedBigIntsReviver(key, value, context, reviver),
-    );
-  } catch (error) {
-    if (error instanceof RangeError) {
-      const serializedData = serializeBigInts(text);
-      const parsed = originalParse(serializedData);
-
-      return applyReviverIteratively(parsed);
-    }
-
-    throw error;
-  }
-};
-
-class RequestError extends Error {
-  name;
-  /**
-   * http status code
-   */
-  status;
-  /**
-   * Request options that lead to the error.
-   */
-  request;
-  /**
-   * Response object if a response was received
-   */
-  response;
-  constructor(message, statusCode, options) {
-    super(message, { cause: options.cause });
-    this.name = "HttpError";
-    this.status = Number.parseInt(statusCode);
-    if (Number.isNaN(this.status)) {
-      this.status = 0;
-    }
-    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
-    if ("response" in options) {
-      this.response = options.response;
-    }
-    const requestCopy = Object.assign({}, options.request);
-    if (options.request.headers.authorization) {
-      requestCopy.headers = Object.assign({}, options.request.headers, {
-        authorization: options.request.headers.authorization.replace(
-          /(?<! ) .*$/,
-          " [REDACTED]"
-        )
-      });
-    }
-    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
-    this.request = requestCopy;
-  }
-}
-
-// pkg/dist-src/index.js
-
-// pkg/dist-src/version.js
-var VERSION$4 = "10.0.16";
-
-// pkg/dist-src/defaults.js
-var defaults_default = {
-  headers: {
-    "user-agent": `octokit-request.js/${VERSION$4} ${getUserAgent()}`
-  }
-};
-
-// pkg/dist-src/is-plain-object.js
-function isPlainObject(value) {
-  if (typeof value !== "object" || value === null) return false;
-  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
-  const proto = Object.getPrototypeOf(value);
-  if (proto === null) return true;
-  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
-  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
-}
-var noop$1 = () => "";
-async function fetchWrapper(requestOptions) {
-  const fetch = requestOptions.request?.fetch || globalThis.fetch;
-  if (!fetch) {
-    throw new Error(
-      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
-    );
-  }
-  const log = requestOptions.request?.log || console;
-  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
-  const body = isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
-  const requestHeaders = Object.fromEntries(
-    Object.entries(requestOptions.headers).map(([name, value]) => [
-      name,
-      String(value)
-    ])
-  );
-  let fetchResponse;
-  try {
-    fetchResponse = await fetch(requestOptions.url, {
-      method: requestOptions.method,
-      body,
-      redirect: requestOptions.request?.redirect,
-      headers: requestHeaders,
-      signal: requestOptions.request?.signal,
-      // duplex must be set if request.body is ReadableStream or Async Iterables.
-      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
-      ...requestOptions.body && { duplex: "half" }
-    });
-  } catch (error) {
-    let message = "Unknown Error";
-    if (error instanceof Error) {
-      if (error.name === "AbortError") {
-        error.status = 500;
-        throw error;
-      }
-      message = error.message;
-      if (error.name === "TypeError" && "cause" in error) {
-        if (error.cause instanceof Error) {
-          message = error.cause.message;
-        } else if (typeof error.cause === "string") {
-          message = error.cause;
-        }
-      }
-    }
-    const requestError = new RequestError(message, 500, {
-      request: requestOptions
-    });
-    requestError.cause = error;
-    throw requestError;
-  }
-  const status = fetchResponse.status;
-  const url = fetchResponse.url;
-  const responseHeaders = {};
-  for (const [key, value] of fetchResponse.headers) {
-    responseHeaders[key] = value;
-  }
-  const octokitResponse = {
-    url,
-    status,
-    headers: responseHeaders,
-    data: ""
-  };
-  if ("deprecation" in responseHeaders) {
-    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
-    const deprecationLink = matches && matches.pop();
-    log.warn(
-      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
-    );
-  }
-  if (status === 204 || status === 205) {
-    return octokitResponse;
-  }
-  if (requestOptions.method === "HEAD") {
-    if (status < 400) {
-      return octokitResponse;
-    }
-    throw new RequestError(fetchResponse.statusText, status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status === 304) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError("Not modified", status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  if (status >= 400) {
-    octokitResponse.data = await getResponseData(fetchResponse);
-    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
-      response: octokitResponse,
-      request: requestOptions
-    });
-  }
-  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
-  return octokitResponse;
-}
-async function getResponseData(response) {
-  const contentType = response.headers.get("content-type");
-  if (!contentType) {
-    return response.text().catch(noop$1);
-  }
-  const mimetype = parse(contentType);
-  if (isJSONResponse(mimetype)) {
-    let text = "";
-    try {
-      text = await response.text();
-      return JSONParse(text);
-    } catch (err) {
-      return text;
-    }
-  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
-  // (RFC 2046) and must never be decoded as text, even when the response
-  // carries a (misleading) `charset=utf-8` parameter — see #751.
-  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
-    return response.text().catch(noop$1);
-  } else {
-    return response.arrayBuffer().catch(
-      /* v8 ignore next -- @preserve */
-      () => new ArrayBuffer(0)
-    );
-  }
-}
-function isJSONResponse(mimetype) {
-  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
-}
-function toErrorMessage(data) {
-  if (typeof data === "string") {
-    return data;
-  }
-  if (data instanceof ArrayBuffer) {
-    return "Unknown error";
-  }
-  if (typeof data === "object" && data !== null && "message" in data) {
-    const objectData = data;
-    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
-    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
-  }
-  return `Unknown error: ${JSON.stringify(data)}`;
-}
-
-// pkg/dist-src/with-defaults.js
-function withDefaults$1(oldEndpoint, newDefaults) {
-  const endpoint2 = oldEndpoint.defaults(newDefaults);
-  const newApi = function(route, parameters) {
-    const endpointOptions = endpoint2.merge(route, parameters);
-    if (!endpointOptions.request || !endpointOptions.request.hook) {
-      return fetchWrapper(endpoint2.parse(endpointOptions));
-    }
-    const request2 = (route2, parameters2) => {
-      return fetchWrapper(
-        endpoint2.parse(endpoint2.merge(route2, parameters2))
-      );
-    };
-    Object.assign(request2, {
-      endpoint: endpoint2,
-      defaults: withDefaults$1.bind(null, endpoint2)
-    });
-    return endpointOptions.request.hook(request2, endpointOptions);
-  };
-  return Object.assign(newApi, {
-    endpoint: endpoint2,
-    defaults: withDefaults$1.bind(null, endpoint2)
-  });
-}
-
-// pkg/dist-src/index.js
-var request = withDefaults$1(endpoint, defaults_default);
-/* v8 ignore next -- @preserve */
-/* v8 ignore else -- @preserve */
-
-// pkg/dist-src/index.js
-
-// pkg/dist-src/version.js
-var VERSION$3 = "0.0.0-development";
-
-// pkg/dist-src/error.js
-function _buildMessageForResponseErrors(data) {
-  return `Request failed due to following response errors:
-` + data.errors.map((e) => ` - ${e.message}`).join("\n");
-}
-var GraphqlResponseError = class extends Error {
-  constructor(request2, headers, response) {
-    super(_buildMessageForResponseErrors(response));
-    this.request = request2;
-    this.headers = headers;
-    this.response = response;
-    this.errors = response.errors;
-    this.data = response.data;
-    if (Error.captureStackTrace) {
-      Error.captureStackTrace(this, this.constructor);
-    }
-  }
-  request;
-  headers;
-  response;
-  name = "GraphqlResponseError";
-  errors;
-  data;
-};
-
-// pkg/dist-src/graphql.js
-var NON_VARIABLE_OPTIONS = [
-  "method",
-  "baseUrl",
-  "url",
-  "headers",
-  "request",
-  "query",
-  "mediaType",
-  "operationName"
-];
-var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
-var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
-function graphql(request2, query, options) {
-  if (options) {
-    if (typeof query === "string" && "query" in options) {
-      return Promise.reject(
-        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
-      );
-    }
-    for (const key in options) {
-      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
-      return Promise.reject(
-        new Error(
-          `[@octokit/graphql] "${key}" cannot be used as variable name`
-        )
-      );
-    }
-  }
-  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
-  const requestOptions = Object.keys(
-    parsedOptions
-  ).reduce((result, key) => {
-    if (NON_VARIABLE_OPTIONS.includes(key)) {
-      result[key] = parsedOptions[key];
-      return result;
-    }
-    if (!result.variables) {
-      result.variables = {};
-    }
-    result.variables[key] = parsedOptions[key];
-    return result;
-  }, {});
-  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
-  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
-    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
-  }
-  return request2(requestOptions).then((response) => {
-    if (response.data.errors) {
-      const headers = {};
-      for (const key of Object.keys(response.headers)) {
-        headers[key] = response.headers[key];
-      }
-      throw new GraphqlResponseError(
-        requestOptions,
-        headers,
-        response.data
-      );
-    }
-    return response.data.data;
-  });
-}
-
-// pkg/dist-src/with-defaults.js
-function withDefaults(request2, newDefaults) {
-  const newRequest = request2.defaults(newDefaults);
-  const newApi = (query, options) => {
-    return graphql(newRequest, query, options);
-  };
-  return Object.assign(newApi, {
-    defaults: withDefaults.bind(null, newRequest),
-    endpoint: newRequest.endpoint
-  });
-}
-
-// pkg/dist-src/index.js
-withDefaults(request, {
-  headers: {
-    "user-agent": `octokit-graphql.js/${VERSION$3} ${getUserAgent()}`
-  },
-  method: "POST",
-  url: "/graphql"
-});
-function withCustomRequest(customRequest) {
-  return withDefaults(customRequest, {
-    method: "POST",
-    url: "/graphql"
-  });
-}
-/* v8 ignore if -- @preserve */
-
-// pkg/dist-src/is-jwt.js
-var b64url = "(?:[a-zA-Z0-9_-]+)";
-var sep = "\\.";
-var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
-var isJWT = jwtRE.test.bind(jwtRE);
-
-// pkg/dist-src/auth.js
-async function auth(token) {
-  const isApp = isJWT(token);
-  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
-  const isUserToServer = token.startsWith("ghu_");
-  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
-  return {
-    type: "token",
-    token,
-    tokenType
-  };
-}
-
-// pkg/dist-src/with-authorization-prefix.js
-function withAuthorizationPrefix(token) {
-  if (token.split(/\./).length === 3) {
-    return `bearer ${token}`;
-  }
-  return `token ${token}`;
-}
-
-// pkg/dist-src/hook.js
-async function hook(token, request, route, parameters) {
-  const endpoint = request.endpoint.merge(
-    route,
-    parameters
-  );
-  endpoint.headers.authorization = withAuthorizationPrefix(token);
-  return request(endpoint);
-}
-
-// pkg/dist-src/index.js
-var createTokenAuth = function createTokenAuth2(token) {
-  if (!token) {
-    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
-  }
-  if (typeof token !== "string") {
-    throw new Error(
-      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
-    );
-  }
-  token = token.replace(/^(token|bearer) +/i, "");
-  return Object.assign(auth.bind(null, token), {
-    hook: hook.bind(null, token)
-  });
-};
-
-const VERSION$2 = "7.0.8";
-
-const noop = () => {
-};
-const consoleWarn = console.warn.bind(console);
-const consoleError = console.error.bind(console);
-function createLogger(logger = {}) {
-  if (typeof logger.debug !== "function") {
-    logger.debug = noop;
-  }
-  if (typeof logger.info !== "function") {
-    logger.info = noop;
-  }
-  if (typeof logger.warn !== "function") {
-    logger.warn = consoleWarn;
-  }
-  if (typeof logger.error !== "function") {
-    logger.error = consoleError;
-  }
-  return logger;
-}
-const userAgentTrail = `octokit-core.js/${VERSION$2} ${getUserAgent()}`;
-class Octokit {
-  static VERSION = VERSION$2;
-  static defaults(defaults) {
-    const OctokitWithDefaults = class extends this {
-      constructor(...args) {
-        const options = args[0] || {};
-        if (typeof defaults === "function") {
-          super(defaults(options));
-          return;
-        }
-        super(
-          Object.assign(
-            {},
-            defaults,
-            options,
-            options.userAgent && defaults.userAgent ? {
-              userAgent: `${options.userAgent} ${defaults.userAgent}`
-            } : null
-          )
-        );
-      }
-    };
-    return OctokitWithDefaults;
-  }
-  static plugins = [];
-  /**
-   * Attach a plugin (or many) to your Octokit instance.
-   *
-   * @example
-   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
-   */
-  static plugin(...newPlugins) {
-    const currentPlugins = this.plugins;
-    const NewOctokit = class extends this {
-      static plugins = currentPlugins.concat(
-        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
-      );
-    };
-    return NewOctokit;
-  }
-  constructor(options = {}) {
-    const hook = new Hook.Collection();
-    const requestDefaults = {
-      baseUrl: request.endpoint.DEFAULTS.baseUrl,
-      headers: {},
-      request: Object.assign({}, options.request, {
-        // @ts-ignore internal usage only, no need to type
-        hook: hook.bind(null, "request")
-      }),
-      mediaType: {
-        previews: [],
-        format: ""
-      }
-    };
-    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
-    if (options.baseUrl) {
-      requestDefaults.baseUrl = options.baseUrl;
-    }
-    if (options.previews) {
-      requestDefaults.mediaType.previews = options.previews;
-    }
-    if (options.timeZone) {
-      requestDefaults.headers["time-zone"] = options.timeZone;
-    }
-    this.request = request.defaults(requestDefaults);
-    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
-    this.log = createLogger(options.log);
-    this.hook = hook;
-    if (!options.authStrategy) {
-      if (!options.auth) {
-        this.auth = async () => ({
-          type: "unauthenticated"
-        });
-      } else {
-        const auth = createTokenAuth(options.auth);
-        hook.wrap("request", auth.hook);
-        this.auth = auth;
-      }
-    } else {
-      const { authStrategy, ...otherOptions } = options;
-      const auth = authStrategy(
-        Object.assign(
-          {
-            request: this.request,
-            log: this.log,
-            // we pass the current octokit instance as well as its constructor options
-            // to allow for authentication strategies that return a new octokit instance
-            // that shares the same internal state as the current one. The original
-            // requirement for this was the "event-octokit" authentication strategy
-            // of https://github.com/probot/octokit-auth-probot.
-            octokit: this,
-            octokitOptions: otherOptions
-          },
-          options.auth
-        )
-      );
-      hook.wrap("request", auth.hook);
-      this.auth = auth;
-    }
-    const classConstructor = this.constructor;
-    for (let i = 0; i < classConstructor.plugins.length; ++i) {
-      Object.assign(this, classConstructor.plugins[i](this, options));
-    }
-  }
-  // assigned during constructor
-  request;
-  graphql;
-  log;
-  hook;
-  // TODO: type `octokit.auth` based on passed options.authStrategy
-  auth;
-}
-
-const VERSION$1 = "17.0.0";
-
-const Endpoints = {
-  actions: {
-    addCustomLabelsToSelfHostedRunnerForOrg: [
-      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    addCustomLabelsToSelfHostedRunnerForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    addRepoAccessToSelfHostedRunnerGroupInOrg: [
-      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    approveWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
-    ],
-    cancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
-    ],
-    createEnvironmentVariable: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
-    createOrUpdateEnvironmentSecret: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
-    createRegistrationTokenForOrg: [
-      "POST /orgs/{org}/actions/runners/registration-token"
-    ],
-    createRegistrationTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
-    ],
-    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
-    createRemoveTokenForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
-    ],
-    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
-    createWorkflowDispatch: [
-      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
-    ],
-    deleteActionsCacheById: [
-      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
-    ],
-    deleteActionsCacheByKey: [
-      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
-    ],
-    deleteArtifact: [
-      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
-    ],
-    deleteCustomImageFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    deleteCustomImageVersionFromOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    deleteEnvironmentSecret: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    deleteEnvironmentVariable: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    deleteHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
-    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
-    ],
-    deleteRepoVariable: [
-      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
-    ],
-    deleteSelfHostedRunnerFromOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}"
-    ],
-    deleteSelfHostedRunnerFromRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    deleteWorkflowRunLogs: [
-      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    disableSelectedRepositoryGithubActionsOrganization: [
-      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    disableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
-    ],
-    downloadArtifact: [
-      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
-    ],
-    downloadJobLogsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
-    ],
-    downloadWorkflowRunAttemptLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
-    ],
-    downloadWorkflowRunLogs: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
-    ],
-    enableSelectedRepositoryGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
-    ],
-    enableWorkflow: [
-      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
-    ],
-    forceCancelWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
-    ],
-    generateRunnerJitconfigForOrg: [
-      "POST /orgs/{org}/actions/runners/generate-jitconfig"
-    ],
-    generateRunnerJitconfigForRepo: [
-      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
-    ],
-    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
-    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
-    getActionsCacheUsageByRepoForOrg: [
-      "GET /orgs/{org}/actions/cache/usage-by-repository"
-    ],
-    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
-    getAllowedActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    getAllowedActionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
-    getCustomImageForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
-    ],
-    getCustomImageVersionForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
-    ],
-    getCustomOidcSubClaimForRepo: [
-      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    getEnvironmentPublicKey: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
-    ],
-    getEnvironmentSecret: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
-    ],
-    getEnvironmentVariable: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/workflow"
-    ],
-    getGithubActionsDefaultWorkflowPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    getGithubActionsPermissionsOrganization: [
-      "GET /orgs/{org}/actions/permissions"
-    ],
-    getGithubActionsPermissionsRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions"
-    ],
-    getHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    getHostedRunnersGithubOwnedImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
-    ],
-    getHostedRunnersLimitsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/limits"
-    ],
-    getHostedRunnersMachineSpecsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
-    ],
-    getHostedRunnersPartnerImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/partner"
-    ],
-    getHostedRunnersPlatformsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/platforms"
-    ],
-    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
-    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
-    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
-    getPendingDeploymentsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    getRepoPermissions: [
-      "GET /repos/{owner}/{repo}/actions/permissions",
-      {},
-      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
-    ],
-    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
-    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
-    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
-    getReviewsForRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
-    ],
-    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
-    getSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
-    ],
-    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
-    getWorkflowAccessToRepository: [
-      "GET /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
-    getWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
-    ],
-    getWorkflowRunUsage: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
-    ],
-    getWorkflowUsage: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
-    ],
-    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
-    listCustomImageVersionsForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
-    ],
-    listCustomImagesForOrg: [
-      "GET /orgs/{org}/actions/hosted-runners/images/custom"
-    ],
-    listEnvironmentSecrets: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
-    ],
-    listEnvironmentVariables: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
-    ],
-    listGithubHostedRunnersInGroupForOrg: [
-      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
-    ],
-    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
-    listJobsForWorkflowRun: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
-    ],
-    listJobsForWorkflowRunAttempt: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
-    ],
-    listLabelsForSelfHostedRunnerForOrg: [
-      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    listLabelsForSelfHostedRunnerForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
-    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
-    listRepoOrganizationSecrets: [
-      "GET /repos/{owner}/{repo}/actions/organization-secrets"
-    ],
-    listRepoOrganizationVariables: [
-      "GET /repos/{owner}/{repo}/actions/organization-variables"
-    ],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
-    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
-    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
-    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
-    listRunnerApplicationsForRepo: [
-      "GET /repos/{owner}/{repo}/actions/runners/downloads"
-    ],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    listSelectedReposForOrgVariable: [
-      "GET /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    listSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "GET /orgs/{org}/actions/permissions/repositories"
-    ],
-    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
-    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
-    listWorkflowRunArtifacts: [
-      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
-    ],
-    listWorkflowRuns: [
-      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
-    ],
-    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
-    reRunJobForWorkflowRun: [
-      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
-    ],
-    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
-    reRunWorkflowFailedJobs: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForOrg: [
-      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeCustomLabelFromSelfHostedRunnerForRepo: [
-      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgVariable: [
-      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
-    ],
-    reviewCustomGatesForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
-    ],
-    reviewPendingDeploymentsForRun: [
-      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
-    ],
-    setAllowedActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/selected-actions"
-    ],
-    setAllowedActionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
-    ],
-    setCustomLabelsForSelfHostedRunnerForOrg: [
-      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomLabelsForSelfHostedRunnerForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
-    ],
-    setCustomOidcSubClaimForRepo: [
-      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/workflow"
-    ],
-    setGithubActionsDefaultWorkflowPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
-    ],
-    setGithubActionsPermissionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions"
-    ],
-    setGithubActionsPermissionsRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgVariable: [
-      "PUT /orgs/{org}/actions/variables/{name}/repositories"
-    ],
-    setSelectedRepositoriesEnabledGithubActionsOrganization: [
-      "PUT /orgs/{org}/actions/permissions/repositories"
-    ],
-    setWorkflowAccessToRepository: [
-      "PUT /repos/{owner}/{repo}/actions/permissions/access"
-    ],
-    updateEnvironmentVariable: [
-      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
-    ],
-    updateHostedRunnerForOrg: [
-      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
-    ],
-    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
-    updateRepoVariable: [
-      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
-    ]
-  },
-  activity: {
-    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
-    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
-    deleteThreadSubscription: [
-      "DELETE /notifications/threads/{thread_id}/subscription"
-    ],
-    getFeeds: ["GET /feeds"],
-    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
-    getThread: ["GET /notifications/threads/{thread_id}"],
-    getThreadSubscriptionForAuthenticatedUser: [
-      "GET /notifications/threads/{thread_id}/subscription"
-    ],
-    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
-    listNotificationsForAuthenticatedUser: ["GET /notifications"],
-    listOrgEventsForAuthenticatedUser: [
-      "GET /users/{username}/events/orgs/{org}"
-    ],
-    listPublicEvents: ["GET /events"],
-    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
-    listPublicEventsForUser: ["GET /users/{username}/events/public"],
-    listPublicOrgEvents: ["GET /orgs/{org}/events"],
-    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
-    listReceivedPublicEventsForUser: [
-      "GET /users/{username}/received_events/public"
-    ],
-    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
-    listRepoNotificationsForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/notifications"
-    ],
-    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
-    listReposStarredByUser: ["GET /users/{username}/starred"],
-    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
-    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
-    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
-    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
-    markNotificationsAsRead: ["PUT /notifications"],
-    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
-    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
-    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
-    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
-    setThreadSubscription: [
-      "PUT /notifications/threads/{thread_id}/subscription"
-    ],
-    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
-    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
-  },
-  apps: {
-    addRepoToInstallation: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
-    ],
-    addRepoToInstallationForAuthenticatedUser: [
-      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    checkToken: ["POST /applications/{client_id}/token"],
-    createFromManifest: ["POST /app-manifests/{code}/conversions"],
-    createInstallationAccessToken: [
-      "POST /app/installations/{installation_id}/access_tokens"
-    ],
-    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
-    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
-    deleteToken: ["DELETE /applications/{client_id}/token"],
-    getAuthenticated: ["GET /app"],
-    getBySlug: ["GET /apps/{app_slug}"],
-    getInstallation: ["GET /app/installations/{installation_id}"],
-    getOrgInstallation: ["GET /orgs/{org}/installation"],
-    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
-    getSubscriptionPlanForAccount: [
-      "GET /marketplace_listing/accounts/{account_id}"
-    ],
-    getSubscriptionPlanForAccountStubbed: [
-      "GET /marketplace_listing/stubbed/accounts/{account_id}"
-    ],
-    getUserInstallation: ["GET /users/{username}/installation"],
-    getWebhookConfigForApp: ["GET /app/hook/config"],
-    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
-    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
-    listAccountsForPlanStubbed: [
-      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
-    ],
-    listInstallationReposForAuthenticatedUser: [
-      "GET /user/installations/{installation_id}/repositories"
-    ],
-    listInstallationRequestsForAuthenticatedApp: [
-      "GET /app/installation-requests"
-    ],
-    listInstallations: ["GET /app/installations"],
-    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
-    listPlans: ["GET /marketplace_listing/plans"],
-    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
-    listReposAccessibleToInstallation: ["GET /installation/repositories"],
-    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
-    listSubscriptionsForAuthenticatedUserStubbed: [
-      "GET /user/marketplace_purchases/stubbed"
-    ],
-    listWebhookDeliveries: ["GET /app/hook/deliveries"],
-    redeliverWebhookDelivery: [
-      "POST /app/hook/deliveries/{delivery_id}/attempts"
-    ],
-    removeRepoFromInstallation: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
-      {},
-      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
-    ],
-    removeRepoFromInstallationForAuthenticatedUser: [
-      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
-    ],
-    resetToken: ["PATCH /applications/{client_id}/token"],
-    revokeInstallationAccessToken: ["DELETE /installation/token"],
-    scopeToken: ["POST /applications/{client_id}/token/scoped"],
-    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
-    unsuspendInstallation: [
-      "DELETE /app/installations/{installation_id}/suspended"
-    ],
-    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
-  },
-  billing: {
-    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
-    getGithubActionsBillingUser: [
-      "GET /users/{username}/settings/billing/actions"
-    ],
-    getGithubBillingPremiumRequestUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingPremiumRequestUsageReportUser: [
-      "GET /users/{username}/settings/billing/premium_request/usage"
-    ],
-    getGithubBillingUsageReportOrg: [
-      "GET /organizations/{org}/settings/billing/usage"
-    ],
-    getGithubBillingUsageReportUser: [
-      "GET /users/{username}/settings/billing/usage"
-    ],
-    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
-    getGithubPackagesBillingUser: [
-      "GET /users/{username}/settings/billing/packages"
-    ],
-    getSharedStorageBillingOrg: [
-      "GET /orgs/{org}/settings/billing/shared-storage"
-    ],
-    getSharedStorageBillingUser: [
-      "GET /users/{username}/settings/billing/shared-storage"
-    ]
-  },
-  campaigns: {
-    createCampaign: ["POST /orgs/{org}/campaigns"],
-    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
-    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
-    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
-    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
-  },
-  checks: {
-    create: ["POST /repos/{owner}/{repo}/check-runs"],
-    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
-    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
-    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
-    listAnnotations: [
-      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
-    ],
-    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
-    listForSuite: [
-      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
-    ],
-    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
-    rerequestRun: [
-      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
-    ],
-    rerequestSuite: [
-      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
-    ],
-    setSuitesPreferences: [
-      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
-  },
-  codeScanning: {
-    commitAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
-    ],
-    createAutofix: [
-      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    createVariantAnalysis: [
-      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
-    ],
-    deleteAnalysis: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
-    ],
-    deleteCodeqlDatabase: [
-      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
-      {},
-      { renamedParameters: { alert_id: "alert_number" } }
-    ],
-    getAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
-    ],
-    getAutofix: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
-    ],
-    getCodeqlDatabase: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
-    ],
-    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
-    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
-    getVariantAnalysis: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
-    ],
-    getVariantAnalysisRepoTask: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
-    ],
-    listAlertInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
-    listAlertsInstances: [
-      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
-      {},
-      { renamed: ["codeScanning", "listAlertInstances"] }
-    ],
-    listCodeqlDatabases: [
-      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
-    ],
-    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
-    ],
-    updateDefaultSetup: [
-      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
-    ],
-    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
-  },
-  codeSecurity: {
-    attachConfiguration: [
-      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
-    ],
-    attachEnterpriseConfiguration: [
-      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
-    ],
-    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
-    createConfigurationForEnterprise: [
-      "POST /enterprises/{enterprise}/code-security/configurations"
-    ],
-    deleteConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    deleteConfigurationForEnterprise: [
-      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    detachConfiguration: [
-      "DELETE /orgs/{org}/code-security/configurations/detach"
-    ],
-    getConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    getConfigurationForRepository: [
-      "GET /repos/{owner}/{repo}/code-security-configuration"
-    ],
-    getConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations"
-    ],
-    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
-    getDefaultConfigurations: [
-      "GET /orgs/{org}/code-security/configurations/defaults"
-    ],
-    getDefaultConfigurationsForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
-    ],
-    getRepositoriesForConfiguration: [
-      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getRepositoriesForEnterpriseConfiguration: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
-    ],
-    getSingleConfigurationForEnterprise: [
-      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ],
-    setConfigurationAsDefault: [
-      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    setConfigurationAsDefaultForEnterprise: [
-      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
-    ],
-    updateConfiguration: [
-      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
-    ],
-    updateEnterpriseConfiguration: [
-      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
-    ]
-  },
-  codesOfConduct: {
-    getAllCodesOfConduct: ["GET /codes_of_conduct"],
-    getConductCode: ["GET /codes_of_conduct/{key}"]
-  },
-  codespaces: {
-    addRepositoryForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    checkPermissionsForDevcontainer: [
-      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
-    ],
-    codespaceMachinesForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/machines"
-    ],
-    createForAuthenticatedUser: ["POST /user/codespaces"],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    createOrUpdateSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}"
-    ],
-    createWithPrForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
-    ],
-    createWithRepoForAuthenticatedUser: [
-      "POST /repos/{owner}/{repo}/codespaces"
-    ],
-    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
-    deleteFromOrganization: [
-      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    deleteSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}"
-    ],
-    exportForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/exports"
-    ],
-    getCodespacesForUserInOrg: [
-      "GET /orgs/{org}/members/{username}/codespaces"
-    ],
-    getExportDetailsForAuthenticatedUser: [
-      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
-    ],
-    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
-    getPublicKeyForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/public-key"
-    ],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
-    ],
-    getSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}"
-    ],
-    listDevcontainersInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
-    ],
-    listForAuthenticatedUser: ["GET /user/codespaces"],
-    listInOrganization: [
-      "GET /orgs/{org}/codespaces",
-      {},
-      { renamedParameters: { org_id: "org" } }
-    ],
-    listInRepositoryForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces"
-    ],
-    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
-    listRepositoriesForSecretForAuthenticatedUser: [
-      "GET /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    preFlightWithRepoForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/new"
-    ],
-    publishForAuthenticatedUser: [
-      "POST /user/codespaces/{codespace_name}/publish"
-    ],
-    removeRepositoryForSecretForAuthenticatedUser: [
-      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repoMachinesForAuthenticatedUser: [
-      "GET /repos/{owner}/{repo}/codespaces/machines"
-    ],
-    setRepositoriesForSecretForAuthenticatedUser: [
-      "PUT /user/codespaces/secrets/{secret_name}/repositories"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
-    ],
-    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
-    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
-    stopInOrganization: [
-      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
-    ],
-    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
-  },
-  copilot: {
-    addCopilotSeatsForTeams: [
-      "POST /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    addCopilotSeatsForUsers: [
-      "POST /orgs/{org}/copilot/billing/selected_users"
-    ],
-    cancelCopilotSeatAssignmentForTeams: [
-      "DELETE /orgs/{org}/copilot/billing/selected_teams"
-    ],
-    cancelCopilotSeatAssignmentForUsers: [
-      "DELETE /orgs/{org}/copilot/billing/selected_users"
-    ],
-    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
-    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
-    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
-    getCopilotSeatDetailsForUser: [
-      "GET /orgs/{org}/members/{username}/copilot"
-    ],
-    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
-  },
-  credentials: { revoke: ["POST /credentials/revoke"] },
-  dependabot: {
-    addSelectedRepoToOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    createOrUpdateOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
-    ],
-    createOrUpdateRepoSecret: [
-      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
-    deleteRepoSecret: [
-      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
-    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
-    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
-    getRepoPublicKey: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
-    ],
-    getRepoSecret: [
-      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
-    ],
-    listAlertsForEnterprise: [
-      "GET /enterprises/{enterprise}/dependabot/alerts"
-    ],
-    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
-    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
-    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
-    listSelectedReposForOrgSecret: [
-      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    removeSelectedRepoFromOrgSecret: [
-      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
-    ],
-    repositoryAccessForOrg: [
-      "GET /organizations/{org}/dependabot/repository-access"
-    ],
-    setRepositoryAccessDefaultLevel: [
-      "PUT /organizations/{org}/dependabot/repository-access/default-level"
-    ],
-    setSelectedReposForOrgSecret: [
-      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
-    ],
-    updateRepositoryAccessForOrg: [
-      "PATCH /organizations/{org}/dependabot/repository-access"
-    ]
-  },
-  dependencyGraph: {
-    createRepositorySnapshot: [
-      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
-    ],
-    diffRange: [
-      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
-    ],
-    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
-  },
-  emojis: { get: ["GET /emojis"] },
-  enterpriseTeamMemberships: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
-    ],
-    get: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ],
-    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
-    remove: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
-    ]
-  },
-  enterpriseTeamOrganizations: {
-    add: [
-      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    bulkAdd: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
-    ],
-    bulkRemove: [
-      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
-    ],
-    delete: [
-      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignment: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
-    ],
-    getAssignments: [
-      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
-    ]
-  },
-  enterpriseTeams: {
-    create: ["POST /enterprises/{enterprise}/teams"],
-    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
-    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
-    list: ["GET /enterprises/{enterprise}/teams"],
-    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
-  },
-  gists: {
-    checkIsStarred: ["GET /gists/{gist_id}/star"],
-    create: ["POST /gists"],
-    createComment: ["POST /gists/{gist_id}/comments"],
-    delete: ["DELETE /gists/{gist_id}"],
-    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
-    fork: ["POST /gists/{gist_id}/forks"],
-    get: ["GET /gists/{gist_id}"],
-    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
-    getRevision: ["GET /gists/{gist_id}/{sha}"],
-    list: ["GET /gists"],
-    listComments: ["GET /gists/{gist_id}/comments"],
-    listCommits: ["GET /gists/{gist_id}/commits"],
-    listForUser: ["GET /users/{username}/gists"],
-    listForks: ["GET /gists/{gist_id}/forks"],
-    listPublic: ["GET /gists/public"],
-    listStarred: ["GET /gists/starred"],
-    star: ["PUT /gists/{gist_id}/star"],
-    unstar: ["DELETE /gists/{gist_id}/star"],
-    update: ["PATCH /gists/{gist_id}"],
-    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
-  },
-  git: {
-    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
-    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
-    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
-    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
-    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
-    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
-    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
-    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
-    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
-    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
-    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
-    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
-    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
-  },
-  gitignore: {
-    getAllTemplates: ["GET /gitignore/templates"],
-    getTemplate: ["GET /gitignore/templates/{name}"]
-  },
-  hostedCompute: {
-    createNetworkConfigurationForOrg: [
-      "POST /orgs/{org}/settings/network-configurations"
-    ],
-    deleteNetworkConfigurationFromOrg: [
-      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkConfigurationForOrg: [
-      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ],
-    getNetworkSettingsForOrg: [
-      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
-    ],
-    listNetworkConfigurationsForOrg: [
-      "GET /orgs/{org}/settings/network-configurations"
-    ],
-    updateNetworkConfigurationForOrg: [
-      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
-    ]
-  },
-  interactions: {
-    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
-    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
-    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
-    getRestrictionsForYourPublicRepos: [
-      "GET /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
-    ],
-    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
-    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
-    removeRestrictionsForRepo: [
-      "DELETE /repos/{owner}/{repo}/interaction-limits"
-    ],
-    removeRestrictionsForYourPublicRepos: [
-      "DELETE /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
-    ],
-    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
-    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
-    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
-    setRestrictionsForYourPublicRepos: [
-      "PUT /user/interaction-limits",
-      {},
-      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
-    ]
-  },
-  issues: {
-    addAssignees: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    addBlockedByDependency: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    addSubIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
-    checkUserCanBeAssignedToIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
-    ],
-    create: ["POST /repos/{owner}/{repo}/issues"],
-    createComment: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
-    ],
-    createLabel: ["POST /repos/{owner}/{repo}/labels"],
-    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
-    deleteComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
-    ],
-    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
-    deleteMilestone: [
-      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ],
-    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
-    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
-    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
-    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
-    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
-    list: ["GET /issues"],
-    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
-    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
-    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
-    listDependenciesBlockedBy: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
-    ],
-    listDependenciesBlocking: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
-    ],
-    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
-    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
-    listEventsForTimeline: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
-    ],
-    listForAuthenticatedUser: ["GET /user/issues"],
-    listForOrg: ["GET /orgs/{org}/issues"],
-    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
-    listLabelsForMilestone: [
-      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
-    ],
-    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
-    listLabelsOnIssue: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
-    listSubIssues: [
-      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
-    ],
-    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    removeAllLabels: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
-    ],
-    removeAssignees: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
-    ],
-    removeDependencyBlockedBy: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
-    ],
-    removeLabel: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
-    ],
-    removeSubIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
-    ],
-    reprioritizeSubIssue: [
-      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
-    ],
-    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
-    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
-    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
-    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
-    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
-    updateMilestone: [
-      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
-    ]
-  },
-  licenses: {
-    get: ["GET /licenses/{license}"],
-    getAllCommonlyUsed: ["GET /licenses"],
-    getForRepo: ["GET /repos/{owner}/{repo}/license"]
-  },
-  markdown: {
-    render: ["POST /markdown"],
-    renderRaw: [
-      "POST /markdown/raw",
-      { headers: { "content-type": "text/plain; charset=utf-8" } }
-    ]
-  },
-  meta: {
-    get: ["GET /meta"],
-    getAllVersions: ["GET /versions"],
-    getOctocat: ["GET /octocat"],
-    getZen: ["GET /zen"],
-    root: ["GET /"]
-  },
-  migrations: {
-    deleteArchiveForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/archive"
-    ],
-    deleteArchiveForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    downloadArchiveForOrg: [
-      "GET /orgs/{org}/migrations/{migration_id}/archive"
-    ],
-    getArchiveForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/archive"
-    ],
-    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
-    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
-    listForAuthenticatedUser: ["GET /user/migrations"],
-    listForOrg: ["GET /orgs/{org}/migrations"],
-    listReposForAuthenticatedUser: [
-      "GET /user/migrations/{migration_id}/repositories"
-    ],
-    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
-    listReposForUser: [
-      "GET /user/migrations/{migration_id}/repositories",
-      {},
-      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
-    ],
-    startForAuthenticatedUser: ["POST /user/migrations"],
-    startForOrg: ["POST /orgs/{org}/migrations"],
-    unlockRepoForAuthenticatedUser: [
-      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
-    ],
-    unlockRepoForOrg: [
-      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
-    ]
-  },
-  oidc: {
-    getOidcCustomSubTemplateForOrg: [
-      "GET /orgs/{org}/actions/oidc/customization/sub"
-    ],
-    updateOidcCustomSubTemplateForOrg: [
-      "PUT /orgs/{org}/actions/oidc/customization/sub"
-    ]
-  },
-  orgs: {
-    addSecurityManagerTeam: [
-      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
-      }
-    ],
-    assignTeamToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    assignUserToOrgRole: [
-      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
-    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
-    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
-    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
-    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
-    convertMemberToOutsideCollaborator: [
-      "PUT /orgs/{org}/outside_collaborators/{username}"
-    ],
-    createArtifactStorageRecord: [
-      "POST /orgs/{org}/artifacts/metadata/storage-record"
-    ],
-    createInvitation: ["POST /orgs/{org}/invitations"],
-    createIssueType: ["POST /orgs/{org}/issue-types"],
-    createWebhook: ["POST /orgs/{org}/hooks"],
-    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
-      "PATCH /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForOrgsGetOrganizationValues: [
-      "GET /organizations/{org}/org-properties/values"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
-      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
-      "PATCH /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposCreateOrUpdateOrganizationValues: [
-      "PATCH /orgs/{org}/properties/values"
-    ],
-    customPropertiesForReposDeleteOrganizationDefinition: [
-      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinition: [
-      "GET /orgs/{org}/properties/schema/{custom_property_name}"
-    ],
-    customPropertiesForReposGetOrganizationDefinitions: [
-      "GET /orgs/{org}/properties/schema"
-    ],
-    customPropertiesForReposGetOrganizationValues: [
-      "GET /orgs/{org}/properties/values"
-    ],
-    delete: ["DELETE /orgs/{org}"],
-    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
-    deleteAttestationsById: [
-      "DELETE /orgs/{org}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
-    ],
-    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
-    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
-    disableSelectedRepositoryImmutableReleasesOrganization: [
-      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    enableSelectedRepositoryImmutableReleasesOrganization: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
-    ],
-    get: ["GET /orgs/{org}"],
-    getImmutableReleasesSettings: [
-      "GET /orgs/{org}/settings/immutable-releases"
-    ],
-    getImmutableReleasesSettingsRepositories: [
-      "GET /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
-    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
-    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
-    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
-    getOrgRulesetVersion: [
-      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
-    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
-    getWebhookDelivery: [
-      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    list: ["GET /organizations"],
-    listAppInstallations: ["GET /orgs/{org}/installations"],
-    listArtifactStorageRecords: [
-      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
-    ],
-    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
-    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedUsers: ["GET /orgs/{org}/blocks"],
-    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
-    listForAuthenticatedUser: ["GET /user/orgs"],
-    listForUser: ["GET /users/{username}/orgs"],
-    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
-    listIssueTypes: ["GET /orgs/{org}/issue-types"],
-    listMembers: ["GET /orgs/{org}/members"],
-    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
-    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
-    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
-    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
-    listOrganizationFineGrainedPermissions: [
-      "GET /orgs/{org}/organization-fine-grained-permissions"
-    ],
-    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
-    listPatGrantRepositories: [
-      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
-    ],
-    listPatGrantRequestRepositories: [
-      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
-    ],
-    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
-    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
-    listPendingInvitations: ["GET /orgs/{org}/invitations"],
-    listPublicMembers: ["GET /orgs/{org}/public_members"],
-    listSecurityManagerTeams: [
-      "GET /orgs/{org}/security-managers",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
-      }
-    ],
-    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
-    listWebhooks: ["GET /orgs/{org}/hooks"],
-    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeMember: ["DELETE /orgs/{org}/members/{username}"],
-    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
-    removeOutsideCollaborator: [
-      "DELETE /orgs/{org}/outside_collaborators/{username}"
-    ],
-    removePublicMembershipForAuthenticatedUser: [
-      "DELETE /orgs/{org}/public_members/{username}"
-    ],
-    removeSecurityManagerTeam: [
-      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
-      {},
-      {
-        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
-      }
-    ],
-    reviewPatGrantRequest: [
-      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
-    ],
-    reviewPatGrantRequestsInBulk: [
-      "POST /orgs/{org}/personal-access-token-requests"
-    ],
-    revokeAllOrgRolesTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
-    ],
-    revokeAllOrgRolesUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}"
-    ],
-    revokeOrgRoleTeam: [
-      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
-    ],
-    revokeOrgRoleUser: [
-      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
-    ],
-    setImmutableReleasesSettings: [
-      "PUT /orgs/{org}/settings/immutable-releases"
-    ],
-    setImmutableReleasesSettingsRepositories: [
-      "PUT /orgs/{org}/settings/immutable-releases/repositories"
-    ],
-    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
-    setPublicMembershipForAuthenticatedUser: [
-      "PUT /orgs/{org}/public_members/{username}"
-    ],
-    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
-    update: ["PATCH /orgs/{org}"],
-    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
-    updateMembershipForAuthenticatedUser: [
-      "PATCH /user/memberships/orgs/{org}"
-    ],
-    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
-    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
-    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
-    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
-  },
-  packages: {
-    deletePackageForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    deletePackageVersionForAuthenticatedUser: [
-      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForOrg: [
-      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    deletePackageVersionForUser: [
-      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getAllPackageVersionsForAPackageOwnedByAnOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
-      {},
-      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
-    ],
-    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions",
-      {},
-      {
-        renamed: [
-          "packages",
-          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
-        ]
-      }
-    ],
-    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByOrg: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
-    ],
-    getAllPackageVersionsForPackageOwnedByUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
-    ],
-    getPackageForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}"
-    ],
-    getPackageForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}"
-    ],
-    getPackageForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}"
-    ],
-    getPackageVersionForAuthenticatedUser: [
-      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForOrganization: [
-      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    getPackageVersionForUser: [
-      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
-    ],
-    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
-      "GET /user/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForOrganization: [
-      "GET /orgs/{org}/docker/conflicts"
-    ],
-    listDockerMigrationConflictingPackagesForUser: [
-      "GET /users/{username}/docker/conflicts"
-    ],
-    listPackagesForAuthenticatedUser: ["GET /user/packages"],
-    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
-    listPackagesForUser: ["GET /users/{username}/packages"],
-    restorePackageForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
-    ],
-    restorePackageVersionForAuthenticatedUser: [
-      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForOrg: [
-      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ],
-    restorePackageVersionForUser: [
-      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
-    ]
-  },
-  privateRegistries: {
-    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
-    deleteOrgPrivateRegistry: [
-      "DELETE /orgs/{org}/private-registries/{secret_name}"
-    ],
-    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
-    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
-    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
-    updateOrgPrivateRegistry: [
-      "PATCH /orgs/{org}/private-registries/{secret_name}"
-    ]
-  },
-  projects: {
-    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
-    addItemForUser: [
-      "POST /users/{username}/projectsV2/{project_number}/items"
-    ],
-    deleteItemForOrg: [
-      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    deleteItemForUser: [
-      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    getFieldForOrg: [
-      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getFieldForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
-    ],
-    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
-    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
-    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
-    getUserItem: [
-      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
-    listFieldsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/fields"
-    ],
-    listForOrg: ["GET /orgs/{org}/projectsV2"],
-    listForUser: ["GET /users/{username}/projectsV2"],
-    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
-    listItemsForUser: [
-      "GET /users/{username}/projectsV2/{project_number}/items"
-    ],
-    updateItemForOrg: [
-      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
-    ],
-    updateItemForUser: [
-      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
-    ]
-  },
-  pulls: {
-    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    create: ["POST /repos/{owner}/{repo}/pulls"],
-    createReplyForReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
-    ],
-    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    createReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    deletePendingReview: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    deleteReviewComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ],
-    dismissReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
-    ],
-    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
-    getReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
-    list: ["GET /repos/{owner}/{repo}/pulls"],
-    listCommentsForReview: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
-    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
-    listRequestedReviewers: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    listReviewComments: [
-      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
-    ],
-    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
-    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
-    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
-    removeRequestedReviewers: [
-      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    requestReviewers: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
-    ],
-    submitReview: [
-      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
-    ],
-    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
-    updateBranch: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
-    ],
-    updateReview: [
-      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
-    ],
-    updateReviewComment: [
-      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
-    ]
-  },
-  rateLimit: { get: ["GET /rate_limit"] },
-  reactions: {
-    createForCommitComment: [
-      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    createForIssue: [
-      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
-    ],
-    createForIssueComment: [
-      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    createForPullRequestReviewComment: [
-      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    createForRelease: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    createForTeamDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    createForTeamDiscussionInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ],
-    deleteForCommitComment: [
-      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForIssue: [
-      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
-    ],
-    deleteForIssueComment: [
-      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForPullRequestComment: [
-      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
-    ],
-    deleteForRelease: [
-      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussion: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
-    ],
-    deleteForTeamDiscussionComment: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
-    ],
-    listForCommitComment: [
-      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
-    ],
-    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
-    listForIssueComment: [
-      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
-    ],
-    listForPullRequestReviewComment: [
-      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
-    ],
-    listForRelease: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
-    ],
-    listForTeamDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
-    ],
-    listForTeamDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
-    ]
-  },
-  repos: {
-    acceptInvitation: [
-      "PATCH /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
-    ],
-    acceptInvitationForAuthenticatedUser: [
-      "PATCH /user/repository_invitations/{invitation_id}"
-    ],
-    addAppAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
-    addStatusCheckContexts: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    addTeamAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    addUserAccessRestrictions: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    cancelPagesDeployment: [
-      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
-    ],
-    checkAutomatedSecurityFixes: [
-      "GET /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
-    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
-    checkPrivateVulnerabilityReporting: [
-      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    checkVulnerabilityAlerts: [
-      "GET /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
-    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
-    compareCommitsWithBasehead: [
-      "GET /repos/{owner}/{repo}/compare/{basehead}"
-    ],
-    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
-    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
-    createCommitComment: [
-      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    createCommitSignatureProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
-    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
-    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
-    createDeploymentBranchPolicy: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    createDeploymentProtectionRule: [
-      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    createDeploymentStatus: [
-      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
-    createForAuthenticatedUser: ["POST /user/repos"],
-    createFork: ["POST /repos/{owner}/{repo}/forks"],
-    createInOrg: ["POST /orgs/{org}/repos"],
-    createOrUpdateEnvironment: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
-    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
-    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
-    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
-    createRelease: ["POST /repos/{owner}/{repo}/releases"],
-    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
-    createUsingTemplate: [
-      "POST /repos/{template_owner}/{template_repo}/generate"
-    ],
-    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
-    customPropertiesForReposCreateOrUpdateRepositoryValues: [
-      "PATCH /repos/{owner}/{repo}/properties/values"
-    ],
-    customPropertiesForReposGetRepositoryValues: [
-      "GET /repos/{owner}/{repo}/properties/values"
-    ],
-    declineInvitation: [
-      "DELETE /user/repository_invitations/{invitation_id}",
-      {},
-      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
-    ],
-    declineInvitationForAuthenticatedUser: [
-      "DELETE /user/repository_invitations/{invitation_id}"
-    ],
-    delete: ["DELETE /repos/{owner}/{repo}"],
-    deleteAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    deleteAdminBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    deleteAnEnvironment: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    deleteBranchProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
-    deleteCommitSignatureProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
-    deleteDeployment: [
-      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
-    ],
-    deleteDeploymentBranchPolicy: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
-    deleteInvitation: [
-      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
-    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
-    deletePullRequestReviewProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
-    deleteReleaseAsset: [
-      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
-    disableAutomatedSecurityFixes: [
-      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    disableDeploymentProtectionRule: [
-      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    disableImmutableReleases: [
-      "DELETE /repos/{owner}/{repo}/immutable-releases"
-    ],
-    disablePrivateVulnerabilityReporting: [
-      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    disableVulnerabilityAlerts: [
-      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    downloadArchive: [
-      "GET /repos/{owner}/{repo}/zipball/{ref}",
-      {},
-      { renamed: ["repos", "downloadZipballArchive"] }
-    ],
-    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
-    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
-    enableAutomatedSecurityFixes: [
-      "PUT /repos/{owner}/{repo}/automated-security-fixes"
-    ],
-    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
-    enablePrivateVulnerabilityReporting: [
-      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
-    ],
-    enableVulnerabilityAlerts: [
-      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
-    ],
-    generateReleaseNotes: [
-      "POST /repos/{owner}/{repo}/releases/generate-notes"
-    ],
-    get: ["GET /repos/{owner}/{repo}"],
-    getAccessRestrictions: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
-    ],
-    getAdminBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    getAllDeploymentProtectionRules: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
-    ],
-    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
-    getAllStatusCheckContexts: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
-    ],
-    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
-    getAppsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
-    ],
-    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
-    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
-    getBranchProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
-    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
-    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
-    getCollaboratorPermissionLevel: [
-      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
-    ],
-    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
-    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
-    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
-    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
-    getCommitSignatureProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
-    ],
-    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
-    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
-    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
-    getCustomDeploymentProtectionRule: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
-    ],
-    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
-    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
-    getDeploymentBranchPolicy: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    getDeploymentStatus: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
-    ],
-    getEnvironment: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}"
-    ],
-    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
-    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
-    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
-    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
-    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
-    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
-    getPages: ["GET /repos/{owner}/{repo}/pages"],
-    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
-    getPagesDeployment: [
-      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
-    ],
-    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
-    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
-    getPullRequestReviewProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
-    getReadme: ["GET /repos/{owner}/{repo}/readme"],
-    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
-    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
-    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
-    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
-    getRepoRuleSuite: [
-      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
-    ],
-    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
-    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    getRepoRulesetHistory: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
-    ],
-    getRepoRulesetVersion: [
-      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
-    ],
-    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
-    getStatusChecksProtection: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    getTeamsWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
-    ],
-    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
-    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
-    getUsersWithAccessToProtectedBranch: [
-      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
-    ],
-    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
-    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
-    getWebhookConfigForRepo: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    getWebhookDelivery: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
-    ],
-    listActivities: ["GET /repos/{owner}/{repo}/activity"],
-    listAttestations: [
-      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
-    ],
-    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
-    listBranches: ["GET /repos/{owner}/{repo}/branches"],
-    listBranchesForHeadCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
-    ],
-    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
-    listCommentsForCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
-    ],
-    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
-    listCommitStatusesForRef: [
-      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
-    ],
-    listCommits: ["GET /repos/{owner}/{repo}/commits"],
-    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
-    listCustomDeploymentRuleIntegrations: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
-    ],
-    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
-    listDeploymentBranchPolicies: [
-      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
-    ],
-    listDeploymentStatuses: [
-      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
-    ],
-    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
-    listForAuthenticatedUser: ["GET /user/repos"],
-    listForOrg: ["GET /orgs/{org}/repos"],
-    listForUser: ["GET /users/{username}/repos"],
-    listForks: ["GET /repos/{owner}/{repo}/forks"],
-    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
-    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
-    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
-    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
-    listPublic: ["GET /repositories"],
-    listPullRequestsAssociatedWithCommit: [
-      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
-    ],
-    listReleaseAssets: [
-      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
-    ],
-    listReleases: ["GET /repos/{owner}/{repo}/releases"],
-    listTags: ["GET /repos/{owner}/{repo}/tags"],
-    listTeams: ["GET /repos/{owner}/{repo}/teams"],
-    listWebhookDeliveries: [
-      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
-    ],
-    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
-    merge: ["POST /repos/{owner}/{repo}/merges"],
-    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
-    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
-    redeliverWebhookDelivery: [
-      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
-    ],
-    removeAppAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    removeCollaborator: [
-      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
-    ],
-    removeStatusCheckContexts: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    removeStatusCheckProtection: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    removeTeamAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    removeUserAccessRestrictions: [
-      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
-    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
-    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
-    setAdminBranchProtection: [
-      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
-    ],
-    setAppAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
-      {},
-      { mapToData: "apps" }
-    ],
-    setStatusCheckContexts: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
-      {},
-      { mapToData: "contexts" }
-    ],
-    setTeamAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
-      {},
-      { mapToData: "teams" }
-    ],
-    setUserAccessRestrictions: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
-      {},
-      { mapToData: "users" }
-    ],
-    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
-    transfer: ["POST /repos/{owner}/{repo}/transfer"],
-    update: ["PATCH /repos/{owner}/{repo}"],
-    updateBranchProtection: [
-      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
-    ],
-    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
-    updateDeploymentBranchPolicy: [
-      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
-    ],
-    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
-    updateInvitation: [
-      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
-    ],
-    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
-    updatePullRequestReviewProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
-    ],
-    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
-    updateReleaseAsset: [
-      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
-    ],
-    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
-    updateStatusCheckPotection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
-      {},
-      { renamed: ["repos", "updateStatusCheckProtection"] }
-    ],
-    updateStatusCheckProtection: [
-      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
-    ],
-    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
-    updateWebhookConfigForRepo: [
-      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
-    ],
-    uploadReleaseAsset: [
-      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
-      { baseUrl: "https://uploads.github.com" }
-    ]
-  },
-  search: {
-    code: ["GET /search/code"],
-    commits: ["GET /search/commits"],
-    issuesAndPullRequests: ["GET /search/issues"],
-    labels: ["GET /search/labels"],
-    repos: ["GET /search/repositories"],
-    topics: ["GET /search/topics"],
-    users: ["GET /search/users"]
-  },
-  secretScanning: {
-    createPushProtectionBypass: [
-      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
-    ],
-    getAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
-    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
-    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
-    listLocationsForAlert: [
-      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
-    ],
-    listOrgPatternConfigs: [
-      "GET /orgs/{org}/secret-scanning/pattern-configurations"
-    ],
-    updateAlert: [
-      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
-    ],
-    updateOrgPatternConfigs: [
-      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
-    ]
-  },
-  securityAdvisories: {
-    createFork: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
-    ],
-    createPrivateVulnerabilityReport: [
-      "POST /repos/{owner}/{repo}/security-advisories/reports"
-    ],
-    createRepositoryAdvisory: [
-      "POST /repos/{owner}/{repo}/security-advisories"
-    ],
-    createRepositoryAdvisoryCveRequest: [
-      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
-    ],
-    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
-    getRepositoryAdvisory: [
-      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ],
-    listGlobalAdvisories: ["GET /advisories"],
-    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
-    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
-    updateRepositoryAdvisory: [
-      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
-    ]
-  },
-  teams: {
-    addOrUpdateMembershipForUserInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    addOrUpdateRepoPermissionsInOrg: [
-      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    checkPermissionsForRepoInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    create: ["POST /orgs/{org}/teams"],
-    createDiscussionCommentInOrg: [
-      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
-    deleteDiscussionCommentInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    deleteDiscussionInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
-    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
-    getDiscussionCommentInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    getDiscussionInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    getMembershipForUserInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    list: ["GET /orgs/{org}/teams"],
-    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
-    listDiscussionCommentsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
-    ],
-    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
-    listForAuthenticatedUser: ["GET /user/teams"],
-    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
-    listPendingInvitationsInOrg: [
-      "GET /orgs/{org}/teams/{team_slug}/invitations"
-    ],
-    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
-    removeMembershipForUserInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
-    ],
-    removeRepoInOrg: [
-      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
-    ],
-    updateDiscussionCommentInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
-    ],
-    updateDiscussionInOrg: [
-      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
-    ],
-    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
-  },
-  users: {
-    addEmailForAuthenticated: [
-      "POST /user/emails",
-      {},
-      { renamed: ["users", "addEmailForAuthenticatedUser"] }
-    ],
-    addEmailForAuthenticatedUser: ["POST /user/emails"],
-    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
-    block: ["PUT /user/blocks/{username}"],
-    checkBlocked: ["GET /user/blocks/{username}"],
-    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
-    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
-    createGpgKeyForAuthenticated: [
-      "POST /user/gpg_keys",
-      {},
-      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
-    ],
-    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
-    createPublicSshKeyForAuthenticated: [
-      "POST /user/keys",
-      {},
-      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
-    ],
-    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
-    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
-    deleteAttestationsBulk: [
-      "POST /users/{username}/attestations/delete-request"
-    ],
-    deleteAttestationsById: [
-      "DELETE /users/{username}/attestations/{attestation_id}"
-    ],
-    deleteAttestationsBySubjectDigest: [
-      "DELETE /users/{username}/attestations/digest/{subject_digest}"
-    ],
-    deleteEmailForAuthenticated: [
-      "DELETE /user/emails",
-      {},
-      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
-    ],
-    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
-    deleteGpgKeyForAuthenticated: [
-      "DELETE /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
-    ],
-    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
-    deletePublicSshKeyForAuthenticated: [
-      "DELETE /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
-    ],
-    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
-    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
-    deleteSshSigningKeyForAuthenticatedUser: [
-      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    follow: ["PUT /user/following/{username}"],
-    getAuthenticated: ["GET /user"],
-    getById: ["GET /user/{account_id}"],
-    getByUsername: ["GET /users/{username}"],
-    getContextForUser: ["GET /users/{username}/hovercard"],
-    getGpgKeyForAuthenticated: [
-      "GET /user/gpg_keys/{gpg_key_id}",
-      {},
-      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
-    ],
-    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
-    getPublicSshKeyForAuthenticated: [
-      "GET /user/keys/{key_id}",
-      {},
-      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
-    ],
-    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
-    getSshSigningKeyForAuthenticatedUser: [
-      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
-    ],
-    list: ["GET /users"],
-    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
-    listAttestationsBulk: [
-      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
-    ],
-    listBlockedByAuthenticated: [
-      "GET /user/blocks",
-      {},
-      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
-    ],
-    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
-    listEmailsForAuthenticated: [
-      "GET /user/emails",
-      {},
-      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
-    ],
-    listEmailsForAuthenticatedUser: ["GET /user/emails"],
-    listFollowedByAuthenticated: [
-      "GET /user/following",
-      {},
-      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
-    ],
-    listFollowedByAuthenticatedUser: ["GET /user/following"],
-    listFollowersForAuthenticatedUser: ["GET /user/followers"],
-    listFollowersForUser: ["GET /users/{username}/followers"],
-    listFollowingForUser: ["GET /users/{username}/following"],
-    listGpgKeysForAuthenticated: [
-      "GET /user/gpg_keys",
-      {},
-      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
-    ],
-    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
-    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
-    listPublicEmailsForAuthenticated: [
-      "GET /user/public_emails",
-      {},
-      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
-    ],
-    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
-    listPublicKeysForUser: ["GET /users/{username}/keys"],
-    listPublicSshKeysForAuthenticated: [
-      "GET /user/keys",
-      {},
-      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
-    ],
-    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
-    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
-    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
-    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
-    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
-    setPrimaryEmailVisibilityForAuthenticated: [
-      "PATCH /user/email/visibility",
-      {},
-      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
-    ],
-    setPrimaryEmailVisibilityForAuthenticatedUser: [
-      "PATCH /user/email/visibility"
-    ],
-    unblock: ["DELETE /user/blocks/{username}"],
-    unfollow: ["DELETE /user/following/{username}"],
-    updateAuthenticated: ["PATCH /user"]
-  }
-};
-var endpoints_default = Endpoints;
-
-const endpointMethodsMap = /* @__PURE__ */ new Map();
-for (const [scope, endpoints] of Object.entries(endpoints_default)) {
-  for (const [methodName, endpoint] of Object.entries(endpoints)) {
-    const [route, defaults, decorations] = endpoint;
-    const [method, url] = route.split(/ /);
-    const endpointDefaults = Object.assign(
-      {
-        method,
-        url
-      },
-      defaults
-    );
-    if (!endpointMethodsMap.has(scope)) {
-      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
-    }
-    endpointMethodsMap.get(scope).set(methodName, {
-      scope,
-      methodName,
-      endpointDefaults,
-      decorations
-    });
-  }
-}
-const handler = {
-  has({ scope }, methodName) {
-    return endpointMethodsMap.get(scope).has(methodName);
-  },
-  getOwnPropertyDescriptor(target, methodName) {
-    return {
-      value: this.get(target, methodName),
-      // ensures method is in the cache
-      configurable: true,
-      writable: true,
-      enumerable: true
-    };
-  },
-  defineProperty(target, methodName, descriptor) {
-    Object.defineProperty(target.cache, methodName, descriptor);
-    return true;
-  },
-  deleteProperty(target, methodName) {
-    delete target.cache[methodName];
-    return true;
-  },
-  ownKeys({ scope }) {
-    return [...endpointMethodsMap.get(scope).keys()];
-  },
-  set(target, methodName, value) {
-    return target.cache[methodName] = value;
-  },
-  get({ octokit, scope, cache }, methodName) {
-    if (cache[methodName]) {
-      return cache[methodName];
-    }
-    const method = endpointMethodsMap.get(scope).get(methodName);
-    if (!method) {
-      return void 0;
-    }
-    const { endpointDefaults, decorations } = method;
-    if (decorations) {
-      cache[methodName] = decorate(
-        octokit,
-        scope,
-        methodName,
-        endpointDefaults,
-        decorations
-      );
-    } else {
-      cache[methodName] = octokit.request.defaults(endpointDefaults);
-    }
-    return cache[methodName];
-  }
-};
-function endpointsToMethods(octokit) {
-  const newMethods = {};
-  for (const scope of endpointMethodsMap.keys()) {
-    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
-  }
-  return newMethods;
-}
-function decorate(octokit, scope, methodName, defaults, decorations) {
-  const requestWithDefaults = octokit.request.defaults(defaults);
-  function withDecorations(...args) {
-    let options = requestWithDefaults.endpoint.merge(...args);
-    if (decorations.mapToData) {
-      options = Object.assign({}, options, {
-        data: options[decorations.mapToData],
-        [decorations.mapToData]: void 0
-      });
-      return requestWithDefaults(options);
-    }
-    if (decorations.renamed) {
-      const [newScope, newMethodName] = decorations.renamed;
-      octokit.log.warn(
-        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
-      );
-    }
-    if (decorations.deprecated) {
-      octokit.log.warn(decorations.deprecated);
-    }
-    if (decorations.renamedParameters) {
-      const options2 = requestWithDefaults.endpoint.merge(...args);
-      for (const [name, alias] of Object.entries(
-        decorations.renamedParameters
-      )) {
-        if (name in options2) {
-          octokit.log.warn(
-            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
-          );
-          if (!(alias in options2)) {
-            options2[alias] = options2[name];
-          }
-          delete options2[name];
-        }
-      }
-      return requestWithDefaults(options2);
-    }
-    return requestWithDefaults(...args);
-  }
-  return Object.assign(withDecorations, requestWithDefaults);
-}
-
-function restEndpointMethods(octokit) {
-  const api = endpointsToMethods(octokit);
-  return {
-    rest: api
-  };
-}
-restEndpointMethods.VERSION = VERSION$1;
-
-// pkg/dist-src/version.js
-var VERSION = "0.0.0-development";
-
-// pkg/dist-src/normalize-paginated-list-response.js
-function normalizePaginatedListResponse(response) {
-  if (!response.data) {
-    return {
-      ...response,
-      data: []
-    };
-  }
-  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
-  if (!responseNeedsNormalization) return response;
-  const incompleteResults = response.data.incomplete_results;
-  const repositorySelection = response.data.repository_selection;
-  const totalCount = response.data.total_count;
-  const totalCommits = response.data.total_commits;
-  delete response.data.incomplete_results;
-  delete response.data.repository_selection;
-  delete response.data.total_count;
-  delete response.data.total_commits;
-  const namespaceKey = Object.keys(response.data)[0];
-  const data = response.data[namespaceKey];
-  response.data = data;
-  if (typeof incompleteResults !== "undefined") {
-    response.data.incomplete_results = incompleteResults;
-  }
-  if (typeof repositorySelection !== "undefined") {
-    response.data.repository_selection = repositorySelection;
-  }
-  response.data.total_count = totalCount;
-  response.data.total_commits = totalCommits;
-  return response;
-}
-
-// pkg/dist-src/iterator.js
-function iterator(octokit, route, parameters) {
-  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
-  const requestMethod = typeof route === "function" ? route : octokit.request;
-  const method = options.method;
-  const headers = options.headers;
-  let url = options.url;
-  return {
-    [Symbol.asyncIterator]: () => ({
-      async next() {
-        if (!url) return { done: true };
-        try {
-          const response = await requestMethod({ method, url, headers });
-          const normalizedResponse = normalizePaginatedListResponse(response);
-          url = ((normalizedResponse.headers.link || "").match(
-            /<([^<>]+)>;\s*rel="next"/
-          ) || [])[1];
-          if (!url && "total_commits" in normalizedResponse.data) {
-            const parsedUrl = new URL(normalizedResponse.url);
-            const params = parsedUrl.searchParams;
-            const page = parseInt(params.get("page") || "1", 10);
-            const per_page = parseInt(params.get("per_page") || "250", 10);
-            if (page * per_page < normalizedResponse.data.total_commits) {
-              params.set("page", String(page + 1));
-              url = parsedUrl.toString();
-            }
-          }
-          return { value: normalizedResponse };
-        } catch (error) {
-          if (error.status !== 409) throw error;
-          url = "";
-          return {
-            value: {
-              status: 200,
-              headers: {},
-              data: []
-            }
-          };
-        }
-      }
-    })
-  };
-}
-
-// pkg/dist-src/paginate.js
-function paginate(octokit, route, parameters, mapFn) {
-  if (typeof parameters === "function") {
-    mapFn = parameters;
-    parameters = void 0;
-  }
-  return gather(
-    octokit,
-    [],
-    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
-    mapFn
-  );
-}
-function gather(octokit, results, iterator2, mapFn) {
-  return iterator2.next().then((result) => {
-    if (result.done) {
-      return results;
-    }
-    let earlyExit = false;
-    function done() {
-      earlyExit = true;
-    }
-    results = results.concat(
-      mapFn ? mapFn(result.value, done) : result.value.data
-    );
-    if (earlyExit) {
-      return results;
-    }
-    return gather(octokit, results, iterator2, mapFn);
-  });
-}
-
-// pkg/dist-src/compose-paginate.js
-Object.assign(paginate, {
-  iterator
-});
-
-// pkg/dist-src/index.js
-function paginateRest(octokit) {
-  return {
-    paginate: Object.assign(paginate.bind(null, octokit), {
-      iterator: iterator.bind(null, octokit)
-    })
-  };
-}
-paginateRest.VERSION = VERSION;
-
-new Context();
-const baseUrl = getApiBaseUrl();
-const defaults$1 = {
-    baseUrl,
-    request: {
-        agent: getProxyAgent(baseUrl),
-        fetch: getProxyFetch(baseUrl)
-    }
-};
-const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults$1);
-/**
- * Convience function to correctly format Octokit Options to pass into the constructor.
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokitOptions(token, options) {
-    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
-    // Auth
-    const auth = getAuthString(token, opts);
-    if (auth) {
-        opts.auth = auth;
-    }
-    // Orchestration ID
-    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
-    if (userAgent) {
-        opts.userAgent = userAgent;
-    }
-    return opts;
-}
-
-new Context();
-/**
- * Returns a hydrated octokit ready to use for GitHub Actions
- *
- * @param     token    the repo PAT or GITHUB_TOKEN
- * @param     options  other options to set
- */
-function getOctokit(token, options, ...additionalPlugins) {
-    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
-    return new GitHubWithPlugins(getOctokitOptions(token, options));
-}
-
-// The Octokit the action talks to GitHub with, and the one place that decides how long to wait.
-// A request hook replaces @octokit/plugin-retry and plugin-throttling: plugin-retry handled a 429
-// before plugin-throttling could read its retry-after, so a 429 asking for 2 s was retried after 1 s.
-// Here every request, primary and secondary limits alike, on 403 and 429, waits what GitHub says
-// (retry-after, else x-ratelimit-reset when x-ratelimit-remaining is 0, else the minute GitHub's
-// docs ask for), within one total cap per run; each attempt has a time limit; a 5xx, a network error
-// or a timeout is retried only where repeating the request cannot do it twice (reads, and requests
-// the caller marks idempotent). See README "Faults".
-const REQUEST_TIMEOUT_MS = 30_000;
-const RATE_LIMIT_WAIT_MS = 120_000;
-/** The secondary limit without retry-after: "wait for at least one minute" (GitHub's REST docs). */
-const SECONDARY_WAIT_MS = 60_000;
-const TRANSIENT_RETRIES = 3;
-/** The total wait for rate limits would pass the cap: the caller falls back, and says so once. */
-class RateLimitExhausted extends Error {
-    waitMs;
-    capMs;
-    constructor(waitMs, capMs, detail) {
-        super(`GitHub's rate limit asks for ${Math.ceil(waitMs / 1000)} s more (${detail}), past the ${capMs / 1000} s go-major-gate waits in all`);
-        this.waitMs = waitMs;
-        this.capMs = capMs;
-        this.name = 'RateLimitExhausted';
-    }
-}
-/** One attempt got no answer in time (no status: the request may or may not have taken effect). */
-class RequestTimeout extends Error {
-    constructor(what, ms) {
-        super(`GitHub did not answer ${what} within ${ms / 1000} s`);
-        this.name = 'RequestTimeout';
-    }
-}
-function createOctokit(token, limits) {
-    const octokit = getOctokit(token, limits.baseUrl ? { baseUrl: limits.baseUrl } : {});
-    const budget = { waitedMs: 0 };
-    octokit.hook.wrap('request', async (request, options) => {
-        const hook = (options.request ?? {});
-        const method = String(options.method ?? 'GET').toUpperCase();
-        const idempotent = hook.idempotent ?? ['GET', 'HEAD', 'PUT'].includes(method);
-        const what = `${method} ${String(options.url)}`;
-        for (let attempt = 0;; attempt++) {
-            limits.signal?.throwIfAborted();
-            try {
-                return await attemptOnce(request, options, what, limits);
-            }
-            catch (error) {
-                if (limits.signal?.aborted)
-                    throw error;
-                const wait = rateLimitWait(error);
-                if (wait) {
-                    const cap = limits.rateLimitWaitMs + (hook.reserveMs ?? 0);
-                    if (budget.waitedMs + wait.ms > cap)
-                        throw new RateLimitExhausted(wait.ms, cap, wait.detail);
-                    budget.waitedMs += wait.ms;
-                    limits.log?.(`go-major-gate: ${wait.detail}: waiting ${Math.ceil(wait.ms / 1000)} s (${what})`);
-                    await sleep(wait.ms, limits.signal);
-                    continue;
-                }
-                if (!idempotent || attempt >= TRANSIENT_RETRIES || !isTransient(error))
-                    throw error;
-                await sleep((limits.backoffMs ?? 1000) * 2 ** attempt, limits.signal);
-            }
-        }
-    });
-    return octokit;
-}
-async function attemptOnce(request, options, what, limits) {
-    // The signal is passed on, but the attempt is also raced against the limit: it ends on time even
-    // where a fetch implementation does not stop on the signal.
-    const controller = new AbortController();
-    const signal = limits.signal ? AbortSignal.any([controller.signal, limits.signal]) : controller.signal;
-    let timer;
-    let onAbort;
-    const stop = new Promise((_resolve, reject) => {
-        timer = setTimeout(() => {
-            controller.abort();
-            reject(new RequestTimeout(what, limits.requestTimeoutMs));
-        }, limits.requestTimeoutMs);
-        onAbort = () => reject(limits.signal?.reason);
-        limits.signal?.addEventListener('abort', onAbort, { once: true });
-    });
-    try {
-        return await Promise.race([request({ ...options, request: { ...options.request, signal } }), stop]);
-    }
-    finally {
-        clearTimeout(timer);
-        if (onAbort)
-            limits.signal?.removeEventListener('abort', onAbort);
-    }
-}
-/** How long a 403 or 429 asks to wait, or undefined when it is not a rate limit (a 403 of permissions). */
-function rateLimitWait(error, now = Date.now()) {
-    const e = error;
-    if (e?.status !== 403 && e?.status !== 429)
-        return undefined;
-    const headers = e.response?.headers ?? {};
-    const retryAfter = headers['retry-after'];
-    if (retryAfter !== undefined && /^\d+$/.test(retryAfter.trim())) {
-        return { ms: Number(retryAfter) * 1000, detail: `HTTP ${e.status} with retry-after: ${retryAfter}` };
-    }
-    if (headers['x-ratelimit-remaining'] === '0' && /^\d+$/.test(headers['x-ratelimit-reset'] ?? '')) {
-        const ms = Math.max(Number(headers['x-ratelimit-reset']) * 1000 - now, 0) + 1000;
-        return { ms, detail: `HTTP ${e.status}: the rate limit resets at ${headers['x-ratelimit-reset']}` };
-    }
-    const message = e.response?.data?.message ?? '';
-    if (e.status === 429 || /secondary rate limit|abuse/i.test(message)) {
-        return { ms: SECONDARY_WAIT_MS, detail: `HTTP ${e.status}: a secondary rate limit without retry-after` };
-    }
-    return undefined;
-}
-/** A server error, no answer, or a network failure: worth another try where that is safe. */
-function isTransient(error) {
-    if (error instanceof RequestTimeout)
-        return true;
-    // Octokit reports a network failure as status 500 without a response.
-    const status = error?.status;
-    return status !== undefined && status >= 500;
-}
-function sleep(ms, signal) {
-    return new Promise((resolve, reject) => {
-        if (signal?.aborted)
-            return reject(signal.reason);
-        const timer = setTimeout(() => {
-            signal?.removeEventListener('abort', onAbort);
-            resolve();
-        }, ms);
-        const onAbort = () => {
-            clearTimeout(timer);
-            reject(signal?.reason);
-        };
-        signal?.addEventListener('abort', onAbort, { once: true });
-    });
-}
-
-const ANNOTATIONS_PER_REQUEST = 50;
-const CREATE_ATTEMPTS = 3;
-/** A completion may wait this much past the rate-limit cap: a run left in progress is worse. */
-const COMPLETION_RESERVE_MS = 60_000;
-/** Whether an API error means "this token may not write checks here" rather than a fault. */
-function isPermissionError(status) {
-    return status === 403 || status === 404;
-}
-async function publishCheckRun(octokit, request) {
-    let created;
-    try {
-        created = await createOnce(octokit, request);
-    }
-    catch (error) {
-        const { status, message } = describeHttpError(error);
-        if (isPermissionError(status) && !(error instanceof RateLimitExhausted))
-            return { kind: 'forbidden', status: status, message };
-        return { kind: 'failed', message, rateLimited: error instanceof RateLimitExhausted };
-    }
-    const run = { owner: request.owner, repo: request.repo, id: created.id };
-    request.onOpen?.(run);
-    let rejected = [];
-    let stopped;
-    try {
-        rejected = await sendAnnotations(octokit, run, request);
-    }
-    catch (error) {
-        stopped = error; // a rate limit past the cap, or a fault nobody foresaw: complete anyway
-    }
-    const completion = await completeCheckRun(octokit, run, {
-        conclusion: request.conclusion,
-        title: request.title,
-        summary: stopped === undefined
-            ? request.summary
-            : `${request.summary}\n\n> Some annotations could not be sent (${describeHttpError(stopped).message}); all findings are in the job summary.`
-    });
-    if (completion.kind === 'failed')
-        return { ...completion, rateLimited: stopped instanceof RateLimitExhausted };
-    request.onOpen?.(undefined);
-    if (created.attempts > 1)
-        await completeDuplicates(octokit, request, created);
-    return {
-        kind: 'published',
-        id: created.id,
-        ...(created.url ? { url: created.url } : {}),
-        rejected,
-        ...(stopped !== undefined
-            ? {
-                stopped: {
-                    message: describeHttpError(stopped).message,
-                    rateLimited: stopped instanceof RateLimitExhausted
-                }
-            }
-            : {}),
-        ...(completion.note ? { note: completion.note } : {})
-    };
-}
-/** POST once; after an error that leaves it unknown whether GitHub created the run, look before resending. */
-async function createOnce(octokit, request) {
-    for (let attempt = 1;; attempt++) {
-        try {
-            const created = await octokit.rest.checks.create({
-                owner: request.owner,
-                repo: request.repo,
-                name: request.name,
-                head_sha: request.headSha,
-                status: 'in_progress',
-                ...(request.externalId ? { external_id: request.externalId } : {}),
-                ...(request.detailsUrl ? { details_url: request.detailsUrl } : {}),
-                output: { title: 'Checking…', summary: 'go-major-gate is checking this commit.' }
-            });
-            return {
-                id: created.data.id,
-                ...(created.data.html_url ? { url: created.data.html_url } : {}),
-                attempts: attempt
-            };
-        }
-        catch (error) {
-            // Without an external_id nothing tells our run from another: never risk a second one.
-            if (!isTransient(error) || !request.externalId || attempt >= CREATE_ATTEMPTS)
-                throw error;
-            // A moment for GitHub to finish what it may have started, then look.
-            await new Promise(resolve => setTimeout(resolve, 1000 * attempt));
-            const existing = (await findCheckRuns(octokit, request, request.externalId))[0];
-            if (existing)
-                return { ...existing, attempts: attempt };
-        }
-    }
-}
-/** This run's check runs on the commit (GitHub filters by name; the external_id tells ours). */
-async function findCheckRuns(octokit, request, externalId) {
-    const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
-        owner: request.owner,
-        repo: request.repo,
-        ref: request.headSha,
-        check_name: request.name,
-        filter: 'all',
-        per_page: 100
-    });
-    return runs
-        .filter(r => r.external_id === externalId)
-        .map(r => ({
-        id: r.id,
-        ...(r.html_url ? { url: r.html_url } : {}),
-        completed: r.status === 'completed'
-    }));
-}
-/**
- * A creation that timed out may land after the lookup found nothing, and the POST sent again made a
- * second run: every other run of ours still in progress is completed with the same verdict.
- */
-async function completeDuplicates(octokit, request, kept) {
-    if (!request.externalId)
-        return;
-    try {
-        for (const other of await findCheckRuns(octokit, request, request.externalId)) {
-            if (other.id === kept.id || other.completed)
-                continue;
-            await completeCheckRun(octokit, { owner: request.owner, repo: request.repo, id: other.id }, {
-                conclusion: request.conclusion,
-                title: request.title,
-                summary: `A copy GitHub created when it answered the first request with an error; the report is in ${kept.url ?? `check run ${kept.id}`}.`
-            });
-        }
-    }
-    catch {
-        // best effort: the run that holds the report is complete
-    }
-}
-/**
- * Each batch once. A batch that failed with a 5xx or a timeout may still have been stored: the run's
- * annotation count says, and only a batch GitHub does not have is sent again.
- */
-async function sendAnnotations(octokit, run, request) {
-    const rejected = [];
-    let stored = 0;
-    for (const [index, batch] of chunk(request.annotations, ANNOTATIONS_PER_REQUEST).entries()) {
-        const first = index * ANNOTATIONS_PER_REQUEST;
-        for (let attempt = 1;; attempt++) {
-            try {
-                await octokit.rest.checks.update({
-                    owner: run.owner,
-                    repo: run.repo,
-                    check_run_id: run.id,
-                    output: { title: request.title, summary: request.summary, annotations: [...batch] }
-                });
-                stored += batch.length;
-                break;
-            }
-            catch (error) {
-                if (error instanceof RateLimitExhausted)
-                    throw error;
-                if (isTransient(error) && attempt < CREATE_ATTEMPTS) {
-                    const count = await annotationCount(octokit, run);
-                    if (count !== undefined && count >= stored + batch.length) {
-                        stored = count;
-                        break; // GitHub took it
-                    }
-                    continue;
-                }
-                rejected.push({ first, count: batch.length, message: describeHttpError(error).message });
-                break;
-            }
-        }
-    }
-    return rejected;
-}
-async function annotationCount(octokit, run) {
-    try {
-        const { data } = await octokit.rest.checks.get({
-            owner: run.owner,
-            repo: run.repo,
-            check_run_id: run.id
-        });
-        return data.output.annotations_count;
-    }
-    catch {
-        return undefined;
-    }
-}
-/**
- * Completes the run: with the verdict and its output; if GitHub refuses that output, with the verdict
- * and a short one. The request is idempotent (retried after a 5xx) and may wait past the rate-limit cap.
- */
-async function completeCheckRun(octokit, run, outcome) {
-    const send = (title, summary) => octokit.rest.checks.update({
-        owner: run.owner,
-        repo: run.repo,
-        check_run_id: run.id,
-        status: 'completed',
-        conclusion: outcome.conclusion,
-        completed_at: new Date().toISOString(),
-        output: { title, summary },
-        request: { idempotent: true, reserveMs: COMPLETION_RESERVE_MS }
-    });
-    try {
-        await send(outcome.title, outcome.summary);
-        return { kind: 'completed' };
-    }
-    catch (error) {
-        const first = describeHttpError(error);
-        if (first.status === 422) {
-            try {
-                await send(outcome.title.slice(0, 255), `GitHub refused the full summary (${first.message.slice(0, 500)}); the findings are in the job summary and the report.`);
-                return { kind: 'completed', note: `the summary was refused (${first.message})` };
-            }
-            catch {
-                // said below
-            }
-        }
-        return {
-            kind: 'failed',
-            message: `check run ${run.id} was created but could not be completed (${first.message}); it stays in progress on the commit`
-        };
-    }
-}
-function describeHttpError(error) {
-    const e = error;
-    const status = typeof e?.status === 'number' ? e.status : undefined;
-    const detail = e?.response?.data?.message ?? e?.message ?? String(error);
-    return {
-        ...(status !== undefined ? { status } : {}),
-        message: status !== undefined ? `HTTP ${status}: ${detail}` : detail
-    };
-}
-
-function findingToJson(f) {
-    const out = { rule: f.rule, severity: f.severity, file: f.file, line: f.line };
-    if (f.column !== undefined)
-        out.column = f.column;
-    if (f.endLine !== undefined)
-        out.endLine = f.endLine;
-    if (f.endColumn !== undefined)
-        out.endColumn = f.endColumn;
-    if (f.module !== undefined)
-        out.module = f.module;
-    out.message = f.message;
-    if (f.fix)
-        out.fix = { replacement: f.fix.replacement };
-    if (f.new !== undefined)
-        out.new = f.new;
-    if (f.symbol !== undefined)
-        out.symbol = f.symbol;
-    if (f.accepted !== undefined)
-        out.accepted = f.accepted;
-    return out;
-}
-function reportToJson(report) {
-    return {
-        tool: report.tool,
-        targets: report.targets,
-        modules: report.modules,
-        findings: report.findings.map(findingToJson),
-        conclusion: report.conclusion,
-        stats: report.stats,
-        ...(report.config ? { config: report.config } : {}),
-        ...(report.preExisting ? { preExisting: report.preExisting } : {})
-    };
-}
-function formatJson(report) {
-    return `${JSON.stringify(reportToJson(report), null, 2)}\n`;
-}
-
-/** reviewdog's maxCommentsPerRequest: larger reviews trip "403 You have triggered an abuse detection mechanism". */
-const REVIEW_COMMENTS_PER_REQUEST = 30;
-/** Findings listed by name in the review body per section; the rest are counted. */
-const BODY_LIST_MAX = 50;
-/** GitHub's limit on a review or comment body is 65536 characters; keep a margin. */
-const BODY_MAX_CHARS = 60000;
-/** Findings that could carry a suggestion: a fix, on a line the pull request added. */
-function suggestible(findings) {
-    return findings.filter(f => f.fix !== undefined && f.new === true && f.file !== null && f.line !== null);
-}
-/** The files whose text buildReview needs: those of the suggestible findings, sorted. */
-function filesForSuggestions(findings) {
-    return [...new Set(suggestible(findings).map(f => f.file))].sort();
-}
-/**
- * Builds the review from the findings and the text of their files at the head commit (`files`: path →
- * content; a missing file means its findings cannot be suggested). Returns undefined when there is
- * nothing to suggest: no empty review.
- */
-function buildReview(findings, files, options = {}) {
-    const max = options.maxComments ?? REVIEW_COMMENTS_PER_REQUEST;
-    if (!Number.isInteger(max) || max < 1)
-        throw new RangeError(`maxComments must be ≥ 1, got ${max}`);
-    const withFix = findings.filter(f => f.fix !== undefined && f.file !== null && f.line !== null);
-    const cache = new Map();
-    const linesAt = (path) => {
-        if (!cache.has(path)) {
-            const text = files.get(path);
-            cache.set(path, text === undefined ? undefined : linesOf(text));
-        }
-        return cache.get(path);
-    };
-    const notSuggested = [];
-    const candidates = [];
-    for (const f of withFix) {
-        const why = unsuggestableReason(f, linesAt(f.file), options.isAddedLine);
-        if (why)
-            notSuggested.push({ finding: f, why });
-        else
-            candidates.push(f);
-    }
-    const built = [];
-    for (const group of groupByLines(candidates)) {
-        const suggestion = applyFixes(linesAt(group.path), group);
-        for (const f of suggestion.skipped)
-            notSuggested.push({ finding: f, why: 'its fix overlaps another one' });
-        if (suggestion.applied.length === 0) {
-            for (const f of group.findings)
-                if (!suggestion.skipped.includes(f))
-                    notSuggested.push({ finding: f, why: 'its fix changes nothing' });
-            continue;
-        }
-        if (options.isAddedLine && !rangeAdded(group, options.isAddedLine)) {
-            for (const f of group.findings)
-                notSuggested.push({ finding: f, why: 'not all its lines are in the diff' });
-            continue;
-        }
-        built.push({
-            group,
-            applied: suggestion.applied,
-            comment: {
-                path: group.path,
-                line: group.end,
-                side: 'RIGHT',
-                ...(group.start < group.end ? { start_line: group.start, start_side: 'RIGHT' } : {}),
-                body: commentBody(group.findings, suggestion.skipped, suggestion.text)
-            }
-        });
-    }
-    if (built.length === 0)
-        return undefined;
-    // The most important groups get the comments; the rest are listed in the body.
-    built.sort((a, b) => byImportance(mostImportant(a.group), mostImportant(b.group)));
-    const commented = built.slice(0, max);
-    const overflow = built.slice(max).flatMap(b => b.group.findings);
-    const suggested = commented.reduce((n, b) => n + b.applied.length, 0);
-    const unsuggested = notSuggested.filter(n => !overflow.includes(n.finding));
-    return {
-        body: reviewBody({
-            comments: commented.length,
-            suggested,
-            max,
-            overflow,
-            unsuggested,
-            seeAlso: options.seeAlso ?? 'the check run and the job summary'
-        }),
-        comments: commented.map(b => b.comment),
-        suggested,
-        overflow: overflow.length,
-        unsuggested: unsuggested.length
-    };
-}
-function unsuggestableReason(f, lines, isAddedLine) {
-    if (f.new !== true)
-        return 'not on a line this pull request added';
-    const line = f.line;
-    if (isAddedLine && !isAddedLine(f.file, line))
-        return 'not on a line this pull request added';
-    if (f.column === undefined || f.endColumn === undefined)
-        return 'its fix has no columns';
-    if (lines === undefined)
-        return 'the file could not be read at the head commit';
-    const endLine = f.endLine ?? line;
-    if (endLine < line || endLine > lines.length || line < 1)
-        return 'its lines are not in the file';
-    if (f.column < 1 || f.column - 1 > length(lines[line - 1]))
-        return 'its columns are not in the line';
-    if (f.endColumn < 1 || f.endColumn - 1 > length(lines[endLine - 1]))
-        return 'its columns are not in the line';
-    if (endLine === line && f.endColumn < f.column)
-        return 'its columns are not in the line';
-    return undefined;
-}
-/** Findings whose line ranges overlap share one comment (one line, one comment). */
-function groupByLines(findings) {
-    const sorted = findings
-        .map(f => ({ f, path: f.file, start: f.line, end: f.endLine ?? f.line }))
-        .sort((a, b) => compare(a.path, b.path) || a.start - b.start || a.end - b.end);
-    const groups = [];
-    for (const s of sorted) {
-        const last = groups.at(-1);
-        if (last && last.path === s.path && s.start <= last.end) {
-            last.end = Math.max(last.end, s.end);
-            last.findings.push(s.f);
-        }
-        else {
-            groups.push({ path: s.path, start: s.start, end: s.end, findings: [s.f] });
-        }
-    }
-    return groups;
-}
-/** The lines' new text: each fix applied by its columns, from the last to the first; overlapping ones skipped. */
-function applyFixes(lines, group) {
-    const original = lines.slice(group.start - 1, group.end);
-    // Offsets in code points into the group's lines joined by "\n".
-    const starts = [];
-    let offset = 0;
-    for (const line of original) {
-        starts.push(offset);
-        offset += length(line) + 1;
-    }
-    const at = (line, column) => starts[line - group.start] + column - 1;
-    const edits = group.findings
-        .map(f => ({
-        f,
-        from: at(f.line, f.column),
-        to: at(f.endLine ?? f.line, f.endColumn),
-        text: f.fix.replacement
-    }))
-        .sort((a, b) => a.from - b.from || a.to - b.to);
-    const applied = [];
-    const skipped = [];
-    for (const e of edits) {
-        const prev = applied.at(-1);
-        if (prev && prev.from === e.from && prev.to === e.to && prev.text === e.text)
-            continue; // the same fix twice
-        if (prev && e.from < prev.to)
-            skipped.push(e.f);
-        else
-            applied.push(e);
-    }
-    const chars = Array.from(original.join('\n'));
-    for (const e of applied.slice().reverse())
-        chars.splice(e.from, e.to - e.from, ...Array.from(e.text));
-    const text = chars.join('');
-    const kept = group.findings.filter(f => !skipped.includes(f));
-    return { text, applied: text === original.join('\n') ? [] : kept, skipped };
-}
-function rangeAdded(group, isAddedLine) {
-    for (let line = group.start; line <= group.end; line++)
-        if (!isAddedLine(group.path, line))
-            return false;
-    return true;
-}
-/** A fence longer than any run of backticks in the text, and at least three (reviewdog does the same). */
-function fenceFor(text) {
-    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
-    return '`'.repeat(Math.max(3, longest + 1));
-}
-function suggestionBlock(text) {
-    const fence = fenceFor(text);
-    return `${fence}suggestion\n${text}\n${fence}`;
-}
-function commentBody(findings, skipped, text) {
-    const described = findings.map(f => {
-        const note = skipped.includes(f) ? ' (its fix overlaps another one and is not in the suggestion)' : '';
-        return `**${f.rule}** (${f.severity}): ${f.message}${note}`;
-    });
-    const head = described.length === 1 ? described[0] : described.map(d => `- ${d}`).join('\n');
-    return truncate(`${head}\n\n${suggestionBlock(text)}`, BODY_MAX_CHARS, suggestionBlock(text));
-}
-function reviewBody(parts) {
-    const out = [];
-    const s = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
-    out.push(`**go-major-gate** suggests ${s(parts.comments, 'change')} (fixing ${s(parts.suggested, 'finding')}) on lines this pull request added. ` +
-        'Each suggestion replaces the commented line(s) with the corrected text: "Commit suggestion" applies it.');
-    if (parts.overflow.length > 0) {
-        out.push('', `${s(parts.overflow.length, 'more finding')} with a fix did not fit (at most ${parts.max} comments per review):`, ...listFindings(parts.overflow
-            .slice()
-            .sort(byImportance)
-            .map(f => ({ finding: f }))));
-    }
-    if (parts.unsuggested.length > 0) {
-        const sorted = parts.unsuggested.slice().sort((a, b) => byImportance(a.finding, b.finding));
-        out.push('', `${s(parts.unsuggested.length, 'finding')} with a fix could not be suggested here:`, ...listFindings(sorted));
-    }
-    out.push('', `All findings are in ${parts.seeAlso}.`);
-    return truncate(out.join('\n'), BODY_MAX_CHARS, '');
-}
-function listFindings(items) {
-    const lines = items.slice(0, BODY_LIST_MAX).map(({ finding: f, why }) => {
-        const where = `${f.file}:${f.line}`;
-        const fix = f.fix ? `: replace with \`${f.fix.replacement.replace(/`/g, "'")}\`` : '';
-        return `- \`${where}\` ${f.rule}${fix}${why ? ` (${why})` : ''}`;
-    });
-    if (items.length > BODY_LIST_MAX)
-        lines.push(`- … and ${items.length - BODY_LIST_MAX} more`);
-    return lines;
-}
-function mostImportant(group) {
-    return group.findings.slice().sort(byImportance)[0];
-}
-/** A file's lines without their line terminators (a final newline ends the last line, it opens none). */
-function linesOf(text) {
-    const lines = text.split('\n').map(l => (l.endsWith('\r') ? l.slice(0, -1) : l));
-    if (lines.length > 1 && lines.at(-1) === '')
-        lines.pop();
-    return lines;
-}
-/** Length in code points, the unit of a finding's columns. */
-function length(s) {
-    let n = 0;
-    for (const _ of s)
-        n++;
-    return n;
-}
-function truncate(s, max, keep) {
-    if (s.length <= max)
-        return s;
-    const room = max - keep.length - 2;
-    return `${s.slice(0, Math.max(0, room))}…\n${keep}`.slice(0, max);
-}
-function compare(a, b) {
-    return a < b ? -1 : a > b ? 1 : 0;
-}
-
-// SARIF 2.1.0 for GitHub code scanning: one run, every registered rule, one result per finding.
-const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFORMATION_URI = 'https://github.com/go-major-gate/go-major-gate';
-/** Versioned so that a change of the hashed fields can start a new series instead of reopening alerts. */
-const FINGERPRINT_KEY = 'goMajorGate/v1';
-const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
-function toSarif(report) {
-    const ruleIndex = new Map(rules$1.map((rule, i) => [rule.id, i]));
-    const occurrences = new Map();
-    return {
-        $schema: SARIF_SCHEMA,
-        version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: {
-                        name: report.tool.name,
-                        version: report.tool.version,
-                        semanticVersion: report.tool.version,
-                        informationUri: INFORMATION_URI,
-                        rules: rules$1.map(rule => ({
-                            id: rule.id,
-                            shortDescription: { text: rule.doc },
-                            defaultConfiguration: { level: LEVEL[rule.severity] }
-                        }))
-                    }
-                },
-                // Finding columns count characters, not SARIF's default UTF-16 code units.
-                columnKind: 'unicodeCodePoints',
-                results: report.findings.map(f => {
-                    const file = f.file ?? fallbackGoMod(f, report);
-                    const fingerprint = fingerprintOf(f, file, occurrences);
-                    return sarifResult(f, file, ruleIndex.get(f.rule), fingerprint);
-                })
-            }
-        ]
-    };
-}
-function formatSarif(report) {
-    return `${JSON.stringify(toSarif(report), null, 2)}\n`;
-}
-function sarifResult(f, file, ruleIndex, fingerprint) {
-    const artifactLocation = { uri: toUri(file), uriBaseId: '%SRCROOT%' };
-    const region = regionOf(f);
-    return {
-        ruleId: f.rule,
-        ...(ruleIndex !== undefined ? { ruleIndex } : {}),
-        level: LEVEL[f.severity],
-        message: { text: f.message },
-        locations: [{ physicalLocation: { artifactLocation, region } }],
-        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
-        ...(f.fix && f.file !== null && f.line !== null
-            ? {
-                fixes: [
-                    {
-                        description: { text: `Replace with ${f.fix.replacement}` },
-                        artifactChanges: [
-                            {
-                                artifactLocation,
-                                replacements: [{ deletedRegion: region, insertedContent: { text: f.fix.replacement } }]
-                            }
-                        ]
-                    }
-                ]
-            }
-            : {})
-    };
-}
-/** Code scanning needs a line: findings without one sit on line 1 of their file. */
-function regionOf(f) {
-    if (f.file === null || f.line === null)
-        return { startLine: 1 };
-    const region = { startLine: f.line };
-    if (f.column !== undefined)
-        region.startColumn = f.column;
-    if (f.endLine !== undefined)
-        region.endLine = f.endLine;
-    if (f.endColumn !== undefined)
-        region.endColumn = f.endColumn;
-    return region;
-}
-/** Tag and version findings are located at the go.mod of the module they gate. */
-function fallbackGoMod(f, report) {
-    const dir = f.moduleDir ?? report.targets.find(t => t.dir !== null)?.dir ?? report.modules[0]?.dir ?? '.';
-    return dir === '.' ? 'go.mod' : `${dir}/go.mod`;
-}
-/**
- * Stable across runs: rule, file and message, never the line (edits above a finding move it). The same
- * finding twice in one file is told apart by its occurrence number, as GitHub's own line hashes do.
- */
-function fingerprintOf(f, file, occurrences) {
-    const hash = createHash('sha256').update(`${f.rule}\0${file}\0${f.message}`).digest('hex').slice(0, 32);
-    const n = (occurrences.get(hash) ?? 0) + 1;
-    occurrences.set(hash, n);
-    return `${hash}:${n}`;
-}
-/** A repository-relative path as a relative URI reference: each segment percent-encoded. */
-function toUri(file) {
-    return file.split('/').map(encodeURIComponent).join('/');
-}
-
-/**
- * The report files live on the runner and nothing uploads them: the summaries name the step outputs
- * that hold them and the step that keeps them.
- */
-const UPLOAD_STEP = [
-    '- uses: actions/upload-artifact@v4',
-    '  with:',
-    '    name: go-major-gate-report',
-    '    path: ${{ steps.gate.outputs.report }} # id: gate on the go-major-gate step'
-].join('\n');
-/** Half of GitHub's 1 MiB per step: the rest of the step may write to the summary too. */
-const JOB_SUMMARY_BUDGET_BYTES = 512 * 1024;
-/** More findings than this is no longer a page people read; the full list is in the report. */
-const JOB_SUMMARY_MAX_DETAILS = 1000;
-/** GitHub allows 65,535 characters; string length counts UTF-16 units, never fewer than characters. */
-const CHECK_RUN_SUMMARY_BUDGET_CHARS = 60_000;
-/** Room kept for closing tags and the "left out" note once the budget stops the details. */
-const RESERVE = 4096;
-const ICON = { success: '✅', neutral: '⚠️', failure: '❌' };
-const SEVERITIES = ['error', 'warning', 'notice'];
-const MODE_TEXT = {
-    release: 'release',
-    'major-bump': 'major bump',
-    consistency: 'consistency check'
-};
-const HTML_ENTITIES = {
-    '&': '&amp;',
-    '<': '&lt;',
-    '>': '&gt;',
-    '"': '&quot;',
-    "'": '&#39;'
-};
-function escapeHtml(s) {
-    return s.replace(/[&<>"']/g, ch => HTML_ENTITIES[ch]);
-}
-/** Plain text inside Markdown: no HTML, no emphasis, links, code or table cells. */
-function escapeMarkdown(s) {
-    return s
-        .replace(/\r?\n/g, ' ')
-        .replace(/&/g, '&amp;')
-        .replace(/</g, '&lt;')
-        .replace(/>/g, '&gt;')
-        .replace(/[\\`*_[\]|~]/g, ch => `\\${ch}`);
-}
-/** HTML text on one visual line break per newline, so that no blank line ends GitHub's HTML block. */
-function text(s) {
-    return escapeHtml(s).replace(/\r?\n/g, '<br>');
-}
-function buildJobSummary(report, context) {
-    const out = [];
-    let used = 0;
-    const fits = (html) => used + byteLength(html) + RESERVE <= JOB_SUMMARY_BUDGET_BYTES;
-    const add = (html) => {
-        out.push(html);
-        used += byteLength(html) + 1;
-    };
-    add(`<h2>${ICON[report.conclusion]} ${text(verdictTitle(report))}</h2>`);
-    const { shown: sectionsShown, quiet } = splitQuiet(sectionsOf(report));
-    let shown = 0;
-    for (const section of sectionsShown) {
-        const head = sectionHeadHtml(section);
-        if (!fits(head))
-            break;
-        add(head);
-        const items = [];
-        for (const f of section.findings) {
-            const item = `<li>${findingHtml(f, context)}</li>`;
-            if (shown >= JOB_SUMMARY_MAX_DETAILS || !fits(item))
-                break;
-            items.push(item);
-            used += byteLength(item) + 1;
-            shown++;
-        }
-        if (items.length > 0)
-            out.push(`<details open><summary>Findings</summary>`, '<ul>', ...items, '</ul></details>');
-    }
-    if (quiet.length > 0)
-        add(`<p>✅ ${quietLine(quiet, sectionsShown)}.</p>`);
-    const added = newCount(report.findings);
-    if (added > 0)
-        add(`<p>${text(newLine(added))}</p>`);
-    if (context.patchFiles)
-        add(`<p>${patchLineHtml(context.patchFiles)}</p>`);
-    const omitted = report.findings.length - shown;
-    if (omitted > 0) {
-        add(`<p><b>${plural(omitted, 'finding')} left out of this summary</b>: see ${whereHtml()}.</p>`);
-        add(`<pre><code>${text(UPLOAD_STEP).replace(/<br>/g, '\n')}</code></pre>`);
-    }
-    return `${out.join('\n')}\n`;
-}
-function buildCheckRunOutput(report, context) {
-    const out = [];
-    let used = 0;
-    const fits = (md) => used + md.length + RESERVE <= CHECK_RUN_SUMMARY_BUDGET_CHARS;
-    const add = (md) => {
-        out.push(md);
-        used += md.length + 1;
-    };
-    const { shown: sections, quiet } = splitQuiet(sectionsOf(report));
-    for (const section of sections) {
-        const line = `- ${targetLineMarkdown(section)}`;
-        if (!fits(line))
-            break;
-        add(line);
-    }
-    if (quiet.length > 0)
-        add(`- ✅ ${quietLine(quiet, sections)}`);
-    if (report.findings.length > 0)
-        add(['', ...ruleTableMarkdown(report.findings)].join('\n'));
-    const added = newCount(report.findings);
-    if (added > 0)
-        add(`\n${newLine(added)}`);
-    if (context.patchFiles)
-        add(`\n${patchLineMarkdown(context.patchFiles)}`);
-    if (report.findings.length > 0)
-        add('\n### Findings');
-    let shown = 0;
-    for (const f of report.findings.slice().sort(byImportance)) {
-        const line = `- ${findingMarkdown(f, context)}`;
-        if (!fits(line))
-            break;
-        add(line);
-        shown++;
-    }
-    if (out.length === 0)
-        add('No Go module found.');
-    const omitted = report.findings.length - shown;
-    if (omitted > 0) {
-        add(`\n**${plural(omitted, 'finding')} left out of this summary**: see ${whereMarkdown(context)}.`);
-        add(`\n\`\`\`yaml\n${UPLOAD_STEP}\n\`\`\``);
-    }
-    return { title: verdictTitle(report), summary: `${out.join('\n')}\n` };
-}
-/** One line: the tally, then what it means for the release or the consistency check. */
-function verdictTitle(report) {
-    const tally = tallyOf(report.findings);
-    const gated = report.targets.filter(t => t.mode !== 'consistency');
-    if (gated.length === 1) {
-        const [target] = gated;
-        const name = targetName(target);
-        const version = target.version ?? '?';
-        const prefix = tally ? `${tally}: ` : '';
-        return report.conclusion === 'failure'
-            ? `${prefix}${name} cannot be released as ${version}`
-            : `${prefix}${name} ${version} can be released`;
-    }
-    if (gated.length > 1) {
-        const prefix = tally ? `${tally}: ` : '';
-        return report.conclusion === 'failure'
-            ? `${prefix}not every one of ${gated.length} new majors can be released`
-            : `${prefix}${gated.length} new majors can be released`;
-    }
-    if (report.targets.length === 0)
-        return tally ? `${tally}: no Go module found` : 'No Go module found';
-    const subject = report.targets.length === 1 ? targetName(report.targets[0]) : `${report.targets.length} modules`;
-    if (!tally)
-        return `${subject} ${report.targets.length === 1 ? 'is' : 'are'} consistent`;
-    return `${tally} in the consistency check of ${subject}`;
-}
-/** Findings go to the target of their module; with a single target, everything concerns it. */
-function sectionsOf(report) {
-    const sections = report.targets.map(target => ({ target, findings: [] }));
-    const byDir = new Map(sections.filter(s => s.target.dir !== null).map(s => [s.target.dir, s]));
-    const other = [];
-    for (const f of report.findings) {
-        const section = byDir.get(f.moduleDir ?? null) ?? (sections.length === 1 ? sections[0] : undefined);
-        (section ? section.findings : other).push(f);
-    }
-    const all = other.length > 0 ? [...sections, { target: null, findings: other }] : sections;
-    for (const s of all)
-        s.findings.sort(byImportance);
-    return all;
-}
-/** Modules merely checked for consistency and found clean are counted, not listed: monorepos have hundreds. */
-function splitQuiet(sections) {
-    const isQuiet = (s) => s.findings.length === 0 && s.target?.mode === 'consistency';
-    return { shown: sections.filter(s => !isQuiet(s)), quiet: sections.filter(isQuiet) };
-}
-function quietLine(quiet, shown) {
-    return `${plural(quiet.length, shown.length > 0 ? 'other module' : 'module')} checked for consistency: no findings`;
-}
-function sectionHeadHtml({ target, findings }) {
-    const lines = [`<h3>${target ? text(targetName(target)) : 'Other findings'}</h3>`];
-    const verdict = `${ICON[verdictOf(findings)]} ${text(tallyOf(findings) || 'no findings')}`;
-    lines.push(`<p>${target ? `${targetFactsHtml(target)}: ` : ''}${verdict}</p>`);
-    if (findings.length > 0) {
-        const rows = countByRule(findings).map(({ rule, severity, count }) => `<tr><td><code>${text(rule)}</code></td><td>${severity}</td><td>${count}</td></tr>`);
-        lines.push(`<table><tr><th>Rule</th><th>Severity</th><th>Findings</th></tr>${rows.join('')}</table>`);
-    }
-    return lines.join('\n');
-}
-function targetFactsHtml(t) {
-    const facts = [];
-    if (t.version !== null)
-        facts.push(text(t.version));
-    if (t.tag !== null && t.tag !== t.version)
-        facts.push(`tag <code>${text(t.tag)}</code>`);
-    facts.push(MODE_TEXT[t.mode]);
-    if (t.dir !== null)
-        facts.push(`in <code>${text(t.dir)}</code>`);
-    if (t.suggested)
-        facts.push(`suggested next version <code>${text(t.suggested)}</code>`);
-    return facts.join(', ');
-}
-function targetLineMarkdown({ target, findings }) {
-    const verdict = `${ICON[verdictOf(findings)]} `;
-    const counts = tallyOf(findings) || 'no findings';
-    if (!target)
-        return `${verdict}other findings: ${counts}`;
-    const facts = [
-        target.version,
-        target.tag !== target.version ? `tag ${target.tag}` : null,
-        MODE_TEXT[target.mode],
-        target.suggested ? `suggested next version ${target.suggested}` : null
-    ]
-        .filter((s) => s !== null)
-        .map(escapeMarkdown);
-    return `${verdict}**${escapeMarkdown(targetName(target))}** (${facts.join(', ')}): ${counts}`;
-}
-function ruleTableMarkdown(findings) {
-    return [
-        '| Rule | Severity | Findings |',
-        '| --- | --- | --- |',
-        ...countByRule(findings).map(({ rule, severity, count }) => `| \`${rule}\` | ${severity} | ${count} |`)
-    ];
-}
-function findingHtml(f, context) {
-    const url = blobUrl(f, context);
-    const place = `<code>${text(placeOf(f))}</code>`;
-    const where = url ? `<a href="${escapeHtml(url)}">${place}</a>` : place;
-    const isNew = f.new === true ? ' <b>new</b>' : '';
-    return `${where} ${f.severity}${isNew} <code>${text(f.rule)}</code>: ${text(f.message)}`;
-}
-function findingMarkdown(f, context) {
-    const url = blobUrl(f, context);
-    const place = escapeMarkdown(placeOf(f));
-    const isNew = f.new === true ? ' (new)' : '';
-    return `**${f.severity}**${isNew} ${url ? `[${place}](${url})` : place} \`${f.rule}\`: ${escapeMarkdown(f.message)}`;
-}
-/** The finding's line at the commit checked; each path segment percent-encoded, parentheses too (Markdown). */
-function blobUrl(f, context) {
-    if (!context.blob || f.file === null)
-        return undefined;
-    const { serverUrl, repository, commit } = context.blob;
-    const path = f.file
-        .split('/')
-        .map(segment => encodeURIComponent(segment).replace(/[()]/g, ch => `%${ch.charCodeAt(0).toString(16)}`))
-        .join('/');
-    const anchor = f.line !== null ? `#L${f.line}` : '';
-    return `${serverUrl.replace(/\/+$/, '')}/${repository}/blob/${commit}/${path}${anchor}`;
-}
-function newCount(findings) {
-    return findings.filter(f => f.new === true).length;
-}
-function newLine(n) {
-    return `${n === 1 ? '1 finding is' : `${n} findings are`} on lines this pull request added (marked new).`;
-}
-function patchLineHtml(files) {
-    return `A patch that fixes what is fixable (${plural(files, 'file')}) is in the step's <code>patch</code> output: <code>git apply</code> it on the commit checked.`;
-}
-function patchLineMarkdown(files) {
-    return `A patch that fixes what is fixable (${plural(files, 'file')}) is in the step's \`patch\` output: \`git apply\` it on the commit checked.`;
-}
-function placeOf(f) {
-    if (f.file === null)
-        return 'tag and version';
-    if (f.line === null)
-        return f.file;
-    return `${f.file}:${f.line}${f.column !== undefined ? `:${f.column}` : ''}`;
-}
-function targetName(t) {
-    if (t.module !== null)
-        return t.module;
-    if (t.dir === '.')
-        return 'the repository root';
-    return t.tag ?? 'no module';
-}
-/** The files are on the runner: name the outputs that hold them, never their local path. */
-function whereHtml() {
-    return "the full JSON report in the step's <code>report</code> output (SARIF in <code>sarif</code>), which stays on the runner unless a step uploads it";
-}
-function whereMarkdown(context) {
-    const run = context.checkRunUrl ? `[the workflow run](${context.checkRunUrl})` : 'the workflow run';
-    return `the job summary of ${run}, and the full JSON report in the step's \`report\` output (SARIF in \`sarif\`), which stays on the runner unless a step uploads it`;
-}
-/** Per rule and severity (a rule may report both), most severe first, then most frequent. */
-function countByRule(findings) {
-    const counts = new Map();
-    for (const f of findings) {
-        const key = `${f.rule} ${f.severity}`;
-        const entry = counts.get(key) ?? { rule: f.rule, severity: f.severity, count: 0 };
-        entry.count++;
-        counts.set(key, entry);
-    }
-    return [...counts.values()].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
-        b.count - a.count ||
-        (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
-}
-function verdictOf(findings) {
-    if (findings.some(f => f.severity === 'error'))
-        return 'failure';
-    if (findings.some(f => f.severity === 'warning'))
-        return 'neutral';
-    return 'success';
-}
-/** "2 errors, 1 warning"; empty when there is nothing. */
-function tallyOf(findings) {
-    return SEVERITIES.map(severity => [severity, findings.filter(f => f.severity === severity).length])
-        .filter(([, n]) => n > 0)
-        .map(([severity, n]) => plural(n, severity))
-        .join(', ');
-}
-function plural(n, word) {
-    return `${n} ${word}${n === 1 ? '' : 's'}`;
-}
-function byteLength(s) {
-    return Buffer.byteLength(s, 'utf8');
-}
-
-// Unified diffs in git's format (`diff --git`, three lines of context), which `git apply` and
-// `patch -p1` accept. Pure. Lines are compared with Myers' O(ND) algorithm.
-function splitLines(text) {
-    if (text === '')
-        return [];
-    const parts = text.split('\n');
-    const last = parts.pop();
-    const lines = parts.map(t => ({ text: t, newline: true }));
-    if (last !== '')
-        lines.push({ text: last, newline: false });
-    return lines;
-}
-/** The shortest edit script from a to b, as a list of kept, removed and added lines. */
-function myers(a, b) {
-    const eq = (i, j) => a[i].text === b[j].text && a[i].newline === b[j].newline;
-    // Trim the common prefix and suffix: edits are usually few and local.
-    let pre = 0;
-    while (pre < a.length && pre < b.length && eq(pre, pre))
-        pre++;
-    let suf = 0;
-    while (suf < a.length - pre && suf < b.length - pre && eq(a.length - 1 - suf, b.length - 1 - suf))
-        suf++;
-    const n = a.length - pre - suf;
-    const m = b.length - pre - suf;
-    const max = n + m;
-    const v = new Int32Array(2 * max + 2);
-    const trace = [];
-    let found = false;
-    for (let d = 0; d <= max && !found; d++) {
-        trace.push(v.slice());
-        for (let k = -d; k <= d; k += 2) {
-            let x = k === -d || (k !== d && v[max + k - 1] < v[max + k + 1]) ? v[max + k + 1] : v[max + k - 1] + 1;
-            let y = x - k;
-            while (x < n && y < m && eq(pre + x, pre + y)) {
-                x++;
-                y++;
-            }
-            v[max + k] = x;
-            if (x >= n && y >= m) {
-                found = true;
-                break;
-            }
-        }
-    }
-    // Walk the trace back into an edit script.
-    const middle = [];
-    let x = n;
-    let y = m;
-    for (let d = trace.length - 1; d >= 0; d--) {
-        const vd = trace[d];
-        const k = x - y;
-        const prevK = k === -d || (k !== d && vd[max + k - 1] < vd[max + k + 1]) ? k + 1 : k - 1;
-        const prevX = d === 0 ? 0 : vd[max + prevK];
-        const prevY = prevX - prevK;
-        while (x > prevX && y > prevY) {
-            x--;
-            y--;
-            middle.push({ kind: ' ', line: a[pre + x], a: pre + x, b: pre + y });
-        }
-        if (d === 0)
-            break;
-        if (x === prevX)
-            middle.push({ kind: '+', line: b[pre + prevY], a: pre + x, b: pre + prevY });
-        else
-            middle.push({ kind: '-', line: a[pre + prevX], a: pre + prevX, b: pre + y });
-        x = prevX;
-        y = prevY;
-    }
-    middle.reverse();
-    const ops = [];
-    for (let i = 0; i < pre; i++)
-        ops.push({ kind: ' ', line: a[i], a: i, b: i });
-    ops.push(...middle);
-    for (let i = 0; i < suf; i++) {
-        const ai = a.length - suf + i;
-        ops.push({ kind: ' ', line: a[ai], a: ai, b: b.length - suf + i });
-    }
-    return ops;
-}
-/**
- * A unified diff of one file in git's format, or '' when the texts are equal. `path` is
- * repository-relative with forward slashes.
- */
-function unifiedDiff(path, before, after, context = 3) {
-    if (before === after)
-        return '';
-    const a = splitLines(before);
-    const b = splitLines(after);
-    const ops = myers(a, b);
-    const out = [`diff --git a/${path} b/${path}`, `--- a/${path}`, `+++ b/${path}`];
-    let i = 0;
-    while (i < ops.length) {
-        if (ops[i].kind === ' ') {
-            i++;
-            continue;
-        }
-        // A hunk: from `context` lines before this change to `context` lines after the last change
-        // that is at most 2 * context lines further.
-        const start = Math.max(0, i - context);
-        let end = i;
-        for (let j = i; j < ops.length; j++) {
-            if (ops[j].kind !== ' ')
-                end = j;
-            else if (j - end > 2 * context)
-                break;
-        }
-        const stop = Math.min(ops.length, end + context + 1);
-        const hunk = ops.slice(start, stop);
-        const oldLines = hunk.filter(o => o.kind !== '+').length;
-        const newLines = hunk.filter(o => o.kind !== '-').length;
-        const oldStart = (hunk.find(o => o.kind !== '+')?.a ?? hunk[0].a) + (oldLines === 0 ? 0 : 1);
-        const newStart = (hunk.find(o => o.kind !== '-')?.b ?? hunk[0].b) + (newLines === 0 ? 0 : 1);
-        out.push(`@@ -${range(oldStart, oldLines)} +${range(newStart, newLines)} @@`);
-        for (const o of hunk) {
-            out.push(o.kind + o.line.text);
-            if (!o.line.newline)
-                out.push('\\ No newline at end of file');
-        }
-        i = stop;
-    }
-    return out.join('\n') + '\n';
-}
-function range(start, count) {
-    return count === 1 ? `${start}` : `${start},${count}`;
-}
-
-// Text edits, pure. Two kinds: byte-offset edits (go.mod, whose parser gives byte offsets) and
-// line/column edits (findings and references: 1-based lines, columns in code points, on one line).
-/** Applies non-overlapping byte edits; throws when two overlap. */
-function applyByteEdits(data, edits) {
-    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
-    const encoder = new TextEncoder();
-    const parts = [];
-    let at = 0;
-    for (const e of sorted) {
-        // Two removals may share the blank line between them (each tidies its own side): one removal.
-        if (e.start < at && e.text === '' && parts.length > 0 && parts[parts.length - 1].length === 0) {
-            at = Math.max(at, e.end);
-            continue;
-        }
-        if (e.start < at || e.end < e.start || e.end > data.length)
-            throw new Error('overlapping or invalid edit');
-        parts.push(data.subarray(at, e.start), encoder.encode(e.text));
-        at = e.end;
-    }
-    parts.push(data.subarray(at));
-    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
-    let offset = 0;
-    for (const p of parts) {
-        out.set(p, offset);
-        offset += p.length;
-    }
-    return out;
-}
-/**
- * Applies line/column edits to a text. Returns undefined when an edit does not fit the text (a line
- * or column out of range) or two edits overlap: the caller then leaves the file alone. An edit whose
- * span already holds `corrected` changes nothing, so applying the same edits twice is harmless.
- */
-function applyLineEdits(text, edits) {
-    const lines = text.split('\n');
-    const byLine = new Map();
-    for (const e of edits)
-        byLine.set(e.line, [...(byLine.get(e.line) ?? []), e]);
-    for (const [line, list] of byLine) {
-        if (line < 1 || line > lines.length)
-            return undefined;
-        const chars = [...lines[line - 1]];
-        list.sort((a, b) => b.column - a.column);
-        let limit = chars.length + 1;
-        for (const e of list) {
-            if (e.column < 1 || e.endColumn < e.column || e.endColumn > limit)
-                return undefined;
-            chars.splice(e.column - 1, e.endColumn - e.column, ...e.corrected);
-            limit = e.column;
-        }
-        lines[line - 1] = chars.join('');
-    }
-    return lines.join('\n');
-}
-
-// Rewrites the import paths of one Go source file and keeps it gofmt-clean. Pure: bytes in, bytes out.
-//
-// Only the import header changes (the bytes up to where go/build stops reading); the rest of the file
-// is copied byte for byte. After the paths are replaced, the header is brought to the shape gofmt
-// (go1.19: go/ast SortImports, go/printer) would give it, which matters because a new path can sort
-// elsewhere and has another length:
-// - each run of import specs on consecutive lines inside `import ( … )` is sorted by path, then
-//   name, then trailing comment (a blank line or a comment line ends a run); a spec without a
-//   trailing comment that equals the next one (same path and name) is dropped, as gofmt does;
-// - a rewritten raw string literal is written as an interpreted one, as go/printer does;
-// - trailing comments of consecutive spec lines are aligned again (gofmt's tabwriter: one space
-//   after the widest spec of each run of consecutive lines that all carry a trailing comment).
-// A header whose layout this cannot follow safely (two specs on one line, a comment before a spec
-// on its line, a group that needs sorting but is not one spec per line) is reported as unsafe and
-// the file is not changed.
-class UnsafeHeader extends Error {
-}
-/** Rewrites the import paths of a Go file for which `rewrite` gives a new path. */
-function rewriteGoFile(data, rewrite) {
-    const scan = scanImports(data, { eof: true });
-    if (scan.error) {
-        return {
-            kind: 'unsafe',
-            reason: `the import header could not be read: ${scan.error.message}`,
-            line: scan.error.line,
-            column: scan.error.column
-        };
-    }
-    const paths = scan.imports.map(s => s.path);
-    const targets = paths.map(p => rewrite(p));
-    if (targets.every((t, i) => t === undefined || t === paths[i]))
-        return { kind: 'unchanged', imports: paths };
-    let header;
-    try {
-        header = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(data.subarray(0, scan.end));
-    }
-    catch {
-        return { kind: 'unsafe', reason: 'the import header is not valid UTF-8' };
-    }
-    try {
-        const rewritten = rewriteHeader(header, paths, targets);
-        const head = new TextEncoder().encode(rewritten.header);
-        const out = new Uint8Array(head.length + data.length - scan.end);
-        out.set(head, 0);
-        out.set(data.subarray(scan.end), head.length);
-        const changes = scan.imports.flatMap((s, i) => {
-            const to = targets[i];
-            return to === undefined || to === s.path ? [] : [{ line: s.line, column: s.column, from: s.path, to }];
-        });
-        return { kind: 'changed', data: out, changes, imports: rewritten.imports };
-    }
-    catch (error) {
-        if (error instanceof UnsafeHeader)
-            return { kind: 'unsafe', reason: error.message };
-        throw error;
-    }
-}
-// ---------------------------------------------------------------------------------------------
-// The header: tokens, declarations, specs
-function lex(s) {
-    const toks = [];
-    const comments = [];
-    let i = 0;
-    while (i < s.length) {
-        const c = s[i];
-        if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\f' || c === '\ufeff') {
-            i++;
-        }
-        else if (s.startsWith('//', i)) {
-            const nl = s.indexOf('\n', i);
-            const end = nl < 0 ? s.length : nl;
-            comments.push({ start: i, end });
-            i = end;
-        }
-        else if (s.startsWith('/*', i)) {
-            const close = s.indexOf('*/', i + 2);
-            if (close < 0)
-                throw new UnsafeHeader('unterminated comment in the import header');
-            comments.push({ start: i, end: close + 2 });
-            i = close + 2;
-        }
-        else if (c === '"') {
-            let j = i + 1;
-            while (j < s.length && s[j] !== '"')
-                j += s[j] === '\\' ? 2 : 1;
-            toks.push({ kind: 'string', start: i, end: j + 1, text: s.slice(i, j + 1) });
-            i = j + 1;
-        }
-        else if (c === '`') {
-            const close = s.indexOf('`', i + 1);
-            if (close < 0)
-                throw new UnsafeHeader('unterminated raw string in the import header');
-            toks.push({ kind: 'string', start: i, end: close + 1, text: s.slice(i, close + 1) });
-            i = close + 1;
-        }
-        else if (c === '(' || c === ')' || c === ';' || c === '.') {
-            toks.push({ kind: 'punct', start: i, end: i + 1, text: c });
-            i++;
-        }
-        else {
-            const m = /^[\p{L}_][\p{L}\p{Nd}_]*/u.exec(s.slice(i, i + 256));
-            if (!m)
-                throw new UnsafeHeader(`unexpected character ${JSON.stringify(c)} in the import header`);
-            toks.push({ kind: 'ident', start: i, end: i + m[0].length, text: m[0] });
-            i += m[0].length;
-        }
-    }
-    return { toks, comments };
-}
-function parseSpecs(s, toks) {
-    const t = toks.filter(x => x.text !== ';' || x.kind !== 'punct');
-    let i = 0;
-    const want = (ok, what) => {
-        if (!ok)
-            throw new UnsafeHeader(`unexpected header layout: expected ${what}`);
-    };
-    want(t[i]?.text === 'package', '"package"');
-    i++;
-    want(t[i]?.kind === 'ident', 'the package name');
-    i++;
-    const specs = [];
-    let decl = 0;
-    const readSpec = (grouped, declStart) => {
-        let name;
-        const start = t[i]?.start ?? s.length;
-        if (t[i]?.kind === 'ident' || t[i]?.text === '.')
-            name = t[i++].text;
-        want(t[i]?.kind === 'string', 'an import path');
-        const lit = t[i++];
-        specs.push({
-            decl,
-            grouped,
-            declStart,
-            start,
-            litStart: lit.start,
-            end: lit.end,
-            ...(name ? { name } : {})
-        });
-    };
-    while (i < t.length && t[i].text === 'import') {
-        const declStart = t[i++].start;
-        if (t[i]?.text === '(') {
-            i++;
-            while (i < t.length && t[i].text !== ')')
-                readSpec(true, declStart);
-            want(t[i]?.text === ')', '")"');
-            i++;
-        }
-        else {
-            readSpec(false, declStart);
-        }
-        decl++;
-    }
-    want(i === t.length, 'the end of the import header');
-    return specs;
-}
-function rewriteHeader(header, paths, targets) {
-    const { toks, comments } = lex(header);
-    const raw = parseSpecs(header, toks);
-    if (raw.length !== paths.length)
-        throw new UnsafeHeader('the import header was read differently');
-    const lineStarts = [0];
-    for (let k = 0; k < header.length; k++)
-        if (header[k] === '\n')
-            lineStarts.push(k + 1);
-    const lineOf = (offset) => {
-        let lo = 0;
-        let hi = lineStarts.length - 1;
-        while (lo < hi) {
-            const mid = (lo + hi + 1) >> 1;
-            if (lineStarts[mid] <= offset)
-                lo = mid;
-            else
-                hi = mid - 1;
-        }
-        return lo;
-    };
-    const specs = raw.map((r, k) => ({
-        ...r,
-        line: lineOf(r.litStart),
-        path: paths[k],
-        newPath: targets[k] ?? paths[k]
-    }));
-    const lines = header.split('\n');
-    const info = describeLines(header, specs, comments, lineStarts, lineOf, lines);
-    // Sort each run of a group the way gofmt does, and drop duplicates.
-    const touched = new Set(specs.filter(sp => sp.newPath !== sp.path).map(sp => sp.line));
-    const removed = new Set();
-    const kept = sortRuns(specs, lines, info, touched, removed);
-    checkNoDuplicates(kept);
-    alignComments(lines, info, touched, removed);
-    const out = lines.filter((_, ln) => !removed.has(ln)).join('\n');
-    return { header: out, imports: kept.map(sp => sp.newPath) };
-}
-/** Describes each spec's line, with the literal already rewritten in `lines`. */
-function describeLines(header, specs, comments, lineStarts, lineOf, lines) {
-    const specsOnLine = new Map();
-    for (const sp of specs)
-        specsOnLine.set(sp.line, (specsOnLine.get(sp.line) ?? 0) + 1);
-    const info = new Map();
-    for (const sp of specs) {
-        const base = lineStarts[sp.line];
-        const text = lines[sp.line];
-        const codeStart = sp.grouped ? sp.start : sp.declStart;
-        const before = header.slice(base, codeStart);
-        const lit = header.slice(sp.litStart, sp.end);
-        const changed = sp.newPath !== sp.path;
-        const newLit = changed ? goQuotePath(sp.newPath) : lit;
-        const code = header.slice(codeStart, sp.litStart) + newLit;
-        const rest = text.slice(sp.end - base);
-        const comment = trailingComments(rest);
-        const simple = specsOnLine.get(sp.line) === 1 &&
-            lineOf(codeStart) === sp.line &&
-            /^[ \t\ufeff]*$/.test(before) &&
-            comment !== undefined &&
-            !comments.some(c => c.start > codeStart && c.start < sp.litStart);
-        info.set(sp.line, {
-            simple,
-            indent: before,
-            code,
-            comment: comment ?? '',
-            rest
-        });
-        if (changed) {
-            // Replace the literal in place; a line that is not simple keeps all its other text.
-            lines[sp.line] = text.slice(0, sp.litStart - base) + newLit + rest;
-        }
-    }
-    return info;
-}
-/** Sorts each run of a group the way gofmt does and drops duplicates, in `lines` and `info`; notes
- * the lines it changes in `touched` and those it drops in `removed`. Returns the specs kept. */
-function sortRuns(specs, lines, info, touched, removed) {
-    const kept = [];
-    const runs = [];
-    for (const sp of specs) {
-        const run = runs[runs.length - 1];
-        const prev = run?.[run.length - 1];
-        if (sp.grouped && prev && prev.decl === sp.decl && sp.line <= prev.line + 1)
-            run.push(sp);
-        else
-            runs.push([sp]);
-    }
-    for (const run of runs) {
-        // Alignment groups never cross a run's end (a blank or comment line), so a changed run is realigned whole.
-        if (run.some(sp => sp.newPath !== sp.path))
-            for (const sp of run)
-                touched.add(sp.line);
-        if (run.length <= 1 || !run[0].grouped || run.every(sp => sp.newPath === sp.path)) {
-            kept.push(...run);
-            continue;
-        }
-        const key = (sp) => ({
-            path: sp.newPath,
-            name: sp.name ?? '',
-            comment: commentText(info.get(sp.line).comment)
-        });
-        const sorted = [...run].sort((a, b) => {
-            const ka = key(a);
-            const kb = key(b);
-            return compareGo(ka.path, kb.path) || compareGo(ka.name, kb.name) || compareGo(ka.comment, kb.comment);
-        });
-        const deduped = sorted.filter((sp, k) => {
-            const next = sorted[k + 1];
-            if (!next)
-                return true;
-            const a = key(sp);
-            const b = key(next);
-            return !(a.path === b.path && a.name === b.name && a.comment === '');
-        });
-        const same = deduped.length === run.length && deduped.every((sp, k) => sp === run[k]);
-        if (same) {
-            kept.push(...run);
-            continue;
-        }
-        if (run.some(sp => !info.get(sp.line).simple)) {
-            throw new UnsafeHeader(`the import group at line ${run[0].line + 1} needs sorting but is not one import per line (run gofmt first)`);
-        }
-        const texts = deduped.map(sp => lines[sp.line]);
-        const infos = deduped.map(sp => info.get(sp.line));
-        run.forEach((sp, k) => {
-            if (k < deduped.length) {
-                lines[sp.line] = texts[k];
-                info.set(sp.line, infos[k]);
-                if (deduped[k] !== sp)
-                    touched.add(sp.line);
-            }
-            else {
-                removed.add(sp.line);
-            }
-        });
-        kept.push(...deduped);
-    }
-    return kept;
-}
-/** A remaining duplicate (in another run or declaration) would not compile: leave it to a person. */
-function checkNoDuplicates(kept) {
-    const seen = new Map();
-    for (const sp of kept) {
-        if (sp.name === '_')
-            continue;
-        const id = `${sp.name ?? ''} ${sp.newPath}`;
-        const other = seen.get(id);
-        if (other && other.path !== sp.path) {
-            throw new UnsafeHeader(`the file would import "${sp.newPath}" twice (lines ${other.line + 1} and ${sp.line + 1})`);
-        }
-        seen.set(id, sp);
-    }
-}
-/** Aligns the trailing comments of each run of consecutive commented spec lines that changed. */
-function alignComments(lines, info, touched, removed) {
-    const commented = (ln) => {
-        const li = info.get(ln);
-        return li !== undefined && !removed.has(ln) && li.simple && li.comment !== '';
-    };
-    const lineNumbers = [...info.keys()].sort((a, b) => a - b);
-    for (let k = 0; k < lineNumbers.length;) {
-        if (!commented(lineNumbers[k])) {
-            k++;
-            continue;
-        }
-        let end = k;
-        const next = (ln) => {
-            // Removed lines vanish, so the lines around them become consecutive.
-            let n = ln + 1;
-            while (removed.has(n))
-                n++;
-            return n;
-        };
-        while (end + 1 < lineNumbers.length &&
-            lineNumbers[end + 1] === next(lineNumbers[end]) &&
-            commented(lineNumbers[end + 1]))
-            end++;
-        const group = lineNumbers.slice(k, end + 1).filter(ln => !removed.has(ln));
-        if (group.some(ln => touched.has(ln))) {
-            if (next(group[group.length - 1]) === lines.length - 1) {
-                // gofmt would align the comments with the code right below the imports too.
-                throw new UnsafeHeader('a commented import is followed directly by code, without a blank line; add one (or run gofmt) first');
-            }
-            const width = Math.max(...group.map(ln => runeCount(info.get(ln).code)));
-            for (const ln of group) {
-                const li = info.get(ln);
-                lines[ln] = li.indent + li.code + ' '.repeat(width - runeCount(li.code) + 1) + li.comment;
-            }
-        }
-        k = end + 1;
-    }
-}
-/** The trailing comments after a spec (from the first `/`, trailing white space kept), '' when there are none, or undefined when other text follows. */
-function trailingComments(rest) {
-    let i = 0;
-    let first = -1;
-    for (;;) {
-        while (i < rest.length && /[ \t\r]/.test(rest[i]))
-            i++;
-        if (i >= rest.length)
-            return first < 0 ? '' : rest.slice(first);
-        if (rest.startsWith('//', i))
-            return rest.slice(first < 0 ? i : first);
-        if (!rest.startsWith('/*', i))
-            return undefined;
-        const close = rest.indexOf('*/', i + 2);
-        if (close < 0)
-            return undefined;
-        if (first < 0)
-            first = i;
-        i = close + 2;
-    }
-}
-/** An approximation of go/ast CommentGroup.Text for one line of comments, used only to order ties. */
-function commentText(comment) {
-    const parts = [];
-    for (const m of comment.matchAll(/\/\/(.*)$|\/\*([\s\S]*?)\*\//g)) {
-        if (m[1] !== undefined)
-            parts.push(m[1].startsWith(' ') ? m[1].slice(1) : m[1]);
-        else
-            parts.push(m[2]);
-    }
-    return parts.map(p => p.replace(/\s+$/, '')).join('\n');
-}
-/** go/printer writes import paths as interpreted strings; an import path never needs escapes. */
-function goQuotePath(path) {
-    return `"${path}"`;
-}
-/** Go string order: by UTF-8 bytes (the same as UTF-16 order for ASCII). */
-function compareGo(a, b) {
-    if (a === b)
-        return 0;
-    // eslint-disable-next-line no-control-regex
-    if (/^[\x00-\x7f]*$/.test(a + b))
-        return a < b ? -1 : 1;
-    const x = new TextEncoder().encode(a);
-    const y = new TextEncoder().encode(b);
-    for (let k = 0; k < Math.min(x.length, y.length); k++)
-        if (x[k] !== y[k])
-            return x[k] - y[k];
-    return x.length - y.length;
-}
-function runeCount(s) {
-    let n = 0;
-    for (const _ of s)
-        n++;
-    return n;
-}
-
-/** Replaces the token at `span` (a path or a version) with `value`, keeping the quotes it had. */
-function replaceToken(data, span, value) {
-    const first = data[span.start.byte];
-    const quote = first === 0x22 ? '"' : first === 0x60 ? '`' : '';
-    return { start: span.start.byte, end: span.end.byte, text: `${quote}${value}${quote}` };
-}
-/**
- * Removes the directive whose line span is `span`: the whole line with its comment. A one-line
- * directive (`require p v`) goes with its keyword; a line of a block goes alone (dropEmptiedBlocks
- * then removes a block left empty). Undefined when the line holds more than the directive (then the
- * caller keeps the line and says so).
- */
-function removeDirective(data, span, verb) {
-    const text = new TextDecoder().decode(data);
-    const bytes = (s) => new TextEncoder().encode(s).length;
-    const startLine = text.lastIndexOf('\n', charIndex(text, span.start.byte) - 1) + 1;
-    const nl = text.indexOf('\n', charIndex(text, span.end.byte));
-    const endLine = nl < 0 ? text.length : nl + 1;
-    const lineText = text.slice(startLine, endLine);
-    const before = text.slice(startLine, charIndex(text, span.start.byte));
-    const after = text.slice(charIndex(text, span.end.byte), endLine);
-    if (!/^\s*(\/\/.*)?\s*$/.test(after))
-        return undefined;
-    const single = new RegExp(`^\\s*${verb}\\s+$`).test(before) || new RegExp(`^\\s*${verb}\\s`).test(lineText);
-    if (!single && !/^\s*$/.test(before))
-        return undefined;
-    const [start, end] = withoutDoubleBlank(text, startLine, endLine);
-    return { start: bytes(text.slice(0, start)), end: bytes(text.slice(0, end)), text: '' };
-}
-/**
- * The blocks that removals left empty (`require (` then `)`, nothing but blank lines between), removed
- * too, as `go mod tidy` would. Only for a verb with more empty blocks after than before, so the
- * file's own empty blocks stay; nothing is done to a file that is not valid UTF-8.
- */
-function dropEmptiedBlocks(before, after) {
-    const decoder = new TextDecoder();
-    let text = decoder.decode(after);
-    const encoded = new TextEncoder().encode(text);
-    if (!Buffer.from(encoded).equals(after))
-        return after;
-    const empty = /(?<=^|\n)[ \t]*([a-z]+)[ \t]*\([ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*\)[ \t]*(?:\r?\n|$)/g;
-    const counts = (t) => {
-        const byVerb = new Map();
-        for (const m of t.matchAll(empty))
-            byVerb.set(m[1], (byVerb.get(m[1]) ?? 0) + 1);
-        return byVerb;
-    };
-    const was = counts(decoder.decode(before));
-    const emptied = [...counts(text)].filter(([verb, n]) => n > (was.get(verb) ?? 0)).map(([verb]) => verb);
-    const blocks = [...text.matchAll(empty)].filter(m => emptied.includes(m[1]));
-    for (const m of blocks.reverse()) {
-        const [start, end] = withoutDoubleBlank(text, m.index, m.index + m[0].length);
-        text = text.slice(0, start) + text.slice(end);
-    }
-    return new TextEncoder().encode(text);
-}
-/**
- * The lines [start, end) to remove, widened so that no two blank lines are left where there was one:
- * the blank line after them goes too when one stands before, or the one before at the end of the file.
- */
-function withoutDoubleBlank(text, start, end) {
-    const prevBlank = start === 0 || text.slice(0, start).endsWith('\n\n');
-    if (prevBlank && text.startsWith('\n', end))
-        return [start, end + 1];
-    if (prevBlank && end >= text.length && start > 0)
-        return [start - 1, end];
-    return [start, end];
-}
-/** The index in `text` (UTF-16) of byte offset `byte` of its UTF-8 encoding. */
-function charIndex(text, byte) {
-    let b = 0;
-    let i = 0;
-    while (i < text.length && b < byte) {
-        const cp = text.codePointAt(i);
-        b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
-        i += cp >= 0x10000 ? 2 : 1;
-    }
-    return i;
-}
-
-// `fix`: move a module of the repository to another major. Pure: file contents in, new contents out.
-//
-// What is rewritten, for the one module in scope:
-// - the module line of its go.mod (`example.com/m` -> `example.com/m/v2`; back to the unsuffixed path
-//   for major 1; gopkg.in `.vN`);
-// - every import, in every .go file the module owns, of its own packages through another major (the
-//   imports stale-self-import reports, so `check` agrees with the result), in every form;
-// - non-Go references to an older major's path (src/go/module/references.ts: .proto go_package, buf, docs,
-//   -X ldflags, go commands in build files, //go:generate lines), in place;
-// - self-requirement leftovers: a require or replace of the module's own other major that nothing
-//   imports any more after the rewrite is removed, one that is still imported (by a file whose import
-//   another module of the repository owns) is kept; a require or replace of the new path itself (the
-//   main module cannot require itself) is removed.
-// A file that cannot be rewritten safely is listed and left as it is.
-/** The .go files that `planFix` needs for the module in `moduleDir`, given every go.mod and every file. */
-function goFilesOfModule(goMods, files, moduleDir) {
-    const modules = loadModules(goMods);
-    const module = modules.find(m => m.dir === moduleDir);
-    if (!module)
-        return [];
-    const owner = fileOwnerIndex(modules);
-    return files.filter(f => isGoSourceFile(f) && owner(f) === module);
-}
-function planFix(input) {
-    const { goMods, moduleDir, major } = input;
-    if (!Number.isSafeInteger(major) || major < 1) {
-        throw new UsageError(`--major must be a whole number ≥ 1 (1 is the unsuffixed path of v0 and v1), got ${major}`);
-    }
-    const goModFile = moduleDir === '.' ? 'go.mod' : `${moduleDir}/go.mod`;
-    const goModData = goMods.get(goModFile);
-    if (!goModData)
-        throw new UsageError(`there is no module in ${moduleDir === '.' ? 'the repository root' : `${moduleDir}/`} (no ${goModFile})`);
-    const plan = { moduleDir, from: '', to: '', changes: [], unsafe: [], notes: [] };
-    const { modFile, errors } = parseModFile(goModData, { mode: 'strict', file: goModFile });
-    const syntax = errors.find(e => e.kind === 'syntax');
-    if (syntax || !modFile.module) {
-        plan.unsafe.push({
-            file: goModFile,
-            reason: syntax ? `go.mod does not parse: ${syntax.message}` : 'go.mod has no module line',
-            ...(syntax ? { line: syntax.line, column: syntax.column } : {})
-        });
-        return plan;
-    }
-    const old = loadModules(new Map([[goModFile, goModData]]))[0];
-    const from = modFile.module.path;
-    if (old.prefix === from && /\/v[0-9.]+$/.test(from) && old.pathMajor === '') {
-        // splitPathVersion failed (`/v1`, `/v02`): the family is unclear.
-        throw new UsageError(`the module path "${from}" has a malformed major suffix; correct it by hand first`);
-    }
-    const to = pathForMajor(old.prefix, major === 1 ? (from.startsWith('gopkg.in/') ? '1' : '') : String(major));
-    plan.from = from;
-    plan.to = to;
-    // The go.mod with its new module line; the rest of it is settled after the imports.
-    const goModEdits = [];
-    const goModSummary = [];
-    if (from !== to) {
-        goModEdits.push(replaceToken(goModData, modFile.module.pathSpan, to));
-        goModSummary.push(`module ${from} -> ${to}`);
-    }
-    const newGoMods = new Map(goMods);
-    newGoMods.set(goModFile, applyByteEdits(goModData, goModEdits));
-    const modules = loadModules(newGoMods);
-    const module = modules.find(m => m.dir === moduleDir);
-    const importOwner = importOwnerIndex(modules);
-    const fileOwner = fileOwnerIndex(modules);
-    // The imports to rewrite: those stale-self-import reports; and, going back to the unsuffixed path,
-    // those of the path left (which a v0/v1 module would take for its own `vN/…` directories).
-    const rewriteImport = (p) => {
-        const stale = staleImport(p, module, importOwner, nestedFamilies(modules))?.corrected;
-        if (stale !== undefined || module.pathMajorDigits !== '' || from === to)
-            return stale;
-        const member = familyMember(p, module.prefix);
-        if (!member || member.modulePath !== from)
-            return undefined;
-        const owner = importOwner(p);
-        if (owner && owner !== module)
-            return undefined;
-        return to + p.slice(from.length);
-    };
-    // Every .go file of the module.
-    const importsAfter = rewriteGoFiles(input, plan, module, fileOwner, old.prefix, rewriteImport);
-    // Self-requirement leftovers.
-    const goMod = { file: goModFile, data: goModData, edits: goModEdits, summary: goModSummary };
-    dropSelfRequirements(plan, goMod, modFile, module, to, importsAfter);
-    if (goModEdits.length > 0) {
-        const after = dropEmptiedBlocks(goModData, applyByteEdits(goModData, goModEdits));
-        plan.changes.unshift({
-            file: goModFile,
-            before: goModData,
-            after,
-            summary: goModSummary.map(s => `${goModFile}: ${s}`)
-        });
-    }
-    // Non-Go references, read from each file as the import rewrite left it.
-    addReferenceChanges(plan, input, modules, module);
-    return plan;
-}
-/** Rewrites the imports of every .go file `module` owns into `plan`; returns each readable file's imports after. */
-function rewriteGoFiles(input, plan, module, fileOwner, prefix, rewriteImport) {
-    const importsAfter = new Map();
-    const files = [...input.goFiles.keys()].filter(f => isGoSourceFile(f) && fileOwner(f) === module).sort();
-    for (const file of files) {
-        const data = input.goFiles.get(file);
-        const result = rewriteGoFile(data, rewriteImport);
-        if (result.kind === 'unsafe') {
-            // Only a problem when the file may hold an import of the family.
-            if (new TextDecoder().decode(data).includes(prefix)) {
-                plan.unsafe.push({
-                    file,
-                    reason: result.reason,
-                    ...(result.line !== undefined ? { line: result.line, column: result.column } : {})
-                });
-            }
-            continue;
-        }
-        importsAfter.set(file, result.imports);
-        if (result.kind === 'changed') {
-            plan.changes.push({
-                file,
-                before: data,
-                after: result.data,
-                summary: result.changes.map(c => `${file}:${c.line}:${c.column}: "${c.from}" -> "${c.to}"`)
-            });
-        }
-    }
-    return importsAfter;
-}
-/** Removes the require, replace and retract lines of other majors of the module itself that the
- * rewrite leaves pointless (or says in `plan.notes` why one is kept). */
-function dropSelfRequirements(plan, goMod, modFile, module, to, importsAfter) {
-    const { file: goModFile, data: goModData, edits: goModEdits, summary: goModSummary } = goMod;
-    const importers = (path) => [...importsAfter]
-        .filter(([, paths]) => paths.some(p => familyMember(p, module.prefix)?.modulePath === path))
-        .map(([file]) => file);
-    const unreadable = plan.unsafe.length > 0;
-    const kept = new Set();
-    const removeLine = (span, verb, what, why) => {
-        const edit = removeDirective(goModData, span, verb);
-        if (edit) {
-            goModEdits.push(edit);
-            goModSummary.push(`removed ${what}`);
-            plan.notes.push(`${goModFile}: removed ${what}: ${why}`);
-        }
-        else {
-            plan.notes.push(`${goModFile}: kept ${what}: ${why}, but its line holds more than the directive; remove it by hand`);
-        }
-    };
-    for (const r of modFile.require) {
-        const member = familyMember(r.path, module.prefix);
-        if (!member || member.modulePath !== r.path)
-            continue;
-        const what = `require ${r.path} ${r.version}`;
-        if (r.path === to) {
-            removeLine(r.span, 'require', what, 'a module cannot require itself');
-            continue;
-        }
-        const users = importers(r.path);
-        if (users.length > 0 || unreadable) {
-            kept.add(r.path);
-            plan.notes.push(`${goModFile}: kept ${what}: ${users.length > 0 ? `still imported by ${users.join(', ')} (those packages belong to another module of this repository)` : 'some files could not be read, so it may still be imported'}`);
-            continue;
-        }
-        removeLine(r.span, 'require', what, 'another major of the module itself, which nothing imports any more');
-    }
-    for (const r of modFile.replace) {
-        const member = familyMember(r.oldPath, module.prefix);
-        if (!member || member.modulePath !== r.oldPath)
-            continue;
-        const what = `replace ${r.oldPath}${r.oldVersion ? ` ${r.oldVersion}` : ''} => ${r.newPath}${r.newVersion ? ` ${r.newVersion}` : ''}`;
-        if (r.oldPath === to) {
-            removeLine(r.span, 'replace', what, 'the main module cannot be replaced');
-        }
-        else if (kept.has(r.oldPath)) {
-            plan.notes.push(`${goModFile}: kept ${what}: ${r.oldPath} is still required`);
-        }
-        else {
-            removeLine(r.span, 'replace', what, 'another major of the module itself, which nothing requires any more');
-        }
-    }
-    // Retractions of another major: the go command rejects them in this go.mod (retract-major-mismatch).
-    const { pathMajor: newPathMajor } = splitPathVersion(to);
-    for (const r of modFile.retract) {
-        if (![r.low, r.high].some(v => isValid(v) && checkPathMajor(v, newPathMajor) !== undefined))
-            continue;
-        const what = r.low === r.high ? `retract ${r.low}` : `retract [${r.low}, ${r.high}]`;
-        removeLine(r.span, 'retract', what, `it names a version of another major than ${to}, which the go command rejects here (retractions of the old major belong in its own go.mod)`);
-    }
-}
-/** Adds the stale-reference edits of the non-Go files, read as the import rewrite left them. */
-function addReferenceChanges(plan, input, modules, module) {
-    if (input.referenceFiles && input.referenceFiles.size > 0) {
-        const current = new Map(input.referenceFiles);
-        for (const c of plan.changes)
-            if (current.has(c.file))
-                current.set(c.file, c.after);
-        // Only the module's own files: other modules' documents change only through their own move.
-        const owner = fileOwnerIndex(modules);
-        const edits = referenceEdits(current, modules, module).filter(e => owner(e.file) === module);
-        const result = applyFileEdits(current, edits);
-        for (const change of result.changes) {
-            const earlier = plan.changes.find(c => c.file === change.file);
-            if (earlier) {
-                earlier.after = change.after;
-                earlier.summary.push(...change.summary);
-            }
-            else {
-                plan.changes.push({ ...change, before: input.referenceFiles.get(change.file) });
-            }
-        }
-        plan.unsafe.push(...result.unsafe);
-    }
-}
-/**
- * The stale-reference findings of `module` in `files` (src/go/module/references.ts), as edits: each
- * stale path becomes the same package under the module's path.
- */
-function referenceEdits(files, modules, module) {
-    const find = referenceFinder(modules);
-    const edits = [];
-    for (const [file, data] of files) {
-        if (referenceFileKind(file) === undefined)
-            continue;
-        const text = new TextDecoder().decode(data);
-        if (!text.includes(module.prefix))
-            continue;
-        const found = [];
-        text.split('\n').forEach((line, i) => {
-            if (line.includes(module.prefix))
-                found.push({ line: i + 1, text: line });
-        });
-        const lines = referenceLinesToKeep(file, found);
-        const document = needsWholeText(file) ? text : undefined;
-        for (const ref of find(file, lines, document)) {
-            if (ref.module !== module)
-                continue;
-            edits.push({
-                file,
-                line: ref.line,
-                column: ref.column,
-                endColumn: ref.endColumn,
-                corrected: ref.corrected
-            });
-        }
-    }
-    return edits;
-}
-/**
- * Applies line/column edits to the files they name (the seam for non-Go references): each file is
- * changed whole or not at all.
- */
-function applyFileEdits(files, edits) {
-    const byFile = new Map();
-    for (const e of edits)
-        byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
-    const changes = [];
-    const unsafe = [];
-    for (const [file, list] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        const data = files.get(file);
-        let text;
-        try {
-            text = data && new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(data);
-        }
-        catch {
-            text = undefined;
-        }
-        const after = text === undefined ? undefined : applyLineEdits(text, list);
-        if (data === undefined || after === undefined) {
-            unsafe.push({
-                file,
-                reason: data === undefined
-                    ? 'could not be read'
-                    : 'the references in it could not be placed (not UTF-8, or positions out of range)'
-            });
-            continue;
-        }
-        if (after === text)
-            continue;
-        changes.push({
-            file,
-            before: data,
-            after: new TextEncoder().encode(after),
-            summary: list.map(e => `${file}:${e.line}:${e.column}: reference -> ${e.corrected}`)
-        });
-    }
-    return { changes, unsafe };
-}
-
-// The I/O edge of `fix` and `upgrade`: find the repository's files, read them, hand them to the
-// pure planners of ./fix/, then print a unified diff (--dry-run) or write the new contents.
-// Exit codes: 0 done or nothing to do, 1 some files could not be rewritten (or, for upgrade, an
-// import names a package the new version does not have), 2 usage error (thrown as UsageError).
-function diffOf(changes) {
-    const decoder = new TextDecoder();
-    return [...changes]
-        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
-        .map(c => unifiedDiff(c.file, decoder.decode(c.before), decoder.decode(c.after)))
-        .join('');
-}
-/**
- * The patch that fixes everything fixable for a report's targets (the action's `patch` output): each
- * gated module moved to the major of its version, each module checked for consistency finished at its
- * declared major. Reads the files it needs from `tree` (the commit checked) in one pass.
- */
-async function patchForReport(report, tree, files, goMods) {
-    const empty = { patch: '', files: 0, unsafe: [] };
-    if (!report.findings.some(f => f.fix))
-        return empty;
-    const targets = report.targets.flatMap(t => {
-        if (t.dir === null || t.module === null)
-            return [];
-        const digits = t.version
-            ? majorDigits(t.version)
-            : String(report.modules.find(m => m.dir === t.dir)?.major ?? '');
-        const major = Math.max(1, Number(digits));
-        return Number.isSafeInteger(major) ? [{ dir: t.dir, major }] : [];
-    });
-    const goFilesByTarget = targets.map(t => goFilesOfModule(goMods, files, t.dir));
-    const referencePaths = files.filter(f => referenceFileKind(f) !== undefined && !f.endsWith('.go'));
-    const contents = new Map();
-    await tree.read({ whole: [...new Set([...goFilesByTarget.flat(), ...referencePaths])], headers: [] }, { onFile: (path, data) => void (data && contents.set(path, data)), onScan: () => undefined });
-    const pick = (paths) => new Map(paths.flatMap(p => (contents.has(p) ? [[p, contents.get(p)]] : [])));
-    const changes = [];
-    const unsafe = [];
-    for (const [i, target] of targets.entries()) {
-        const goFiles = pick(goFilesByTarget[i]);
-        const referenceFiles = pick(referencePaths);
-        for (const [path, data] of goFiles)
-            referenceFiles.set(path, data);
-        const plan = planFix({ goMods, goFiles, moduleDir: target.dir, major: target.major, referenceFiles });
-        changes.push(...plan.changes);
-        unsafe.push(...plan.unsafe);
-    }
-    return { patch: diffOf(changes), files: changes.length, unsafe };
-}
-
-// The GitHub Action: turn the event into a plan, make sure the commits and tags it needs are present
-// (fetching what a shallow checkout lacks), run the engine on git objects, and report through a check
-// run, workflow annotations, the job summary, output files and the step's exit status.
-const REMOTE = 'origin';
-async function runAction(inputs, env, control = {}) {
-    const startedAt = Date.now();
-    const payload = readPayload(env.eventPath);
-    const plan = planFromEvent(env.eventName, payload, inputs, {
-        ...(env.sha ? { sha: env.sha } : {}),
-        ...(env.ref ? { ref: env.ref } : {})
-    });
-    if (plan.kind === 'skip') {
-        notice(`go-major-gate: skipped: ${plan.reason}`);
-        setOutput('conclusion', 'skipped');
-        return;
-    }
-    info(`go-major-gate: ${plan.description}`);
-    const dir = resolve$2(env.workspace, inputs.workingDirectory || '.');
-    const git = new Git(dir);
-    if (!(await git.isRepository())) {
-        throw new UsageError(`${dir} is not a git repository: run actions/checkout before go-major-gate`);
-    }
-    const api = new ApiState();
-    const octokit = inputs.token
-        ? createOctokit(inputs.token, {
-            requestTimeoutMs: env.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
-            rateLimitWaitMs: RATE_LIMIT_WAIT_MS,
-            ...(control.signal ? { signal: control.signal } : {}),
-            log: message => info(message)
-        })
-        : undefined;
-    const [owner, repo] = (env.repository ?? '/').split('/');
-    const commits = await prepareCommits(git, plan, inputs.fetchTags);
-    const tags = await tagsOrApiFallback(git, octokit, owner, repo, api);
-    const missingHistory = await fetchMissingHistory(git, tags ?? (await git.tags()), plan, {
-        tagsFromApi: tags !== undefined,
-        tagsMayExist: !commits.tagsFetched && tags === undefined,
-        mergeBaseMissing: commits.mergeBaseMissing === true
-    });
-    const gathered = await gatherSnapshot({
-        dir,
-        ...(commits.head ? { head: commits.head } : {}),
-        ...(commits.base ? { base: commits.base } : {}),
-        ...(env.repository ? { repository: env.repository } : {}),
-        ...(tags ? { tags } : {}),
-        intent: plan.intent,
-        disable: inputs.disable
-    });
-    const { snapshot, tree } = gathered;
-    if (missingHistory.length > 0)
-        snapshot.missingHistory = missingHistory;
-    const analyzed = analyze(snapshot, {
-        intent: plan.intent,
-        failOn: inputs.failOn,
-        disable: inputs.disable,
-        startedAt
-    });
-    const report = await markAddedLines(gathered, analyzed, startedAt);
-    const files = writeReportFiles(report, env.runnerTemp);
-    setOutputs(report, files, snapshot);
-    const patchFiles = await writePatch(report, tree, snapshot, env.runnerTemp);
-    const runUrl = env.serverUrl && env.repository && env.runId
-        ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}`
-        : undefined;
-    const summaryContext = {
-        ...(runUrl ? { checkRunUrl: runUrl } : {}),
-        ...(env.serverUrl && env.repository && snapshot.commit
-            ? { blob: { serverUrl: env.serverUrl, repository: env.repository, commit: snapshot.commit } }
-            : {}),
-        patchFiles
-    };
-    let fallback = false;
-    if (inputs.checkRun && octokit && owner && repo && snapshot.commit && api.usable()) {
-        const output = buildCheckRunOutput(report, summaryContext);
-        const result = await publishCheckRun(octokit, {
-            owner,
-            repo,
-            name: inputs.checkName || 'go-major-gate',
-            headSha: snapshot.commit,
-            conclusion: report.conclusion,
-            title: output.title,
-            summary: output.summary,
-            annotations: checkRunAnnotations(report.findings),
-            ...(runUrl ? { detailsUrl: runUrl } : {}),
-            ...(env.runId ? { externalId: externalId(env) } : {}),
-            ...(control.onCheckRun ? { onOpen: control.onCheckRun } : {})
-        });
-        fallback = explainCheckRunResult(result, plan, api);
-    }
-    else if (inputs.checkRun && octokit && !api.usable()) {
-        fallback = true;
-    }
-    else if (inputs.checkRun && !octokit) {
-        notice('go-major-gate: no token, so no check run; findings are reported as annotations and in the job summary');
-        fallback = true;
-    }
-    if (inputs.suggestions &&
-        plan.pullNumber !== undefined &&
-        octokit &&
-        owner &&
-        repo &&
-        snapshot.commit &&
-        api.usable()) {
-        await postSuggestions(octokit, git, report, api, {
-            owner,
-            repo,
-            pullNumber: plan.pullNumber,
-            commit: snapshot.commit,
-            ...(snapshot.addedLines ? { addedLines: snapshot.addedLines } : {}),
-            fromFork: plan.fromFork,
-            seeAlso: inputs.checkRun && !fallback ? `the "${inputs.checkName}" check run and the job summary` : undefined
-        });
-    }
-    if (inputs.annotations || fallback)
-        emitWorkflowAnnotations(report, inputs.checkRun && !fallback ? inputs.checkName : undefined);
-    await writeJobSummary(report, summaryContext);
-    const counts = countSeverities(report);
-    const tally = `${counts.errors} error(s), ${counts.warnings} warning(s)`;
-    if (report.conclusion === 'failure')
-        setFailed(`go-major-gate: the gate failed: ${tally}`);
-    else
-        info(`go-major-gate: ${report.conclusion}: ${tally}`);
-}
-function readPayload(path) {
-    if (!path)
-        return {};
-    try {
-        return JSON.parse(readFileSync$1(path, 'utf8'));
-    }
-    catch (error) {
-        throw new UsageError(`could not read the event payload at ${path}: ${error.message}`);
-    }
-}
-/** Unique to this run, attempt and job: how a check run GitHub created despite an error is found again. */
-function externalId(env) {
-    return ['go-major-gate', env.runId, env.runAttempt ?? '1', env.job ?? ''].join('/');
-}
-/**
- * Once the rate limit would need a wait past the cap, no more API requests are made (but the check
- * run's completion) and it is said once: the findings go to workflow annotations.
- */
-class ApiState {
-    exhausted = false;
-    usable() {
-        return !this.exhausted;
-    }
-    /** Whether the error was the exhausted rate limit (then it has been said). */
-    rateLimited(error) {
-        if (!(error instanceof RateLimitExhausted))
-            return false;
-        this.sayExhausted(error.message);
-        return true;
-    }
-    sayExhausted(message) {
-        if (this.exhausted)
-            return;
-        this.exhausted = true;
-        warning(`go-major-gate: ${message}; no more GitHub API requests in this run: the findings are reported as workflow annotations and in the job summary, and this step's status is the gate`);
-    }
-}
-/**
- * The release commits the check reads (comparison points, latest releases) that the clone lacks are
- * fetched one by one id (`git fetch --depth=1 origin <sha>`); what still lacks becomes a
- * history-missing finding with the workflow change that fixes it, and the rest of the check runs.
- */
-async function fetchMissingHistory(git, tags, plan, known) {
-    const needed = neededCommits(tags, plan.intent);
-    let missing = await missingCommits(git, needed);
-    let fetchError;
-    if (missing.length > 0 && (await git.remoteUrl(REMOTE)) !== undefined) {
-        info(`go-major-gate: fetching ${missing.length} release commit(s) the clone lacks: ${missing.map(m => m.tag).join(', ')}`);
-        fetchError = await fetchCommits(git, REMOTE, missing.map(m => m.commit));
-        missing = await missingCommits(git, missing);
-    }
-    const described = describeMissingHistory({
-        tags,
-        shallow: await git.isShallow(),
-        intent: plan.intent,
-        missing,
-        ...(fetchError ? { fetchError } : {}),
-        ...known
-    });
-    for (const m of described.filter(d => d.severity === 'warning'))
-        info(`go-major-gate: ${m.what}: ${m.affects}`);
-    return described;
-}
-/**
- * Makes sure the head and base commits and the tags are present: a default checkout has one commit
- * and no tags. Each fetch is an attempt; what still lacks afterwards is said plainly.
- */
-async function prepareCommits(git, plan, fetchTags) {
-    const hasRemote = (await git.remoteUrl(REMOTE)) !== undefined;
-    const shallow = await git.isShallow();
-    let tagsFetched = false;
-    if (fetchTags && hasRemote) {
-        const error = await git.fetch(REMOTE, ['--tags', '--force']);
-        if (error)
-            warning(`go-major-gate: could not fetch tags from ${REMOTE} (${error}); using the tags the checkout has`);
-        tagsFetched = error === undefined;
-    }
-    let head = plan.head;
-    if (head && !(await git.hasCommit(head)) && hasRemote) {
-        const refspecs = [
-            head,
-            ...(plan.pullNumber !== undefined
-                ? [`+refs/pull/${plan.pullNumber}/head:refs/remotes/${REMOTE}/pr-head`]
-                : [])
-        ];
-        await git.fetchRefs(REMOTE, refspecs, shallow);
-    }
-    if (head && !(await git.hasCommit(head))) {
-        if (plan.headTag)
-            head = await git.commitOf(`refs/tags/${plan.headTag}`);
-        if (!head)
-            throw new UsageError(`commit ${plan.head} is not in the checkout and could not be fetched from ${REMOTE}`);
-    }
-    if (!head && plan.headTag)
-        head = await git.commitOf(`refs/tags/${plan.headTag}`);
-    let base = plan.base;
-    if (base) {
-        base = (await git.commitOf(base)) ?? (await git.commitOf(`${REMOTE}/${base}`));
-        if (!base && hasRemote) {
-            await git.fetchRefs(REMOTE, [plan.base], shallow);
-            base = (await git.commitOf(plan.base)) ?? (await git.commitOf('FETCH_HEAD'));
-        }
-        if (!base)
-            throw new UsageError(`the pull request's base ${plan.base} is not in the checkout and could not be fetched`);
-        const found = head ? await deepenToMergeBase(git, base, head, shallow && hasRemote) : true;
-        if (!found)
-            return { ...(head ? { head } : {}), base, mergeBaseMissing: true, tagsFetched };
-    }
-    return { ...(head ? { head } : {}), ...(base ? { base } : {}), tagsFetched };
-}
-/**
- * A shallow clone may lack the merge base of a pull request: deepen a few times, then go without
- * (a history-missing notice says so). Returns whether it is there.
- */
-async function deepenToMergeBase(git, base, head, canDeepen) {
-    for (const depth of [50, 500, 5000]) {
-        if (await git.mergeBase(base, head))
-            return true;
-        if (!canDeepen)
-            break;
-        await git.fetch(REMOTE, ['--no-tags', `--deepen=${depth}`]);
-    }
-    return (await git.mergeBase(base, head)) !== undefined;
-}
-/** The clone's tags, or, when it has none and a token is at hand, the repository's tags from the REST API. */
-async function tagsOrApiFallback(git, octokit, owner, repo, api) {
-    const local = await git.tags();
-    if (local.length > 0 || !octokit || !owner || !repo)
-        return undefined;
-    try {
-        const listed = await octokit.paginate(octokit.rest.repos.listTags, { owner, repo, per_page: 100 });
-        info(`go-major-gate: the checkout has no tags; read ${listed.length} from the API`);
-        return listed.map(t => ({ name: t.name, commit: t.commit.sha }));
-    }
-    catch (error) {
-        if (api.rateLimited(error))
-            return undefined;
-        warning(`go-major-gate: the checkout has no tags and the API did not list them (${describeHttpError(error).message}); tag-exists and version-order cannot see earlier releases`);
-        return undefined;
-    }
-}
-function writeReportFiles(report, runnerTemp) {
-    const dir = join(runnerTemp || tmpdir(), 'go-major-gate');
-    mkdirSync(dir, { recursive: true });
-    const files = { report: join(dir, 'report.json'), sarif: join(dir, 'report.sarif') };
-    writeFileSync(files.report, formatJson(report));
-    writeFileSync(files.sarif, formatSarif(report));
-    return files;
-}
-/** The `patch` output: a unified diff fixing everything fixable, or empty when nothing is; returns its file count. */
-async function writePatch(report, tree, snapshot, runnerTemp) {
-    try {
-        const { patch, files, unsafe } = await patchForReport(report, tree, snapshot.files, snapshot.goMods);
-        if (!patch) {
-            setOutput('patch', '');
-            return 0;
-        }
-        const path = join(runnerTemp || tmpdir(), 'go-major-gate', 'fix.patch');
-        writeFileSync(path, patch);
-        setOutput('patch', path);
-        info(`go-major-gate: ${path} fixes ${files} file(s) (git apply ${path})${unsafe.length ? `; ${unsafe.length} file(s) need a hand: ${unsafe.map(u => `${u.file}: ${u.reason}`).join('; ')}` : ''}`);
-        return files;
-    }
-    catch (error) {
-        setOutput('patch', '');
-        warning(`go-major-gate: could not build the fix patch: ${error.message}`);
-        return 0;
-    }
-}
-function countSeverities(report) {
-    return {
-        errors: report.findings.filter(f => f.severity === 'error').length,
-        warnings: report.findings.filter(f => f.severity === 'warning').length
-    };
-}
-function setOutputs(report, files, snapshot) {
-    const counts = countSeverities(report);
-    const gated = report.targets.find(t => t.version !== null) ?? report.targets[0];
-    const module = report.modules.find(m => m.path === gated?.module) ?? report.modules.find(m => m.dir === '.');
-    setOutput('conclusion', report.conclusion);
-    setOutput('errors', counts.errors);
-    setOutput('warnings', counts.warnings);
-    setOutput('version', gated?.version ?? '');
-    setOutput('major', gated?.version ? (/^v(\d+)/.exec(gated.version)?.[1] ?? '') : module ? String(module.major) : '');
-    setOutput('module-path', gated?.module ?? module?.path ?? '');
-    setOutput('next-version', gated?.suggested ?? '');
-    setOutput('bump', bumpOf(gated, snapshot));
-    setOutput('report', files.report);
-    setOutput('sarif', files.sarif);
-}
-/**
- * The `bump` output: how the suggested next version moves from the module's latest release (major,
- * minor, patch), or none without a suggestion (no comparison point). A first release counts from v0.0.0.
- */
-function bumpOf(gated, snapshot) {
-    if (!gated?.suggested)
-        return 'none';
-    const module = loadModules(snapshot.goMods).find(m => m.dir === gated.dir);
-    const latest = module
-        ? releasesOfModule(snapshot.tags, module)
-            .filter(r => r.tag !== gated.tag)
-            .pop()?.version
-        : undefined;
-    return bumpBetween(latest ?? 'v0.0.0', gated.suggested);
-}
-function bumpBetween(from, to) {
-    if (compare$1(to, from) <= 0)
-        return 'none';
-    const [fromMajor, fromMinor] = from.slice(1).split(/[.+-]/);
-    const [toMajor, toMinor] = to.slice(1).split(/[.+-]/);
-    if (majorDigits(from) !== majorDigits(to) || fromMajor !== toMajor)
-        return 'major';
-    return fromMinor !== toMinor ? 'minor' : 'patch';
-}
-/** Says once, plainly, why there is no check run and what changes that; returns whether to fall back. */
-function explainCheckRunResult(result, plan, api) {
-    if (result.kind === 'published') {
-        if (result.note)
-            warning(`go-major-gate: the check run is complete, but ${result.note}`);
-        if (result.stopped?.rateLimited)
-            api.sayExhausted(result.stopped.message);
-        else if (result.stopped)
-            warning(`go-major-gate: annotations of the check run stopped (${result.stopped.message}); the findings are reported as annotations and in the job summary`);
-        for (const batch of result.rejected) {
-            warning(`go-major-gate: GitHub rejected annotations ${batch.first + 1}-${batch.first + batch.count} of the check run (${batch.message}); they are in the job summary and the report`);
-        }
-        info(`go-major-gate: check run ${result.url ?? result.id} completed`);
-        return result.rejected.length > 0 || result.stopped !== undefined;
-    }
-    if (result.kind === 'forbidden') {
-        const why = plan.fromFork
-            ? `the token of a pull request from a fork is read-only (${result.message}). To get the check run, run the workflow on pull_request_target: go-major-gate only reads the pull request's commits as git objects and never runs its code`
-            : `the token may not write check runs (${result.message}). Add "permissions: { contents: read, checks: write }" to the job (Dependabot pull requests get a read-only token as forks do)`;
-        warning(`go-major-gate: no check run: ${why}. The findings are reported as annotations and in the job summary, and this step's status is the gate.`);
-        return true;
-    }
-    if (result.rateLimited) {
-        api.sayExhausted(result.message);
-        return true;
-    }
-    warning(`go-major-gate: the check run could not be published (${result.message}); the findings are reported as annotations and in the job summary`);
-    return true;
-}
-/**
- * One review with suggested changes on the pull request. The lines come from git objects at the head
- * commit (one cat-file process); a token that may not write reviews gets one warning saying what fixes it.
- */
-async function postSuggestions(octokit, git, report, api, target) {
-    const paths = filesForSuggestions(report.findings);
-    if (paths.length === 0)
-        return;
-    const files = new Map();
-    // A line that is not valid UTF-8 cannot be given back exactly: such a file gets no suggestion.
-    const decoder = new TextDecoder('utf-8', { fatal: true });
-    try {
-        await new GitTree(git, target.commit).read({ whole: paths, headers: [] }, {
-            onFile: (path, data) => {
-                try {
-                    if (data)
-                        files.set(path, decoder.decode(data));
-                }
-                catch {
-                    // left out: buildReview lists its findings as not readable
-                }
-            },
-            onScan: () => undefined
-        });
-    }
-    catch (error) {
-        warning(`go-major-gate: no suggested changes: could not read the files at ${target.commit} (${error.message})`);
-        return;
-    }
-    const review = buildReview(report.findings, files, {
-        ...(target.addedLines
-            ? { isAddedLine: (path, line) => target.addedLines?.get(path)?.has(line) === true }
-            : {}),
-        ...(target.seeAlso ? { seeAlso: target.seeAlso } : {})
-    });
-    if (!review)
-        return;
-    try {
-        const created = await octokit.rest.pulls.createReview({
-            owner: target.owner,
-            repo: target.repo,
-            pull_number: target.pullNumber,
-            commit_id: target.commit,
-            event: 'COMMENT',
-            body: review.body,
-            comments: review.comments
-        });
-        info(`go-major-gate: review with ${review.comments.length} suggested change(s) posted: ${created.data.html_url}`);
-    }
-    catch (error) {
-        if (api.rateLimited(error))
-            return;
-        const { status, message } = describeHttpError(error);
-        if (isPermissionError(status)) {
-            const why = target.fromFork
-                ? `the token of a pull request from a fork is read-only (${message}). To get them, run the workflow on pull_request_target: go-major-gate only reads the pull request's commits as git objects and never runs its code`
-                : `the token may not write pull request reviews (${message}). Add "pull-requests: write" to the job's permissions (Dependabot pull requests get a read-only token as forks do)`;
-            warning(`go-major-gate: no suggested changes: ${why}. The fixes are in the annotations and the job summary, and this step's status is the gate.`);
-            return;
-        }
-        warning(`go-major-gate: the review with suggested changes could not be posted (${message}); the fixes are in the annotations and the job summary`);
-    }
-}
-function emitWorkflowAnnotations(report, checkName) {
-    const seeAlso = checkName ? `the "${checkName}" check run and the job summary` : 'the job summary';
-    // GitHub keeps 10 annotations of a level per step; a failing gate's own error (setFailed) takes one.
-    const perLevel = report.conclusion === 'failure' ? WORKFLOW_ANNOTATIONS_PER_LEVEL - 1 : WORKFLOW_ANNOTATIONS_PER_LEVEL;
-    for (const a of planWorkflowAnnotations(report.findings, { seeAlso, perLevel })) {
-        const emit = a.level === 'error' ? error : a.level === 'warning' ? warning : notice;
-        emit(a.message, a.properties);
-    }
-}
-async function writeJobSummary(report, context) {
-    if (!process.env.GITHUB_STEP_SUMMARY)
-        return;
-    try {
-        await summary.addRaw(buildJobSummary(report, context)).write();
-    }
-    catch (error) {
-        warning(`go-major-gate: could not write the job summary: ${error.message}`);
-    }
+    return withoutPreExisting(report, baseReport.findings, options.failOn);
 }
 
 var ajv = {exports: {}};
 
 var core$1 = {};
 
-var validate = {};
+var validate$1 = {};
 
 var boolSchema = {};
 
@@ -56399,15 +48306,15 @@ function requireDataType () {
 	return dataType;
 }
 
-var defaults = {};
+var defaults$1 = {};
 
 var hasRequiredDefaults;
 
 function requireDefaults () {
-	if (hasRequiredDefaults) return defaults;
+	if (hasRequiredDefaults) return defaults$1;
 	hasRequiredDefaults = 1;
-	Object.defineProperty(defaults, "__esModule", { value: true });
-	defaults.assignDefaults = void 0;
+	Object.defineProperty(defaults$1, "__esModule", { value: true });
+	defaults$1.assignDefaults = void 0;
 	const codegen_1 = /*@__PURE__*/ requireCodegen();
 	const util_1 = /*@__PURE__*/ requireUtil();
 	function assignDefaults(it, ty) {
@@ -56421,7 +48328,7 @@ function requireDefaults () {
 	        items.forEach((sch, i) => assignDefault(it, i, sch.default));
 	    }
 	}
-	defaults.assignDefaults = assignDefaults;
+	defaults$1.assignDefaults = assignDefaults;
 	function assignDefault(it, prop, defaultValue) {
 	    const { gen, compositeRule, data, opts } = it;
 	    if (defaultValue === undefined)
@@ -56440,7 +48347,7 @@ function requireDefaults () {
 	    gen.if(condition, (0, codegen_1._) `${childData} = ${(0, codegen_1.stringify)(defaultValue)}`);
 	}
 	
-	return defaults;
+	return defaults$1;
 }
 
 var keyword = {};
@@ -57129,10 +49036,10 @@ function requireResolve () {
 var hasRequiredValidate;
 
 function requireValidate () {
-	if (hasRequiredValidate) return validate;
+	if (hasRequiredValidate) return validate$1;
 	hasRequiredValidate = 1;
-	Object.defineProperty(validate, "__esModule", { value: true });
-	validate.getData = validate.KeywordCxt = validate.validateFunctionCode = void 0;
+	Object.defineProperty(validate$1, "__esModule", { value: true });
+	validate$1.getData = validate$1.KeywordCxt = validate$1.validateFunctionCode = void 0;
 	const boolSchema_1 = /*@__PURE__*/ requireBoolSchema();
 	const dataType_1 = /*@__PURE__*/ requireDataType();
 	const applicability_1 = /*@__PURE__*/ requireApplicability();
@@ -57156,7 +49063,7 @@ function requireValidate () {
 	    }
 	    validateFunction(it, () => (0, boolSchema_1.topBoolOrEmptySchema)(it));
 	}
-	validate.validateFunctionCode = validateFunctionCode;
+	validate$1.validateFunctionCode = validateFunctionCode;
 	function validateFunction({ gen, validateName, schema, schemaEnv, opts }, body) {
 	    if (opts.code.es5) {
 	        gen.func(validateName, (0, codegen_1._) `${names_1.default.data}, ${names_1.default.valCxt}`, schemaEnv.$async, () => {
@@ -57588,7 +49495,7 @@ function requireValidate () {
 	        }
 	    }
 	}
-	validate.KeywordCxt = KeywordCxt;
+	validate$1.KeywordCxt = KeywordCxt;
 	function keywordCode(it, keyword, def, ruleType) {
 	    const cxt = new KeywordCxt(it, def, keyword);
 	    if ("code" in def) {
@@ -57647,9 +49554,9 @@ function requireValidate () {
 	        return `Cannot access ${pointerType} ${up} levels up, current level is ${dataLevel}`;
 	    }
 	}
-	validate.getData = getData;
+	validate$1.getData = getData;
 	
-	return validate;
+	return validate$1;
 }
 
 var validation_error = {};
@@ -63639,7 +55546,7 @@ function requireAlias () {
 	return Alias;
 }
 
-var Collection = {};
+var Collection$1 = {};
 
 var createNode = {};
 
@@ -63779,7 +55686,7 @@ function requireCreateNode () {
 var hasRequiredCollection;
 
 function requireCollection () {
-	if (hasRequiredCollection) return Collection;
+	if (hasRequiredCollection) return Collection$1;
 	hasRequiredCollection = 1;
 
 	var createNode = requireCreateNode();
@@ -63813,7 +55720,7 @@ function requireCollection () {
 	// as it does not cover untypable empty non-string iterables (e.g. []).
 	const isEmptyPath = (path) => path == null ||
 	    (typeof path === 'object' && !!path[Symbol.iterator]().next().done);
-	let Collection$1 = class Collection extends Node.NodeBase {
+	class Collection extends Node.NodeBase {
 	    constructor(type, schema) {
 	        super(type);
 	        Object.defineProperty(this, 'schema', {
@@ -63926,12 +55833,12 @@ function requireCollection () {
 	                throw new Error(`Expected YAML collection at ${key}. Remaining path: ${rest}`);
 	        }
 	    }
-	};
+	}
 
-	Collection.Collection = Collection$1;
-	Collection.collectionFromPath = collectionFromPath;
-	Collection.isEmptyPath = isEmptyPath;
-	return Collection;
+	Collection$1.Collection = Collection;
+	Collection$1.collectionFromPath = collectionFromPath;
+	Collection$1.isEmptyPath = isEmptyPath;
+	return Collection$1;
 }
 
 var Pair = {};
@@ -64808,12 +56715,12 @@ function requireLog () {
 	return log;
 }
 
-var merge = {};
+var merge$1 = {};
 
 var hasRequiredMerge;
 
 function requireMerge () {
-	if (hasRequiredMerge) return merge;
+	if (hasRequiredMerge) return merge$1;
 	hasRequiredMerge = 1;
 
 	var identity = requireIdentity();
@@ -64827,7 +56734,7 @@ function requireMerge () {
 	// Keys in mapping nodes earlier in the sequence override keys specified in
 	// later mapping nodes. -- http://yaml.org/type/merge.html
 	const MERGE_KEY = '<<';
-	const merge$1 = {
+	const merge = {
 	    identify: value => value === MERGE_KEY ||
 	        (typeof value === 'symbol' && value.description === MERGE_KEY),
 	    default: 'key',
@@ -64838,11 +56745,11 @@ function requireMerge () {
 	    }),
 	    stringify: () => MERGE_KEY
 	};
-	const isMergeKey = (ctx, key) => (merge$1.identify(key) ||
+	const isMergeKey = (ctx, key) => (merge.identify(key) ||
 	    (identity.isScalar(key) &&
 	        (!key.type || key.type === Scalar.Scalar.PLAIN) &&
-	        merge$1.identify(key.value))) &&
-	    ctx?.doc.schema.tags.some(tag => tag.tag === merge$1.tag && tag.default);
+	        merge.identify(key.value))) &&
+	    ctx?.doc.schema.tags.some(tag => tag.tag === merge.tag && tag.default);
 	function addMergeToJSMap(ctx, map, value) {
 	    const source = resolveAliasValue(ctx, value);
 	    if (identity.isSeq(source))
@@ -64882,10 +56789,10 @@ function requireMerge () {
 	    return ctx && identity.isAlias(value) ? value.resolve(ctx.doc, ctx) : value;
 	}
 
-	merge.addMergeToJSMap = addMergeToJSMap;
-	merge.isMergeKey = isMergeKey;
-	merge.merge = merge$1;
-	return merge;
+	merge$1.addMergeToJSMap = addMergeToJSMap;
+	merge$1.isMergeKey = isMergeKey;
+	merge$1.merge = merge;
+	return merge$1;
 }
 
 var hasRequiredAddPairToJSMap;
@@ -71472,7 +63379,7 @@ function requireDist () {
 	return dist;
 }
 
-requireDist();
+var distExports = requireDist();
 
 var $schema = "http://json-schema.org/draft-07/schema#";
 var title = "go-major-gate configuration (.go-major-gate.yml)";
@@ -71576,9 +63483,8409 @@ var schema = {
 
 // The configuration file (.go-major-gate.yml): YAML text -> a validated Config with the line of every
 // entry, or a ConfigError that names the file and line. Pure: the caller reads the bytes.
+/** The file name looked for at the repository root. */
+const CONFIG_FILE = '.go-major-gate.yml';
+/** A config file that cannot be used: exit 2 with `file:line: message`. */
+class ConfigError extends UsageError {
+    file;
+    line;
+    reason;
+    constructor(file, line, reason) {
+        super(`${file}:${line}: ${reason}`);
+        this.file = file;
+        this.line = line;
+        this.reason = reason;
+        this.name = 'ConfigError';
+    }
+}
 /** The rule ids the schema knows (the public catalogue). */
-schema.properties.rules.propertyNames.enum;
-new ajvExports.Ajv({ allErrors: true, strict: true }).compile(schema);
+const CONFIG_RULE_IDS = schema.properties.rules.propertyNames.enum;
+const validate = new ajvExports.Ajv({ allErrors: true, strict: true }).compile(schema);
+/** Parses and validates a config file's text. Throws ConfigError. */
+function parseConfig(text, file = CONFIG_FILE) {
+    const lines = new distExports.LineCounter();
+    const doc = distExports.parseDocument(text, { lineCounter: lines, uniqueKeys: true, prettyErrors: false });
+    const lineAt = (offset) => lines.linePos(offset).line;
+    const [syntax] = doc.errors;
+    if (syntax)
+        throw new ConfigError(file, lineAt(syntax.pos[0]), `invalid YAML: ${firstLine(syntax.message)}`);
+    const raw = doc.toJS() ?? {};
+    if (!validate(raw)) {
+        const error = mostSpecific(validate.errors ?? []);
+        throw new ConfigError(file, errorLine(doc, error, lineAt), describe(error));
+    }
+    const config = raw;
+    const nodeLine = (path) => lineAt(nodeAt(doc, path)?.range?.[0] ?? 0);
+    return {
+        file,
+        rules: new Map(Object.entries(config.rules ?? {}).map(([id, level]) => [
+            id,
+            { value: level, line: nodeLine(['rules', id]) }
+        ])),
+        exclude: (config.exclude ?? []).map((glob, i) => ({ value: glob, line: nodeLine(['exclude', i]) })),
+        accept: (config.accept ?? []).map((entry, i) => ({ ...entry, line: nodeLine(['accept', i]) }))
+    };
+}
+function firstLine(message) {
+    return message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+function nodeAt(doc, path) {
+    const node = doc.getIn(path, true);
+    return node && typeof node === 'object' && 'range' in node ? node : undefined;
+}
+/** An error about a key (unknown property, unknown rule id) points at the key, others at the value. */
+function errorLine(doc, error, lineAt) {
+    const path = error.instancePath
+        .split('/')
+        .slice(1)
+        .map(s => s.replace(/~1/g, '/').replace(/~0/g, '~'))
+        .map(s => (/^\d+$/.test(s) ? Number(s) : s));
+    const key = error.params.additionalProperty ??
+        error.params.propertyName;
+    const container = path.length === 0 ? doc.contents : doc.getIn(path, true);
+    if (key !== undefined && distExports.isMap(container)) {
+        const pair = container.items.find(p => distExports.isPair(p) && distExports.isScalar(p.key) && p.key.value === key);
+        const keyNode = pair && distExports.isScalar(pair.key) ? pair.key : undefined;
+        if (keyNode?.range)
+            return lineAt(keyNode.range[0]);
+    }
+    const node = path.length === 0 ? doc.contents : nodeAt(doc, path);
+    return lineAt(node?.range?.[0] ?? 0);
+}
+/** Of ajv's errors, the one that names the deepest place (a propertyNames error comes with its enum's). */
+function mostSpecific(errors) {
+    const named = errors.find(e => e.keyword === 'propertyNames');
+    if (named)
+        return named;
+    return errors.reduce((best, e) => (e.instancePath.length > best.instancePath.length ? e : best), errors[0]);
+}
+function describe(error) {
+    const where = error.instancePath === '' ? 'the config' : error.instancePath.slice(1).replace(/\//g, '.');
+    const params = error.params;
+    switch (error.keyword) {
+        case 'additionalProperties':
+            return `${where}: unknown key "${String(params.additionalProperty)}"`;
+        case 'propertyNames':
+            return `${where}: unknown rule id "${String(params.propertyName)}" (known: ${CONFIG_RULE_IDS.join(', ')})`;
+        case 'enum':
+            return `${where}: must be one of ${params.allowedValues.map(v => JSON.stringify(v)).join(', ')}`;
+        case 'required':
+            return `${where}: missing "${String(params.missingProperty)}"`;
+        default:
+            return `${where}: ${error.message ?? 'invalid'}`;
+    }
+}
+
+// Reads the configuration file from the tree being checked (the working tree, or --head's commit),
+// or from an explicit path. The parsing is src/config/parse.ts's.
+/** A config larger than this is no configuration file. */
+const MAX_CONFIG_BYTES = 1 << 20;
+/** The default: the repository's `.go-major-gate.yml`, when the tree checked has one. */
+const DEFAULT_CONFIG = { path: CONFIG_FILE, required: false };
+/**
+ * The configuration, or undefined when the default file is absent. Throws ConfigError (exit 2 with
+ * `file:line: message`) for a file that is named but missing, unreadable, too large or invalid.
+ */
+async function readConfig(source, tree, files) {
+    if (!files.includes(source.path)) {
+        if (source.required)
+            throw new ConfigError(source.path, 1, `no such file in ${tree.description}`);
+        return undefined;
+    }
+    let data;
+    let problem;
+    await tree.read({ whole: [source.path], headers: [] }, {
+        onFile: (_path, bytes, error) => {
+            data = bytes;
+            problem = error;
+        },
+        onScan: () => undefined
+    });
+    if (!data)
+        throw new ConfigError(source.path, 1, `cannot be read: ${problem ?? 'unknown error'}`);
+    return parseConfig(decode(data, source.path), source.path);
+}
+function decode(data, file) {
+    if (data.length > MAX_CONFIG_BYTES)
+        throw new ConfigError(file, 1, `larger than ${MAX_CONFIG_BYTES} bytes`);
+    try {
+        return new TextDecoder('utf-8', { fatal: true }).decode(data);
+    }
+    catch {
+        throw new ConfigError(file, 1, 'not UTF-8 text');
+    }
+}
+
+// GitHub event payload -> what to gate and which commits to read (DESIGN.md §2). Pure: the payload,
+// the event name and the inputs in, a plan out. Commits are resolved and fetched by src/action.ts.
+const TAG_REF = 'refs/tags/';
+function planFromEvent(eventName, payload, inputs, env) {
+    const explicit = inputs.version.trim() !== '' ? inputs.version : undefined;
+    switch (eventName) {
+        case 'pull_request':
+        case 'pull_request_target':
+            return pullRequestPlan(payload, inputs, explicit, eventName === 'pull_request_target');
+        case 'push':
+            return pushPlan(payload, inputs, explicit, env);
+        case 'release':
+            return releasePlan(payload, inputs, explicit, env);
+        case 'workflow_dispatch': {
+            const dispatched = stringAt(payload, 'inputs', 'version');
+            const version = explicit ?? (dispatched?.trim() ? dispatched : undefined);
+            return gate(versionIntent(version, inputs.module, 'input'), {
+                head: env.sha,
+                description: 'workflow_dispatch'
+            });
+        }
+        default:
+            return gate(versionIntent(explicit, inputs.module, 'input'), {
+                head: env.sha,
+                description: eventName || 'unknown event'
+            });
+    }
+}
+function pullRequestPlan(payload, inputs, explicit, target) {
+    const head = stringAt(payload, 'pull_request', 'head', 'sha');
+    const base = inputs.baseRef.trim() || stringAt(payload, 'pull_request', 'base', 'sha');
+    const number = numberAt(payload, 'pull_request', 'number') ?? numberAt(payload, 'number');
+    if (!head || !base)
+        return { kind: 'skip', reason: 'the pull request payload has no head or base commit' };
+    const headRepo = stringAt(payload, 'pull_request', 'head', 'repo', 'full_name');
+    const baseRepo = stringAt(payload, 'pull_request', 'base', 'repo', 'full_name');
+    const intent = explicit
+        ? versionIntent(explicit, inputs.module, 'input')
+        : { kind: 'pull-request', source: 'pull_request' };
+    return gate(intent, {
+        head,
+        base,
+        ...(number !== undefined ? { pullNumber: number } : {}),
+        labels: labelsOf(payload),
+        // pull_request_target runs with the base repository's writable token, fork or not.
+        fromFork: !target && headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo,
+        description: `pull request${number !== undefined ? ` #${number}` : ''}`
+    });
+}
+/** The names of the pull request's labels, as the payload lists them. */
+function labelsOf(payload) {
+    const pr = payload.pull_request;
+    if (!Array.isArray(pr?.labels))
+        return [];
+    return pr.labels.flatMap(l => l && typeof l === 'object' && typeof l.name === 'string'
+        ? [l.name]
+        : []);
+}
+function pushPlan(payload, inputs, explicit, env) {
+    const ref = stringAt(payload, 'ref') ?? env.ref ?? '';
+    const after = stringAt(payload, 'after') ?? env.sha;
+    if (ref.startsWith(TAG_REF)) {
+        const tag = ref.slice(TAG_REF.length);
+        if (payload.deleted === true || isZeroOid(after))
+            return { kind: 'skip', reason: `tag ${tag} was deleted: nothing to gate` };
+        const intent = explicit
+            ? versionIntent(explicit, inputs.module, 'input')
+            : { kind: 'tag', tag, source: 'tag' };
+        return gate(intent, { head: after, description: `push of tag ${tag}` });
+    }
+    if (isZeroOid(after))
+        return { kind: 'skip', reason: `${ref || 'the ref'} was deleted: nothing to gate` };
+    return gate(versionIntent(explicit, inputs.module, 'input'), {
+        head: after,
+        description: `push to ${ref || 'a branch'}`
+    });
+}
+function releasePlan(payload, inputs, explicit, env) {
+    const tag = stringAt(payload, 'release', 'tag_name');
+    if (!tag)
+        return { kind: 'skip', reason: 'the release payload has no tag_name' };
+    const intent = explicit
+        ? versionIntent(explicit, inputs.module, 'input')
+        : { kind: 'tag', tag, source: 'release' };
+    // GITHUB_SHA is the release's commit once the tag exists; a draft's tag may not exist yet.
+    return gate(intent, { headTag: tag, ...(env.sha ? { head: env.sha } : {}), description: `release ${tag}` });
+}
+/** An explicit version: a tag (possibly prefixed), or a plain version of the module in `module`. */
+function versionIntent(version, module, source) {
+    if (version === undefined)
+        return { kind: 'consistency', source };
+    if (module.trim() !== '')
+        return { kind: 'version', version, moduleDir: normalizeDir(module), source };
+    return { kind: 'tag', tag: version, source };
+}
+function gate(intent, fields) {
+    const head = fields.head && !isZeroOid(fields.head) ? fields.head : undefined;
+    return {
+        kind: 'gate',
+        intent,
+        ...(head ? { head } : {}),
+        ...(fields.headTag ? { headTag: fields.headTag } : {}),
+        ...(fields.base ? { base: fields.base } : {}),
+        ...(fields.pullNumber !== undefined ? { pullNumber: fields.pullNumber } : {}),
+        ...(fields.labels ? { labels: fields.labels } : {}),
+        fromFork: fields.fromFork ?? false,
+        description: fields.description
+    };
+}
+function valueAt(payload, ...keys) {
+    let value = payload;
+    for (const key of keys) {
+        if (value === null || typeof value !== 'object')
+            return undefined;
+        value = value[key];
+    }
+    return value;
+}
+function stringAt(payload, ...keys) {
+    const value = valueAt(payload, ...keys);
+    return typeof value === 'string' ? value : undefined;
+}
+function numberAt(payload, ...keys) {
+    const value = valueAt(payload, ...keys);
+    return typeof value === 'number' ? value : undefined;
+}
+
+// What the check needs from git history, and what a thin clone lacks of it: the commits of the
+// releases it compares with or reads go.mod files from, the tags, the history beyond a shallow
+// clone's edge. Shared by the CLI (which says what to fetch) and the action (which fetches exactly
+// the missing commits first, then says what still lacks and which workflow change brings it).
+const COMPARISON = 'breaking-change could not compare the exported API with it (and no next version is suggested)';
+const LATEST = "module-renamed could not read the module's go.mod at its latest release";
+/**
+ * The release commits the check may read: for each tag prefix, the latest release (its go.mod is
+ * read for module-renamed), and the comparison points of breaking-change: for a version gated, the
+ * latest earlier release of its major; in a consistency check the latest release of each major (a
+ * pull request is compared with its base).
+ */
+function neededCommits(tags, intent) {
+    const target = gatedRelease(intent);
+    const needed = new Map();
+    const need = (r, use) => {
+        const entry = needed.get(r.commit) ?? { tag: r.tag, uses: new Set() };
+        entry.uses.add(use);
+        needed.set(r.commit, entry);
+    };
+    for (const prefix of new Set(tags.map(t => splitTag(t.name).prefix))) {
+        const releases = releasesWithPrefix(tags, prefix).filter(r => r.tag !== target?.tag);
+        const latest = releases[releases.length - 1];
+        if (latest)
+            need(latest, LATEST);
+        const group = (version) => (majorDigits(version) === '0' ? '1' : majorDigits(version));
+        if (target && target.prefix === prefix) {
+            const earlier = releases.filter(r => group(r.version) === group(target.version) && compare$1(r.version, target.version) < 0);
+            const point = earlier[earlier.length - 1];
+            if (point)
+                need(point, COMPARISON);
+        }
+        else if (!target && intent?.kind !== 'pull-request') {
+            const latestOfMajor = new Map();
+            for (const r of releases)
+                latestOfMajor.set(group(r.version), r);
+            for (const r of latestOfMajor.values())
+                need(r, COMPARISON);
+        }
+    }
+    return [...needed].map(([commit, { tag, uses }]) => ({
+        commit,
+        tag,
+        affects: [...uses].sort().join(', and ')
+    }));
+}
+/** The tag prefix and version a tag or version check gates, when it is a valid one. */
+function gatedRelease(intent) {
+    if (intent?.kind === 'tag') {
+        const { prefix, version } = splitTag(intent.tag);
+        return isValid(version) ? { prefix, version, tag: intent.tag } : undefined;
+    }
+    if (intent?.kind === 'version' && isValid(intent.version)) {
+        const prefix = intent.moduleDir ? tagPrefixOf(intent.moduleDir) : '';
+        return { prefix, version: intent.version, tag: `${prefix}${intent.version}` };
+    }
+    return undefined;
+}
+/** The needed commits this clone does not have (one cat-file process). */
+async function missingCommits(git, needed) {
+    if (needed.length === 0)
+        return [];
+    const present = new Set();
+    await git.readObjects(needed.map(n => `${n.commit}^{commit}`), (oid, data) => void (data && present.add(oid)));
+    // cat-file answers with the object's id, which for a commit is the commit asked for.
+    return needed.filter(n => !present.has(n.commit));
+}
+/** The findings' facts: what lacks, why, what it keeps from running, and the fix. */
+function describeMissingHistory(facts, remedy) {
+    const out = [];
+    const releaseCheck = facts.intent.kind === 'tag' || facts.intent.kind === 'version';
+    if (facts.tags.length === 0 && releaseCheck && facts.tagsMayExist) {
+        out.push({
+            severity: 'notice',
+            what: 'this clone has no tags',
+            why: 'they were not fetched (fetch-tags is false, or the fetch failed) and the API did not list them'
+                ,
+            affects: 'tag-exists, version-order and breaking-change could not see earlier releases (right only for a first release)',
+            fix: 'keep the input fetch-tags: true (the default) and give the job contents: read, or set fetch-tags: true on actions/checkout'
+        });
+    }
+    if (facts.mergeBaseMissing) {
+        out.push({
+            severity: 'notice',
+            what: "the merge base of the pull request's base and head is not in this clone",
+            why: facts.shallow ? 'the clone is shallow' : 'the two histories do not meet here',
+            affects: 'its added lines are taken against the base commit itself: a finding may be marked new on a line the base changed since',
+            fix: 'set fetch-depth: 0 on actions/checkout'
+        });
+    }
+    for (const m of facts.missing) {
+        const why = facts.fetchError
+            ? `fetching it from origin failed: ${facts.fetchError}`
+            : facts.shallow
+                ? 'the clone is shallow'
+                : 'the tag points outside the fetched history';
+        out.push({
+            severity: 'warning',
+            what: `the commit ${m.commit.slice(0, 12)} of ${m.tag} is not in this clone`,
+            why: facts.tagsFromApi ? `${why}; the tag was listed by the GitHub API` : why,
+            affects: m.affects,
+            fix: 'set fetch-depth: 0 on actions/checkout (or fetch-tags: true, so that the tags come with their commits)'
+        });
+    }
+    return out;
+}
+/**
+ * Fetches exactly the missing commits (GitHub serves any reachable commit by its id), one level deep
+ * so that a shallow clone stays shallow. Returns the error text, or undefined.
+ */
+async function fetchCommits(git, remote, commits) {
+    if (commits.length === 0)
+        return undefined;
+    return git.fetchRefs(remote, [...commits], true);
+}
+
+/** GitHub keeps 10 annotations per level per step and silently drops the rest. */
+const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
+const CHECK_RUN_TITLE_MAX_CHARS = 255;
+/** "64 KB" per message and raw_details; counted in UTF-8 bytes, with a margin. */
+const CHECK_RUN_TEXT_MAX_BYTES = 64 * 1000;
+const LEVELS = ['error', 'warning', 'notice'];
+const SEVERITY_RANK = { error: 0, warning: 1, notice: 2 };
+/** Errors first, then findings on lines the pull request added, then by file and line. */
+function byImportance(a, b) {
+    return (SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+        Number(b.new === true) - Number(a.new === true) ||
+        compareStrings(a.file ?? '', b.file ?? '') ||
+        (a.line ?? 0) - (b.line ?? 0) ||
+        (a.column ?? 0) - (b.column ?? 0));
+}
+function planWorkflowAnnotations(findings, options) {
+    const perLevel = options.perLevel ?? WORKFLOW_ANNOTATIONS_PER_LEVEL;
+    if (!Number.isInteger(perLevel) || perLevel < 1)
+        throw new RangeError(`perLevel must be ≥ 1, got ${perLevel}`);
+    const sorted = findings.slice().sort(byImportance);
+    return LEVELS.flatMap(level => {
+        const ofLevel = sorted.filter(f => f.severity === level);
+        if (ofLevel.length <= perLevel)
+            return ofLevel.map(workflowAnnotation);
+        const shown = ofLevel.slice(0, perLevel - 1);
+        return [
+            ...shown.map(workflowAnnotation),
+            overflowAnnotation(level, ofLevel.length - shown.length, options.seeAlso)
+        ];
+    });
+}
+function workflowAnnotation(f) {
+    const properties = { title: f.rule };
+    if (f.file !== null)
+        properties.file = f.file;
+    if (f.file !== null && f.line !== null) {
+        const endLine = f.endLine ?? f.line;
+        properties.startLine = f.line;
+        properties.endLine = endLine;
+        // GitHub rejects columns on a span of several lines.
+        if (endLine === f.line && f.column !== undefined) {
+            properties.startColumn = f.column;
+            if (f.endColumn !== undefined)
+                properties.endColumn = f.endColumn;
+        }
+    }
+    return { level: f.severity, message: f.message, properties };
+}
+function overflowAnnotation(level, more, seeAlso) {
+    const noun = more === 1 ? level : `${level}s`;
+    return {
+        level,
+        // GitHub's cap is per step, whatever share of it the gate leaves for its own messages.
+        message: `${more} more ${noun} not shown here (GitHub shows at most ${WORKFLOW_ANNOTATIONS_PER_LEVEL} ${level} annotations per step): see ${seeAlso}`,
+        properties: { title: `${more} more ${noun}` }
+    };
+}
+function checkRunAnnotations(findings) {
+    return findings.flatMap(f => (f.file === null ? [] : [checkRunAnnotation(f, f.file)]));
+}
+function checkRunAnnotation(f, path) {
+    // A file finding without a line (rare) still needs a line: the file's first.
+    const startLine = f.line ?? 1;
+    const endLine = f.line === null ? startLine : (f.endLine ?? startLine);
+    const annotation = {
+        path,
+        start_line: startLine,
+        end_line: endLine,
+        annotation_level: f.severity === 'error' ? 'failure' : f.severity,
+        message: truncateBytes(f.message, CHECK_RUN_TEXT_MAX_BYTES),
+        title: f.rule.slice(0, CHECK_RUN_TITLE_MAX_CHARS)
+    };
+    if (f.line !== null && endLine === startLine && f.column !== undefined) {
+        annotation.start_column = f.column;
+        if (f.endColumn !== undefined)
+            annotation.end_column = f.endColumn;
+    }
+    if (f.fix)
+        annotation.raw_details = truncateBytes(`Replace with: ${f.fix.replacement}`, CHECK_RUN_TEXT_MAX_BYTES);
+    return annotation;
+}
+function chunk(items, size) {
+    if (!Number.isInteger(size) || size < 1)
+        throw new RangeError(`chunk size must be ≥ 1, got ${size}`);
+    const out = [];
+    for (let i = 0; i < items.length; i += size)
+        out.push(items.slice(i, i + size));
+    return out;
+}
+/** Cuts at a code point boundary so that the UTF-8 encoding fits in `max` bytes. */
+function truncateBytes(s, max) {
+    if (Buffer.byteLength(s, 'utf8') <= max)
+        return s;
+    const ellipsis = '…';
+    let bytes = Buffer.byteLength(ellipsis, 'utf8');
+    let out = '';
+    for (const ch of s) {
+        bytes += Buffer.byteLength(ch, 'utf8');
+        if (bytes > max)
+            break;
+        out += ch;
+    }
+    return out + ellipsis;
+}
+function compareStrings(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+class Context {
+    /**
+     * Hydrate the context from the environment
+     */
+    constructor() {
+        var _a, _b, _c;
+        this.payload = {};
+        if (process.env.GITHUB_EVENT_PATH) {
+            if (existsSync(process.env.GITHUB_EVENT_PATH)) {
+                this.payload = JSON.parse(readFileSync(process.env.GITHUB_EVENT_PATH, { encoding: 'utf8' }));
+            }
+            else {
+                const path = process.env.GITHUB_EVENT_PATH;
+                process.stdout.write(`GITHUB_EVENT_PATH ${path} does not exist${EOL}`);
+            }
+        }
+        this.eventName = process.env.GITHUB_EVENT_NAME;
+        this.sha = process.env.GITHUB_SHA;
+        this.ref = process.env.GITHUB_REF;
+        this.workflow = process.env.GITHUB_WORKFLOW;
+        this.action = process.env.GITHUB_ACTION;
+        this.actor = process.env.GITHUB_ACTOR;
+        this.job = process.env.GITHUB_JOB;
+        this.runAttempt = parseInt(process.env.GITHUB_RUN_ATTEMPT, 10);
+        this.runNumber = parseInt(process.env.GITHUB_RUN_NUMBER, 10);
+        this.runId = parseInt(process.env.GITHUB_RUN_ID, 10);
+        this.apiUrl = (_a = process.env.GITHUB_API_URL) !== null && _a !== void 0 ? _a : `https://api.github.com`;
+        this.serverUrl = (_b = process.env.GITHUB_SERVER_URL) !== null && _b !== void 0 ? _b : `https://github.com`;
+        this.graphqlUrl =
+            (_c = process.env.GITHUB_GRAPHQL_URL) !== null && _c !== void 0 ? _c : `https://api.github.com/graphql`;
+    }
+    get issue() {
+        const payload = this.payload;
+        return Object.assign(Object.assign({}, this.repo), { number: (payload.issue || payload.pull_request || payload).number });
+    }
+    get repo() {
+        if (process.env.GITHUB_REPOSITORY) {
+            const [owner, repo] = process.env.GITHUB_REPOSITORY.split('/');
+            return { owner, repo };
+        }
+        if (this.payload.repository) {
+            return {
+                owner: this.payload.repository.owner.login,
+                repo: this.payload.repository.name
+            };
+        }
+        throw new Error("context.repo requires a GITHUB_REPOSITORY environment variable like 'owner/repo'");
+    }
+}
+
+var lib = {};
+
+var proxy = {};
+
+var hasRequiredProxy;
+
+function requireProxy () {
+	if (hasRequiredProxy) return proxy;
+	hasRequiredProxy = 1;
+	Object.defineProperty(proxy, "__esModule", { value: true });
+	proxy.getProxyUrl = getProxyUrl;
+	proxy.checkBypass = checkBypass;
+	function getProxyUrl(reqUrl) {
+	    const usingSsl = reqUrl.protocol === 'https:';
+	    if (checkBypass(reqUrl)) {
+	        return undefined;
+	    }
+	    const proxyVar = (() => {
+	        if (usingSsl) {
+	            return process.env['https_proxy'] || process.env['HTTPS_PROXY'];
+	        }
+	        else {
+	            return process.env['http_proxy'] || process.env['HTTP_PROXY'];
+	        }
+	    })();
+	    if (proxyVar) {
+	        try {
+	            return new DecodedURL(proxyVar);
+	        }
+	        catch (_a) {
+	            if (!proxyVar.startsWith('http://') && !proxyVar.startsWith('https://'))
+	                return new DecodedURL(`http://${proxyVar}`);
+	        }
+	    }
+	    else {
+	        return undefined;
+	    }
+	}
+	function checkBypass(reqUrl) {
+	    if (!reqUrl.hostname) {
+	        return false;
+	    }
+	    const reqHost = reqUrl.hostname;
+	    if (isLoopbackAddress(reqHost)) {
+	        return true;
+	    }
+	    const noProxy = process.env['no_proxy'] || process.env['NO_PROXY'] || '';
+	    if (!noProxy) {
+	        return false;
+	    }
+	    // Determine the request port
+	    let reqPort;
+	    if (reqUrl.port) {
+	        reqPort = Number(reqUrl.port);
+	    }
+	    else if (reqUrl.protocol === 'http:') {
+	        reqPort = 80;
+	    }
+	    else if (reqUrl.protocol === 'https:') {
+	        reqPort = 443;
+	    }
+	    // Format the request hostname and hostname with port
+	    const upperReqHosts = [reqUrl.hostname.toUpperCase()];
+	    if (typeof reqPort === 'number') {
+	        upperReqHosts.push(`${upperReqHosts[0]}:${reqPort}`);
+	    }
+	    // Compare request host against noproxy
+	    for (const upperNoProxyItem of noProxy
+	        .split(',')
+	        .map(x => x.trim().toUpperCase())
+	        .filter(x => x)) {
+	        if (upperNoProxyItem === '*' ||
+	            upperReqHosts.some(x => x === upperNoProxyItem ||
+	                x.endsWith(`.${upperNoProxyItem}`) ||
+	                (upperNoProxyItem.startsWith('.') &&
+	                    x.endsWith(`${upperNoProxyItem}`)))) {
+	            return true;
+	        }
+	    }
+	    return false;
+	}
+	function isLoopbackAddress(host) {
+	    const hostLower = host.toLowerCase();
+	    return (hostLower === 'localhost' ||
+	        hostLower.startsWith('127.') ||
+	        hostLower.startsWith('[::1]') ||
+	        hostLower.startsWith('[0:0:0:0:0:0:0:1]'));
+	}
+	class DecodedURL extends URL {
+	    constructor(url, base) {
+	        super(url, base);
+	        this._decodedUsername = decodeURIComponent(super.username);
+	        this._decodedPassword = decodeURIComponent(super.password);
+	    }
+	    get username() {
+	        return this._decodedUsername;
+	    }
+	    get password() {
+	        return this._decodedPassword;
+	    }
+	}
+	
+	return proxy;
+}
+
+var hasRequiredLib;
+
+function requireLib () {
+	if (hasRequiredLib) return lib;
+	hasRequiredLib = 1;
+	/* eslint-disable @typescript-eslint/no-explicit-any */
+	var __createBinding = (lib && lib.__createBinding) || (Object.create ? (function(o, m, k, k2) {
+	    if (k2 === undefined) k2 = k;
+	    var desc = Object.getOwnPropertyDescriptor(m, k);
+	    if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
+	      desc = { enumerable: true, get: function() { return m[k]; } };
+	    }
+	    Object.defineProperty(o, k2, desc);
+	}) : (function(o, m, k, k2) {
+	    if (k2 === undefined) k2 = k;
+	    o[k2] = m[k];
+	}));
+	var __setModuleDefault = (lib && lib.__setModuleDefault) || (Object.create ? (function(o, v) {
+	    Object.defineProperty(o, "default", { enumerable: true, value: v });
+	}) : function(o, v) {
+	    o["default"] = v;
+	});
+	var __importStar = (lib && lib.__importStar) || (function () {
+	    var ownKeys = function(o) {
+	        ownKeys = Object.getOwnPropertyNames || function (o) {
+	            var ar = [];
+	            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
+	            return ar;
+	        };
+	        return ownKeys(o);
+	    };
+	    return function (mod) {
+	        if (mod && mod.__esModule) return mod;
+	        var result = {};
+	        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
+	        __setModuleDefault(result, mod);
+	        return result;
+	    };
+	})();
+	var __awaiter = (lib && lib.__awaiter) || function (thisArg, _arguments, P, generator) {
+	    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+	    return new (P || (P = Promise))(function (resolve, reject) {
+	        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+	        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+	        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+	        step((generator = generator.apply(thisArg, _arguments || [])).next());
+	    });
+	};
+	Object.defineProperty(lib, "__esModule", { value: true });
+	lib.HttpClient = lib.HttpClientResponse = lib.HttpClientError = lib.MediaTypes = lib.Headers = lib.HttpCodes = void 0;
+	lib.getProxyUrl = getProxyUrl;
+	lib.isHttps = isHttps;
+	const http$1 = __importStar(http);
+	const https$1 = __importStar(https);
+	const pm = __importStar(requireProxy());
+	const tunnel = __importStar(requireTunnel());
+	const undici_1 = requireUndici();
+	var HttpCodes;
+	(function (HttpCodes) {
+	    HttpCodes[HttpCodes["OK"] = 200] = "OK";
+	    HttpCodes[HttpCodes["MultipleChoices"] = 300] = "MultipleChoices";
+	    HttpCodes[HttpCodes["MovedPermanently"] = 301] = "MovedPermanently";
+	    HttpCodes[HttpCodes["ResourceMoved"] = 302] = "ResourceMoved";
+	    HttpCodes[HttpCodes["SeeOther"] = 303] = "SeeOther";
+	    HttpCodes[HttpCodes["NotModified"] = 304] = "NotModified";
+	    HttpCodes[HttpCodes["UseProxy"] = 305] = "UseProxy";
+	    HttpCodes[HttpCodes["SwitchProxy"] = 306] = "SwitchProxy";
+	    HttpCodes[HttpCodes["TemporaryRedirect"] = 307] = "TemporaryRedirect";
+	    HttpCodes[HttpCodes["PermanentRedirect"] = 308] = "PermanentRedirect";
+	    HttpCodes[HttpCodes["BadRequest"] = 400] = "BadRequest";
+	    HttpCodes[HttpCodes["Unauthorized"] = 401] = "Unauthorized";
+	    HttpCodes[HttpCodes["PaymentRequired"] = 402] = "PaymentRequired";
+	    HttpCodes[HttpCodes["Forbidden"] = 403] = "Forbidden";
+	    HttpCodes[HttpCodes["NotFound"] = 404] = "NotFound";
+	    HttpCodes[HttpCodes["MethodNotAllowed"] = 405] = "MethodNotAllowed";
+	    HttpCodes[HttpCodes["NotAcceptable"] = 406] = "NotAcceptable";
+	    HttpCodes[HttpCodes["ProxyAuthenticationRequired"] = 407] = "ProxyAuthenticationRequired";
+	    HttpCodes[HttpCodes["RequestTimeout"] = 408] = "RequestTimeout";
+	    HttpCodes[HttpCodes["Conflict"] = 409] = "Conflict";
+	    HttpCodes[HttpCodes["Gone"] = 410] = "Gone";
+	    HttpCodes[HttpCodes["TooManyRequests"] = 429] = "TooManyRequests";
+	    HttpCodes[HttpCodes["InternalServerError"] = 500] = "InternalServerError";
+	    HttpCodes[HttpCodes["NotImplemented"] = 501] = "NotImplemented";
+	    HttpCodes[HttpCodes["BadGateway"] = 502] = "BadGateway";
+	    HttpCodes[HttpCodes["ServiceUnavailable"] = 503] = "ServiceUnavailable";
+	    HttpCodes[HttpCodes["GatewayTimeout"] = 504] = "GatewayTimeout";
+	})(HttpCodes || (lib.HttpCodes = HttpCodes = {}));
+	var Headers;
+	(function (Headers) {
+	    Headers["Accept"] = "accept";
+	    Headers["ContentType"] = "content-type";
+	})(Headers || (lib.Headers = Headers = {}));
+	var MediaTypes;
+	(function (MediaTypes) {
+	    MediaTypes["ApplicationJson"] = "application/json";
+	})(MediaTypes || (lib.MediaTypes = MediaTypes = {}));
+	/**
+	 * Returns the proxy URL, depending upon the supplied url and proxy environment variables.
+	 * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+	 */
+	function getProxyUrl(serverUrl) {
+	    const proxyUrl = pm.getProxyUrl(new URL(serverUrl));
+	    return proxyUrl ? proxyUrl.href : '';
+	}
+	const HttpRedirectCodes = [
+	    HttpCodes.MovedPermanently,
+	    HttpCodes.ResourceMoved,
+	    HttpCodes.SeeOther,
+	    HttpCodes.TemporaryRedirect,
+	    HttpCodes.PermanentRedirect
+	];
+	const HttpResponseRetryCodes = [
+	    HttpCodes.BadGateway,
+	    HttpCodes.ServiceUnavailable,
+	    HttpCodes.GatewayTimeout
+	];
+	const RetryableHttpVerbs = ['OPTIONS', 'GET', 'DELETE', 'HEAD'];
+	const ExponentialBackoffCeiling = 10;
+	const ExponentialBackoffTimeSlice = 5;
+	class HttpClientError extends Error {
+	    constructor(message, statusCode) {
+	        super(message);
+	        this.name = 'HttpClientError';
+	        this.statusCode = statusCode;
+	        Object.setPrototypeOf(this, HttpClientError.prototype);
+	    }
+	}
+	lib.HttpClientError = HttpClientError;
+	class HttpClientResponse {
+	    constructor(message) {
+	        this.message = message;
+	    }
+	    readBody() {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+	                let output = Buffer.alloc(0);
+	                this.message.on('data', (chunk) => {
+	                    output = Buffer.concat([output, chunk]);
+	                });
+	                this.message.on('end', () => {
+	                    resolve(output.toString());
+	                });
+	            }));
+	        });
+	    }
+	    readBodyBuffer() {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return new Promise((resolve) => __awaiter(this, void 0, void 0, function* () {
+	                const chunks = [];
+	                this.message.on('data', (chunk) => {
+	                    chunks.push(chunk);
+	                });
+	                this.message.on('end', () => {
+	                    resolve(Buffer.concat(chunks));
+	                });
+	            }));
+	        });
+	    }
+	}
+	lib.HttpClientResponse = HttpClientResponse;
+	function isHttps(requestUrl) {
+	    const parsedUrl = new URL(requestUrl);
+	    return parsedUrl.protocol === 'https:';
+	}
+	class HttpClient {
+	    constructor(userAgent, handlers, requestOptions) {
+	        this._ignoreSslError = false;
+	        this._allowRedirects = true;
+	        this._allowRedirectDowngrade = false;
+	        this._maxRedirects = 50;
+	        this._allowRetries = false;
+	        this._maxRetries = 1;
+	        this._keepAlive = false;
+	        this._disposed = false;
+	        this.userAgent = this._getUserAgentWithOrchestrationId(userAgent);
+	        this.handlers = handlers || [];
+	        this.requestOptions = requestOptions;
+	        if (requestOptions) {
+	            if (requestOptions.ignoreSslError != null) {
+	                this._ignoreSslError = requestOptions.ignoreSslError;
+	            }
+	            this._socketTimeout = requestOptions.socketTimeout;
+	            if (requestOptions.allowRedirects != null) {
+	                this._allowRedirects = requestOptions.allowRedirects;
+	            }
+	            if (requestOptions.allowRedirectDowngrade != null) {
+	                this._allowRedirectDowngrade = requestOptions.allowRedirectDowngrade;
+	            }
+	            if (requestOptions.maxRedirects != null) {
+	                this._maxRedirects = Math.max(requestOptions.maxRedirects, 0);
+	            }
+	            if (requestOptions.keepAlive != null) {
+	                this._keepAlive = requestOptions.keepAlive;
+	            }
+	            if (requestOptions.allowRetries != null) {
+	                this._allowRetries = requestOptions.allowRetries;
+	            }
+	            if (requestOptions.maxRetries != null) {
+	                this._maxRetries = requestOptions.maxRetries;
+	            }
+	        }
+	    }
+	    options(requestUrl, additionalHeaders) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return this.request('OPTIONS', requestUrl, null, additionalHeaders || {});
+	        });
+	    }
+	    get(requestUrl, additionalHeaders) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return this.request('GET', requestUrl, null, additionalHeaders || {});
+	        });
+	    }
+	    del(requestUrl, additionalHeaders) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return this.request('DELETE', requestUrl, null, additionalHeaders || {});
+	        });
+	    }
+	    post(requestUrl, data, additionalHeaders) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return this.request('POST', requestUrl, data, additionalHeaders || {});
+	        });
+	    }
+	    patch(requestUrl, data, additionalHeaders) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return this.request('PATCH', requestUrl, data, additionalHeaders || {});
+	        });
+	    }
+	    put(requestUrl, data, additionalHeaders) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return this.request('PUT', requestUrl, data, additionalHeaders || {});
+	        });
+	    }
+	    head(requestUrl, additionalHeaders) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return this.request('HEAD', requestUrl, null, additionalHeaders || {});
+	        });
+	    }
+	    sendStream(verb, requestUrl, stream, additionalHeaders) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return this.request(verb, requestUrl, stream, additionalHeaders);
+	        });
+	    }
+	    /**
+	     * Gets a typed object from an endpoint
+	     * Be aware that not found returns a null.  Other errors (4xx, 5xx) reject the promise
+	     */
+	    getJson(requestUrl_1) {
+	        return __awaiter(this, arguments, void 0, function* (requestUrl, additionalHeaders = {}) {
+	            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+	            const res = yield this.get(requestUrl, additionalHeaders);
+	            return this._processResponse(res, this.requestOptions);
+	        });
+	    }
+	    postJson(requestUrl_1, obj_1) {
+	        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+	            const data = JSON.stringify(obj, null, 2);
+	            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+	            additionalHeaders[Headers.ContentType] =
+	                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+	            const res = yield this.post(requestUrl, data, additionalHeaders);
+	            return this._processResponse(res, this.requestOptions);
+	        });
+	    }
+	    putJson(requestUrl_1, obj_1) {
+	        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+	            const data = JSON.stringify(obj, null, 2);
+	            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+	            additionalHeaders[Headers.ContentType] =
+	                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+	            const res = yield this.put(requestUrl, data, additionalHeaders);
+	            return this._processResponse(res, this.requestOptions);
+	        });
+	    }
+	    patchJson(requestUrl_1, obj_1) {
+	        return __awaiter(this, arguments, void 0, function* (requestUrl, obj, additionalHeaders = {}) {
+	            const data = JSON.stringify(obj, null, 2);
+	            additionalHeaders[Headers.Accept] = this._getExistingOrDefaultHeader(additionalHeaders, Headers.Accept, MediaTypes.ApplicationJson);
+	            additionalHeaders[Headers.ContentType] =
+	                this._getExistingOrDefaultContentTypeHeader(additionalHeaders, MediaTypes.ApplicationJson);
+	            const res = yield this.patch(requestUrl, data, additionalHeaders);
+	            return this._processResponse(res, this.requestOptions);
+	        });
+	    }
+	    /**
+	     * Makes a raw http request.
+	     * All other methods such as get, post, patch, and request ultimately call this.
+	     * Prefer get, del, post and patch
+	     */
+	    request(verb, requestUrl, data, headers) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            if (this._disposed) {
+	                throw new Error('Client has already been disposed.');
+	            }
+	            const parsedUrl = new URL(requestUrl);
+	            let info = this._prepareRequest(verb, parsedUrl, headers);
+	            // Only perform retries on reads since writes may not be idempotent.
+	            const maxTries = this._allowRetries && RetryableHttpVerbs.includes(verb)
+	                ? this._maxRetries + 1
+	                : 1;
+	            let numTries = 0;
+	            let response;
+	            do {
+	                response = yield this.requestRaw(info, data);
+	                // Check if it's an authentication challenge
+	                if (response &&
+	                    response.message &&
+	                    response.message.statusCode === HttpCodes.Unauthorized) {
+	                    let authenticationHandler;
+	                    for (const handler of this.handlers) {
+	                        if (handler.canHandleAuthentication(response)) {
+	                            authenticationHandler = handler;
+	                            break;
+	                        }
+	                    }
+	                    if (authenticationHandler) {
+	                        return authenticationHandler.handleAuthentication(this, info, data);
+	                    }
+	                    else {
+	                        // We have received an unauthorized response but have no handlers to handle it.
+	                        // Let the response return to the caller.
+	                        return response;
+	                    }
+	                }
+	                let redirectsRemaining = this._maxRedirects;
+	                while (response.message.statusCode &&
+	                    HttpRedirectCodes.includes(response.message.statusCode) &&
+	                    this._allowRedirects &&
+	                    redirectsRemaining > 0) {
+	                    const redirectUrl = response.message.headers['location'];
+	                    if (!redirectUrl) {
+	                        // if there's no location to redirect to, we won't
+	                        break;
+	                    }
+	                    const parsedRedirectUrl = new URL(redirectUrl);
+	                    if (parsedUrl.protocol === 'https:' &&
+	                        parsedUrl.protocol !== parsedRedirectUrl.protocol &&
+	                        !this._allowRedirectDowngrade) {
+	                        throw new Error('Redirect from HTTPS to HTTP protocol. This downgrade is not allowed for security reasons. If you want to allow this behavior, set the allowRedirectDowngrade option to true.');
+	                    }
+	                    // we need to finish reading the response before reassigning response
+	                    // which will leak the open socket.
+	                    yield response.readBody();
+	                    // strip authorization header if redirected to a different hostname
+	                    if (parsedRedirectUrl.hostname !== parsedUrl.hostname) {
+	                        for (const header in headers) {
+	                            // header names are case insensitive
+	                            if (header.toLowerCase() === 'authorization') {
+	                                delete headers[header];
+	                            }
+	                        }
+	                    }
+	                    // let's make the request with the new redirectUrl
+	                    info = this._prepareRequest(verb, parsedRedirectUrl, headers);
+	                    response = yield this.requestRaw(info, data);
+	                    redirectsRemaining--;
+	                }
+	                if (!response.message.statusCode ||
+	                    !HttpResponseRetryCodes.includes(response.message.statusCode)) {
+	                    // If not a retry code, return immediately instead of retrying
+	                    return response;
+	                }
+	                numTries += 1;
+	                if (numTries < maxTries) {
+	                    yield response.readBody();
+	                    yield this._performExponentialBackoff(numTries);
+	                }
+	            } while (numTries < maxTries);
+	            return response;
+	        });
+	    }
+	    /**
+	     * Needs to be called if keepAlive is set to true in request options.
+	     */
+	    dispose() {
+	        if (this._agent) {
+	            this._agent.destroy();
+	        }
+	        this._disposed = true;
+	    }
+	    /**
+	     * Raw request.
+	     * @param info
+	     * @param data
+	     */
+	    requestRaw(info, data) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return new Promise((resolve, reject) => {
+	                function callbackForResult(err, res) {
+	                    if (err) {
+	                        reject(err);
+	                    }
+	                    else if (!res) {
+	                        // If `err` is not passed, then `res` must be passed.
+	                        reject(new Error('Unknown error'));
+	                    }
+	                    else {
+	                        resolve(res);
+	                    }
+	                }
+	                this.requestRawWithCallback(info, data, callbackForResult);
+	            });
+	        });
+	    }
+	    /**
+	     * Raw request with callback.
+	     * @param info
+	     * @param data
+	     * @param onResult
+	     */
+	    requestRawWithCallback(info, data, onResult) {
+	        if (typeof data === 'string') {
+	            if (!info.options.headers) {
+	                info.options.headers = {};
+	            }
+	            info.options.headers['Content-Length'] = Buffer.byteLength(data, 'utf8');
+	        }
+	        let callbackCalled = false;
+	        function handleResult(err, res) {
+	            if (!callbackCalled) {
+	                callbackCalled = true;
+	                onResult(err, res);
+	            }
+	        }
+	        const req = info.httpModule.request(info.options, (msg) => {
+	            const res = new HttpClientResponse(msg);
+	            handleResult(undefined, res);
+	        });
+	        let socket;
+	        req.on('socket', sock => {
+	            socket = sock;
+	        });
+	        // If we ever get disconnected, we want the socket to timeout eventually
+	        req.setTimeout(this._socketTimeout || 3 * 60000, () => {
+	            if (socket) {
+	                socket.end();
+	            }
+	            handleResult(new Error(`Request timeout: ${info.options.path}`));
+	        });
+	        req.on('error', function (err) {
+	            // err has statusCode property
+	            // res should have headers
+	            handleResult(err);
+	        });
+	        if (data && typeof data === 'string') {
+	            req.write(data, 'utf8');
+	        }
+	        if (data && typeof data !== 'string') {
+	            data.on('close', function () {
+	                req.end();
+	            });
+	            data.pipe(req);
+	        }
+	        else {
+	            req.end();
+	        }
+	    }
+	    /**
+	     * Gets an http agent. This function is useful when you need an http agent that handles
+	     * routing through a proxy server - depending upon the url and proxy environment variables.
+	     * @param serverUrl  The server URL where the request will be sent. For example, https://api.github.com
+	     */
+	    getAgent(serverUrl) {
+	        const parsedUrl = new URL(serverUrl);
+	        return this._getAgent(parsedUrl);
+	    }
+	    getAgentDispatcher(serverUrl) {
+	        const parsedUrl = new URL(serverUrl);
+	        const proxyUrl = pm.getProxyUrl(parsedUrl);
+	        const useProxy = proxyUrl && proxyUrl.hostname;
+	        if (!useProxy) {
+	            return;
+	        }
+	        return this._getProxyAgentDispatcher(parsedUrl, proxyUrl);
+	    }
+	    _prepareRequest(method, requestUrl, headers) {
+	        const info = {};
+	        info.parsedUrl = requestUrl;
+	        const usingSsl = info.parsedUrl.protocol === 'https:';
+	        info.httpModule = usingSsl ? https$1 : http$1;
+	        const defaultPort = usingSsl ? 443 : 80;
+	        info.options = {};
+	        info.options.host = info.parsedUrl.hostname;
+	        info.options.port = info.parsedUrl.port
+	            ? parseInt(info.parsedUrl.port)
+	            : defaultPort;
+	        info.options.path =
+	            (info.parsedUrl.pathname || '') + (info.parsedUrl.search || '');
+	        info.options.method = method;
+	        info.options.headers = this._mergeHeaders(headers);
+	        if (this.userAgent != null) {
+	            info.options.headers['user-agent'] = this.userAgent;
+	        }
+	        info.options.agent = this._getAgent(info.parsedUrl);
+	        // gives handlers an opportunity to participate
+	        if (this.handlers) {
+	            for (const handler of this.handlers) {
+	                handler.prepareRequest(info.options);
+	            }
+	        }
+	        return info;
+	    }
+	    _mergeHeaders(headers) {
+	        if (this.requestOptions && this.requestOptions.headers) {
+	            return Object.assign({}, lowercaseKeys(this.requestOptions.headers), lowercaseKeys(headers || {}));
+	        }
+	        return lowercaseKeys(headers || {});
+	    }
+	    /**
+	     * Gets an existing header value or returns a default.
+	     * Handles converting number header values to strings since HTTP headers must be strings.
+	     * Note: This returns string | string[] since some headers can have multiple values.
+	     * For headers that must always be a single string (like Content-Type), use the
+	     * specialized _getExistingOrDefaultContentTypeHeader method instead.
+	     */
+	    _getExistingOrDefaultHeader(additionalHeaders, header, _default) {
+	        let clientHeader;
+	        if (this.requestOptions && this.requestOptions.headers) {
+	            const headerValue = lowercaseKeys(this.requestOptions.headers)[header];
+	            if (headerValue) {
+	                clientHeader =
+	                    typeof headerValue === 'number' ? headerValue.toString() : headerValue;
+	            }
+	        }
+	        const additionalValue = additionalHeaders[header];
+	        if (additionalValue !== undefined) {
+	            return typeof additionalValue === 'number'
+	                ? additionalValue.toString()
+	                : additionalValue;
+	        }
+	        if (clientHeader !== undefined) {
+	            return clientHeader;
+	        }
+	        return _default;
+	    }
+	    /**
+	     * Specialized version of _getExistingOrDefaultHeader for Content-Type header.
+	     * Always returns a single string (not an array) since Content-Type should be a single value.
+	     * Converts arrays to comma-separated strings and numbers to strings to ensure type safety.
+	     * This was split from _getExistingOrDefaultHeader to provide stricter typing for callers
+	     * that assign the result to places expecting a string (e.g., additionalHeaders[Headers.ContentType]).
+	     */
+	    _getExistingOrDefaultContentTypeHeader(additionalHeaders, _default) {
+	        let clientHeader;
+	        if (this.requestOptions && this.requestOptions.headers) {
+	            const headerValue = lowercaseKeys(this.requestOptions.headers)[Headers.ContentType];
+	            if (headerValue) {
+	                if (typeof headerValue === 'number') {
+	                    clientHeader = String(headerValue);
+	                }
+	                else if (Array.isArray(headerValue)) {
+	                    clientHeader = headerValue.join(', ');
+	                }
+	                else {
+	                    clientHeader = headerValue;
+	                }
+	            }
+	        }
+	        const additionalValue = additionalHeaders[Headers.ContentType];
+	        // Return the first non-undefined value, converting numbers or arrays to strings if necessary
+	        if (additionalValue !== undefined) {
+	            if (typeof additionalValue === 'number') {
+	                return String(additionalValue);
+	            }
+	            else if (Array.isArray(additionalValue)) {
+	                return additionalValue.join(', ');
+	            }
+	            else {
+	                return additionalValue;
+	            }
+	        }
+	        if (clientHeader !== undefined) {
+	            return clientHeader;
+	        }
+	        return _default;
+	    }
+	    _getAgent(parsedUrl) {
+	        let agent;
+	        const proxyUrl = pm.getProxyUrl(parsedUrl);
+	        const useProxy = proxyUrl && proxyUrl.hostname;
+	        if (this._keepAlive && useProxy) {
+	            agent = this._proxyAgent;
+	        }
+	        if (!useProxy) {
+	            agent = this._agent;
+	        }
+	        // if agent is already assigned use that agent.
+	        if (agent) {
+	            return agent;
+	        }
+	        const usingSsl = parsedUrl.protocol === 'https:';
+	        let maxSockets = 100;
+	        if (this.requestOptions) {
+	            maxSockets = this.requestOptions.maxSockets || http$1.globalAgent.maxSockets;
+	        }
+	        // This is `useProxy` again, but we need to check `proxyURl` directly for TypeScripts's flow analysis.
+	        if (proxyUrl && proxyUrl.hostname) {
+	            const agentOptions = {
+	                maxSockets,
+	                keepAlive: this._keepAlive,
+	                proxy: Object.assign(Object.assign({}, ((proxyUrl.username || proxyUrl.password) && {
+	                    proxyAuth: `${proxyUrl.username}:${proxyUrl.password}`
+	                })), { host: proxyUrl.hostname, port: proxyUrl.port })
+	            };
+	            let tunnelAgent;
+	            const overHttps = proxyUrl.protocol === 'https:';
+	            if (usingSsl) {
+	                tunnelAgent = overHttps ? tunnel.httpsOverHttps : tunnel.httpsOverHttp;
+	            }
+	            else {
+	                tunnelAgent = overHttps ? tunnel.httpOverHttps : tunnel.httpOverHttp;
+	            }
+	            agent = tunnelAgent(agentOptions);
+	            this._proxyAgent = agent;
+	        }
+	        // if tunneling agent isn't assigned create a new agent
+	        if (!agent) {
+	            const options = { keepAlive: this._keepAlive, maxSockets };
+	            agent = usingSsl ? new https$1.Agent(options) : new http$1.Agent(options);
+	            this._agent = agent;
+	        }
+	        if (usingSsl && this._ignoreSslError) {
+	            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+	            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+	            // we have to cast it to any and change it directly
+	            agent.options = Object.assign(agent.options || {}, {
+	                rejectUnauthorized: false
+	            });
+	        }
+	        return agent;
+	    }
+	    _getProxyAgentDispatcher(parsedUrl, proxyUrl) {
+	        let proxyAgent;
+	        if (this._keepAlive) {
+	            proxyAgent = this._proxyAgentDispatcher;
+	        }
+	        // if agent is already assigned use that agent.
+	        if (proxyAgent) {
+	            return proxyAgent;
+	        }
+	        const usingSsl = parsedUrl.protocol === 'https:';
+	        proxyAgent = new undici_1.ProxyAgent(Object.assign({ uri: proxyUrl.href, pipelining: !this._keepAlive ? 0 : 1 }, ((proxyUrl.username || proxyUrl.password) && {
+	            token: `Basic ${Buffer.from(`${proxyUrl.username}:${proxyUrl.password}`).toString('base64')}`
+	        })));
+	        this._proxyAgentDispatcher = proxyAgent;
+	        if (usingSsl && this._ignoreSslError) {
+	            // we don't want to set NODE_TLS_REJECT_UNAUTHORIZED=0 since that will affect request for entire process
+	            // http.RequestOptions doesn't expose a way to modify RequestOptions.agent.options
+	            // we have to cast it to any and change it directly
+	            proxyAgent.options = Object.assign(proxyAgent.options.requestTls || {}, {
+	                rejectUnauthorized: false
+	            });
+	        }
+	        return proxyAgent;
+	    }
+	    _getUserAgentWithOrchestrationId(userAgent) {
+	        const baseUserAgent = userAgent || 'actions/http-client';
+	        const orchId = process.env['ACTIONS_ORCHESTRATION_ID'];
+	        if (orchId) {
+	            // Sanitize the orchestration ID to ensure it contains only valid characters
+	            // Valid characters: 0-9, a-z, _, -, .
+	            const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+	            return `${baseUserAgent} actions_orchestration_id/${sanitizedId}`;
+	        }
+	        return baseUserAgent;
+	    }
+	    _performExponentialBackoff(retryNumber) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            retryNumber = Math.min(ExponentialBackoffCeiling, retryNumber);
+	            const ms = ExponentialBackoffTimeSlice * Math.pow(2, retryNumber);
+	            return new Promise(resolve => setTimeout(() => resolve(), ms));
+	        });
+	    }
+	    _processResponse(res, options) {
+	        return __awaiter(this, void 0, void 0, function* () {
+	            return new Promise((resolve, reject) => __awaiter(this, void 0, void 0, function* () {
+	                const statusCode = res.message.statusCode || 0;
+	                const response = {
+	                    statusCode,
+	                    result: null,
+	                    headers: {}
+	                };
+	                // not found leads to null obj returned
+	                if (statusCode === HttpCodes.NotFound) {
+	                    resolve(response);
+	                }
+	                // get the result from the body
+	                function dateTimeDeserializer(key, value) {
+	                    if (typeof value === 'string') {
+	                        const a = new Date(value);
+	                        if (!isNaN(a.valueOf())) {
+	                            return a;
+	                        }
+	                    }
+	                    return value;
+	                }
+	                let obj;
+	                let contents;
+	                try {
+	                    contents = yield res.readBody();
+	                    if (contents && contents.length > 0) {
+	                        if (options && options.deserializeDates) {
+	                            obj = JSON.parse(contents, dateTimeDeserializer);
+	                        }
+	                        else {
+	                            obj = JSON.parse(contents);
+	                        }
+	                        response.result = obj;
+	                    }
+	                    response.headers = res.message.headers;
+	                }
+	                catch (err) {
+	                    // Invalid resource (contents not json);  leaving result obj null
+	                }
+	                // note that 3xx redirects are handled by the http layer.
+	                if (statusCode > 299) {
+	                    let msg;
+	                    // if exception/error in body, attempt to get better error
+	                    if (obj && obj.message) {
+	                        msg = obj.message;
+	                    }
+	                    else if (contents && contents.length > 0) {
+	                        // it may be the case that the exception is in the body message as string
+	                        msg = contents;
+	                    }
+	                    else {
+	                        msg = `Failed request: (${statusCode})`;
+	                    }
+	                    const err = new HttpClientError(msg, statusCode);
+	                    err.result = response.result;
+	                    reject(err);
+	                }
+	                else {
+	                    resolve(response);
+	                }
+	            }));
+	        });
+	    }
+	}
+	lib.HttpClient = HttpClient;
+	const lowercaseKeys = (obj) => Object.keys(obj).reduce((c, k) => ((c[k.toLowerCase()] = obj[k]), c), {});
+	
+	return lib;
+}
+
+var libExports = requireLib();
+
+var __awaiter = (undefined && undefined.__awaiter) || function (thisArg, _arguments, P, generator) {
+    function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
+    return new (P || (P = Promise))(function (resolve, reject) {
+        function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
+        function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
+        function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
+        step((generator = generator.apply(thisArg, _arguments || [])).next());
+    });
+};
+function getAuthString(token, options) {
+    if (!token && !options.auth) {
+        throw new Error('Parameter token or opts.auth is required');
+    }
+    else if (token && options.auth) {
+        throw new Error('Parameters token and opts.auth may not both be specified');
+    }
+    return typeof options.auth === 'string' ? options.auth : `token ${token}`;
+}
+function getProxyAgent(destinationUrl) {
+    const hc = new libExports.HttpClient();
+    return hc.getAgent(destinationUrl);
+}
+function getProxyAgentDispatcher(destinationUrl) {
+    const hc = new libExports.HttpClient();
+    return hc.getAgentDispatcher(destinationUrl);
+}
+function getProxyFetch(destinationUrl) {
+    const httpDispatcher = getProxyAgentDispatcher(destinationUrl);
+    const proxyFetch = (url, opts) => __awaiter(this, void 0, void 0, function* () {
+        return undiciExports.fetch(url, Object.assign(Object.assign({}, opts), { dispatcher: httpDispatcher }));
+    });
+    return proxyFetch;
+}
+function getApiBaseUrl() {
+    return process.env['GITHUB_API_URL'] || 'https://api.github.com';
+}
+function getUserAgentWithOrchestrationId(baseUserAgent) {
+    var _a;
+    const orchId = (_a = process.env['ACTIONS_ORCHESTRATION_ID']) === null || _a === void 0 ? void 0 : _a.trim();
+    if (orchId) {
+        const sanitizedId = orchId.replace(/[^a-z0-9_.-]/gi, '_');
+        const tag = `actions_orchestration_id/${sanitizedId}`;
+        if (baseUserAgent === null || baseUserAgent === void 0 ? void 0 : baseUserAgent.includes(tag))
+            return baseUserAgent;
+        const ua = baseUserAgent ? `${baseUserAgent} ` : '';
+        return `${ua}${tag}`;
+    }
+    return baseUserAgent;
+}
+
+function getUserAgent() {
+  if (typeof navigator === "object" && "userAgent" in navigator) {
+    return navigator.userAgent;
+  }
+
+  if (typeof process === "object" && process.version !== undefined) {
+    return `Node.js/${process.version.substr(1)} (${process.platform}; ${
+      process.arch
+    })`;
+  }
+
+  return "<environment undetectable>";
+}
+
+// @ts-check
+
+function register(state, name, method, options) {
+  if (typeof method !== "function") {
+    throw new Error("method for before hook must be a function");
+  }
+
+  if (!options) {
+    options = {};
+  }
+
+  if (Array.isArray(name)) {
+    return name.reverse().reduce((callback, name) => {
+      return register.bind(null, state, name, callback, options);
+    }, method)();
+  }
+
+  return Promise.resolve().then(() => {
+    if (!state.registry[name]) {
+      return method(options);
+    }
+
+    return state.registry[name].reduce((method, registered) => {
+      return registered.hook.bind(null, method, options);
+    }, method)();
+  });
+}
+
+// @ts-check
+
+function addHook(state, kind, name, hook) {
+  const orig = hook;
+  if (!state.registry[name]) {
+    state.registry[name] = [];
+  }
+
+  if (kind === "before") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(orig.bind(null, options))
+        .then(method.bind(null, options));
+    };
+  }
+
+  if (kind === "after") {
+    hook = (method, options) => {
+      let result;
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .then((result_) => {
+          result = result_;
+          return orig(result, options);
+        })
+        .then(() => {
+          return result;
+        });
+    };
+  }
+
+  if (kind === "error") {
+    hook = (method, options) => {
+      return Promise.resolve()
+        .then(method.bind(null, options))
+        .catch((error) => {
+          return orig(error, options);
+        });
+    };
+  }
+
+  state.registry[name].push({
+    hook: hook,
+    orig: orig,
+  });
+}
+
+// @ts-check
+
+function removeHook(state, name, method) {
+  if (!state.registry[name]) {
+    return;
+  }
+
+  const index = state.registry[name]
+    .map((registered) => {
+      return registered.orig;
+    })
+    .indexOf(method);
+
+  if (index === -1) {
+    return;
+  }
+
+  state.registry[name].splice(index, 1);
+}
+
+// @ts-check
+
+
+// bind with array of arguments: https://stackoverflow.com/a/21792913
+const bind = Function.bind;
+const bindable = bind.bind(bind);
+
+function bindApi(hook, state, name) {
+  const removeHookRef = bindable(removeHook, null).apply(
+    null,
+    [state]
+  );
+  hook.api = { remove: removeHookRef };
+  hook.remove = removeHookRef;
+  ["before", "error", "after", "wrap"].forEach((kind) => {
+    const args = [state, kind];
+    hook[kind] = hook.api[kind] = bindable(addHook, null).apply(null, args);
+  });
+}
+
+function Collection() {
+  const state = {
+    registry: {},
+  };
+
+  const hook = register.bind(null, state);
+  bindApi(hook, state);
+
+  return hook;
+}
+
+var Hook = { Collection };
+
+// pkg/dist-src/defaults.js
+
+// pkg/dist-src/version.js
+var VERSION$5 = "0.0.0-development";
+
+// pkg/dist-src/defaults.js
+var userAgent = `octokit-endpoint.js/${VERSION$5} ${getUserAgent()}`;
+var DEFAULTS = {
+  method: "GET",
+  baseUrl: "https://api.github.com",
+  headers: {
+    accept: "application/vnd.github.v3+json",
+    "user-agent": userAgent
+  },
+  mediaType: {
+    format: ""
+  }
+};
+
+// pkg/dist-src/util/lowercase-keys.js
+function lowercaseKeys(object) {
+  if (!object) {
+    return {};
+  }
+  return Object.keys(object).reduce((newObj, key) => {
+    newObj[key.toLowerCase()] = object[key];
+    return newObj;
+  }, {});
+}
+
+// pkg/dist-src/util/is-plain-object.js
+function isPlainObject$1(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+
+// pkg/dist-src/util/merge-deep.js
+function mergeDeep(defaults, options) {
+  const result = Object.assign({}, defaults);
+  Object.keys(options).forEach((key) => {
+    if (isPlainObject$1(options[key])) {
+      if (!(key in defaults)) Object.assign(result, { [key]: options[key] });
+      else result[key] = mergeDeep(defaults[key], options[key]);
+    } else {
+      Object.assign(result, { [key]: options[key] });
+    }
+  });
+  return result;
+}
+
+// pkg/dist-src/util/remove-undefined-properties.js
+function removeUndefinedProperties(obj) {
+  for (const key in obj) {
+    if (obj[key] === void 0) {
+      delete obj[key];
+    }
+  }
+  return obj;
+}
+
+// pkg/dist-src/merge.js
+function merge(defaults, route, options) {
+  if (typeof route === "string") {
+    let [method, url] = route.split(" ");
+    options = Object.assign(url ? { method, url } : { url: method }, options);
+  } else {
+    options = Object.assign({}, route);
+  }
+  options.headers = lowercaseKeys(options.headers);
+  removeUndefinedProperties(options);
+  removeUndefinedProperties(options.headers);
+  const mergedOptions = mergeDeep(defaults || {}, options);
+  if (options.url === "/graphql") {
+    if (defaults && defaults.mediaType.previews?.length) {
+      mergedOptions.mediaType.previews = defaults.mediaType.previews.filter(
+        (preview) => !mergedOptions.mediaType.previews.includes(preview)
+      ).concat(mergedOptions.mediaType.previews);
+    }
+    mergedOptions.mediaType.previews = (mergedOptions.mediaType.previews || []).map((preview) => preview.replace(/-preview/, ""));
+  }
+  return mergedOptions;
+}
+
+// pkg/dist-src/util/add-query-parameters.js
+function addQueryParameters(url, parameters) {
+  const separator = /\?/.test(url) ? "&" : "?";
+  const names = Object.keys(parameters);
+  if (names.length === 0) {
+    return url;
+  }
+  return url + separator + names.map((name) => {
+    if (name === "q") {
+      return "q=" + parameters.q.split("+").map(encodeURIComponent).join("+");
+    }
+    return `${name}=${encodeURIComponent(parameters[name])}`;
+  }).join("&");
+}
+
+// pkg/dist-src/util/extract-url-variable-names.js
+var urlVariableRegex = /\{[^{}}]+\}/g;
+function removeNonChars(variableName) {
+  return variableName.replace(/(?:^\W+)|(?:(?<!\W)\W+$)/g, "").split(/,/);
+}
+function extractUrlVariableNames(url) {
+  const matches = url.match(urlVariableRegex);
+  if (!matches) {
+    return [];
+  }
+  return matches.map(removeNonChars).reduce((a, b) => a.concat(b), []);
+}
+
+// pkg/dist-src/util/omit.js
+function omit(object, keysToOmit) {
+  const result = { __proto__: null };
+  for (const key of Object.keys(object)) {
+    if (keysToOmit.indexOf(key) === -1) {
+      result[key] = object[key];
+    }
+  }
+  return result;
+}
+
+// pkg/dist-src/util/url-template.js
+function encodeReserved(str) {
+  return str.split(/(%[0-9A-Fa-f]{2})/g).map(function(part) {
+    if (!/%[0-9A-Fa-f]/.test(part)) {
+      part = encodeURI(part).replace(/%5B/g, "[").replace(/%5D/g, "]");
+    }
+    return part;
+  }).join("");
+}
+function encodeUnreserved(str) {
+  return encodeURIComponent(str).replace(/[!'()*]/g, function(c) {
+    return "%" + c.charCodeAt(0).toString(16).toUpperCase();
+  });
+}
+function encodeValue(operator, value, key) {
+  value = operator === "+" || operator === "#" ? encodeReserved(value) : encodeUnreserved(value);
+  if (key) {
+    return encodeUnreserved(key) + "=" + value;
+  } else {
+    return value;
+  }
+}
+function isDefined(value) {
+  return value !== void 0 && value !== null;
+}
+function isKeyOperator(operator) {
+  return operator === ";" || operator === "&" || operator === "?";
+}
+function getValues(context, operator, key, modifier) {
+  var value = context[key], result = [];
+  if (isDefined(value) && value !== "") {
+    if (typeof value === "string" || typeof value === "number" || typeof value === "bigint" || typeof value === "boolean") {
+      value = value.toString();
+      if (modifier && modifier !== "*") {
+        value = value.substring(0, parseInt(modifier, 10));
+      }
+      result.push(
+        encodeValue(operator, value, isKeyOperator(operator) ? key : "")
+      );
+    } else {
+      if (modifier === "*") {
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            result.push(
+              encodeValue(operator, value2, isKeyOperator(operator) ? key : "")
+            );
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              result.push(encodeValue(operator, value[k], k));
+            }
+          });
+        }
+      } else {
+        const tmp = [];
+        if (Array.isArray(value)) {
+          value.filter(isDefined).forEach(function(value2) {
+            tmp.push(encodeValue(operator, value2));
+          });
+        } else {
+          Object.keys(value).forEach(function(k) {
+            if (isDefined(value[k])) {
+              tmp.push(encodeUnreserved(k));
+              tmp.push(encodeValue(operator, value[k].toString()));
+            }
+          });
+        }
+        if (isKeyOperator(operator)) {
+          result.push(encodeUnreserved(key) + "=" + tmp.join(","));
+        } else if (tmp.length !== 0) {
+          result.push(tmp.join(","));
+        }
+      }
+    }
+  } else {
+    if (operator === ";") {
+      if (isDefined(value)) {
+        result.push(encodeUnreserved(key));
+      }
+    } else if (value === "" && (operator === "&" || operator === "?")) {
+      result.push(encodeUnreserved(key) + "=");
+    } else if (value === "") {
+      result.push("");
+    }
+  }
+  return result;
+}
+function parseUrl(template) {
+  return {
+    expand: expand.bind(null, template)
+  };
+}
+function expand(template, context) {
+  var operators = ["+", "#", ".", "/", ";", "?", "&"];
+  template = template.replace(
+    /\{([^\{\}]+)\}|([^\{\}]+)/g,
+    function(_, expression, literal) {
+      if (expression) {
+        let operator = "";
+        const values = [];
+        if (operators.indexOf(expression.charAt(0)) !== -1) {
+          operator = expression.charAt(0);
+          expression = expression.substr(1);
+        }
+        expression.split(/,/g).forEach(function(variable) {
+          var tmp = /([^:\*]*)(?::(\d+)|(\*))?/.exec(variable);
+          values.push(getValues(context, operator, tmp[1], tmp[2] || tmp[3]));
+        });
+        if (operator && operator !== "+") {
+          var separator = ",";
+          if (operator === "?") {
+            separator = "&";
+          } else if (operator !== "#") {
+            separator = operator;
+          }
+          return (values.length !== 0 ? operator : "") + values.join(separator);
+        } else {
+          return values.join(",");
+        }
+      } else {
+        return encodeReserved(literal);
+      }
+    }
+  );
+  if (template === "/") {
+    return template;
+  } else {
+    return template.replace(/\/$/, "");
+  }
+}
+
+// pkg/dist-src/parse.js
+function parse$1(options) {
+  let method = options.method.toUpperCase();
+  let url = (options.url || "/").replace(/:([a-z]\w+)/g, "{$1}");
+  let headers = Object.assign({}, options.headers);
+  let body;
+  let parameters = omit(options, [
+    "method",
+    "baseUrl",
+    "url",
+    "headers",
+    "request",
+    "mediaType"
+  ]);
+  const urlVariableNames = extractUrlVariableNames(url);
+  url = parseUrl(url).expand(parameters);
+  if (!/^http/.test(url)) {
+    url = options.baseUrl + url;
+  }
+  const omittedParameters = Object.keys(options).filter((option) => urlVariableNames.includes(option)).concat("baseUrl");
+  const remainingParameters = omit(parameters, omittedParameters);
+  const isBinaryRequest = /application\/octet-stream/i.test(headers.accept);
+  if (!isBinaryRequest) {
+    if (options.mediaType.format) {
+      headers.accept = headers.accept.split(/,/).map(
+        (format) => format.replace(
+          /application\/vnd(\.\w+)(\.v3)?(\.\w+)?(\+json)?$/,
+          `application/vnd$1$2.${options.mediaType.format}`
+        )
+      ).join(",");
+    }
+    if (url.endsWith("/graphql")) {
+      if (options.mediaType.previews?.length) {
+        const previewsFromAcceptHeader = headers.accept.match(/(?<![\w-])[\w-]+(?=-preview)/g) || [];
+        headers.accept = previewsFromAcceptHeader.concat(options.mediaType.previews).map((preview) => {
+          const format = options.mediaType.format ? `.${options.mediaType.format}` : "+json";
+          return `application/vnd.github.${preview}-preview${format}`;
+        }).join(",");
+      }
+    }
+  }
+  if (["GET", "HEAD"].includes(method)) {
+    url = addQueryParameters(url, remainingParameters);
+  } else {
+    if ("data" in remainingParameters) {
+      body = remainingParameters.data;
+    } else {
+      if (Object.keys(remainingParameters).length) {
+        body = remainingParameters;
+      }
+    }
+  }
+  if (!headers["content-type"] && typeof body !== "undefined") {
+    headers["content-type"] = "application/json; charset=utf-8";
+  }
+  if (["PATCH", "PUT"].includes(method) && typeof body === "undefined") {
+    body = "";
+  }
+  return Object.assign(
+    { method, url, headers },
+    typeof body !== "undefined" ? { body } : null,
+    options.request ? { request: options.request } : null
+  );
+}
+
+// pkg/dist-src/endpoint-with-defaults.js
+function endpointWithDefaults(defaults, route, options) {
+  return parse$1(merge(defaults, route, options));
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults$2(oldDefaults, newDefaults) {
+  const DEFAULTS2 = merge(oldDefaults, newDefaults);
+  const endpoint2 = endpointWithDefaults.bind(null, DEFAULTS2);
+  return Object.assign(endpoint2, {
+    DEFAULTS: DEFAULTS2,
+    defaults: withDefaults$2.bind(null, DEFAULTS2),
+    merge: merge.bind(null, DEFAULTS2),
+    parse: parse$1
+  });
+}
+
+// pkg/dist-src/index.js
+var endpoint = withDefaults$2(null, DEFAULTS);
+
+/*!
+ * content-type
+ * Copyright(c) 2015 Douglas Christopher Wilson
+ * MIT Licensed
+ */
+const SP = 32; // " "
+const HTAB = 9; // "\t"
+const SEMI = 59; // ";"
+const EQ = 61; // "="
+const DQUOTE = 34; // '"'
+const BSLASH = 92; // "\\"
+const COMMA = 44; // ","
+const LOWER_CASE = 1;
+const OWS = 2;
+const SEMI_FLAG = 4;
+const COMMA_FLAG = 8;
+const TOKEN_FLAG = 16;
+const NON_ASCII = 0xff00;
+const CASE_FLAGS = LOWER_CASE | NON_ASCII;
+/**
+ * Character flags used to normalize HTTP field values while scanning.
+ * Out-of-range reads intentionally coerce to zero in bitwise expressions.
+ */
+const CHAR_MAP = new Uint8Array(0x100);
+CHAR_MAP[HTAB] |= OWS;
+CHAR_MAP[SP] |= OWS;
+CHAR_MAP[SEMI] |= SEMI_FLAG;
+CHAR_MAP[COMMA] |= COMMA_FLAG;
+for (let code = 0x80 /* non-ASCII */; code <= 0xff; code++) {
+    CHAR_MAP[code] |= LOWER_CASE;
+}
+for (const char of "!#$%&'*+-.^_`|~") {
+    CHAR_MAP[char.charCodeAt(0)] |= TOKEN_FLAG;
+}
+for (let code = 0x30 /* 0 */; code <= 0x39 /* 9 */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+for (let code = 0x41 /* A */; code <= 0x5a /* Z */; code++) {
+    CHAR_MAP[code] |= LOWER_CASE | TOKEN_FLAG;
+}
+for (let code = 0x61 /* a */; code <= 0x7a /* z */; code++) {
+    CHAR_MAP[code] |= TOKEN_FLAG;
+}
+/**
+ * Null object perf optimization. Faster than `Object.create(null)` and `{ __proto__: null }`.
+ */
+const NullObject = /* @__PURE__ */ (() => {
+    const C = function () { };
+    C.prototype = Object.create(null);
+    return C;
+})();
+/**
+ * Parse a `Content-Type` header.
+ */
+function parse(header, options) {
+    const stopFlags = SEMI_FLAG | (0);
+    const len = header.length;
+    let valueStart = 0;
+    while ((CHAR_MAP[header.charCodeAt(valueStart)] & OWS) !== 0) {
+        valueStart++;
+    }
+    let index = valueStart;
+    let typeFlags = 0;
+    let whitespace = -1;
+    let stop = 0;
+    while (index < len) {
+        const code = header.charCodeAt(index);
+        const flags = CHAR_MAP[code];
+        if ((flags & stopFlags) !== 0) {
+            stop |= flags & COMMA_FLAG;
+            break;
+        }
+        if ((flags & OWS) !== 0) {
+            if (whitespace === -1)
+                whitespace = index;
+        }
+        else {
+            whitespace = -1;
+        }
+        typeFlags |= (code & NON_ASCII) | flags;
+        index++;
+    }
+    const valueEnd = whitespace === -1 ? index : whitespace;
+    const value = header.slice(valueStart, valueEnd);
+    const type = (typeFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+    if (index === len || stop !== 0) {
+        return { type, index, parameters: new NullObject() };
+    }
+    return parseParameters(header, type, index, len, stopFlags);
+}
+/**
+ * Parses the parameters of a `Content-Type` header starting at the given index.
+ */
+function parseParameters(header, type, index, len, stopFlags) {
+    const parameters = new NullObject();
+    parameter: while (index < len) {
+        index++; // Skip over ;
+        while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+            index++;
+        }
+        const keyStart = index;
+        let keyFlags = 0;
+        let keyWhitespace = -1;
+        while (index < len) {
+            const code = header.charCodeAt(index);
+            const flags = CHAR_MAP[code];
+            if ((flags & stopFlags) !== 0) {
+                if ((flags & COMMA_FLAG) !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if (code === EQ) {
+                const keyEnd = keyWhitespace === -1 ? index : keyWhitespace;
+                const value = header.slice(keyStart, keyEnd);
+                const key = (keyFlags & CASE_FLAGS) === 0 ? value : value.toLowerCase();
+                index++;
+                while ((CHAR_MAP[header.charCodeAt(index)] & OWS) !== 0) {
+                    index++;
+                }
+                if (index < len && header.charCodeAt(index) === DQUOTE) {
+                    const quotedStart = ++index;
+                    let escaped = false;
+                    while (index < len) {
+                        const code = header.charCodeAt(index);
+                        if (code === DQUOTE) {
+                            if (parameters[key] === undefined) {
+                                parameters[key] = escaped
+                                    ? unescapeQuotedPairs(header, quotedStart, index)
+                                    : header.slice(quotedStart, index);
+                            }
+                            index++;
+                            let stop = 0;
+                            // Discard characters between quote and delimiter.
+                            while (index < len) {
+                                const code = header.charCodeAt(index);
+                                const flags = CHAR_MAP[code];
+                                if ((flags & stopFlags) !== 0) {
+                                    stop = flags & COMMA_FLAG;
+                                    break;
+                                }
+                                index++;
+                            }
+                            if (stop !== 0)
+                                break parameter;
+                            continue parameter;
+                        }
+                        if (code === BSLASH && index + 1 < len) {
+                            escaped = true;
+                            index += 2;
+                            continue;
+                        }
+                        index++;
+                    }
+                    continue parameter;
+                }
+                const valueStart = index;
+                let stop = 0;
+                let valueWhitespace = -1;
+                while (index < len) {
+                    const code = header.charCodeAt(index);
+                    const flags = CHAR_MAP[code];
+                    if ((flags & stopFlags) !== 0) {
+                        stop = flags & COMMA_FLAG;
+                        break;
+                    }
+                    if ((flags & OWS) !== 0) {
+                        if (valueWhitespace === -1)
+                            valueWhitespace = index;
+                    }
+                    else {
+                        valueWhitespace = -1;
+                    }
+                    index++;
+                }
+                if (parameters[key] === undefined) {
+                    const valueEnd = valueWhitespace === -1 ? index : valueWhitespace;
+                    parameters[key] = header.slice(valueStart, valueEnd);
+                }
+                if (stop !== 0)
+                    break parameter;
+                continue parameter;
+            }
+            if ((flags & OWS) !== 0) {
+                if (keyWhitespace === -1)
+                    keyWhitespace = index;
+            }
+            else {
+                keyWhitespace = -1;
+            }
+            keyFlags |= (code & NON_ASCII) | flags;
+            index++;
+        }
+    }
+    return { type, index, parameters };
+}
+/**
+ * Remove backslashes from quoted pairs in a known-terminated quoted string body.
+ */
+function unescapeQuotedPairs(str, start, end) {
+    let result = "";
+    for (let index = start; index < end; index++) {
+        if (str.charCodeAt(index) === BSLASH) {
+            result += str.slice(start, index);
+            start = ++index;
+        }
+    }
+    return result + str.slice(start, end);
+}
+
+const intRegex = /^-?\d+$/;
+const noiseValue = /^-?\d+n+$/; // Noise - strings that match the custom format before being converted to it
+const originalStringify = JSON.stringify;
+const originalParse = JSON.parse;
+const customFormat = /^-?\d+n$/;
+
+const bigIntsStringify = /([\[:])?"(-?\d+)n"($|\s*[,\}\]])/g;
+const noiseStringify = /([\[:])?("-?\d+n+)n("$|"\s*[,\}\]])/g;
+
+/**
+ * @typedef {(this: any, key: string | number | undefined, value: any) => any} Replacer
+ * @typedef {(key: string | number | undefined, value: any, context?: { source: string }) => any} Reviver
+ */
+
+/**
+ * Checks if a value is unstringifiable according to native JSON.stringify rules.
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is undefined, a function, or a symbol.
+ */
+const isUnstringifiable = (val) =>
+  val === undefined || typeof val === "function" || typeof val === "symbol";
+
+/**
+ * Checks if a value is a native JSON.rawJSON object (Node.js 22+).
+ *
+ * @param {any} val The value to check.
+ * @returns {boolean} True if the value is a RawJSON instance.
+ */
+const isRawJSON = (val) =>
+  val !== null &&
+  typeof val === "object" &&
+  val.constructor &&
+  val.constructor.name === "RawJSON";
+
+/**
+ * Iteratively converts a JS value to a JSON string.
+ * Used as a fallback when the native JSON.stringify hits the Maximum Call Stack size.
+ * Fully compliant with JSON formatting (space), replacers, and toJSON behaviors.
+ *
+ * @param {any} rootValue The value to stringify.
+ * @param {Replacer | Array<string | number> | null} [replacer] User's custom replacer function.
+ * @param {string | number} [spaceParam] Indentation for pretty-printing.
+ * @returns {string | undefined} The generated JSON string.
+ */
+const stringifyIteratively = (rootValue, replacer, spaceParam) => {
+  let space = "";
+  const propertyList = Array.isArray(replacer)
+    ? new Set(replacer.map(String))
+    : null;
+
+  /**
+   * Prepares a value for stringification by resolving toJSON, handling BigInts,
+   * applying custom replacers, and unwrapping primitive objects.
+   *
+   * @param {object|Array} parent The parent object or array holding the value.
+   * @param {string} key The key associated with the value.
+   * @param {any} val The raw value to process.
+   * @returns {any} The processed value ready for stringification.
+   */
+  const prepareVal = (parent, key, val) => {
+    const isObject = val !== null && typeof val === "object";
+    const hasToJSON = isObject && typeof val.toJSON === "function";
+
+    if (hasToJSON) {
+      val = val.toJSON(key);
+    }
+
+    const isNoise = typeof val === "string" && noiseValue.test(val);
+
+    if (isNoise) return val + "n";
+
+    const isBigInt = typeof val === "bigint";
+
+    if (isBigInt) {
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return JSON.rawJSON(val.toString());
+
+      return val.toString() + "n";
+    }
+
+    const isPostReplacerObject = val !== null && typeof val === "object";
+
+    if (isPostReplacerObject) {
+      const isPrimitiveWrapper =
+        val instanceof Number ||
+        val instanceof String ||
+        val instanceof Boolean;
+
+      if (isPrimitiveWrapper) {
+        val = val.valueOf();
+      }
+    }
+
+    return val;
+  };
+
+  const rootProcessed = prepareVal({ }, "", rootValue);
+
+  if (isUnstringifiable(rootProcessed)) {
+    return undefined;
+  }
+
+  const isRootPrimitive =
+    rootProcessed === null || typeof rootProcessed !== "object";
+  const isRootNativeRawJSON = isRawJSON(rootProcessed);
+
+  if (isRootPrimitive || isRootNativeRawJSON) {
+    return originalStringify(rootProcessed);
+  }
+
+  const chunks = [];
+
+  const stack = [
+    {
+      parent: { "": rootProcessed },
+      key: "",
+      val: rootProcessed,
+      isArray: Array.isArray(rootProcessed),
+      keys: Array.isArray(rootProcessed) ? null : Object.keys(rootProcessed),
+      index: 0,
+      first: true,
+    },
+  ];
+
+  const visited = new WeakSet([rootProcessed]);
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (node.index === 0) {
+      chunks.push(node.isArray ? "[" : "{");
+    }
+
+    let isDone = false;
+
+    if (node.isArray) {
+      if (node.index < node.val.length) {
+        if (!node.first) chunks.push(",");
+
+        const childRaw = node.val[node.index];
+        const childVal = prepareVal(node.val, String(node.index), childRaw);
+
+        if (isUnstringifiable(childVal)) {
+          chunks.push("null");
+          node.first = false;
+          node.index++;
+        } else {
+          const isComplexObject =
+            childVal !== null && typeof childVal === "object";
+          const isNativeRaw = isRawJSON(childVal);
+
+          if (isComplexObject && !isNativeRaw) {
+            if (visited.has(childVal)) {
+              throw new TypeError("Converting circular structure to JSON");
+            }
+
+            visited.add(childVal);
+
+            stack.push({
+              parent: node.val,
+              key: String(node.index),
+              val: childVal,
+              isArray: Array.isArray(childVal),
+              keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+              index: 0,
+              first: true,
+            });
+
+            node.first = false;
+            node.index++;
+          } else {
+            chunks.push(originalStringify(childVal));
+            node.first = false;
+            node.index++;
+          }
+        }
+      } else {
+        isDone = true;
+      }
+    } else {
+      while (node.index < node.keys.length) {
+        const k = node.keys[node.index++];
+
+        const isFilteredOutByArray = propertyList && !propertyList.has(k);
+
+        if (isFilteredOutByArray) continue;
+
+        const childRaw = node.val[k];
+        const childVal = prepareVal(node.val, k, childRaw);
+
+        if (isUnstringifiable(childVal)) continue;
+
+        if (!node.first) chunks.push(",");
+
+        {
+          chunks.push(originalStringify(k) + ":");
+        }
+
+        const isComplexObject =
+          childVal !== null && typeof childVal === "object";
+        const isNativeRaw = isRawJSON(childVal);
+
+        if (isComplexObject && !isNativeRaw) {
+          if (visited.has(childVal)) {
+            throw new TypeError("Converting circular structure to JSON");
+          }
+
+          visited.add(childVal);
+
+          stack.push({
+            parent: node.val,
+            key: k,
+            val: childVal,
+            isArray: Array.isArray(childVal),
+            keys: Array.isArray(childVal) ? null : Object.keys(childVal),
+            index: 0,
+            first: true,
+          });
+
+          node.first = false;
+
+          break; // Stop current loop level to process the newly pushed stack node
+        } else {
+          chunks.push(originalStringify(childVal));
+          node.first = false;
+        }
+      }
+
+      const isNodeFullyProcessed =
+        node.index >= node.keys.length && stack[stack.length - 1] === node;
+
+      if (isNodeFullyProcessed) {
+        isDone = true;
+      }
+    }
+
+    if (isDone) {
+
+      if (!node.first && space) ;
+
+      chunks.push(node.isArray ? "]" : "}");
+      visited.delete(node.val);
+      stack.pop();
+    }
+  }
+
+  return chunks.join("");
+};
+
+/**
+ * Converts a JavaScript value to a JSON string.
+ *
+ * Supports serialization of BigInt values using two strategies:
+ * 1. Custom format "123n" → "123" (universal fallback)
+ * 2. Native JSON.rawJSON() (Node.js 22+, fastest) when available
+ *
+ * All other values are serialized exactly like native JSON.stringify().
+ *
+ * @param {*} value The value to convert to a JSON string.
+ * @param {Replacer | Array<string | number> | null} [replacer]
+ * A function that alters the behavior of the stringification process,
+ * or an array of strings/numbers to indicate properties to exclude.
+ * @param {string | number} [space]
+ * A string or number to specify indentation or pretty-printing.
+ * @returns {string} The JSON string representation.
+ */
+const JSONStringify = (value, replacer, space) => {
+  try {
+    const supportsRawJSON = "rawJSON" in JSON;
+
+    if (supportsRawJSON) {
+      return originalStringify(
+        value,
+        (key, val) => {
+          if (typeof val === "bigint") return JSON.rawJSON(val.toString());
+
+          const hasFunctionReplacer = typeof replacer === "function";
+
+          if (hasFunctionReplacer) ;
+
+          const isKeyInArrayReplacer =
+            Array.isArray(replacer) && replacer.includes(key);
+
+          if (isKeyInArrayReplacer) return val;
+
+          return val;
+        },
+        space,
+      );
+    }
+
+    if (!value) return originalStringify(value, replacer, space);
+
+    const convertedToCustomJSON = originalStringify(
+      value,
+      (key, val) => {
+        const isNoise = typeof val === "string" && noiseValue.test(val);
+
+        if (isNoise) return val.toString() + "n"; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+        if (typeof val === "bigint") return val.toString() + "n";
+
+        const hasFunctionReplacer = typeof replacer === "function";
+
+        if (hasFunctionReplacer) ;
+
+        const isKeyInArrayReplacer =
+          Array.isArray(replacer) && replacer.includes(key);
+
+        if (isKeyInArrayReplacer) return val;
+
+        return val;
+      },
+      space,
+    );
+
+    const processedJSON = convertedToCustomJSON.replace(
+      bigIntsStringify,
+      "$1$2$3",
+    ); // Delete one "n" off the end of every BigInt value
+
+    const denoisedJSON = processedJSON.replace(noiseStringify, "$1$2$3"); // Remove one "n" off the end of every noisy string
+
+    return denoisedJSON;
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const convertedJSON = stringifyIteratively(value, replacer);
+
+      if (convertedJSON === undefined) return undefined;
+
+      const supportsRawJSON = "rawJSON" in JSON;
+
+      if (supportsRawJSON) return convertedJSON;
+
+      const processedJSON = convertedJSON.replace(bigIntsStringify, "$1$2$3");
+
+      return processedJSON.replace(noiseStringify, "$1$2$3");
+    }
+
+    throw error;
+  }
+};
+
+const featureCache = new Map();
+
+/**
+ * Detects if the current JSON.parse implementation supports the context.source feature.
+ *
+ * Uses toString() fingerprinting to cache results and automatically detect runtime
+ * replacements of JSON.parse (polyfills, mocks, etc.).
+ *
+ * @returns {boolean} true if context.source is supported, false otherwise.
+ */
+const isContextSourceSupported = () => {
+  const parseFingerprint = JSON.parse.toString();
+
+  if (featureCache.has(parseFingerprint)) {
+    return featureCache.get(parseFingerprint);
+  }
+
+  try {
+    const result = JSON.parse(
+      "1",
+      (_, __, context) => !!context?.source && context.source === "1",
+    );
+    featureCache.set(parseFingerprint, result);
+
+    return result;
+  } catch {
+    featureCache.set(parseFingerprint, false);
+
+    return false;
+  }
+};
+
+/**
+ * Reviver function that converts custom-format BigInt strings back to BigInt values.
+ * Also handles "noise" strings that accidentally match the BigInt format.
+ *
+ * @param {string | number | undefined} key The object key.
+ * @param {*} value The value being parsed.
+ * @param {object} [context] Parse context (if supported by JSON.parse).
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The transformed value.
+ */
+const convertMarkedBigIntsReviver = (key, value, context, userReviver) => {
+  const isCustomFormatBigInt =
+    typeof value === "string" && customFormat.test(value);
+
+  if (isCustomFormatBigInt) return BigInt(value.slice(0, -1));
+
+  const isNoiseValue = typeof value === "string" && noiseValue.test(value);
+  if (isNoiseValue) return value.slice(0, -1);
+
+  return value;
+};
+
+/**
+ * Fast JSON.parse implementation (~2x faster than classic fallback).
+ * Uses JSON.parse's context.source feature to detect integers and convert
+ * large numbers directly to BigInt without string manipulation.
+ *
+ * Does not support legacy custom format from v1 of this library.
+ *
+ * @param {string} text JSON string to parse.
+ * @param {Reviver} [reviver] Transform function to apply to each value.
+ * @returns {any} Parsed JavaScript value.
+ */
+const JSONParseV2 = (text, reviver) => {
+  return JSON.parse(text, (key, value, context) => {
+    const isNumber = typeof value === "number";
+    const isOutOfBounds =
+      value > Number.MAX_SAFE_INTEGER || value < Number.MIN_SAFE_INTEGER;
+    const isBigNumber = isNumber && isOutOfBounds;
+    const isInt = context && intRegex.test(context.source);
+    const isBigInt = isBigNumber && isInt;
+
+    if (isBigInt) return BigInt(context.source);
+
+    return value;
+  });
+};
+
+const MAX_INT = Number.MAX_SAFE_INTEGER.toString();
+const MAX_DIGITS = MAX_INT.length;
+const stringsOrLargeNumbers =
+  /"(?:[^"\\]|\\.)*"|-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?/g;
+const noiseValueWithQuotes = /^"-?\d+n+"$/; // Noise - strings that match the custom format before being converted to it
+
+/**
+ * Iteratively traverses the parsed object bottom-up (post-order),
+ * emulating the native JSON.parse reviver behavior.
+ * This avoids Call Stack overflows (RangeError) on deeply nested structures.
+ *
+ * @param {any} parsed The natively parsed JSON object.
+ * @param {Reviver} [userReviver] User's custom reviver function.
+ * @returns {any} The fully processed object.
+ */
+const applyReviverIteratively = (parsed, userReviver) => {
+  const rootHolder = { "": parsed };
+  const stack = [{ parent: rootHolder, key: "", visited: false }];
+
+  while (stack.length > 0) {
+    const node = stack[stack.length - 1];
+
+    if (!node.visited) {
+      node.visited = true;
+
+      const value = node.parent[node.key];
+      const isComplexObject = value !== null && typeof value === "object";
+
+      if (isComplexObject) {
+        const keys = Object.keys(value);
+
+        for (let i = keys.length - 1; i >= 0; i--) {
+          stack.push({ parent: value, key: keys[i], visited: false });
+        }
+      }
+    } else {
+      const { parent, key } = node;
+      let value = parent[key];
+
+      if (typeof value === "string") {
+        const isCustomFormatBigInt = customFormat.test(value);
+
+        if (isCustomFormatBigInt) {
+          value = BigInt(value.slice(0, -1));
+        } else {
+          const isNoise = noiseValue.test(value);
+
+          if (isNoise) value = value.slice(0, -1);
+        }
+      }
+
+      const isDeleted = value === undefined;
+
+      if (isDeleted) {
+        delete parent[key];
+      } else {
+        parent[key] = value;
+      }
+
+      stack.pop();
+    }
+  }
+
+  return rootHolder[""];
+};
+
+/**
+ * Pre-processes the JSON string to mark large numbers with an 'n' suffix.
+ *
+ * @param {string} text The raw JSON string.
+ * @returns {string} The serialized string with marked BigInts.
+ */
+const serializeBigInts = (text) => {
+  return text.replace(
+    stringsOrLargeNumbers,
+    (match, digits, fractional, exponential) => {
+      const isString = match[0] === '"';
+      const isNoise = isString && noiseValueWithQuotes.test(match);
+
+      if (isNoise) return match.substring(0, match.length - 1) + 'n"'; // Mark noise values with additional "n" to offset the deletion of one "n" during the processing
+
+      const hasFractionalOrExponential = fractional || exponential;
+
+      // With a fixed number of digits, we can correctly use lexicographical comparison to do a numeric comparison
+      const isLessThanMaxSafeInt =
+        digits &&
+        (digits.length < MAX_DIGITS ||
+          (digits.length === MAX_DIGITS && digits <= MAX_INT));
+
+      const isStandardValue =
+        isString || hasFractionalOrExponential || isLessThanMaxSafeInt;
+
+      if (isStandardValue) return match;
+
+      return '"' + match + 'n"';
+    },
+  );
+};
+
+/**
+ * Converts a JSON string into a JavaScript value.
+ *
+ * Supports parsing of large integers using two strategies:
+ * 1. Classic fallback: Marks large numbers with "123n" format, then converts to BigInt
+ * 2. Fast path (JSONParseV2): Uses context.source feature (~2x faster) when available
+ *
+ * All other JSON values are parsed exactly like native JSON.parse().
+ *
+ * @param {string} text A valid JSON string.
+ * @param {Reviver} [reviver]
+ * A function that transforms the results. This function is called for each member
+ * of the object. If a member contains nested objects, the nested objects are
+ * transformed before the parent object is.
+ * @returns {any} The parsed JavaScript value.
+ * @throws {SyntaxError} If text is not valid JSON.
+ */
+const JSONParse = (text, reviver) => {
+  if (!text) return originalParse(text, reviver);
+
+  try {
+    if (isContextSourceSupported()) return JSONParseV2(text, reviver); // Shortcut to a faster (2x) and simpler version
+
+    // Find and mark big numbers with "n"
+    const serializedData = serializeBigInts(text);
+
+    return originalParse(serializedData, (key, value, context) =>
+      convertMarkedBigIntsReviver(key, value, context, reviver),
+    );
+  } catch (error) {
+    if (error instanceof RangeError) {
+      const serializedData = serializeBigInts(text);
+      const parsed = originalParse(serializedData);
+
+      return applyReviverIteratively(parsed);
+    }
+
+    throw error;
+  }
+};
+
+class RequestError extends Error {
+  name;
+  /**
+   * http status code
+   */
+  status;
+  /**
+   * Request options that lead to the error.
+   */
+  request;
+  /**
+   * Response object if a response was received
+   */
+  response;
+  constructor(message, statusCode, options) {
+    super(message, { cause: options.cause });
+    this.name = "HttpError";
+    this.status = Number.parseInt(statusCode);
+    if (Number.isNaN(this.status)) {
+      this.status = 0;
+    }
+    /* v8 ignore else -- @preserve -- Bug with vitest coverage where it sees an else branch that doesn't exist */
+    if ("response" in options) {
+      this.response = options.response;
+    }
+    const requestCopy = Object.assign({}, options.request);
+    if (options.request.headers.authorization) {
+      requestCopy.headers = Object.assign({}, options.request.headers, {
+        authorization: options.request.headers.authorization.replace(
+          /(?<! ) .*$/,
+          " [REDACTED]"
+        )
+      });
+    }
+    requestCopy.url = requestCopy.url.replace(/\bclient_secret=\w+/g, "client_secret=[REDACTED]").replace(/\baccess_token=\w+/g, "access_token=[REDACTED]");
+    this.request = requestCopy;
+  }
+}
+
+// pkg/dist-src/index.js
+
+// pkg/dist-src/version.js
+var VERSION$4 = "10.0.16";
+
+// pkg/dist-src/defaults.js
+var defaults_default = {
+  headers: {
+    "user-agent": `octokit-request.js/${VERSION$4} ${getUserAgent()}`
+  }
+};
+
+// pkg/dist-src/is-plain-object.js
+function isPlainObject(value) {
+  if (typeof value !== "object" || value === null) return false;
+  if (Object.prototype.toString.call(value) !== "[object Object]") return false;
+  const proto = Object.getPrototypeOf(value);
+  if (proto === null) return true;
+  const Ctor = Object.prototype.hasOwnProperty.call(proto, "constructor") && proto.constructor;
+  return typeof Ctor === "function" && Ctor instanceof Ctor && Function.prototype.call(Ctor) === Function.prototype.call(value);
+}
+var noop$1 = () => "";
+async function fetchWrapper(requestOptions) {
+  const fetch = requestOptions.request?.fetch || globalThis.fetch;
+  if (!fetch) {
+    throw new Error(
+      "fetch is not set. Please pass a fetch implementation as new Octokit({ request: { fetch }}). Learn more at https://github.com/octokit/octokit.js/#fetch-missing"
+    );
+  }
+  const log = requestOptions.request?.log || console;
+  const parseSuccessResponseBody = requestOptions.request?.parseSuccessResponseBody !== false;
+  const body = isPlainObject(requestOptions.body) || Array.isArray(requestOptions.body) ? JSONStringify(requestOptions.body) : requestOptions.body;
+  const requestHeaders = Object.fromEntries(
+    Object.entries(requestOptions.headers).map(([name, value]) => [
+      name,
+      String(value)
+    ])
+  );
+  let fetchResponse;
+  try {
+    fetchResponse = await fetch(requestOptions.url, {
+      method: requestOptions.method,
+      body,
+      redirect: requestOptions.request?.redirect,
+      headers: requestHeaders,
+      signal: requestOptions.request?.signal,
+      // duplex must be set if request.body is ReadableStream or Async Iterables.
+      // See https://fetch.spec.whatwg.org/#dom-requestinit-duplex.
+      ...requestOptions.body && { duplex: "half" }
+    });
+  } catch (error) {
+    let message = "Unknown Error";
+    if (error instanceof Error) {
+      if (error.name === "AbortError") {
+        error.status = 500;
+        throw error;
+      }
+      message = error.message;
+      if (error.name === "TypeError" && "cause" in error) {
+        if (error.cause instanceof Error) {
+          message = error.cause.message;
+        } else if (typeof error.cause === "string") {
+          message = error.cause;
+        }
+      }
+    }
+    const requestError = new RequestError(message, 500, {
+      request: requestOptions
+    });
+    requestError.cause = error;
+    throw requestError;
+  }
+  const status = fetchResponse.status;
+  const url = fetchResponse.url;
+  const responseHeaders = {};
+  for (const [key, value] of fetchResponse.headers) {
+    responseHeaders[key] = value;
+  }
+  const octokitResponse = {
+    url,
+    status,
+    headers: responseHeaders,
+    data: ""
+  };
+  if ("deprecation" in responseHeaders) {
+    const matches = responseHeaders.link && responseHeaders.link.match(/<([^<>]+)>; rel="deprecation"/);
+    const deprecationLink = matches && matches.pop();
+    log.warn(
+      `[@octokit/request] "${requestOptions.method} ${requestOptions.url}" is deprecated. It is scheduled to be removed on ${responseHeaders.sunset}${deprecationLink ? `. See ${deprecationLink}` : ""}`
+    );
+  }
+  if (status === 204 || status === 205) {
+    return octokitResponse;
+  }
+  if (requestOptions.method === "HEAD") {
+    if (status < 400) {
+      return octokitResponse;
+    }
+    throw new RequestError(fetchResponse.statusText, status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status === 304) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError("Not modified", status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  if (status >= 400) {
+    octokitResponse.data = await getResponseData(fetchResponse);
+    throw new RequestError(toErrorMessage(octokitResponse.data), status, {
+      response: octokitResponse,
+      request: requestOptions
+    });
+  }
+  octokitResponse.data = parseSuccessResponseBody ? await getResponseData(fetchResponse) : fetchResponse.body;
+  return octokitResponse;
+}
+async function getResponseData(response) {
+  const contentType = response.headers.get("content-type");
+  if (!contentType) {
+    return response.text().catch(noop$1);
+  }
+  const mimetype = parse(contentType);
+  if (isJSONResponse(mimetype)) {
+    let text = "";
+    try {
+      text = await response.text();
+      return JSONParse(text);
+    } catch (err) {
+      return text;
+    }
+  } else if (mimetype.type.startsWith("text/") || // `application/octet-stream` is the canonical "arbitrary binary" type
+  // (RFC 2046) and must never be decoded as text, even when the response
+  // carries a (misleading) `charset=utf-8` parameter — see #751.
+  mimetype.parameters.charset?.toLowerCase() === "utf-8" && mimetype.type !== "application/octet-stream") {
+    return response.text().catch(noop$1);
+  } else {
+    return response.arrayBuffer().catch(
+      /* v8 ignore next -- @preserve */
+      () => new ArrayBuffer(0)
+    );
+  }
+}
+function isJSONResponse(mimetype) {
+  return mimetype.type === "application/json" || mimetype.type === "application/scim+json";
+}
+function toErrorMessage(data) {
+  if (typeof data === "string") {
+    return data;
+  }
+  if (data instanceof ArrayBuffer) {
+    return "Unknown error";
+  }
+  if (typeof data === "object" && data !== null && "message" in data) {
+    const objectData = data;
+    const suffix = "documentation_url" in objectData ? ` - ${objectData.documentation_url}` : "";
+    return Array.isArray(objectData.errors) ? `${objectData.message}: ${objectData.errors.map((v) => JSON.stringify(v)).join(", ")}${suffix}` : `${objectData.message}${suffix}`;
+  }
+  return `Unknown error: ${JSON.stringify(data)}`;
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults$1(oldEndpoint, newDefaults) {
+  const endpoint2 = oldEndpoint.defaults(newDefaults);
+  const newApi = function(route, parameters) {
+    const endpointOptions = endpoint2.merge(route, parameters);
+    if (!endpointOptions.request || !endpointOptions.request.hook) {
+      return fetchWrapper(endpoint2.parse(endpointOptions));
+    }
+    const request2 = (route2, parameters2) => {
+      return fetchWrapper(
+        endpoint2.parse(endpoint2.merge(route2, parameters2))
+      );
+    };
+    Object.assign(request2, {
+      endpoint: endpoint2,
+      defaults: withDefaults$1.bind(null, endpoint2)
+    });
+    return endpointOptions.request.hook(request2, endpointOptions);
+  };
+  return Object.assign(newApi, {
+    endpoint: endpoint2,
+    defaults: withDefaults$1.bind(null, endpoint2)
+  });
+}
+
+// pkg/dist-src/index.js
+var request = withDefaults$1(endpoint, defaults_default);
+/* v8 ignore next -- @preserve */
+/* v8 ignore else -- @preserve */
+
+// pkg/dist-src/index.js
+
+// pkg/dist-src/version.js
+var VERSION$3 = "0.0.0-development";
+
+// pkg/dist-src/error.js
+function _buildMessageForResponseErrors(data) {
+  return `Request failed due to following response errors:
+` + data.errors.map((e) => ` - ${e.message}`).join("\n");
+}
+var GraphqlResponseError = class extends Error {
+  constructor(request2, headers, response) {
+    super(_buildMessageForResponseErrors(response));
+    this.request = request2;
+    this.headers = headers;
+    this.response = response;
+    this.errors = response.errors;
+    this.data = response.data;
+    if (Error.captureStackTrace) {
+      Error.captureStackTrace(this, this.constructor);
+    }
+  }
+  request;
+  headers;
+  response;
+  name = "GraphqlResponseError";
+  errors;
+  data;
+};
+
+// pkg/dist-src/graphql.js
+var NON_VARIABLE_OPTIONS = [
+  "method",
+  "baseUrl",
+  "url",
+  "headers",
+  "request",
+  "query",
+  "mediaType",
+  "operationName"
+];
+var FORBIDDEN_VARIABLE_OPTIONS = ["query", "method", "url"];
+var GHES_V3_SUFFIX_REGEX = /\/api\/v3\/?$/;
+function graphql(request2, query, options) {
+  if (options) {
+    if (typeof query === "string" && "query" in options) {
+      return Promise.reject(
+        new Error(`[@octokit/graphql] "query" cannot be used as variable name`)
+      );
+    }
+    for (const key in options) {
+      if (!FORBIDDEN_VARIABLE_OPTIONS.includes(key)) continue;
+      return Promise.reject(
+        new Error(
+          `[@octokit/graphql] "${key}" cannot be used as variable name`
+        )
+      );
+    }
+  }
+  const parsedOptions = typeof query === "string" ? Object.assign({ query }, options) : query;
+  const requestOptions = Object.keys(
+    parsedOptions
+  ).reduce((result, key) => {
+    if (NON_VARIABLE_OPTIONS.includes(key)) {
+      result[key] = parsedOptions[key];
+      return result;
+    }
+    if (!result.variables) {
+      result.variables = {};
+    }
+    result.variables[key] = parsedOptions[key];
+    return result;
+  }, {});
+  const baseUrl = parsedOptions.baseUrl || request2.endpoint.DEFAULTS.baseUrl;
+  if (GHES_V3_SUFFIX_REGEX.test(baseUrl)) {
+    requestOptions.url = baseUrl.replace(GHES_V3_SUFFIX_REGEX, "/api/graphql");
+  }
+  return request2(requestOptions).then((response) => {
+    if (response.data.errors) {
+      const headers = {};
+      for (const key of Object.keys(response.headers)) {
+        headers[key] = response.headers[key];
+      }
+      throw new GraphqlResponseError(
+        requestOptions,
+        headers,
+        response.data
+      );
+    }
+    return response.data.data;
+  });
+}
+
+// pkg/dist-src/with-defaults.js
+function withDefaults(request2, newDefaults) {
+  const newRequest = request2.defaults(newDefaults);
+  const newApi = (query, options) => {
+    return graphql(newRequest, query, options);
+  };
+  return Object.assign(newApi, {
+    defaults: withDefaults.bind(null, newRequest),
+    endpoint: newRequest.endpoint
+  });
+}
+
+// pkg/dist-src/index.js
+withDefaults(request, {
+  headers: {
+    "user-agent": `octokit-graphql.js/${VERSION$3} ${getUserAgent()}`
+  },
+  method: "POST",
+  url: "/graphql"
+});
+function withCustomRequest(customRequest) {
+  return withDefaults(customRequest, {
+    method: "POST",
+    url: "/graphql"
+  });
+}
+/* v8 ignore if -- @preserve */
+
+// pkg/dist-src/is-jwt.js
+var b64url = "(?:[a-zA-Z0-9_-]+)";
+var sep = "\\.";
+var jwtRE = new RegExp(`^${b64url}${sep}${b64url}${sep}${b64url}$`);
+var isJWT = jwtRE.test.bind(jwtRE);
+
+// pkg/dist-src/auth.js
+async function auth(token) {
+  const isApp = isJWT(token);
+  const isInstallation = token.startsWith("v1.") || token.startsWith("ghs_");
+  const isUserToServer = token.startsWith("ghu_");
+  const tokenType = isApp ? "app" : isInstallation ? "installation" : isUserToServer ? "user-to-server" : "oauth";
+  return {
+    type: "token",
+    token,
+    tokenType
+  };
+}
+
+// pkg/dist-src/with-authorization-prefix.js
+function withAuthorizationPrefix(token) {
+  if (token.split(/\./).length === 3) {
+    return `bearer ${token}`;
+  }
+  return `token ${token}`;
+}
+
+// pkg/dist-src/hook.js
+async function hook(token, request, route, parameters) {
+  const endpoint = request.endpoint.merge(
+    route,
+    parameters
+  );
+  endpoint.headers.authorization = withAuthorizationPrefix(token);
+  return request(endpoint);
+}
+
+// pkg/dist-src/index.js
+var createTokenAuth = function createTokenAuth2(token) {
+  if (!token) {
+    throw new Error("[@octokit/auth-token] No token passed to createTokenAuth");
+  }
+  if (typeof token !== "string") {
+    throw new Error(
+      "[@octokit/auth-token] Token passed to createTokenAuth is not a string"
+    );
+  }
+  token = token.replace(/^(token|bearer) +/i, "");
+  return Object.assign(auth.bind(null, token), {
+    hook: hook.bind(null, token)
+  });
+};
+
+const VERSION$2 = "7.0.8";
+
+const noop = () => {
+};
+const consoleWarn = console.warn.bind(console);
+const consoleError = console.error.bind(console);
+function createLogger(logger = {}) {
+  if (typeof logger.debug !== "function") {
+    logger.debug = noop;
+  }
+  if (typeof logger.info !== "function") {
+    logger.info = noop;
+  }
+  if (typeof logger.warn !== "function") {
+    logger.warn = consoleWarn;
+  }
+  if (typeof logger.error !== "function") {
+    logger.error = consoleError;
+  }
+  return logger;
+}
+const userAgentTrail = `octokit-core.js/${VERSION$2} ${getUserAgent()}`;
+class Octokit {
+  static VERSION = VERSION$2;
+  static defaults(defaults) {
+    const OctokitWithDefaults = class extends this {
+      constructor(...args) {
+        const options = args[0] || {};
+        if (typeof defaults === "function") {
+          super(defaults(options));
+          return;
+        }
+        super(
+          Object.assign(
+            {},
+            defaults,
+            options,
+            options.userAgent && defaults.userAgent ? {
+              userAgent: `${options.userAgent} ${defaults.userAgent}`
+            } : null
+          )
+        );
+      }
+    };
+    return OctokitWithDefaults;
+  }
+  static plugins = [];
+  /**
+   * Attach a plugin (or many) to your Octokit instance.
+   *
+   * @example
+   * const API = Octokit.plugin(plugin1, plugin2, plugin3, ...)
+   */
+  static plugin(...newPlugins) {
+    const currentPlugins = this.plugins;
+    const NewOctokit = class extends this {
+      static plugins = currentPlugins.concat(
+        newPlugins.filter((plugin) => !currentPlugins.includes(plugin))
+      );
+    };
+    return NewOctokit;
+  }
+  constructor(options = {}) {
+    const hook = new Hook.Collection();
+    const requestDefaults = {
+      baseUrl: request.endpoint.DEFAULTS.baseUrl,
+      headers: {},
+      request: Object.assign({}, options.request, {
+        // @ts-ignore internal usage only, no need to type
+        hook: hook.bind(null, "request")
+      }),
+      mediaType: {
+        previews: [],
+        format: ""
+      }
+    };
+    requestDefaults.headers["user-agent"] = options.userAgent ? `${options.userAgent} ${userAgentTrail}` : userAgentTrail;
+    if (options.baseUrl) {
+      requestDefaults.baseUrl = options.baseUrl;
+    }
+    if (options.previews) {
+      requestDefaults.mediaType.previews = options.previews;
+    }
+    if (options.timeZone) {
+      requestDefaults.headers["time-zone"] = options.timeZone;
+    }
+    this.request = request.defaults(requestDefaults);
+    this.graphql = withCustomRequest(this.request).defaults(requestDefaults);
+    this.log = createLogger(options.log);
+    this.hook = hook;
+    if (!options.authStrategy) {
+      if (!options.auth) {
+        this.auth = async () => ({
+          type: "unauthenticated"
+        });
+      } else {
+        const auth = createTokenAuth(options.auth);
+        hook.wrap("request", auth.hook);
+        this.auth = auth;
+      }
+    } else {
+      const { authStrategy, ...otherOptions } = options;
+      const auth = authStrategy(
+        Object.assign(
+          {
+            request: this.request,
+            log: this.log,
+            // we pass the current octokit instance as well as its constructor options
+            // to allow for authentication strategies that return a new octokit instance
+            // that shares the same internal state as the current one. The original
+            // requirement for this was the "event-octokit" authentication strategy
+            // of https://github.com/probot/octokit-auth-probot.
+            octokit: this,
+            octokitOptions: otherOptions
+          },
+          options.auth
+        )
+      );
+      hook.wrap("request", auth.hook);
+      this.auth = auth;
+    }
+    const classConstructor = this.constructor;
+    for (let i = 0; i < classConstructor.plugins.length; ++i) {
+      Object.assign(this, classConstructor.plugins[i](this, options));
+    }
+  }
+  // assigned during constructor
+  request;
+  graphql;
+  log;
+  hook;
+  // TODO: type `octokit.auth` based on passed options.authStrategy
+  auth;
+}
+
+const VERSION$1 = "17.0.0";
+
+const Endpoints = {
+  actions: {
+    addCustomLabelsToSelfHostedRunnerForOrg: [
+      "POST /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    addCustomLabelsToSelfHostedRunnerForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    addRepoAccessToSelfHostedRunnerGroupInOrg: [
+      "PUT /orgs/{org}/actions/runner-groups/{runner_group_id}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    approveWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/approve"
+    ],
+    cancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/cancel"
+    ],
+    createEnvironmentVariable: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    createHostedRunnerForOrg: ["POST /orgs/{org}/actions/hosted-runners"],
+    createOrUpdateEnvironmentSecret: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    createOrUpdateOrgSecret: ["PUT /orgs/{org}/actions/secrets/{secret_name}"],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    createOrgVariable: ["POST /orgs/{org}/actions/variables"],
+    createRegistrationTokenForOrg: [
+      "POST /orgs/{org}/actions/runners/registration-token"
+    ],
+    createRegistrationTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/registration-token"
+    ],
+    createRemoveTokenForOrg: ["POST /orgs/{org}/actions/runners/remove-token"],
+    createRemoveTokenForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/remove-token"
+    ],
+    createRepoVariable: ["POST /repos/{owner}/{repo}/actions/variables"],
+    createWorkflowDispatch: [
+      "POST /repos/{owner}/{repo}/actions/workflows/{workflow_id}/dispatches"
+    ],
+    deleteActionsCacheById: [
+      "DELETE /repos/{owner}/{repo}/actions/caches/{cache_id}"
+    ],
+    deleteActionsCacheByKey: [
+      "DELETE /repos/{owner}/{repo}/actions/caches{?key,ref}"
+    ],
+    deleteArtifact: [
+      "DELETE /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"
+    ],
+    deleteCustomImageFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    deleteCustomImageVersionFromOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    deleteEnvironmentSecret: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    deleteEnvironmentVariable: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    deleteHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/actions/secrets/{secret_name}"],
+    deleteOrgVariable: ["DELETE /orgs/{org}/actions/variables/{name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/actions/secrets/{secret_name}"
+    ],
+    deleteRepoVariable: [
+      "DELETE /repos/{owner}/{repo}/actions/variables/{name}"
+    ],
+    deleteSelfHostedRunnerFromOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}"
+    ],
+    deleteSelfHostedRunnerFromRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    deleteWorkflowRun: ["DELETE /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    deleteWorkflowRunLogs: [
+      "DELETE /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    disableSelectedRepositoryGithubActionsOrganization: [
+      "DELETE /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    disableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/disable"
+    ],
+    downloadArtifact: [
+      "GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}/{archive_format}"
+    ],
+    downloadJobLogsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs"
+    ],
+    downloadWorkflowRunAttemptLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/logs"
+    ],
+    downloadWorkflowRunLogs: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/logs"
+    ],
+    enableSelectedRepositoryGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories/{repository_id}"
+    ],
+    enableWorkflow: [
+      "PUT /repos/{owner}/{repo}/actions/workflows/{workflow_id}/enable"
+    ],
+    forceCancelWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/force-cancel"
+    ],
+    generateRunnerJitconfigForOrg: [
+      "POST /orgs/{org}/actions/runners/generate-jitconfig"
+    ],
+    generateRunnerJitconfigForRepo: [
+      "POST /repos/{owner}/{repo}/actions/runners/generate-jitconfig"
+    ],
+    getActionsCacheList: ["GET /repos/{owner}/{repo}/actions/caches"],
+    getActionsCacheUsage: ["GET /repos/{owner}/{repo}/actions/cache/usage"],
+    getActionsCacheUsageByRepoForOrg: [
+      "GET /orgs/{org}/actions/cache/usage-by-repository"
+    ],
+    getActionsCacheUsageForOrg: ["GET /orgs/{org}/actions/cache/usage"],
+    getAllowedActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    getAllowedActionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    getArtifact: ["GET /repos/{owner}/{repo}/actions/artifacts/{artifact_id}"],
+    getCustomImageForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}"
+    ],
+    getCustomImageVersionForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions/{version}"
+    ],
+    getCustomOidcSubClaimForRepo: [
+      "GET /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    getEnvironmentPublicKey: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/public-key"
+    ],
+    getEnvironmentSecret: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets/{secret_name}"
+    ],
+    getEnvironmentVariable: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/workflow"
+    ],
+    getGithubActionsDefaultWorkflowPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    getGithubActionsPermissionsOrganization: [
+      "GET /orgs/{org}/actions/permissions"
+    ],
+    getGithubActionsPermissionsRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions"
+    ],
+    getHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    getHostedRunnersGithubOwnedImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/github-owned"
+    ],
+    getHostedRunnersLimitsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/limits"
+    ],
+    getHostedRunnersMachineSpecsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/machine-sizes"
+    ],
+    getHostedRunnersPartnerImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/partner"
+    ],
+    getHostedRunnersPlatformsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/platforms"
+    ],
+    getJobForWorkflowRun: ["GET /repos/{owner}/{repo}/actions/jobs/{job_id}"],
+    getOrgPublicKey: ["GET /orgs/{org}/actions/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/actions/secrets/{secret_name}"],
+    getOrgVariable: ["GET /orgs/{org}/actions/variables/{name}"],
+    getPendingDeploymentsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    getRepoPermissions: [
+      "GET /repos/{owner}/{repo}/actions/permissions",
+      {},
+      { renamed: ["actions", "getGithubActionsPermissionsRepository"] }
+    ],
+    getRepoPublicKey: ["GET /repos/{owner}/{repo}/actions/secrets/public-key"],
+    getRepoSecret: ["GET /repos/{owner}/{repo}/actions/secrets/{secret_name}"],
+    getRepoVariable: ["GET /repos/{owner}/{repo}/actions/variables/{name}"],
+    getReviewsForRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals"
+    ],
+    getSelfHostedRunnerForOrg: ["GET /orgs/{org}/actions/runners/{runner_id}"],
+    getSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}"
+    ],
+    getWorkflow: ["GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}"],
+    getWorkflowAccessToRepository: [
+      "GET /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    getWorkflowRun: ["GET /repos/{owner}/{repo}/actions/runs/{run_id}"],
+    getWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}"
+    ],
+    getWorkflowRunUsage: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/timing"
+    ],
+    getWorkflowUsage: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/timing"
+    ],
+    listArtifactsForRepo: ["GET /repos/{owner}/{repo}/actions/artifacts"],
+    listCustomImageVersionsForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom/{image_definition_id}/versions"
+    ],
+    listCustomImagesForOrg: [
+      "GET /orgs/{org}/actions/hosted-runners/images/custom"
+    ],
+    listEnvironmentSecrets: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/secrets"
+    ],
+    listEnvironmentVariables: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/variables"
+    ],
+    listGithubHostedRunnersInGroupForOrg: [
+      "GET /orgs/{org}/actions/runner-groups/{runner_group_id}/hosted-runners"
+    ],
+    listHostedRunnersForOrg: ["GET /orgs/{org}/actions/hosted-runners"],
+    listJobsForWorkflowRun: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs"
+    ],
+    listJobsForWorkflowRunAttempt: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/attempts/{attempt_number}/jobs"
+    ],
+    listLabelsForSelfHostedRunnerForOrg: [
+      "GET /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    listLabelsForSelfHostedRunnerForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/actions/secrets"],
+    listOrgVariables: ["GET /orgs/{org}/actions/variables"],
+    listRepoOrganizationSecrets: [
+      "GET /repos/{owner}/{repo}/actions/organization-secrets"
+    ],
+    listRepoOrganizationVariables: [
+      "GET /repos/{owner}/{repo}/actions/organization-variables"
+    ],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/actions/secrets"],
+    listRepoVariables: ["GET /repos/{owner}/{repo}/actions/variables"],
+    listRepoWorkflows: ["GET /repos/{owner}/{repo}/actions/workflows"],
+    listRunnerApplicationsForOrg: ["GET /orgs/{org}/actions/runners/downloads"],
+    listRunnerApplicationsForRepo: [
+      "GET /repos/{owner}/{repo}/actions/runners/downloads"
+    ],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    listSelectedReposForOrgVariable: [
+      "GET /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    listSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "GET /orgs/{org}/actions/permissions/repositories"
+    ],
+    listSelfHostedRunnersForOrg: ["GET /orgs/{org}/actions/runners"],
+    listSelfHostedRunnersForRepo: ["GET /repos/{owner}/{repo}/actions/runners"],
+    listWorkflowRunArtifacts: [
+      "GET /repos/{owner}/{repo}/actions/runs/{run_id}/artifacts"
+    ],
+    listWorkflowRuns: [
+      "GET /repos/{owner}/{repo}/actions/workflows/{workflow_id}/runs"
+    ],
+    listWorkflowRunsForRepo: ["GET /repos/{owner}/{repo}/actions/runs"],
+    reRunJobForWorkflowRun: [
+      "POST /repos/{owner}/{repo}/actions/jobs/{job_id}/rerun"
+    ],
+    reRunWorkflow: ["POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun"],
+    reRunWorkflowFailedJobs: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/rerun-failed-jobs"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    removeAllCustomLabelsFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForOrg: [
+      "DELETE /orgs/{org}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeCustomLabelFromSelfHostedRunnerForRepo: [
+      "DELETE /repos/{owner}/{repo}/actions/runners/{runner_id}/labels/{name}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/actions/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgVariable: [
+      "DELETE /orgs/{org}/actions/variables/{name}/repositories/{repository_id}"
+    ],
+    reviewCustomGatesForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/deployment_protection_rule"
+    ],
+    reviewPendingDeploymentsForRun: [
+      "POST /repos/{owner}/{repo}/actions/runs/{run_id}/pending_deployments"
+    ],
+    setAllowedActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/selected-actions"
+    ],
+    setAllowedActionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/selected-actions"
+    ],
+    setCustomLabelsForSelfHostedRunnerForOrg: [
+      "PUT /orgs/{org}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomLabelsForSelfHostedRunnerForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/runners/{runner_id}/labels"
+    ],
+    setCustomOidcSubClaimForRepo: [
+      "PUT /repos/{owner}/{repo}/actions/oidc/customization/sub"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/workflow"
+    ],
+    setGithubActionsDefaultWorkflowPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/workflow"
+    ],
+    setGithubActionsPermissionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions"
+    ],
+    setGithubActionsPermissionsRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/actions/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgVariable: [
+      "PUT /orgs/{org}/actions/variables/{name}/repositories"
+    ],
+    setSelectedRepositoriesEnabledGithubActionsOrganization: [
+      "PUT /orgs/{org}/actions/permissions/repositories"
+    ],
+    setWorkflowAccessToRepository: [
+      "PUT /repos/{owner}/{repo}/actions/permissions/access"
+    ],
+    updateEnvironmentVariable: [
+      "PATCH /repos/{owner}/{repo}/environments/{environment_name}/variables/{name}"
+    ],
+    updateHostedRunnerForOrg: [
+      "PATCH /orgs/{org}/actions/hosted-runners/{hosted_runner_id}"
+    ],
+    updateOrgVariable: ["PATCH /orgs/{org}/actions/variables/{name}"],
+    updateRepoVariable: [
+      "PATCH /repos/{owner}/{repo}/actions/variables/{name}"
+    ]
+  },
+  activity: {
+    checkRepoIsStarredByAuthenticatedUser: ["GET /user/starred/{owner}/{repo}"],
+    deleteRepoSubscription: ["DELETE /repos/{owner}/{repo}/subscription"],
+    deleteThreadSubscription: [
+      "DELETE /notifications/threads/{thread_id}/subscription"
+    ],
+    getFeeds: ["GET /feeds"],
+    getRepoSubscription: ["GET /repos/{owner}/{repo}/subscription"],
+    getThread: ["GET /notifications/threads/{thread_id}"],
+    getThreadSubscriptionForAuthenticatedUser: [
+      "GET /notifications/threads/{thread_id}/subscription"
+    ],
+    listEventsForAuthenticatedUser: ["GET /users/{username}/events"],
+    listNotificationsForAuthenticatedUser: ["GET /notifications"],
+    listOrgEventsForAuthenticatedUser: [
+      "GET /users/{username}/events/orgs/{org}"
+    ],
+    listPublicEvents: ["GET /events"],
+    listPublicEventsForRepoNetwork: ["GET /networks/{owner}/{repo}/events"],
+    listPublicEventsForUser: ["GET /users/{username}/events/public"],
+    listPublicOrgEvents: ["GET /orgs/{org}/events"],
+    listReceivedEventsForUser: ["GET /users/{username}/received_events"],
+    listReceivedPublicEventsForUser: [
+      "GET /users/{username}/received_events/public"
+    ],
+    listRepoEvents: ["GET /repos/{owner}/{repo}/events"],
+    listRepoNotificationsForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/notifications"
+    ],
+    listReposStarredByAuthenticatedUser: ["GET /user/starred"],
+    listReposStarredByUser: ["GET /users/{username}/starred"],
+    listReposWatchedByUser: ["GET /users/{username}/subscriptions"],
+    listStargazersForRepo: ["GET /repos/{owner}/{repo}/stargazers"],
+    listWatchedReposForAuthenticatedUser: ["GET /user/subscriptions"],
+    listWatchersForRepo: ["GET /repos/{owner}/{repo}/subscribers"],
+    markNotificationsAsRead: ["PUT /notifications"],
+    markRepoNotificationsAsRead: ["PUT /repos/{owner}/{repo}/notifications"],
+    markThreadAsDone: ["DELETE /notifications/threads/{thread_id}"],
+    markThreadAsRead: ["PATCH /notifications/threads/{thread_id}"],
+    setRepoSubscription: ["PUT /repos/{owner}/{repo}/subscription"],
+    setThreadSubscription: [
+      "PUT /notifications/threads/{thread_id}/subscription"
+    ],
+    starRepoForAuthenticatedUser: ["PUT /user/starred/{owner}/{repo}"],
+    unstarRepoForAuthenticatedUser: ["DELETE /user/starred/{owner}/{repo}"]
+  },
+  apps: {
+    addRepoToInstallation: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "addRepoToInstallationForAuthenticatedUser"] }
+    ],
+    addRepoToInstallationForAuthenticatedUser: [
+      "PUT /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    checkToken: ["POST /applications/{client_id}/token"],
+    createFromManifest: ["POST /app-manifests/{code}/conversions"],
+    createInstallationAccessToken: [
+      "POST /app/installations/{installation_id}/access_tokens"
+    ],
+    deleteAuthorization: ["DELETE /applications/{client_id}/grant"],
+    deleteInstallation: ["DELETE /app/installations/{installation_id}"],
+    deleteToken: ["DELETE /applications/{client_id}/token"],
+    getAuthenticated: ["GET /app"],
+    getBySlug: ["GET /apps/{app_slug}"],
+    getInstallation: ["GET /app/installations/{installation_id}"],
+    getOrgInstallation: ["GET /orgs/{org}/installation"],
+    getRepoInstallation: ["GET /repos/{owner}/{repo}/installation"],
+    getSubscriptionPlanForAccount: [
+      "GET /marketplace_listing/accounts/{account_id}"
+    ],
+    getSubscriptionPlanForAccountStubbed: [
+      "GET /marketplace_listing/stubbed/accounts/{account_id}"
+    ],
+    getUserInstallation: ["GET /users/{username}/installation"],
+    getWebhookConfigForApp: ["GET /app/hook/config"],
+    getWebhookDelivery: ["GET /app/hook/deliveries/{delivery_id}"],
+    listAccountsForPlan: ["GET /marketplace_listing/plans/{plan_id}/accounts"],
+    listAccountsForPlanStubbed: [
+      "GET /marketplace_listing/stubbed/plans/{plan_id}/accounts"
+    ],
+    listInstallationReposForAuthenticatedUser: [
+      "GET /user/installations/{installation_id}/repositories"
+    ],
+    listInstallationRequestsForAuthenticatedApp: [
+      "GET /app/installation-requests"
+    ],
+    listInstallations: ["GET /app/installations"],
+    listInstallationsForAuthenticatedUser: ["GET /user/installations"],
+    listPlans: ["GET /marketplace_listing/plans"],
+    listPlansStubbed: ["GET /marketplace_listing/stubbed/plans"],
+    listReposAccessibleToInstallation: ["GET /installation/repositories"],
+    listSubscriptionsForAuthenticatedUser: ["GET /user/marketplace_purchases"],
+    listSubscriptionsForAuthenticatedUserStubbed: [
+      "GET /user/marketplace_purchases/stubbed"
+    ],
+    listWebhookDeliveries: ["GET /app/hook/deliveries"],
+    redeliverWebhookDelivery: [
+      "POST /app/hook/deliveries/{delivery_id}/attempts"
+    ],
+    removeRepoFromInstallation: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}",
+      {},
+      { renamed: ["apps", "removeRepoFromInstallationForAuthenticatedUser"] }
+    ],
+    removeRepoFromInstallationForAuthenticatedUser: [
+      "DELETE /user/installations/{installation_id}/repositories/{repository_id}"
+    ],
+    resetToken: ["PATCH /applications/{client_id}/token"],
+    revokeInstallationAccessToken: ["DELETE /installation/token"],
+    scopeToken: ["POST /applications/{client_id}/token/scoped"],
+    suspendInstallation: ["PUT /app/installations/{installation_id}/suspended"],
+    unsuspendInstallation: [
+      "DELETE /app/installations/{installation_id}/suspended"
+    ],
+    updateWebhookConfigForApp: ["PATCH /app/hook/config"]
+  },
+  billing: {
+    getGithubActionsBillingOrg: ["GET /orgs/{org}/settings/billing/actions"],
+    getGithubActionsBillingUser: [
+      "GET /users/{username}/settings/billing/actions"
+    ],
+    getGithubBillingPremiumRequestUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingPremiumRequestUsageReportUser: [
+      "GET /users/{username}/settings/billing/premium_request/usage"
+    ],
+    getGithubBillingUsageReportOrg: [
+      "GET /organizations/{org}/settings/billing/usage"
+    ],
+    getGithubBillingUsageReportUser: [
+      "GET /users/{username}/settings/billing/usage"
+    ],
+    getGithubPackagesBillingOrg: ["GET /orgs/{org}/settings/billing/packages"],
+    getGithubPackagesBillingUser: [
+      "GET /users/{username}/settings/billing/packages"
+    ],
+    getSharedStorageBillingOrg: [
+      "GET /orgs/{org}/settings/billing/shared-storage"
+    ],
+    getSharedStorageBillingUser: [
+      "GET /users/{username}/settings/billing/shared-storage"
+    ]
+  },
+  campaigns: {
+    createCampaign: ["POST /orgs/{org}/campaigns"],
+    deleteCampaign: ["DELETE /orgs/{org}/campaigns/{campaign_number}"],
+    getCampaignSummary: ["GET /orgs/{org}/campaigns/{campaign_number}"],
+    listOrgCampaigns: ["GET /orgs/{org}/campaigns"],
+    updateCampaign: ["PATCH /orgs/{org}/campaigns/{campaign_number}"]
+  },
+  checks: {
+    create: ["POST /repos/{owner}/{repo}/check-runs"],
+    createSuite: ["POST /repos/{owner}/{repo}/check-suites"],
+    get: ["GET /repos/{owner}/{repo}/check-runs/{check_run_id}"],
+    getSuite: ["GET /repos/{owner}/{repo}/check-suites/{check_suite_id}"],
+    listAnnotations: [
+      "GET /repos/{owner}/{repo}/check-runs/{check_run_id}/annotations"
+    ],
+    listForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-runs"],
+    listForSuite: [
+      "GET /repos/{owner}/{repo}/check-suites/{check_suite_id}/check-runs"
+    ],
+    listSuitesForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/check-suites"],
+    rerequestRun: [
+      "POST /repos/{owner}/{repo}/check-runs/{check_run_id}/rerequest"
+    ],
+    rerequestSuite: [
+      "POST /repos/{owner}/{repo}/check-suites/{check_suite_id}/rerequest"
+    ],
+    setSuitesPreferences: [
+      "PATCH /repos/{owner}/{repo}/check-suites/preferences"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}"]
+  },
+  codeScanning: {
+    commitAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix/commits"
+    ],
+    createAutofix: [
+      "POST /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    createVariantAnalysis: [
+      "POST /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses"
+    ],
+    deleteAnalysis: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}{?confirm_delete}"
+    ],
+    deleteCodeqlDatabase: [
+      "DELETE /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}",
+      {},
+      { renamedParameters: { alert_id: "alert_number" } }
+    ],
+    getAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/analyses/{analysis_id}"
+    ],
+    getAutofix: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/autofix"
+    ],
+    getCodeqlDatabase: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases/{language}"
+    ],
+    getDefaultSetup: ["GET /repos/{owner}/{repo}/code-scanning/default-setup"],
+    getSarif: ["GET /repos/{owner}/{repo}/code-scanning/sarifs/{sarif_id}"],
+    getVariantAnalysis: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}"
+    ],
+    getVariantAnalysisRepoTask: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/variant-analyses/{codeql_variant_analysis_id}/repos/{repo_owner}/{repo_name}"
+    ],
+    listAlertInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/code-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/code-scanning/alerts"],
+    listAlertsInstances: [
+      "GET /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}/instances",
+      {},
+      { renamed: ["codeScanning", "listAlertInstances"] }
+    ],
+    listCodeqlDatabases: [
+      "GET /repos/{owner}/{repo}/code-scanning/codeql/databases"
+    ],
+    listRecentAnalyses: ["GET /repos/{owner}/{repo}/code-scanning/analyses"],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/alerts/{alert_number}"
+    ],
+    updateDefaultSetup: [
+      "PATCH /repos/{owner}/{repo}/code-scanning/default-setup"
+    ],
+    uploadSarif: ["POST /repos/{owner}/{repo}/code-scanning/sarifs"]
+  },
+  codeSecurity: {
+    attachConfiguration: [
+      "POST /orgs/{org}/code-security/configurations/{configuration_id}/attach"
+    ],
+    attachEnterpriseConfiguration: [
+      "POST /enterprises/{enterprise}/code-security/configurations/{configuration_id}/attach"
+    ],
+    createConfiguration: ["POST /orgs/{org}/code-security/configurations"],
+    createConfigurationForEnterprise: [
+      "POST /enterprises/{enterprise}/code-security/configurations"
+    ],
+    deleteConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    deleteConfigurationForEnterprise: [
+      "DELETE /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    detachConfiguration: [
+      "DELETE /orgs/{org}/code-security/configurations/detach"
+    ],
+    getConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    getConfigurationForRepository: [
+      "GET /repos/{owner}/{repo}/code-security-configuration"
+    ],
+    getConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations"
+    ],
+    getConfigurationsForOrg: ["GET /orgs/{org}/code-security/configurations"],
+    getDefaultConfigurations: [
+      "GET /orgs/{org}/code-security/configurations/defaults"
+    ],
+    getDefaultConfigurationsForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/defaults"
+    ],
+    getRepositoriesForConfiguration: [
+      "GET /orgs/{org}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getRepositoriesForEnterpriseConfiguration: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}/repositories"
+    ],
+    getSingleConfigurationForEnterprise: [
+      "GET /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ],
+    setConfigurationAsDefault: [
+      "PUT /orgs/{org}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    setConfigurationAsDefaultForEnterprise: [
+      "PUT /enterprises/{enterprise}/code-security/configurations/{configuration_id}/defaults"
+    ],
+    updateConfiguration: [
+      "PATCH /orgs/{org}/code-security/configurations/{configuration_id}"
+    ],
+    updateEnterpriseConfiguration: [
+      "PATCH /enterprises/{enterprise}/code-security/configurations/{configuration_id}"
+    ]
+  },
+  codesOfConduct: {
+    getAllCodesOfConduct: ["GET /codes_of_conduct"],
+    getConductCode: ["GET /codes_of_conduct/{key}"]
+  },
+  codespaces: {
+    addRepositoryForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    checkPermissionsForDevcontainer: [
+      "GET /repos/{owner}/{repo}/codespaces/permissions_check"
+    ],
+    codespaceMachinesForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/machines"
+    ],
+    createForAuthenticatedUser: ["POST /user/codespaces"],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    createOrUpdateSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}"
+    ],
+    createWithPrForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/codespaces"
+    ],
+    createWithRepoForAuthenticatedUser: [
+      "POST /repos/{owner}/{repo}/codespaces"
+    ],
+    deleteForAuthenticatedUser: ["DELETE /user/codespaces/{codespace_name}"],
+    deleteFromOrganization: [
+      "DELETE /orgs/{org}/members/{username}/codespaces/{codespace_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/codespaces/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    deleteSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}"
+    ],
+    exportForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/exports"
+    ],
+    getCodespacesForUserInOrg: [
+      "GET /orgs/{org}/members/{username}/codespaces"
+    ],
+    getExportDetailsForAuthenticatedUser: [
+      "GET /user/codespaces/{codespace_name}/exports/{export_id}"
+    ],
+    getForAuthenticatedUser: ["GET /user/codespaces/{codespace_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/codespaces/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/codespaces/secrets/{secret_name}"],
+    getPublicKeyForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/public-key"
+    ],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/codespaces/secrets/{secret_name}"
+    ],
+    getSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}"
+    ],
+    listDevcontainersInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/devcontainers"
+    ],
+    listForAuthenticatedUser: ["GET /user/codespaces"],
+    listInOrganization: [
+      "GET /orgs/{org}/codespaces",
+      {},
+      { renamedParameters: { org_id: "org" } }
+    ],
+    listInRepositoryForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces"
+    ],
+    listOrgSecrets: ["GET /orgs/{org}/codespaces/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/codespaces/secrets"],
+    listRepositoriesForSecretForAuthenticatedUser: [
+      "GET /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    listSecretsForAuthenticatedUser: ["GET /user/codespaces/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    preFlightWithRepoForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/new"
+    ],
+    publishForAuthenticatedUser: [
+      "POST /user/codespaces/{codespace_name}/publish"
+    ],
+    removeRepositoryForSecretForAuthenticatedUser: [
+      "DELETE /user/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/codespaces/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repoMachinesForAuthenticatedUser: [
+      "GET /repos/{owner}/{repo}/codespaces/machines"
+    ],
+    setRepositoriesForSecretForAuthenticatedUser: [
+      "PUT /user/codespaces/secrets/{secret_name}/repositories"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/codespaces/secrets/{secret_name}/repositories"
+    ],
+    startForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/start"],
+    stopForAuthenticatedUser: ["POST /user/codespaces/{codespace_name}/stop"],
+    stopInOrganization: [
+      "POST /orgs/{org}/members/{username}/codespaces/{codespace_name}/stop"
+    ],
+    updateForAuthenticatedUser: ["PATCH /user/codespaces/{codespace_name}"]
+  },
+  copilot: {
+    addCopilotSeatsForTeams: [
+      "POST /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    addCopilotSeatsForUsers: [
+      "POST /orgs/{org}/copilot/billing/selected_users"
+    ],
+    cancelCopilotSeatAssignmentForTeams: [
+      "DELETE /orgs/{org}/copilot/billing/selected_teams"
+    ],
+    cancelCopilotSeatAssignmentForUsers: [
+      "DELETE /orgs/{org}/copilot/billing/selected_users"
+    ],
+    copilotMetricsForOrganization: ["GET /orgs/{org}/copilot/metrics"],
+    copilotMetricsForTeam: ["GET /orgs/{org}/team/{team_slug}/copilot/metrics"],
+    getCopilotOrganizationDetails: ["GET /orgs/{org}/copilot/billing"],
+    getCopilotSeatDetailsForUser: [
+      "GET /orgs/{org}/members/{username}/copilot"
+    ],
+    listCopilotSeats: ["GET /orgs/{org}/copilot/billing/seats"]
+  },
+  credentials: { revoke: ["POST /credentials/revoke"] },
+  dependabot: {
+    addSelectedRepoToOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    createOrUpdateOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}"
+    ],
+    createOrUpdateRepoSecret: [
+      "PUT /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    deleteOrgSecret: ["DELETE /orgs/{org}/dependabot/secrets/{secret_name}"],
+    deleteRepoSecret: [
+      "DELETE /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    getAlert: ["GET /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"],
+    getOrgPublicKey: ["GET /orgs/{org}/dependabot/secrets/public-key"],
+    getOrgSecret: ["GET /orgs/{org}/dependabot/secrets/{secret_name}"],
+    getRepoPublicKey: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/public-key"
+    ],
+    getRepoSecret: [
+      "GET /repos/{owner}/{repo}/dependabot/secrets/{secret_name}"
+    ],
+    listAlertsForEnterprise: [
+      "GET /enterprises/{enterprise}/dependabot/alerts"
+    ],
+    listAlertsForOrg: ["GET /orgs/{org}/dependabot/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/dependabot/alerts"],
+    listOrgSecrets: ["GET /orgs/{org}/dependabot/secrets"],
+    listRepoSecrets: ["GET /repos/{owner}/{repo}/dependabot/secrets"],
+    listSelectedReposForOrgSecret: [
+      "GET /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    removeSelectedRepoFromOrgSecret: [
+      "DELETE /orgs/{org}/dependabot/secrets/{secret_name}/repositories/{repository_id}"
+    ],
+    repositoryAccessForOrg: [
+      "GET /organizations/{org}/dependabot/repository-access"
+    ],
+    setRepositoryAccessDefaultLevel: [
+      "PUT /organizations/{org}/dependabot/repository-access/default-level"
+    ],
+    setSelectedReposForOrgSecret: [
+      "PUT /orgs/{org}/dependabot/secrets/{secret_name}/repositories"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/dependabot/alerts/{alert_number}"
+    ],
+    updateRepositoryAccessForOrg: [
+      "PATCH /organizations/{org}/dependabot/repository-access"
+    ]
+  },
+  dependencyGraph: {
+    createRepositorySnapshot: [
+      "POST /repos/{owner}/{repo}/dependency-graph/snapshots"
+    ],
+    diffRange: [
+      "GET /repos/{owner}/{repo}/dependency-graph/compare/{basehead}"
+    ],
+    exportSbom: ["GET /repos/{owner}/{repo}/dependency-graph/sbom"]
+  },
+  emojis: { get: ["GET /emojis"] },
+  enterpriseTeamMemberships: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/memberships/remove"
+    ],
+    get: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ],
+    list: ["GET /enterprises/{enterprise}/teams/{enterprise-team}/memberships"],
+    remove: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/memberships/{username}"
+    ]
+  },
+  enterpriseTeamOrganizations: {
+    add: [
+      "PUT /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    bulkAdd: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/add"
+    ],
+    bulkRemove: [
+      "POST /enterprises/{enterprise}/teams/{enterprise-team}/organizations/remove"
+    ],
+    delete: [
+      "DELETE /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignment: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations/{org}"
+    ],
+    getAssignments: [
+      "GET /enterprises/{enterprise}/teams/{enterprise-team}/organizations"
+    ]
+  },
+  enterpriseTeams: {
+    create: ["POST /enterprises/{enterprise}/teams"],
+    delete: ["DELETE /enterprises/{enterprise}/teams/{team_slug}"],
+    get: ["GET /enterprises/{enterprise}/teams/{team_slug}"],
+    list: ["GET /enterprises/{enterprise}/teams"],
+    update: ["PATCH /enterprises/{enterprise}/teams/{team_slug}"]
+  },
+  gists: {
+    checkIsStarred: ["GET /gists/{gist_id}/star"],
+    create: ["POST /gists"],
+    createComment: ["POST /gists/{gist_id}/comments"],
+    delete: ["DELETE /gists/{gist_id}"],
+    deleteComment: ["DELETE /gists/{gist_id}/comments/{comment_id}"],
+    fork: ["POST /gists/{gist_id}/forks"],
+    get: ["GET /gists/{gist_id}"],
+    getComment: ["GET /gists/{gist_id}/comments/{comment_id}"],
+    getRevision: ["GET /gists/{gist_id}/{sha}"],
+    list: ["GET /gists"],
+    listComments: ["GET /gists/{gist_id}/comments"],
+    listCommits: ["GET /gists/{gist_id}/commits"],
+    listForUser: ["GET /users/{username}/gists"],
+    listForks: ["GET /gists/{gist_id}/forks"],
+    listPublic: ["GET /gists/public"],
+    listStarred: ["GET /gists/starred"],
+    star: ["PUT /gists/{gist_id}/star"],
+    unstar: ["DELETE /gists/{gist_id}/star"],
+    update: ["PATCH /gists/{gist_id}"],
+    updateComment: ["PATCH /gists/{gist_id}/comments/{comment_id}"]
+  },
+  git: {
+    createBlob: ["POST /repos/{owner}/{repo}/git/blobs"],
+    createCommit: ["POST /repos/{owner}/{repo}/git/commits"],
+    createRef: ["POST /repos/{owner}/{repo}/git/refs"],
+    createTag: ["POST /repos/{owner}/{repo}/git/tags"],
+    createTree: ["POST /repos/{owner}/{repo}/git/trees"],
+    deleteRef: ["DELETE /repos/{owner}/{repo}/git/refs/{ref}"],
+    getBlob: ["GET /repos/{owner}/{repo}/git/blobs/{file_sha}"],
+    getCommit: ["GET /repos/{owner}/{repo}/git/commits/{commit_sha}"],
+    getRef: ["GET /repos/{owner}/{repo}/git/ref/{ref}"],
+    getTag: ["GET /repos/{owner}/{repo}/git/tags/{tag_sha}"],
+    getTree: ["GET /repos/{owner}/{repo}/git/trees/{tree_sha}"],
+    listMatchingRefs: ["GET /repos/{owner}/{repo}/git/matching-refs/{ref}"],
+    updateRef: ["PATCH /repos/{owner}/{repo}/git/refs/{ref}"]
+  },
+  gitignore: {
+    getAllTemplates: ["GET /gitignore/templates"],
+    getTemplate: ["GET /gitignore/templates/{name}"]
+  },
+  hostedCompute: {
+    createNetworkConfigurationForOrg: [
+      "POST /orgs/{org}/settings/network-configurations"
+    ],
+    deleteNetworkConfigurationFromOrg: [
+      "DELETE /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkConfigurationForOrg: [
+      "GET /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ],
+    getNetworkSettingsForOrg: [
+      "GET /orgs/{org}/settings/network-settings/{network_settings_id}"
+    ],
+    listNetworkConfigurationsForOrg: [
+      "GET /orgs/{org}/settings/network-configurations"
+    ],
+    updateNetworkConfigurationForOrg: [
+      "PATCH /orgs/{org}/settings/network-configurations/{network_configuration_id}"
+    ]
+  },
+  interactions: {
+    getRestrictionsForAuthenticatedUser: ["GET /user/interaction-limits"],
+    getRestrictionsForOrg: ["GET /orgs/{org}/interaction-limits"],
+    getRestrictionsForRepo: ["GET /repos/{owner}/{repo}/interaction-limits"],
+    getRestrictionsForYourPublicRepos: [
+      "GET /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "getRestrictionsForAuthenticatedUser"] }
+    ],
+    removeRestrictionsForAuthenticatedUser: ["DELETE /user/interaction-limits"],
+    removeRestrictionsForOrg: ["DELETE /orgs/{org}/interaction-limits"],
+    removeRestrictionsForRepo: [
+      "DELETE /repos/{owner}/{repo}/interaction-limits"
+    ],
+    removeRestrictionsForYourPublicRepos: [
+      "DELETE /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "removeRestrictionsForAuthenticatedUser"] }
+    ],
+    setRestrictionsForAuthenticatedUser: ["PUT /user/interaction-limits"],
+    setRestrictionsForOrg: ["PUT /orgs/{org}/interaction-limits"],
+    setRestrictionsForRepo: ["PUT /repos/{owner}/{repo}/interaction-limits"],
+    setRestrictionsForYourPublicRepos: [
+      "PUT /user/interaction-limits",
+      {},
+      { renamed: ["interactions", "setRestrictionsForAuthenticatedUser"] }
+    ]
+  },
+  issues: {
+    addAssignees: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    addBlockedByDependency: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    addLabels: ["POST /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    addSubIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    checkUserCanBeAssigned: ["GET /repos/{owner}/{repo}/assignees/{assignee}"],
+    checkUserCanBeAssignedToIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/assignees/{assignee}"
+    ],
+    create: ["POST /repos/{owner}/{repo}/issues"],
+    createComment: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/comments"
+    ],
+    createLabel: ["POST /repos/{owner}/{repo}/labels"],
+    createMilestone: ["POST /repos/{owner}/{repo}/milestones"],
+    deleteComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}"
+    ],
+    deleteLabel: ["DELETE /repos/{owner}/{repo}/labels/{name}"],
+    deleteMilestone: [
+      "DELETE /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ],
+    get: ["GET /repos/{owner}/{repo}/issues/{issue_number}"],
+    getComment: ["GET /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    getEvent: ["GET /repos/{owner}/{repo}/issues/events/{event_id}"],
+    getLabel: ["GET /repos/{owner}/{repo}/labels/{name}"],
+    getMilestone: ["GET /repos/{owner}/{repo}/milestones/{milestone_number}"],
+    getParent: ["GET /repos/{owner}/{repo}/issues/{issue_number}/parent"],
+    list: ["GET /issues"],
+    listAssignees: ["GET /repos/{owner}/{repo}/assignees"],
+    listComments: ["GET /repos/{owner}/{repo}/issues/{issue_number}/comments"],
+    listCommentsForRepo: ["GET /repos/{owner}/{repo}/issues/comments"],
+    listDependenciesBlockedBy: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by"
+    ],
+    listDependenciesBlocking: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocking"
+    ],
+    listEvents: ["GET /repos/{owner}/{repo}/issues/{issue_number}/events"],
+    listEventsForRepo: ["GET /repos/{owner}/{repo}/issues/events"],
+    listEventsForTimeline: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/timeline"
+    ],
+    listForAuthenticatedUser: ["GET /user/issues"],
+    listForOrg: ["GET /orgs/{org}/issues"],
+    listForRepo: ["GET /repos/{owner}/{repo}/issues"],
+    listLabelsForMilestone: [
+      "GET /repos/{owner}/{repo}/milestones/{milestone_number}/labels"
+    ],
+    listLabelsForRepo: ["GET /repos/{owner}/{repo}/labels"],
+    listLabelsOnIssue: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    listMilestones: ["GET /repos/{owner}/{repo}/milestones"],
+    listSubIssues: [
+      "GET /repos/{owner}/{repo}/issues/{issue_number}/sub_issues"
+    ],
+    lock: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    removeAllLabels: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels"
+    ],
+    removeAssignees: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/assignees"
+    ],
+    removeDependencyBlockedBy: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/dependencies/blocked_by/{issue_id}"
+    ],
+    removeLabel: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/labels/{name}"
+    ],
+    removeSubIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/sub_issue"
+    ],
+    reprioritizeSubIssue: [
+      "PATCH /repos/{owner}/{repo}/issues/{issue_number}/sub_issues/priority"
+    ],
+    setLabels: ["PUT /repos/{owner}/{repo}/issues/{issue_number}/labels"],
+    unlock: ["DELETE /repos/{owner}/{repo}/issues/{issue_number}/lock"],
+    update: ["PATCH /repos/{owner}/{repo}/issues/{issue_number}"],
+    updateComment: ["PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}"],
+    updateLabel: ["PATCH /repos/{owner}/{repo}/labels/{name}"],
+    updateMilestone: [
+      "PATCH /repos/{owner}/{repo}/milestones/{milestone_number}"
+    ]
+  },
+  licenses: {
+    get: ["GET /licenses/{license}"],
+    getAllCommonlyUsed: ["GET /licenses"],
+    getForRepo: ["GET /repos/{owner}/{repo}/license"]
+  },
+  markdown: {
+    render: ["POST /markdown"],
+    renderRaw: [
+      "POST /markdown/raw",
+      { headers: { "content-type": "text/plain; charset=utf-8" } }
+    ]
+  },
+  meta: {
+    get: ["GET /meta"],
+    getAllVersions: ["GET /versions"],
+    getOctocat: ["GET /octocat"],
+    getZen: ["GET /zen"],
+    root: ["GET /"]
+  },
+  migrations: {
+    deleteArchiveForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/archive"
+    ],
+    deleteArchiveForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    downloadArchiveForOrg: [
+      "GET /orgs/{org}/migrations/{migration_id}/archive"
+    ],
+    getArchiveForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/archive"
+    ],
+    getStatusForAuthenticatedUser: ["GET /user/migrations/{migration_id}"],
+    getStatusForOrg: ["GET /orgs/{org}/migrations/{migration_id}"],
+    listForAuthenticatedUser: ["GET /user/migrations"],
+    listForOrg: ["GET /orgs/{org}/migrations"],
+    listReposForAuthenticatedUser: [
+      "GET /user/migrations/{migration_id}/repositories"
+    ],
+    listReposForOrg: ["GET /orgs/{org}/migrations/{migration_id}/repositories"],
+    listReposForUser: [
+      "GET /user/migrations/{migration_id}/repositories",
+      {},
+      { renamed: ["migrations", "listReposForAuthenticatedUser"] }
+    ],
+    startForAuthenticatedUser: ["POST /user/migrations"],
+    startForOrg: ["POST /orgs/{org}/migrations"],
+    unlockRepoForAuthenticatedUser: [
+      "DELETE /user/migrations/{migration_id}/repos/{repo_name}/lock"
+    ],
+    unlockRepoForOrg: [
+      "DELETE /orgs/{org}/migrations/{migration_id}/repos/{repo_name}/lock"
+    ]
+  },
+  oidc: {
+    getOidcCustomSubTemplateForOrg: [
+      "GET /orgs/{org}/actions/oidc/customization/sub"
+    ],
+    updateOidcCustomSubTemplateForOrg: [
+      "PUT /orgs/{org}/actions/oidc/customization/sub"
+    ]
+  },
+  orgs: {
+    addSecurityManagerTeam: [
+      "PUT /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.addSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#add-a-security-manager-team"
+      }
+    ],
+    assignTeamToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    assignUserToOrgRole: [
+      "PUT /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    blockUser: ["PUT /orgs/{org}/blocks/{username}"],
+    cancelInvitation: ["DELETE /orgs/{org}/invitations/{invitation_id}"],
+    checkBlockedUser: ["GET /orgs/{org}/blocks/{username}"],
+    checkMembershipForUser: ["GET /orgs/{org}/members/{username}"],
+    checkPublicMembershipForUser: ["GET /orgs/{org}/public_members/{username}"],
+    convertMemberToOutsideCollaborator: [
+      "PUT /orgs/{org}/outside_collaborators/{username}"
+    ],
+    createArtifactStorageRecord: [
+      "POST /orgs/{org}/artifacts/metadata/storage-record"
+    ],
+    createInvitation: ["POST /orgs/{org}/invitations"],
+    createIssueType: ["POST /orgs/{org}/issue-types"],
+    createWebhook: ["POST /orgs/{org}/hooks"],
+    customPropertiesForOrgsCreateOrUpdateOrganizationValues: [
+      "PATCH /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForOrgsGetOrganizationValues: [
+      "GET /organizations/{org}/org-properties/values"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinition: [
+      "PUT /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationDefinitions: [
+      "PATCH /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposCreateOrUpdateOrganizationValues: [
+      "PATCH /orgs/{org}/properties/values"
+    ],
+    customPropertiesForReposDeleteOrganizationDefinition: [
+      "DELETE /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinition: [
+      "GET /orgs/{org}/properties/schema/{custom_property_name}"
+    ],
+    customPropertiesForReposGetOrganizationDefinitions: [
+      "GET /orgs/{org}/properties/schema"
+    ],
+    customPropertiesForReposGetOrganizationValues: [
+      "GET /orgs/{org}/properties/values"
+    ],
+    delete: ["DELETE /orgs/{org}"],
+    deleteAttestationsBulk: ["POST /orgs/{org}/attestations/delete-request"],
+    deleteAttestationsById: [
+      "DELETE /orgs/{org}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /orgs/{org}/attestations/digest/{subject_digest}"
+    ],
+    deleteIssueType: ["DELETE /orgs/{org}/issue-types/{issue_type_id}"],
+    deleteWebhook: ["DELETE /orgs/{org}/hooks/{hook_id}"],
+    disableSelectedRepositoryImmutableReleasesOrganization: [
+      "DELETE /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    enableSelectedRepositoryImmutableReleasesOrganization: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories/{repository_id}"
+    ],
+    get: ["GET /orgs/{org}"],
+    getImmutableReleasesSettings: [
+      "GET /orgs/{org}/settings/immutable-releases"
+    ],
+    getImmutableReleasesSettingsRepositories: [
+      "GET /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    getMembershipForAuthenticatedUser: ["GET /user/memberships/orgs/{org}"],
+    getMembershipForUser: ["GET /orgs/{org}/memberships/{username}"],
+    getOrgRole: ["GET /orgs/{org}/organization-roles/{role_id}"],
+    getOrgRulesetHistory: ["GET /orgs/{org}/rulesets/{ruleset_id}/history"],
+    getOrgRulesetVersion: [
+      "GET /orgs/{org}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getWebhook: ["GET /orgs/{org}/hooks/{hook_id}"],
+    getWebhookConfigForOrg: ["GET /orgs/{org}/hooks/{hook_id}/config"],
+    getWebhookDelivery: [
+      "GET /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    list: ["GET /organizations"],
+    listAppInstallations: ["GET /orgs/{org}/installations"],
+    listArtifactStorageRecords: [
+      "GET /orgs/{org}/artifacts/{subject_digest}/metadata/storage-records"
+    ],
+    listAttestationRepositories: ["GET /orgs/{org}/attestations/repositories"],
+    listAttestations: ["GET /orgs/{org}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /orgs/{org}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedUsers: ["GET /orgs/{org}/blocks"],
+    listFailedInvitations: ["GET /orgs/{org}/failed_invitations"],
+    listForAuthenticatedUser: ["GET /user/orgs"],
+    listForUser: ["GET /users/{username}/orgs"],
+    listInvitationTeams: ["GET /orgs/{org}/invitations/{invitation_id}/teams"],
+    listIssueTypes: ["GET /orgs/{org}/issue-types"],
+    listMembers: ["GET /orgs/{org}/members"],
+    listMembershipsForAuthenticatedUser: ["GET /user/memberships/orgs"],
+    listOrgRoleTeams: ["GET /orgs/{org}/organization-roles/{role_id}/teams"],
+    listOrgRoleUsers: ["GET /orgs/{org}/organization-roles/{role_id}/users"],
+    listOrgRoles: ["GET /orgs/{org}/organization-roles"],
+    listOrganizationFineGrainedPermissions: [
+      "GET /orgs/{org}/organization-fine-grained-permissions"
+    ],
+    listOutsideCollaborators: ["GET /orgs/{org}/outside_collaborators"],
+    listPatGrantRepositories: [
+      "GET /orgs/{org}/personal-access-tokens/{pat_id}/repositories"
+    ],
+    listPatGrantRequestRepositories: [
+      "GET /orgs/{org}/personal-access-token-requests/{pat_request_id}/repositories"
+    ],
+    listPatGrantRequests: ["GET /orgs/{org}/personal-access-token-requests"],
+    listPatGrants: ["GET /orgs/{org}/personal-access-tokens"],
+    listPendingInvitations: ["GET /orgs/{org}/invitations"],
+    listPublicMembers: ["GET /orgs/{org}/public_members"],
+    listSecurityManagerTeams: [
+      "GET /orgs/{org}/security-managers",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.listSecurityManagerTeams() is deprecated, see https://docs.github.com/rest/orgs/security-managers#list-security-manager-teams"
+      }
+    ],
+    listWebhookDeliveries: ["GET /orgs/{org}/hooks/{hook_id}/deliveries"],
+    listWebhooks: ["GET /orgs/{org}/hooks"],
+    pingWebhook: ["POST /orgs/{org}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /orgs/{org}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeMember: ["DELETE /orgs/{org}/members/{username}"],
+    removeMembershipForUser: ["DELETE /orgs/{org}/memberships/{username}"],
+    removeOutsideCollaborator: [
+      "DELETE /orgs/{org}/outside_collaborators/{username}"
+    ],
+    removePublicMembershipForAuthenticatedUser: [
+      "DELETE /orgs/{org}/public_members/{username}"
+    ],
+    removeSecurityManagerTeam: [
+      "DELETE /orgs/{org}/security-managers/teams/{team_slug}",
+      {},
+      {
+        deprecated: "octokit.rest.orgs.removeSecurityManagerTeam() is deprecated, see https://docs.github.com/rest/orgs/security-managers#remove-a-security-manager-team"
+      }
+    ],
+    reviewPatGrantRequest: [
+      "POST /orgs/{org}/personal-access-token-requests/{pat_request_id}"
+    ],
+    reviewPatGrantRequestsInBulk: [
+      "POST /orgs/{org}/personal-access-token-requests"
+    ],
+    revokeAllOrgRolesTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}"
+    ],
+    revokeAllOrgRolesUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}"
+    ],
+    revokeOrgRoleTeam: [
+      "DELETE /orgs/{org}/organization-roles/teams/{team_slug}/{role_id}"
+    ],
+    revokeOrgRoleUser: [
+      "DELETE /orgs/{org}/organization-roles/users/{username}/{role_id}"
+    ],
+    setImmutableReleasesSettings: [
+      "PUT /orgs/{org}/settings/immutable-releases"
+    ],
+    setImmutableReleasesSettingsRepositories: [
+      "PUT /orgs/{org}/settings/immutable-releases/repositories"
+    ],
+    setMembershipForUser: ["PUT /orgs/{org}/memberships/{username}"],
+    setPublicMembershipForAuthenticatedUser: [
+      "PUT /orgs/{org}/public_members/{username}"
+    ],
+    unblockUser: ["DELETE /orgs/{org}/blocks/{username}"],
+    update: ["PATCH /orgs/{org}"],
+    updateIssueType: ["PUT /orgs/{org}/issue-types/{issue_type_id}"],
+    updateMembershipForAuthenticatedUser: [
+      "PATCH /user/memberships/orgs/{org}"
+    ],
+    updatePatAccess: ["POST /orgs/{org}/personal-access-tokens/{pat_id}"],
+    updatePatAccesses: ["POST /orgs/{org}/personal-access-tokens"],
+    updateWebhook: ["PATCH /orgs/{org}/hooks/{hook_id}"],
+    updateWebhookConfigForOrg: ["PATCH /orgs/{org}/hooks/{hook_id}/config"]
+  },
+  packages: {
+    deletePackageForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    deletePackageVersionForAuthenticatedUser: [
+      "DELETE /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForOrg: [
+      "DELETE /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    deletePackageVersionForUser: [
+      "DELETE /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getAllPackageVersionsForAPackageOwnedByAnOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions",
+      {},
+      { renamed: ["packages", "getAllPackageVersionsForPackageOwnedByOrg"] }
+    ],
+    getAllPackageVersionsForAPackageOwnedByTheAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions",
+      {},
+      {
+        renamed: [
+          "packages",
+          "getAllPackageVersionsForPackageOwnedByAuthenticatedUser"
+        ]
+      }
+    ],
+    getAllPackageVersionsForPackageOwnedByAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByOrg: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions"
+    ],
+    getAllPackageVersionsForPackageOwnedByUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions"
+    ],
+    getPackageForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}"
+    ],
+    getPackageForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}"
+    ],
+    getPackageForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}"
+    ],
+    getPackageVersionForAuthenticatedUser: [
+      "GET /user/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForOrganization: [
+      "GET /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    getPackageVersionForUser: [
+      "GET /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}"
+    ],
+    listDockerMigrationConflictingPackagesForAuthenticatedUser: [
+      "GET /user/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForOrganization: [
+      "GET /orgs/{org}/docker/conflicts"
+    ],
+    listDockerMigrationConflictingPackagesForUser: [
+      "GET /users/{username}/docker/conflicts"
+    ],
+    listPackagesForAuthenticatedUser: ["GET /user/packages"],
+    listPackagesForOrganization: ["GET /orgs/{org}/packages"],
+    listPackagesForUser: ["GET /users/{username}/packages"],
+    restorePackageForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/restore{?token}"
+    ],
+    restorePackageVersionForAuthenticatedUser: [
+      "POST /user/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForOrg: [
+      "POST /orgs/{org}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ],
+    restorePackageVersionForUser: [
+      "POST /users/{username}/packages/{package_type}/{package_name}/versions/{package_version_id}/restore"
+    ]
+  },
+  privateRegistries: {
+    createOrgPrivateRegistry: ["POST /orgs/{org}/private-registries"],
+    deleteOrgPrivateRegistry: [
+      "DELETE /orgs/{org}/private-registries/{secret_name}"
+    ],
+    getOrgPrivateRegistry: ["GET /orgs/{org}/private-registries/{secret_name}"],
+    getOrgPublicKey: ["GET /orgs/{org}/private-registries/public-key"],
+    listOrgPrivateRegistries: ["GET /orgs/{org}/private-registries"],
+    updateOrgPrivateRegistry: [
+      "PATCH /orgs/{org}/private-registries/{secret_name}"
+    ]
+  },
+  projects: {
+    addItemForOrg: ["POST /orgs/{org}/projectsV2/{project_number}/items"],
+    addItemForUser: [
+      "POST /users/{username}/projectsV2/{project_number}/items"
+    ],
+    deleteItemForOrg: [
+      "DELETE /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    deleteItemForUser: [
+      "DELETE /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    getFieldForOrg: [
+      "GET /orgs/{org}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getFieldForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields/{field_id}"
+    ],
+    getForOrg: ["GET /orgs/{org}/projectsV2/{project_number}"],
+    getForUser: ["GET /users/{username}/projectsV2/{project_number}"],
+    getOrgItem: ["GET /orgs/{org}/projectsV2/{project_number}/items/{item_id}"],
+    getUserItem: [
+      "GET /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    listFieldsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/fields"],
+    listFieldsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/fields"
+    ],
+    listForOrg: ["GET /orgs/{org}/projectsV2"],
+    listForUser: ["GET /users/{username}/projectsV2"],
+    listItemsForOrg: ["GET /orgs/{org}/projectsV2/{project_number}/items"],
+    listItemsForUser: [
+      "GET /users/{username}/projectsV2/{project_number}/items"
+    ],
+    updateItemForOrg: [
+      "PATCH /orgs/{org}/projectsV2/{project_number}/items/{item_id}"
+    ],
+    updateItemForUser: [
+      "PATCH /users/{username}/projectsV2/{project_number}/items/{item_id}"
+    ]
+  },
+  pulls: {
+    checkIfMerged: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    create: ["POST /repos/{owner}/{repo}/pulls"],
+    createReplyForReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments/{comment_id}/replies"
+    ],
+    createReview: ["POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    createReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    deletePendingReview: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    deleteReviewComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ],
+    dismissReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/dismissals"
+    ],
+    get: ["GET /repos/{owner}/{repo}/pulls/{pull_number}"],
+    getReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    getReviewComment: ["GET /repos/{owner}/{repo}/pulls/comments/{comment_id}"],
+    list: ["GET /repos/{owner}/{repo}/pulls"],
+    listCommentsForReview: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/comments"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/commits"],
+    listFiles: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/files"],
+    listRequestedReviewers: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    listReviewComments: [
+      "GET /repos/{owner}/{repo}/pulls/{pull_number}/comments"
+    ],
+    listReviewCommentsForRepo: ["GET /repos/{owner}/{repo}/pulls/comments"],
+    listReviews: ["GET /repos/{owner}/{repo}/pulls/{pull_number}/reviews"],
+    merge: ["PUT /repos/{owner}/{repo}/pulls/{pull_number}/merge"],
+    removeRequestedReviewers: [
+      "DELETE /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    requestReviewers: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/requested_reviewers"
+    ],
+    submitReview: [
+      "POST /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}/events"
+    ],
+    update: ["PATCH /repos/{owner}/{repo}/pulls/{pull_number}"],
+    updateBranch: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/update-branch"
+    ],
+    updateReview: [
+      "PUT /repos/{owner}/{repo}/pulls/{pull_number}/reviews/{review_id}"
+    ],
+    updateReviewComment: [
+      "PATCH /repos/{owner}/{repo}/pulls/comments/{comment_id}"
+    ]
+  },
+  rateLimit: { get: ["GET /rate_limit"] },
+  reactions: {
+    createForCommitComment: [
+      "POST /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    createForIssue: [
+      "POST /repos/{owner}/{repo}/issues/{issue_number}/reactions"
+    ],
+    createForIssueComment: [
+      "POST /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    createForPullRequestReviewComment: [
+      "POST /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    createForRelease: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    createForTeamDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    createForTeamDiscussionInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ],
+    deleteForCommitComment: [
+      "DELETE /repos/{owner}/{repo}/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForIssue: [
+      "DELETE /repos/{owner}/{repo}/issues/{issue_number}/reactions/{reaction_id}"
+    ],
+    deleteForIssueComment: [
+      "DELETE /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForPullRequestComment: [
+      "DELETE /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions/{reaction_id}"
+    ],
+    deleteForRelease: [
+      "DELETE /repos/{owner}/{repo}/releases/{release_id}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussion: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions/{reaction_id}"
+    ],
+    deleteForTeamDiscussionComment: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions/{reaction_id}"
+    ],
+    listForCommitComment: [
+      "GET /repos/{owner}/{repo}/comments/{comment_id}/reactions"
+    ],
+    listForIssue: ["GET /repos/{owner}/{repo}/issues/{issue_number}/reactions"],
+    listForIssueComment: [
+      "GET /repos/{owner}/{repo}/issues/comments/{comment_id}/reactions"
+    ],
+    listForPullRequestReviewComment: [
+      "GET /repos/{owner}/{repo}/pulls/comments/{comment_id}/reactions"
+    ],
+    listForRelease: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/reactions"
+    ],
+    listForTeamDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}/reactions"
+    ],
+    listForTeamDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/reactions"
+    ]
+  },
+  repos: {
+    acceptInvitation: [
+      "PATCH /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "acceptInvitationForAuthenticatedUser"] }
+    ],
+    acceptInvitationForAuthenticatedUser: [
+      "PATCH /user/repository_invitations/{invitation_id}"
+    ],
+    addAppAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    addCollaborator: ["PUT /repos/{owner}/{repo}/collaborators/{username}"],
+    addStatusCheckContexts: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    addTeamAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    addUserAccessRestrictions: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    cancelPagesDeployment: [
+      "POST /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}/cancel"
+    ],
+    checkAutomatedSecurityFixes: [
+      "GET /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    checkCollaborator: ["GET /repos/{owner}/{repo}/collaborators/{username}"],
+    checkImmutableReleases: ["GET /repos/{owner}/{repo}/immutable-releases"],
+    checkPrivateVulnerabilityReporting: [
+      "GET /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    checkVulnerabilityAlerts: [
+      "GET /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    codeownersErrors: ["GET /repos/{owner}/{repo}/codeowners/errors"],
+    compareCommits: ["GET /repos/{owner}/{repo}/compare/{base}...{head}"],
+    compareCommitsWithBasehead: [
+      "GET /repos/{owner}/{repo}/compare/{basehead}"
+    ],
+    createAttestation: ["POST /repos/{owner}/{repo}/attestations"],
+    createAutolink: ["POST /repos/{owner}/{repo}/autolinks"],
+    createCommitComment: [
+      "POST /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    createCommitSignatureProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    createCommitStatus: ["POST /repos/{owner}/{repo}/statuses/{sha}"],
+    createDeployKey: ["POST /repos/{owner}/{repo}/keys"],
+    createDeployment: ["POST /repos/{owner}/{repo}/deployments"],
+    createDeploymentBranchPolicy: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    createDeploymentProtectionRule: [
+      "POST /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    createDeploymentStatus: [
+      "POST /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    createDispatchEvent: ["POST /repos/{owner}/{repo}/dispatches"],
+    createForAuthenticatedUser: ["POST /user/repos"],
+    createFork: ["POST /repos/{owner}/{repo}/forks"],
+    createInOrg: ["POST /orgs/{org}/repos"],
+    createOrUpdateEnvironment: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    createOrUpdateFileContents: ["PUT /repos/{owner}/{repo}/contents/{path}"],
+    createOrgRuleset: ["POST /orgs/{org}/rulesets"],
+    createPagesDeployment: ["POST /repos/{owner}/{repo}/pages/deployments"],
+    createPagesSite: ["POST /repos/{owner}/{repo}/pages"],
+    createRelease: ["POST /repos/{owner}/{repo}/releases"],
+    createRepoRuleset: ["POST /repos/{owner}/{repo}/rulesets"],
+    createUsingTemplate: [
+      "POST /repos/{template_owner}/{template_repo}/generate"
+    ],
+    createWebhook: ["POST /repos/{owner}/{repo}/hooks"],
+    customPropertiesForReposCreateOrUpdateRepositoryValues: [
+      "PATCH /repos/{owner}/{repo}/properties/values"
+    ],
+    customPropertiesForReposGetRepositoryValues: [
+      "GET /repos/{owner}/{repo}/properties/values"
+    ],
+    declineInvitation: [
+      "DELETE /user/repository_invitations/{invitation_id}",
+      {},
+      { renamed: ["repos", "declineInvitationForAuthenticatedUser"] }
+    ],
+    declineInvitationForAuthenticatedUser: [
+      "DELETE /user/repository_invitations/{invitation_id}"
+    ],
+    delete: ["DELETE /repos/{owner}/{repo}"],
+    deleteAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    deleteAdminBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    deleteAnEnvironment: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    deleteAutolink: ["DELETE /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    deleteBranchProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    deleteCommitComment: ["DELETE /repos/{owner}/{repo}/comments/{comment_id}"],
+    deleteCommitSignatureProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    deleteDeployKey: ["DELETE /repos/{owner}/{repo}/keys/{key_id}"],
+    deleteDeployment: [
+      "DELETE /repos/{owner}/{repo}/deployments/{deployment_id}"
+    ],
+    deleteDeploymentBranchPolicy: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    deleteFile: ["DELETE /repos/{owner}/{repo}/contents/{path}"],
+    deleteInvitation: [
+      "DELETE /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    deleteOrgRuleset: ["DELETE /orgs/{org}/rulesets/{ruleset_id}"],
+    deletePagesSite: ["DELETE /repos/{owner}/{repo}/pages"],
+    deletePullRequestReviewProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    deleteRelease: ["DELETE /repos/{owner}/{repo}/releases/{release_id}"],
+    deleteReleaseAsset: [
+      "DELETE /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    deleteRepoRuleset: ["DELETE /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    deleteWebhook: ["DELETE /repos/{owner}/{repo}/hooks/{hook_id}"],
+    disableAutomatedSecurityFixes: [
+      "DELETE /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    disableDeploymentProtectionRule: [
+      "DELETE /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    disableImmutableReleases: [
+      "DELETE /repos/{owner}/{repo}/immutable-releases"
+    ],
+    disablePrivateVulnerabilityReporting: [
+      "DELETE /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    disableVulnerabilityAlerts: [
+      "DELETE /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    downloadArchive: [
+      "GET /repos/{owner}/{repo}/zipball/{ref}",
+      {},
+      { renamed: ["repos", "downloadZipballArchive"] }
+    ],
+    downloadTarballArchive: ["GET /repos/{owner}/{repo}/tarball/{ref}"],
+    downloadZipballArchive: ["GET /repos/{owner}/{repo}/zipball/{ref}"],
+    enableAutomatedSecurityFixes: [
+      "PUT /repos/{owner}/{repo}/automated-security-fixes"
+    ],
+    enableImmutableReleases: ["PUT /repos/{owner}/{repo}/immutable-releases"],
+    enablePrivateVulnerabilityReporting: [
+      "PUT /repos/{owner}/{repo}/private-vulnerability-reporting"
+    ],
+    enableVulnerabilityAlerts: [
+      "PUT /repos/{owner}/{repo}/vulnerability-alerts"
+    ],
+    generateReleaseNotes: [
+      "POST /repos/{owner}/{repo}/releases/generate-notes"
+    ],
+    get: ["GET /repos/{owner}/{repo}"],
+    getAccessRestrictions: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions"
+    ],
+    getAdminBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    getAllDeploymentProtectionRules: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules"
+    ],
+    getAllEnvironments: ["GET /repos/{owner}/{repo}/environments"],
+    getAllStatusCheckContexts: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts"
+    ],
+    getAllTopics: ["GET /repos/{owner}/{repo}/topics"],
+    getAppsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps"
+    ],
+    getAutolink: ["GET /repos/{owner}/{repo}/autolinks/{autolink_id}"],
+    getBranch: ["GET /repos/{owner}/{repo}/branches/{branch}"],
+    getBranchProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    getBranchRules: ["GET /repos/{owner}/{repo}/rules/branches/{branch}"],
+    getClones: ["GET /repos/{owner}/{repo}/traffic/clones"],
+    getCodeFrequencyStats: ["GET /repos/{owner}/{repo}/stats/code_frequency"],
+    getCollaboratorPermissionLevel: [
+      "GET /repos/{owner}/{repo}/collaborators/{username}/permission"
+    ],
+    getCombinedStatusForRef: ["GET /repos/{owner}/{repo}/commits/{ref}/status"],
+    getCommit: ["GET /repos/{owner}/{repo}/commits/{ref}"],
+    getCommitActivityStats: ["GET /repos/{owner}/{repo}/stats/commit_activity"],
+    getCommitComment: ["GET /repos/{owner}/{repo}/comments/{comment_id}"],
+    getCommitSignatureProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_signatures"
+    ],
+    getCommunityProfileMetrics: ["GET /repos/{owner}/{repo}/community/profile"],
+    getContent: ["GET /repos/{owner}/{repo}/contents/{path}"],
+    getContributorsStats: ["GET /repos/{owner}/{repo}/stats/contributors"],
+    getCustomDeploymentProtectionRule: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/{protection_rule_id}"
+    ],
+    getDeployKey: ["GET /repos/{owner}/{repo}/keys/{key_id}"],
+    getDeployment: ["GET /repos/{owner}/{repo}/deployments/{deployment_id}"],
+    getDeploymentBranchPolicy: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    getDeploymentStatus: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses/{status_id}"
+    ],
+    getEnvironment: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}"
+    ],
+    getLatestPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/latest"],
+    getLatestRelease: ["GET /repos/{owner}/{repo}/releases/latest"],
+    getOrgRuleSuite: ["GET /orgs/{org}/rulesets/rule-suites/{rule_suite_id}"],
+    getOrgRuleSuites: ["GET /orgs/{org}/rulesets/rule-suites"],
+    getOrgRuleset: ["GET /orgs/{org}/rulesets/{ruleset_id}"],
+    getOrgRulesets: ["GET /orgs/{org}/rulesets"],
+    getPages: ["GET /repos/{owner}/{repo}/pages"],
+    getPagesBuild: ["GET /repos/{owner}/{repo}/pages/builds/{build_id}"],
+    getPagesDeployment: [
+      "GET /repos/{owner}/{repo}/pages/deployments/{pages_deployment_id}"
+    ],
+    getPagesHealthCheck: ["GET /repos/{owner}/{repo}/pages/health"],
+    getParticipationStats: ["GET /repos/{owner}/{repo}/stats/participation"],
+    getPullRequestReviewProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    getPunchCardStats: ["GET /repos/{owner}/{repo}/stats/punch_card"],
+    getReadme: ["GET /repos/{owner}/{repo}/readme"],
+    getReadmeInDirectory: ["GET /repos/{owner}/{repo}/readme/{dir}"],
+    getRelease: ["GET /repos/{owner}/{repo}/releases/{release_id}"],
+    getReleaseAsset: ["GET /repos/{owner}/{repo}/releases/assets/{asset_id}"],
+    getReleaseByTag: ["GET /repos/{owner}/{repo}/releases/tags/{tag}"],
+    getRepoRuleSuite: [
+      "GET /repos/{owner}/{repo}/rulesets/rule-suites/{rule_suite_id}"
+    ],
+    getRepoRuleSuites: ["GET /repos/{owner}/{repo}/rulesets/rule-suites"],
+    getRepoRuleset: ["GET /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    getRepoRulesetHistory: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history"
+    ],
+    getRepoRulesetVersion: [
+      "GET /repos/{owner}/{repo}/rulesets/{ruleset_id}/history/{version_id}"
+    ],
+    getRepoRulesets: ["GET /repos/{owner}/{repo}/rulesets"],
+    getStatusChecksProtection: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    getTeamsWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams"
+    ],
+    getTopPaths: ["GET /repos/{owner}/{repo}/traffic/popular/paths"],
+    getTopReferrers: ["GET /repos/{owner}/{repo}/traffic/popular/referrers"],
+    getUsersWithAccessToProtectedBranch: [
+      "GET /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users"
+    ],
+    getViews: ["GET /repos/{owner}/{repo}/traffic/views"],
+    getWebhook: ["GET /repos/{owner}/{repo}/hooks/{hook_id}"],
+    getWebhookConfigForRepo: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    getWebhookDelivery: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}"
+    ],
+    listActivities: ["GET /repos/{owner}/{repo}/activity"],
+    listAttestations: [
+      "GET /repos/{owner}/{repo}/attestations/{subject_digest}"
+    ],
+    listAutolinks: ["GET /repos/{owner}/{repo}/autolinks"],
+    listBranches: ["GET /repos/{owner}/{repo}/branches"],
+    listBranchesForHeadCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/branches-where-head"
+    ],
+    listCollaborators: ["GET /repos/{owner}/{repo}/collaborators"],
+    listCommentsForCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/comments"
+    ],
+    listCommitCommentsForRepo: ["GET /repos/{owner}/{repo}/comments"],
+    listCommitStatusesForRef: [
+      "GET /repos/{owner}/{repo}/commits/{ref}/statuses"
+    ],
+    listCommits: ["GET /repos/{owner}/{repo}/commits"],
+    listContributors: ["GET /repos/{owner}/{repo}/contributors"],
+    listCustomDeploymentRuleIntegrations: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment_protection_rules/apps"
+    ],
+    listDeployKeys: ["GET /repos/{owner}/{repo}/keys"],
+    listDeploymentBranchPolicies: [
+      "GET /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies"
+    ],
+    listDeploymentStatuses: [
+      "GET /repos/{owner}/{repo}/deployments/{deployment_id}/statuses"
+    ],
+    listDeployments: ["GET /repos/{owner}/{repo}/deployments"],
+    listForAuthenticatedUser: ["GET /user/repos"],
+    listForOrg: ["GET /orgs/{org}/repos"],
+    listForUser: ["GET /users/{username}/repos"],
+    listForks: ["GET /repos/{owner}/{repo}/forks"],
+    listInvitations: ["GET /repos/{owner}/{repo}/invitations"],
+    listInvitationsForAuthenticatedUser: ["GET /user/repository_invitations"],
+    listLanguages: ["GET /repos/{owner}/{repo}/languages"],
+    listPagesBuilds: ["GET /repos/{owner}/{repo}/pages/builds"],
+    listPublic: ["GET /repositories"],
+    listPullRequestsAssociatedWithCommit: [
+      "GET /repos/{owner}/{repo}/commits/{commit_sha}/pulls"
+    ],
+    listReleaseAssets: [
+      "GET /repos/{owner}/{repo}/releases/{release_id}/assets"
+    ],
+    listReleases: ["GET /repos/{owner}/{repo}/releases"],
+    listTags: ["GET /repos/{owner}/{repo}/tags"],
+    listTeams: ["GET /repos/{owner}/{repo}/teams"],
+    listWebhookDeliveries: [
+      "GET /repos/{owner}/{repo}/hooks/{hook_id}/deliveries"
+    ],
+    listWebhooks: ["GET /repos/{owner}/{repo}/hooks"],
+    merge: ["POST /repos/{owner}/{repo}/merges"],
+    mergeUpstream: ["POST /repos/{owner}/{repo}/merge-upstream"],
+    pingWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/pings"],
+    redeliverWebhookDelivery: [
+      "POST /repos/{owner}/{repo}/hooks/{hook_id}/deliveries/{delivery_id}/attempts"
+    ],
+    removeAppAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    removeCollaborator: [
+      "DELETE /repos/{owner}/{repo}/collaborators/{username}"
+    ],
+    removeStatusCheckContexts: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    removeStatusCheckProtection: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    removeTeamAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    removeUserAccessRestrictions: [
+      "DELETE /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    renameBranch: ["POST /repos/{owner}/{repo}/branches/{branch}/rename"],
+    replaceAllTopics: ["PUT /repos/{owner}/{repo}/topics"],
+    requestPagesBuild: ["POST /repos/{owner}/{repo}/pages/builds"],
+    setAdminBranchProtection: [
+      "POST /repos/{owner}/{repo}/branches/{branch}/protection/enforce_admins"
+    ],
+    setAppAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/apps",
+      {},
+      { mapToData: "apps" }
+    ],
+    setStatusCheckContexts: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks/contexts",
+      {},
+      { mapToData: "contexts" }
+    ],
+    setTeamAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/teams",
+      {},
+      { mapToData: "teams" }
+    ],
+    setUserAccessRestrictions: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection/restrictions/users",
+      {},
+      { mapToData: "users" }
+    ],
+    testPushWebhook: ["POST /repos/{owner}/{repo}/hooks/{hook_id}/tests"],
+    transfer: ["POST /repos/{owner}/{repo}/transfer"],
+    update: ["PATCH /repos/{owner}/{repo}"],
+    updateBranchProtection: [
+      "PUT /repos/{owner}/{repo}/branches/{branch}/protection"
+    ],
+    updateCommitComment: ["PATCH /repos/{owner}/{repo}/comments/{comment_id}"],
+    updateDeploymentBranchPolicy: [
+      "PUT /repos/{owner}/{repo}/environments/{environment_name}/deployment-branch-policies/{branch_policy_id}"
+    ],
+    updateInformationAboutPagesSite: ["PUT /repos/{owner}/{repo}/pages"],
+    updateInvitation: [
+      "PATCH /repos/{owner}/{repo}/invitations/{invitation_id}"
+    ],
+    updateOrgRuleset: ["PUT /orgs/{org}/rulesets/{ruleset_id}"],
+    updatePullRequestReviewProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_pull_request_reviews"
+    ],
+    updateRelease: ["PATCH /repos/{owner}/{repo}/releases/{release_id}"],
+    updateReleaseAsset: [
+      "PATCH /repos/{owner}/{repo}/releases/assets/{asset_id}"
+    ],
+    updateRepoRuleset: ["PUT /repos/{owner}/{repo}/rulesets/{ruleset_id}"],
+    updateStatusCheckPotection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks",
+      {},
+      { renamed: ["repos", "updateStatusCheckProtection"] }
+    ],
+    updateStatusCheckProtection: [
+      "PATCH /repos/{owner}/{repo}/branches/{branch}/protection/required_status_checks"
+    ],
+    updateWebhook: ["PATCH /repos/{owner}/{repo}/hooks/{hook_id}"],
+    updateWebhookConfigForRepo: [
+      "PATCH /repos/{owner}/{repo}/hooks/{hook_id}/config"
+    ],
+    uploadReleaseAsset: [
+      "POST /repos/{owner}/{repo}/releases/{release_id}/assets{?name,label}",
+      { baseUrl: "https://uploads.github.com" }
+    ]
+  },
+  search: {
+    code: ["GET /search/code"],
+    commits: ["GET /search/commits"],
+    issuesAndPullRequests: ["GET /search/issues"],
+    labels: ["GET /search/labels"],
+    repos: ["GET /search/repositories"],
+    topics: ["GET /search/topics"],
+    users: ["GET /search/users"]
+  },
+  secretScanning: {
+    createPushProtectionBypass: [
+      "POST /repos/{owner}/{repo}/secret-scanning/push-protection-bypasses"
+    ],
+    getAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    getScanHistory: ["GET /repos/{owner}/{repo}/secret-scanning/scan-history"],
+    listAlertsForOrg: ["GET /orgs/{org}/secret-scanning/alerts"],
+    listAlertsForRepo: ["GET /repos/{owner}/{repo}/secret-scanning/alerts"],
+    listLocationsForAlert: [
+      "GET /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}/locations"
+    ],
+    listOrgPatternConfigs: [
+      "GET /orgs/{org}/secret-scanning/pattern-configurations"
+    ],
+    updateAlert: [
+      "PATCH /repos/{owner}/{repo}/secret-scanning/alerts/{alert_number}"
+    ],
+    updateOrgPatternConfigs: [
+      "PATCH /orgs/{org}/secret-scanning/pattern-configurations"
+    ]
+  },
+  securityAdvisories: {
+    createFork: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/forks"
+    ],
+    createPrivateVulnerabilityReport: [
+      "POST /repos/{owner}/{repo}/security-advisories/reports"
+    ],
+    createRepositoryAdvisory: [
+      "POST /repos/{owner}/{repo}/security-advisories"
+    ],
+    createRepositoryAdvisoryCveRequest: [
+      "POST /repos/{owner}/{repo}/security-advisories/{ghsa_id}/cve"
+    ],
+    getGlobalAdvisory: ["GET /advisories/{ghsa_id}"],
+    getRepositoryAdvisory: [
+      "GET /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ],
+    listGlobalAdvisories: ["GET /advisories"],
+    listOrgRepositoryAdvisories: ["GET /orgs/{org}/security-advisories"],
+    listRepositoryAdvisories: ["GET /repos/{owner}/{repo}/security-advisories"],
+    updateRepositoryAdvisory: [
+      "PATCH /repos/{owner}/{repo}/security-advisories/{ghsa_id}"
+    ]
+  },
+  teams: {
+    addOrUpdateMembershipForUserInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    addOrUpdateRepoPermissionsInOrg: [
+      "PUT /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    checkPermissionsForRepoInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    create: ["POST /orgs/{org}/teams"],
+    createDiscussionCommentInOrg: [
+      "POST /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    createDiscussionInOrg: ["POST /orgs/{org}/teams/{team_slug}/discussions"],
+    deleteDiscussionCommentInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    deleteDiscussionInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    deleteInOrg: ["DELETE /orgs/{org}/teams/{team_slug}"],
+    getByName: ["GET /orgs/{org}/teams/{team_slug}"],
+    getDiscussionCommentInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    getDiscussionInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    getMembershipForUserInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    list: ["GET /orgs/{org}/teams"],
+    listChildInOrg: ["GET /orgs/{org}/teams/{team_slug}/teams"],
+    listDiscussionCommentsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments"
+    ],
+    listDiscussionsInOrg: ["GET /orgs/{org}/teams/{team_slug}/discussions"],
+    listForAuthenticatedUser: ["GET /user/teams"],
+    listMembersInOrg: ["GET /orgs/{org}/teams/{team_slug}/members"],
+    listPendingInvitationsInOrg: [
+      "GET /orgs/{org}/teams/{team_slug}/invitations"
+    ],
+    listReposInOrg: ["GET /orgs/{org}/teams/{team_slug}/repos"],
+    removeMembershipForUserInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/memberships/{username}"
+    ],
+    removeRepoInOrg: [
+      "DELETE /orgs/{org}/teams/{team_slug}/repos/{owner}/{repo}"
+    ],
+    updateDiscussionCommentInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}/comments/{comment_number}"
+    ],
+    updateDiscussionInOrg: [
+      "PATCH /orgs/{org}/teams/{team_slug}/discussions/{discussion_number}"
+    ],
+    updateInOrg: ["PATCH /orgs/{org}/teams/{team_slug}"]
+  },
+  users: {
+    addEmailForAuthenticated: [
+      "POST /user/emails",
+      {},
+      { renamed: ["users", "addEmailForAuthenticatedUser"] }
+    ],
+    addEmailForAuthenticatedUser: ["POST /user/emails"],
+    addSocialAccountForAuthenticatedUser: ["POST /user/social_accounts"],
+    block: ["PUT /user/blocks/{username}"],
+    checkBlocked: ["GET /user/blocks/{username}"],
+    checkFollowingForUser: ["GET /users/{username}/following/{target_user}"],
+    checkPersonIsFollowedByAuthenticated: ["GET /user/following/{username}"],
+    createGpgKeyForAuthenticated: [
+      "POST /user/gpg_keys",
+      {},
+      { renamed: ["users", "createGpgKeyForAuthenticatedUser"] }
+    ],
+    createGpgKeyForAuthenticatedUser: ["POST /user/gpg_keys"],
+    createPublicSshKeyForAuthenticated: [
+      "POST /user/keys",
+      {},
+      { renamed: ["users", "createPublicSshKeyForAuthenticatedUser"] }
+    ],
+    createPublicSshKeyForAuthenticatedUser: ["POST /user/keys"],
+    createSshSigningKeyForAuthenticatedUser: ["POST /user/ssh_signing_keys"],
+    deleteAttestationsBulk: [
+      "POST /users/{username}/attestations/delete-request"
+    ],
+    deleteAttestationsById: [
+      "DELETE /users/{username}/attestations/{attestation_id}"
+    ],
+    deleteAttestationsBySubjectDigest: [
+      "DELETE /users/{username}/attestations/digest/{subject_digest}"
+    ],
+    deleteEmailForAuthenticated: [
+      "DELETE /user/emails",
+      {},
+      { renamed: ["users", "deleteEmailForAuthenticatedUser"] }
+    ],
+    deleteEmailForAuthenticatedUser: ["DELETE /user/emails"],
+    deleteGpgKeyForAuthenticated: [
+      "DELETE /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "deleteGpgKeyForAuthenticatedUser"] }
+    ],
+    deleteGpgKeyForAuthenticatedUser: ["DELETE /user/gpg_keys/{gpg_key_id}"],
+    deletePublicSshKeyForAuthenticated: [
+      "DELETE /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "deletePublicSshKeyForAuthenticatedUser"] }
+    ],
+    deletePublicSshKeyForAuthenticatedUser: ["DELETE /user/keys/{key_id}"],
+    deleteSocialAccountForAuthenticatedUser: ["DELETE /user/social_accounts"],
+    deleteSshSigningKeyForAuthenticatedUser: [
+      "DELETE /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    follow: ["PUT /user/following/{username}"],
+    getAuthenticated: ["GET /user"],
+    getById: ["GET /user/{account_id}"],
+    getByUsername: ["GET /users/{username}"],
+    getContextForUser: ["GET /users/{username}/hovercard"],
+    getGpgKeyForAuthenticated: [
+      "GET /user/gpg_keys/{gpg_key_id}",
+      {},
+      { renamed: ["users", "getGpgKeyForAuthenticatedUser"] }
+    ],
+    getGpgKeyForAuthenticatedUser: ["GET /user/gpg_keys/{gpg_key_id}"],
+    getPublicSshKeyForAuthenticated: [
+      "GET /user/keys/{key_id}",
+      {},
+      { renamed: ["users", "getPublicSshKeyForAuthenticatedUser"] }
+    ],
+    getPublicSshKeyForAuthenticatedUser: ["GET /user/keys/{key_id}"],
+    getSshSigningKeyForAuthenticatedUser: [
+      "GET /user/ssh_signing_keys/{ssh_signing_key_id}"
+    ],
+    list: ["GET /users"],
+    listAttestations: ["GET /users/{username}/attestations/{subject_digest}"],
+    listAttestationsBulk: [
+      "POST /users/{username}/attestations/bulk-list{?per_page,before,after}"
+    ],
+    listBlockedByAuthenticated: [
+      "GET /user/blocks",
+      {},
+      { renamed: ["users", "listBlockedByAuthenticatedUser"] }
+    ],
+    listBlockedByAuthenticatedUser: ["GET /user/blocks"],
+    listEmailsForAuthenticated: [
+      "GET /user/emails",
+      {},
+      { renamed: ["users", "listEmailsForAuthenticatedUser"] }
+    ],
+    listEmailsForAuthenticatedUser: ["GET /user/emails"],
+    listFollowedByAuthenticated: [
+      "GET /user/following",
+      {},
+      { renamed: ["users", "listFollowedByAuthenticatedUser"] }
+    ],
+    listFollowedByAuthenticatedUser: ["GET /user/following"],
+    listFollowersForAuthenticatedUser: ["GET /user/followers"],
+    listFollowersForUser: ["GET /users/{username}/followers"],
+    listFollowingForUser: ["GET /users/{username}/following"],
+    listGpgKeysForAuthenticated: [
+      "GET /user/gpg_keys",
+      {},
+      { renamed: ["users", "listGpgKeysForAuthenticatedUser"] }
+    ],
+    listGpgKeysForAuthenticatedUser: ["GET /user/gpg_keys"],
+    listGpgKeysForUser: ["GET /users/{username}/gpg_keys"],
+    listPublicEmailsForAuthenticated: [
+      "GET /user/public_emails",
+      {},
+      { renamed: ["users", "listPublicEmailsForAuthenticatedUser"] }
+    ],
+    listPublicEmailsForAuthenticatedUser: ["GET /user/public_emails"],
+    listPublicKeysForUser: ["GET /users/{username}/keys"],
+    listPublicSshKeysForAuthenticated: [
+      "GET /user/keys",
+      {},
+      { renamed: ["users", "listPublicSshKeysForAuthenticatedUser"] }
+    ],
+    listPublicSshKeysForAuthenticatedUser: ["GET /user/keys"],
+    listSocialAccountsForAuthenticatedUser: ["GET /user/social_accounts"],
+    listSocialAccountsForUser: ["GET /users/{username}/social_accounts"],
+    listSshSigningKeysForAuthenticatedUser: ["GET /user/ssh_signing_keys"],
+    listSshSigningKeysForUser: ["GET /users/{username}/ssh_signing_keys"],
+    setPrimaryEmailVisibilityForAuthenticated: [
+      "PATCH /user/email/visibility",
+      {},
+      { renamed: ["users", "setPrimaryEmailVisibilityForAuthenticatedUser"] }
+    ],
+    setPrimaryEmailVisibilityForAuthenticatedUser: [
+      "PATCH /user/email/visibility"
+    ],
+    unblock: ["DELETE /user/blocks/{username}"],
+    unfollow: ["DELETE /user/following/{username}"],
+    updateAuthenticated: ["PATCH /user"]
+  }
+};
+var endpoints_default = Endpoints;
+
+const endpointMethodsMap = /* @__PURE__ */ new Map();
+for (const [scope, endpoints] of Object.entries(endpoints_default)) {
+  for (const [methodName, endpoint] of Object.entries(endpoints)) {
+    const [route, defaults, decorations] = endpoint;
+    const [method, url] = route.split(/ /);
+    const endpointDefaults = Object.assign(
+      {
+        method,
+        url
+      },
+      defaults
+    );
+    if (!endpointMethodsMap.has(scope)) {
+      endpointMethodsMap.set(scope, /* @__PURE__ */ new Map());
+    }
+    endpointMethodsMap.get(scope).set(methodName, {
+      scope,
+      methodName,
+      endpointDefaults,
+      decorations
+    });
+  }
+}
+const handler = {
+  has({ scope }, methodName) {
+    return endpointMethodsMap.get(scope).has(methodName);
+  },
+  getOwnPropertyDescriptor(target, methodName) {
+    return {
+      value: this.get(target, methodName),
+      // ensures method is in the cache
+      configurable: true,
+      writable: true,
+      enumerable: true
+    };
+  },
+  defineProperty(target, methodName, descriptor) {
+    Object.defineProperty(target.cache, methodName, descriptor);
+    return true;
+  },
+  deleteProperty(target, methodName) {
+    delete target.cache[methodName];
+    return true;
+  },
+  ownKeys({ scope }) {
+    return [...endpointMethodsMap.get(scope).keys()];
+  },
+  set(target, methodName, value) {
+    return target.cache[methodName] = value;
+  },
+  get({ octokit, scope, cache }, methodName) {
+    if (cache[methodName]) {
+      return cache[methodName];
+    }
+    const method = endpointMethodsMap.get(scope).get(methodName);
+    if (!method) {
+      return void 0;
+    }
+    const { endpointDefaults, decorations } = method;
+    if (decorations) {
+      cache[methodName] = decorate(
+        octokit,
+        scope,
+        methodName,
+        endpointDefaults,
+        decorations
+      );
+    } else {
+      cache[methodName] = octokit.request.defaults(endpointDefaults);
+    }
+    return cache[methodName];
+  }
+};
+function endpointsToMethods(octokit) {
+  const newMethods = {};
+  for (const scope of endpointMethodsMap.keys()) {
+    newMethods[scope] = new Proxy({ octokit, scope, cache: {} }, handler);
+  }
+  return newMethods;
+}
+function decorate(octokit, scope, methodName, defaults, decorations) {
+  const requestWithDefaults = octokit.request.defaults(defaults);
+  function withDecorations(...args) {
+    let options = requestWithDefaults.endpoint.merge(...args);
+    if (decorations.mapToData) {
+      options = Object.assign({}, options, {
+        data: options[decorations.mapToData],
+        [decorations.mapToData]: void 0
+      });
+      return requestWithDefaults(options);
+    }
+    if (decorations.renamed) {
+      const [newScope, newMethodName] = decorations.renamed;
+      octokit.log.warn(
+        `octokit.${scope}.${methodName}() has been renamed to octokit.${newScope}.${newMethodName}()`
+      );
+    }
+    if (decorations.deprecated) {
+      octokit.log.warn(decorations.deprecated);
+    }
+    if (decorations.renamedParameters) {
+      const options2 = requestWithDefaults.endpoint.merge(...args);
+      for (const [name, alias] of Object.entries(
+        decorations.renamedParameters
+      )) {
+        if (name in options2) {
+          octokit.log.warn(
+            `"${name}" parameter is deprecated for "octokit.${scope}.${methodName}()". Use "${alias}" instead`
+          );
+          if (!(alias in options2)) {
+            options2[alias] = options2[name];
+          }
+          delete options2[name];
+        }
+      }
+      return requestWithDefaults(options2);
+    }
+    return requestWithDefaults(...args);
+  }
+  return Object.assign(withDecorations, requestWithDefaults);
+}
+
+function restEndpointMethods(octokit) {
+  const api = endpointsToMethods(octokit);
+  return {
+    rest: api
+  };
+}
+restEndpointMethods.VERSION = VERSION$1;
+
+// pkg/dist-src/version.js
+var VERSION = "0.0.0-development";
+
+// pkg/dist-src/normalize-paginated-list-response.js
+function normalizePaginatedListResponse(response) {
+  if (!response.data) {
+    return {
+      ...response,
+      data: []
+    };
+  }
+  const responseNeedsNormalization = ("total_count" in response.data || "total_commits" in response.data) && !("url" in response.data);
+  if (!responseNeedsNormalization) return response;
+  const incompleteResults = response.data.incomplete_results;
+  const repositorySelection = response.data.repository_selection;
+  const totalCount = response.data.total_count;
+  const totalCommits = response.data.total_commits;
+  delete response.data.incomplete_results;
+  delete response.data.repository_selection;
+  delete response.data.total_count;
+  delete response.data.total_commits;
+  const namespaceKey = Object.keys(response.data)[0];
+  const data = response.data[namespaceKey];
+  response.data = data;
+  if (typeof incompleteResults !== "undefined") {
+    response.data.incomplete_results = incompleteResults;
+  }
+  if (typeof repositorySelection !== "undefined") {
+    response.data.repository_selection = repositorySelection;
+  }
+  response.data.total_count = totalCount;
+  response.data.total_commits = totalCommits;
+  return response;
+}
+
+// pkg/dist-src/iterator.js
+function iterator(octokit, route, parameters) {
+  const options = typeof route === "function" ? route.endpoint(parameters) : octokit.request.endpoint(route, parameters);
+  const requestMethod = typeof route === "function" ? route : octokit.request;
+  const method = options.method;
+  const headers = options.headers;
+  let url = options.url;
+  return {
+    [Symbol.asyncIterator]: () => ({
+      async next() {
+        if (!url) return { done: true };
+        try {
+          const response = await requestMethod({ method, url, headers });
+          const normalizedResponse = normalizePaginatedListResponse(response);
+          url = ((normalizedResponse.headers.link || "").match(
+            /<([^<>]+)>;\s*rel="next"/
+          ) || [])[1];
+          if (!url && "total_commits" in normalizedResponse.data) {
+            const parsedUrl = new URL(normalizedResponse.url);
+            const params = parsedUrl.searchParams;
+            const page = parseInt(params.get("page") || "1", 10);
+            const per_page = parseInt(params.get("per_page") || "250", 10);
+            if (page * per_page < normalizedResponse.data.total_commits) {
+              params.set("page", String(page + 1));
+              url = parsedUrl.toString();
+            }
+          }
+          return { value: normalizedResponse };
+        } catch (error) {
+          if (error.status !== 409) throw error;
+          url = "";
+          return {
+            value: {
+              status: 200,
+              headers: {},
+              data: []
+            }
+          };
+        }
+      }
+    })
+  };
+}
+
+// pkg/dist-src/paginate.js
+function paginate(octokit, route, parameters, mapFn) {
+  if (typeof parameters === "function") {
+    mapFn = parameters;
+    parameters = void 0;
+  }
+  return gather(
+    octokit,
+    [],
+    iterator(octokit, route, parameters)[Symbol.asyncIterator](),
+    mapFn
+  );
+}
+function gather(octokit, results, iterator2, mapFn) {
+  return iterator2.next().then((result) => {
+    if (result.done) {
+      return results;
+    }
+    let earlyExit = false;
+    function done() {
+      earlyExit = true;
+    }
+    results = results.concat(
+      mapFn ? mapFn(result.value, done) : result.value.data
+    );
+    if (earlyExit) {
+      return results;
+    }
+    return gather(octokit, results, iterator2, mapFn);
+  });
+}
+
+// pkg/dist-src/compose-paginate.js
+Object.assign(paginate, {
+  iterator
+});
+
+// pkg/dist-src/index.js
+function paginateRest(octokit) {
+  return {
+    paginate: Object.assign(paginate.bind(null, octokit), {
+      iterator: iterator.bind(null, octokit)
+    })
+  };
+}
+paginateRest.VERSION = VERSION;
+
+new Context();
+const baseUrl = getApiBaseUrl();
+const defaults = {
+    baseUrl,
+    request: {
+        agent: getProxyAgent(baseUrl),
+        fetch: getProxyFetch(baseUrl)
+    }
+};
+const GitHub = Octokit.plugin(restEndpointMethods, paginateRest).defaults(defaults);
+/**
+ * Convience function to correctly format Octokit Options to pass into the constructor.
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokitOptions(token, options) {
+    const opts = Object.assign({}, options || {}); // Shallow clone - don't mutate the object provided by the caller
+    // Auth
+    const auth = getAuthString(token, opts);
+    if (auth) {
+        opts.auth = auth;
+    }
+    // Orchestration ID
+    const userAgent = getUserAgentWithOrchestrationId(opts.userAgent);
+    if (userAgent) {
+        opts.userAgent = userAgent;
+    }
+    return opts;
+}
+
+new Context();
+/**
+ * Returns a hydrated octokit ready to use for GitHub Actions
+ *
+ * @param     token    the repo PAT or GITHUB_TOKEN
+ * @param     options  other options to set
+ */
+function getOctokit(token, options, ...additionalPlugins) {
+    const GitHubWithPlugins = GitHub.plugin(...additionalPlugins);
+    return new GitHubWithPlugins(getOctokitOptions(token, options));
+}
+
+// The Octokit the action talks to GitHub with, and the one place that decides how long to wait.
+// A request hook replaces @octokit/plugin-retry and plugin-throttling: plugin-retry handled a 429
+// before plugin-throttling could read its retry-after, so a 429 asking for 2 s was retried after 1 s.
+// Here every request, primary and secondary limits alike, on 403 and 429, waits what GitHub says
+// (retry-after, else x-ratelimit-reset when x-ratelimit-remaining is 0, else the minute GitHub's
+// docs ask for), within one total cap per run; each attempt has a time limit; a 5xx, a network error
+// or a timeout is retried only where repeating the request cannot do it twice (reads, and requests
+// the caller marks idempotent). See README "Faults".
+const REQUEST_TIMEOUT_MS = 30_000;
+const RATE_LIMIT_WAIT_MS = 120_000;
+/** The secondary limit without retry-after: "wait for at least one minute" (GitHub's REST docs). */
+const SECONDARY_WAIT_MS = 60_000;
+const TRANSIENT_RETRIES = 3;
+/** The total wait for rate limits would pass the cap: the caller falls back, and says so once. */
+class RateLimitExhausted extends Error {
+    waitMs;
+    capMs;
+    constructor(waitMs, capMs, detail) {
+        super(`GitHub's rate limit asks for ${Math.ceil(waitMs / 1000)} s more (${detail}), past the ${capMs / 1000} s go-major-gate waits in all`);
+        this.waitMs = waitMs;
+        this.capMs = capMs;
+        this.name = 'RateLimitExhausted';
+    }
+}
+/** One attempt got no answer in time (no status: the request may or may not have taken effect). */
+class RequestTimeout extends Error {
+    constructor(what, ms) {
+        super(`GitHub did not answer ${what} within ${ms / 1000} s`);
+        this.name = 'RequestTimeout';
+    }
+}
+function createOctokit(token, limits) {
+    const octokit = getOctokit(token, limits.baseUrl ? { baseUrl: limits.baseUrl } : {});
+    const budget = { waitedMs: 0 };
+    octokit.hook.wrap('request', async (request, options) => {
+        const hook = (options.request ?? {});
+        const method = String(options.method ?? 'GET').toUpperCase();
+        const idempotent = hook.idempotent ?? ['GET', 'HEAD', 'PUT'].includes(method);
+        const what = `${method} ${String(options.url)}`;
+        for (let attempt = 0;; attempt++) {
+            limits.signal?.throwIfAborted();
+            try {
+                return await attemptOnce(request, options, what, limits);
+            }
+            catch (error) {
+                if (limits.signal?.aborted)
+                    throw error;
+                const wait = rateLimitWait(error);
+                if (wait) {
+                    const cap = limits.rateLimitWaitMs + (hook.reserveMs ?? 0);
+                    if (budget.waitedMs + wait.ms > cap)
+                        throw new RateLimitExhausted(wait.ms, cap, wait.detail);
+                    budget.waitedMs += wait.ms;
+                    limits.log?.(`go-major-gate: ${wait.detail}: waiting ${Math.ceil(wait.ms / 1000)} s (${what})`);
+                    await sleep(wait.ms, limits.signal);
+                    continue;
+                }
+                if (!idempotent || attempt >= TRANSIENT_RETRIES || !isTransient(error))
+                    throw error;
+                await sleep((limits.backoffMs ?? 1000) * 2 ** attempt, limits.signal);
+            }
+        }
+    });
+    return octokit;
+}
+async function attemptOnce(request, options, what, limits) {
+    // The signal is passed on, but the attempt is also raced against the limit: it ends on time even
+    // where a fetch implementation does not stop on the signal.
+    const controller = new AbortController();
+    const signal = limits.signal ? AbortSignal.any([controller.signal, limits.signal]) : controller.signal;
+    let timer;
+    let onAbort;
+    const stop = new Promise((_resolve, reject) => {
+        timer = setTimeout(() => {
+            controller.abort();
+            reject(new RequestTimeout(what, limits.requestTimeoutMs));
+        }, limits.requestTimeoutMs);
+        onAbort = () => reject(limits.signal?.reason);
+        limits.signal?.addEventListener('abort', onAbort, { once: true });
+    });
+    try {
+        return await Promise.race([request({ ...options, request: { ...options.request, signal } }), stop]);
+    }
+    finally {
+        clearTimeout(timer);
+        if (onAbort)
+            limits.signal?.removeEventListener('abort', onAbort);
+    }
+}
+/** How long a 403 or 429 asks to wait, or undefined when it is not a rate limit (a 403 of permissions). */
+function rateLimitWait(error, now = Date.now()) {
+    const e = error;
+    if (e?.status !== 403 && e?.status !== 429)
+        return undefined;
+    const headers = e.response?.headers ?? {};
+    const retryAfter = headers['retry-after'];
+    if (retryAfter !== undefined && /^\d+$/.test(retryAfter.trim())) {
+        return { ms: Number(retryAfter) * 1000, detail: `HTTP ${e.status} with retry-after: ${retryAfter}` };
+    }
+    if (headers['x-ratelimit-remaining'] === '0' && /^\d+$/.test(headers['x-ratelimit-reset'] ?? '')) {
+        const ms = Math.max(Number(headers['x-ratelimit-reset']) * 1000 - now, 0) + 1000;
+        return { ms, detail: `HTTP ${e.status}: the rate limit resets at ${headers['x-ratelimit-reset']}` };
+    }
+    const message = e.response?.data?.message ?? '';
+    if (e.status === 429 || /secondary rate limit|abuse/i.test(message)) {
+        return { ms: SECONDARY_WAIT_MS, detail: `HTTP ${e.status}: a secondary rate limit without retry-after` };
+    }
+    return undefined;
+}
+/** A server error, no answer, or a network failure: worth another try where that is safe. */
+function isTransient(error) {
+    if (error instanceof RequestTimeout)
+        return true;
+    // Octokit reports a network failure as status 500 without a response.
+    const status = error?.status;
+    return status !== undefined && status >= 500;
+}
+function sleep(ms, signal) {
+    return new Promise((resolve, reject) => {
+        if (signal?.aborted)
+            return reject(signal.reason);
+        const timer = setTimeout(() => {
+            signal?.removeEventListener('abort', onAbort);
+            resolve();
+        }, ms);
+        const onAbort = () => {
+            clearTimeout(timer);
+            reject(signal?.reason);
+        };
+        signal?.addEventListener('abort', onAbort, { once: true });
+    });
+}
+
+const ANNOTATIONS_PER_REQUEST = 50;
+const CREATE_ATTEMPTS = 3;
+/** A completion may wait this much past the rate-limit cap: a run left in progress is worse. */
+const COMPLETION_RESERVE_MS = 60_000;
+/** Whether an API error means "this token may not write checks here" rather than a fault. */
+function isPermissionError(status) {
+    return status === 403 || status === 404;
+}
+async function publishCheckRun(octokit, request) {
+    let created;
+    try {
+        created = await createOnce(octokit, request);
+    }
+    catch (error) {
+        const { status, message } = describeHttpError(error);
+        if (isPermissionError(status) && !(error instanceof RateLimitExhausted))
+            return { kind: 'forbidden', status: status, message };
+        return { kind: 'failed', message, rateLimited: error instanceof RateLimitExhausted };
+    }
+    const run = { owner: request.owner, repo: request.repo, id: created.id };
+    request.onOpen?.(run);
+    let rejected = [];
+    let stopped;
+    try {
+        rejected = await sendAnnotations(octokit, run, request);
+    }
+    catch (error) {
+        stopped = error; // a rate limit past the cap, or a fault nobody foresaw: complete anyway
+    }
+    const completion = await completeCheckRun(octokit, run, {
+        conclusion: request.conclusion,
+        title: request.title,
+        summary: stopped === undefined
+            ? request.summary
+            : `${request.summary}\n\n> Some annotations could not be sent (${describeHttpError(stopped).message}); all findings are in the job summary.`
+    });
+    if (completion.kind === 'failed')
+        return { ...completion, rateLimited: stopped instanceof RateLimitExhausted };
+    request.onOpen?.(undefined);
+    if (created.attempts > 1)
+        await completeDuplicates(octokit, request, created);
+    return {
+        kind: 'published',
+        id: created.id,
+        ...(created.url ? { url: created.url } : {}),
+        rejected,
+        ...(stopped !== undefined
+            ? {
+                stopped: {
+                    message: describeHttpError(stopped).message,
+                    rateLimited: stopped instanceof RateLimitExhausted
+                }
+            }
+            : {}),
+        ...(completion.note ? { note: completion.note } : {})
+    };
+}
+/** POST once; after an error that leaves it unknown whether GitHub created the run, look before resending. */
+async function createOnce(octokit, request) {
+    for (let attempt = 1;; attempt++) {
+        try {
+            const created = await octokit.rest.checks.create({
+                owner: request.owner,
+                repo: request.repo,
+                name: request.name,
+                head_sha: request.headSha,
+                status: 'in_progress',
+                ...(request.externalId ? { external_id: request.externalId } : {}),
+                ...(request.detailsUrl ? { details_url: request.detailsUrl } : {}),
+                output: { title: 'Checking…', summary: 'go-major-gate is checking this commit.' }
+            });
+            return {
+                id: created.data.id,
+                ...(created.data.html_url ? { url: created.data.html_url } : {}),
+                attempts: attempt
+            };
+        }
+        catch (error) {
+            // Without an external_id nothing tells our run from another: never risk a second one.
+            if (!isTransient(error) || !request.externalId || attempt >= CREATE_ATTEMPTS)
+                throw error;
+            // A moment for GitHub to finish what it may have started, then look.
+            await new Promise(resolve => setTimeout(resolve, 1000 * attempt));
+            const existing = (await findCheckRuns(octokit, request, request.externalId))[0];
+            if (existing)
+                return { ...existing, attempts: attempt };
+        }
+    }
+}
+/** This run's check runs on the commit (GitHub filters by name; the external_id tells ours). */
+async function findCheckRuns(octokit, request, externalId) {
+    const runs = await octokit.paginate(octokit.rest.checks.listForRef, {
+        owner: request.owner,
+        repo: request.repo,
+        ref: request.headSha,
+        check_name: request.name,
+        filter: 'all',
+        per_page: 100
+    });
+    return runs
+        .filter(r => r.external_id === externalId)
+        .map(r => ({
+        id: r.id,
+        ...(r.html_url ? { url: r.html_url } : {}),
+        completed: r.status === 'completed'
+    }));
+}
+/**
+ * A creation that timed out may land after the lookup found nothing, and the POST sent again made a
+ * second run: every other run of ours still in progress is completed with the same verdict.
+ */
+async function completeDuplicates(octokit, request, kept) {
+    if (!request.externalId)
+        return;
+    try {
+        for (const other of await findCheckRuns(octokit, request, request.externalId)) {
+            if (other.id === kept.id || other.completed)
+                continue;
+            await completeCheckRun(octokit, { owner: request.owner, repo: request.repo, id: other.id }, {
+                conclusion: request.conclusion,
+                title: request.title,
+                summary: `A copy GitHub created when it answered the first request with an error; the report is in ${kept.url ?? `check run ${kept.id}`}.`
+            });
+        }
+    }
+    catch {
+        // best effort: the run that holds the report is complete
+    }
+}
+/**
+ * Each batch once. A batch that failed with a 5xx or a timeout may still have been stored: the run's
+ * annotation count says, and only a batch GitHub does not have is sent again.
+ */
+async function sendAnnotations(octokit, run, request) {
+    const rejected = [];
+    let stored = 0;
+    for (const [index, batch] of chunk(request.annotations, ANNOTATIONS_PER_REQUEST).entries()) {
+        const first = index * ANNOTATIONS_PER_REQUEST;
+        for (let attempt = 1;; attempt++) {
+            try {
+                await octokit.rest.checks.update({
+                    owner: run.owner,
+                    repo: run.repo,
+                    check_run_id: run.id,
+                    output: { title: request.title, summary: request.summary, annotations: [...batch] }
+                });
+                stored += batch.length;
+                break;
+            }
+            catch (error) {
+                if (error instanceof RateLimitExhausted)
+                    throw error;
+                if (isTransient(error) && attempt < CREATE_ATTEMPTS) {
+                    const count = await annotationCount(octokit, run);
+                    if (count !== undefined && count >= stored + batch.length) {
+                        stored = count;
+                        break; // GitHub took it
+                    }
+                    continue;
+                }
+                rejected.push({ first, count: batch.length, message: describeHttpError(error).message });
+                break;
+            }
+        }
+    }
+    return rejected;
+}
+async function annotationCount(octokit, run) {
+    try {
+        const { data } = await octokit.rest.checks.get({
+            owner: run.owner,
+            repo: run.repo,
+            check_run_id: run.id
+        });
+        return data.output.annotations_count;
+    }
+    catch {
+        return undefined;
+    }
+}
+/**
+ * Completes the run: with the verdict and its output; if GitHub refuses that output, with the verdict
+ * and a short one. The request is idempotent (retried after a 5xx) and may wait past the rate-limit cap.
+ */
+async function completeCheckRun(octokit, run, outcome) {
+    const send = (title, summary) => octokit.rest.checks.update({
+        owner: run.owner,
+        repo: run.repo,
+        check_run_id: run.id,
+        status: 'completed',
+        conclusion: outcome.conclusion,
+        completed_at: new Date().toISOString(),
+        output: { title, summary },
+        request: { idempotent: true, reserveMs: COMPLETION_RESERVE_MS }
+    });
+    try {
+        await send(outcome.title, outcome.summary);
+        return { kind: 'completed' };
+    }
+    catch (error) {
+        const first = describeHttpError(error);
+        if (first.status === 422) {
+            try {
+                await send(outcome.title.slice(0, 255), `GitHub refused the full summary (${first.message.slice(0, 500)}); the findings are in the job summary and the report.`);
+                return { kind: 'completed', note: `the summary was refused (${first.message})` };
+            }
+            catch {
+                // said below
+            }
+        }
+        return {
+            kind: 'failed',
+            message: `check run ${run.id} was created but could not be completed (${first.message}); it stays in progress on the commit`
+        };
+    }
+}
+function describeHttpError(error) {
+    const e = error;
+    const status = typeof e?.status === 'number' ? e.status : undefined;
+    const detail = e?.response?.data?.message ?? e?.message ?? String(error);
+    return {
+        ...(status !== undefined ? { status } : {}),
+        message: status !== undefined ? `HTTP ${status}: ${detail}` : detail
+    };
+}
+
+function findingToJson(f) {
+    const out = { rule: f.rule, severity: f.severity, file: f.file, line: f.line };
+    if (f.column !== undefined)
+        out.column = f.column;
+    if (f.endLine !== undefined)
+        out.endLine = f.endLine;
+    if (f.endColumn !== undefined)
+        out.endColumn = f.endColumn;
+    if (f.module !== undefined)
+        out.module = f.module;
+    out.message = f.message;
+    if (f.fix)
+        out.fix = { replacement: f.fix.replacement };
+    if (f.new !== undefined)
+        out.new = f.new;
+    if (f.symbol !== undefined)
+        out.symbol = f.symbol;
+    if (f.accepted !== undefined)
+        out.accepted = f.accepted;
+    return out;
+}
+function reportToJson(report) {
+    return {
+        tool: report.tool,
+        targets: report.targets,
+        modules: report.modules,
+        findings: report.findings.map(findingToJson),
+        conclusion: report.conclusion,
+        stats: report.stats,
+        ...(report.config ? { config: report.config } : {}),
+        ...(report.preExisting ? { preExisting: report.preExisting } : {})
+    };
+}
+function formatJson(report) {
+    return `${JSON.stringify(reportToJson(report), null, 2)}\n`;
+}
+
+/** reviewdog's maxCommentsPerRequest: larger reviews trip "403 You have triggered an abuse detection mechanism". */
+const REVIEW_COMMENTS_PER_REQUEST = 30;
+/** Findings listed by name in the review body per section; the rest are counted. */
+const BODY_LIST_MAX = 50;
+/** GitHub's limit on a review or comment body is 65536 characters; keep a margin. */
+const BODY_MAX_CHARS = 60000;
+/** Findings that could carry a suggestion: a fix, on a line the pull request added. */
+function suggestible(findings) {
+    return findings.filter(f => f.fix !== undefined && f.new === true && f.file !== null && f.line !== null);
+}
+/** The files whose text buildReview needs: those of the suggestible findings, sorted. */
+function filesForSuggestions(findings) {
+    return [...new Set(suggestible(findings).map(f => f.file))].sort();
+}
+/**
+ * Builds the review from the findings and the text of their files at the head commit (`files`: path →
+ * content; a missing file means its findings cannot be suggested). Returns undefined when there is
+ * nothing to suggest: no empty review.
+ */
+function buildReview(findings, files, options = {}) {
+    const max = options.maxComments ?? REVIEW_COMMENTS_PER_REQUEST;
+    if (!Number.isInteger(max) || max < 1)
+        throw new RangeError(`maxComments must be ≥ 1, got ${max}`);
+    const withFix = findings.filter(f => f.fix !== undefined && f.file !== null && f.line !== null);
+    const cache = new Map();
+    const linesAt = (path) => {
+        if (!cache.has(path)) {
+            const text = files.get(path);
+            cache.set(path, text === undefined ? undefined : linesOf(text));
+        }
+        return cache.get(path);
+    };
+    const notSuggested = [];
+    const candidates = [];
+    for (const f of withFix) {
+        const why = unsuggestableReason(f, linesAt(f.file), options.isAddedLine);
+        if (why)
+            notSuggested.push({ finding: f, why });
+        else
+            candidates.push(f);
+    }
+    const built = [];
+    for (const group of groupByLines(candidates)) {
+        const suggestion = applyFixes(linesAt(group.path), group);
+        for (const f of suggestion.skipped)
+            notSuggested.push({ finding: f, why: 'its fix overlaps another one' });
+        if (suggestion.applied.length === 0) {
+            for (const f of group.findings)
+                if (!suggestion.skipped.includes(f))
+                    notSuggested.push({ finding: f, why: 'its fix changes nothing' });
+            continue;
+        }
+        if (options.isAddedLine && !rangeAdded(group, options.isAddedLine)) {
+            for (const f of group.findings)
+                notSuggested.push({ finding: f, why: 'not all its lines are in the diff' });
+            continue;
+        }
+        built.push({
+            group,
+            applied: suggestion.applied,
+            comment: {
+                path: group.path,
+                line: group.end,
+                side: 'RIGHT',
+                ...(group.start < group.end ? { start_line: group.start, start_side: 'RIGHT' } : {}),
+                body: commentBody(group.findings, suggestion.skipped, suggestion.text)
+            }
+        });
+    }
+    if (built.length === 0)
+        return undefined;
+    // The most important groups get the comments; the rest are listed in the body.
+    built.sort((a, b) => byImportance(mostImportant(a.group), mostImportant(b.group)));
+    const commented = built.slice(0, max);
+    const overflow = built.slice(max).flatMap(b => b.group.findings);
+    const suggested = commented.reduce((n, b) => n + b.applied.length, 0);
+    const unsuggested = notSuggested.filter(n => !overflow.includes(n.finding));
+    return {
+        body: reviewBody({
+            comments: commented.length,
+            suggested,
+            max,
+            overflow,
+            unsuggested,
+            seeAlso: options.seeAlso ?? 'the check run and the job summary'
+        }),
+        comments: commented.map(b => b.comment),
+        suggested,
+        overflow: overflow.length,
+        unsuggested: unsuggested.length
+    };
+}
+function unsuggestableReason(f, lines, isAddedLine) {
+    if (f.new !== true)
+        return 'not on a line this pull request added';
+    const line = f.line;
+    if (isAddedLine && !isAddedLine(f.file, line))
+        return 'not on a line this pull request added';
+    if (f.column === undefined || f.endColumn === undefined)
+        return 'its fix has no columns';
+    if (lines === undefined)
+        return 'the file could not be read at the head commit';
+    const endLine = f.endLine ?? line;
+    if (endLine < line || endLine > lines.length || line < 1)
+        return 'its lines are not in the file';
+    if (f.column < 1 || f.column - 1 > length(lines[line - 1]))
+        return 'its columns are not in the line';
+    if (f.endColumn < 1 || f.endColumn - 1 > length(lines[endLine - 1]))
+        return 'its columns are not in the line';
+    if (endLine === line && f.endColumn < f.column)
+        return 'its columns are not in the line';
+    return undefined;
+}
+/** Findings whose line ranges overlap share one comment (one line, one comment). */
+function groupByLines(findings) {
+    const sorted = findings
+        .map(f => ({ f, path: f.file, start: f.line, end: f.endLine ?? f.line }))
+        .sort((a, b) => compare(a.path, b.path) || a.start - b.start || a.end - b.end);
+    const groups = [];
+    for (const s of sorted) {
+        const last = groups.at(-1);
+        if (last && last.path === s.path && s.start <= last.end) {
+            last.end = Math.max(last.end, s.end);
+            last.findings.push(s.f);
+        }
+        else {
+            groups.push({ path: s.path, start: s.start, end: s.end, findings: [s.f] });
+        }
+    }
+    return groups;
+}
+/** The lines' new text: each fix applied by its columns, from the last to the first; overlapping ones skipped. */
+function applyFixes(lines, group) {
+    const original = lines.slice(group.start - 1, group.end);
+    // Offsets in code points into the group's lines joined by "\n".
+    const starts = [];
+    let offset = 0;
+    for (const line of original) {
+        starts.push(offset);
+        offset += length(line) + 1;
+    }
+    const at = (line, column) => starts[line - group.start] + column - 1;
+    const edits = group.findings
+        .map(f => ({
+        f,
+        from: at(f.line, f.column),
+        to: at(f.endLine ?? f.line, f.endColumn),
+        text: f.fix.replacement
+    }))
+        .sort((a, b) => a.from - b.from || a.to - b.to);
+    const applied = [];
+    const skipped = [];
+    for (const e of edits) {
+        const prev = applied.at(-1);
+        if (prev && prev.from === e.from && prev.to === e.to && prev.text === e.text)
+            continue; // the same fix twice
+        if (prev && e.from < prev.to)
+            skipped.push(e.f);
+        else
+            applied.push(e);
+    }
+    const chars = Array.from(original.join('\n'));
+    for (const e of applied.slice().reverse())
+        chars.splice(e.from, e.to - e.from, ...Array.from(e.text));
+    const text = chars.join('');
+    const kept = group.findings.filter(f => !skipped.includes(f));
+    return { text, applied: text === original.join('\n') ? [] : kept, skipped };
+}
+function rangeAdded(group, isAddedLine) {
+    for (let line = group.start; line <= group.end; line++)
+        if (!isAddedLine(group.path, line))
+            return false;
+    return true;
+}
+/** A fence longer than any run of backticks in the text, and at least three (reviewdog does the same). */
+function fenceFor(text) {
+    const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map(run => run.length));
+    return '`'.repeat(Math.max(3, longest + 1));
+}
+function suggestionBlock(text) {
+    const fence = fenceFor(text);
+    return `${fence}suggestion\n${text}\n${fence}`;
+}
+function commentBody(findings, skipped, text) {
+    const described = findings.map(f => {
+        const note = skipped.includes(f) ? ' (its fix overlaps another one and is not in the suggestion)' : '';
+        return `**${f.rule}** (${f.severity}): ${f.message}${note}`;
+    });
+    const head = described.length === 1 ? described[0] : described.map(d => `- ${d}`).join('\n');
+    return truncate(`${head}\n\n${suggestionBlock(text)}`, BODY_MAX_CHARS, suggestionBlock(text));
+}
+function reviewBody(parts) {
+    const out = [];
+    const s = (n, word) => `${n} ${word}${n === 1 ? '' : 's'}`;
+    out.push(`**go-major-gate** suggests ${s(parts.comments, 'change')} (fixing ${s(parts.suggested, 'finding')}) on lines this pull request added. ` +
+        'Each suggestion replaces the commented line(s) with the corrected text: "Commit suggestion" applies it.');
+    if (parts.overflow.length > 0) {
+        out.push('', `${s(parts.overflow.length, 'more finding')} with a fix did not fit (at most ${parts.max} comments per review):`, ...listFindings(parts.overflow
+            .slice()
+            .sort(byImportance)
+            .map(f => ({ finding: f }))));
+    }
+    if (parts.unsuggested.length > 0) {
+        const sorted = parts.unsuggested.slice().sort((a, b) => byImportance(a.finding, b.finding));
+        out.push('', `${s(parts.unsuggested.length, 'finding')} with a fix could not be suggested here:`, ...listFindings(sorted));
+    }
+    out.push('', `All findings are in ${parts.seeAlso}.`);
+    return truncate(out.join('\n'), BODY_MAX_CHARS, '');
+}
+function listFindings(items) {
+    const lines = items.slice(0, BODY_LIST_MAX).map(({ finding: f, why }) => {
+        const where = `${f.file}:${f.line}`;
+        const fix = f.fix ? `: replace with \`${f.fix.replacement.replace(/`/g, "'")}\`` : '';
+        return `- \`${where}\` ${f.rule}${fix}${why ? ` (${why})` : ''}`;
+    });
+    if (items.length > BODY_LIST_MAX)
+        lines.push(`- … and ${items.length - BODY_LIST_MAX} more`);
+    return lines;
+}
+function mostImportant(group) {
+    return group.findings.slice().sort(byImportance)[0];
+}
+/** A file's lines without their line terminators (a final newline ends the last line, it opens none). */
+function linesOf(text) {
+    const lines = text.split('\n').map(l => (l.endsWith('\r') ? l.slice(0, -1) : l));
+    if (lines.length > 1 && lines.at(-1) === '')
+        lines.pop();
+    return lines;
+}
+/** Length in code points, the unit of a finding's columns. */
+function length(s) {
+    let n = 0;
+    for (const _ of s)
+        n++;
+    return n;
+}
+function truncate(s, max, keep) {
+    if (s.length <= max)
+        return s;
+    const room = max - keep.length - 2;
+    return `${s.slice(0, Math.max(0, room))}…\n${keep}`.slice(0, max);
+}
+function compare(a, b) {
+    return a < b ? -1 : a > b ? 1 : 0;
+}
+
+// SARIF 2.1.0 for GitHub code scanning: one run, every registered rule, one result per finding.
+const SARIF_SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
+const INFORMATION_URI = 'https://github.com/go-major-gate/go-major-gate';
+/** Versioned so that a change of the hashed fields can start a new series instead of reopening alerts. */
+const FINGERPRINT_KEY = 'goMajorGate/v1';
+const LEVEL = { error: 'error', warning: 'warning', notice: 'note' };
+function toSarif(report) {
+    const ruleIndex = new Map(rules$1.map((rule, i) => [rule.id, i]));
+    const occurrences = new Map();
+    return {
+        $schema: SARIF_SCHEMA,
+        version: '2.1.0',
+        runs: [
+            {
+                tool: {
+                    driver: {
+                        name: report.tool.name,
+                        version: report.tool.version,
+                        semanticVersion: report.tool.version,
+                        informationUri: INFORMATION_URI,
+                        rules: rules$1.map(rule => ({
+                            id: rule.id,
+                            shortDescription: { text: rule.doc },
+                            defaultConfiguration: { level: LEVEL[rule.severity] }
+                        }))
+                    }
+                },
+                // Finding columns count characters, not SARIF's default UTF-16 code units.
+                columnKind: 'unicodeCodePoints',
+                results: report.findings.map(f => {
+                    const file = f.file ?? fallbackGoMod(f, report);
+                    const fingerprint = fingerprintOf(f, file, occurrences);
+                    return sarifResult(f, file, ruleIndex.get(f.rule), fingerprint);
+                })
+            }
+        ]
+    };
+}
+function formatSarif(report) {
+    return `${JSON.stringify(toSarif(report), null, 2)}\n`;
+}
+function sarifResult(f, file, ruleIndex, fingerprint) {
+    const artifactLocation = { uri: toUri(file), uriBaseId: '%SRCROOT%' };
+    const region = regionOf(f);
+    return {
+        ruleId: f.rule,
+        ...(ruleIndex !== undefined ? { ruleIndex } : {}),
+        level: LEVEL[f.severity],
+        message: { text: f.message },
+        locations: [{ physicalLocation: { artifactLocation, region } }],
+        partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
+        ...(f.fix && f.file !== null && f.line !== null
+            ? {
+                fixes: [
+                    {
+                        description: { text: `Replace with ${f.fix.replacement}` },
+                        artifactChanges: [
+                            {
+                                artifactLocation,
+                                replacements: [{ deletedRegion: region, insertedContent: { text: f.fix.replacement } }]
+                            }
+                        ]
+                    }
+                ]
+            }
+            : {})
+    };
+}
+/** Code scanning needs a line: findings without one sit on line 1 of their file. */
+function regionOf(f) {
+    if (f.file === null || f.line === null)
+        return { startLine: 1 };
+    const region = { startLine: f.line };
+    if (f.column !== undefined)
+        region.startColumn = f.column;
+    if (f.endLine !== undefined)
+        region.endLine = f.endLine;
+    if (f.endColumn !== undefined)
+        region.endColumn = f.endColumn;
+    return region;
+}
+/** Tag and version findings are located at the go.mod of the module they gate. */
+function fallbackGoMod(f, report) {
+    const dir = f.moduleDir ?? report.targets.find(t => t.dir !== null)?.dir ?? report.modules[0]?.dir ?? '.';
+    return dir === '.' ? 'go.mod' : `${dir}/go.mod`;
+}
+/**
+ * Stable across runs: rule, file and message, never the line (edits above a finding move it). The same
+ * finding twice in one file is told apart by its occurrence number, as GitHub's own line hashes do.
+ */
+function fingerprintOf(f, file, occurrences) {
+    const hash = createHash('sha256').update(`${f.rule}\0${file}\0${f.message}`).digest('hex').slice(0, 32);
+    const n = (occurrences.get(hash) ?? 0) + 1;
+    occurrences.set(hash, n);
+    return `${hash}:${n}`;
+}
+/** A repository-relative path as a relative URI reference: each segment percent-encoded. */
+function toUri(file) {
+    return file.split('/').map(encodeURIComponent).join('/');
+}
+
+/**
+ * The report files live on the runner and nothing uploads them: the summaries name the step outputs
+ * that hold them and the step that keeps them.
+ */
+const UPLOAD_STEP = [
+    '- uses: actions/upload-artifact@v4',
+    '  with:',
+    '    name: go-major-gate-report',
+    '    path: ${{ steps.gate.outputs.report }} # id: gate on the go-major-gate step'
+].join('\n');
+/** Half of GitHub's 1 MiB per step: the rest of the step may write to the summary too. */
+const JOB_SUMMARY_BUDGET_BYTES = 512 * 1024;
+/** More findings than this is no longer a page people read; the full list is in the report. */
+const JOB_SUMMARY_MAX_DETAILS = 1000;
+/** GitHub allows 65,535 characters; string length counts UTF-16 units, never fewer than characters. */
+const CHECK_RUN_SUMMARY_BUDGET_CHARS = 60_000;
+/** Room kept for closing tags and the "left out" note once the budget stops the details. */
+const RESERVE = 4096;
+const ICON = { success: '✅', neutral: '⚠️', failure: '❌' };
+const SEVERITIES = ['error', 'warning', 'notice'];
+const MODE_TEXT = {
+    release: 'release',
+    'major-bump': 'major bump',
+    consistency: 'consistency check'
+};
+const HTML_ENTITIES = {
+    '&': '&amp;',
+    '<': '&lt;',
+    '>': '&gt;',
+    '"': '&quot;',
+    "'": '&#39;'
+};
+function escapeHtml(s) {
+    return s.replace(/[&<>"']/g, ch => HTML_ENTITIES[ch]);
+}
+/** Plain text inside Markdown: no HTML, no emphasis, links, code or table cells. */
+function escapeMarkdown(s) {
+    return s
+        .replace(/\r?\n/g, ' ')
+        .replace(/&/g, '&amp;')
+        .replace(/</g, '&lt;')
+        .replace(/>/g, '&gt;')
+        .replace(/[\\`*_[\]|~]/g, ch => `\\${ch}`);
+}
+/** HTML text on one visual line break per newline, so that no blank line ends GitHub's HTML block. */
+function text(s) {
+    return escapeHtml(s).replace(/\r?\n/g, '<br>');
+}
+function buildJobSummary(report, context) {
+    const out = [];
+    let used = 0;
+    const fits = (html) => used + byteLength(html) + RESERVE <= JOB_SUMMARY_BUDGET_BYTES;
+    const add = (html) => {
+        out.push(html);
+        used += byteLength(html) + 1;
+    };
+    add(`<h2>${ICON[report.conclusion]} ${text(verdictTitle(report))}</h2>`);
+    const { shown: sectionsShown, quiet } = splitQuiet(sectionsOf(report));
+    let shown = 0;
+    for (const section of sectionsShown) {
+        const head = sectionHeadHtml(section);
+        if (!fits(head))
+            break;
+        add(head);
+        const items = [];
+        for (const f of section.findings) {
+            const item = `<li>${findingHtml(f, context)}</li>`;
+            if (shown >= JOB_SUMMARY_MAX_DETAILS || !fits(item))
+                break;
+            items.push(item);
+            used += byteLength(item) + 1;
+            shown++;
+        }
+        if (items.length > 0)
+            out.push(`<details open><summary>Findings</summary>`, '<ul>', ...items, '</ul></details>');
+    }
+    if (quiet.length > 0)
+        add(`<p>✅ ${quietLine(quiet, sectionsShown)}.</p>`);
+    for (const line of filterLines(report))
+        add(line.details
+            ? `<details><summary>${text(line.text)}</summary><ul>${line.details.map(d => `<li>${text(d)}</li>`).join('')}</ul></details>`
+            : `<p>${text(line.text)}.</p>`);
+    const added = newCount(report.findings);
+    if (added > 0)
+        add(`<p>${text(newLine(added))}</p>`);
+    if (context.patchFiles)
+        add(`<p>${patchLineHtml(context.patchFiles)}</p>`);
+    const omitted = report.findings.length - shown;
+    if (omitted > 0) {
+        add(`<p><b>${plural(omitted, 'finding')} left out of this summary</b>: see ${whereHtml()}.</p>`);
+        add(`<pre><code>${text(UPLOAD_STEP).replace(/<br>/g, '\n')}</code></pre>`);
+    }
+    return `${out.join('\n')}\n`;
+}
+function buildCheckRunOutput(report, context) {
+    const out = [];
+    let used = 0;
+    const fits = (md) => used + md.length + RESERVE <= CHECK_RUN_SUMMARY_BUDGET_CHARS;
+    const add = (md) => {
+        out.push(md);
+        used += md.length + 1;
+    };
+    const { shown: sections, quiet } = splitQuiet(sectionsOf(report));
+    for (const section of sections) {
+        const line = `- ${targetLineMarkdown(section)}`;
+        if (!fits(line))
+            break;
+        add(line);
+    }
+    if (quiet.length > 0)
+        add(`- ✅ ${quietLine(quiet, sections)}`);
+    for (const line of filterLines(report))
+        add(line.details
+            ? `\n<details><summary>${escapeHtml(line.text)}</summary>\n\n${line.details.map(d => `- ${d}`).join('\n')}\n</details>`
+            : `\n${escapeMarkdown(line.text)}.`);
+    if (report.findings.length > 0)
+        add(['', ...ruleTableMarkdown(report.findings)].join('\n'));
+    const added = newCount(report.findings);
+    if (added > 0)
+        add(`\n${newLine(added)}`);
+    if (context.patchFiles)
+        add(`\n${patchLineMarkdown(context.patchFiles)}`);
+    if (report.findings.length > 0)
+        add('\n### Findings');
+    let shown = 0;
+    for (const f of report.findings.slice().sort(byImportance)) {
+        const line = `- ${findingMarkdown(f, context)}`;
+        if (!fits(line))
+            break;
+        add(line);
+        shown++;
+    }
+    if (out.length === 0)
+        add('No Go module found.');
+    const omitted = report.findings.length - shown;
+    if (omitted > 0) {
+        add(`\n**${plural(omitted, 'finding')} left out of this summary**: see ${whereMarkdown(context)}.`);
+        add(`\n\`\`\`yaml\n${UPLOAD_STEP}\n\`\`\``);
+    }
+    return { title: verdictTitle(report), summary: `${out.join('\n')}\n` };
+}
+/** One line: the tally, then what it means for the release or the consistency check. */
+function verdictTitle(report) {
+    const tally = tallyOf(report.findings);
+    const gated = report.targets.filter(t => t.mode !== 'consistency');
+    if (gated.length === 1) {
+        const [target] = gated;
+        const name = targetName(target);
+        const version = target.version ?? '?';
+        const prefix = tally ? `${tally}: ` : '';
+        return report.conclusion === 'failure'
+            ? `${prefix}${name} cannot be released as ${version}`
+            : `${prefix}${name} ${version} can be released`;
+    }
+    if (gated.length > 1) {
+        const prefix = tally ? `${tally}: ` : '';
+        return report.conclusion === 'failure'
+            ? `${prefix}not every one of ${gated.length} new majors can be released`
+            : `${prefix}${gated.length} new majors can be released`;
+    }
+    if (report.targets.length === 0)
+        return tally ? `${tally}: no Go module found` : 'No Go module found';
+    const subject = report.targets.length === 1 ? targetName(report.targets[0]) : `${report.targets.length} modules`;
+    if (!tally)
+        return `${subject} ${report.targets.length === 1 ? 'is' : 'are'} consistent`;
+    return `${tally} in the consistency check of ${subject}`;
+}
+/** Findings go to the target of their module; with a single target, everything concerns it. */
+function sectionsOf(report) {
+    const sections = report.targets.map(target => ({ target, findings: [] }));
+    const byDir = new Map(sections.filter(s => s.target.dir !== null).map(s => [s.target.dir, s]));
+    const other = [];
+    for (const f of report.findings) {
+        const section = byDir.get(f.moduleDir ?? null) ?? (sections.length === 1 ? sections[0] : undefined);
+        (section ? section.findings : other).push(f);
+    }
+    const all = other.length > 0 ? [...sections, { target: null, findings: other }] : sections;
+    for (const s of all)
+        s.findings.sort(byImportance);
+    // The module gated first, then modules with errors, then with warnings; the order is stable otherwise.
+    const rank = (s) => s.target !== null && s.target.mode !== 'consistency'
+        ? 0
+        : s.findings.some(f => f.severity === 'error')
+            ? 1
+            : s.findings.some(f => f.severity === 'warning')
+                ? 2
+                : 3;
+    return all
+        .map((s, i) => ({ s, i }))
+        .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
+        .map(({ s }) => s);
+}
+/**
+ * Modules merely checked for consistency with nothing above a notice are counted in one line, not
+ * listed: monorepos have hundreds.
+ */
+function splitQuiet(sections) {
+    const isQuiet = (s) => s.target?.mode === 'consistency' && s.findings.every(f => f.severity === 'notice');
+    return { shown: sections.filter(s => !isQuiet(s)), quiet: sections.filter(isQuiet) };
+}
+function quietLine(quiet, shown) {
+    const notices = quiet.reduce((n, s) => n + s.findings.length, 0);
+    return `${plural(quiet.length, shown.length > 0 ? 'other module' : 'module')} checked for consistency: ${notices > 0 ? `nothing above a notice (${plural(notices, 'notice')})` : 'no findings'}`;
+}
+/** What the pull request filters said: breaking changes a label allowed, findings the merge base has too. */
+function filterLines(report) {
+    const lines = [];
+    if (report.allowedBreaking && report.allowedBreaking.count > 0)
+        lines.push({
+            text: `The label "${report.allowedBreaking.label}" allowed ${plural(report.allowedBreaking.count, 'breaking change')}: they are listed as notices`
+        });
+    if (report.preExisting && report.preExisting.count > 0)
+        lines.push({
+            text: `${plural(report.preExisting.count, 'pre-existing finding')} left out (the merge base has them too)`,
+            details: Object.entries(report.preExisting.byRule).map(([rule, n]) => `${rule}: ${n}`)
+        });
+    return lines;
+}
+function sectionHeadHtml({ target, findings }) {
+    const lines = [`<h3>${target ? text(targetName(target)) : 'Other findings'}</h3>`];
+    const verdict = `${ICON[verdictOf(findings)]} ${text(tallyOf(findings) || 'no findings')}`;
+    lines.push(`<p>${target ? `${targetFactsHtml(target)}: ` : ''}${verdict}</p>`);
+    if (findings.length > 0) {
+        const rows = countByRule(findings).map(({ rule, severity, count }) => `<tr><td><code>${text(rule)}</code></td><td>${severity}</td><td>${count}</td></tr>`);
+        lines.push(`<table><tr><th>Rule</th><th>Severity</th><th>Findings</th></tr>${rows.join('')}</table>`);
+    }
+    return lines.join('\n');
+}
+function targetFactsHtml(t) {
+    const facts = [];
+    if (t.version !== null)
+        facts.push(text(t.version));
+    if (t.tag !== null && t.tag !== t.version)
+        facts.push(`tag <code>${text(t.tag)}</code>`);
+    facts.push(MODE_TEXT[t.mode]);
+    if (t.dir !== null)
+        facts.push(`in <code>${text(t.dir)}</code>`);
+    if (t.suggested)
+        facts.push(`suggested next version <code>${text(t.suggested)}</code>`);
+    return facts.join(', ');
+}
+function targetLineMarkdown({ target, findings }) {
+    const verdict = `${ICON[verdictOf(findings)]} `;
+    const counts = tallyOf(findings) || 'no findings';
+    if (!target)
+        return `${verdict}other findings: ${counts}`;
+    const facts = [
+        target.version,
+        target.tag !== target.version ? `tag ${target.tag}` : null,
+        MODE_TEXT[target.mode],
+        target.suggested ? `suggested next version ${target.suggested}` : null
+    ]
+        .filter((s) => s !== null)
+        .map(escapeMarkdown);
+    return `${verdict}**${escapeMarkdown(targetName(target))}** (${facts.join(', ')}): ${counts}`;
+}
+function ruleTableMarkdown(findings) {
+    return [
+        '| Rule | Severity | Findings |',
+        '| --- | --- | --- |',
+        ...countByRule(findings).map(({ rule, severity, count }) => `| \`${rule}\` | ${severity} | ${count} |`)
+    ];
+}
+function findingHtml(f, context) {
+    const url = blobUrl(f, context);
+    const place = `<code>${text(placeOf(f))}</code>`;
+    const where = url ? `<a href="${escapeHtml(url)}">${place}</a>` : place;
+    const isNew = f.new === true ? ' <b>new</b>' : '';
+    return `${where} ${f.severity}${isNew} <code>${text(f.rule)}</code>: ${text(f.message)}`;
+}
+function findingMarkdown(f, context) {
+    const url = blobUrl(f, context);
+    const place = escapeMarkdown(placeOf(f));
+    const isNew = f.new === true ? ' (new)' : '';
+    return `**${f.severity}**${isNew} ${url ? `[${place}](${url})` : place} \`${f.rule}\`: ${escapeMarkdown(f.message)}`;
+}
+/** The finding's line at the commit checked; each path segment percent-encoded, parentheses too (Markdown). */
+function blobUrl(f, context) {
+    if (!context.blob || f.file === null)
+        return undefined;
+    const { serverUrl, repository, commit } = context.blob;
+    const path = f.file
+        .split('/')
+        .map(segment => encodeURIComponent(segment).replace(/[()]/g, ch => `%${ch.charCodeAt(0).toString(16)}`))
+        .join('/');
+    const anchor = f.line !== null ? `#L${f.line}` : '';
+    return `${serverUrl.replace(/\/+$/, '')}/${repository}/blob/${commit}/${path}${anchor}`;
+}
+function newCount(findings) {
+    return findings.filter(f => f.new === true).length;
+}
+function newLine(n) {
+    return `${n === 1 ? '1 finding is' : `${n} findings are`} on lines this pull request added (marked new).`;
+}
+function patchLineHtml(files) {
+    return `A patch that fixes what is fixable (${plural(files, 'file')}) is in the step's <code>patch</code> output: <code>git apply</code> it on the commit checked.`;
+}
+function patchLineMarkdown(files) {
+    return `A patch that fixes what is fixable (${plural(files, 'file')}) is in the step's \`patch\` output: \`git apply\` it on the commit checked.`;
+}
+function placeOf(f) {
+    if (f.file === null)
+        return 'tag and version';
+    if (f.line === null)
+        return f.file;
+    return `${f.file}:${f.line}${f.column !== undefined ? `:${f.column}` : ''}`;
+}
+function targetName(t) {
+    if (t.module !== null)
+        return t.module;
+    if (t.dir === '.')
+        return 'the repository root';
+    return t.tag ?? 'no module';
+}
+/** The files are on the runner: name the outputs that hold them, never their local path. */
+function whereHtml() {
+    return "the full JSON report in the step's <code>report</code> output (SARIF in <code>sarif</code>), which stays on the runner unless a step uploads it";
+}
+function whereMarkdown(context) {
+    const run = context.checkRunUrl ? `[the workflow run](${context.checkRunUrl})` : 'the workflow run';
+    return `the job summary of ${run}, and the full JSON report in the step's \`report\` output (SARIF in \`sarif\`), which stays on the runner unless a step uploads it`;
+}
+/** Per rule and severity (a rule may report both), most severe first, then most frequent. */
+function countByRule(findings) {
+    const counts = new Map();
+    for (const f of findings) {
+        const key = `${f.rule} ${f.severity}`;
+        const entry = counts.get(key) ?? { rule: f.rule, severity: f.severity, count: 0 };
+        entry.count++;
+        counts.set(key, entry);
+    }
+    return [...counts.values()].sort((a, b) => SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
+        b.count - a.count ||
+        (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0));
+}
+function verdictOf(findings) {
+    if (findings.some(f => f.severity === 'error'))
+        return 'failure';
+    if (findings.some(f => f.severity === 'warning'))
+        return 'neutral';
+    return 'success';
+}
+/** "2 errors, 1 warning"; empty when there is nothing. */
+function tallyOf(findings) {
+    return SEVERITIES.map(severity => [severity, findings.filter(f => f.severity === severity).length])
+        .filter(([, n]) => n > 0)
+        .map(([severity, n]) => plural(n, severity))
+        .join(', ');
+}
+function plural(n, word) {
+    return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+function byteLength(s) {
+    return Buffer.byteLength(s, 'utf8');
+}
+
+// Unified diffs in git's format (`diff --git`, three lines of context), which `git apply` and
+// `patch -p1` accept. Pure. Lines are compared with Myers' O(ND) algorithm.
+function splitLines(text) {
+    if (text === '')
+        return [];
+    const parts = text.split('\n');
+    const last = parts.pop();
+    const lines = parts.map(t => ({ text: t, newline: true }));
+    if (last !== '')
+        lines.push({ text: last, newline: false });
+    return lines;
+}
+/** The shortest edit script from a to b, as a list of kept, removed and added lines. */
+function myers(a, b) {
+    const eq = (i, j) => a[i].text === b[j].text && a[i].newline === b[j].newline;
+    // Trim the common prefix and suffix: edits are usually few and local.
+    let pre = 0;
+    while (pre < a.length && pre < b.length && eq(pre, pre))
+        pre++;
+    let suf = 0;
+    while (suf < a.length - pre && suf < b.length - pre && eq(a.length - 1 - suf, b.length - 1 - suf))
+        suf++;
+    const n = a.length - pre - suf;
+    const m = b.length - pre - suf;
+    const max = n + m;
+    const v = new Int32Array(2 * max + 2);
+    const trace = [];
+    let found = false;
+    for (let d = 0; d <= max && !found; d++) {
+        trace.push(v.slice());
+        for (let k = -d; k <= d; k += 2) {
+            let x = k === -d || (k !== d && v[max + k - 1] < v[max + k + 1]) ? v[max + k + 1] : v[max + k - 1] + 1;
+            let y = x - k;
+            while (x < n && y < m && eq(pre + x, pre + y)) {
+                x++;
+                y++;
+            }
+            v[max + k] = x;
+            if (x >= n && y >= m) {
+                found = true;
+                break;
+            }
+        }
+    }
+    // Walk the trace back into an edit script.
+    const middle = [];
+    let x = n;
+    let y = m;
+    for (let d = trace.length - 1; d >= 0; d--) {
+        const vd = trace[d];
+        const k = x - y;
+        const prevK = k === -d || (k !== d && vd[max + k - 1] < vd[max + k + 1]) ? k + 1 : k - 1;
+        const prevX = d === 0 ? 0 : vd[max + prevK];
+        const prevY = prevX - prevK;
+        while (x > prevX && y > prevY) {
+            x--;
+            y--;
+            middle.push({ kind: ' ', line: a[pre + x], a: pre + x, b: pre + y });
+        }
+        if (d === 0)
+            break;
+        if (x === prevX)
+            middle.push({ kind: '+', line: b[pre + prevY], a: pre + x, b: pre + prevY });
+        else
+            middle.push({ kind: '-', line: a[pre + prevX], a: pre + prevX, b: pre + y });
+        x = prevX;
+        y = prevY;
+    }
+    middle.reverse();
+    const ops = [];
+    for (let i = 0; i < pre; i++)
+        ops.push({ kind: ' ', line: a[i], a: i, b: i });
+    ops.push(...middle);
+    for (let i = 0; i < suf; i++) {
+        const ai = a.length - suf + i;
+        ops.push({ kind: ' ', line: a[ai], a: ai, b: b.length - suf + i });
+    }
+    return ops;
+}
+/**
+ * A unified diff of one file in git's format, or '' when the texts are equal. `path` is
+ * repository-relative with forward slashes.
+ */
+function unifiedDiff(path, before, after, context = 3) {
+    if (before === after)
+        return '';
+    const a = splitLines(before);
+    const b = splitLines(after);
+    const ops = myers(a, b);
+    const out = [`diff --git a/${path} b/${path}`, `--- a/${path}`, `+++ b/${path}`];
+    let i = 0;
+    while (i < ops.length) {
+        if (ops[i].kind === ' ') {
+            i++;
+            continue;
+        }
+        // A hunk: from `context` lines before this change to `context` lines after the last change
+        // that is at most 2 * context lines further.
+        const start = Math.max(0, i - context);
+        let end = i;
+        for (let j = i; j < ops.length; j++) {
+            if (ops[j].kind !== ' ')
+                end = j;
+            else if (j - end > 2 * context)
+                break;
+        }
+        const stop = Math.min(ops.length, end + context + 1);
+        const hunk = ops.slice(start, stop);
+        const oldLines = hunk.filter(o => o.kind !== '+').length;
+        const newLines = hunk.filter(o => o.kind !== '-').length;
+        const oldStart = (hunk.find(o => o.kind !== '+')?.a ?? hunk[0].a) + (oldLines === 0 ? 0 : 1);
+        const newStart = (hunk.find(o => o.kind !== '-')?.b ?? hunk[0].b) + (newLines === 0 ? 0 : 1);
+        out.push(`@@ -${range(oldStart, oldLines)} +${range(newStart, newLines)} @@`);
+        for (const o of hunk) {
+            out.push(o.kind + o.line.text);
+            if (!o.line.newline)
+                out.push('\\ No newline at end of file');
+        }
+        i = stop;
+    }
+    return out.join('\n') + '\n';
+}
+function range(start, count) {
+    return count === 1 ? `${start}` : `${start},${count}`;
+}
+
+// Text edits, pure. Two kinds: byte-offset edits (go.mod, whose parser gives byte offsets) and
+// line/column edits (findings and references: 1-based lines, columns in code points, on one line).
+/** Applies non-overlapping byte edits; throws when two overlap. */
+function applyByteEdits(data, edits) {
+    const sorted = [...edits].sort((a, b) => a.start - b.start || a.end - b.end);
+    const encoder = new TextEncoder();
+    const parts = [];
+    let at = 0;
+    for (const e of sorted) {
+        // Two removals may share the blank line between them (each tidies its own side): one removal.
+        if (e.start < at && e.text === '' && parts.length > 0 && parts[parts.length - 1].length === 0) {
+            at = Math.max(at, e.end);
+            continue;
+        }
+        if (e.start < at || e.end < e.start || e.end > data.length)
+            throw new Error('overlapping or invalid edit');
+        parts.push(data.subarray(at, e.start), encoder.encode(e.text));
+        at = e.end;
+    }
+    parts.push(data.subarray(at));
+    const out = new Uint8Array(parts.reduce((n, p) => n + p.length, 0));
+    let offset = 0;
+    for (const p of parts) {
+        out.set(p, offset);
+        offset += p.length;
+    }
+    return out;
+}
+/**
+ * Applies line/column edits to a text. Returns undefined when an edit does not fit the text (a line
+ * or column out of range) or two edits overlap: the caller then leaves the file alone. An edit whose
+ * span already holds `corrected` changes nothing, so applying the same edits twice is harmless.
+ */
+function applyLineEdits(text, edits) {
+    const lines = text.split('\n');
+    const byLine = new Map();
+    for (const e of edits)
+        byLine.set(e.line, [...(byLine.get(e.line) ?? []), e]);
+    for (const [line, list] of byLine) {
+        if (line < 1 || line > lines.length)
+            return undefined;
+        const chars = [...lines[line - 1]];
+        list.sort((a, b) => b.column - a.column);
+        let limit = chars.length + 1;
+        for (const e of list) {
+            if (e.column < 1 || e.endColumn < e.column || e.endColumn > limit)
+                return undefined;
+            chars.splice(e.column - 1, e.endColumn - e.column, ...e.corrected);
+            limit = e.column;
+        }
+        lines[line - 1] = chars.join('');
+    }
+    return lines.join('\n');
+}
+
+// Rewrites the import paths of one Go source file and keeps it gofmt-clean. Pure: bytes in, bytes out.
+//
+// Only the import header changes (the bytes up to where go/build stops reading); the rest of the file
+// is copied byte for byte. After the paths are replaced, the header is brought to the shape gofmt
+// (go1.19: go/ast SortImports, go/printer) would give it, which matters because a new path can sort
+// elsewhere and has another length:
+// - each run of import specs on consecutive lines inside `import ( … )` is sorted by path, then
+//   name, then trailing comment (a blank line or a comment line ends a run); a spec without a
+//   trailing comment that equals the next one (same path and name) is dropped, as gofmt does;
+// - a rewritten raw string literal is written as an interpreted one, as go/printer does;
+// - trailing comments of consecutive spec lines are aligned again (gofmt's tabwriter: one space
+//   after the widest spec of each run of consecutive lines that all carry a trailing comment).
+// A header whose layout this cannot follow safely (two specs on one line, a comment before a spec
+// on its line, a group that needs sorting but is not one spec per line) is reported as unsafe and
+// the file is not changed.
+class UnsafeHeader extends Error {
+}
+/** Rewrites the import paths of a Go file for which `rewrite` gives a new path. */
+function rewriteGoFile(data, rewrite) {
+    const scan = scanImports(data, { eof: true });
+    if (scan.error) {
+        return {
+            kind: 'unsafe',
+            reason: `the import header could not be read: ${scan.error.message}`,
+            line: scan.error.line,
+            column: scan.error.column
+        };
+    }
+    const paths = scan.imports.map(s => s.path);
+    const targets = paths.map(p => rewrite(p));
+    if (targets.every((t, i) => t === undefined || t === paths[i]))
+        return { kind: 'unchanged', imports: paths };
+    let header;
+    try {
+        header = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(data.subarray(0, scan.end));
+    }
+    catch {
+        return { kind: 'unsafe', reason: 'the import header is not valid UTF-8' };
+    }
+    try {
+        const rewritten = rewriteHeader(header, paths, targets);
+        const head = new TextEncoder().encode(rewritten.header);
+        const out = new Uint8Array(head.length + data.length - scan.end);
+        out.set(head, 0);
+        out.set(data.subarray(scan.end), head.length);
+        const changes = scan.imports.flatMap((s, i) => {
+            const to = targets[i];
+            return to === undefined || to === s.path ? [] : [{ line: s.line, column: s.column, from: s.path, to }];
+        });
+        return { kind: 'changed', data: out, changes, imports: rewritten.imports };
+    }
+    catch (error) {
+        if (error instanceof UnsafeHeader)
+            return { kind: 'unsafe', reason: error.message };
+        throw error;
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// The header: tokens, declarations, specs
+function lex(s) {
+    const toks = [];
+    const comments = [];
+    let i = 0;
+    while (i < s.length) {
+        const c = s[i];
+        if (c === ' ' || c === '\t' || c === '\r' || c === '\n' || c === '\f' || c === '\ufeff') {
+            i++;
+        }
+        else if (s.startsWith('//', i)) {
+            const nl = s.indexOf('\n', i);
+            const end = nl < 0 ? s.length : nl;
+            comments.push({ start: i, end });
+            i = end;
+        }
+        else if (s.startsWith('/*', i)) {
+            const close = s.indexOf('*/', i + 2);
+            if (close < 0)
+                throw new UnsafeHeader('unterminated comment in the import header');
+            comments.push({ start: i, end: close + 2 });
+            i = close + 2;
+        }
+        else if (c === '"') {
+            let j = i + 1;
+            while (j < s.length && s[j] !== '"')
+                j += s[j] === '\\' ? 2 : 1;
+            toks.push({ kind: 'string', start: i, end: j + 1, text: s.slice(i, j + 1) });
+            i = j + 1;
+        }
+        else if (c === '`') {
+            const close = s.indexOf('`', i + 1);
+            if (close < 0)
+                throw new UnsafeHeader('unterminated raw string in the import header');
+            toks.push({ kind: 'string', start: i, end: close + 1, text: s.slice(i, close + 1) });
+            i = close + 1;
+        }
+        else if (c === '(' || c === ')' || c === ';' || c === '.') {
+            toks.push({ kind: 'punct', start: i, end: i + 1, text: c });
+            i++;
+        }
+        else {
+            const m = /^[\p{L}_][\p{L}\p{Nd}_]*/u.exec(s.slice(i, i + 256));
+            if (!m)
+                throw new UnsafeHeader(`unexpected character ${JSON.stringify(c)} in the import header`);
+            toks.push({ kind: 'ident', start: i, end: i + m[0].length, text: m[0] });
+            i += m[0].length;
+        }
+    }
+    return { toks, comments };
+}
+function parseSpecs(s, toks) {
+    const t = toks.filter(x => x.text !== ';' || x.kind !== 'punct');
+    let i = 0;
+    const want = (ok, what) => {
+        if (!ok)
+            throw new UnsafeHeader(`unexpected header layout: expected ${what}`);
+    };
+    want(t[i]?.text === 'package', '"package"');
+    i++;
+    want(t[i]?.kind === 'ident', 'the package name');
+    i++;
+    const specs = [];
+    let decl = 0;
+    const readSpec = (grouped, declStart) => {
+        let name;
+        const start = t[i]?.start ?? s.length;
+        if (t[i]?.kind === 'ident' || t[i]?.text === '.')
+            name = t[i++].text;
+        want(t[i]?.kind === 'string', 'an import path');
+        const lit = t[i++];
+        specs.push({
+            decl,
+            grouped,
+            declStart,
+            start,
+            litStart: lit.start,
+            end: lit.end,
+            ...(name ? { name } : {})
+        });
+    };
+    while (i < t.length && t[i].text === 'import') {
+        const declStart = t[i++].start;
+        if (t[i]?.text === '(') {
+            i++;
+            while (i < t.length && t[i].text !== ')')
+                readSpec(true, declStart);
+            want(t[i]?.text === ')', '")"');
+            i++;
+        }
+        else {
+            readSpec(false, declStart);
+        }
+        decl++;
+    }
+    want(i === t.length, 'the end of the import header');
+    return specs;
+}
+function rewriteHeader(header, paths, targets) {
+    const { toks, comments } = lex(header);
+    const raw = parseSpecs(header, toks);
+    if (raw.length !== paths.length)
+        throw new UnsafeHeader('the import header was read differently');
+    const lineStarts = [0];
+    for (let k = 0; k < header.length; k++)
+        if (header[k] === '\n')
+            lineStarts.push(k + 1);
+    const lineOf = (offset) => {
+        let lo = 0;
+        let hi = lineStarts.length - 1;
+        while (lo < hi) {
+            const mid = (lo + hi + 1) >> 1;
+            if (lineStarts[mid] <= offset)
+                lo = mid;
+            else
+                hi = mid - 1;
+        }
+        return lo;
+    };
+    const specs = raw.map((r, k) => ({
+        ...r,
+        line: lineOf(r.litStart),
+        path: paths[k],
+        newPath: targets[k] ?? paths[k]
+    }));
+    const lines = header.split('\n');
+    const info = describeLines(header, specs, comments, lineStarts, lineOf, lines);
+    // Sort each run of a group the way gofmt does, and drop duplicates.
+    const touched = new Set(specs.filter(sp => sp.newPath !== sp.path).map(sp => sp.line));
+    const removed = new Set();
+    const kept = sortRuns(specs, lines, info, touched, removed);
+    checkNoDuplicates(kept);
+    alignComments(lines, info, touched, removed);
+    const out = lines.filter((_, ln) => !removed.has(ln)).join('\n');
+    return { header: out, imports: kept.map(sp => sp.newPath) };
+}
+/** Describes each spec's line, with the literal already rewritten in `lines`. */
+function describeLines(header, specs, comments, lineStarts, lineOf, lines) {
+    const specsOnLine = new Map();
+    for (const sp of specs)
+        specsOnLine.set(sp.line, (specsOnLine.get(sp.line) ?? 0) + 1);
+    const info = new Map();
+    for (const sp of specs) {
+        const base = lineStarts[sp.line];
+        const text = lines[sp.line];
+        const codeStart = sp.grouped ? sp.start : sp.declStart;
+        const before = header.slice(base, codeStart);
+        const lit = header.slice(sp.litStart, sp.end);
+        const changed = sp.newPath !== sp.path;
+        const newLit = changed ? goQuotePath(sp.newPath) : lit;
+        const code = header.slice(codeStart, sp.litStart) + newLit;
+        const rest = text.slice(sp.end - base);
+        const comment = trailingComments(rest);
+        const simple = specsOnLine.get(sp.line) === 1 &&
+            lineOf(codeStart) === sp.line &&
+            /^[ \t\ufeff]*$/.test(before) &&
+            comment !== undefined &&
+            !comments.some(c => c.start > codeStart && c.start < sp.litStart);
+        info.set(sp.line, {
+            simple,
+            indent: before,
+            code,
+            comment: comment ?? '',
+            rest
+        });
+        if (changed) {
+            // Replace the literal in place; a line that is not simple keeps all its other text.
+            lines[sp.line] = text.slice(0, sp.litStart - base) + newLit + rest;
+        }
+    }
+    return info;
+}
+/** Sorts each run of a group the way gofmt does and drops duplicates, in `lines` and `info`; notes
+ * the lines it changes in `touched` and those it drops in `removed`. Returns the specs kept. */
+function sortRuns(specs, lines, info, touched, removed) {
+    const kept = [];
+    const runs = [];
+    for (const sp of specs) {
+        const run = runs[runs.length - 1];
+        const prev = run?.[run.length - 1];
+        if (sp.grouped && prev && prev.decl === sp.decl && sp.line <= prev.line + 1)
+            run.push(sp);
+        else
+            runs.push([sp]);
+    }
+    for (const run of runs) {
+        // Alignment groups never cross a run's end (a blank or comment line), so a changed run is realigned whole.
+        if (run.some(sp => sp.newPath !== sp.path))
+            for (const sp of run)
+                touched.add(sp.line);
+        if (run.length <= 1 || !run[0].grouped || run.every(sp => sp.newPath === sp.path)) {
+            kept.push(...run);
+            continue;
+        }
+        const key = (sp) => ({
+            path: sp.newPath,
+            name: sp.name ?? '',
+            comment: commentText(info.get(sp.line).comment)
+        });
+        const sorted = [...run].sort((a, b) => {
+            const ka = key(a);
+            const kb = key(b);
+            return compareGo(ka.path, kb.path) || compareGo(ka.name, kb.name) || compareGo(ka.comment, kb.comment);
+        });
+        const deduped = sorted.filter((sp, k) => {
+            const next = sorted[k + 1];
+            if (!next)
+                return true;
+            const a = key(sp);
+            const b = key(next);
+            return !(a.path === b.path && a.name === b.name && a.comment === '');
+        });
+        const same = deduped.length === run.length && deduped.every((sp, k) => sp === run[k]);
+        if (same) {
+            kept.push(...run);
+            continue;
+        }
+        if (run.some(sp => !info.get(sp.line).simple)) {
+            throw new UnsafeHeader(`the import group at line ${run[0].line + 1} needs sorting but is not one import per line (run gofmt first)`);
+        }
+        const texts = deduped.map(sp => lines[sp.line]);
+        const infos = deduped.map(sp => info.get(sp.line));
+        run.forEach((sp, k) => {
+            if (k < deduped.length) {
+                lines[sp.line] = texts[k];
+                info.set(sp.line, infos[k]);
+                if (deduped[k] !== sp)
+                    touched.add(sp.line);
+            }
+            else {
+                removed.add(sp.line);
+            }
+        });
+        kept.push(...deduped);
+    }
+    return kept;
+}
+/** A remaining duplicate (in another run or declaration) would not compile: leave it to a person. */
+function checkNoDuplicates(kept) {
+    const seen = new Map();
+    for (const sp of kept) {
+        if (sp.name === '_')
+            continue;
+        const id = `${sp.name ?? ''} ${sp.newPath}`;
+        const other = seen.get(id);
+        if (other && other.path !== sp.path) {
+            throw new UnsafeHeader(`the file would import "${sp.newPath}" twice (lines ${other.line + 1} and ${sp.line + 1})`);
+        }
+        seen.set(id, sp);
+    }
+}
+/** Aligns the trailing comments of each run of consecutive commented spec lines that changed. */
+function alignComments(lines, info, touched, removed) {
+    const commented = (ln) => {
+        const li = info.get(ln);
+        return li !== undefined && !removed.has(ln) && li.simple && li.comment !== '';
+    };
+    const lineNumbers = [...info.keys()].sort((a, b) => a - b);
+    for (let k = 0; k < lineNumbers.length;) {
+        if (!commented(lineNumbers[k])) {
+            k++;
+            continue;
+        }
+        let end = k;
+        const next = (ln) => {
+            // Removed lines vanish, so the lines around them become consecutive.
+            let n = ln + 1;
+            while (removed.has(n))
+                n++;
+            return n;
+        };
+        while (end + 1 < lineNumbers.length &&
+            lineNumbers[end + 1] === next(lineNumbers[end]) &&
+            commented(lineNumbers[end + 1]))
+            end++;
+        const group = lineNumbers.slice(k, end + 1).filter(ln => !removed.has(ln));
+        if (group.some(ln => touched.has(ln))) {
+            if (next(group[group.length - 1]) === lines.length - 1) {
+                // gofmt would align the comments with the code right below the imports too.
+                throw new UnsafeHeader('a commented import is followed directly by code, without a blank line; add one (or run gofmt) first');
+            }
+            const width = Math.max(...group.map(ln => runeCount(info.get(ln).code)));
+            for (const ln of group) {
+                const li = info.get(ln);
+                lines[ln] = li.indent + li.code + ' '.repeat(width - runeCount(li.code) + 1) + li.comment;
+            }
+        }
+        k = end + 1;
+    }
+}
+/** The trailing comments after a spec (from the first `/`, trailing white space kept), '' when there are none, or undefined when other text follows. */
+function trailingComments(rest) {
+    let i = 0;
+    let first = -1;
+    for (;;) {
+        while (i < rest.length && /[ \t\r]/.test(rest[i]))
+            i++;
+        if (i >= rest.length)
+            return first < 0 ? '' : rest.slice(first);
+        if (rest.startsWith('//', i))
+            return rest.slice(first < 0 ? i : first);
+        if (!rest.startsWith('/*', i))
+            return undefined;
+        const close = rest.indexOf('*/', i + 2);
+        if (close < 0)
+            return undefined;
+        if (first < 0)
+            first = i;
+        i = close + 2;
+    }
+}
+/** An approximation of go/ast CommentGroup.Text for one line of comments, used only to order ties. */
+function commentText(comment) {
+    const parts = [];
+    for (const m of comment.matchAll(/\/\/(.*)$|\/\*([\s\S]*?)\*\//g)) {
+        if (m[1] !== undefined)
+            parts.push(m[1].startsWith(' ') ? m[1].slice(1) : m[1]);
+        else
+            parts.push(m[2]);
+    }
+    return parts.map(p => p.replace(/\s+$/, '')).join('\n');
+}
+/** go/printer writes import paths as interpreted strings; an import path never needs escapes. */
+function goQuotePath(path) {
+    return `"${path}"`;
+}
+/** Go string order: by UTF-8 bytes (the same as UTF-16 order for ASCII). */
+function compareGo(a, b) {
+    if (a === b)
+        return 0;
+    // eslint-disable-next-line no-control-regex
+    if (/^[\x00-\x7f]*$/.test(a + b))
+        return a < b ? -1 : 1;
+    const x = new TextEncoder().encode(a);
+    const y = new TextEncoder().encode(b);
+    for (let k = 0; k < Math.min(x.length, y.length); k++)
+        if (x[k] !== y[k])
+            return x[k] - y[k];
+    return x.length - y.length;
+}
+function runeCount(s) {
+    let n = 0;
+    for (const _ of s)
+        n++;
+    return n;
+}
+
+/** Replaces the token at `span` (a path or a version) with `value`, keeping the quotes it had. */
+function replaceToken(data, span, value) {
+    const first = data[span.start.byte];
+    const quote = first === 0x22 ? '"' : first === 0x60 ? '`' : '';
+    return { start: span.start.byte, end: span.end.byte, text: `${quote}${value}${quote}` };
+}
+/**
+ * Removes the directive whose line span is `span`: the whole line with its comment. A one-line
+ * directive (`require p v`) goes with its keyword; a line of a block goes alone (dropEmptiedBlocks
+ * then removes a block left empty). Undefined when the line holds more than the directive (then the
+ * caller keeps the line and says so).
+ */
+function removeDirective(data, span, verb) {
+    const text = new TextDecoder().decode(data);
+    const bytes = (s) => new TextEncoder().encode(s).length;
+    const startLine = text.lastIndexOf('\n', charIndex(text, span.start.byte) - 1) + 1;
+    const nl = text.indexOf('\n', charIndex(text, span.end.byte));
+    const endLine = nl < 0 ? text.length : nl + 1;
+    const lineText = text.slice(startLine, endLine);
+    const before = text.slice(startLine, charIndex(text, span.start.byte));
+    const after = text.slice(charIndex(text, span.end.byte), endLine);
+    if (!/^\s*(\/\/.*)?\s*$/.test(after))
+        return undefined;
+    const single = new RegExp(`^\\s*${verb}\\s+$`).test(before) || new RegExp(`^\\s*${verb}\\s`).test(lineText);
+    if (!single && !/^\s*$/.test(before))
+        return undefined;
+    const [start, end] = withoutDoubleBlank(text, startLine, endLine);
+    return { start: bytes(text.slice(0, start)), end: bytes(text.slice(0, end)), text: '' };
+}
+/**
+ * The blocks that removals left empty (`require (` then `)`, nothing but blank lines between), removed
+ * too, as `go mod tidy` would. Only for a verb with more empty blocks after than before, so the
+ * file's own empty blocks stay; nothing is done to a file that is not valid UTF-8.
+ */
+function dropEmptiedBlocks(before, after) {
+    const decoder = new TextDecoder();
+    let text = decoder.decode(after);
+    const encoded = new TextEncoder().encode(text);
+    if (!Buffer.from(encoded).equals(after))
+        return after;
+    const empty = /(?<=^|\n)[ \t]*([a-z]+)[ \t]*\([ \t]*\r?\n(?:[ \t]*\r?\n)*[ \t]*\)[ \t]*(?:\r?\n|$)/g;
+    const counts = (t) => {
+        const byVerb = new Map();
+        for (const m of t.matchAll(empty))
+            byVerb.set(m[1], (byVerb.get(m[1]) ?? 0) + 1);
+        return byVerb;
+    };
+    const was = counts(decoder.decode(before));
+    const emptied = [...counts(text)].filter(([verb, n]) => n > (was.get(verb) ?? 0)).map(([verb]) => verb);
+    const blocks = [...text.matchAll(empty)].filter(m => emptied.includes(m[1]));
+    for (const m of blocks.reverse()) {
+        const [start, end] = withoutDoubleBlank(text, m.index, m.index + m[0].length);
+        text = text.slice(0, start) + text.slice(end);
+    }
+    return new TextEncoder().encode(text);
+}
+/**
+ * The lines [start, end) to remove, widened so that no two blank lines are left where there was one:
+ * the blank line after them goes too when one stands before, or the one before at the end of the file.
+ */
+function withoutDoubleBlank(text, start, end) {
+    const prevBlank = start === 0 || text.slice(0, start).endsWith('\n\n');
+    if (prevBlank && text.startsWith('\n', end))
+        return [start, end + 1];
+    if (prevBlank && end >= text.length && start > 0)
+        return [start - 1, end];
+    return [start, end];
+}
+/** The index in `text` (UTF-16) of byte offset `byte` of its UTF-8 encoding. */
+function charIndex(text, byte) {
+    let b = 0;
+    let i = 0;
+    while (i < text.length && b < byte) {
+        const cp = text.codePointAt(i);
+        b += cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+        i += cp >= 0x10000 ? 2 : 1;
+    }
+    return i;
+}
+
+// `fix`: move a module of the repository to another major. Pure: file contents in, new contents out.
+//
+// What is rewritten, for the one module in scope:
+// - the module line of its go.mod (`example.com/m` -> `example.com/m/v2`; back to the unsuffixed path
+//   for major 1; gopkg.in `.vN`);
+// - every import, in every .go file the module owns, of its own packages through another major (the
+//   imports stale-self-import reports, so `check` agrees with the result), in every form;
+// - non-Go references to an older major's path (src/go/module/references.ts: .proto go_package, buf, docs,
+//   -X ldflags, go commands in build files, //go:generate lines), in place;
+// - self-requirement leftovers: a require or replace of the module's own other major that nothing
+//   imports any more after the rewrite is removed, one that is still imported (by a file whose import
+//   another module of the repository owns) is kept; a require or replace of the new path itself (the
+//   main module cannot require itself) is removed.
+// A file that cannot be rewritten safely is listed and left as it is.
+/** The .go files that `planFix` needs for the module in `moduleDir`, given every go.mod and every file. */
+function goFilesOfModule(goMods, files, moduleDir) {
+    const modules = loadModules(goMods);
+    const module = modules.find(m => m.dir === moduleDir);
+    if (!module)
+        return [];
+    const owner = fileOwnerIndex(modules);
+    return files.filter(f => isGoSourceFile(f) && owner(f) === module);
+}
+function planFix(input) {
+    const { goMods, moduleDir, major } = input;
+    if (!Number.isSafeInteger(major) || major < 1) {
+        throw new UsageError(`--major must be a whole number ≥ 1 (1 is the unsuffixed path of v0 and v1), got ${major}`);
+    }
+    const goModFile = moduleDir === '.' ? 'go.mod' : `${moduleDir}/go.mod`;
+    const goModData = goMods.get(goModFile);
+    if (!goModData)
+        throw new UsageError(`there is no module in ${moduleDir === '.' ? 'the repository root' : `${moduleDir}/`} (no ${goModFile})`);
+    const plan = { moduleDir, from: '', to: '', changes: [], unsafe: [], notes: [] };
+    const { modFile, errors } = parseModFile(goModData, { mode: 'strict', file: goModFile });
+    const syntax = errors.find(e => e.kind === 'syntax');
+    if (syntax || !modFile.module) {
+        plan.unsafe.push({
+            file: goModFile,
+            reason: syntax ? `go.mod does not parse: ${syntax.message}` : 'go.mod has no module line',
+            ...(syntax ? { line: syntax.line, column: syntax.column } : {})
+        });
+        return plan;
+    }
+    const old = loadModules(new Map([[goModFile, goModData]]))[0];
+    const from = modFile.module.path;
+    if (old.prefix === from && /\/v[0-9.]+$/.test(from) && old.pathMajor === '') {
+        // splitPathVersion failed (`/v1`, `/v02`): the family is unclear.
+        throw new UsageError(`the module path "${from}" has a malformed major suffix; correct it by hand first`);
+    }
+    const to = pathForMajor(old.prefix, major === 1 ? (from.startsWith('gopkg.in/') ? '1' : '') : String(major));
+    plan.from = from;
+    plan.to = to;
+    // The go.mod with its new module line; the rest of it is settled after the imports.
+    const goModEdits = [];
+    const goModSummary = [];
+    if (from !== to) {
+        goModEdits.push(replaceToken(goModData, modFile.module.pathSpan, to));
+        goModSummary.push(`module ${from} -> ${to}`);
+    }
+    const newGoMods = new Map(goMods);
+    newGoMods.set(goModFile, applyByteEdits(goModData, goModEdits));
+    const modules = loadModules(newGoMods);
+    const module = modules.find(m => m.dir === moduleDir);
+    const importOwner = importOwnerIndex(modules);
+    const fileOwner = fileOwnerIndex(modules);
+    // The imports to rewrite: those stale-self-import reports; and, going back to the unsuffixed path,
+    // those of the path left (which a v0/v1 module would take for its own `vN/…` directories).
+    const rewriteImport = (p) => {
+        const stale = staleImport(p, module, importOwner, nestedFamilies(modules))?.corrected;
+        if (stale !== undefined || module.pathMajorDigits !== '' || from === to)
+            return stale;
+        const member = familyMember(p, module.prefix);
+        if (!member || member.modulePath !== from)
+            return undefined;
+        const owner = importOwner(p);
+        if (owner && owner !== module)
+            return undefined;
+        return to + p.slice(from.length);
+    };
+    // Every .go file of the module.
+    const importsAfter = rewriteGoFiles(input, plan, module, fileOwner, old.prefix, rewriteImport);
+    // Self-requirement leftovers.
+    const goMod = { file: goModFile, data: goModData, edits: goModEdits, summary: goModSummary };
+    dropSelfRequirements(plan, goMod, modFile, module, to, importsAfter);
+    if (goModEdits.length > 0) {
+        const after = dropEmptiedBlocks(goModData, applyByteEdits(goModData, goModEdits));
+        plan.changes.unshift({
+            file: goModFile,
+            before: goModData,
+            after,
+            summary: goModSummary.map(s => `${goModFile}: ${s}`)
+        });
+    }
+    // Non-Go references, read from each file as the import rewrite left it.
+    addReferenceChanges(plan, input, modules, module);
+    return plan;
+}
+/** Rewrites the imports of every .go file `module` owns into `plan`; returns each readable file's imports after. */
+function rewriteGoFiles(input, plan, module, fileOwner, prefix, rewriteImport) {
+    const importsAfter = new Map();
+    const files = [...input.goFiles.keys()].filter(f => isGoSourceFile(f) && fileOwner(f) === module).sort();
+    for (const file of files) {
+        const data = input.goFiles.get(file);
+        const result = rewriteGoFile(data, rewriteImport);
+        if (result.kind === 'unsafe') {
+            // Only a problem when the file may hold an import of the family.
+            if (new TextDecoder().decode(data).includes(prefix)) {
+                plan.unsafe.push({
+                    file,
+                    reason: result.reason,
+                    ...(result.line !== undefined ? { line: result.line, column: result.column } : {})
+                });
+            }
+            continue;
+        }
+        importsAfter.set(file, result.imports);
+        if (result.kind === 'changed') {
+            plan.changes.push({
+                file,
+                before: data,
+                after: result.data,
+                summary: result.changes.map(c => `${file}:${c.line}:${c.column}: "${c.from}" -> "${c.to}"`)
+            });
+        }
+    }
+    return importsAfter;
+}
+/** Removes the require, replace and retract lines of other majors of the module itself that the
+ * rewrite leaves pointless (or says in `plan.notes` why one is kept). */
+function dropSelfRequirements(plan, goMod, modFile, module, to, importsAfter) {
+    const { file: goModFile, data: goModData, edits: goModEdits, summary: goModSummary } = goMod;
+    const importers = (path) => [...importsAfter]
+        .filter(([, paths]) => paths.some(p => familyMember(p, module.prefix)?.modulePath === path))
+        .map(([file]) => file);
+    const unreadable = plan.unsafe.length > 0;
+    const kept = new Set();
+    const removeLine = (span, verb, what, why) => {
+        const edit = removeDirective(goModData, span, verb);
+        if (edit) {
+            goModEdits.push(edit);
+            goModSummary.push(`removed ${what}`);
+            plan.notes.push(`${goModFile}: removed ${what}: ${why}`);
+        }
+        else {
+            plan.notes.push(`${goModFile}: kept ${what}: ${why}, but its line holds more than the directive; remove it by hand`);
+        }
+    };
+    for (const r of modFile.require) {
+        const member = familyMember(r.path, module.prefix);
+        if (!member || member.modulePath !== r.path)
+            continue;
+        const what = `require ${r.path} ${r.version}`;
+        if (r.path === to) {
+            removeLine(r.span, 'require', what, 'a module cannot require itself');
+            continue;
+        }
+        const users = importers(r.path);
+        if (users.length > 0 || unreadable) {
+            kept.add(r.path);
+            plan.notes.push(`${goModFile}: kept ${what}: ${users.length > 0 ? `still imported by ${users.join(', ')} (those packages belong to another module of this repository)` : 'some files could not be read, so it may still be imported'}`);
+            continue;
+        }
+        removeLine(r.span, 'require', what, 'another major of the module itself, which nothing imports any more');
+    }
+    for (const r of modFile.replace) {
+        const member = familyMember(r.oldPath, module.prefix);
+        if (!member || member.modulePath !== r.oldPath)
+            continue;
+        const what = `replace ${r.oldPath}${r.oldVersion ? ` ${r.oldVersion}` : ''} => ${r.newPath}${r.newVersion ? ` ${r.newVersion}` : ''}`;
+        if (r.oldPath === to) {
+            removeLine(r.span, 'replace', what, 'the main module cannot be replaced');
+        }
+        else if (kept.has(r.oldPath)) {
+            plan.notes.push(`${goModFile}: kept ${what}: ${r.oldPath} is still required`);
+        }
+        else {
+            removeLine(r.span, 'replace', what, 'another major of the module itself, which nothing requires any more');
+        }
+    }
+    // Retractions of another major: the go command rejects them in this go.mod (retract-major-mismatch).
+    const { pathMajor: newPathMajor } = splitPathVersion(to);
+    for (const r of modFile.retract) {
+        if (![r.low, r.high].some(v => isValid(v) && checkPathMajor(v, newPathMajor) !== undefined))
+            continue;
+        const what = r.low === r.high ? `retract ${r.low}` : `retract [${r.low}, ${r.high}]`;
+        removeLine(r.span, 'retract', what, `it names a version of another major than ${to}, which the go command rejects here (retractions of the old major belong in its own go.mod)`);
+    }
+}
+/** Adds the stale-reference edits of the non-Go files, read as the import rewrite left them. */
+function addReferenceChanges(plan, input, modules, module) {
+    if (input.referenceFiles && input.referenceFiles.size > 0) {
+        const current = new Map(input.referenceFiles);
+        for (const c of plan.changes)
+            if (current.has(c.file))
+                current.set(c.file, c.after);
+        // Only the module's own files: other modules' documents change only through their own move.
+        const owner = fileOwnerIndex(modules);
+        const edits = referenceEdits(current, modules, module).filter(e => owner(e.file) === module);
+        const result = applyFileEdits(current, edits);
+        for (const change of result.changes) {
+            const earlier = plan.changes.find(c => c.file === change.file);
+            if (earlier) {
+                earlier.after = change.after;
+                earlier.summary.push(...change.summary);
+            }
+            else {
+                plan.changes.push({ ...change, before: input.referenceFiles.get(change.file) });
+            }
+        }
+        plan.unsafe.push(...result.unsafe);
+    }
+}
+/**
+ * The stale-reference findings of `module` in `files` (src/go/module/references.ts), as edits: each
+ * stale path becomes the same package under the module's path.
+ */
+function referenceEdits(files, modules, module) {
+    const find = referenceFinder(modules);
+    const edits = [];
+    for (const [file, data] of files) {
+        if (referenceFileKind(file) === undefined)
+            continue;
+        const text = new TextDecoder().decode(data);
+        if (!text.includes(module.prefix))
+            continue;
+        const found = [];
+        text.split('\n').forEach((line, i) => {
+            if (line.includes(module.prefix))
+                found.push({ line: i + 1, text: line });
+        });
+        const lines = referenceLinesToKeep(file, found);
+        const document = needsWholeText(file) ? text : undefined;
+        for (const ref of find(file, lines, document)) {
+            if (ref.module !== module)
+                continue;
+            edits.push({
+                file,
+                line: ref.line,
+                column: ref.column,
+                endColumn: ref.endColumn,
+                corrected: ref.corrected
+            });
+        }
+    }
+    return edits;
+}
+/**
+ * Applies line/column edits to the files they name (the seam for non-Go references): each file is
+ * changed whole or not at all.
+ */
+function applyFileEdits(files, edits) {
+    const byFile = new Map();
+    for (const e of edits)
+        byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+    const changes = [];
+    const unsafe = [];
+    for (const [file, list] of [...byFile].sort(([a], [b]) => (a < b ? -1 : 1))) {
+        const data = files.get(file);
+        let text;
+        try {
+            text = data && new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(data);
+        }
+        catch {
+            text = undefined;
+        }
+        const after = text === undefined ? undefined : applyLineEdits(text, list);
+        if (data === undefined || after === undefined) {
+            unsafe.push({
+                file,
+                reason: data === undefined
+                    ? 'could not be read'
+                    : 'the references in it could not be placed (not UTF-8, or positions out of range)'
+            });
+            continue;
+        }
+        if (after === text)
+            continue;
+        changes.push({
+            file,
+            before: data,
+            after: new TextEncoder().encode(after),
+            summary: list.map(e => `${file}:${e.line}:${e.column}: reference -> ${e.corrected}`)
+        });
+    }
+    return { changes, unsafe };
+}
+
+// The I/O edge of `fix` and `upgrade`: find the repository's files, read them, hand them to the
+// pure planners of ./fix/, then print a unified diff (--dry-run) or write the new contents.
+// Exit codes: 0 done or nothing to do, 1 some files could not be rewritten (or, for upgrade, an
+// import names a package the new version does not have), 2 usage error (thrown as UsageError).
+function diffOf(changes) {
+    const decoder = new TextDecoder();
+    return [...changes]
+        .sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))
+        .map(c => unifiedDiff(c.file, decoder.decode(c.before), decoder.decode(c.after)))
+        .join('');
+}
+/**
+ * The patch that fixes everything fixable for a report's targets (the action's `patch` output): each
+ * gated module moved to the major of its version, each module checked for consistency finished at its
+ * declared major. Reads the files it needs from `tree` (the commit checked) in one pass.
+ */
+async function patchForReport(report, tree, files, goMods) {
+    const empty = { patch: '', files: 0, unsafe: [] };
+    if (!report.findings.some(f => f.fix))
+        return empty;
+    const targets = report.targets.flatMap(t => {
+        if (t.dir === null || t.module === null)
+            return [];
+        const digits = t.version
+            ? majorDigits(t.version)
+            : String(report.modules.find(m => m.dir === t.dir)?.major ?? '');
+        const major = Math.max(1, Number(digits));
+        return Number.isSafeInteger(major) ? [{ dir: t.dir, major }] : [];
+    });
+    const goFilesByTarget = targets.map(t => goFilesOfModule(goMods, files, t.dir));
+    const referencePaths = files.filter(f => referenceFileKind(f) !== undefined && !f.endsWith('.go'));
+    const contents = new Map();
+    await tree.read({ whole: [...new Set([...goFilesByTarget.flat(), ...referencePaths])], headers: [] }, { onFile: (path, data) => void (data && contents.set(path, data)), onScan: () => undefined });
+    const pick = (paths) => new Map(paths.flatMap(p => (contents.has(p) ? [[p, contents.get(p)]] : [])));
+    const changes = [];
+    const unsafe = [];
+    for (const [i, target] of targets.entries()) {
+        const goFiles = pick(goFilesByTarget[i]);
+        const referenceFiles = pick(referencePaths);
+        for (const [path, data] of goFiles)
+            referenceFiles.set(path, data);
+        const plan = planFix({ goMods, goFiles, moduleDir: target.dir, major: target.major, referenceFiles });
+        changes.push(...plan.changes);
+        unsafe.push(...plan.unsafe);
+    }
+    return { patch: diffOf(changes), files: changes.length, unsafe };
+}
+
+// The GitHub Action: turn the event into a plan, make sure the commits and tags it needs are present
+// (fetching what a shallow checkout lacks), run the engine on git objects, and report through a check
+// run, workflow annotations, the job summary, output files and the step's exit status.
+const REMOTE = 'origin';
+/**
+ * What a pull request's report leaves out or allows: the findings its merge base has too (only-new,
+ * default on; releases are never filtered), and breaking changes under the allow-breaking label.
+ */
+async function pullRequestFilters(report, gathered, plan, inputs, config) {
+    if (plan.intent.kind !== 'pull-request')
+        return report;
+    let out = report;
+    if (inputs.onlyNew !== false) {
+        try {
+            out = await onlyNewReport(out, gathered, {
+                failOn: inputs.failOn,
+                disable: inputs.disable,
+                ...(config ? { config } : {})
+            });
+        }
+        catch (error) {
+            warning(`go-major-gate: only-new: the merge base could not be checked (${error.message}), so every finding is reported`);
+        }
+    }
+    const label = inputs.allowBreakingLabel?.trim();
+    if (label && plan.labels?.includes(label))
+        out = allowBreakingChanges(out, label, inputs.failOn);
+    return out;
+}
+async function runAction(inputs, env, control = {}) {
+    const startedAt = Date.now();
+    const payload = readPayload(env.eventPath);
+    const plan = planFromEvent(env.eventName, payload, inputs, {
+        ...(env.sha ? { sha: env.sha } : {}),
+        ...(env.ref ? { ref: env.ref } : {})
+    });
+    if (plan.kind === 'skip') {
+        notice(`go-major-gate: skipped: ${plan.reason}`);
+        setOutput('conclusion', 'skipped');
+        return;
+    }
+    info(`go-major-gate: ${plan.description}`);
+    const dir = resolve$2(env.workspace, inputs.workingDirectory || '.');
+    const git = new Git(dir);
+    if (!(await git.isRepository())) {
+        throw new UsageError(`${dir} is not a git repository: run actions/checkout before go-major-gate`);
+    }
+    const api = new ApiState();
+    const octokit = inputs.token
+        ? createOctokit(inputs.token, {
+            requestTimeoutMs: env.requestTimeoutMs ?? REQUEST_TIMEOUT_MS,
+            rateLimitWaitMs: RATE_LIMIT_WAIT_MS,
+            ...(control.signal ? { signal: control.signal } : {}),
+            log: message => info(message)
+        })
+        : undefined;
+    const [owner, repo] = (env.repository ?? '/').split('/');
+    const commits = await prepareCommits(git, plan, inputs.fetchTags);
+    const tags = await tagsOrApiFallback(git, octokit, owner, repo, api);
+    const missingHistory = await fetchMissingHistory(git, tags ?? (await git.tags()), plan, {
+        tagsFromApi: tags !== undefined,
+        tagsMayExist: !commits.tagsFetched && tags === undefined,
+        mergeBaseMissing: commits.mergeBaseMissing === true
+    });
+    const gathered = await gatherSnapshot({
+        dir,
+        ...(commits.head ? { head: commits.head } : {}),
+        ...(commits.base ? { base: commits.base } : {}),
+        ...(env.repository ? { repository: env.repository } : {}),
+        ...(tags ? { tags } : {}),
+        intent: plan.intent,
+        disable: inputs.disable
+    });
+    const { snapshot, tree } = gathered;
+    if (missingHistory.length > 0)
+        snapshot.missingHistory = missingHistory;
+    const config = await readConfig(inputs.config ? { path: normalizeDir(inputs.config), required: true } : DEFAULT_CONFIG, tree, snapshot.files);
+    const analyzed = analyze(snapshot, {
+        intent: plan.intent,
+        failOn: inputs.failOn,
+        disable: inputs.disable,
+        startedAt,
+        ...(config ? { config } : {})
+    });
+    const report = await pullRequestFilters(await markAddedLines(gathered, analyzed, startedAt), gathered, plan, inputs, config);
+    const files = writeReportFiles(report, env.runnerTemp);
+    setOutputs(report, files, snapshot);
+    const patchFiles = await writePatch(report, tree, snapshot, env.runnerTemp);
+    const runUrl = env.serverUrl && env.repository && env.runId
+        ? `${env.serverUrl}/${env.repository}/actions/runs/${env.runId}`
+        : undefined;
+    const summaryContext = {
+        ...(runUrl ? { checkRunUrl: runUrl } : {}),
+        ...(env.serverUrl && env.repository && snapshot.commit
+            ? { blob: { serverUrl: env.serverUrl, repository: env.repository, commit: snapshot.commit } }
+            : {}),
+        patchFiles
+    };
+    let fallback = false;
+    if (inputs.checkRun && octokit && owner && repo && snapshot.commit && api.usable()) {
+        const output = buildCheckRunOutput(report, summaryContext);
+        const result = await publishCheckRun(octokit, {
+            owner,
+            repo,
+            name: inputs.checkName || 'go-major-gate',
+            headSha: snapshot.commit,
+            conclusion: report.conclusion,
+            title: output.title,
+            summary: output.summary,
+            annotations: checkRunAnnotations(report.findings),
+            ...(runUrl ? { detailsUrl: runUrl } : {}),
+            ...(env.runId ? { externalId: externalId(env) } : {}),
+            ...(control.onCheckRun ? { onOpen: control.onCheckRun } : {})
+        });
+        fallback = explainCheckRunResult(result, plan, api);
+    }
+    else if (inputs.checkRun && octokit && !api.usable()) {
+        fallback = true;
+    }
+    else if (inputs.checkRun && !octokit) {
+        notice('go-major-gate: no token, so no check run; findings are reported as annotations and in the job summary');
+        fallback = true;
+    }
+    if (inputs.suggestions &&
+        plan.pullNumber !== undefined &&
+        octokit &&
+        owner &&
+        repo &&
+        snapshot.commit &&
+        api.usable()) {
+        await postSuggestions(octokit, git, report, api, {
+            owner,
+            repo,
+            pullNumber: plan.pullNumber,
+            commit: snapshot.commit,
+            ...(snapshot.addedLines ? { addedLines: snapshot.addedLines } : {}),
+            fromFork: plan.fromFork,
+            seeAlso: inputs.checkRun && !fallback ? `the "${inputs.checkName}" check run and the job summary` : undefined
+        });
+    }
+    if (inputs.annotations || fallback)
+        emitWorkflowAnnotations(report, inputs.checkRun && !fallback ? inputs.checkName : undefined);
+    await writeJobSummary(report, summaryContext);
+    const counts = countSeverities(report);
+    const tally = `${counts.errors} error(s), ${counts.warnings} warning(s)`;
+    if (report.conclusion === 'failure')
+        setFailed(`go-major-gate: the gate failed: ${tally}`);
+    else
+        info(`go-major-gate: ${report.conclusion}: ${tally}`);
+}
+function readPayload(path) {
+    if (!path)
+        return {};
+    try {
+        return JSON.parse(readFileSync$1(path, 'utf8'));
+    }
+    catch (error) {
+        throw new UsageError(`could not read the event payload at ${path}: ${error.message}`);
+    }
+}
+/** Unique to this run, attempt and job: how a check run GitHub created despite an error is found again. */
+function externalId(env) {
+    return ['go-major-gate', env.runId, env.runAttempt ?? '1', env.job ?? ''].join('/');
+}
+/**
+ * Once the rate limit would need a wait past the cap, no more API requests are made (but the check
+ * run's completion) and it is said once: the findings go to workflow annotations.
+ */
+class ApiState {
+    exhausted = false;
+    usable() {
+        return !this.exhausted;
+    }
+    /** Whether the error was the exhausted rate limit (then it has been said). */
+    rateLimited(error) {
+        if (!(error instanceof RateLimitExhausted))
+            return false;
+        this.sayExhausted(error.message);
+        return true;
+    }
+    sayExhausted(message) {
+        if (this.exhausted)
+            return;
+        this.exhausted = true;
+        warning(`go-major-gate: ${message}; no more GitHub API requests in this run: the findings are reported as workflow annotations and in the job summary, and this step's status is the gate`);
+    }
+}
+/**
+ * The release commits the check reads (comparison points, latest releases) that the clone lacks are
+ * fetched one by one id (`git fetch --depth=1 origin <sha>`); what still lacks becomes a
+ * history-missing finding with the workflow change that fixes it, and the rest of the check runs.
+ */
+async function fetchMissingHistory(git, tags, plan, known) {
+    const needed = neededCommits(tags, plan.intent);
+    let missing = await missingCommits(git, needed);
+    let fetchError;
+    if (missing.length > 0 && (await git.remoteUrl(REMOTE)) !== undefined) {
+        info(`go-major-gate: fetching ${missing.length} release commit(s) the clone lacks: ${missing.map(m => m.tag).join(', ')}`);
+        fetchError = await fetchCommits(git, REMOTE, missing.map(m => m.commit));
+        missing = await missingCommits(git, missing);
+    }
+    const described = describeMissingHistory({
+        tags,
+        shallow: await git.isShallow(),
+        intent: plan.intent,
+        missing,
+        ...(fetchError ? { fetchError } : {}),
+        ...known
+    });
+    for (const m of described.filter(d => d.severity === 'warning'))
+        info(`go-major-gate: ${m.what}: ${m.affects}`);
+    return described;
+}
+/**
+ * Makes sure the head and base commits and the tags are present: a default checkout has one commit
+ * and no tags. Each fetch is an attempt; what still lacks afterwards is said plainly.
+ */
+async function prepareCommits(git, plan, fetchTags) {
+    const hasRemote = (await git.remoteUrl(REMOTE)) !== undefined;
+    const shallow = await git.isShallow();
+    let tagsFetched = false;
+    if (fetchTags && hasRemote) {
+        const error = await git.fetch(REMOTE, ['--tags', '--force']);
+        if (error)
+            warning(`go-major-gate: could not fetch tags from ${REMOTE} (${error}); using the tags the checkout has`);
+        tagsFetched = error === undefined;
+    }
+    let head = plan.head;
+    if (head && !(await git.hasCommit(head)) && hasRemote) {
+        const refspecs = [
+            head,
+            ...(plan.pullNumber !== undefined
+                ? [`+refs/pull/${plan.pullNumber}/head:refs/remotes/${REMOTE}/pr-head`]
+                : [])
+        ];
+        await git.fetchRefs(REMOTE, refspecs, shallow);
+    }
+    if (head && !(await git.hasCommit(head))) {
+        if (plan.headTag)
+            head = await git.commitOf(`refs/tags/${plan.headTag}`);
+        if (!head)
+            throw new UsageError(`commit ${plan.head} is not in the checkout and could not be fetched from ${REMOTE}`);
+    }
+    if (!head && plan.headTag)
+        head = await git.commitOf(`refs/tags/${plan.headTag}`);
+    let base = plan.base;
+    if (base) {
+        base = (await git.commitOf(base)) ?? (await git.commitOf(`${REMOTE}/${base}`));
+        if (!base && hasRemote) {
+            await git.fetchRefs(REMOTE, [plan.base], shallow);
+            base = (await git.commitOf(plan.base)) ?? (await git.commitOf('FETCH_HEAD'));
+        }
+        if (!base)
+            throw new UsageError(`the pull request's base ${plan.base} is not in the checkout and could not be fetched`);
+        const found = head ? await deepenToMergeBase(git, base, head, shallow && hasRemote) : true;
+        if (!found)
+            return { ...(head ? { head } : {}), base, mergeBaseMissing: true, tagsFetched };
+    }
+    return { ...(head ? { head } : {}), ...(base ? { base } : {}), tagsFetched };
+}
+/**
+ * A shallow clone may lack the merge base of a pull request: deepen a few times, then go without
+ * (a history-missing notice says so). Returns whether it is there.
+ */
+async function deepenToMergeBase(git, base, head, canDeepen) {
+    for (const depth of [50, 500, 5000]) {
+        if (await git.mergeBase(base, head))
+            return true;
+        if (!canDeepen)
+            break;
+        await git.fetch(REMOTE, ['--no-tags', `--deepen=${depth}`]);
+    }
+    return (await git.mergeBase(base, head)) !== undefined;
+}
+/** The clone's tags, or, when it has none and a token is at hand, the repository's tags from the REST API. */
+async function tagsOrApiFallback(git, octokit, owner, repo, api) {
+    const local = await git.tags();
+    if (local.length > 0 || !octokit || !owner || !repo)
+        return undefined;
+    try {
+        const listed = await octokit.paginate(octokit.rest.repos.listTags, { owner, repo, per_page: 100 });
+        info(`go-major-gate: the checkout has no tags; read ${listed.length} from the API`);
+        return listed.map(t => ({ name: t.name, commit: t.commit.sha }));
+    }
+    catch (error) {
+        if (api.rateLimited(error))
+            return undefined;
+        warning(`go-major-gate: the checkout has no tags and the API did not list them (${describeHttpError(error).message}); tag-exists and version-order cannot see earlier releases`);
+        return undefined;
+    }
+}
+function writeReportFiles(report, runnerTemp) {
+    const dir = join(runnerTemp || tmpdir(), 'go-major-gate');
+    mkdirSync(dir, { recursive: true });
+    const files = { report: join(dir, 'report.json'), sarif: join(dir, 'report.sarif') };
+    writeFileSync(files.report, formatJson(report));
+    writeFileSync(files.sarif, formatSarif(report));
+    return files;
+}
+/** The `patch` output: a unified diff fixing everything fixable, or empty when nothing is; returns its file count. */
+async function writePatch(report, tree, snapshot, runnerTemp) {
+    try {
+        const { patch, files, unsafe } = await patchForReport(report, tree, snapshot.files, snapshot.goMods);
+        if (!patch) {
+            setOutput('patch', '');
+            return 0;
+        }
+        const path = join(runnerTemp || tmpdir(), 'go-major-gate', 'fix.patch');
+        writeFileSync(path, patch);
+        setOutput('patch', path);
+        info(`go-major-gate: ${path} fixes ${files} file(s) (git apply ${path})${unsafe.length ? `; ${unsafe.length} file(s) need a hand: ${unsafe.map(u => `${u.file}: ${u.reason}`).join('; ')}` : ''}`);
+        return files;
+    }
+    catch (error) {
+        setOutput('patch', '');
+        warning(`go-major-gate: could not build the fix patch: ${error.message}`);
+        return 0;
+    }
+}
+function countSeverities(report) {
+    return {
+        errors: report.findings.filter(f => f.severity === 'error').length,
+        warnings: report.findings.filter(f => f.severity === 'warning').length
+    };
+}
+function setOutputs(report, files, snapshot) {
+    const counts = countSeverities(report);
+    const gated = report.targets.find(t => t.version !== null) ?? report.targets[0];
+    const module = report.modules.find(m => m.path === gated?.module) ?? report.modules.find(m => m.dir === '.');
+    setOutput('conclusion', report.conclusion);
+    setOutput('errors', counts.errors);
+    setOutput('warnings', counts.warnings);
+    setOutput('version', gated?.version ?? '');
+    setOutput('major', gated?.version ? (/^v(\d+)/.exec(gated.version)?.[1] ?? '') : module ? String(module.major) : '');
+    setOutput('module-path', gated?.module ?? module?.path ?? '');
+    setOutput('next-version', gated?.suggested ?? '');
+    setOutput('bump', bumpOf(gated, snapshot));
+    setOutput('report', files.report);
+    setOutput('sarif', files.sarif);
+}
+/**
+ * The `bump` output: how the suggested next version moves from the module's latest release (major,
+ * minor, patch), or none without a suggestion (no comparison point). A first release counts from v0.0.0.
+ */
+function bumpOf(gated, snapshot) {
+    if (!gated?.suggested)
+        return 'none';
+    const module = loadModules(snapshot.goMods).find(m => m.dir === gated.dir);
+    const latest = module
+        ? releasesOfModule(snapshot.tags, module)
+            .filter(r => r.tag !== gated.tag)
+            .pop()?.version
+        : undefined;
+    return bumpBetween(latest ?? 'v0.0.0', gated.suggested);
+}
+function bumpBetween(from, to) {
+    if (compare$1(to, from) <= 0)
+        return 'none';
+    const [fromMajor, fromMinor] = from.slice(1).split(/[.+-]/);
+    const [toMajor, toMinor] = to.slice(1).split(/[.+-]/);
+    if (majorDigits(from) !== majorDigits(to) || fromMajor !== toMajor)
+        return 'major';
+    return fromMinor !== toMinor ? 'minor' : 'patch';
+}
+/** Says once, plainly, why there is no check run and what changes that; returns whether to fall back. */
+function explainCheckRunResult(result, plan, api) {
+    if (result.kind === 'published') {
+        if (result.note)
+            warning(`go-major-gate: the check run is complete, but ${result.note}`);
+        if (result.stopped?.rateLimited)
+            api.sayExhausted(result.stopped.message);
+        else if (result.stopped)
+            warning(`go-major-gate: annotations of the check run stopped (${result.stopped.message}); the findings are reported as annotations and in the job summary`);
+        for (const batch of result.rejected) {
+            warning(`go-major-gate: GitHub rejected annotations ${batch.first + 1}-${batch.first + batch.count} of the check run (${batch.message}); they are in the job summary and the report`);
+        }
+        info(`go-major-gate: check run ${result.url ?? result.id} completed`);
+        return result.rejected.length > 0 || result.stopped !== undefined;
+    }
+    if (result.kind === 'forbidden') {
+        const why = plan.fromFork
+            ? `the token of a pull request from a fork is read-only (${result.message}). To get the check run, run the workflow on pull_request_target: go-major-gate only reads the pull request's commits as git objects and never runs its code`
+            : `the token may not write check runs (${result.message}). Add "permissions: { contents: read, checks: write }" to the job (Dependabot pull requests get a read-only token as forks do)`;
+        warning(`go-major-gate: no check run: ${why}. The findings are reported as annotations and in the job summary, and this step's status is the gate.`);
+        return true;
+    }
+    if (result.rateLimited) {
+        api.sayExhausted(result.message);
+        return true;
+    }
+    warning(`go-major-gate: the check run could not be published (${result.message}); the findings are reported as annotations and in the job summary`);
+    return true;
+}
+/**
+ * One review with suggested changes on the pull request. The lines come from git objects at the head
+ * commit (one cat-file process); a token that may not write reviews gets one warning saying what fixes it.
+ */
+async function postSuggestions(octokit, git, report, api, target) {
+    const paths = filesForSuggestions(report.findings);
+    if (paths.length === 0)
+        return;
+    const files = new Map();
+    // A line that is not valid UTF-8 cannot be given back exactly: such a file gets no suggestion.
+    const decoder = new TextDecoder('utf-8', { fatal: true });
+    try {
+        await new GitTree(git, target.commit).read({ whole: paths, headers: [] }, {
+            onFile: (path, data) => {
+                try {
+                    if (data)
+                        files.set(path, decoder.decode(data));
+                }
+                catch {
+                    // left out: buildReview lists its findings as not readable
+                }
+            },
+            onScan: () => undefined
+        });
+    }
+    catch (error) {
+        warning(`go-major-gate: no suggested changes: could not read the files at ${target.commit} (${error.message})`);
+        return;
+    }
+    const review = buildReview(report.findings, files, {
+        ...(target.addedLines
+            ? { isAddedLine: (path, line) => target.addedLines?.get(path)?.has(line) === true }
+            : {}),
+        ...(target.seeAlso ? { seeAlso: target.seeAlso } : {})
+    });
+    if (!review)
+        return;
+    try {
+        const created = await octokit.rest.pulls.createReview({
+            owner: target.owner,
+            repo: target.repo,
+            pull_number: target.pullNumber,
+            commit_id: target.commit,
+            event: 'COMMENT',
+            body: review.body,
+            comments: review.comments
+        });
+        info(`go-major-gate: review with ${review.comments.length} suggested change(s) posted: ${created.data.html_url}`);
+    }
+    catch (error) {
+        if (api.rateLimited(error))
+            return;
+        const { status, message } = describeHttpError(error);
+        if (isPermissionError(status)) {
+            const why = target.fromFork
+                ? `the token of a pull request from a fork is read-only (${message}). To get them, run the workflow on pull_request_target: go-major-gate only reads the pull request's commits as git objects and never runs its code`
+                : `the token may not write pull request reviews (${message}). Add "pull-requests: write" to the job's permissions (Dependabot pull requests get a read-only token as forks do)`;
+            warning(`go-major-gate: no suggested changes: ${why}. The fixes are in the annotations and the job summary, and this step's status is the gate.`);
+            return;
+        }
+        warning(`go-major-gate: the review with suggested changes could not be posted (${message}); the fixes are in the annotations and the job summary`);
+    }
+}
+function emitWorkflowAnnotations(report, checkName) {
+    const seeAlso = checkName ? `the "${checkName}" check run and the job summary` : 'the job summary';
+    // GitHub keeps 10 annotations of a level per step; a failing gate's own error (setFailed) takes one.
+    const perLevel = report.conclusion === 'failure' ? WORKFLOW_ANNOTATIONS_PER_LEVEL - 1 : WORKFLOW_ANNOTATIONS_PER_LEVEL;
+    for (const a of planWorkflowAnnotations(report.findings, { seeAlso, perLevel })) {
+        const emit = a.level === 'error' ? error : a.level === 'warning' ? warning : notice;
+        emit(a.message, a.properties);
+    }
+}
+async function writeJobSummary(report, context) {
+    if (!process.env.GITHUB_STEP_SUMMARY)
+        return;
+    try {
+        await summary.addRaw(buildJobSummary(report, context)).write();
+    }
+    catch (error) {
+        warning(`go-major-gate: could not write the job summary: ${error.message}`);
+    }
+}
 
 // go-major-gate command line: gather, analyze, print. Exit 0 passed, 1 the gate failed, 2 usage or
 // runtime error. No @actions/* imports here except the exec wrapper that src/gather uses.
@@ -71639,7 +71946,10 @@ function readInputs() {
         baseRef: getInput('base-ref').trim(),
         fetchTags: booleanInput('fetch-tags', true),
         suggestions: booleanInput('suggestions', false),
-        runTimeoutMinutes: minutesInput('run-timeout-minutes', DEFAULT_RUN_TIMEOUT_MINUTES)
+        runTimeoutMinutes: minutesInput('run-timeout-minutes', DEFAULT_RUN_TIMEOUT_MINUTES),
+        config: getInput('config').trim(),
+        onlyNew: booleanInput('only-new', true),
+        allowBreakingLabel: getInput('allow-breaking-label').trim()
     };
 }
 function readEnv() {

@@ -5,7 +5,10 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as core from '@actions/core';
-import { analyze, type Report } from './analyze.js';
+import { allowBreakingChanges, analyze, normalizeDir, type Report } from './analyze.js';
+import type { Config } from './config/parse.js';
+import { onlyNewReport } from './gather/baseline.js';
+import { DEFAULT_CONFIG, readConfig } from './gather/config.js';
 import { UsageError } from './errors.js';
 import { planFromEvent, type EventPlan } from './gather/event.js';
 import { Git } from './gather/git.js';
@@ -16,7 +19,7 @@ import {
   neededCommits,
   type NeededCommit
 } from './gather/history.js';
-import { gatherSnapshot, markAddedLines } from './gather/snapshot.js';
+import { gatherSnapshot, markAddedLines, type Gathered } from './gather/snapshot.js';
 import { GitTree } from './gather/tree.js';
 import {
   checkRunAnnotations,
@@ -63,6 +66,12 @@ export interface ActionInputs {
   suggestions?: boolean;
   /** The run's time limit (input run-timeout-minutes, read by main.ts). */
   runTimeoutMinutes?: number;
+  /** The configuration file, repository-relative (input config); default .go-major-gate.yml. */
+  config?: string;
+  /** On a pull request, leave out the findings its merge base has too (input only-new, default true). */
+  onlyNew?: boolean;
+  /** A pull request label that turns breaking-change errors into notices (input allow-breaking-label). */
+  allowBreakingLabel?: string;
 }
 
 export interface ActionEnv {
@@ -91,6 +100,37 @@ export interface ActionControl {
 }
 
 const REMOTE = 'origin';
+
+/**
+ * What a pull request's report leaves out or allows: the findings its merge base has too (only-new,
+ * default on; releases are never filtered), and breaking changes under the allow-breaking label.
+ */
+async function pullRequestFilters(
+  report: Report,
+  gathered: Gathered,
+  plan: Extract<EventPlan, { kind: 'gate' }>,
+  inputs: ActionInputs,
+  config: Config | undefined
+): Promise<Report> {
+  if (plan.intent.kind !== 'pull-request') return report;
+  let out = report;
+  if (inputs.onlyNew !== false) {
+    try {
+      out = await onlyNewReport(out, gathered, {
+        failOn: inputs.failOn,
+        disable: inputs.disable,
+        ...(config ? { config } : {})
+      });
+    } catch (error) {
+      core.warning(
+        `go-major-gate: only-new: the merge base could not be checked (${(error as Error).message}), so every finding is reported`
+      );
+    }
+  }
+  const label = inputs.allowBreakingLabel?.trim();
+  if (label && plan.labels?.includes(label)) out = allowBreakingChanges(out, label, inputs.failOn);
+  return out;
+}
 
 export async function runAction(
   inputs: ActionInputs,
@@ -144,13 +184,25 @@ export async function runAction(
   });
   const { snapshot, tree } = gathered;
   if (missingHistory.length > 0) snapshot.missingHistory = missingHistory;
+  const config = await readConfig(
+    inputs.config ? { kind: 'tree', path: normalizeDir(inputs.config), required: true } : DEFAULT_CONFIG,
+    tree,
+    snapshot.files
+  );
   const analyzed = analyze(snapshot, {
     intent: plan.intent,
     failOn: inputs.failOn,
     disable: inputs.disable,
-    startedAt
+    startedAt,
+    ...(config ? { config } : {})
   });
-  const report = await markAddedLines(gathered, analyzed, startedAt);
+  const report = await pullRequestFilters(
+    await markAddedLines(gathered, analyzed, startedAt),
+    gathered,
+    plan,
+    inputs,
+    config
+  );
 
   const files = writeReportFiles(report, env.runnerTemp);
   setOutputs(report, files, snapshot);

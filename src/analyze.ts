@@ -76,6 +76,22 @@ export interface Report {
   config?: { file: string; accepted: number; excluded: number };
   /** With only-new on a pull request: the findings the merge base has too, left out, by rule. */
   preExisting?: PreExistingSummary;
+  /** The pull request's label that allowed its breaking changes (they are notices), and how many. */
+  allowedBreaking?: { label: string; count: number };
+}
+
+/**
+ * A pull request that carries the allow-breaking label: its breaking-change errors become notices
+ * that say so, and the report counts them, so a reviewer still sees every break.
+ */
+export function allowBreakingChanges(report: Report, label: string, failOn: FailOn): Report {
+  let count = 0;
+  const findings = report.findings.map(f => {
+    if (f.rule !== 'breaking-change' || f.severity !== 'error') return f;
+    count++;
+    return { ...f, severity: 'notice' as const, message: `${f.message} (allowed by the label "${label}")` };
+  });
+  return { ...report, findings, allowedBreaking: { label, count }, conclusion: conclude(findings, failOn) };
 }
 
 /** The report of a pull request without the findings its merge base has too (`--only-new`). */

@@ -3,12 +3,13 @@
 import { statSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { analyze, normalizeDir, withoutPreExisting, type Report } from './analyze.js';
+import { analyze, normalizeDir, type Report } from './analyze.js';
+import { onlyNewReport } from './gather/baseline.js';
 import { UsageError } from './errors.js';
 import { DEFAULT_CONFIG, readConfig } from './gather/config.js';
 import { describeMissingHistory, missingCommits, neededCommits } from './gather/history.js';
 import { gatherSnapshot, markAddedLines, type Gathered } from './gather/snapshot.js';
-import { ConfigError, type Config } from './config/parse.js';
+import { ConfigError } from './config/parse.js';
 import { rules } from './rules/index.js';
 import { formatJson } from './report/json.js';
 import { formatSarif } from './report/sarif.js';
@@ -314,13 +315,14 @@ async function check(args: string[], io: CliIo): Promise<number> {
     analyze(gathered.snapshot, { intent, failOn, disable, startedAt, ...(config ? { config } : {}) }),
     startedAt
   );
+  if (values['only-new'] && values.base === undefined)
+    throw new UsageError("--only-new needs --base (a pull request's base)");
   const report = values['only-new']
-    ? await leaveOutPreExisting(checked, gathered, {
-        base: values.base,
+    ? await onlyNewReport(checked, gathered, {
         failOn,
         disable,
-        config,
-        repository: values.repository
+        ...(config ? { config } : {}),
+        ...(values.repository !== undefined ? { repository: values.repository } : {})
       })
     : checked;
   for (const m of quiet || disable.includes('history-missing') ? [] : missing) {
@@ -356,49 +358,14 @@ async function cliMissingHistory(gathered: Gathered, intent: Intent): Promise<Mi
       shallow: snapshot.shallow === true,
       tagsMayExist: snapshot.shallow === true,
       intent,
-      missing: await missingCommits(git, neededCommits(snapshot.tags, intent)),
+      // The CLI's tags are the clone's own: only a shallow clone can lack their commits.
+      missing: snapshot.shallow ? await missingCommits(git, neededCommits(snapshot.tags, intent)) : [],
       mergeBaseMissing: Boolean(
         snapshot.baseCommit && snapshot.commit && !(await git.mergeBase(snapshot.baseCommit, snapshot.commit))
       )
     },
     'cli'
   );
-}
-
-/**
- * --only-new: the findings the merge base of --base and the head has too are pre-existing. The merge
- * base is checked as a consistency check (its breaking changes against the base are none by definition)
- * with the same configuration; what it finds is left out of the report and only counted.
- */
-async function leaveOutPreExisting(
-  report: Report,
-  gathered: Gathered,
-  options: { base?: string; failOn: FailOn; disable: string[]; config?: Config; repository?: string }
-): Promise<Report> {
-  if (options.base === undefined) throw new UsageError("--only-new needs --base (a pull request's base)");
-  const { snapshot, git, root } = gathered;
-  const mergeBase =
-    snapshot.commit && snapshot.baseCommit
-      ? await git.mergeBase(snapshot.baseCommit, snapshot.commit)
-      : undefined;
-  const at = mergeBase ?? snapshot.baseCommit;
-  if (!at) return report;
-  const intent: Intent = { kind: 'consistency', source: 'pull_request' };
-  const disable = [...options.disable, 'breaking-change'];
-  const base = await gatherSnapshot({
-    dir: root,
-    head: at,
-    intent,
-    disable,
-    ...(options.repository !== undefined ? { repository: options.repository } : {})
-  });
-  const baseReport = analyze(base.snapshot, {
-    intent,
-    failOn: options.failOn,
-    disable,
-    ...(options.config ? { config: options.config } : {})
-  });
-  return withoutPreExisting(report, baseReport.findings, options.failOn);
 }
 
 function formatReport(format: 'json' | 'sarif', report: Report): string {

@@ -49,7 +49,10 @@ export function readInputs(): ActionInputs {
     baseRef: core.getInput('base-ref').trim(),
     fetchTags: booleanInput('fetch-tags', true),
     suggestions: booleanInput('suggestions', false),
-    runTimeoutMinutes: minutesInput('run-timeout-minutes', DEFAULT_RUN_TIMEOUT_MINUTES)
+    runTimeoutMinutes: minutesInput('run-timeout-minutes', DEFAULT_RUN_TIMEOUT_MINUTES),
+    config: core.getInput('config').trim(),
+    onlyNew: booleanInput('only-new', true),
+    allowBreakingLabel: core.getInput('allow-breaking-label').trim()
   };
 }
 

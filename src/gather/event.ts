@@ -33,6 +33,8 @@ export type EventPlan =
       base?: string;
       /** The pull request number, for fetching its head from a fork. */
       pullNumber?: number;
+      /** The pull request's label names (allow-breaking-label). */
+      labels?: string[];
       /** A pull_request from another repository (fork): its token is read-only. */
       fromFork: boolean;
       /** What the plan was made from, for the log. */
@@ -93,10 +95,22 @@ function pullRequestPlan(
     head,
     base,
     ...(number !== undefined ? { pullNumber: number } : {}),
+    labels: labelsOf(payload),
     // pull_request_target runs with the base repository's writable token, fork or not.
     fromFork: !target && headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo,
     description: `pull request${number !== undefined ? ` #${number}` : ''}`
   });
+}
+
+/** The names of the pull request's labels, as the payload lists them. */
+function labelsOf(payload: Payload): string[] {
+  const pr = payload.pull_request as { labels?: unknown } | undefined;
+  if (!Array.isArray(pr?.labels)) return [];
+  return pr.labels.flatMap(l =>
+    l && typeof l === 'object' && typeof (l as { name?: unknown }).name === 'string'
+      ? [(l as { name: string }).name]
+      : []
+  );
 }
 
 function pushPlan(
@@ -152,6 +166,7 @@ function gate(
     headTag?: string;
     base?: string;
     pullNumber?: number;
+    labels?: string[];
     fromFork?: boolean;
     description: string;
   }
@@ -164,6 +179,7 @@ function gate(
     ...(fields.headTag ? { headTag: fields.headTag } : {}),
     ...(fields.base ? { base: fields.base } : {}),
     ...(fields.pullNumber !== undefined ? { pullNumber: fields.pullNumber } : {}),
+    ...(fields.labels ? { labels: fields.labels } : {}),
     fromFork: fields.fromFork ?? false,
     description: fields.description
   };

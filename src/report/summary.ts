@@ -96,6 +96,12 @@ export function buildJobSummary(report: Report, context: SummaryContext): string
       out.push(`<details open><summary>Findings</summary>`, '<ul>', ...items, '</ul></details>');
   }
   if (quiet.length > 0) add(`<p>✅ ${quietLine(quiet, sectionsShown)}.</p>`);
+  for (const line of filterLines(report))
+    add(
+      line.details
+        ? `<details><summary>${text(line.text)}</summary><ul>${line.details.map(d => `<li>${text(d)}</li>`).join('')}</ul></details>`
+        : `<p>${text(line.text)}.</p>`
+    );
   const added = newCount(report.findings);
   if (added > 0) add(`<p>${text(newLine(added))}</p>`);
   if (context.patchFiles) add(`<p>${patchLineHtml(context.patchFiles)}</p>`);
@@ -125,6 +131,12 @@ export function buildCheckRunOutput(
     add(line);
   }
   if (quiet.length > 0) add(`- ✅ ${quietLine(quiet, sections)}`);
+  for (const line of filterLines(report))
+    add(
+      line.details
+        ? `\n<details><summary>${escapeHtml(line.text)}</summary>\n\n${line.details.map(d => `- ${d}`).join('\n')}\n</details>`
+        : `\n${escapeMarkdown(line.text)}.`
+    );
   if (report.findings.length > 0) add(['', ...ruleTableMarkdown(report.findings)].join('\n'));
   const added = newCount(report.findings);
   if (added > 0) add(`\n${newLine(added)}`);
@@ -189,17 +201,49 @@ function sectionsOf(report: Report): Section[] {
   }
   const all: Section[] = other.length > 0 ? [...sections, { target: null, findings: other }] : sections;
   for (const s of all) s.findings.sort(byImportance);
-  return all;
+  // The module gated first, then modules with errors, then with warnings; the order is stable otherwise.
+  const rank = (s: Section) =>
+    s.target !== null && s.target.mode !== 'consistency'
+      ? 0
+      : s.findings.some(f => f.severity === 'error')
+        ? 1
+        : s.findings.some(f => f.severity === 'warning')
+          ? 2
+          : 3;
+  return all
+    .map((s, i) => ({ s, i }))
+    .sort((a, b) => rank(a.s) - rank(b.s) || a.i - b.i)
+    .map(({ s }) => s);
 }
 
-/** Modules merely checked for consistency and found clean are counted, not listed: monorepos have hundreds. */
+/**
+ * Modules merely checked for consistency with nothing above a notice are counted in one line, not
+ * listed: monorepos have hundreds.
+ */
 function splitQuiet(sections: Section[]): { shown: Section[]; quiet: Section[] } {
-  const isQuiet = (s: Section) => s.findings.length === 0 && s.target?.mode === 'consistency';
+  const isQuiet = (s: Section) =>
+    s.target?.mode === 'consistency' && s.findings.every(f => f.severity === 'notice');
   return { shown: sections.filter(s => !isQuiet(s)), quiet: sections.filter(isQuiet) };
 }
 
 function quietLine(quiet: readonly Section[], shown: readonly Section[]): string {
-  return `${plural(quiet.length, shown.length > 0 ? 'other module' : 'module')} checked for consistency: no findings`;
+  const notices = quiet.reduce((n, s) => n + s.findings.length, 0);
+  return `${plural(quiet.length, shown.length > 0 ? 'other module' : 'module')} checked for consistency: ${notices > 0 ? `nothing above a notice (${plural(notices, 'notice')})` : 'no findings'}`;
+}
+
+/** What the pull request filters said: breaking changes a label allowed, findings the merge base has too. */
+function filterLines(report: Report): { text: string; details?: string[] }[] {
+  const lines: { text: string; details?: string[] }[] = [];
+  if (report.allowedBreaking && report.allowedBreaking.count > 0)
+    lines.push({
+      text: `The label "${report.allowedBreaking.label}" allowed ${plural(report.allowedBreaking.count, 'breaking change')}: they are listed as notices`
+    });
+  if (report.preExisting && report.preExisting.count > 0)
+    lines.push({
+      text: `${plural(report.preExisting.count, 'pre-existing finding')} left out (the merge base has them too)`,
+      details: Object.entries(report.preExisting.byRule).map(([rule, n]) => `${rule}: ${n}`)
+    });
+  return lines;
 }
 
 function sectionHeadHtml({ target, findings }: Section): string {
