@@ -31,6 +31,10 @@ describe('events to plans', () => {
       base: 'release-1'
     });
     expect(planFromEvent('pull_request', {}, none, {})).toMatchObject({ kind: 'skip' });
+    // The labels' names, for allow-breaking-label; odd entries are skipped.
+    const labelled = pr() as { pull_request: Record<string, unknown> };
+    labelled.pull_request.labels = [{ name: 'breaking' }, { id: 1 }, 'x', { name: 'docs' }];
+    expect(planFromEvent('pull_request', labelled, none, {})).toMatchObject({ labels: ['breaking', 'docs'] });
   });
 
   test('tag pushes gate the tag; deletions and zero SHAs are skipped', () => {

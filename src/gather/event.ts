@@ -95,7 +95,7 @@ function pullRequestPlan(
     head,
     base,
     ...(number !== undefined ? { pullNumber: number } : {}),
-    labels: labelsOf(payload),
+    ...(labelsOf(payload).length > 0 ? { labels: labelsOf(payload) } : {}),
     // pull_request_target runs with the base repository's writable token, fork or not.
     fromFork: !target && headRepo !== undefined && baseRepo !== undefined && headRepo !== baseRepo,
     description: `pull request${number !== undefined ? ` #${number}` : ''}`
