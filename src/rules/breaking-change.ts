@@ -1,6 +1,6 @@
 import { releasesOfModule, type Module } from '../go/module/layout.js';
 import { pathForMajor } from '../go/module/modpath.js';
-import { majorDigits } from '../go/module/version.js';
+import { majorDigits, prerelease } from '../go/module/version.js';
 import type { ApiChange } from '../go/api/model.js';
 import type { ApiComparison, Finding } from '../types.js';
 import { makeFinding, moduleLinePlace, type Rule, type RuleContext, type Target } from './context.js';
@@ -55,20 +55,26 @@ function judge(
   const nextMajor = String(BigInt(module.pathMajorDigits === '' ? '1' : module.pathMajorDigits) + 1n);
   const advice = `restore it, or release a new major (module ${pathForMajor(module.prefix, nextMajor)}, tag v${nextMajor}.0.0)`;
   const where = (c: ApiChange) => (c.side === 'old' ? ` (as it was in ${comparison.against.label})` : '');
+  // Semver item 9: a prerelease promises nothing, so its breaks are said, not failed; the final
+  // release of the same version will be judged on them.
+  const pre = target.version !== undefined && prerelease(target.version) !== '' ? target.version : undefined;
+  const preNote = pre
+    ? `; ${pre} is a prerelease, which promises no compatibility, but ${pre.split('-')[0]} would fail on it`
+    : '';
   return [
     ...breaking.map(c =>
       makeFinding(
         'breaking-change',
-        'error',
+        pre ? 'notice' : 'error',
         { file: c.pos.file, line: c.pos.line, column: c.pos.column },
-        `${c.subject}: ${c.message}${where(c)}, which breaks users of ${module.path} compared with ${comparison.against.label}: ${advice}`,
+        `${c.subject}: ${c.message}${where(c)}, which breaks users of ${module.path} compared with ${comparison.against.label}${preNote}: ${advice}`,
         module
       )
     ),
     ...possibly.map(c =>
       makeFinding(
         'breaking-change',
-        'warning',
+        pre ? 'notice' : 'warning',
         { file: c.pos.file, line: c.pos.line, column: c.pos.column },
         `${c.subject}: possibly breaking: ${c.message}; source alone cannot tell whether users are affected, so check it (go-apidiff, gorelease) before releasing without a new major`,
         module

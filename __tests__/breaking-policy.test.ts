@@ -1,0 +1,112 @@
+// The breaking-change policy end to end (issue 15): what is compared with what, and which verdicts a
+// prerelease, a new major on the old path, a branch behind its base and a moved dependency get.
+import { describe, expect, test } from '@jest/globals';
+import { checkJson } from './helpers/cli.js';
+import { commitTree, git, makeRepo } from './helpers/repo.js';
+import { dependencyMoveCanBreak } from '../src/gather/api.js';
+
+const R = 'github.com/o/r';
+const mod = (path: string, extra = '') => `module ${path}\n\ngo 1.19\n${extra}`;
+const withGone = 'package r\n\nfunc Keep() {}\n\nfunc Gone() {}\n';
+const withoutGone = 'package r\n\nfunc Keep() {}\n';
+const rows = (findings: { rule: string; severity: string; file: string | null; line: number | null }[]) =>
+  findings.map(f => [f.rule, f.severity, f.file, f.line]);
+
+describe('breaking-change policy', () => {
+  test('a prerelease promises nothing: its breaks are notices', async () => {
+    const dir = makeRepo([{ files: { 'go.mod': mod(R), 'r.go': withGone }, tags: ['v1.1.0'] }], {
+      files: { 'go.mod': mod(R), 'r.go': withoutGone }
+    });
+    const { code, report } = await checkJson(dir, '--tag', 'v1.2.0-rc.1');
+    expect(rows(report.findings)).toEqual([['breaking-change', 'notice', 'r.go', 5]]);
+    expect(report.findings[0].message).toContain('v1.2.0-rc.1 is a prerelease');
+    expect(report.findings[0].message).toContain('compared with v1.1.0');
+    expect(code).toBe(0);
+    // The final release is judged on the same change.
+    expect(rows((await checkJson(dir, '--tag', 'v1.2.0')).report.findings)).toEqual([
+      ['breaking-change', 'error', 'r.go', 5]
+    ]);
+  });
+
+  test('a release is compared with the latest earlier final release of its major, not a prerelease', async () => {
+    // v1.2.0-rc.1 tried out New; v1.2.0 drops it again: nothing v1.1.0 had is gone.
+    const dir = makeRepo(
+      [
+        { files: { 'go.mod': mod(R), 'r.go': withoutGone }, tags: ['v1.1.0'] },
+        { files: { 'go.mod': mod(R), 'r.go': `${withoutGone}\nfunc New() {}\n` }, tags: ['v1.2.0-rc.1'] }
+      ],
+      { files: { 'go.mod': mod(R), 'r.go': withoutGone } }
+    );
+    const { code, report } = await checkJson(dir, '--tag', 'v1.2.0');
+    expect(report.findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  test('the first final release of a major after its prereleases is not compared', async () => {
+    const dir = makeRepo(
+      [
+        { files: { 'go.mod': mod(R), 'r.go': withGone }, tags: ['v2.5.0'] },
+        { files: { 'go.mod': mod(`${R}/v3`), 'r.go': withGone }, tags: ['v3.0.0-rc.1'] }
+      ],
+      { files: { 'go.mod': mod(`${R}/v3`), 'r.go': withoutGone } }
+    );
+    const { code, report } = await checkJson(dir, '--tag', 'v3.0.0');
+    expect(report.findings).toEqual([]);
+    expect(code).toBe(0);
+  });
+
+  test('a tag that starts a new major on the old module path gets module-path-major only', async () => {
+    const dir = makeRepo([{ files: { 'go.mod': mod(R), 'r.go': withGone }, tags: ['v1.4.0'] }], {
+      files: { 'go.mod': mod(R), 'r.go': withoutGone }
+    });
+    const { code, report } = await checkJson(dir, '--tag', 'v2.0.0');
+    expect(rows(report.findings)).toEqual([['module-path-major', 'error', 'go.mod', 1]]);
+    expect(code).toBe(1);
+  });
+
+  test('a pull request is compared with its merge base: what the base gained since is not its doing', async () => {
+    const dir = makeRepo([{ files: { 'go.mod': mod(R), 'r.go': withoutGone }, tags: ['v1.0.0'] }]);
+    git(dir, 'checkout', '-q', '-b', 'feature');
+    commitTree(dir, {
+      files: { 'go.mod': mod(R), 'r.go': withoutGone, 'b.go': 'package r\n\nfunc B() {}\n' }
+    });
+    git(dir, 'checkout', '-q', 'main');
+    commitTree(dir, {
+      files: { 'go.mod': mod(R), 'r.go': withoutGone, 'c.go': 'package r\n\nfunc C() {}\n' }
+    });
+    const behind = await checkJson(dir, '--base', 'main', '--head', 'feature');
+    expect(behind.report.findings).toEqual([]);
+    expect(behind.code).toBe(0);
+    // What the branch itself removes still counts, against the merge base.
+    git(dir, 'checkout', '-q', 'feature');
+    commitTree(dir, { files: { 'go.mod': mod(R), 'r.go': 'package r\n' } });
+    const removes = await checkJson(dir, '--base', 'main');
+    expect(rows(removes.report.findings)).toEqual([['breaking-change', 'error', 'r.go', 3]]);
+    expect(removes.report.findings[0].message).toContain('the merge base');
+  });
+
+  test('a dependency counts only when its move can break: v0, a prerelease or a new major', async () => {
+    const tree = (version: string) => ({
+      'go.mod': mod(R, `\nrequire example.com/dep ${version}\n`),
+      'r.go': 'package r\n\nimport "example.com/dep"\n\nvar V dep.Thing\n'
+    });
+    const release = async (from: string, to: string) => {
+      const dir = makeRepo([{ files: tree(from), tags: ['v1.0.0'] }], { files: tree(to) });
+      return rows((await checkJson(dir, '--tag', 'v1.0.1')).report.findings);
+    };
+    expect(await release('v1.0.0', 'v1.4.0')).toEqual([]);
+    expect(await release('v0.3.0', 'v0.4.0')).toEqual([['breaking-change', 'warning', 'r.go', 5]]);
+    expect(await release('v1.3.0', 'v1.4.0-rc.1')).toEqual([['breaking-change', 'warning', 'r.go', 5]]);
+  });
+
+  test('dependencyMoveCanBreak', () => {
+    expect(dependencyMoveCanBreak('v1.0.0', 'v1.9.3')).toBe(false);
+    expect(dependencyMoveCanBreak('v2.1.0+incompatible', 'v2.3.0+incompatible')).toBe(false);
+    expect(dependencyMoveCanBreak('v2.1.0+incompatible', 'v3.0.0+incompatible')).toBe(true);
+    expect(dependencyMoveCanBreak('v0.3.0', 'v1.0.0')).toBe(true);
+    expect(dependencyMoveCanBreak('v0.3.0', 'v0.3.1')).toBe(true);
+    expect(dependencyMoveCanBreak('v1.2.0', 'v1.3.0-rc.1')).toBe(true);
+    expect(dependencyMoveCanBreak('v1.2.3', 'v1.2.4-0.20240101000000-abcdefabcdef')).toBe(true);
+    expect(dependencyMoveCanBreak('v1.2.0-beta', 'v1.2.0')).toBe(true);
+  });
+});
