@@ -85,6 +85,19 @@ describe('breaking-change policy', () => {
     expect(removes.report.findings[0].message).toContain('the merge base');
   });
 
+  test('a pull request on a major with no final release yet gets notices: nothing is promised yet', async () => {
+    const dir = makeRepo([
+      { files: { 'go.mod': mod(R), 'r.go': withGone }, tags: ['v1.3.0'] },
+      { files: { 'go.mod': mod(`${R}/v2`), 'r.go': withGone }, tags: ['v2.0.0-beta.1'] }
+    ]);
+    git(dir, 'checkout', '-q', '-b', 'change');
+    commitTree(dir, { files: { 'go.mod': mod(`${R}/v2`), 'r.go': withoutGone } });
+    const { code, report } = await checkJson(dir, '--base', 'main');
+    expect(rows(report.findings)).toEqual([['breaking-change', 'notice', 'r.go', 5]]);
+    expect(report.findings[0].message).toContain('v2 has no final release yet');
+    expect(code).toBe(0);
+  });
+
   test('a dependency counts only when its move can break: v0, a prerelease or a new major', async () => {
     const tree = (version: string) => ({
       'go.mod': mod(R, `\nrequire example.com/dep ${version}\n`),

@@ -51,30 +51,27 @@ function judge(
   }
   // Only a release, or a pull request, promises compatibility; v0 promises none.
   if (target.mode === 'consistency' && target.source !== 'pull_request') return [];
-  if (isV0(ctx, target, comparison)) return [];
+  const promise = promiseOf(ctx, target);
+  if (promise === 'nothing') return [];
   const nextMajor = String(BigInt(module.pathMajorDigits === '' ? '1' : module.pathMajorDigits) + 1n);
   const advice = `restore it, or release a new major (module ${pathForMajor(module.prefix, nextMajor)}, tag v${nextMajor}.0.0)`;
   const where = (c: ApiChange) => (c.side === 'old' ? ` (as it was in ${comparison.against.label})` : '');
-  // Semver item 9: a prerelease promises nothing, so its breaks are said, not failed; the final
-  // release of the same version will be judged on them.
-  const pre = target.version !== undefined && prerelease(target.version) !== '' ? target.version : undefined;
-  const preNote = pre
-    ? `; ${pre} is a prerelease, which promises no compatibility, but ${pre.split('-')[0]} would fail on it`
-    : '';
+  const notice = promise !== 'compatibility';
+  const tail = notice ? `; ${promise.notice}${promise.advise ? `: ${advice}` : ''}` : `: ${advice}`;
   return [
     ...breaking.map(c =>
       makeFinding(
         'breaking-change',
-        pre ? 'notice' : 'error',
+        notice ? 'notice' : 'error',
         { file: c.pos.file, line: c.pos.line, column: c.pos.column },
-        `${c.subject}: ${c.message}${where(c)}, which breaks users of ${module.path} compared with ${comparison.against.label}${preNote}: ${advice}`,
+        `${c.subject}: ${c.message}${where(c)}, which breaks users of ${module.path} compared with ${comparison.against.label}${tail}`,
         module
       )
     ),
     ...possibly.map(c =>
       makeFinding(
         'breaking-change',
-        pre ? 'notice' : 'warning',
+        notice ? 'notice' : 'warning',
         { file: c.pos.file, line: c.pos.line, column: c.pos.column },
         `${c.subject}: possibly breaking: ${c.message}; source alone cannot tell whether users are affected, so check it (go-apidiff, gorelease) before releasing without a new major`,
         module
@@ -88,11 +85,37 @@ function isNewMajor(target: Target): boolean {
   return target.mode === 'major-bump';
 }
 
-/** A module whose releases so far are v0 (or that has none and no /vN suffix) promises no compatibility. */
-function isV0(ctx: RuleContext, target: Target & { module: Module }, comparison: ApiComparison): boolean {
-  if (target.version && majorDigits(target.version) === '0') return true;
-  const version =
-    comparison.against.version ?? releasesOfModule(ctx.snapshot.tags, target.module).pop()?.version;
-  if (version) return majorDigits(version) === '0';
-  return target.module.pathMajorDigits === '';
+/**
+ * What the gated version promises its users. v0 promises nothing: its breaks are not said. A
+ * prerelease promises nothing either (semver item 9), nor a pull request on a major with no final
+ * release yet (whose first release is not compared): their breaks are said as notices, since the
+ * final release will have to answer for them. Anything else promises compatibility.
+ */
+function promiseOf(
+  ctx: RuleContext,
+  target: Target & { module: Module }
+): 'nothing' | 'compatibility' | { notice: string; advise: boolean } {
+  const { version, module } = target;
+  if (version !== undefined) {
+    if (majorDigits(version) === '0') return 'nothing';
+    if (prerelease(version) === '') return 'compatibility';
+    const final = version.split('-')[0];
+    return {
+      notice: `${version} is a prerelease, which promises no compatibility, but ${final} would fail on it`,
+      advise: true
+    };
+  }
+  const finals = releasesOfModule(ctx.snapshot.tags, module).filter(r => prerelease(r.version) === '');
+  const latest = finals[finals.length - 1];
+  if (latest) return majorDigits(latest.version) === '0' ? 'nothing' : 'compatibility';
+  if (module.pathMajorDigits === '') {
+    // Without a suffix and with no final release, only a v1 prerelease says it is heading for v1.
+    const heading = releasesOfModule(ctx.snapshot.tags, module).some(r => majorDigits(r.version) === '1');
+    if (!heading) return 'nothing';
+  }
+  const major = `v${module.pathMajorDigits || '1'}`;
+  return {
+    notice: `${major} has no final release yet, which would promise compatibility, and its first (${major}.0.0) is not compared`,
+    advise: false
+  };
 }
