@@ -1,3 +1,6 @@
+// The differ (src/go/api/diff.ts and its diff-*.ts parts): compareApis on hand-built APIs, per
+// kind of change (packages, objects, types, structs, interfaces, methods, dependencies), and on
+// extracted Go source.
 import { describe, expect, test } from '@jest/globals';
 import type {
   ApiChange,

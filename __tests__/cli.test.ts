@@ -3,7 +3,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
-import { checkJson, cli } from './helpers/cli.js';
+import { checkJson, cli, type JsonReport } from './helpers/cli.js';
 import { commitTree, git, makeRepo, tempDir, type TreeState } from './helpers/repo.js';
 
 const R = 'github.com/o/r';
@@ -160,14 +160,49 @@ describe('import rules over many declarations of the same paths', () => {
       ['mixed-major-import', 'b/b.go', 6, 'warning'],
       ['stale-self-import', 'c/c.go', 6, 'warning'],
       ['mixed-major-import', 'c/c.go', 7, 'warning'],
-      ['sibling-old-major', 'tools/t1.go', 4, 'warning'],
-      ['sibling-old-major', 'tools/t2.go', 4, 'warning']
+      // One finding for all of a sibling's old-major imports, at the first, naming them.
+      ['sibling-old-major', 'tools/t1.go', 4, 'warning']
     ]);
     const message = (file: string, line: number) =>
       report.findings.find(f => f.file === file && f.line === line)?.message;
     expect(message('b/b.go', 5)).toContain(`import "${D}/v3/sub" instead of "${D}/v2/sub"`);
     expect(message('b/b.go', 6)).toContain('import "gopkg.in/yaml.v3" instead of "gopkg.in/yaml.v2"');
     expect(message('c/c.go', 6)).toContain(`write "${R}/v3/pkg"`);
+    expect(message('tools/t1.go', 4)).toBe(
+      `2 imports (tools/t1.go:4, tools/t2.go:4): the module in tools still uses ${R} and ${R}/v2, older majors of ${R}/v3, which v3.0.0 releases: move its require and imports to ${R}/v3, or keep it on the older major on purpose`
+    );
+  });
+});
+
+describe('sibling-old-major', () => {
+  const siblingRepo = (rootPath: string) =>
+    makeRepo([v1], {
+      files: {
+        'go.mod': `module ${rootPath}\n\ngo 1.19\n`,
+        'pkg/pkg.go': 'package pkg\n',
+        'tools/go.mod': `module ${R}/tools\n\ngo 1.19\n\nrequire ${R}/v2 v2.0.0\n`,
+        ...Object.fromEntries(
+          ['a', 'b', 'c', 'd', 'e'].map(n => [`tools/${n}.go`, `package tools\n\nimport _ "${R}/v2/pkg"\n`])
+        )
+      }
+    });
+  const advice = `the module in tools still uses ${R}/v2, an older major of ${R}/v3, which v3.0.0 releases: move its require and imports to ${R}/v3, or keep it on the older major on purpose`;
+  const siblingFindings = (report: JsonReport) =>
+    report.findings.filter(f => f.rule === 'sibling-old-major').map(f => `${f.file}:${f.line} ${f.message}`);
+
+  test('many imports of a sibling give one finding that counts and lists them', async () => {
+    const { report } = await checkJson(siblingRepo(`${R}/v3`), '--tag', 'v3.0.0');
+    expect(siblingFindings(report)).toEqual([
+      `tools/a.go:3 5 imports (tools/a.go:3, tools/b.go:3, tools/c.go:3 and 2 more): ${advice}`,
+      `tools/go.mod:5 require ${R}/v2 v2.0.0: ${advice}`
+    ]);
+  });
+
+  test('a v3 tag over a /v2 go.mod suggests the /v3 path, not the one the module has', async () => {
+    const { report } = await checkJson(siblingRepo(`${R}/v2`), '--tag', 'v3.0.0');
+    // The root still declares /v2, so its /v2 packages are its own: only the require is old.
+    expect(siblingFindings(report)).toEqual([`tools/go.mod:5 require ${R}/v2 v2.0.0: ${advice}`]);
+    expect(report.findings.filter(f => f.rule === 'module-path-major').map(f => f.file)).toEqual(['go.mod']);
   });
 });
 

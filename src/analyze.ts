@@ -30,6 +30,8 @@ import type {
 } from './types.js';
 import { TOOL_NAME, TOOL_VERSION } from './version.js';
 import { UsageError } from './errors.js';
+import { applyConfig } from './config/apply.js';
+import type { Config } from './config/parse.js';
 
 export interface AnalyzeOptions {
   intent: Intent;
@@ -37,6 +39,8 @@ export interface AnalyzeOptions {
   disable?: readonly string[];
   /** When gathering started (ms since the epoch), so that stats.ms covers the whole check. */
   startedAt?: number;
+  /** The configuration file's excludes, rule levels and accepted findings. */
+  config?: Config;
 }
 
 export interface TargetSummary {
@@ -64,6 +68,8 @@ export interface Report {
   findings: Finding[];
   conclusion: Conclusion;
   stats: { files: number; bytes: number; ms: number };
+  /** What the configuration file did: its path, and how many findings it accepted and excluded. */
+  config?: { file: string; accepted: number; excluded: number };
 }
 
 export function analyze(snapshot: Snapshot, options: AnalyzeOptions): Report {
@@ -84,8 +90,11 @@ export function analyze(snapshot: Snapshot, options: AnalyzeOptions): Report {
     )
   };
   const disabled = new Set(options.disable ?? []);
-  const found = rules.flatMap(rule => rule.check(ctx));
-  const findings = sortFindings(applyStoppingRules(found).filter(f => !disabled.has(f.rule)));
+  const found = applyStoppingRules(rules.flatMap(rule => rule.check(ctx))).filter(f => !disabled.has(f.rule));
+  const configured = options.config
+    ? applyConfig(found, options.config, gatedModuleDirs(targets))
+    : undefined;
+  const findings = sortFindings(configured?.findings ?? found);
   return {
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     targets: targets.map(t => summarizeTarget(t, ctx)),
@@ -95,8 +104,18 @@ export function analyze(snapshot: Snapshot, options: AnalyzeOptions): Report {
       .map(m => summarizeModule(m, ctx)),
     findings,
     conclusion: conclude(findings, options.failOn ?? 'error'),
-    stats: { files: snapshot.stats.files, bytes: snapshot.stats.bytes, ms: Date.now() - startedAt }
+    stats: { files: snapshot.stats.files, bytes: snapshot.stats.bytes, ms: Date.now() - startedAt },
+    ...(options.config && configured
+      ? {
+          config: { file: options.config.file, accepted: configured.accepted, excluded: configured.excluded }
+        }
+      : {})
   };
+}
+
+/** The directories of the modules whose version is gated (a release or a major bump). */
+function gatedModuleDirs(targets: readonly Target[]): Set<string> {
+  return new Set(targets.filter(t => t.mode !== 'consistency' && t.module).map(t => t.module!.dir));
 }
 
 /** What is gated, per DESIGN.md §2. Throws UsageError when the request names nothing that exists. */

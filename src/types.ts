@@ -27,7 +27,9 @@ export type RuleId =
   | 'retracted-version'
   | 'stale-reference'
   | 'breaking-change'
-  | 'file-unreadable';
+  | 'file-unreadable'
+  | 'config-refused'
+  | 'accept-unmatched';
 
 export interface Fix {
   /** Text that replaces the span [line:column, endLine:endColumn). */
@@ -47,6 +49,10 @@ export interface Finding {
   module?: string;
   message: string;
   fix?: Fix;
+  /** breaking-change: the symbol the finding is about, package-relative (`log.Debug`). */
+  symbol?: string;
+  /** The reason of the configuration's accept entry that accepted the finding (it is then a notice). */
+  accepted?: string;
   /** Whether the finding sits on a line the pull request added (set only for pull requests). */
   new?: boolean;
   /** Directory of the module the finding belongs to; internal, used by the stopping rules. */

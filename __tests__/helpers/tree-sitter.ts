@@ -1,6 +1,6 @@
 // tree-sitter-go through web-tree-sitter (WASM): the general-purpose Go grammar that the
 // differential tests run through the same extractor as src/go/api/parse.ts. Test-only: the product
-// parses declarations itself (see goparse.ts for why).
+// parses declarations itself (see src/go/api/parse.ts for why).
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { Language, Parser, type Tree } from 'web-tree-sitter';

@@ -229,10 +229,32 @@ function rewriteHeader(
     newPath: targets[k] ?? paths[k]
   }));
   const lines = header.split('\n');
+  const info = describeLines(header, specs, comments, lineStarts, lineOf, lines);
+
+  // Sort each run of a group the way gofmt does, and drop duplicates.
+  const touched = new Set<number>(specs.filter(sp => sp.newPath !== sp.path).map(sp => sp.line));
+  const removed = new Set<number>();
+  const kept = sortRuns(specs, lines, info, touched, removed);
+
+  checkNoDuplicates(kept);
+  alignComments(lines, info, touched, removed);
+
+  const out = lines.filter((_, ln) => !removed.has(ln)).join('\n');
+  return { header: out, imports: kept.map(sp => sp.newPath) };
+}
+
+/** Describes each spec's line, with the literal already rewritten in `lines`. */
+function describeLines(
+  header: string,
+  specs: Spec[],
+  comments: Comment[],
+  lineStarts: number[],
+  lineOf: (offset: number) => number,
+  lines: string[]
+): Map<number, LineInfo> {
   const specsOnLine = new Map<number, number>();
   for (const sp of specs) specsOnLine.set(sp.line, (specsOnLine.get(sp.line) ?? 0) + 1);
 
-  // Describe each spec's line, with the literal already rewritten.
   const info = new Map<number, LineInfo>();
   for (const sp of specs) {
     const base = lineStarts[sp.line];
@@ -263,9 +285,18 @@ function rewriteHeader(
       lines[sp.line] = text.slice(0, sp.litStart - base) + newLit + rest;
     }
   }
+  return info;
+}
 
-  // Sort each run of a group the way gofmt does, and drop duplicates.
-  const touched = new Set<number>(specs.filter(sp => sp.newPath !== sp.path).map(sp => sp.line));
+/** Sorts each run of a group the way gofmt does and drops duplicates, in `lines` and `info`; notes
+ * the lines it changes in `touched` and those it drops in `removed`. Returns the specs kept. */
+function sortRuns(
+  specs: Spec[],
+  lines: string[],
+  info: Map<number, LineInfo>,
+  touched: Set<number>,
+  removed: Set<number>
+): Spec[] {
   const kept: Spec[] = [];
   const runs: Spec[][] = [];
   for (const sp of specs) {
@@ -274,7 +305,6 @@ function rewriteHeader(
     if (sp.grouped && prev && prev.decl === sp.decl && sp.line <= prev.line + 1) run.push(sp);
     else runs.push([sp]);
   }
-  const removed = new Set<number>();
   for (const run of runs) {
     // Alignment groups never cross a run's end (a blank or comment line), so a changed run is realigned whole.
     if (run.some(sp => sp.newPath !== sp.path)) for (const sp of run) touched.add(sp.line);
@@ -322,8 +352,11 @@ function rewriteHeader(
     });
     kept.push(...deduped);
   }
+  return kept;
+}
 
-  // A remaining duplicate (in another run or declaration) would not compile: leave it to a person.
+/** A remaining duplicate (in another run or declaration) would not compile: leave it to a person. */
+function checkNoDuplicates(kept: Spec[]): void {
   const seen = new Map<string, Spec>();
   for (const sp of kept) {
     if (sp.name === '_') continue;
@@ -336,8 +369,15 @@ function rewriteHeader(
     }
     seen.set(id, sp);
   }
+}
 
-  // Align the trailing comments of each run of consecutive commented spec lines that changed.
+/** Aligns the trailing comments of each run of consecutive commented spec lines that changed. */
+function alignComments(
+  lines: string[],
+  info: Map<number, LineInfo>,
+  touched: Set<number>,
+  removed: Set<number>
+): void {
   const commented = (ln: number) => {
     const li = info.get(ln);
     return li !== undefined && !removed.has(ln) && li.simple && li.comment !== '';
@@ -377,9 +417,6 @@ function rewriteHeader(
     }
     k = end + 1;
   }
-
-  const out = lines.filter((_, ln) => !removed.has(ln)).join('\n');
-  return { header: out, imports: kept.map(sp => sp.newPath) };
 }
 
 /** The trailing comments after a spec (from the first `/`, trailing white space kept), '' when there are none, or undefined when other text follows. */

@@ -1,4 +1,4 @@
-// go.mod edits on top of the spans of ../go/modfile.ts. Pure. Each edit keeps the file's own
+// go.mod edits on top of the spans of ../go/module/modfile.ts. Pure. Each edit keeps the file's own
 // layout: a token is replaced in place (with the quoting it had), and a directive is removed with its
 // whole line (and its block when the block is left empty).
 import type { Span } from '../go/module/modfile.js';

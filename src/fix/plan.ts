@@ -21,7 +21,7 @@ import {
   type Module
 } from '../go/module/layout.js';
 import { familyMember } from '../go/module/majors.js';
-import { parseModFile } from '../go/module/modfile.js';
+import { parseModFile, type ModFile } from '../go/module/modfile.js';
 import { checkPathMajor, pathForMajor, splitPathVersion } from '../go/module/modpath.js';
 import { isValid } from '../go/module/version.js';
 import {
@@ -154,6 +154,35 @@ export function planFix(input: FixInput): FixPlan {
   };
 
   // Every .go file of the module.
+  const importsAfter = rewriteGoFiles(input, plan, module, fileOwner, old.prefix, rewriteImport);
+
+  // Self-requirement leftovers.
+  const goMod = { file: goModFile, data: goModData, edits: goModEdits, summary: goModSummary };
+  dropSelfRequirements(plan, goMod, modFile, module, to, importsAfter);
+  if (goModEdits.length > 0) {
+    const after = dropEmptiedBlocks(goModData, applyByteEdits(goModData, goModEdits));
+    plan.changes.unshift({
+      file: goModFile,
+      before: goModData,
+      after,
+      summary: goModSummary.map(s => `${goModFile}: ${s}`)
+    });
+  }
+
+  // Non-Go references, read from each file as the import rewrite left it.
+  addReferenceChanges(plan, input, modules, module);
+  return plan;
+}
+
+/** Rewrites the imports of every .go file `module` owns into `plan`; returns each readable file's imports after. */
+function rewriteGoFiles(
+  input: FixInput,
+  plan: FixPlan,
+  module: Module,
+  fileOwner: (file: string) => Module | undefined,
+  prefix: string,
+  rewriteImport: (path: string) => string | undefined
+): Map<string, string[]> {
   const importsAfter = new Map<string, string[]>();
   const files = [...input.goFiles.keys()].filter(f => isGoSourceFile(f) && fileOwner(f) === module).sort();
   for (const file of files) {
@@ -161,7 +190,7 @@ export function planFix(input: FixInput): FixPlan {
     const result = rewriteGoFile(data, rewriteImport);
     if (result.kind === 'unsafe') {
       // Only a problem when the file may hold an import of the family.
-      if (new TextDecoder().decode(data).includes(old.prefix)) {
+      if (new TextDecoder().decode(data).includes(prefix)) {
         plan.unsafe.push({
           file,
           reason: result.reason,
@@ -180,8 +209,28 @@ export function planFix(input: FixInput): FixPlan {
       });
     }
   }
+  return importsAfter;
+}
 
-  // Self-requirement leftovers.
+/** The go.mod being rewritten, with the edits and summary lines gathered so far. */
+interface GoModRewrite {
+  file: string;
+  data: Uint8Array;
+  edits: ByteEdit[];
+  summary: string[];
+}
+
+/** Removes the require, replace and retract lines of other majors of the module itself that the
+ * rewrite leaves pointless (or says in `plan.notes` why one is kept). */
+function dropSelfRequirements(
+  plan: FixPlan,
+  goMod: GoModRewrite,
+  modFile: ModFile,
+  module: Module,
+  to: string,
+  importsAfter: ReadonlyMap<string, string[]>
+): void {
+  const { file: goModFile, data: goModData, edits: goModEdits, summary: goModSummary } = goMod;
   const importers = (path: string): string[] =>
     [...importsAfter]
       .filter(([, paths]) => paths.some(p => familyMember(p, module.prefix)?.modulePath === path))
@@ -252,17 +301,10 @@ export function planFix(input: FixInput): FixPlan {
       `it names a version of another major than ${to}, which the go command rejects here (retractions of the old major belong in its own go.mod)`
     );
   }
-  if (goModEdits.length > 0) {
-    const after = dropEmptiedBlocks(goModData, applyByteEdits(goModData, goModEdits));
-    plan.changes.unshift({
-      file: goModFile,
-      before: goModData,
-      after,
-      summary: goModSummary.map(s => `${goModFile}: ${s}`)
-    });
-  }
+}
 
-  // Non-Go references, read from each file as the import rewrite left it.
+/** Adds the stale-reference edits of the non-Go files, read as the import rewrite left them. */
+function addReferenceChanges(plan: FixPlan, input: FixInput, modules: Module[], module: Module): void {
   if (input.referenceFiles && input.referenceFiles.size > 0) {
     const current = new Map(input.referenceFiles);
     for (const c of plan.changes) if (current.has(c.file)) current.set(c.file, c.after);
@@ -279,7 +321,6 @@ export function planFix(input: FixInput): FixPlan {
     }
     plan.unsafe.push(...result.unsafe);
   }
-  return plan;
 }
 
 /**

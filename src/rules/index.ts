@@ -1,6 +1,7 @@
 // The ordered rule registry. Rule ids are a public contract: never rename one.
 import type { Rule } from './context.js';
 import { breakingChange } from './breaking-change.js';
+import { acceptUnmatched, configRefused } from './config-rules.js';
 import { deprecatedModule } from './deprecated-module.js';
 import { fileUnreadable } from './file-unreadable.js';
 import { gomodSyntax } from './gomod-syntax.js';
@@ -41,7 +42,9 @@ export const rules: readonly Rule[] = [
   retractedVersion,
   staleReference,
   breakingChange,
-  fileUnreadable
+  fileUnreadable,
+  configRefused,
+  acceptUnmatched
 ];
 
 export type { Rule, RuleContext, Target } from './context.js';

@@ -1,9 +1,9 @@
 // What a Go file declares at the top level and which identifiers it spells, from one pass over its
-// bytes: no tokens, no tree. The comparison of two versions of a package (api.ts) uses it to decide
-// which unchanged files it may leave unparsed, so every answer errs on the side of "yes": a name that
-// might be declared is reported declared, and an identifier is reported spelled when its hash is in
-// the set (a collision only means parsing one more file). A file the pass cannot follow (an
-// unterminated string, unbalanced brackets) gets no answer, and is parsed.
+// bytes: no tokens, no tree. The comparison of two versions of a package (extract-affected.ts)
+// uses it to decide which unchanged files it may leave unparsed, so every answer errs on the side
+// of "yes": a name that might be declared is reported declared, and an identifier is reported
+// spelled when its hash is in the set (a collision only means parsing one more file). A file the
+// pass cannot follow (an unterminated string, unbalanced brackets) gets no answer, and is parsed.
 
 export interface TopLevel {
   /** Names declared by top-level `type` and `const` specs: what other declarations refer to by name. */

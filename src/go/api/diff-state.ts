@@ -1,0 +1,67 @@
+// The differ's state: the options of a comparison and the changes found so far, with the small
+// helpers every kind of comparison uses (subjects, exported names, members by name).
+import { compareGoStrings } from '../module/version.js';
+import type { ApiChange, ApiPosition, ChangeSeverity } from './model.js';
+
+export interface CompareOptions {
+  /** Import paths (or path prefixes) of packages whose API may have changed underneath without a
+   * source change here: dependencies whose required version changed between old and new (from
+   * go.mod). Packages of the same module are NOT in this set (they are compared directly). An
+   * exported declaration whose type text mentions a package qualifier that maps to one of these
+   * yields a 'possibly-breaking' change. */
+  changedDependencies?: ReadonlySet<string>;
+  /** Resolves a package qualifier used in a file (`yaml` in `yaml.Node`) to its import path, from
+   * the extractor's data (the file's imports); undefined when unknown. Without it, qualifiers are
+   * matched by the package name an import path suggests (its last element, as goimports guesses). */
+  resolveQualifier?: (qualifier: string, pos: ApiPosition, side: 'old' | 'new') => string | undefined;
+}
+
+export class Differ {
+  readonly changes: ApiChange[] = [];
+  constructor(
+    readonly modulePath: string,
+    readonly options: CompareOptions
+  ) {}
+
+  add(
+    severity: ChangeSeverity,
+    subject: string,
+    message: string,
+    pos: ApiPosition,
+    side: 'old' | 'new'
+  ): void {
+    this.changes.push({ severity, subject, message, pos, side });
+  }
+
+  breakingCount(): number {
+    return this.changes.filter(c => c.severity === 'breaking').length;
+  }
+}
+
+export function subjectOf(dir: string, ...parts: string[]): string {
+  const name = parts.join('.');
+  return dir === '.' || dir === '' ? name : `${dir}.${name}`;
+}
+
+/** Go's token.IsExported: the name starts with an upper-case letter. */
+export function isExported(name: string): boolean {
+  return /^\p{Lu}/u.test(name);
+}
+
+export function sortedNames<T>(...maps: ReadonlyMap<string, T>[]): string[] {
+  const names = new Set<string>();
+  for (const m of maps) for (const k of m.keys()) names.add(k);
+  return [...names].sort(compareGoStrings);
+}
+
+/** A type's own members after the promoted ones, so that byName (the last of a name wins) lets them hide. */
+export function withPromoted<T extends { name: string }>(
+  own: readonly T[],
+  promoted: readonly T[] = []
+): T[] {
+  return [...promoted, ...own];
+}
+
+export function byName<T extends { name: string }>(list: readonly T[], exportedOnly = false): Map<string, T> {
+  return new Map(list.filter(x => !exportedOnly || isExported(x.name)).map(x => [x.name, x]));
+}

@@ -1,0 +1,147 @@
+// A package's exported objects, per declaration kind: constants (with their values), variables,
+// functions, and types with their methods, underlying type (extract-underlying.ts) and the members
+// promoted from embedded types (extract-promoted.ts).
+import { ConstEvaluator, mentionsIota, showConst } from './extract-consts.js';
+import {
+  Extractor,
+  isBroken,
+  isExported,
+  posOf,
+  type FileCtx,
+  type Node,
+  type PkgInfo
+} from './extract-context.js';
+import { byMemberName, promotedMembers } from './extract-promoted.js';
+import { constSpecs, fieldChildren, named, receiverOf, varSpecs } from './extract-syntax.js';
+import { exprText, signatureText, typeParams, typeText } from './extract-typetext.js';
+import { underlying } from './extract-underlying.js';
+import type { ApiObject, Method } from './model.js';
+
+export function objectsOf(x: Extractor, pkg: PkgInfo): Map<string, ApiObject> {
+  const objects = new Map<string, ApiObject>();
+  const methods = new Map<string, Method[]>();
+  const evaluator = new ConstEvaluator(pkg);
+  const add = (o: ApiObject): void => {
+    if (!objects.has(o.name)) objects.set(o.name, o);
+  };
+  for (const { node: decl, ctx, consulted } of pkg.decls) {
+    // A consulted declaration's methods are what embedding types get; nothing else of it is wanted.
+    if (consulted && decl.type !== 'method_declaration') continue;
+    switch (decl.type) {
+      case 'const_declaration':
+        consts(pkg, decl, ctx, evaluator, add);
+        break;
+      case 'var_declaration':
+        for (const spec of varSpecs(decl)) {
+          if (spec.hasError) continue;
+          const type = spec.childForFieldName('type');
+          for (const n of fieldChildren(spec, 'name')) {
+            if (!isExported(n.text)) continue;
+            add({
+              kind: 'var',
+              name: n.text,
+              ...(type ? { type: typeText(type) } : {}),
+              pos: posOf(ctx, n)
+            });
+          }
+        }
+        break;
+      case 'function_declaration': {
+        if (isBroken(decl)) break;
+        const name = decl.childForFieldName('name');
+        if (!name || !isExported(name.text)) break;
+        add({
+          kind: 'func',
+          name: name.text,
+          typeParams: typeParams(decl.childForFieldName('type_parameters')),
+          signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
+          pos: posOf(ctx, name)
+        });
+        break;
+      }
+      case 'method_declaration': {
+        if (isBroken(decl)) break;
+        const name = decl.childForFieldName('name');
+        const recv = receiverOf(decl.childForFieldName('receiver'));
+        // Methods of unexported types count too: an exported struct that embeds the type gets them.
+        if (!name || !recv || !isExported(name.text)) break;
+        const list = methods.get(recv.base) ?? [];
+        list.push({
+          name: name.text,
+          signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
+          pos: posOf(ctx, name),
+          ...(recv.pointer ? { pointer: true } : {})
+        });
+        methods.set(recv.base, list);
+        break;
+      }
+      case 'type_declaration':
+        for (const spec of named(decl)) {
+          if (spec.hasError || (spec.type !== 'type_spec' && spec.type !== 'type_alias')) continue;
+          const name = spec.childForFieldName('name');
+          if (!name || !isExported(name.text)) continue;
+          const type = spec.childForFieldName('type');
+          const text =
+            type?.type === 'struct_type'
+              ? 'struct{...}'
+              : type?.type === 'interface_type'
+                ? 'interface{...}'
+                : typeText(type);
+          add({
+            kind: 'type',
+            name: name.text,
+            alias: spec.type === 'type_alias',
+            typeParams: typeParams(spec.childForFieldName('type_parameters')),
+            text,
+            underlying: underlying(x, pkg, type, ctx),
+            methods: [],
+            pos: posOf(ctx, name)
+          });
+        }
+        break;
+    }
+  }
+  for (const list of methods.values()) {
+    const seen = new Set<string>();
+    const unique = list.filter(m => !seen.has(m.name) && seen.add(m.name));
+    list.splice(0, list.length, ...unique.sort(byMemberName));
+  }
+  for (const t of objects.values()) {
+    if (t.kind !== 'type' || t.alias) continue;
+    const own = methods.get(t.name);
+    if (own) t.methods.push(...own);
+    const promoted = t.typeParams.length === 0 ? promotedMembers(x, pkg, t.name, methods) : undefined;
+    if (promoted && (promoted.methods.length > 0 || promoted.fields.length > 0)) t.promoted = promoted;
+  }
+  return objects;
+}
+
+function consts(
+  pkg: PkgInfo,
+  decl: Node,
+  ctx: FileCtx,
+  evaluator: ConstEvaluator,
+  add: (o: ApiObject) => void
+): void {
+  for (const { nameNode: n, index, iota, typeNode, valueNodes } of constSpecs(decl)) {
+    if (!isExported(n.text)) continue;
+    const expr = valueNodes?.[index] ?? null;
+    const entry = pkg.consts.get(n.text);
+    let value: string | undefined;
+    const v =
+      entry && entry.ctx === ctx && entry.nameNode.startIndex === n.startIndex
+        ? evaluator.entry(entry)
+        : expr
+          ? evaluator.eval(expr, iota)
+          : undefined;
+    if (v) value = showConst(v);
+    else if (expr) value = mentionsIota(expr) ? `${exprText(expr)}@${iota}` : exprText(expr);
+    add({
+      kind: 'const',
+      name: n.text,
+      ...(typeNode ? { type: typeText(typeNode) } : {}),
+      ...(value !== undefined ? { value } : {}),
+      pos: posOf(ctx, n)
+    });
+  }
+}
