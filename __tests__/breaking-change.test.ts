@@ -130,9 +130,10 @@ describe('breaking-change', () => {
     });
     const { report } = await checkJson(dir, '--tag', 'v1.0.1');
     expect(report.findings.map(f => [f.rule, f.severity, f.file, f.line])).toEqual([
-      ['breaking-change', 'warning', 'r.go', 5]
+      ['breaking-change', 'warning', 'go.mod', 5]
     ]);
     expect(report.findings[0].message).toContain('possibly breaking');
+    expect(report.findings[0].message).toContain('1 exported declaration uses it (V)');
     expect(report.conclusion).toBe('neutral');
   });
 

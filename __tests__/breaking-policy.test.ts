@@ -108,8 +108,63 @@ describe('breaking-change policy', () => {
       return rows((await checkJson(dir, '--tag', 'v1.0.1')).report.findings);
     };
     expect(await release('v1.0.0', 'v1.4.0')).toEqual([]);
-    expect(await release('v0.3.0', 'v0.4.0')).toEqual([['breaking-change', 'warning', 'r.go', 5]]);
-    expect(await release('v1.3.0', 'v1.4.0-rc.1')).toEqual([['breaking-change', 'warning', 'r.go', 5]]);
+    expect(await release('v0.3.0', 'v0.4.0')).toEqual([['breaking-change', 'warning', 'go.mod', 5]]);
+    expect(await release('v1.3.0', 'v1.4.0-rc.1')).toEqual([['breaking-change', 'warning', 'go.mod', 5]]);
+  });
+
+  test('a moved dependency is one finding at its require line; a standard-library package is not it', async () => {
+    const tree = (version: string) => ({
+      'go.mod': mod(R, `\nrequire golang.org/x/net ${version}\n`),
+      'r.go': [
+        'package r',
+        '',
+        'import (',
+        '\t"net"',
+        '',
+        '\t"golang.org/x/net/http2"',
+        ')',
+        '',
+        "// Addr is the standard library's net.IP, not golang.org/x/net.",
+        'var Addr net.IP',
+        '',
+        'var A http2.Setting',
+        '',
+        'var B http2.Frame',
+        '',
+        'func C() http2.ErrCode { return 0 }',
+        '',
+        'type D struct{ F http2.Flags }',
+        ''
+      ].join('\n')
+    });
+    const dir = makeRepo([{ files: tree('v0.10.0'), tags: ['v1.0.0'] }], { files: tree('v0.11.0') });
+    const { code, report } = await checkJson(dir, '--tag', 'v1.0.1');
+    expect(rows(report.findings)).toEqual([['breaking-change', 'warning', 'go.mod', 5]]);
+    const message = report.findings[0].message;
+    expect(message).toContain('golang.org/x/net moved from v0.10.0 to v0.11.0');
+    expect(message).toContain('4 exported declarations use it (A, B, C, and 1 more)');
+    expect(message).not.toContain('Addr');
+    expect(code).toBe(0);
+  });
+
+  test('a constant whose value changes only in a version number is a notice; any other value change an error', async () => {
+    const tree = (version: string, other: string) => ({
+      'go.mod': mod(R),
+      'v.go': `package r\n\n// Version is this release.\nconst Version = "${version}"\n\nconst UserAgent = "sdk-go/${version.slice(1)} (api:2)"\n\nconst Other = "${other}"\n`
+    });
+    const dir = makeRepo([{ files: tree('v1.2.0', 'a'), tags: ['v1.2.0'] }], { files: tree('v1.2.1', 'a') });
+    const stamp = await checkJson(dir, '--tag', 'v1.2.1');
+    expect(rows(stamp.report.findings)).toEqual([
+      ['breaking-change', 'notice', 'v.go', 4],
+      ['breaking-change', 'notice', 'v.go', 6]
+    ]);
+    expect(stamp.report.findings[0].message).toContain('only in a version number');
+    expect(stamp.code).toBe(0);
+    expect(stamp.report.targets[0].suggested).toBe('v1.2.1');
+    commitTree(dir, { files: tree('v1.2.1', 'b') });
+    const other = await checkJson(dir, '--tag', 'v1.2.1');
+    expect(rows(other.report.findings)).toContainEqual(['breaking-change', 'error', 'v.go', 8]);
+    expect(other.code).toBe(1);
   });
 
   test('dependencyMoveCanBreak', () => {

@@ -125,9 +125,10 @@ export async function gatherApiComparisons(
     for (const f of baseFiles) if (declaresOtherwise(f)) dirs.add(dirOf(f));
     // A package that imports a dependency whose required version changed may change underneath.
     // Which packages those are, the import headers tell; only then is their scan awaited.
-    const changedDependencies = movedRequirements(baseModule, module)
-      .filter(r => dependencyMoveCanBreak(r.from, r.to))
-      .map(r => r.path);
+    const dependencyMoves = movedRequirements(baseModule, module).filter(r =>
+      dependencyMoveCanBreak(r.from, r.to)
+    );
+    const changedDependencies = dependencyMoves.map(r => r.path);
     const dependents = new Set<string>();
     if (changedDependencies.length > 0) {
       const goFiles = await inputs.goFiles;
@@ -179,6 +180,7 @@ export async function gatherApiComparisons(
       oldApi,
       newApi,
       changedDependencies,
+      ...(dependencyMoves.length > 0 ? { dependencyMoves } : {}),
       filesRead: newSources.length + oldChanged.length
     });
   }

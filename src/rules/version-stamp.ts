@@ -1,5 +1,6 @@
 // Whether a constant's value change is a version stamp: what a release changes on purpose
 // (`const Version = "v2.4.0"` becoming "v2.4.1"), not a break of the constant's users.
+import type { ApiChange } from '../go/api/model.js';
 
 /**
  * A version-like token: an optional `v`, two or three dot-separated numbers and an optional
@@ -22,4 +23,13 @@ export function differsOnlyInVersion(oldValue: string, newValue: string): boolea
   const stamp = (s: string) => s.replace(VERSION_TOKEN, '\u0000');
   const [sa, sb] = [stamp(a), stamp(b)];
   return sa !== a && sa === sb;
+}
+
+/** A breaking change that is only a constant's version stamp changing. */
+export function isVersionStamp(change: ApiChange): boolean {
+  return (
+    change.severity === 'breaking' &&
+    change.values !== undefined &&
+    differsOnlyInVersion(change.values.old, change.values.new)
+  );
 }
