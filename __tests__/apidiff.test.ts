@@ -1082,3 +1082,28 @@ describe('compareApis on extracted Go source', () => {
     expect(changes.map(c => c[0])).toEqual(['possibly-breaking']);
   });
 });
+
+describe('compareApis: dependencies attributed through the file imports', () => {
+  const deps = new Set(['golang.org/x/net']);
+  const imports: Record<string, Record<string, string>> = {
+    'new.go': { net: 'net', http2: 'golang.org/x/net/http2' }
+  };
+  const importPathOf = (qualifier: string, file: string) =>
+    imports[file] === undefined ? undefined : (imports[file][qualifier] ?? null);
+
+  test('a standard-library package named like a dependency is not it; a dependency package is', () => {
+    const objs = [vr('Addr', 'net.IP'), vr('S', 'http2.Setting'), vr('T', 'time.Duration')];
+    const changes = diff(objs, objs, { changedDependencies: deps, importPathOf });
+    expect(changes.map(c => [c.subject, c.dependencies])).toEqual([['S', ['golang.org/x/net']]]);
+    // Without the imports, the guess from the path's last element takes net for golang.org/x/net.
+    const guessed = diff(objs, objs, { changedDependencies: deps });
+    expect(guessed.map(c => c.subject)).toEqual(['Addr']);
+  });
+
+  test('a constant value change carries both values', () => {
+    const changes = diff([cnst('V', undefined, '"v1.0.0"')], [cnst('V', undefined, '"v1.0.1"')]);
+    expect(changes.map(c => [c.severity, c.values])).toEqual([
+      ['breaking', { old: '"v1.0.0"', new: '"v1.0.1"' }]
+    ]);
+  });
+});

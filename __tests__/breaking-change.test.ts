@@ -122,17 +122,18 @@ describe('breaking-change', () => {
 
   test('a dependency whose required version changed makes its mentions possibly breaking', async () => {
     const before = {
-      'go.mod': mod(R, '\nrequire example.com/dep v1.0.0\n'),
+      'go.mod': mod(R, '\nrequire example.com/dep v0.3.0\n'),
       'r.go': 'package r\n\nimport "example.com/dep"\n\nvar V dep.Thing\n'
     };
     const dir = makeRepo([{ files: before, tags: ['v1.0.0'] }], {
-      files: { ...before, 'go.mod': mod(R, '\nrequire example.com/dep v1.4.0\n') }
+      files: { ...before, 'go.mod': mod(R, '\nrequire example.com/dep v0.4.0\n') }
     });
     const { report } = await checkJson(dir, '--tag', 'v1.0.1');
     expect(report.findings.map(f => [f.rule, f.severity, f.file, f.line])).toEqual([
-      ['breaking-change', 'warning', 'r.go', 5]
+      ['breaking-change', 'warning', 'go.mod', 5]
     ]);
     expect(report.findings[0].message).toContain('possibly breaking');
+    expect(report.findings[0].message).toContain('1 exported declaration uses it (V)');
     expect(report.conclusion).toBe('neutral');
   });
 

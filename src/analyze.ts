@@ -19,7 +19,9 @@ import { majorDigits, releaseVersionProblem } from './go/module/version.js';
 import type { GoFile, RuleContext, Target } from './rules/context.js';
 import { rules } from './rules/index.js';
 import { applyLocalModules } from './rules/local-modules.js';
-import { compareApis, summarizeChanges } from './go/api/diff.js';
+import { assumedPackageName, compareApis, summarizeChanges } from './go/api/diff.js';
+import type { ApiChange } from './go/api/model.js';
+import { isVersionStamp } from './rules/version-stamp.js';
 import { retractedBy, skipRetracted, suggestNextVersion } from './go/module/next-version.js';
 import type {
   Conclusion,
@@ -110,12 +112,7 @@ export function analyze(snapshot: Snapshot, options: AnalyzeOptions): Report {
     targets,
     goFilesByModule: groupGoFiles(snapshot, modules),
     importOwner: importOwnerIndex(modules),
-    apiChanges: new Map(
-      (snapshot.apiComparisons ?? []).map(c => [
-        c.moduleDir,
-        compareApis(c.oldApi, c.newApi, { changedDependencies: new Set(c.changedDependencies) })
-      ])
-    )
+    apiChanges: compareModuleApis(snapshot)
   };
   const disabled = new Set(options.disable ?? []);
   const found = applyStoppingRules(
@@ -369,10 +366,41 @@ function summarizeTarget(t: Target, ctx: RuleContext): TargetSummary {
   };
 }
 
-/** The version gorelease would suggest after the module's latest release, given its API changes. */
+/** The exported-API changes of each module compared (see gather/api.ts), by module directory. */
+function compareModuleApis(snapshot: Snapshot): Map<string, ApiChange[]> {
+  const importPathOf = importPathResolver(snapshot);
+  return new Map(
+    (snapshot.apiComparisons ?? []).map(c => [
+      c.moduleDir,
+      compareApis(c.oldApi, c.newApi, { changedDependencies: new Set(c.changedDependencies), importPathOf })
+    ])
+  );
+}
+
+/**
+ * The import path a package qualifier names in a file of the gated tree, from its import headers:
+ * the import with that local name, or else the one whose path suggests that package name (the
+ * standard library's `net` is not golang.org/x/net, whose packages are `http2`, `context`...); null
+ * when the file has no such import, undefined when its headers were not scanned.
+ */
+function importPathResolver(
+  snapshot: Snapshot
+): (qualifier: string, file: string) => string | null | undefined {
+  return (qualifier, file) => {
+    const imports = snapshot.goFiles.get(file)?.imports;
+    if (imports === undefined) return undefined;
+    const named = imports.find(i => i.name === qualifier);
+    if (named) return named.path;
+    const guessed = imports.find(i => i.name === undefined && assumedPackageName(i.path) === qualifier);
+    return guessed ? guessed.path : null;
+  };
+}
+
+/** The version gorelease would suggest after the module's latest release, given its API changes
+ * (a version stamp is none: changing it is what a release does). */
 function suggestedVersion(t: Target, ctx: RuleContext): string | undefined {
   if (!t.module) return undefined;
-  const changes = ctx.apiChanges.get(t.module.dir);
+  const changes = ctx.apiChanges.get(t.module.dir)?.filter(c => !isVersionStamp(c));
   if (!changes) return undefined;
   const latest = releasesOfModule(ctx.snapshot.tags, t.module)
     .filter(r => r.tag !== t.tag)

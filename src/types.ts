@@ -152,6 +152,8 @@ export interface ApiComparison {
   newApi: ModuleApi;
   /** Required modules whose version changed: their packages may have changed underneath. */
   changedDependencies: string[];
+  /** The versions each of changedDependencies moved between (comparison point, gated tree). */
+  dependencyMoves?: { path: string; from: string; to: string }[];
   /** How many .go files were read for the comparison, both sides together. */
   filesRead: number;
 }

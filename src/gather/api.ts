@@ -12,11 +12,12 @@ import {
   goModFiles,
   isGoSourceFile,
   loadModules,
+  majorFits,
   releasesOfModule,
   type Module
 } from '../go/module/layout.js';
 import { hasPathPrefix } from '../go/module/modpath.js';
-import { compare } from '../go/module/version.js';
+import { compare, majorDigits, prerelease } from '../go/module/version.js';
 import type { Target } from '../rules/context.js';
 import type { ApiComparison, Intent, Snapshot } from '../types.js';
 import type { Git } from './git.js';
@@ -26,6 +27,8 @@ interface Point {
   commit: string;
   label: string;
   version?: string;
+  /** The point is the pull request's (its merge base), not a release. */
+  pullRequest?: boolean;
 }
 
 /**
@@ -74,8 +77,14 @@ export async function gatherApiComparisons(
   } catch {
     return []; // the analysis reports the bad request itself
   }
+  const pullRequestPoint = inputs.base
+    ? await mergeBasePoint(git, inputs.base.tree.ref, inputs.commit)
+    : undefined;
   const wanted = targets.flatMap(t => {
-    const point = t.module?.path !== undefined && !t.tagProblem ? comparisonPoint(t, inputs) : undefined;
+    const point =
+      t.module?.path !== undefined && !t.tagProblem
+        ? comparisonPoint(t, inputs, pullRequestPoint)
+        : undefined;
     return point ? [{ target: t as Target & { module: Module }, point }] : [];
   });
   if (wanted.length === 0) return [];
@@ -108,7 +117,7 @@ export async function gatherApiComparisons(
     const headSet = new Set(headFiles);
     const baseSet = new Set(baseFiles);
     const rewritten =
-      inputs.base && point.commit === inputs.base.tree.ref && baseModule?.path !== module.path
+      inputs.base && point.pullRequest && baseModule?.path !== module.path
         ? await rewrittenFiles(base.tree, await inputs.base.movedBack, headFiles)
         : new Set<string>();
     const differsFromHead = (f: string) => base.changed.has(f) || !headSet.has(f);
@@ -118,7 +127,10 @@ export async function gatherApiComparisons(
     for (const f of baseFiles) if (declaresOtherwise(f)) dirs.add(dirOf(f));
     // A package that imports a dependency whose required version changed may change underneath.
     // Which packages those are, the import headers tell; only then is their scan awaited.
-    const changedDependencies = changedRequirements(baseModule, module);
+    const dependencyMoves = movedRequirements(baseModule, module).filter(r =>
+      dependencyMoveCanBreak(r.from, r.to)
+    );
+    const changedDependencies = dependencyMoves.map(r => r.path);
     const dependents = new Set<string>();
     if (changedDependencies.length > 0) {
       const goFiles = await inputs.goFiles;
@@ -170,6 +182,7 @@ export async function gatherApiComparisons(
       oldApi,
       newApi,
       changedDependencies,
+      ...(dependencyMoves.length > 0 ? { dependencyMoves } : {}),
       filesRead: newSources.length + oldChanged.length
     });
   }
@@ -260,16 +273,45 @@ async function readBaseSide(
 }
 
 /**
- * What a target is compared with: a pull request's base, else the latest earlier release of the same
- * module path. A release that starts a new major has no such release and is not compared
- * (conformance convention 14); on a pull request a major bump is compared with its base.
+ * A pull request is compared with the merge base of its base and head: a branch behind its base must
+ * not be blamed for what the base gained since. Without a merge base (unrelated histories, or a work
+ * tree without a commit), the base itself.
  */
-function comparisonPoint(target: Target & { module?: Module }, inputs: ApiInputs): Point | undefined {
-  if (inputs.base && target.source === 'pull_request') {
-    return { commit: inputs.base.tree.ref, label: 'the pull request base' };
-  }
-  const earlier = releasesOfModule(inputs.tags, target.module as Module).filter(
-    r => r.tag !== target.tag && (target.version === undefined || compare(r.version, target.version) < 0)
+async function mergeBasePoint(git: Git, base: string, head: string | undefined): Promise<Point> {
+  const mergeBase = head ? await git.mergeBase(base, head) : undefined;
+  if (!mergeBase || mergeBase === base)
+    return { commit: base, label: 'the pull request base', pullRequest: true };
+  return {
+    commit: mergeBase,
+    label: `the merge base ${mergeBase.slice(0, 12)} of the pull request with its base`,
+    pullRequest: true
+  };
+}
+
+/**
+ * What a target is compared with: a pull request's merge base; for a release, the latest earlier
+ * non-prerelease release of the same major. The first release of a major (v2.0.0, v1.0.0 after v0.x,
+ * v3.0.0 after v3.0.0-rc.1) has none and is not compared (conformance convention 14), and neither is
+ * a version whose major the module path does not carry (v2.0.0 on a go.mod without /v2:
+ * module-path-major reports that, not breaks against v1). A check without a version (consistency)
+ * compares with the module's latest release.
+ */
+function comparisonPoint(
+  target: Target & { module?: Module },
+  inputs: ApiInputs,
+  pullRequestPoint: Point | undefined
+): Point | undefined {
+  if (pullRequestPoint && target.source === 'pull_request') return pullRequestPoint;
+  const module = target.module as Module;
+  const version = target.version;
+  if (version !== undefined && !majorFits(majorDigits(version), module.pathMajorDigits)) return undefined;
+  const earlier = releasesOfModule(inputs.tags, module).filter(
+    r =>
+      r.tag !== target.tag &&
+      (version === undefined ||
+        (compare(r.version, version) < 0 &&
+          prerelease(r.version) === '' &&
+          majorDigits(r.version) === majorDigits(version)))
   );
   const latest = earlier[earlier.length - 1];
   return latest ? { commit: latest.commit, label: latest.tag, version: latest.version } : undefined;
@@ -300,11 +342,29 @@ async function changedFiles(
   return new Set(r.stdout.split('\0').filter(Boolean));
 }
 
-/** Module paths whose required version changed: their packages may have changed underneath. */
-function changedRequirements(before: Module | undefined, after: Module): string[] {
+/** The required modules whose version changed, with both versions. */
+function movedRequirements(
+  before: Module | undefined,
+  after: Module
+): { path: string; from: string; to: string }[] {
   if (!before) return [];
   const old = new Map(before.modFile.require.map(r => [r.path, r.version]));
-  return after.modFile.require.filter(r => old.has(r.path) && old.get(r.path) !== r.version).map(r => r.path);
+  return after.modFile.require.flatMap(r => {
+    const from = old.get(r.path);
+    return from !== undefined && from !== r.version ? [{ path: r.path, from, to: r.version }] : [];
+  });
+}
+
+/**
+ * Whether moving a required module from one version to another can change its API incompatibly:
+ * only when either version promises nothing (v0, a prerelease or a pseudo-version, which is one) or
+ * the major changes (`+incompatible` majors on one path). Within one major from v1 on, the
+ * dependency promises compatibility itself.
+ */
+export function dependencyMoveCanBreak(from: string, to: string): boolean {
+  const [a, b] = [majorDigits(from), majorDigits(to)];
+  if (a === '' || b === '') return true; // not a version: nothing is known
+  return a === '0' || b === '0' || prerelease(from) !== '' || prerelease(to) !== '' || a !== b;
 }
 
 async function readWhole(tree: Tree, paths: readonly string[]): Promise<Map<string, Uint8Array>> {

@@ -83,7 +83,9 @@ function compareConsts(
     return;
   }
   if (o.value !== undefined && n.value !== undefined && constantKey(o.value) !== constantKey(n.value)) {
-    d.add('breaking', subject, `${what} value changed from ${o.value} to ${n.value}`, n.pos, 'new');
+    d.add('breaking', subject, `${what} value changed from ${o.value} to ${n.value}`, n.pos, 'new', {
+      values: { old: o.value, new: n.value }
+    });
   }
 }
 

@@ -34,9 +34,9 @@ function checkDependencies(d: Differ, dir: string, obj: ApiObject): void {
   const deps = d.options.changedDependencies;
   if (deps === undefined || deps.size === 0) return;
   const found = new Map<string, Set<string>>(); // dependency path -> qualified names used
-  for (const text of mentionedTexts(obj)) {
+  for (const { text, pos } of mentionedTexts(obj)) {
     for (const m of text.matchAll(QUALIFIED)) {
-      const dep = dependencyOf(d, m[1], obj.pos, deps);
+      const dep = dependencyOf(d, m[1], pos, deps);
       if (dep === undefined) continue;
       const names = found.get(dep) ?? new Set<string>();
       names.add(`${m[1]}.${m[2]}`);
@@ -44,13 +44,14 @@ function checkDependencies(d: Differ, dir: string, obj: ApiObject): void {
     }
   }
   if (found.size === 0) return;
-  const parts = [...found.keys()]
-    .sort(compareGoStrings)
-    .map(dep => `${[...(found.get(dep) as Set<string>)].sort(compareGoStrings).join(', ')} from ${dep}`);
+  const dependencies = [...found.keys()].sort(compareGoStrings);
+  const parts = dependencies.map(
+    dep => `${[...(found.get(dep) as Set<string>)].sort(compareGoStrings).join(', ')} from ${dep}`
+  );
   const what = parts.join('; ');
   const plural = found.size > 1 ? 'whose required versions changed' : 'whose required version changed';
   const msg = `${obj.kind} ${obj.name} uses ${what}, ${plural}: what changed there can break users of ${obj.name}`;
-  d.add('possibly-breaking', subjectOf(dir, obj.name), msg, obj.pos, 'new');
+  d.add('possibly-breaking', subjectOf(dir, obj.name), msg, obj.pos, 'new', { dependencies });
 }
 
 /** The changed dependency (as listed) that a qualifier refers to, if any. */
@@ -60,7 +61,9 @@ function dependencyOf(
   pos: ApiPosition,
   deps: ReadonlySet<string>
 ): string | undefined {
-  const resolved = d.options.resolveQualifier?.(qualifier, pos, 'new');
+  const imported = d.options.importPathOf?.(qualifier, pos.file);
+  if (imported === null) return undefined;
+  const resolved = imported ?? d.options.resolveQualifier?.(qualifier, pos, 'new');
   const sorted = [...deps].sort(compareGoStrings);
   if (resolved !== undefined) {
     if (resolved === d.modulePath || resolved.startsWith(d.modulePath + '/')) return undefined;
@@ -69,15 +72,17 @@ function dependencyOf(
   return sorted.find(dep => assumedPackageName(dep) === qualifier);
 }
 
-/** Every type text of a declaration (and of its fields and methods) that may name another package. */
-function mentionedTexts(obj: ApiObject): string[] {
+/** Every type text of a declaration (and of its fields and methods) that may name another package,
+ * with where it is written (a method may be declared in another file, with other imports). */
+function mentionedTexts(obj: ApiObject): { text: string; pos: ApiPosition }[] {
+  const at = (text: string) => ({ text, pos: obj.pos });
   switch (obj.kind) {
     case 'const':
-      return [obj.type ?? '', obj.value ?? ''];
+      return [at(obj.type ?? ''), at(obj.value ?? '')];
     case 'var':
-      return [obj.type ?? ''];
+      return [at(obj.type ?? '')];
     case 'func':
-      return [obj.signature, ...obj.typeParams.map(p => p.constraint)];
+      return [at(obj.signature), ...obj.typeParams.map(p => at(p.constraint))];
     case 'type': {
       const u = obj.underlying;
       const inner =
@@ -87,10 +92,10 @@ function mentionedTexts(obj: ApiObject): string[] {
             ? [...u.methods.map(m => m.signature), ...u.embeds]
             : [u.text];
       return [
-        obj.text,
-        ...inner,
-        ...obj.methods.filter(m => isExported(m.name)).map(m => m.signature),
-        ...obj.typeParams.map(p => p.constraint)
+        at(obj.text),
+        ...inner.map(at),
+        ...obj.methods.filter(m => isExported(m.name)).map(m => ({ text: m.signature, pos: m.pos })),
+        ...obj.typeParams.map(p => at(p.constraint))
       ];
     }
   }

@@ -14,6 +14,11 @@ export interface CompareOptions {
    * the extractor's data (the file's imports); undefined when unknown. Without it, qualifiers are
    * matched by the package name an import path suggests (its last element, as goimports guesses). */
   resolveQualifier?: (qualifier: string, pos: ApiPosition, side: 'old' | 'new') => string | undefined;
+  /** The import path a qualifier names in a file of the new tree, from its import headers: null
+   * when the file imports nothing under that name (then it names no dependency: `net` is the
+   * standard library's unless golang.org/x/net's package is imported as `net`), undefined when the
+   * file's imports are unknown. Used only to attribute mentions to changedDependencies. */
+  importPathOf?: (qualifier: string, file: string) => string | null | undefined;
 }
 
 export class Differ {
@@ -28,9 +33,10 @@ export class Differ {
     subject: string,
     message: string,
     pos: ApiPosition,
-    side: 'old' | 'new'
+    side: 'old' | 'new',
+    extra: Pick<ApiChange, 'dependencies' | 'values'> = {}
   ): void {
-    this.changes.push({ severity, subject, message, pos, side });
+    this.changes.push({ severity, subject, message, pos, side, ...extra });
   }
 
   breakingCount(): number {

@@ -110,4 +110,8 @@ export interface ApiChange {
   pos: ApiPosition;
   /** Which tree `pos` is in. */
   side: 'old' | 'new';
+  /** A possibly-breaking change through moved dependencies: their module paths, sorted. */
+  dependencies?: string[];
+  /** A constant's value change: both values as written. */
+  values?: { old: string; new: string };
 }
