@@ -5054,6 +5054,35 @@ function hasImplicitRootModule(modules, files) {
     return files.some(f => isGoSourceFile(f) && owner(f) === undefined);
 }
 
+/**
+ * A version-like token: an optional `v`, two or three dot-separated numbers and an optional
+ * `-prerelease`; maximal (no digit or dot just before it, no `.digit` or digit just after). Four or
+ * more numbers (an IP address, `1.2.3.4`) are not a version here.
+ */
+const VERSION_TOKEN = /(?<![0-9.])v?[0-9]+(?:\.[0-9]+){1,2}(?:-[0-9A-Za-z.-]*[0-9A-Za-z])?(?![0-9]|\.[0-9])/g;
+const STRING_LITERAL = /^(?:"(?:[^"\\]|\\.)*"|`[^`]*`)$/s;
+/**
+ * Two constant values, as written, differ only in a version number: both are string literals, they
+ * differ, and they are equal once every version-like token of each is replaced by one placeholder
+ * (so `"sdk-go/0.19.0 (api:2)"` and `"sdk-go/0.20.0 (api:2)"` do; `"sdk-go/0.19.0 (api:2)"` and
+ * `"sdk-go/0.19.0 (api:3)"` do not: 2 and 3 are no versions).
+ */
+function differsOnlyInVersion(oldValue, newValue) {
+    const a = oldValue.trim();
+    const b = newValue.trim();
+    if (a === b || !STRING_LITERAL.test(a) || !STRING_LITERAL.test(b))
+        return false;
+    const stamp = (s) => s.replace(VERSION_TOKEN, '\u0000');
+    const [sa, sb] = [stamp(a), stamp(b)];
+    return sa !== a && sa === sb;
+}
+/** A breaking change that is only a constant's version stamp changing. */
+function isVersionStamp(change) {
+    return (change.severity === 'breaking' &&
+        change.values !== undefined &&
+        differsOnlyInVersion(change.values.old, change.values.new));
+}
+
 const NO_PLACE = { file: null, line: null };
 function makeFinding(rule, severity, place, message, module, extra = {}) {
     return {
@@ -5163,10 +5192,14 @@ const breakingChange = {
 };
 function judge$1(ctx, target, comparison, changes) {
     const { module } = target;
-    const breaking = changes.filter(c => c.severity === 'breaking');
-    const possibly = changes.filter(c => c.severity === 'possibly-breaking');
+    // A constant whose value changes only in a version number is a version stamp: changing it is
+    // what a release is for. Said as a notice; every other value change stays a break, as in apidiff.
+    const stamps = changes.filter(isVersionStamp);
+    const breaking = changes.filter(c => c.severity === 'breaking' && !isVersionStamp(c));
+    const possibly = changes.filter(c => c.severity === 'possibly-breaking' && !c.dependencies?.length);
+    const throughDependencies = changes.filter(c => c.severity === 'possibly-breaking' && c.dependencies?.length);
     if (isNewMajor(target)) {
-        if (breaking.length > 0 || possibly.length > 0 || !target.version)
+        if (breaking.length > 0 || possibly.length > 0 || throughDependencies.length > 0 || !target.version)
             return [];
         return [
             makeFinding('breaking-change', 'notice', moduleLinePlace(module), `this pull request moves to v${module.pathMajorDigits || '1'}, but the exported API has no breaking change since ${comparison.against.label}: this could be released as a minor version of the current major, sparing every user the import rewrite`, module)
@@ -5175,28 +5208,97 @@ function judge$1(ctx, target, comparison, changes) {
     // Only a release, or a pull request, promises compatibility; v0 promises none.
     if (target.mode === 'consistency' && target.source !== 'pull_request')
         return [];
-    if (isV0(ctx, target, comparison))
+    const promise = promiseOf(ctx, target);
+    if (promise === 'nothing')
         return [];
     const nextMajor = String(BigInt(module.pathMajorDigits === '' ? '1' : module.pathMajorDigits) + 1n);
     const advice = `restore it, or release a new major (module ${pathForMajor(module.prefix, nextMajor)}, tag v${nextMajor}.0.0)`;
     const where = (c) => (c.side === 'old' ? ` (as it was in ${comparison.against.label})` : '');
+    const notice = promise !== 'compatibility';
+    const tail = notice ? `; ${promise.notice}${promise.advise ? `: ${advice}` : ''}` : `: ${advice}`;
     return [
-        ...breaking.map(c => makeFinding('breaking-change', 'error', { file: c.pos.file, line: c.pos.line, column: c.pos.column }, `${c.subject}: ${c.message}${where(c)}, which breaks users of ${module.path} compared with ${comparison.against.label}: ${advice}`, module)),
-        ...possibly.map(c => makeFinding('breaking-change', 'warning', { file: c.pos.file, line: c.pos.line, column: c.pos.column }, `${c.subject}: possibly breaking: ${c.message}; source alone cannot tell whether users are affected, so check it (go-apidiff, gorelease) before releasing without a new major`, module))
+        ...stamps.map(c => makeFinding('breaking-change', 'notice', { file: c.pos.file, line: c.pos.line, column: c.pos.column }, `${c.subject}: ${c.message}, only in a version number compared with ${comparison.against.label}: a version stamp, not a break (code that compares with it sees the new version, which is what a release is for)`, module)),
+        ...breaking.map(c => makeFinding('breaking-change', notice ? 'notice' : 'error', { file: c.pos.file, line: c.pos.line, column: c.pos.column }, `${c.subject}: ${c.message}${where(c)}, which breaks users of ${module.path} compared with ${comparison.against.label}${tail}`, module)),
+        ...possibly.map(c => makeFinding('breaking-change', notice ? 'notice' : 'warning', { file: c.pos.file, line: c.pos.line, column: c.pos.column }, `${c.subject}: possibly breaking: ${c.message}; source alone cannot tell whether users are affected, so check it (go-apidiff, gorelease) before releasing without a new major`, module)),
+        ...dependencyFindings(module, comparison, throughDependencies).map(f => notice ? { ...f, severity: 'notice' } : f)
     ];
+}
+/**
+ * One possibly-breaking finding per moved dependency, at its require line: how many exported
+ * declarations use it, and the first few (one finding per declaration said the same thing hundreds
+ * of times on a real release).
+ */
+function dependencyFindings(module, comparison, changes) {
+    const users = new Map();
+    for (const c of changes) {
+        for (const dep of c.dependencies ?? []) {
+            const list = users.get(dep) ?? [];
+            if (!list.includes(c.subject))
+                list.push(c.subject);
+            users.set(dep, list);
+        }
+    }
+    return [...users.keys()].sort(compareGoStrings).map(dep => {
+        const subjects = users.get(dep).sort(compareGoStrings);
+        const move = comparison.dependencyMoves?.find(m => m.path === dep);
+        const require = module.modFile.require.find(r => r.path === dep);
+        const place = require
+            ? { file: module.goModFile, line: require.line, column: require.versionSpan.start.column }
+            : moduleLinePlace(module);
+        const moved = move
+            ? ` moved from ${move.from} to ${move.to} (${moveRisk(move.from, move.to)})`
+            : ' moved';
+        const shown = subjects.slice(0, 3).join(', ') + (subjects.length > 3 ? `, and ${subjects.length - 3} more` : '');
+        const count = subjects.length === 1 ? '1 exported declaration uses' : `${subjects.length} exported declarations use`;
+        return makeFinding('breaking-change', 'warning', place, `possibly breaking: ${dep}${moved}, and ${count} it (${shown}): what changed there can break their users; source alone cannot tell, so check it (go-apidiff, gorelease) before releasing without a new major`, module);
+    });
+}
+/** Why a dependency's move can break (gather/api.ts keeps only the moves that can). */
+function moveRisk(from, to) {
+    if (majorDigits(from) !== majorDigits(to))
+        return 'a new major';
+    if (prerelease(from) !== '' || prerelease(to) !== '')
+        return 'a prerelease promises no compatibility';
+    return 'v0 promises no compatibility';
 }
 /** A pull request's major bump (a release of a new major is never compared: see src/gather/api.ts). */
 function isNewMajor(target) {
     return target.mode === 'major-bump';
 }
-/** A module whose releases so far are v0 (or that has none and no /vN suffix) promises no compatibility. */
-function isV0(ctx, target, comparison) {
-    if (target.version && majorDigits(target.version) === '0')
-        return true;
-    const version = comparison.against.version ?? releasesOfModule(ctx.snapshot.tags, target.module).pop()?.version;
-    if (version)
-        return majorDigits(version) === '0';
-    return target.module.pathMajorDigits === '';
+/**
+ * What the gated version promises its users. v0 promises nothing: its breaks are not said. A
+ * prerelease promises nothing either (semver item 9), nor a pull request on a major with no final
+ * release yet (whose first release is not compared): their breaks are said as notices, since the
+ * final release will have to answer for them. Anything else promises compatibility.
+ */
+function promiseOf(ctx, target) {
+    const { version, module } = target;
+    if (version !== undefined) {
+        if (majorDigits(version) === '0')
+            return 'nothing';
+        if (prerelease(version) === '')
+            return 'compatibility';
+        const final = version.split('-')[0];
+        return {
+            notice: `${version} is a prerelease, which promises no compatibility, but ${final} would fail on it`,
+            advise: true
+        };
+    }
+    const finals = releasesOfModule(ctx.snapshot.tags, module).filter(r => prerelease(r.version) === '');
+    const latest = finals[finals.length - 1];
+    if (latest)
+        return majorDigits(latest.version) === '0' ? 'nothing' : 'compatibility';
+    if (module.pathMajorDigits === '') {
+        // Without a suffix and with no final release, only a v1 prerelease says it is heading for v1.
+        const heading = releasesOfModule(ctx.snapshot.tags, module).some(r => majorDigits(r.version) === '1');
+        if (!heading)
+            return 'nothing';
+    }
+    const major = `v${module.pathMajorDigits || '1'}`;
+    return {
+        notice: `${major} has no final release yet, which would promise compatibility, and its first (${major}.0.0) is not compared`,
+        advise: false
+    };
 }
 
 const configRefused = {
@@ -7005,8 +7107,8 @@ class Differ {
         this.modulePath = modulePath;
         this.options = options;
     }
-    add(severity, subject, message, pos, side) {
-        this.changes.push({ severity, subject, message, pos, side });
+    add(severity, subject, message, pos, side, extra = {}) {
+        this.changes.push({ severity, subject, message, pos, side, ...extra });
     }
     breakingCount() {
         return this.changes.filter(c => c.severity === 'breaking').length;
@@ -7501,7 +7603,9 @@ function compareConsts(d, subject, o, n) {
         return;
     }
     if (o.value !== undefined && n.value !== undefined && constantKey(o.value) !== constantKey(n.value)) {
-        d.add('breaking', subject, `${what} value changed from ${o.value} to ${n.value}`, n.pos, 'new');
+        d.add('breaking', subject, `${what} value changed from ${o.value} to ${n.value}`, n.pos, 'new', {
+            values: { old: o.value, new: n.value }
+        });
     }
 }
 function compareVarTypes(d, subject, what, oldType, newType, pos) {
@@ -7608,9 +7712,9 @@ function checkDependencies(d, dir, obj) {
     if (deps === undefined || deps.size === 0)
         return;
     const found = new Map(); // dependency path -> qualified names used
-    for (const text of mentionedTexts(obj)) {
+    for (const { text, pos } of mentionedTexts(obj)) {
         for (const m of text.matchAll(QUALIFIED)) {
-            const dep = dependencyOf(d, m[1], obj.pos, deps);
+            const dep = dependencyOf(d, m[1], pos, deps);
             if (dep === undefined)
                 continue;
             const names = found.get(dep) ?? new Set();
@@ -7620,17 +7724,19 @@ function checkDependencies(d, dir, obj) {
     }
     if (found.size === 0)
         return;
-    const parts = [...found.keys()]
-        .sort(compareGoStrings)
-        .map(dep => `${[...found.get(dep)].sort(compareGoStrings).join(', ')} from ${dep}`);
+    const dependencies = [...found.keys()].sort(compareGoStrings);
+    const parts = dependencies.map(dep => `${[...found.get(dep)].sort(compareGoStrings).join(', ')} from ${dep}`);
     const what = parts.join('; ');
     const plural = found.size > 1 ? 'whose required versions changed' : 'whose required version changed';
     const msg = `${obj.kind} ${obj.name} uses ${what}, ${plural}: what changed there can break users of ${obj.name}`;
-    d.add('possibly-breaking', subjectOf(dir, obj.name), msg, obj.pos, 'new');
+    d.add('possibly-breaking', subjectOf(dir, obj.name), msg, obj.pos, 'new', { dependencies });
 }
 /** The changed dependency (as listed) that a qualifier refers to, if any. */
 function dependencyOf(d, qualifier, pos, deps) {
-    const resolved = d.options.resolveQualifier?.(qualifier, pos, 'new');
+    const imported = d.options.importPathOf?.(qualifier, pos.file);
+    if (imported === null)
+        return undefined;
+    const resolved = imported ?? d.options.resolveQualifier?.(qualifier, pos, 'new');
     const sorted = [...deps].sort(compareGoStrings);
     if (resolved !== undefined) {
         if (resolved === d.modulePath || resolved.startsWith(d.modulePath + '/'))
@@ -7639,15 +7745,17 @@ function dependencyOf(d, qualifier, pos, deps) {
     }
     return sorted.find(dep => assumedPackageName(dep) === qualifier);
 }
-/** Every type text of a declaration (and of its fields and methods) that may name another package. */
+/** Every type text of a declaration (and of its fields and methods) that may name another package,
+ * with where it is written (a method may be declared in another file, with other imports). */
 function mentionedTexts(obj) {
+    const at = (text) => ({ text, pos: obj.pos });
     switch (obj.kind) {
         case 'const':
-            return [obj.type ?? '', obj.value ?? ''];
+            return [at(obj.type ?? ''), at(obj.value ?? '')];
         case 'var':
-            return [obj.type ?? ''];
+            return [at(obj.type ?? '')];
         case 'func':
-            return [obj.signature, ...obj.typeParams.map(p => p.constraint)];
+            return [at(obj.signature), ...obj.typeParams.map(p => at(p.constraint))];
         case 'type': {
             const u = obj.underlying;
             const inner = u.kind === 'struct'
@@ -7656,10 +7764,10 @@ function mentionedTexts(obj) {
                     ? [...u.methods.map(m => m.signature), ...u.embeds]
                     : [u.text];
             return [
-                obj.text,
-                ...inner,
-                ...obj.methods.filter(m => isExported$1(m.name)).map(m => m.signature),
-                ...obj.typeParams.map(p => p.constraint)
+                at(obj.text),
+                ...inner.map(at),
+                ...obj.methods.filter(m => isExported$1(m.name)).map(m => ({ text: m.signature, pos: m.pos })),
+                ...obj.typeParams.map(p => at(p.constraint))
             ];
         }
     }
@@ -10510,10 +10618,7 @@ function analyze(snapshot, options) {
         targets,
         goFilesByModule: groupGoFiles(snapshot, modules),
         importOwner: importOwnerIndex(modules),
-        apiChanges: new Map((snapshot.apiComparisons ?? []).map(c => [
-            c.moduleDir,
-            compareApis(c.oldApi, c.newApi, { changedDependencies: new Set(c.changedDependencies) })
-        ]))
+        apiChanges: compareModuleApis(snapshot)
     };
     const disabled = new Set(options.disable ?? []);
     const found = applyStoppingRules(applyLocalModules(rules$1.flatMap(rule => rule.check(ctx)), ctx)).filter(f => !disabled.has(f.rule));
@@ -10720,11 +10825,38 @@ function summarizeTarget(t, ctx) {
         ...(suggested ? { suggested } : {})
     };
 }
-/** The version gorelease would suggest after the module's latest release, given its API changes. */
+/** The exported-API changes of each module compared (see gather/api.ts), by module directory. */
+function compareModuleApis(snapshot) {
+    const importPathOf = importPathResolver(snapshot);
+    return new Map((snapshot.apiComparisons ?? []).map(c => [
+        c.moduleDir,
+        compareApis(c.oldApi, c.newApi, { changedDependencies: new Set(c.changedDependencies), importPathOf })
+    ]));
+}
+/**
+ * The import path a package qualifier names in a file of the gated tree, from its import headers:
+ * the import with that local name, or else the one whose path suggests that package name (the
+ * standard library's `net` is not golang.org/x/net, whose packages are `http2`, `context`...); null
+ * when the file has no such import, undefined when its headers were not scanned.
+ */
+function importPathResolver(snapshot) {
+    return (qualifier, file) => {
+        const imports = snapshot.goFiles.get(file)?.imports;
+        if (imports === undefined)
+            return undefined;
+        const named = imports.find(i => i.name === qualifier);
+        if (named)
+            return named.path;
+        const guessed = imports.find(i => i.name === undefined && assumedPackageName(i.path) === qualifier);
+        return guessed ? guessed.path : null;
+    };
+}
+/** The version gorelease would suggest after the module's latest release, given its API changes
+ * (a version stamp is none: changing it is what a release does). */
 function suggestedVersion(t, ctx) {
     if (!t.module)
         return undefined;
-    const changes = ctx.apiChanges.get(t.module.dir);
+    const changes = ctx.apiChanges.get(t.module.dir)?.filter(c => !isVersionStamp(c));
     if (!changes)
         return undefined;
     const latest = releasesOfModule(ctx.snapshot.tags, t.module)
@@ -16999,8 +17131,13 @@ async function gatherApiComparisons(git, tree, inputs, intent) {
     catch {
         return []; // the analysis reports the bad request itself
     }
+    const pullRequestPoint = inputs.base
+        ? await mergeBasePoint(git, inputs.base.tree.ref, inputs.commit)
+        : undefined;
     const wanted = targets.flatMap(t => {
-        const point = t.module?.path !== undefined && !t.tagProblem ? comparisonPoint(t, inputs) : undefined;
+        const point = t.module?.path !== undefined && !t.tagProblem
+            ? comparisonPoint(t, inputs, pullRequestPoint)
+            : undefined;
         return point ? [{ target: t, point }] : [];
     });
     if (wanted.length === 0)
@@ -17033,7 +17170,7 @@ async function gatherApiComparisons(git, tree, inputs, intent) {
         // a file that a major bump only rewrote declares what it did and does not count.
         const headSet = new Set(headFiles);
         const baseSet = new Set(baseFiles);
-        const rewritten = inputs.base && point.commit === inputs.base.tree.ref && baseModule?.path !== module.path
+        const rewritten = inputs.base && point.pullRequest && baseModule?.path !== module.path
             ? await rewrittenFiles(base.tree, await inputs.base.movedBack, headFiles)
             : new Set();
         const differsFromHead = (f) => base.changed.has(f) || !headSet.has(f);
@@ -17047,7 +17184,8 @@ async function gatherApiComparisons(git, tree, inputs, intent) {
                 dirs.add(dirOf(f));
         // A package that imports a dependency whose required version changed may change underneath.
         // Which packages those are, the import headers tell; only then is their scan awaited.
-        const changedDependencies = changedRequirements(baseModule, module);
+        const dependencyMoves = movedRequirements(baseModule, module).filter(r => dependencyMoveCanBreak(r.from, r.to));
+        const changedDependencies = dependencyMoves.map(r => r.path);
         const dependents = new Set();
         if (changedDependencies.length > 0) {
             const goFiles = await inputs.goFiles;
@@ -17087,6 +17225,7 @@ async function gatherApiComparisons(git, tree, inputs, intent) {
             oldApi,
             newApi,
             changedDependencies,
+            ...(dependencyMoves.length > 0 ? { dependencyMoves } : {}),
             filesRead: newSources.length + oldChanged.length
         });
     }
@@ -17159,15 +17298,40 @@ async function readBaseSide(git, { tree, goMods }, head, headIsCommit) {
     return { tree, modules, filesOf: apiFilesByModule(files, modules), changed };
 }
 /**
- * What a target is compared with: a pull request's base, else the latest earlier release of the same
- * module path. A release that starts a new major has no such release and is not compared
- * (conformance convention 14); on a pull request a major bump is compared with its base.
+ * A pull request is compared with the merge base of its base and head: a branch behind its base must
+ * not be blamed for what the base gained since. Without a merge base (unrelated histories, or a work
+ * tree without a commit), the base itself.
  */
-function comparisonPoint(target, inputs) {
-    if (inputs.base && target.source === 'pull_request') {
-        return { commit: inputs.base.tree.ref, label: 'the pull request base' };
-    }
-    const earlier = releasesOfModule(inputs.tags, target.module).filter(r => r.tag !== target.tag && (target.version === undefined || compare(r.version, target.version) < 0));
+async function mergeBasePoint(git, base, head) {
+    const mergeBase = head ? await git.mergeBase(base, head) : undefined;
+    if (!mergeBase || mergeBase === base)
+        return { commit: base, label: 'the pull request base', pullRequest: true };
+    return {
+        commit: mergeBase,
+        label: `the merge base ${mergeBase.slice(0, 12)} of the pull request with its base`,
+        pullRequest: true
+    };
+}
+/**
+ * What a target is compared with: a pull request's merge base; for a release, the latest earlier
+ * non-prerelease release of the same major. The first release of a major (v2.0.0, v1.0.0 after v0.x,
+ * v3.0.0 after v3.0.0-rc.1) has none and is not compared (conformance convention 14), and neither is
+ * a version whose major the module path does not carry (v2.0.0 on a go.mod without /v2:
+ * module-path-major reports that, not breaks against v1). A check without a version (consistency)
+ * compares with the module's latest release.
+ */
+function comparisonPoint(target, inputs, pullRequestPoint) {
+    if (pullRequestPoint && target.source === 'pull_request')
+        return pullRequestPoint;
+    const module = target.module;
+    const version = target.version;
+    if (version !== undefined && !majorFits(majorDigits(version), module.pathMajorDigits))
+        return undefined;
+    const earlier = releasesOfModule(inputs.tags, module).filter(r => r.tag !== target.tag &&
+        (version === undefined ||
+            (compare(r.version, version) < 0 &&
+                prerelease(r.version) === '' &&
+                majorDigits(r.version) === majorDigits(version))));
     const latest = earlier[earlier.length - 1];
     return latest ? { commit: latest.commit, label: latest.tag, version: latest.version } : undefined;
 }
@@ -17189,12 +17353,27 @@ async function changedFiles(git, base, head, headIsCommit) {
     const r = await git.run(args, { bulk: true });
     return new Set(r.stdout.split('\0').filter(Boolean));
 }
-/** Module paths whose required version changed: their packages may have changed underneath. */
-function changedRequirements(before, after) {
+/** The required modules whose version changed, with both versions. */
+function movedRequirements(before, after) {
     if (!before)
         return [];
     const old = new Map(before.modFile.require.map(r => [r.path, r.version]));
-    return after.modFile.require.filter(r => old.has(r.path) && old.get(r.path) !== r.version).map(r => r.path);
+    return after.modFile.require.flatMap(r => {
+        const from = old.get(r.path);
+        return from !== undefined && from !== r.version ? [{ path: r.path, from, to: r.version }] : [];
+    });
+}
+/**
+ * Whether moving a required module from one version to another can change its API incompatibly:
+ * only when either version promises nothing (v0, a prerelease or a pseudo-version, which is one) or
+ * the major changes (`+incompatible` majors on one path). Within one major from v1 on, the
+ * dependency promises compatibility itself.
+ */
+function dependencyMoveCanBreak(from, to) {
+    const [a, b] = [majorDigits(from), majorDigits(to)];
+    if (a === '' || b === '')
+        return true; // not a version: nothing is known
+    return a === '0' || b === '0' || prerelease(from) !== '' || prerelease(to) !== '' || a !== b;
 }
 async function readWhole(tree, paths) {
     const out = new Map();
