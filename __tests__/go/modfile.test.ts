@@ -187,7 +187,7 @@ describe('positions and best effort', () => {
     const { modFile, errors } = parseModFile(input, { mode: 'strict', file: 'a/go.mod' });
     expect(errors.map(e => [e.kind, e.text])).toEqual([
       ['major', 'a/go.mod:3:2: require example.com/x: version "v2.0.0" invalid: should be v0 or v1, not v2'],
-      ['major', 'a/go.mod:4:2: invalid module path'],
+      ['syntax', 'a/go.mod:4:2: invalid module path'],
       ['major', 'a/go.mod:6: exclude example.com/z/v3: version "v2.0.0" invalid: should be v3, not v2'],
       ['major', 'a/go.mod:7: replace example.com/w: version "v2.0.0" invalid: should be v0 or v1, not v2'],
       ['syntax', 'a/go.mod:8: require ok.com/a: version "1.0.0" invalid: must be of the form v1.2.3']
@@ -196,7 +196,8 @@ describe('positions and best effort', () => {
     expect(errors[0].message).toBe(
       'require example.com/x: version "v2.0.0" invalid: should be v0 or v1, not v2'
     );
-    expect(modFile.require.map(r => r.path)).toEqual(['example.com/x', 'example.com/y/v1']);
+    // A malformed major suffix is a syntax error, and x/mod drops the entry.
+    expect(modFile.require.map(r => r.path)).toEqual(['example.com/x']);
     expect(modFile.exclude.map(r => r.path)).toEqual(['example.com/z/v3']);
     expect(modFile.replace.map(r => r.newPath)).toEqual(['../w']);
     expect(modFile.go?.version).toBe('1.21');

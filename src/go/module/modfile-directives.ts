@@ -90,10 +90,12 @@ function parseVersion(verb: string, path: string, tok: Token, asWritten = false)
   return { ok: true, value: cv };
 }
 
-/** rule.go modulePathMajor + CheckPathMajor as one finding, or none. */
+/** rule.go modulePathMajor + CheckPathMajor as one finding, or none. A path SplitPathVersion rejects
+ * (`x/v1`, `x/v02`, `x/v1.2`) is a syntax error, not a mismatch: no version could fit it, and x/mod
+ * drops the entry (`invalid module path`, prefixed `replace PATH: ` for a replace). */
 function majorFinding(verb: string, path: string, version: string | undefined): Finding | undefined {
   const split = splitPathVersion(path);
-  if (!split.ok) return { kind: 'major', message: 'invalid module path' };
+  if (!split.ok) return syntax('invalid module path');
   if (version === undefined) return undefined;
   const err = checkPathMajor(version, split.pathMajor);
   return err === undefined ? undefined : { kind: 'major', message: directivePrefix(verb, path) + err };
@@ -250,13 +252,14 @@ function addReplace(d: Directive): Outcome<Replace> {
   const findings: Finding[] = [];
   // The path's major suffix is checked before its version is even read.
   const badPath = majorFinding(verb, oldPath.value, undefined);
-  if (badPath) findings.push({ ...badPath, message: directivePrefix(verb, oldPath.value) + badPath.message });
+  if (badPath)
+    return { findings: [{ ...badPath, message: directivePrefix(verb, oldPath.value) + badPath.message }] };
   let oldVersion = '';
   if (arrow === 2) {
     const v = parseVersion(verb, oldPath.value, args[1]);
     if (!v.ok) return { findings: [...findings, syntax(v.message)] };
     oldVersion = v.value;
-    const mismatch = badPath ? undefined : majorFinding(verb, oldPath.value, oldVersion);
+    const mismatch = majorFinding(verb, oldPath.value, oldVersion);
     if (mismatch) findings.push(mismatch);
   }
   const newTok = args[arrow + 1];
