@@ -23,6 +23,7 @@ import {
   utf8SequenceLength
 } from './imports-bytes.js';
 import type { ImportSpec } from './imports-types.js';
+import { isGoGraphic, isGoLetter, isGoDigit } from './unicode.js';
 
 // ---------------------------------------------------------------------------------------------
 // The import reader
@@ -57,7 +58,16 @@ const KEYWORDS = new Set([
   'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go',
   'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var'
 ]);
-const IDENTIFIER = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
+/** go/scanner's identifier: a letter or `_`, then letters, digits and `_`, by Go's Unicode tables. */
+function isIdentifier(name: string): boolean {
+  let first = true;
+  for (const ch of name) {
+    const cp = ch.codePointAt(0)!;
+    if (!(ch === '_' || isGoLetter(cp) || (!first && isGoDigit(cp)))) return false;
+    first = false;
+  }
+  return !first;
+}
 
 /**
  * A cursor over the header, after go/build's importReader, which decides where the header ends.
@@ -264,7 +274,7 @@ export class ImportReader extends HeaderCursor {
     if (i >= d.length && !this.eof) this.outOfInput(start, message);
     const name = decodeUtf8(d, start, i);
     for (let k = start; k < i; k++) if (d[k] >= 0x80) k += this.rune(k) - 1;
-    if (KEYWORDS.has(name) || !IDENTIFIER.test(name)) this.parserError(start, `invalid name "${name}"`);
+    if (KEYWORDS.has(name) || !isIdentifier(name)) this.parserError(start, `invalid name "${name}"`);
     this.advance(i, true);
     return name;
   }
@@ -360,8 +370,6 @@ const ILLEGAL_IN_PATH = new Uint8Array(0x80);
 for (let c = 0; c <= 0x20; c++) ILLEGAL_IN_PATH[c] = 1;
 ILLEGAL_IN_PATH[0x7f] = 1;
 for (const c of '!"#$%&\'()*,:;<=>?[\\]^`{|}') ILLEGAL_IN_PATH[c.charCodeAt(0)] = 1;
-/** Unicode's graphic classes, as Go's unicode.IsGraphic: letters, marks, numbers, punctuation, symbols, Zs. */
-const GRAPHIC = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]$/u;
 
 /**
  * go/parser's restriction on import paths (the spec's implementation restriction): not empty;
@@ -377,7 +385,7 @@ function isValidImportPath(path: string): boolean {
     }
     const cp = path.codePointAt(i) as number;
     if (cp > 0xffff) i++;
-    if (cp === 0xfffd || isSpaceRune(cp) || !GRAPHIC.test(String.fromCodePoint(cp))) return false;
+    if (cp === 0xfffd || isSpaceRune(cp) || !isGoGraphic(cp)) return false;
   }
   return true;
 }

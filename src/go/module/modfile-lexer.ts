@@ -2,29 +2,25 @@
 // and the Lexer that yields tokens and comments with their positions. Text is Go bytes as in
 // ./version.ts (a byte of invalid UTF-8 is the lone surrogate U+DC00+byte).
 import type { Position } from './modfile-types.js';
+import { isGoPrint, isGoSpace } from './unicode.js';
 import { decodeGoBytes, encodeGoBytes, goQuoteRune } from './version.js';
 
 // ---------------------------------------------------------------------------------------------
 // Characters
-
-// unicode.IsPrint without the ASCII space (callers exclude spaces anyway) and unicode.IsSpace.
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-const WHITE_SPACE = /^\p{White_Space}$/u;
 
 /** A lone surrogate U+DC80..U+DCFF stands for one byte of invalid UTF-8 (see version.ts). */
 function isRawByte(cp: number): boolean {
   return cp >= 0xdc80 && cp <= 0xdcff;
 }
 
-function isSpace(cp: number): boolean {
-  return cp < 0x80 ? cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) : WHITE_SPACE.test(String.fromCodePoint(cp));
-}
+const isSpace = isGoSpace;
 
-/** read.go isIdent: printable, non-space, and not one of the punctuation tokens. A raw byte decodes
- * to U+FFFD in Go, which is printable, so it is an identifier rune too. */
+/** read.go isIdent: printable, non-space, and not one of the punctuation tokens, by Go's Unicode
+ * tables (./unicode.ts). A raw byte decodes to U+FFFD in Go, which is printable, so it is an
+ * identifier rune too. */
 function isIdent(cp: number): boolean {
   if (cp < 0x80) return cp > 0x20 && cp < 0x7f && !'()[]{},'.includes(String.fromCharCode(cp));
-  return isRawByte(cp) || (!isSpace(cp) && PRINTABLE.test(String.fromCodePoint(cp)));
+  return isRawByte(cp) || (!isSpace(cp) && isGoPrint(cp));
 }
 
 function utf8Length(cp: number): number {

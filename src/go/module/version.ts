@@ -9,6 +9,7 @@
 // UTF-8 survives the trip into JS and out again through `goQuote`. Any lone surrogate makes a
 // string invalid UTF-8.
 import semver from 'semver';
+import { isGoPrint } from './unicode.js';
 
 export type GoResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
@@ -69,7 +70,6 @@ export function isValidUtf8(s: string): boolean {
 }
 
 // strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
 const CONTROL_ESCAPES: Record<number, string> = {
   0x07: '\\a',
@@ -88,8 +88,7 @@ function hex(n: number, width: number): string {
 /** The escape of a valid rune that is not the quote character or a backslash (strconv's
  * appendEscapedRune). */
 function escapeRune(r: number): string {
-  const ch = String.fromCodePoint(r);
-  if (PRINTABLE.test(ch)) return ch;
+  if (isGoPrint(r)) return String.fromCodePoint(r);
   if (CONTROL_ESCAPES[r] !== undefined) return CONTROL_ESCAPES[r];
   if (r < 0x20 || r === 0x7f) return '\\x' + hex(r, 2);
   return r < 0x10000 ? '\\u' + hex(r, 4) : '\\U' + hex(r, 8);
