@@ -127,6 +127,7 @@ export class ReadError extends Error {
 
 const PUNCTUATION = '\n()[]{},';
 export const NO_POSITION: Position = { line: 0, column: 0, byte: 0 };
+const NEWLINE: Token = { kind: '\n', text: '\n', start: NO_POSITION, end: NO_POSITION };
 
 /** Produces one token of lookahead at a time, like read.go's input: `token` is the next token and
  * `pos` is where the lexer stands after it (which is where parser errors are reported). */
@@ -136,6 +137,11 @@ export class Lexer {
   readonly suffixComments: Comment[] = [];
   private i = 0;
   private tokenIndex = 0;
+  // Where the current token starts, as numbers: a Position object is made only for a token that is
+  // kept (a go.mod may hold millions of tokens, and every object costs memory and collector time).
+  private startLine = 1;
+  private startColumn = 1;
+  private startByte = 0;
   private line = 1;
   private column = 1;
   private byte = 0;
@@ -178,15 +184,28 @@ export class Lexer {
 
   private startToken(): void {
     this.tokenIndex = this.i;
-    const start = this.pos;
-    this.token = { kind: 'eof', text: '', start, end: start };
+    this.startLine = this.line;
+    this.startColumn = this.column;
+    this.startByte = this.byte;
   }
 
-  /** Comment tokens keep their newline in the input but lose it (LF or CRLF) in their text. */
+  private get startPos(): Position {
+    return { line: this.startLine, column: this.startColumn, byte: this.startByte };
+  }
+
+  /** Comment tokens keep their newline in the input but lose it (LF or CRLF) in their text. A
+   * newline token is the same object each time: nothing reads its position. */
   private endToken(kind: TokenKind): void {
+    if (kind === '\n') {
+      this.token = NEWLINE;
+      return;
+    }
     let text = this.src.slice(this.tokenIndex, this.i);
-    if (kind === 'comment' || kind === 'eolcomment') text = text.replace(/\r?\n$/, '');
-    this.token = { kind, text, start: this.token.start, end: this.pos };
+    if (kind === 'comment' || kind === 'eolcomment') {
+      const cut = text.endsWith('\r\n') ? 2 : text.endsWith('\n') ? 1 : 0;
+      if (cut > 0) text = text.slice(0, -cut);
+    }
+    this.token = { kind, text, start: this.startPos, end: this.pos };
   }
 
   /** Whether anything but white space precedes the current position on its line. */
@@ -262,7 +281,7 @@ export class Lexer {
   }
 
   private failAtTokenStart(message: string): never {
-    throw new ReadError(message, this.token.start);
+    throw new ReadError(message, this.startPos);
   }
 }
 

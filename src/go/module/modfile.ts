@@ -9,7 +9,7 @@
 //
 // Strings follow the Go string model of ./version.ts: text is Go bytes, and a byte that is not valid
 // UTF-8 is the lone surrogate U+DC00+byte, so positions and quoting match Go byte for byte.
-import { addStatements, emptyModFile, syntax, toModError } from './modfile-directives.js';
+import { directiveSink, emptyModFile, syntax, toModError } from './modfile-directives.js';
 import type { FileBuilder } from './modfile-directives.js';
 import { toGoString, trimSpace, unquote } from './modfile-lexer.js';
 import { readSyntax } from './modfile-syntax.js';
@@ -31,8 +31,7 @@ export function parseModFile(
   const file = options.file ?? 'go.mod';
   const b: FileBuilder = { mode: options.mode, modFile: emptyModFile(), sawModule: false, findings: [] };
   try {
-    const tree = readSyntax(toGoString(data), file);
-    addStatements(b, tree.stmts);
+    const tree = readSyntax(toGoString(data), file, directiveSink(b));
     if (tree.error) {
       return { modFile: b.modFile, errors: [toModError(file, tree.error.pos, syntax(tree.error.message))] };
     }
