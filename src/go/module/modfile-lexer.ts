@@ -15,11 +15,15 @@ function isRawByte(cp: number): boolean {
 
 const isSpace = isGoSpace;
 
+/** The ASCII identifier runes: printable, not space, not one of ()[]{},. */
+const ASCII_IDENT = new Uint8Array(0x80);
+for (let c = 0x21; c < 0x7f; c++) ASCII_IDENT[c] = '()[]{},'.includes(String.fromCharCode(c)) ? 0 : 1;
+
 /** read.go isIdent: printable, non-space, and not one of the punctuation tokens, by Go's Unicode
  * tables (./unicode.ts). A raw byte decodes to U+FFFD in Go, which is printable, so it is an
  * identifier rune too. */
 function isIdent(cp: number): boolean {
-  if (cp < 0x80) return cp > 0x20 && cp < 0x7f && !'()[]{},'.includes(String.fromCharCode(cp));
+  if (cp < 0x80) return ASCII_IDENT[cp] === 1;
   return isRawByte(cp) || (!isSpace(cp) && isGoPrint(cp));
 }
 
@@ -166,6 +170,13 @@ export class Lexer {
   }
 
   private readRune(): number {
+    const c = this.src.charCodeAt(this.i);
+    if (c < 0x80 && c !== 0x0a) {
+      this.i++;
+      this.byte++;
+      this.column++;
+      return c;
+    }
     const cp = this.src.codePointAt(this.i)!;
     this.i += cp > 0xffff ? 2 : 1;
     this.byte += utf8Length(cp);
@@ -256,9 +267,12 @@ export class Lexer {
       return;
     }
     if (!isIdent(c)) this.fail(`unexpected input character ${goQuoteRune(c)}`);
-    while (isIdent(this.peekRune())) {
-      if (this.peekPrefix('//')) break;
-      if (this.peekPrefix('/*')) this.fail('mod files must use // comments (not /* */ comments)');
+    for (let cp = c; isIdent(cp); cp = this.peekRune()) {
+      if (cp === 0x2f) {
+        const next = this.src.charCodeAt(this.i + 1);
+        if (next === 0x2f) break;
+        if (next === 0x2a) this.fail('mod files must use // comments (not /* */ comments)');
+      }
       this.readRune();
     }
     this.endToken('ident');

@@ -66,7 +66,7 @@ export function tokenize(
  * that, cut at `//` and trimmed, is `module` plus white space plus something; a quoted rest is
  * unquoted (and a bad quote gives ''). Hence `module (` gives '('. '' when there is none. */
 export function modulePath(data: string | Uint8Array): string {
-  for (const raw of toGoString(data).split('\n')) {
+  for (const raw of lines(data)) {
     const cut = raw.indexOf('//');
     const line = trimSpace(cut >= 0 ? raw.slice(0, cut) : raw);
     if (!line.startsWith('module')) continue;
@@ -77,4 +77,16 @@ export function modulePath(data: string | Uint8Array): string {
     return path;
   }
   return '';
+}
+
+/** The lines of a go.mod as Go strings, one at a time: the module line is usually the first, and the
+ * file may be megabytes long. */
+function* lines(data: string | Uint8Array): Generator<string> {
+  const text = typeof data === 'string';
+  for (let from = 0; from <= data.length;) {
+    let to = text ? data.indexOf('\n', from) : data.indexOf(0x0a, from);
+    if (to < 0) to = data.length;
+    yield toGoString(text ? data.slice(from, to) : data.subarray(from, to));
+    from = to + 1;
+  }
 }
