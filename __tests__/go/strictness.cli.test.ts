@@ -62,3 +62,24 @@ describe('bytes of go.mod never reach a git argument unchecked', () => {
     }
   });
 });
+
+// `git cat-file --batch` reads one object name a line; a go.mod in a directory whose name holds a
+// newline must not turn into two requests (the answers would then be matched to the wrong files).
+describe('file names never reach git input unchecked', () => {
+  test('a go.mod under a directory named with a newline, in a pull request', async () => {
+    const R = 'github.com/o/r';
+    const files = (rootModule: string): Record<string, string> => ({
+      'go.mod': `module ${rootModule}\n\ngo 1.19\n`,
+      'a.go': 'package r\n\nfunc A() {}\n',
+      'x\ny/go.mod': `module ${R}/xy\n\ngo 1.19\n`,
+      'x\ny/b.go': 'package xy\n'
+    });
+    const dir = makeRepo([{ files: files(R), tags: ['v1.0.0'] }], { files: files(`${R}/v2`) });
+    dirs.push(dir);
+    for (const args of [[], ['--head', 'HEAD']]) {
+      const { report, stderr } = await checkJson(dir, '--base', 'HEAD~1', ...args);
+      expect(stderr).toBe('');
+      expect(report.modules.map(m => m.path).sort()).toEqual([`${R}/v2`, `${R}/xy`]);
+    }
+  });
+});
