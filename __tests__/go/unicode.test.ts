@@ -11,7 +11,7 @@ import {
   isGoPrint,
   isGoSpace
 } from '../../src/go/module/unicode.js';
-import { describeWithGo, runGo } from '../helpers/gotool.js';
+import { describeWithGo, goVersion, runGo } from '../helpers/gotool.js';
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 
@@ -45,7 +45,9 @@ describe('Go 1.19 rune classes', () => {
 });
 
 describeWithGo('the tables are what scripts/gen-unicode-tables.go makes', () => {
-  test('regenerated with the installed Go, byte for byte', () => {
+  // The tables follow Go 1.19 (Debian's golang-go, as on CI); another Go has another Unicode.
+  const onGo119 = / go1\.19(\.| )/.test(goVersion ?? '') ? test : test.skip;
+  onGo119('regenerated with the installed Go 1.19, byte for byte', () => {
     const r = runGo(['run', join(ROOT, 'scripts', 'gen-unicode-tables.go')], ROOT);
     expect(r.stderr).toBe('');
     expect(r.stdout).toBe(readFileSync(join(ROOT, 'src', 'go', 'module', 'unicode-tables.ts'), 'utf8'));
