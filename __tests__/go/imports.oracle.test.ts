@@ -409,3 +409,89 @@ describeWithGo('scanImports agrees with go1.19 go list', () => {
     }
   });
 });
+
+// ---- header classes, one package each -------------------------------------------------------------
+
+const BOM = '\ufeff';
+/** Each is one file `a.go` of its own package; go list says whether the file is invalid and, when it
+ * is not, which imports it has. The classes: a form feed outside comments and strings (go/build's
+ * reader skips it, go/scanner does not); headers that end where go/build's reader fails but go/parser
+ * stops without error (it reads only imports, so a token other than `import` after a declaration ends
+ * it); two byte order marks (the reader fails at the second, go/parser gets the whole file and drops
+ * the BOM that starts it); //line and /*line directives whose numbers go/scanner rejects; a BOM
+ * after the package clause. */
+const HEADER_CLASSES: [string, string | Uint8Array][] = [
+  ['ff between tokens', 'package p\f\nimport "fmt"\n'],
+  ['ff in a comment', 'package p // \f\nimport "fmt"\n'],
+  ['ff after the imports', 'package p\nimport "fmt"\n\fvar _ = fmt.Sprint\n'],
+  ['ff in an import group', 'package p\nimport (\n\t"fmt"\f\n\t"os"\n)\n'],
+  ['truncated: i', 'package g\ni'],
+  ['truncated: imp', 'package g\nimport "fmt"\nimp'],
+  ['truncated: import() then /', 'package g\nimport()\n/'],
+  ['truncated: / at the end', 'package g\nimport "fmt"\nimport "os"\n/'],
+  ['truncated: / x', 'package p\n/ x'],
+  ['imports "x" is an identifier', 'package p\nimports "x"'],
+  ['if is not import', 'package p\nif x {}'],
+  ['importé is an identifier', 'package g\nimporté "fmt"\n'],
+  ['truncated without a semicolon', 'package g\nimport "fmt" imp'],
+  ['truncated after two semicolons', 'package g\nimport "fmt";;imp'],
+  ['truncated: a BOM after the token', `package g\ni${BOM}`],
+  ['truncated: invalid UTF-8 after the token', Buffer.from('package g\ni\xff', 'latin1')],
+  ['import followed by NBSP', 'package g\nimport\u00a0"fmt"\n'],
+  ['an unterminated comment after the imports', 'package g\nimport "fmt"\n/* x'],
+  ['two BOMs', `${BOM}${BOM}package p\nimport "fmt"\n`],
+  ['two BOMs, a non-ASCII package name', `${BOM}${BOM}package é\nimport "fmt"\n`],
+  ['two BOMs, then code', `${BOM}${BOM}package p\nimport "fmt"\nvar _ = fmt.Sprint\n`],
+  ['two BOMs, truncated', `${BOM}${BOM}package p\nimport "fmt"\ni`],
+  ['two BOMs, an illegal character after the imports', `${BOM}${BOM}package p\nimport "fmt"\n#`],
+  ['an illegal character after the imports', 'package p\nimport "fmt"\n#'],
+  [
+    'two BOMs, a //line directive not at a line start',
+    `${BOM}${BOM}//line x.go:0\npackage p\nimport "fmt"\n`
+  ],
+  ['three BOMs', `${BOM}${BOM}${BOM}package p\nimport "fmt"\n`],
+  ['//line with line 0', '//line :0\npackage p\nimport "fmt"\n'],
+  ['//line with column 0', 'package p\n//line x.go:0:0\nimport "fmt"\n'],
+  ['//line with column 0, line 1', 'package p\n//line x.go:1:0\nimport "fmt"\n'],
+  ['/*line with line 0', 'package p\nimport "fmt" /*line x.go:0*/\nimport "os"\n'],
+  ['/*line with a column', 'package p /*line x.go:0:5*/\nimport "fmt"\n'],
+  ['//line beyond uint64', '//line x.go:99999999999999999999\npackage p\nimport "fmt"\n'],
+  ['//line that wraps negative', 'package p\n//line x.go:18446744073709551615\nimport "fmt"\n'],
+  ['//line not a number', 'package p\n//line x.go:abc\nimport "fmt"\n'],
+  ['//line without a colon', 'package p\n//line x.go\nimport "fmt"\n'],
+  ['//line after an indent', 'package p\n //line x.go:0\nimport "fmt"\n'],
+  ['//line with CRLF', 'package p\r\n//line x.go:0\r\nimport "fmt"\r\n'],
+  ['//line after the imports', 'package p\nimport "fmt"\n//line x.go:0\nvar _ = 1\n'],
+  ['//line valid', '//line x.go:10\npackage p\nimport "fmt"\n'],
+  ['a BOM right after the package name', `package p${BOM}\nimport "fmt"\n`],
+  ['a BOM after the package clause', `package p ${BOM}\nimport "fmt"\n`],
+  ['a BOM before import', `package p\n${BOM}import "fmt"\n`],
+  ['a BOM between imports', `package p\nimport "fmt"\n${BOM}import "os"\n`],
+  ['a non-ASCII package name', 'package é\nimport "fmt"\n']
+];
+
+describeWithGo('header classes agree with go1.19 go list', () => {
+  let root: string;
+  let listed: Map<string, ListedPackage>;
+
+  beforeAll(() => {
+    root = mkdtempSync(join(tmpdir(), 'gmg-headers-'));
+    writeFileSync(join(root, 'go.mod'), `module ${MODULE}\n\ngo 1.19\n`);
+    HEADER_CLASSES.forEach(([, text], i) => {
+      mkdirSync(join(root, `c${i}`));
+      writeFileSync(join(root, `c${i}`, 'a.go'), text);
+    });
+    const r = runGo(['list', '-e', '-json', './...'], root);
+    listed = new Map(parseJsonStream(r.stdout).map(p => [p.ImportPath.slice(MODULE.length + 1), p]));
+  });
+
+  afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+  test.each(HEADER_CLASSES.map(([title, text], i) => ({ title, text, i })))('$title', ({ text, i }) => {
+    const pkg = listed.get(`c${i}`) as ListedPackage;
+    const s = scanImports(typeof text === 'string' ? new TextEncoder().encode(text) : text);
+    const theirs = { unreadable: (pkg.InvalidGoFiles ?? []).length > 0, imports: pkg.Imports ?? [] };
+    const ours = { unreadable: s.error !== undefined, imports: s.error ? [] : s.imports.map(x => x.path) };
+    expect(ours).toEqual(theirs);
+  });
+});

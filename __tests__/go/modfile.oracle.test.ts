@@ -276,3 +276,42 @@ describeWithGo('parseModFile strict = go1.19 go mod edit -json', () => {
     expect(summarizeOurs(data)).toEqual(oracle.get(title));
   });
 });
+
+// ---------------------------------------------------------------------------------------------
+// Strictness classes, compared word for word with go1.19's error lines.
+
+/** Malformed major suffixes (module.SplitPathVersion fails: /v1, /v02, /v1.2), a NUL byte, and runes
+ * that Go 1.19's Unicode 13.0.0 tables do not list as printable although newer Unicode does. */
+const strictness: OracleInput[] = [
+  ['require /v02', 'module m\n\nrequire ecom/x/v02 v2.0.0\n'],
+  ['require block /v1', 'module m\n\nrequire (\n\tok.com/a v1.0.0\n\te.com/x/v1 v1.0.0\n)\n'],
+  ['exclude /v1.2', 'module m\n\nexclude e.com/x/v1.2 v1.0.0\n'],
+  ['replace old /v1 with a version', 'module m\n\nreplace e/v1 v1.0.0 => ../a\n'],
+  ['replace old /v1 without a version', 'module m\n\nreplace e/v1 => ../a\n'],
+  ['NUL as the module path', 'module \x00\n'],
+  ['NUL inside an identifier', 'module m\x00\n'],
+  ['NUL in a require block', 'module m\nrequire (\n\tx.com/y v1.0.0\x00\n)\n'],
+  ...[0x2ebf0, 0x0870, 0x31350, 0x1fae9, 0x16d40].map((cp): [string, string] => [
+    `U+${cp.toString(16).toUpperCase()} in an identifier`,
+    `module a${String.fromCodePoint(cp)}b\n`
+  ]),
+  ['U+4E00 is a letter in Unicode 13', 'module a\u4e00b\n']
+].map(([title, data]) => ({ title, data }));
+
+describeWithGo('parseModFile strict errors = go1.19 go mod edit, word for word', () => {
+  test.each(strictness)('$title', ({ data }) => {
+    const dir = mkdtempSync(join(tmpdir(), 'gmg-modfile-'));
+    try {
+      writeFileSync(join(dir, 'go.mod'), data);
+      const r = runGo(['mod', 'edit', '-json'], dir);
+      const theirs = r.stderr
+        .split('\n')
+        .filter(l => l.startsWith(`${dir}/go.mod:`))
+        .map(l => l.slice(dir.length + 1));
+      expect(parseModFile(data, { mode: 'strict' }).errors.map(e => e.text)).toEqual(theirs);
+      expect(r.status === 0).toBe(theirs.length === 0);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -366,6 +366,9 @@ export class Git {
     commit?: string
   ): Promise<Map<string, { line: number; text: string }[]>> {
     const out = new Map<string, { line: number; text: string }[]>();
+    // The patterns come from files (module paths): an argument cannot hold NUL, and a newline would
+    // split one into several. Neither is in any valid module path, which the rules report anyway.
+    patterns = patterns.filter(p => p !== '' && !/[\0\n]/.test(p));
     if (patterns.length === 0) return out;
     const r = await this.run(
       [

@@ -384,6 +384,8 @@ async function readGoModsAt(
 ): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
   let next = 0;
+  // cat-file --batch reads one name a line: a path holding a newline would be two requests.
+  wanted = wanted.filter(w => !w.goModFile.includes('\n'));
   await git.readObjects(
     wanted.map(w => `${w.commit}:${w.goModFile}`),
     (_oid, data, size) => {

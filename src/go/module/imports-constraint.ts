@@ -1,6 +1,7 @@
 // The build-constraint expressions of go/build/constraint: the `//go:build` parser, the older
 // `// +build` syntax, formatting, and evaluation (AnyTags, or a given tag set).
 import { isSpaceRune } from './imports-bytes.js';
+import { isGoDigit, isGoLetter } from './unicode.js';
 
 // ---------------------------------------------------------------------------------------------
 // Build constraint expressions (go/build/constraint)
@@ -19,12 +20,16 @@ interface BinaryExpr {
 }
 export type Expr = TagExpr | NotExpr | BinaryExpr;
 
-/** A tag is letters, digits, '_' and '.' (Unicode letters and decimal digits count). */
-const TAG_CHAR = /[\p{L}\p{Nd}_.]/u;
+/** go/build/constraint isValidTag: a tag is letters, digits, `_` and `.` (Unicode letters and decimal
+ * digits count, by Go's Unicode tables). */
+function isTagChar(ch: string): boolean {
+  const cp = ch.codePointAt(0)!;
+  return ch === '_' || ch === '.' || isGoLetter(cp) || isGoDigit(cp);
+}
 
 function isValidTag(word: string): boolean {
   if (word === '') return false;
-  for (const ch of word) if (!TAG_CHAR.test(ch)) return false;
+  for (const ch of word) if (!isTagChar(ch)) return false;
   return true;
 }
 
@@ -122,7 +127,7 @@ class ExprParser {
     } else {
       let j = this.i;
       for (const ch of text.slice(this.i)) {
-        if (!TAG_CHAR.test(ch)) break;
+        if (!isTagChar(ch)) break;
         j += ch.length;
       }
       if (j === this.i)

@@ -23,6 +23,7 @@ import {
   utf8SequenceLength
 } from './imports-bytes.js';
 import type { ImportSpec } from './imports-types.js';
+import { isGoGraphic, isGoLetter, isGoDigit } from './unicode.js';
 
 // ---------------------------------------------------------------------------------------------
 // The import reader
@@ -57,7 +58,16 @@ const KEYWORDS = new Set([
   'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go',
   'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var'
 ]);
-const IDENTIFIER = /^[\p{L}_][\p{L}\p{Nd}_]*$/u;
+/** go/scanner's identifier: a letter or `_`, then letters, digits and `_`, by Go's Unicode tables. */
+function isIdentifier(name: string): boolean {
+  let first = true;
+  for (const ch of name) {
+    const cp = ch.codePointAt(0)!;
+    if (!(ch === '_' || isGoLetter(cp) || (!first && isGoDigit(cp)))) return false;
+    first = false;
+  }
+  return !first;
+}
 
 /**
  * A cursor over the header, after go/build's importReader, which decides where the header ends.
@@ -89,9 +99,16 @@ class HeaderCursor {
   constructor(
     readonly data: Uint8Array,
     readonly eof: boolean,
-    start: number
+    start: number,
+    /** Where go/parser's source begins (after the BOM go/build drops): the start of its first line. */
+    readonly origin = start
   ) {
     this.pos = start;
+  }
+
+  /** How many semicolons stand since the last token. */
+  get separatorCount(): number {
+    return this.separators.length;
   }
 
   /** A syntax error of the reader itself: reading stops. */
@@ -159,7 +176,11 @@ class HeaderCursor {
         return -1;
       }
       const c = this.byteAt(this.pos);
-      if (c === SPACE || c === TAB || c === CR || c === FF) {
+      if (c === SPACE || c === TAB || c === CR) {
+        this.pos++;
+      } else if (c === FF) {
+        // go/build's reader skips a form feed, but it is no white space to go/scanner.
+        this.parserError(this.pos, 'illegal character U+000C');
         this.pos++;
       } else if (c === LF || c === SEMICOLON) {
         if (c === LF) this.newline(this.pos);
@@ -183,6 +204,9 @@ class HeaderCursor {
       for (let c: number; i < d.length && (c = this.byteAt(i)) !== LF; i++)
         if (c >= 0x80) i += this.rune(i) - 1;
       if (i >= d.length && !this.eof) this.outOfInput(start, '');
+      // go/scanner reads a //line directive only at the start of a line; a final \r is not part of it.
+      if (start === this.origin || d[start - 1] === LF)
+        this.lineDirective(start, d[i - 1] === CR ? i - 1 : i);
       if (i < d.length) this.newline(i);
       this.pos = Math.min(i + 1, d.length);
     } else if (kind === STAR) {
@@ -191,6 +215,7 @@ class HeaderCursor {
       for (let i = start + 2; i < d.length; i++) {
         const c = this.byteAt(i);
         if (c === STAR && i + 1 < d.length && d[i + 1] === SLASH) {
+          this.lineDirective(start, i);
           if (newline >= 0) this.newline(newline);
           this.pos = i + 2;
           return;
@@ -203,6 +228,48 @@ class HeaderCursor {
       this.fail(start, 'unexpected "/"');
     }
   }
+
+  /**
+   * go/scanner's updateLineInfo on the comment text [start, end) (without `*\/` or the newline): a
+   * `line ` comment whose text after its last `:` is not a number, or whose line or column is 0 or
+   * beyond 2^30-1, is an error. (Go converts the parsed uint64 to int, so a number of 2^63 or more
+   * wraps negative and passes.)
+   */
+  private lineDirective(start: number, end: number): void {
+    const d = this.data;
+    if (end - start < 7 || !LINE_PREFIX.every((b, k) => d[start + 2 + k] === b)) return;
+    const text = decodeUtf8(d, start + 7, end);
+    const at = (i: number) => start + 7 + new TextEncoder().encode(text.slice(0, i)).length;
+    const colon = text.lastIndexOf(':');
+    if (colon < 0) return;
+    const last = trailingNumber(text.slice(colon + 1));
+    if (last === undefined) {
+      this.parserError(at(colon + 1), `invalid line number: ${text.slice(colon + 1)}`);
+      return;
+    }
+    const colon2 = text.lastIndexOf(':', colon - 1);
+    const before = colon2 < 0 ? undefined : trailingNumber(text.slice(colon2 + 1, colon));
+    const [line, lineAt, col] = before === undefined ? [last, colon + 1, 1n] : [before, colon2 + 1, last];
+    if (col === 0n || col > MAX_LINE_COL) {
+      this.parserError(at(colon + 1), `invalid column number: ${text.slice(colon + 1)}`);
+    } else if (line === 0n || line > MAX_LINE_COL) {
+      this.parserError(
+        at(lineAt),
+        `invalid line number: ${text.slice(lineAt, before === undefined ? undefined : colon)}`
+      );
+    }
+  }
+}
+
+const LINE_PREFIX = [...'line '].map(c => c.charCodeAt(0));
+const MAX_LINE_COL = (1n << 30n) - 1n;
+
+/** strconv.ParseUint(s, 10, 0) converted to int as Go does (wrapping at 2^63), or undefined. */
+function trailingNumber(s: string): bigint | undefined {
+  if (!/^[0-9]+$/.test(s)) return undefined;
+  const n = BigInt(s);
+  if (n >= 1n << 64n) return undefined;
+  return n >= 1n << 63n ? n - (1n << 64n) : n;
 }
 
 /** The header's grammar on top of the cursor: where semicolons must and must not stand, and the
@@ -264,7 +331,7 @@ export class ImportReader extends HeaderCursor {
     if (i >= d.length && !this.eof) this.outOfInput(start, message);
     const name = decodeUtf8(d, start, i);
     for (let k = start; k < i; k++) if (d[k] >= 0x80) k += this.rune(k) - 1;
-    if (KEYWORDS.has(name) || !IDENTIFIER.test(name)) this.parserError(start, `invalid name "${name}"`);
+    if (KEYWORDS.has(name) || !isIdentifier(name)) this.parserError(start, `invalid name "${name}"`);
     this.advance(i, true);
     return name;
   }
@@ -360,8 +427,6 @@ const ILLEGAL_IN_PATH = new Uint8Array(0x80);
 for (let c = 0; c <= 0x20; c++) ILLEGAL_IN_PATH[c] = 1;
 ILLEGAL_IN_PATH[0x7f] = 1;
 for (const c of '!"#$%&\'()*,:;<=>?[\\]^`{|}') ILLEGAL_IN_PATH[c.charCodeAt(0)] = 1;
-/** Unicode's graphic classes, as Go's unicode.IsGraphic: letters, marks, numbers, punctuation, symbols, Zs. */
-const GRAPHIC = /^[\p{L}\p{M}\p{N}\p{P}\p{S}\p{Zs}]$/u;
 
 /**
  * go/parser's restriction on import paths (the spec's implementation restriction): not empty;
@@ -377,7 +442,7 @@ function isValidImportPath(path: string): boolean {
     }
     const cp = path.codePointAt(i) as number;
     if (cp > 0xffff) i++;
-    if (cp === 0xfffd || isSpaceRune(cp) || !GRAPHIC.test(String.fromCodePoint(cp))) return false;
+    if (cp === 0xfffd || isSpaceRune(cp) || !isGoGraphic(cp)) return false;
   }
   return true;
 }

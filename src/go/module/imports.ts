@@ -11,9 +11,12 @@
 //
 // Pure: bytes in, plain data out. No I/O and no Node APIs.
 import { IMPORT, LOWER_I, LPAREN, NUL, PACKAGE, PositionCounter, RPAREN } from './imports-bytes.js';
+
+const RBRACE = 0x7d;
 import { applyConstraints, readConstraintHeader } from './imports-header.js';
 import { Halt, ImportReader, NUL_MESSAGE, importSpec } from './imports-reader.js';
 import type { RawImport } from './imports-reader.js';
+import { tokenProblem } from './imports-token.js';
 import type { ImportScan, ScanOptions } from './imports-types.js';
 
 export type * from './imports-types.js';
@@ -43,8 +46,15 @@ export function scanImports(data: Uint8Array, options?: ScanOptions): ImportScan
   const scan: ImportScan = { imports: [], buildIgnore: false, end: data.length, needMore: false };
   const start = bomLength(data, eof);
   if (start < 0) return { ...scan, needMore: true };
+  // A second BOM stops go/build's reader at once (a syntax error), so go/parser gets the whole file,
+  // and go/scanner drops a BOM that starts its source: the header is read after both, and go/parser's
+  // view of the whole file decides (see wholeFile below).
+  const second = start === 3 ? bomLength(data.subarray(3), eof) : 0;
+  if (second < 0) return { ...scan, needMore: true };
+  const wholeFile = second === 3;
+  if (wholeFile && !eof) return { ...scan, needMore: true };
   const positions = new PositionCounter(data, start);
-  const r = new ImportReader(data, eof, start);
+  const r = new ImportReader(data, eof, start + second, start);
   const collect = (raw: RawImport): void => {
     if (r.parserDone) return;
     const spec = importSpec(data, raw, positions);
@@ -54,13 +64,27 @@ export function scanImports(data: Uint8Array, options?: ScanOptions): ImportScan
   // Where the comments that may hold build constraints end: at the first token, or at the end of a
   // file that go/build takes whole.
   let commentsEnd = -1;
+  // Between declarations: after the package clause or an import declaration, before the `import`
+  // keyword of the next one. go/parser stops without error at a token there that is not `import`.
+  let between = false;
   try {
     r.skipSpace();
     commentsEnd = r.pos;
     scan.packageName = readPackageClause(r);
     scan.packageAt = commentsEnd;
-    while (r.skipSpace() === LOWER_I) readImportDecl(r, collect);
+    for (;;) {
+      between = true;
+      if (r.skipSpace() !== LOWER_I) break;
+      r.endOfDeclaration();
+      r.readKeyword(IMPORT, 'expected "import"');
+      between = false;
+      readImportDecl(r, collect);
+    }
     scan.end = r.pos;
+    if (wholeFile) {
+      // go/build's reader would have failed, so the NUL check and go/parser's look at the next token apply.
+      throw new Halt('syntax', r.pos, 'expected "import"');
+    }
   } catch (halt) {
     if (!(halt instanceof Halt)) throw halt;
     if (halt.kind === 'more') return { ...scan, needMore: true };
@@ -76,6 +100,7 @@ export function scanImports(data: Uint8Array, options?: ScanOptions): ImportScan
         r.problem = { at: nul, message: NUL_MESSAGE };
       } else {
         commentsEnd = data.length;
+        if (between) parserStopsAt(r, halt.at);
         if (!r.parserDone) r.problem = halt; // once go/parser is done, it never sees this
       }
     }
@@ -94,10 +119,27 @@ function readPackageClause(r: ImportReader): string {
   return r.readIdent('expected package name');
 }
 
-/** ImportDecl = "import" ( ImportSpec | "(" { ImportSpec ";" } ")" ), at a token that starts with `i`. */
+/**
+ * go/parser's view of the whole file when go/build's reader stopped between declarations at `at`:
+ * the previous declaration needs its one semicolon, then the token there is not `import`, so
+ * go/parser stops, unless go/scanner finds an error in that token or in the rune after it.
+ */
+function parserStopsAt(r: ImportReader, at: number): void {
+  // After two semicolons go/parser has stopped before it scans the token.
+  if (r.parserDone || r.separatorCount >= 2) {
+    r.parserDone = true;
+    return;
+  }
+  const problem = tokenProblem(r.data, at);
+  // No semicolon is needed at the end of the file (go/scanner adds one) or before `)` or `}`.
+  const c = r.data[at];
+  if (problem) r.parserError(problem.at, problem.message);
+  else if (at < r.data.length && c !== RPAREN && c !== RBRACE) r.endOfDeclaration();
+  r.parserDone = true;
+}
+
+/** ImportDecl = "import" ( ImportSpec | "(" { ImportSpec ";" } ")" ), after its `import` keyword. */
 function readImportDecl(r: ImportReader, collect: (raw: RawImport) => void): void {
-  r.endOfDeclaration();
-  r.readKeyword(IMPORT, 'expected "import"');
   const c = r.skipSpace();
   r.noSemicolon();
   if (c !== LPAREN) {

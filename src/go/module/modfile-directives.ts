@@ -3,7 +3,7 @@
 // x/mod's first finding per directive (syntax or path/version major mismatch).
 import { trimSpace, unquote } from './modfile-lexer.js';
 import type { Token } from './modfile-lexer.js';
-import type { Line, LineBlock, Stmt } from './modfile-syntax.js';
+import type { Line, LineBlock, LineSink } from './modfile-syntax.js';
 import type {
   GoDirective,
   GodebugDirective,
@@ -90,10 +90,12 @@ function parseVersion(verb: string, path: string, tok: Token, asWritten = false)
   return { ok: true, value: cv };
 }
 
-/** rule.go modulePathMajor + CheckPathMajor as one finding, or none. */
+/** rule.go modulePathMajor + CheckPathMajor as one finding, or none. A path SplitPathVersion rejects
+ * (`x/v1`, `x/v02`, `x/v1.2`) is a syntax error, not a mismatch: no version could fit it, and x/mod
+ * drops the entry (`invalid module path`, prefixed `replace PATH: ` for a replace). */
 function majorFinding(verb: string, path: string, version: string | undefined): Finding | undefined {
   const split = splitPathVersion(path);
-  if (!split.ok) return { kind: 'major', message: 'invalid module path' };
+  if (!split.ok) return syntax('invalid module path');
   if (version === undefined) return undefined;
   const err = checkPathMajor(version, split.pathMajor);
   return err === undefined ? undefined : { kind: 'major', message: directivePrefix(verb, path) + err };
@@ -129,6 +131,7 @@ function deprecation(block: LineBlock | undefined, line: Line): { text: string; 
 /** rule.go isIndirect: the first suffix comment is `// indirect` or starts `// indirect;`. */
 function isIndirect(line: Line): boolean {
   if (line.suffix.length === 0) return false;
+  if (line.suffix[0].token === '// indirect') return true; // nearly every one: skip the splitting
   const f = trimSpace(line.suffix[0].token.replace(/^\/\//, ''))
     .split(/\p{White_Space}+/u)
     .filter(Boolean);
@@ -250,13 +253,14 @@ function addReplace(d: Directive): Outcome<Replace> {
   const findings: Finding[] = [];
   // The path's major suffix is checked before its version is even read.
   const badPath = majorFinding(verb, oldPath.value, undefined);
-  if (badPath) findings.push({ ...badPath, message: directivePrefix(verb, oldPath.value) + badPath.message });
+  if (badPath)
+    return { findings: [{ ...badPath, message: directivePrefix(verb, oldPath.value) + badPath.message }] };
   let oldVersion = '';
   if (arrow === 2) {
     const v = parseVersion(verb, oldPath.value, args[1]);
     if (!v.ok) return { findings: [...findings, syntax(v.message)] };
     oldVersion = v.value;
-    const mismatch = badPath ? undefined : majorFinding(verb, oldPath.value, oldVersion);
+    const mismatch = majorFinding(verb, oldPath.value, oldVersion);
     if (mismatch) findings.push(mismatch);
   }
   const newTok = args[arrow + 1];
@@ -386,23 +390,49 @@ function addDirective(b: FileBuilder, d: Directive): void {
   }
 }
 
-/** rule.go parseToFile: lines go to add; blocks only for the block verbs, with one verb token. */
-export function addStatements(b: FileBuilder, stmts: Stmt[]): void {
-  for (const stmt of stmts) {
-    if (stmt.kind === 'line') {
-      addDirective(b, { line: stmt, verb: stmt.tokens[0].text, args: stmt.tokens.slice(1) });
-    } else if (stmt.kind === 'block') {
-      const verb = stmt.tokens[0].text;
-      if (stmt.tokens.length > 1 || !BLOCK_VERBS.has(verb)) {
-        if (b.mode === 'strict') {
-          const words = stmt.tokens.map(t => t.text).join(' ');
-          b.findings.push({ pos: stmt.start, finding: syntax(`unknown block type: ${words}`) });
-        }
-        continue;
-      }
-      for (const line of stmt.lines) addDirective(b, { block: stmt, line, verb, args: line.tokens });
-    }
+/** rule.go parseToFile's test of a block: only the block verbs, with one verb token. Records the
+ * strict-mode finding of any other block and says whether its lines count. */
+function blockCounts(b: FileBuilder, block: LineBlock): boolean {
+  if (block.tokens.length === 1 && BLOCK_VERBS.has(block.tokens[0].text)) return true;
+  if (b.mode === 'strict') {
+    const words = block.tokens.map(t => t.text).join(' ');
+    b.findings.push({ pos: block.start, finding: syntax(`unknown block type: ${words}`) });
   }
+  return false;
+}
+
+/** rule.go parseToFile as a LineSink: each line becomes a directive as soon as it is read (blocks
+ * only for the block verbs, with one verb token). A block that never ends is undone, as x/mod's
+ * parser never returns it. */
+export function directiveSink(b: FileBuilder): LineSink {
+  let counts = false;
+  let undo = (): void => undefined;
+  return {
+    block(block) {
+      counts = blockCounts(b, block);
+      undo = checkpoint(b);
+    },
+    line(block, line) {
+      if (!block) addDirective(b, { line, verb: line.tokens[0].text, args: line.tokens.slice(1) });
+      else if (counts) addDirective(b, { block, line, verb: block.tokens[0].text, args: line.tokens });
+    },
+    abandonBlock: () => undo()
+  };
+}
+
+/** What restores the builder to its state now (the lists only grow, so their lengths suffice). */
+function checkpoint(b: FileBuilder): () => void {
+  const f = b.modFile;
+  const { module, go, toolchain } = f;
+  const { sawModule } = b;
+  const lists = [f.godebug, f.require, f.exclude, f.replace, f.retract, f.tool, f.ignore, b.findings];
+  const lengths = lists.map(list => list.length);
+  return () => {
+    Object.assign(f, { module, go, toolchain });
+    for (const key of ['module', 'go', 'toolchain'] as const) if (f[key] === undefined) delete f[key];
+    b.sawModule = sawModule;
+    lists.forEach((list, i) => (list.length = lengths[i]));
+  };
 }
 
 export function toModError(file: string, pos: Position, finding: Finding): ModError {

@@ -2,29 +2,29 @@
 // and the Lexer that yields tokens and comments with their positions. Text is Go bytes as in
 // ./version.ts (a byte of invalid UTF-8 is the lone surrogate U+DC00+byte).
 import type { Position } from './modfile-types.js';
+import { isGoPrint, isGoSpace } from './unicode.js';
 import { decodeGoBytes, encodeGoBytes, goQuoteRune } from './version.js';
 
 // ---------------------------------------------------------------------------------------------
 // Characters
-
-// unicode.IsPrint without the ASCII space (callers exclude spaces anyway) and unicode.IsSpace.
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S}]$/u;
-const WHITE_SPACE = /^\p{White_Space}$/u;
 
 /** A lone surrogate U+DC80..U+DCFF stands for one byte of invalid UTF-8 (see version.ts). */
 function isRawByte(cp: number): boolean {
   return cp >= 0xdc80 && cp <= 0xdcff;
 }
 
-function isSpace(cp: number): boolean {
-  return cp < 0x80 ? cp === 0x20 || (cp >= 0x09 && cp <= 0x0d) : WHITE_SPACE.test(String.fromCodePoint(cp));
-}
+const isSpace = isGoSpace;
 
-/** read.go isIdent: printable, non-space, and not one of the punctuation tokens. A raw byte decodes
- * to U+FFFD in Go, which is printable, so it is an identifier rune too. */
+/** The ASCII identifier runes: printable, not space, not one of ()[]{},. */
+const ASCII_IDENT = new Uint8Array(0x80);
+for (let c = 0x21; c < 0x7f; c++) ASCII_IDENT[c] = '()[]{},'.includes(String.fromCharCode(c)) ? 0 : 1;
+
+/** read.go isIdent: printable, non-space, and not one of the punctuation tokens, by Go's Unicode
+ * tables (./unicode.ts). A raw byte decodes to U+FFFD in Go, which is printable, so it is an
+ * identifier rune too. */
 function isIdent(cp: number): boolean {
-  if (cp < 0x80) return cp > 0x20 && cp < 0x7f && !'()[]{},'.includes(String.fromCharCode(cp));
-  return isRawByte(cp) || (!isSpace(cp) && PRINTABLE.test(String.fromCodePoint(cp)));
+  if (cp < 0x80) return ASCII_IDENT[cp] === 1;
+  return isRawByte(cp) || (!isSpace(cp) && isGoPrint(cp));
 }
 
 function utf8Length(cp: number): number {
@@ -131,6 +131,7 @@ export class ReadError extends Error {
 
 const PUNCTUATION = '\n()[]{},';
 export const NO_POSITION: Position = { line: 0, column: 0, byte: 0 };
+const NEWLINE: Token = { kind: '\n', text: '\n', start: NO_POSITION, end: NO_POSITION };
 
 /** Produces one token of lookahead at a time, like read.go's input: `token` is the next token and
  * `pos` is where the lexer stands after it (which is where parser errors are reported). */
@@ -140,6 +141,11 @@ export class Lexer {
   readonly suffixComments: Comment[] = [];
   private i = 0;
   private tokenIndex = 0;
+  // Where the current token starts, as numbers: a Position object is made only for a token that is
+  // kept (a go.mod may hold millions of tokens, and every object costs memory and collector time).
+  private startLine = 1;
+  private startColumn = 1;
+  private startByte = 0;
   private line = 1;
   private column = 1;
   private byte = 0;
@@ -164,6 +170,13 @@ export class Lexer {
   }
 
   private readRune(): number {
+    const c = this.src.charCodeAt(this.i);
+    if (c < 0x80 && c !== 0x0a) {
+      this.i++;
+      this.byte++;
+      this.column++;
+      return c;
+    }
     const cp = this.src.codePointAt(this.i)!;
     this.i += cp > 0xffff ? 2 : 1;
     this.byte += utf8Length(cp);
@@ -182,15 +195,28 @@ export class Lexer {
 
   private startToken(): void {
     this.tokenIndex = this.i;
-    const start = this.pos;
-    this.token = { kind: 'eof', text: '', start, end: start };
+    this.startLine = this.line;
+    this.startColumn = this.column;
+    this.startByte = this.byte;
   }
 
-  /** Comment tokens keep their newline in the input but lose it (LF or CRLF) in their text. */
+  private get startPos(): Position {
+    return { line: this.startLine, column: this.startColumn, byte: this.startByte };
+  }
+
+  /** Comment tokens keep their newline in the input but lose it (LF or CRLF) in their text. A
+   * newline token is the same object each time: nothing reads its position. */
   private endToken(kind: TokenKind): void {
+    if (kind === '\n') {
+      this.token = NEWLINE;
+      return;
+    }
     let text = this.src.slice(this.tokenIndex, this.i);
-    if (kind === 'comment' || kind === 'eolcomment') text = text.replace(/\r?\n$/, '');
-    this.token = { kind, text, start: this.token.start, end: this.pos };
+    if (kind === 'comment' || kind === 'eolcomment') {
+      const cut = text.endsWith('\r\n') ? 2 : text.endsWith('\n') ? 1 : 0;
+      if (cut > 0) text = text.slice(0, -cut);
+    }
+    this.token = { kind, text, start: this.startPos, end: this.pos };
   }
 
   /** Whether anything but white space precedes the current position on its line. */
@@ -241,9 +267,12 @@ export class Lexer {
       return;
     }
     if (!isIdent(c)) this.fail(`unexpected input character ${goQuoteRune(c)}`);
-    while (isIdent(this.peekRune())) {
-      if (this.peekPrefix('//')) break;
-      if (this.peekPrefix('/*')) this.fail('mod files must use // comments (not /* */ comments)');
+    for (let cp = c; isIdent(cp); cp = this.peekRune()) {
+      if (cp === 0x2f) {
+        const next = this.src.charCodeAt(this.i + 1);
+        if (next === 0x2f) break;
+        if (next === 0x2a) this.fail('mod files must use // comments (not /* */ comments)');
+      }
       this.readRune();
     }
     this.endToken('ident');
@@ -266,7 +295,7 @@ export class Lexer {
   }
 
   private failAtTokenStart(message: string): never {
-    throw new ReadError(message, this.token.start);
+    throw new ReadError(message, this.startPos);
   }
 }
 

@@ -35,12 +35,16 @@ interface CommentBlock extends Commented {
 }
 export type Stmt = Line | LineBlock | CommentBlock;
 
+/** The comments of a node that has none: one shared, frozen array (most lines have no comments, and
+ * a go.mod may have millions of lines). Comments are assigned by replacing the array. */
+const NO_COMMENTS: Comment[] = Object.freeze([]) as unknown as Comment[];
+
 function newLine(start: Position, end: Position, tokens: Token[]): Line {
-  return { kind: 'line', start, end, tokens, before: [], suffix: [] };
+  return { kind: 'line', start, end, tokens, before: NO_COMMENTS, suffix: NO_COMMENTS };
 }
 
 function newParen(pos: Position): Paren {
-  return { kind: 'paren', pos, before: [], suffix: [] };
+  return { kind: 'paren', pos, before: NO_COMMENTS, suffix: NO_COMMENTS };
 }
 
 function newBlock(start: Position, tokens: Token[], lparen: Position, rparen: Position): LineBlock {
@@ -51,9 +55,23 @@ function newBlock(start: Position, tokens: Token[], lparen: Position, rparen: Po
     lparen: newParen(lparen),
     lines: [],
     rparen: newParen(rparen),
-    before: [],
-    suffix: []
+    before: NO_COMMENTS,
+    suffix: NO_COMMENTS
   };
+}
+
+/**
+ * Receives each directive line as soon as it is parsed, with its comments, so that the lines of a
+ * block need not be kept: a go.mod may hold hundreds of thousands of them, and keeping the syntax of
+ * each beside the directives made of them would cost many times the file in memory.
+ */
+export interface LineSink {
+  /** A block's header, before its lines (its `before` comments are set). */
+  block(block: LineBlock): void;
+  /** A line at the top level (`block` undefined) or in a block. */
+  line(block: LineBlock | undefined, line: Line): void;
+  /** The block last passed to `block` never ended: forget what its lines gave. */
+  abandonBlock(): void;
 }
 
 /** A statement is the tokens up to the end of its line; `(` as the last token opens a block. */
@@ -62,8 +80,19 @@ class Parser {
 
   constructor(
     private readonly lexer: Lexer,
-    private readonly file: string
+    private readonly file: string,
+    private readonly sink?: LineSink
   ) {}
+
+  /** A line that ends in an end-of-line comment owns it, as assignSuffixComments would decide: every
+   * node after the line ends on a later line. Taking it here lets the line go to the sink whole. */
+  private takeSuffix(line: Line, eol: Token): void {
+    const comments = this.lexer.suffixComments;
+    const last = comments[comments.length - 1];
+    if (eol.kind !== 'eolcomment' || last === undefined || last.start.byte !== eol.start.byte) return;
+    line.suffix = [last];
+    comments.pop();
+  }
 
   private peek(): TokenKind {
     return this.lexer.token.kind;
@@ -102,15 +131,19 @@ class Parser {
         case 'eof':
           flush();
           return;
-        default:
-          this.parseStmt();
-          if (pending) this.stmts[this.stmts.length - 1].before = pending.before;
+        default: {
+          this.parseStmt(pending?.before);
+          const stmt = this.stmts[this.stmts.length - 1];
+          if (pending) stmt.before = pending.before;
           pending = undefined;
+          if (stmt.kind === 'line') this.sink?.line(undefined, stmt);
+        }
       }
     }
   }
 
-  private parseStmt(): void {
+  /** `before`: the whole-line comments above the statement. */
+  private parseStmt(before: Comment[] | undefined): void {
     const first = this.lex();
     const start = first.start;
     let end = first.end;
@@ -118,19 +151,24 @@ class Parser {
     for (;;) {
       const tok = this.lex();
       if (isEOL(tok.kind)) {
-        this.stmts.push(newLine(start, end, tokens));
+        const line = newLine(start, end, tokens);
+        this.takeSuffix(line, tok);
+        this.stmts.push(line);
         return;
       }
       if (tok.kind === '(') {
         if (isEOL(this.peek())) {
-          this.stmts.push(this.parseLineBlock(start, tokens, tok));
+          this.stmts.push(this.parseLineBlock(start, tokens, tok, before));
           return;
         }
         if (this.peek() === ')') {
           const rparen = this.lex();
           if (isEOL(this.peek())) {
             this.lex();
-            this.stmts.push(newBlock(start, tokens, tok.start, rparen.start));
+            const block = newBlock(start, tokens, tok.start, rparen.start);
+            if (before) block.before = before;
+            this.sink?.block(block);
+            this.stmts.push(block);
             return;
           }
           // `( )` inside a line is two ordinary tokens (which do not extend the line's end).
@@ -147,9 +185,27 @@ class Parser {
 
   /** Lines up to a `)` line; whole-line comments and blank lines (kept as '' markers) go to the
    * following line, or to the `)`. */
-  private parseLineBlock(start: Position, tokens: Token[], lparen: Token): LineBlock {
+  private parseLineBlock(
+    start: Position,
+    tokens: Token[],
+    lparen: Token,
+    before: Comment[] | undefined
+  ): LineBlock {
     const block = newBlock(start, tokens, lparen.start, lparen.start);
+    if (before) block.before = before;
+    if (!this.sink) return this.parseBlockLines(block, start);
+    this.sink.block(block);
+    try {
+      return this.parseBlockLines(block, start);
+    } catch (e) {
+      this.sink.abandonBlock();
+      throw e;
+    }
+  }
+
+  private parseBlockLines(block: LineBlock, start: Position): LineBlock {
     let comments: Comment[] = [];
+    let lines = 0;
     for (;;) {
       switch (this.peek()) {
         case 'eolcomment':
@@ -158,7 +214,7 @@ class Parser {
         case '\n': {
           this.lex();
           const last = comments[comments.length - 1];
-          if ((comments.length === 0 && block.lines.length > 0) || (last && last.token !== '')) {
+          if ((comments.length === 0 && lines > 0) || (last && last.token !== '')) {
             comments.push({ start: NO_POSITION, token: '' });
           }
           break;
@@ -186,8 +242,10 @@ class Parser {
         }
         default: {
           const line = this.parseLine();
-          line.before = comments;
-          block.lines.push(line);
+          lines++;
+          if (comments.length > 0) line.before = comments;
+          if (this.sink) this.sink.line(block, line);
+          else block.lines.push(line);
           comments = [];
         }
       }
@@ -200,7 +258,11 @@ class Parser {
     const tokens = [first];
     for (;;) {
       const tok = this.lex();
-      if (isEOL(tok.kind)) return newLine(first.start, end, tokens);
+      if (isEOL(tok.kind)) {
+        const line = newLine(first.start, end, tokens);
+        this.takeSuffix(line, tok);
+        return line;
+      }
       tokens.push(tok);
       end = tok.end;
     }
@@ -238,16 +300,17 @@ function postOrder(stmts: Stmt[]): Node[] {
 /** Each end-of-line comment goes to the last single-line node that ends before it. (Whole-line
  * comments were attached by the parser already.) */
 function assignSuffixComments(stmts: Stmt[], comments: Comment[]): void {
-  const pending = [...comments];
+  const pending = comments.slice();
   const nodes = postOrder(stmts);
   for (let n = nodes.length - 1; n >= 0; n--) {
     const { start, end } = span(nodes[n]);
     if (start.line !== end.line) continue;
-    const taken: Comment[] = [];
-    while (pending.length > 0 && end.byte <= pending[pending.length - 1].start.byte) {
-      taken.unshift(pending.pop()!);
-    }
-    nodes[n].suffix.push(...taken);
+    let first = pending.length;
+    while (first > 0 && end.byte <= pending[first - 1].start.byte) first--;
+    if (first === pending.length) continue;
+    const node = nodes[n];
+    node.suffix = [...node.suffix, ...pending.slice(first)];
+    pending.length = first;
   }
 }
 
@@ -256,10 +319,11 @@ interface SyntaxTree {
   error?: ReadError;
 }
 
-/** read.go parse, keeping the statements read before an error. */
-export function readSyntax(src: string, file: string): SyntaxTree {
+/** read.go parse, keeping the statements read before an error. With a sink, each line goes to it as
+ * it is parsed instead of into its block's `lines`. */
+export function readSyntax(src: string, file: string, sink?: LineSink): SyntaxTree {
   const lexer = new Lexer(src);
-  const parser = new Parser(lexer, file);
+  const parser = new Parser(lexer, file, sink);
   let error: ReadError | undefined;
   try {
     lexer.readToken();

@@ -16,8 +16,8 @@ export interface Span {
   start: Position;
   end: Position;
 }
-/** 'major': a path/version major mismatch (CheckPathMajor, or a path whose major suffix is malformed,
- * such as /v1) in a require, exclude or replace line. Every other error is 'syntax'. */
+/** 'major': a path/version major mismatch (CheckPathMajor) in a require, exclude or replace line.
+ * Every other error is 'syntax', including a path whose major suffix is malformed (such as /v1). */
 export type ModErrorKind = 'syntax' | 'major';
 export interface ModError {
   line: number;

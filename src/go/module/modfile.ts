@@ -9,7 +9,7 @@
 //
 // Strings follow the Go string model of ./version.ts: text is Go bytes, and a byte that is not valid
 // UTF-8 is the lone surrogate U+DC00+byte, so positions and quoting match Go byte for byte.
-import { addStatements, emptyModFile, syntax, toModError } from './modfile-directives.js';
+import { directiveSink, emptyModFile, syntax, toModError } from './modfile-directives.js';
 import type { FileBuilder } from './modfile-directives.js';
 import { toGoString, trimSpace, unquote } from './modfile-lexer.js';
 import { readSyntax } from './modfile-syntax.js';
@@ -31,8 +31,7 @@ export function parseModFile(
   const file = options.file ?? 'go.mod';
   const b: FileBuilder = { mode: options.mode, modFile: emptyModFile(), sawModule: false, findings: [] };
   try {
-    const tree = readSyntax(toGoString(data), file);
-    addStatements(b, tree.stmts);
+    const tree = readSyntax(toGoString(data), file, directiveSink(b));
     if (tree.error) {
       return { modFile: b.modFile, errors: [toModError(file, tree.error.pos, syntax(tree.error.message))] };
     }
@@ -67,7 +66,7 @@ export function tokenize(
  * that, cut at `//` and trimmed, is `module` plus white space plus something; a quoted rest is
  * unquoted (and a bad quote gives ''). Hence `module (` gives '('. '' when there is none. */
 export function modulePath(data: string | Uint8Array): string {
-  for (const raw of toGoString(data).split('\n')) {
+  for (const raw of lines(data)) {
     const cut = raw.indexOf('//');
     const line = trimSpace(cut >= 0 ? raw.slice(0, cut) : raw);
     if (!line.startsWith('module')) continue;
@@ -78,4 +77,16 @@ export function modulePath(data: string | Uint8Array): string {
     return path;
   }
   return '';
+}
+
+/** The lines of a go.mod as Go strings, one at a time: the module line is usually the first, and the
+ * file may be megabytes long. */
+function* lines(data: string | Uint8Array): Generator<string> {
+  const text = typeof data === 'string';
+  for (let from = 0; from <= data.length;) {
+    let to = text ? data.indexOf('\n', from) : data.indexOf(0x0a, from);
+    if (to < 0) to = data.length;
+    yield toGoString(text ? data.slice(from, to) : data.subarray(from, to));
+    from = to + 1;
+  }
 }

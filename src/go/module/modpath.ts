@@ -13,6 +13,7 @@ import {
   major,
   type GoResult
 } from './version.js';
+import { isGoLetter } from './unicode.js';
 
 type PathKind = 'module' | 'import' | 'file';
 
@@ -33,7 +34,7 @@ const BAD_WINDOWS_NAMES = new Set([
 function charOK(ch: string, kind: PathKind): boolean {
   if (/^[A-Za-z0-9._~-]$/.test(ch)) return true;
   if (kind === 'import') return ch === '+';
-  if (kind === 'file') return /^[\p{L} !#$%&()+,=@[\]^{}]$/u.test(ch);
+  if (kind === 'file') return ' !#$%&()+,=@[]^{}'.includes(ch) || isGoLetter(ch.codePointAt(0)!);
   return false;
 }
 

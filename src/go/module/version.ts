@@ -9,22 +9,40 @@
 // UTF-8 survives the trip into JS and out again through `goQuote`. Any lone surrogate makes a
 // string invalid UTF-8.
 import semver from 'semver';
+import { isGoPrint } from './unicode.js';
 
 export type GoResult<T> = { ok: true; value: T } | { ok: false; error: string };
 
 // ---------------------------------------------------------------------------------------------
 // Go string model
 
+// The platform's decoder agrees with Go on what is valid UTF-8 (no overlong forms, no surrogates,
+// nothing above U+10FFFF); ignoreBOM keeps a leading BOM, which Go sees as a rune like any other.
+const UTF8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
+
 /** The string that stands for `bytes`: valid UTF-8 sequences decode normally, each other byte
- * becomes the lone surrogate U+DC00+byte (only bytes >= 0x80 can be invalid). */
+ * becomes the lone surrogate U+DC00+byte (only bytes >= 0x80 can be invalid). Linear, and each
+ * valid run is decoded natively in one piece: a go.mod may be megabytes long. */
 export function decodeGoBytes(bytes: ArrayLike<number>): string {
-  let out = '';
-  for (let i = 0; i < bytes.length;) {
-    const [rune, width] = decodeRune(bytes, i);
-    out += String.fromCodePoint(rune < 0 ? 0xdc00 + bytes[i] : rune);
-    i += width;
+  const data = bytes instanceof Uint8Array ? bytes : Uint8Array.from(bytes);
+  const parts: string[] = [];
+  let from = 0;
+  for (let i = 0; i < data.length;) {
+    if (data[i] < 0x80) {
+      i++;
+      continue;
+    }
+    const [rune, width] = decodeRune(data, i);
+    if (rune >= 0) {
+      i += width;
+      continue;
+    }
+    if (i > from) parts.push(UTF8.decode(data.subarray(from, i)));
+    parts.push(String.fromCharCode(0xdc00 + data[i]));
+    from = ++i;
   }
-  return out;
+  if (from < data.length) parts.push(UTF8.decode(data.subarray(from)));
+  return parts.join('');
 }
 
 /** The bytes a string stands for: UTF-8, with U+DC80..U+DCFF as raw bytes and any other lone
@@ -69,7 +87,6 @@ export function isValidUtf8(s: string): boolean {
 }
 
 // strconv.IsPrint: letters, marks, numbers, punctuation, symbols and the ASCII space.
-const PRINTABLE = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
 
 const CONTROL_ESCAPES: Record<number, string> = {
   0x07: '\\a',
@@ -88,8 +105,7 @@ function hex(n: number, width: number): string {
 /** The escape of a valid rune that is not the quote character or a backslash (strconv's
  * appendEscapedRune). */
 function escapeRune(r: number): string {
-  const ch = String.fromCodePoint(r);
-  if (PRINTABLE.test(ch)) return ch;
+  if (isGoPrint(r)) return String.fromCodePoint(r);
   if (CONTROL_ESCAPES[r] !== undefined) return CONTROL_ESCAPES[r];
   if (r < 0x20 || r === 0x7f) return '\\x' + hex(r, 2);
   return r < 0x10000 ? '\\u' + hex(r, 4) : '\\U' + hex(r, 8);
