@@ -223,6 +223,20 @@ describe('job summary and check-run output', () => {
     expect(escapeHtml(`a<b>&"'`)).toBe('a&lt;b&gt;&amp;&quot;&#39;');
   });
 
+  test('identical messages are folded in both summaries: two listed, then "and N more like this"', () => {
+    const files: Files = { 'go.mod': `module ${R}/v2\n` };
+    for (let i = 0; i < 6; i++) files[`p${i}/x.go`] = staleFile(1);
+    const report = analyze(snapshotOf(files), { intent: release('v2.0.0') });
+    expect(report.findings).toHaveLength(6);
+    const html = buildJobSummary(report, {});
+    expect(html.match(/<li><code>p\d\/x\.go/g)).toHaveLength(2);
+    expect(html).toContain('<li>… and 4 more like this (<code>stale-self-import</code>)</li>');
+    expect(html).not.toContain('left out');
+    const { summary } = buildCheckRunOutput(report, {});
+    expect(summary.match(/^- \*\*error\*\* p\d\/x\.go/gm)).toHaveLength(2);
+    expect(summary).toContain('- … and 4 more like this (`stale-self-import`)');
+  });
+
   test('the job summary: verdict, target, table by rule, findings', () => {
     const report = v2Report(2, 1);
     const html = buildJobSummary(report, {});
@@ -239,7 +253,8 @@ describe('job summary and check-run output', () => {
 
   describe('5,000 findings', () => {
     const files: Files = { 'go.mod': `module ${R}/v2\n` };
-    for (let i = 0; i < 1000; i++) files[`p${i}/x.go`] = staleFile(5);
+    // Each file imports other stale paths, so that no two messages are alike (alike ones are folded).
+    for (let i = 0; i < 1000; i++) files[`p${i}/x.go`] = staleFile(5, false, `${R}/p${i}`);
     const big = analyze(snapshotOf(files), { intent: release('v2.0.0') });
 
     test('the engine finds them', () => expect(big.findings).toHaveLength(5000));

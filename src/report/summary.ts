@@ -4,6 +4,7 @@
 import type { Report, TargetSummary } from '../analyze.js';
 import type { Conclusion, Finding, Severity } from '../types.js';
 import { byImportance } from './annotations.js';
+import { foldRepeated } from './text.js';
 
 export interface SummaryContext {
   /** The workflow run, which holds the job summary and the annotations. */
@@ -85,13 +86,20 @@ export function buildJobSummary(report: Report, context: SummaryContext): string
     if (!fits(head)) break;
     add(head);
     const items: string[] = [];
-    for (const f of section.findings) {
-      const item = `<li>${findingHtml(f, context)}</li>`;
+    // Identical messages are folded: "and 23 more like this" (they still count as shown).
+    const lines = foldRepeated(
+      section.findings,
+      f => `<li>${findingHtml(f, context)}</li>`,
+      (count, f) => `<li>… and ${count} more like this (<code>${text(f.rule)}</code>)</li>`
+    );
+    const folded = section.findings.length - lines.length;
+    for (const item of lines) {
       if (shown >= JOB_SUMMARY_MAX_DETAILS || !fits(item)) break;
       items.push(item);
       used += byteLength(item) + 1;
       shown++;
     }
+    if (items.length === lines.length) shown += folded;
     if (items.length > 0)
       out.push(`<details open><summary>Findings</summary>`, '<ul>', ...items, '</ul></details>');
   }
@@ -143,12 +151,18 @@ export function buildCheckRunOutput(
   if (context.patchFiles) add(`\n${patchLineMarkdown(context.patchFiles)}`);
   if (report.findings.length > 0) add('\n### Findings');
   let shown = 0;
-  for (const f of report.findings.slice().sort(byImportance)) {
-    const line = `- ${findingMarkdown(f, context)}`;
+  const sorted = report.findings.slice().sort(byImportance);
+  const lines = foldRepeated(
+    sorted,
+    f => `- ${findingMarkdown(f, context)}`,
+    (count, f) => `- … and ${count} more like this (\`${f.rule}\`)`
+  );
+  for (const line of lines) {
     if (!fits(line)) break;
     add(line);
     shown++;
   }
+  if (shown === lines.length) shown = sorted.length;
   if (out.length === 0) add('No Go module found.');
   const omitted = report.findings.length - shown;
   if (omitted > 0) {

@@ -69,7 +69,11 @@ const SHOWN_ALIKE = 2;
  * One line per finding, except that a message said more than SHOWN_ALIKE + 1 times (the same
  * local-replace in every go.mod) is listed SHOWN_ALIKE times and then folded: "... and 23 more like this".
  */
-export function foldRepeated(findings: readonly Finding[], line: (f: Finding) => string): string[] {
+export function foldRepeated(
+  findings: readonly Finding[],
+  line: (f: Finding) => string,
+  more: (count: number, f: Finding) => string = (count, f) => `  ... and ${count} more like this [${f.rule}]`
+): string[] {
   const alike = new Map<string, number>();
   const key = (f: Finding) => `${f.rule}\u0000${f.severity}\u0000${f.message}`;
   for (const f of findings) alike.set(key(f), (alike.get(key(f)) ?? 0) + 1);
@@ -81,7 +85,7 @@ export function foldRepeated(findings: readonly Finding[], line: (f: Finding) =>
     const n = (shown.get(k) ?? 0) + 1;
     shown.set(k, n);
     if (total <= SHOWN_ALIKE + 1 || n <= SHOWN_ALIKE) out.push(line(f));
-    else if (n === SHOWN_ALIKE + 1) out.push(`  ... and ${total - SHOWN_ALIKE} more like this [${f.rule}]`);
+    else if (n === SHOWN_ALIKE + 1) out.push(more(total - SHOWN_ALIKE, f));
   }
   return out;
 }
