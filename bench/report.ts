@@ -1,4 +1,5 @@
 // The benchmark's output: the tables, ratios and goals verdicts, and the closing BENCH_JSON line.
+import { readFileSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
 import { GOALS, RUNS, RUN_BUDGET_MS, WARMUPS } from './config.js';
 import { words } from './gosource.js';
@@ -156,4 +157,58 @@ export function report(measured: Measured[], quick: boolean, go: string | undefi
     trees: Object.fromEntries(trees)
   };
   console.log(`BENCH_JSON ${JSON.stringify(json)}`);
+}
+
+const BEGIN = '<!-- bench: the tables below are written by npm run bench -->';
+const END = '<!-- /bench -->';
+
+/** The Results tables of docs/speed.md, in Markdown, from a full run. */
+export function speedTables(measured: Measured[]): string {
+  const n = (v: number) => v.toLocaleString('en-US', { maximumFractionDigits: 0 });
+  const t = (x: Timing | undefined) => (x === undefined ? 'n/a' : `${n(x.ms)} ms`);
+  const rows = measured.map(m => {
+    const r = ratios(m);
+    const name = m.tree.name === 'one' ? 'one module' : m.tree.name === 'mono' ? 'monorepo' : m.tree.name;
+    return `| ${name} | ${n(m.tree.goFiles)} | ${t(m.check)} | ${t(m.head)} | ${t(m.withoutApi)} | ${t(m.cat)} | ${t(m.goList)} | ${times(r.checkOverCat)} | ${times(r.goListOverCheck)} | ${times(r.headOverWorktree)} |`;
+  });
+  const compared = measured.flatMap(m => {
+    const lines: string[] = [];
+    const pair = (what: string, p: WithAndWithoutApi | undefined) => {
+      if (p)
+        lines.push(
+          `| ${what} | ${t(p.check)} | ${t(p.withoutApi)} | ${n(p.check.ms - p.withoutApi.ms)} ms |`
+        );
+    };
+    if (m.tree.name !== 'one') return lines;
+    pair('the release: 20 packages that only add, read from their new files', {
+      check: m.check,
+      withoutApi: m.withoutApi
+    });
+    pair('the release with a field added in each', m.changed);
+    pair('the pull request moving to `/v3`: 10,000 files rewritten', m.bump);
+    return lines;
+  });
+  return [
+    BEGIN,
+    '',
+    '| tree | files | check | `--head` | no API compare | `cat` | `go list -e` | check / cat | go list / check | head / work tree |',
+    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
+    ...rows,
+    '',
+    '| what the API comparison reads (one module) | check | no API compare | the comparison adds |',
+    '| --- | --- | --- | --- |',
+    ...compared,
+    '',
+    END
+  ].join('\n');
+}
+
+/** Replaces the tables of docs/speed.md (between its markers) with this run's. */
+export function updateSpeedDoc(file: string, measured: Measured[]): boolean {
+  const doc = readFileSync(file, 'utf8');
+  const start = doc.indexOf(BEGIN);
+  const end = doc.indexOf(END);
+  if (start < 0 || end < start) return false;
+  writeFileSync(file, doc.slice(0, start) + speedTables(measured) + doc.slice(end + END.length));
+  return true;
 }

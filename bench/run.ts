@@ -39,12 +39,12 @@
 // (git-ignored) and runs that. Needs git; without `go` on PATH the go list column reads n/a.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { CLI, FULL, QUICK } from './config.js';
 import { CheckFailed, goEnv, goVersion, progress, timeCat, timeCheck, timeGoList } from './measure.js';
-import { mb, report } from './report.js';
+import { mb, report, updateSpeedDoc } from './report.js';
 import type { Measured, WithAndWithoutApi } from './report.js';
 import { checkOutChangedDeclarations, checkOutMajorBump, generateMono, generateOne } from './trees.js';
 
@@ -109,6 +109,13 @@ function main(): number {
       });
     }
     report(measured, quick, go);
+    // A full run keeps docs/speed.md's tables current (run Prettier on it before committing).
+    if (!quick) {
+      const doc = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'speed.md');
+      console.log(
+        updateSpeedDoc(doc, measured) ? `updated ${doc}` : `${doc} has no bench markers: not updated`
+      );
+    }
     return 0;
   } catch (error) {
     if (error instanceof CheckFailed) {
