@@ -96,8 +96,12 @@ function overflowAnnotation(level: Severity, more: number, seeAlso: string): Wor
   };
 }
 
+/** The check run's annotations: module by module, and within each errors first, then by file. */
 export function checkRunAnnotations(findings: readonly Finding[]): CheckRunAnnotation[] {
-  return findings.flatMap(f => (f.file === null ? [] : [checkRunAnnotation(f, f.file)]));
+  const ordered = findings
+    .slice()
+    .sort((a, b) => compareStrings(a.moduleDir ?? '', b.moduleDir ?? '') || byImportance(a, b));
+  return ordered.flatMap(f => (f.file === null ? [] : [checkRunAnnotation(f, f.file)]));
 }
 
 function checkRunAnnotation(f: Finding, path: string): CheckRunAnnotation {
