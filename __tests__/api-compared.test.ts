@@ -216,8 +216,8 @@ describe('changed declarations: the changed files are parsed, and the unchanged 
       'a dot import added to a changed file',
       { 'a/funcs.go': base['a/funcs.go'].replace('package a\n', 'package a\n\nimport . "strings"\n') },
       [],
-      2,
-      'the file: what it declares reads the names it imports'
+      3,
+      "the file, and types.go: whether T is the package's or the dot-imported package's depends on what the package declares"
     ],
     [
       'an import renamed',
@@ -265,6 +265,20 @@ describe('changed declarations: the changed files are parsed, and the unchanged 
       'compatible field T.W added @new:p/t.go:3:21'
     ]);
     expect(parsed).toBe(5); // t.go twice, u.go (U's methods), r.go and w.go
+  });
+
+  test('an alias an unchanged file declares is read through, as in the whole parse', () => {
+    const old: Files = {
+      'p/a.go': 'package p\n\nfunc Parse() TagList { return nil }\n',
+      'p/t.go': 'package p\n\ntype TagList []string\n\ntype CIDRList = TagList\n',
+      'p/u.go': 'package p\n\ntype Unrelated int\n'
+    };
+    const { changes, parsed } = compared(old, {
+      ...old,
+      'p/a.go': 'package p\n\nfunc Parse() CIDRList { return nil }\n'
+    });
+    expect(summary(changes)).toEqual([]);
+    expect(parsed).toBe(3); // a.go twice, t.go (it declares the alias)
   });
 
   test('a function changed that an unchanged file declares too: the first declaration wins, as in the whole parse', () => {

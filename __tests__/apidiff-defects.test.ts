@@ -4,6 +4,8 @@
 import { describe, expect, test } from '@jest/globals';
 import { compareApis } from '../src/go/api/diff.js';
 import { extractModuleApi } from '../src/go/api/extract.js';
+import { checkJson } from './helpers/cli.js';
+import { makeRepo } from './helpers/repo.js';
 
 const M = 'example.com/m';
 type Files = Record<string, string>;
@@ -34,5 +36,79 @@ describe('false breaks: identical types spelled differently', () => {
     const old = { 'a.go': 'package m\n\nfunc Log(args ...interface{}) {}\n' };
     const now = { 'a.go': 'package m\n\nfunc Log(args ...string) {}\n' };
     expect(breaking(diff(old, now)).map(c => c[1])).toEqual(['Log']);
+  });
+
+  test('a renamed import names the same package: aliased, plain or dot-imported', () => {
+    const decl = (q: string) =>
+      `func Start(s ${q}Span) ${q}Span { return s }\n\ntype T struct{ S ${q}Span }\n`;
+    const aliased = {
+      'a.go': `package m\n\nimport oteltrace "go.opentelemetry.io/otel/trace"\n\n${decl('oteltrace.')}`
+    };
+    const plain = { 'a.go': `package m\n\nimport "go.opentelemetry.io/otel/trace"\n\n${decl('trace.')}` };
+    const dot = { 'a.go': `package m\n\nimport . "go.opentelemetry.io/otel/trace"\n\n${decl('')}` };
+    expect(diff(aliased, plain)).toEqual([]);
+    expect(diff(plain, dot)).toEqual([]);
+    expect(diff(dot, aliased)).toEqual([]);
+  });
+
+  test('two packages under one qualifier stay apart', () => {
+    const old = {
+      'a.go':
+        'package m\n\nimport (\n\t"example.org/a/trace"\n\toteltrace "go.opentelemetry.io/otel/trace"\n)\n\nfunc F(trace.Span, oteltrace.Span) {}\n'
+    };
+    const now = {
+      'a.go':
+        'package m\n\nimport (\n\t"example.org/a/trace"\n\toteltrace "go.opentelemetry.io/otel/trace"\n)\n\nfunc F(oteltrace.Span, trace.Span) {}\n'
+    };
+    expect(breaking(diff(old, now)).map(c => c[1])).toEqual(['F']);
+  });
+
+  test('a type alias is its target, in this package and another of the module', () => {
+    const old = {
+      'a.go':
+        'package m\n\ntype TagList []string\n\nfunc Parse(s string) TagList { return nil }\n\ntype T struct{ Tags TagList }\n',
+      'sub/s.go': 'package sub\n\nimport "example.com/m"\n\nfunc Tags() m.TagList { return nil }\n'
+    };
+    const now = {
+      'a.go':
+        'package m\n\ntype TagList []string\n\nfunc Parse(s string) CIDRList { return nil }\n\ntype T struct{ Tags CIDRList }\n',
+      'b.go': 'package m\n\n// CIDRList is a TagList.\ntype CIDRList = TagList\n',
+      'sub/s.go': 'package sub\n\nimport "example.com/m"\n\nfunc Tags() m.CIDRList { return nil }\n'
+    };
+    expect(diff(old, now)).toEqual([['compatible', 'CIDRList', 'type CIDRList added']]);
+  });
+
+  test('a type parameter is neither an alias nor a dot-imported name', () => {
+    const src = (t: string) =>
+      `package m\n\nimport . "example.org/x"\n\ntype T = int\n\nfunc F[T any](x ${t}) {}\n`;
+    expect(breaking(diff({ 'a.go': src('T') }, { 'a.go': src('int') })).map(c => c[1])).toEqual(['F']);
+  });
+});
+
+describe('false breaks through the CLI', () => {
+  const mod = `module github.com/o/r\n\ngo 1.21\n`;
+  test('a release that renames an import and spells any for interface{} passes', async () => {
+    const dir = makeRepo(
+      [
+        {
+          files: {
+            'go.mod': mod,
+            'log.go':
+              'package r\n\nimport oteltrace "go.opentelemetry.io/otel/trace"\n\nfunc Log(s oteltrace.Span, args ...interface{}) {}\n'
+          },
+          tags: ['v1.2.0']
+        }
+      ],
+      {
+        files: {
+          'go.mod': mod,
+          'log.go':
+            'package r\n\nimport "go.opentelemetry.io/otel/trace"\n\nfunc Log(s trace.Span, args ...any) {}\n'
+        }
+      }
+    );
+    const { code, report } = await checkJson(dir, '--tag', 'v1.2.1');
+    expect(report.findings.filter(f => f.rule === 'breaking-change')).toEqual([]);
+    expect(code).toBe(0);
   });
 });

@@ -164,13 +164,13 @@ function extractAsked(
     const results = sides.map((side, s) => extractLoaded(side, loaded[s], compared, affected, parse, cache));
     let grew = false;
     sides.forEach((side, s) => {
-      for (const [dir, names] of results[s].asked) {
+      for (const [dir, { names, aliases }] of results[s].asked) {
         const read = loaded[s].get(dir) as Set<string>;
         for (const src of side.dirs.get(dir) ?? []) {
           if (read.has(src.file)) continue;
           const scan = scanCached(src, scans);
           const declares = (n: string) => !scan || scan.declared.has(n) || scan.receivers.has(n);
-          if ([...names].some(declares)) {
+          if ([...names].some(declares) || [...aliases].some(n => !scan || scan.aliases.has(n))) {
             read.add(src.file);
             grew = true;
           }
@@ -209,9 +209,9 @@ function extractLoaded(
   affected: ReadonlyMap<string, ReadonlySet<string>>,
   parse: ParseGo,
   cache: ParseCache
-): { api: ModuleApi; asked: Map<string, Set<string>> } {
+): { api: ModuleApi; asked: Map<string, { names: Set<string>; aliases: Set<string> }> } {
   const pkgs = new Map<string, PkgInfo>();
-  const lookups: [string, AskedMap<Decl>, AskedMap<ConstEntry>][] = [];
+  const lookups: [string, AskedMap<Decl>, AskedMap<ConstEntry>, Set<string>][] = [];
   for (const [dir, files] of side.dirs) {
     const header = side.headers.get(dir);
     if (!header) continue;
@@ -228,8 +228,9 @@ function extractLoaded(
     }
     const types = new AskedMap(pkg.types);
     const consts = new AskedMap(pkg.consts);
-    pkgs.set(dir, { ...pkg, types, consts });
-    lookups.push([dir, types, consts]);
+    const aliasLookups = new Set<string>();
+    pkgs.set(dir, { ...pkg, types, consts, aliasLookups });
+    lookups.push([dir, types, consts, aliasLookups]);
   }
   resolveQualifiers(pkgs, side.modulePath);
   const packages = new Map<string, PackageApi>();
@@ -239,10 +240,10 @@ function extractLoaded(
     if (!pkg || pkg.name === 'main' || isInternalDir(pkg.dir)) continue;
     packages.set(dir, { dir, name: pkg.name, objects: objectsOf(extractor, pkg), pos: pkg.pos });
   }
-  const asked = new Map<string, Set<string>>();
-  for (const [dir, types, consts] of lookups) {
+  const asked = new Map<string, { names: Set<string>; aliases: Set<string> }>();
+  for (const [dir, types, consts, aliases] of lookups) {
     const names = new Set([...types.asked, ...consts.asked]);
-    if (names.size > 0) asked.set(dir, names);
+    if (names.size > 0 || aliases.size > 0) asked.set(dir, { names, aliases });
   }
   return { api: { modulePath: side.modulePath, packages }, asked };
 }

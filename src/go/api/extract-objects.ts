@@ -12,8 +12,8 @@ import {
   type PkgInfo
 } from './extract-context.js';
 import { byMemberName, promotedMembers } from './extract-promoted.js';
-import { constSpecs, fieldChildren, named, receiverOf, varSpecs } from './extract-syntax.js';
-import { exprText, signatureText, typeParams, typeText } from './extract-typetext.js';
+import { constSpecs, declTypeParams, fieldChildren, named, receiverOf, varSpecs } from './extract-syntax.js';
+import { exprText, signatureText, typeParams, typeText, withScope } from './extract-typetext.js';
 import { underlying } from './extract-underlying.js';
 import type { ApiObject, Method } from './model.js';
 
@@ -27,79 +27,82 @@ export function objectsOf(x: Extractor, pkg: PkgInfo): Map<string, ApiObject> {
   for (const { node: decl, ctx, consulted } of pkg.decls) {
     // A consulted declaration's methods are what embedding types get; nothing else of it is wanted.
     if (consulted && decl.type !== 'method_declaration') continue;
-    switch (decl.type) {
-      case 'const_declaration':
-        consts(pkg, decl, ctx, evaluator, add);
-        break;
-      case 'var_declaration':
-        for (const spec of varSpecs(decl)) {
-          if (spec.hasError) continue;
-          const type = spec.childForFieldName('type');
-          for (const n of fieldChildren(spec, 'name')) {
-            if (!isExported(n.text)) continue;
-            add({
-              kind: 'var',
-              name: n.text,
-              ...(type ? { type: typeText(type) } : {}),
-              pos: posOf(ctx, n)
-            });
+    // Type texts are read in the declaration's file: its imports and package (extract-typetext.ts).
+    withScope({ ctx, pkg, pkgs: x.pkgs, params: declTypeParams(decl) }, () => {
+      switch (decl.type) {
+        case 'const_declaration':
+          consts(pkg, decl, ctx, evaluator, add);
+          break;
+        case 'var_declaration':
+          for (const spec of varSpecs(decl)) {
+            if (spec.hasError) continue;
+            const type = spec.childForFieldName('type');
+            for (const n of fieldChildren(spec, 'name')) {
+              if (!isExported(n.text)) continue;
+              add({
+                kind: 'var',
+                name: n.text,
+                ...(type ? { type: typeText(type) } : {}),
+                pos: posOf(ctx, n)
+              });
+            }
           }
-        }
-        break;
-      case 'function_declaration': {
-        if (isBroken(decl)) break;
-        const name = decl.childForFieldName('name');
-        if (!name || !isExported(name.text)) break;
-        add({
-          kind: 'func',
-          name: name.text,
-          typeParams: typeParams(decl.childForFieldName('type_parameters')),
-          signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
-          pos: posOf(ctx, name)
-        });
-        break;
-      }
-      case 'method_declaration': {
-        if (isBroken(decl)) break;
-        const name = decl.childForFieldName('name');
-        const recv = receiverOf(decl.childForFieldName('receiver'));
-        // Methods of unexported types count too: an exported struct that embeds the type gets them.
-        if (!name || !recv || !isExported(name.text)) break;
-        const list = methods.get(recv.base) ?? [];
-        list.push({
-          name: name.text,
-          signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
-          pos: posOf(ctx, name),
-          ...(recv.pointer ? { pointer: true } : {})
-        });
-        methods.set(recv.base, list);
-        break;
-      }
-      case 'type_declaration':
-        for (const spec of named(decl)) {
-          if (spec.hasError || (spec.type !== 'type_spec' && spec.type !== 'type_alias')) continue;
-          const name = spec.childForFieldName('name');
-          if (!name || !isExported(name.text)) continue;
-          const type = spec.childForFieldName('type');
-          const text =
-            type?.type === 'struct_type'
-              ? 'struct{...}'
-              : type?.type === 'interface_type'
-                ? 'interface{...}'
-                : typeText(type);
+          break;
+        case 'function_declaration': {
+          if (isBroken(decl)) break;
+          const name = decl.childForFieldName('name');
+          if (!name || !isExported(name.text)) break;
           add({
-            kind: 'type',
+            kind: 'func',
             name: name.text,
-            alias: spec.type === 'type_alias',
-            typeParams: typeParams(spec.childForFieldName('type_parameters')),
-            text,
-            underlying: underlying(x, pkg, type, ctx),
-            methods: [],
+            typeParams: typeParams(decl.childForFieldName('type_parameters')),
+            signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
             pos: posOf(ctx, name)
           });
+          break;
         }
-        break;
-    }
+        case 'method_declaration': {
+          if (isBroken(decl)) break;
+          const name = decl.childForFieldName('name');
+          const recv = receiverOf(decl.childForFieldName('receiver'));
+          // Methods of unexported types count too: an exported struct that embeds the type gets them.
+          if (!name || !recv || !isExported(name.text)) break;
+          const list = methods.get(recv.base) ?? [];
+          list.push({
+            name: name.text,
+            signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
+            pos: posOf(ctx, name),
+            ...(recv.pointer ? { pointer: true } : {})
+          });
+          methods.set(recv.base, list);
+          break;
+        }
+        case 'type_declaration':
+          for (const spec of named(decl)) {
+            if (spec.hasError || (spec.type !== 'type_spec' && spec.type !== 'type_alias')) continue;
+            const name = spec.childForFieldName('name');
+            if (!name || !isExported(name.text)) continue;
+            const type = spec.childForFieldName('type');
+            const text =
+              type?.type === 'struct_type'
+                ? 'struct{...}'
+                : type?.type === 'interface_type'
+                  ? 'interface{...}'
+                  : typeText(type);
+            add({
+              kind: 'type',
+              name: name.text,
+              alias: spec.type === 'type_alias',
+              typeParams: typeParams(spec.childForFieldName('type_parameters')),
+              text,
+              underlying: underlying(x, pkg, type, ctx),
+              methods: [],
+              pos: posOf(ctx, name)
+            });
+          }
+          break;
+      }
+    });
   }
   for (const list of methods.values()) {
     const seen = new Set<string>();

@@ -71,7 +71,7 @@ export function promotedMembers(
             offer(m.name, { method: { ...m, via } });
           }
         } else if (type) {
-          const u = structUnderlying(type.node, type.ctx);
+          const u = structUnderlying(x, pkg, type.node, type.ctx);
           if (u.kind === 'struct') for (const f of u.fields) offer(f.name, { field: { ...f, via } });
           next.push({ type, via, pointer });
         }

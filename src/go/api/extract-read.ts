@@ -150,6 +150,7 @@ export function resolveQualifiers(pkgs: ReadonlyMap<string, PkgInfo>, modulePath
       for (const imp of ctx.imports) {
         const target = ownPackageDir(imp.path, modulePath);
         if (target === undefined) continue;
+        (ctx.ownDirs ??= new Map()).set(imp.path, target);
         const name = imp.name ?? pkgs.get(target)?.name ?? imp.path.slice(imp.path.lastIndexOf('/') + 1);
         if (name === '_' || name === '.') continue;
         ctx.qualifiers.set(name, target);

@@ -7,8 +7,9 @@
 // package is a directory; `main` packages and `internal` trees are left out of the result (but
 // internal packages are still read, so that an exported interface may embed an internal one).
 //
-// Type text is canonical (see `typeText`): single spaces, no parameter names, qualifiers as written,
-// struct fields one per entry in source order without tags, interface methods sorted by name then
+// Type text is canonical (see `typeText`): single spaces, no parameter names, a qualifier as its
+// package's name (`oteltrace.Span` reads `trace.Span`, a dot-imported `Span` too), the module's
+// non-generic aliases read as their targets, struct fields one per entry in source order without tags, interface methods sorted by name then
 // embedded elements in source order. Constant values are evaluated where the expression only uses
 // literals, iota, conversions and constants of the same package (`1 << iota` at index 2 is `4`);
 // otherwise the normalized expression text is kept, with `@index` when it depends on iota.
