@@ -112,3 +112,68 @@ describe('false breaks through the CLI', () => {
     expect(code).toBe(0);
   });
 });
+
+describe('build constraints: the API per platform', () => {
+  test('a change on some platforms only names them', () => {
+    const old = {
+      'f_linux.go': 'package m\n\nfunc Open(fd int) {}\n',
+      'f_windows.go': 'package m\n\nfunc Open(fd int) {}\n',
+      'f_other.go': '//go:build !linux && !windows\n\npackage m\n\nfunc Open(fd int) {}\n'
+    };
+    const now = { ...old, 'f_windows.go': 'package m\n\nfunc Open(handle uintptr) {}\n' };
+    expect(diff(old, now)).toEqual([
+      [
+        'breaking',
+        'Open',
+        'func Open changed from func(int) to func(uintptr) (on windows/amd64, windows/arm64, windows/386 only)'
+      ]
+    ]);
+  });
+
+  test('a declaration that only some platforms lose is removed there', () => {
+    const old = { 'a.go': 'package m\n\nfunc Fsync() {}\n', 'b.go': 'package m\n' };
+    const now = { ...old, 'a.go': '//go:build unix\n\npackage m\n\nfunc Fsync() {}\n' };
+    expect(diff(old, now)).toEqual([
+      ['breaking', 'Fsync', 'func Fsync removed (on windows/amd64, windows/arm64, windows/386 only)']
+    ]);
+  });
+
+  test('files renamed from _386.go and _amd64.go to _86.go and _64.go, constrained alike inside: no change', () => {
+    const old = {
+      'word_386.go': 'package m\n\ntype Word uint32\n',
+      'word_amd64.go': 'package m\n\ntype Word uint64\n',
+      'word_arm64.go': 'package m\n\ntype Word uint64\n'
+    };
+    const now = {
+      'word_86.go': '//go:build 386\n\npackage m\n\ntype Word uint32\n',
+      'word_64.go': '//go:build amd64 || arm64\n\npackage m\n\ntype Word uint64\n'
+    };
+    expect(diff(old, now)).toEqual([]);
+  });
+
+  test('a module without constrained files has one API', () => {
+    const api = extractModuleApi(M, '.', [
+      { file: 'a.go', data: new TextEncoder().encode('package m\n\nfunc F() {}\n') }
+    ]);
+    expect(api.variants).toBeUndefined();
+  });
+});
+
+describe('build constraints through the CLI', () => {
+  const mod = `module github.com/o/r\n\ngo 1.21\n`;
+  test('a break on darwin only fails the release and names the platforms', async () => {
+    const files = (darwin: string) => ({
+      'go.mod': mod,
+      'term/term_darwin.go': `package term\n\nfunc Size() ${darwin} { return 0 }\n`,
+      'term/term_other.go': '//go:build !darwin\n\npackage term\n\nfunc Size() int { return 0 }\n'
+    });
+    const dir = makeRepo([{ files: files('int'), tags: ['v1.0.0'] }], { files: files('int64') });
+    const { code, report } = await checkJson(dir, '--tag', 'v1.1.0');
+    expect(code).toBe(1);
+    const found = report.findings.filter(f => f.rule === 'breaking-change');
+    expect(found.map(f => [f.severity, f.file, f.line])).toEqual([['error', 'term/term_darwin.go', 3]]);
+    expect(found[0].message).toContain(
+      'func Size changed from func() int to func() int64 (on darwin/amd64, darwin/arm64 only)'
+    );
+  });
+});

@@ -32,6 +32,7 @@ import {
   sameBytes,
   type ParseCache
 } from './extract-read.js';
+import { platformGroups, withVariants } from './extract-platforms.js';
 import { named } from './extract-syntax.js';
 import type { ModuleApi, PackageApi } from './model.js';
 import { parseGoDeclarations } from './parse.js';
@@ -76,11 +77,36 @@ export function extractComparedApis(
   now: ComparedSide,
   options: ComparedApisOptions = {}
 ): [ModuleApi, ModuleApi] {
+  // Per group of platforms with the same files (extract-platforms.ts); each file parsed once.
+  const groups = platformGroups([old.files, now.files]);
+  const cache: ParseCache = new Map();
+  const pairs = groups.map(({ files: [before, after] }) =>
+    extractComparedOn(moduleDir, { ...old, files: before }, { ...now, files: after }, options, cache)
+  );
+  return [
+    withVariants(
+      pairs.map(p => p[0]),
+      groups
+    ),
+    withVariants(
+      pairs.map(p => p[1]),
+      groups
+    )
+  ];
+}
+
+/** extractComparedApis on one group of platforms' files. */
+function extractComparedOn(
+  moduleDir: string,
+  old: ComparedSide,
+  now: ComparedSide,
+  options: ComparedApisOptions,
+  cache: ParseCache
+): [ModuleApi, ModuleApi] {
   const parse = options.parse ?? parseGoDeclarations;
   const dependents = options.dependents ?? new Set<string>();
   const skipped = unchangedPackages(old, now);
   for (const dir of dependents) skipped.delete(dir);
-  const cache: ParseCache = new Map();
   const sideOf = ({ modulePath, files }: ComparedSide): LazySide => {
     const dirs = filesByPackage(files, moduleDir, skipped);
     const headers = new Map<string, PackageApi>();

@@ -19,7 +19,8 @@
 // extract-typetext.ts, extract-consts.ts, extract-syntax.ts, extract-context.ts; the comparison's
 // extract-compared.ts, extract-affected.ts (file selection) and extract-additions.ts.
 
-import { extractWith } from './extract-read.js';
+import { platformGroups, withVariants } from './extract-platforms.js';
+import { extractWith, type ParseCache } from './extract-read.js';
 import type { ApiSource, ParseGo } from './extract-context.js';
 import type { ModuleApi } from './model.js';
 import { parseGoDeclarations } from './parse.js';
@@ -42,5 +43,11 @@ export function extractModuleApi(
   files: readonly ApiSource[],
   parse: ParseGo = parseGoDeclarations
 ): ModuleApi {
-  return extractWith(modulePath, moduleDir, files, parse, new Map());
+  // Per group of platforms with the same files (extract-platforms.ts); each file parsed once.
+  const groups = platformGroups([files]);
+  const cache: ParseCache = new Map();
+  return withVariants(
+    groups.map(g => extractWith(modulePath, moduleDir, g.files[0], parse, cache)),
+    groups
+  );
 }

@@ -96,6 +96,12 @@ export interface ModuleApi {
   modulePath: string;
   /** Packages by module-relative directory. */
   packages: Map<string, PackageApi>;
+  /**
+   * When the API differs between platforms (build constraints): the platforms (`linux/amd64`) whose
+   * API `packages` is, and the API of each other group of platforms. Absent: the same on all.
+   */
+  platforms?: string[];
+  variants?: ModuleApi[];
 }
 
 export type ChangeSeverity = 'breaking' | 'possibly-breaking' | 'compatible';
@@ -110,4 +116,6 @@ export interface ApiChange {
   pos: ApiPosition;
   /** Which tree `pos` is in. */
   side: 'old' | 'new';
+  /** Found on these platforms only (the message names them); absent: on every platform compared. */
+  platforms?: string[];
 }
