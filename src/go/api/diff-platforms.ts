@@ -1,7 +1,7 @@
 // Comparing APIs computed per platform (model.ts `variants`, extract-platforms.ts): each platform's
 // old API against its new one, each distinct pair once, and the changes merged: a change found on
 // every platform is reported as it is, one found on some only names them.
-import { API_PLATFORMS } from '../module/platforms.js';
+import { API_PLATFORMS } from './platforms.js';
 import type { ApiChange, ModuleApi } from './model.js';
 
 /** The API a ModuleApi gives for each platform. */

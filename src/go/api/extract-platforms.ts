@@ -3,7 +3,7 @@
 // of a comparison) are one group, extracted once; the first group's API is the ModuleApi's own, the
 // others its `variants` (model.ts), compared platform by platform (diff-platforms.ts).
 import { scanImports } from '../module/imports.js';
-import { API_PLATFORMS, fileBuiltOn } from '../module/platforms.js';
+import { API_PLATFORMS, fileBuiltOn } from './platforms.js';
 import type { ApiSource } from './extract-context.js';
 import type { ModuleApi } from './model.js';
 

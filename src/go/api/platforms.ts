@@ -2,7 +2,7 @@
 // ends in (`_linux.go`, `_windows_arm64.go`, `_test` aside) and its //go:build expression under a
 // platform's tags. The exported API is computed per platform over a fixed set of first-class ports
 // (README, "Breaking changes and the next version").
-import { evalConstraint } from './imports-constraint.js';
+import { evalConstraint } from '../module/imports.js';
 
 /** The ports the exported API is compared on: Go's first-class ports, and freebsd/amd64. */
 export const API_PLATFORMS: readonly string[] = [
