@@ -177,3 +177,69 @@ describe('build constraints through the CLI', () => {
     );
   });
 });
+
+describe('embedding: what a struct really lost', () => {
+  const base =
+    'type Base struct{ ID string }\n\nfunc (Base) Name() string { return "" }\n\nfunc (*Base) Reset() {}\n';
+
+  test('an embedding that becomes a named field, with equivalent own fields and methods, is no break', () => {
+    const old = { 'a.go': `package m\n\n${base}\ntype T struct{ Base }\n` };
+    const now = {
+      'a.go': `package m\n\n${base}\ntype T struct {\n\tBase Base\n\tID   string\n}\n\nfunc (T) Name() string { return "" }\n\nfunc (*T) Reset() {}\n`
+    };
+    expect(breaking(diff(old, now))).toEqual([]);
+  });
+
+  test('an embedding that becomes a named field reports the promoted members lost', () => {
+    const old = { 'a.go': `package m\n\n${base}\ntype T struct{ Base }\n` };
+    const now = { 'a.go': `package m\n\n${base}\ntype T struct{ Base Base }\n` };
+    expect(breaking(diff(old, now))).toEqual([
+      ['breaking', 'T.ID', 'field (promoted through Base) T.ID removed'],
+      ['breaking', 'T.Name', 'method T.Name (promoted through Base) removed'],
+      ['breaking', 'T.Reset', 'method T.Reset (promoted through Base) removed']
+    ]);
+  });
+
+  test('fields moved into an embedded struct break keyed literals', () => {
+    const old = { 'a.go': 'package m\n\ntype Error struct {\n\tCode    int\n\tMessage string\n}\n' };
+    const now = {
+      'a.go':
+        'package m\n\ntype Status struct {\n\tCode    int\n\tMessage string\n}\n\ntype Error struct{ Status }\n'
+    };
+    expect(breaking(diff(old, now))).toEqual([
+      [
+        'breaking',
+        'Error.Code',
+        'field Error.Code moved into embedded Status: keyed literals Error{Code: ...} no longer compile'
+      ],
+      [
+        'breaking',
+        'Error.Message',
+        'field Error.Message moved into embedded Status: keyed literals Error{Message: ...} no longer compile'
+      ]
+    ]);
+  });
+});
+
+describe('embedding through the CLI', () => {
+  const mod = `module github.com/o/r\n\ngo 1.21\n`;
+  test('a field moved into an embedded struct fails the release', async () => {
+    const dir = makeRepo(
+      [
+        { files: { 'go.mod': mod, 'e.go': 'package r\n\ntype Error struct{ Code int }\n' }, tags: ['v1.0.0'] }
+      ],
+      {
+        files: {
+          'go.mod': mod,
+          'e.go': 'package r\n\ntype Status struct{ Code int }\n\ntype Error struct{ Status }\n'
+        }
+      }
+    );
+    const { code, report } = await checkJson(dir, '--tag', 'v1.1.0');
+    expect(code).toBe(1);
+    const found = report.findings.filter(f => f.rule === 'breaking-change' && f.severity === 'error');
+    expect(found.map(f => f.message.split(',')[0])).toEqual([
+      'Error.Code: field Error.Code moved into embedded Status: keyed literals Error{Code: ...} no longer compile'
+    ]);
+  });
+});
