@@ -327,7 +327,7 @@ describe('changed declarations: the changed files are parsed, and the unchanged 
   });
 
   test('a changed package embedding a type of an added package and an added type of one that only adds', () => {
-    // Another package's embedded struct is not followed: b's own file tells the change.
+    // B now promotes the members of a.T, a.Extra and c.C: the files that declare them are read too.
     const now = withFiles({
       'a/more.go': 'package a\n\ntype Extra struct{ N int }\n',
       'b/b.go': base['b/b.go']
@@ -336,7 +336,7 @@ describe('changed declarations: the changed files are parsed, and the unchanged 
       'c/c.go': 'package c\n\ntype C struct{ Field int }\n\nfunc (C) M() {}\n'
     });
     const { parsed, changes } = compared(base, now);
-    expect(parsed).toBe(3); // b.go's two versions, and a's new file (its additions)
+    expect(parsed).toBe(5); // b.go's two versions, a's new file (its additions), a/types.go (T), c/c.go (C)
     expect(summary(changes)).toContain('compatible embedded field B.C added @new:b/b.go:8:30');
   });
 

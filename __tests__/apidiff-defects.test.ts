@@ -243,3 +243,48 @@ describe('embedding through the CLI', () => {
     ]);
   });
 });
+
+describe('members promoted from other packages of the module', () => {
+  const base = (extra: string) => ({
+    'base/b.go': `package base\n\ntype Item struct{ N int }\n\ntype Base struct{ ID string }\n\nfunc (*Base) Get() *Item { return nil }\n${extra}`
+  });
+  const user = { 'm.go': 'package m\n\nimport "example.com/m/base"\n\ntype Client struct{ *base.Base }\n' };
+
+  test('a method the embedded type loses is lost by the embedding struct', () => {
+    const old = { ...user, ...base('\nfunc (Base) Name() string { return "" }\n') };
+    const now = { ...user, ...base('') };
+    expect(breaking(diff(old, now))).toEqual([
+      ['breaking', 'Client.Name', 'method Client.Name (promoted through Base) removed'],
+      ['breaking', 'base.Base.Name', 'method Base.Name removed']
+    ]);
+  });
+
+  test("promoted members read in the other package's terms: a method moved onto the struct is no change", () => {
+    const old = { ...user, ...base('') };
+    const now = {
+      'm.go':
+        'package m\n\nimport "example.com/m/base"\n\ntype Client struct{ *base.Base }\n\nfunc (Client) Get() *base.Item { return nil }\n',
+      ...base('')
+    };
+    expect(diff(old, now)).toEqual([]);
+  });
+
+  test('through the CLI: a field gone from the embedded struct fails the release', async () => {
+    const mod = `module github.com/o/r\n\ngo 1.21\n`;
+    const files = (field: string, more: string) => ({
+      'go.mod': mod,
+      'base/b.go': `package base\n\ntype Base struct{ ${field} }\n`,
+      'c.go': `package r\n\nimport "github.com/o/r/base"\n\ntype Client struct{ base.Base }\n${more}`
+    });
+    const dir = makeRepo([{ files: files('Token string', ''), tags: ['v1.0.0'] }], {
+      files: files('token string', '\nfunc New() *Client { return nil }\n')
+    });
+    const { code, report } = await checkJson(dir, '--tag', 'v1.1.0');
+    expect(code).toBe(1);
+    const found = report.findings.filter(f => f.rule === 'breaking-change' && f.severity === 'error');
+    expect(found.map(f => f.message.split(',')[0].replace(/ \(as it was in v1\.0\.0\)/, '')).sort()).toEqual([
+      'Client.Token: field (promoted through Base) Client.Token removed',
+      'base.Base.Token: field Base.Token removed'
+    ]);
+  });
+});

@@ -38,9 +38,10 @@ export interface Method {
 }
 
 /**
- * What a struct type gets from the types it embeds that are declared in its own package (their
- * methods and exported fields, at the shallowest depth, ambiguous names left out, as the spec's
- * selector rules say). Embedded types of other packages cannot be looked inside from source.
+ * What a struct type gets from the types it embeds that are declared in its module (its own
+ * package, or another package read with it: their methods and exported fields, at the shallowest
+ * depth, ambiguous names left out, as the spec's selector rules say; another package's texts are
+ * qualified with its name). Embedded types of other modules cannot be looked inside from source.
  */
 export interface Promoted {
   methods: Method[];
