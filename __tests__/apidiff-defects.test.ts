@@ -288,3 +288,23 @@ describe('members promoted from other packages of the module', () => {
     ]);
   });
 });
+
+describe('unexported types the exported API names', () => {
+  test("a func-typed field's unexported type that changed breaks", () => {
+    const src = (sig: string) => ({
+      'a.go': `package m\n\ntype handlerFunc ${sig}\n\ntype Options struct{ Handler handlerFunc }\n`
+    });
+    expect(breaking(diff(src('func(int) error'), src('func(string) error')))).toEqual([
+      ['breaking', 'handlerFunc', 'type handlerFunc changed from func(int) error to func(string) error']
+    ]);
+  });
+
+  test('through another unexported type, and not for a type the API does not name', () => {
+    const src = (sig: string) => ({
+      'a.go': `package m\n\ntype cb ${sig}\n\ntype hooks struct{ OnClose cb }\n\nfunc New() *hooks { return nil }\n\ntype unused ${sig}\n`
+    });
+    expect(breaking(diff(src('func()'), src('func() error')))).toEqual([
+      ['breaking', 'cb', 'type cb changed from func() to func() error']
+    ]);
+  });
+});

@@ -13,6 +13,7 @@ import type { ApiChange, ChangeSeverity, ModuleApi, PackageApi } from './model.j
 import { comparePackages } from './diff-packages.js';
 import { mergePlatformChanges, platformPairs } from './diff-platforms.js';
 import { Differ, type CompareOptions } from './diff-state.js';
+import { compareUnexported } from './diff-unexported.js';
 import { compareGoStrings } from '../module/version.js';
 
 export { type CompareOptions } from './diff-state.js';
@@ -47,6 +48,7 @@ function compareOn(oldApi: ModuleApi, newApi: ModuleApi, options: CompareOptions
       differ.add('breaking', dir, `package ${importPath(oldApi.modulePath, dir)} removed`, oldPkg.pos, 'old');
     } else {
       comparePackages(differ, oldPkg, newPkg);
+      compareUnexported(differ, oldPkg, newPkg);
     }
   }
   for (const [dir, newPkg] of newPkgs) {

@@ -21,7 +21,7 @@ import {
   type ParseGo,
   type PkgInfo
 } from './extract-context.js';
-import { objectsOf } from './extract-objects.js';
+import { packageApiOf } from './extract-objects.js';
 import {
   byFile,
   collectDecls,
@@ -264,7 +264,7 @@ function extractLoaded(
   for (const dir of [...compared.keys()].sort()) {
     const pkg = pkgs.get(dir);
     if (!pkg || pkg.name === 'main' || isInternalDir(pkg.dir)) continue;
-    packages.set(dir, { dir, name: pkg.name, objects: objectsOf(extractor, pkg), pos: pkg.pos });
+    packages.set(dir, packageApiOf(extractor, pkg));
   }
   const asked = new Map<string, { names: Set<string>; aliases: Set<string> }>();
   for (const [dir, types, consts, aliases] of lookups) {

@@ -83,6 +83,8 @@ export function declTypeParams(decl: Node): Set<string> {
       if (d.type === 'type_parameter_declaration') for (const n of fieldChildren(d, 'name')) out.add(n.text);
   };
   if (decl.type === 'function_declaration') addList(decl.childForFieldName('type_parameters'));
+  else if (decl.type === 'type_spec' || decl.type === 'type_alias')
+    addList(decl.childForFieldName('type_parameters'));
   else if (decl.type === 'type_declaration')
     for (const spec of named(decl)) addList(spec.childForFieldName('type_parameters'));
   else if (decl.type === 'method_declaration') {

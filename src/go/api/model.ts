@@ -89,6 +89,8 @@ export interface PackageApi {
   name: string;
   /** Exported objects by name. */
   objects: Map<string, ApiObject>;
+  /** The unexported types the exported objects name, directly or through one another (absent: none). */
+  unexported?: Map<string, ApiObject>;
   /** Where the package was read, for findings about the package itself. */
   pos: ApiPosition;
 }
