@@ -308,3 +308,21 @@ describe('unexported types the exported API names', () => {
     ]);
   });
 });
+
+describe('renamed unexported types, matched by their place in the exported API', () => {
+  test('an unexported type renamed is no change; what changed in it is', () => {
+    const src = (name: string, field: string) => ({
+      'a.go': `package m\n\ntype ${name} struct{ Retries ${field} }\n\nfunc New() *${name} { return nil }\n\nfunc (o *${name}) Apply() {}\n\nvar Default ${name}\n`
+    });
+    expect(diff(src('options', 'int'), src('config', 'int'))).toEqual([]);
+    expect(breaking(diff(src('options', 'int'), src('config', 'string')))).toEqual([
+      ['breaking', 'options.Retries', 'field options.Retries changed from int to string']
+    ]);
+  });
+
+  test('one unexported type cannot stand for two', () => {
+    const old = { 'a.go': 'package m\n\ntype a int\n\ntype b int\n\nfunc F(a, b) {}\n' };
+    const now = { 'a.go': 'package m\n\ntype c int\n\nfunc F(c, c) {}\n' };
+    expect(breaking(diff(old, now)).map(c => c[1])).toEqual(['F']);
+  });
+});

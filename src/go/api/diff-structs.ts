@@ -2,7 +2,7 @@
 // embedded (breaking) or added (compatible), and a struct that stops being comparable.
 
 import { underlyingComparability } from './diff-comparable.js';
-import { IDENT, key, renamingOf } from './diff-keys.js';
+import { IDENT, renamingOf } from './diff-keys.js';
 import { byName, Differ, sortedNames, subjectOf, withPromoted } from './diff-state.js';
 import type { ApiObject, Field, PackageApi, Underlying } from './model.js';
 
@@ -40,7 +40,7 @@ export function compareStructs(
       d.add('breaking', subject, msg, nf.pos, 'new');
     } else if (of === undefined) {
       d.add('compatible', subject, `${fieldWord(nf)} ${o.name}.${name} added`, nf.pos, 'new');
-    } else if (key(of.type, ro) !== key(nf.type, rn)) {
+    } else if (!d.sameType(of.type, nf.type, ro, rn)) {
       d.add(
         'breaking',
         subject,

@@ -47,6 +47,8 @@ function compareOn(oldApi: ModuleApi, newApi: ModuleApi, options: CompareOptions
     if (newPkg === undefined) {
       differ.add('breaking', dir, `package ${importPath(oldApi.modulePath, dir)} removed`, oldPkg.pos, 'old');
     } else {
+      differ.pkgs = { old: oldPkg, now: newPkg };
+      differ.corresponding.clear();
       comparePackages(differ, oldPkg, newPkg);
       compareUnexported(differ, oldPkg, newPkg);
     }
