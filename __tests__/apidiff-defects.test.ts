@@ -326,3 +326,19 @@ describe('renamed unexported types, matched by their place in the exported API',
     expect(breaking(diff(old, now)).map(c => c[1])).toEqual(['F']);
   });
 });
+
+describe('comparability', () => {
+  test('a struct with unexported fields that gains a non-comparable one is no longer comparable', () => {
+    const old = { 'a.go': 'package m\n\ntype Key struct {\n\tName string\n\tn    int\n}\n' };
+    const now = { 'a.go': 'package m\n\ntype Key struct {\n\tName string\n\tn    int\n\ttags []string\n}\n' };
+    expect(diff(old, now)).toEqual([
+      ['breaking', 'Key', 'type Key is no longer comparable (old is comparable, new is not)']
+    ]);
+  });
+
+  test('an unexported field already not comparable: nothing lost', () => {
+    const old = { 'a.go': 'package m\n\ntype S struct{ m map[string]int }\n' };
+    const now = { 'a.go': 'package m\n\ntype S struct {\n\tm map[string]int\n\tF []int\n}\n' };
+    expect(breaking(diff(old, now))).toEqual([]);
+  });
+});

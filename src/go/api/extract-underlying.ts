@@ -247,10 +247,13 @@ function structFields(node: Node, ctx: FileCtx): Underlying {
   const list = named(node).find(n => n.type === 'field_declaration_list');
   const fields: Field[] = [];
   let hasUnexportedFields = false;
+  // The types of the unexported fields, for comparability; undefined once a field does not read.
+  let unexported: string[] | undefined = [];
   for (const f of list ? named(list) : []) {
     if (f.type !== 'field_declaration') continue;
     if (f.hasError) {
       hasUnexportedFields = true;
+      unexported = undefined;
       continue;
     }
     const type = embeddedTypeText(f);
@@ -259,13 +262,24 @@ function structFields(node: Node, ctx: FileCtx): Underlying {
       const typeNode = f.childForFieldName('type');
       const name = embeddedName(typeNode);
       if (isExported(name)) fields.push({ name, type, embedded: true, pos: posOf(ctx, typeNode ?? f) });
-      else hasUnexportedFields = true;
+      else {
+        hasUnexportedFields = true;
+        unexported?.push(type);
+      }
       continue;
     }
     for (const n of names) {
       if (isExported(n.text)) fields.push({ name: n.text, type, embedded: false, pos: posOf(ctx, n) });
-      else hasUnexportedFields = true;
+      else {
+        hasUnexportedFields = true;
+        unexported?.push(type);
+      }
     }
   }
-  return { kind: 'struct', fields, hasUnexportedFields };
+  return {
+    kind: 'struct',
+    fields,
+    hasUnexportedFields,
+    ...(hasUnexportedFields && unexported ? { unexportedFieldTypes: unexported } : {})
+  };
 }

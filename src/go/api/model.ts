@@ -50,7 +50,13 @@ export interface Promoted {
 
 /** The structure of a type's underlying type, where compatibility depends on its parts. */
 export type Underlying =
-  | { kind: 'struct'; fields: Field[]; hasUnexportedFields: boolean }
+  | {
+      kind: 'struct';
+      fields: Field[];
+      hasUnexportedFields: boolean;
+      /** The types of the unexported fields, when every field reads: they decide comparability too. */
+      unexportedFieldTypes?: string[];
+    }
   | {
       kind: 'interface';
       /** Exported methods, including those of embedded interfaces declared in the same module. */
