@@ -84,29 +84,30 @@ const TOKEN = new RegExp(String.raw`\.?${IDENT}|[^\p{L}\p{N}_]`, 'gu');
 
 /**
  * Two comparison keys equal up to renamed unexported types: token by token the same, but where an
- * unexported type of the old package stands against one of the new, which then correspond (as
- * they do everywhere after: a type matched twice to two others is no match).
+ * unexported type of the old package stands against a type of the new, which then correspond (as
+ * they do everywhere after: an old type matched to two new ones is no match).
  */
 function sameTypes(d: Differ, a: string, b: string): boolean {
   if (a === b) return true;
   const pkgs = d.pkgs;
-  if (!pkgs?.old.unexported || !pkgs.now.unexported) return false;
+  if (!pkgs?.old.unexported) return false;
   const ta = a.match(TOKEN) ?? [];
   const tb = b.match(TOKEN) ?? [];
   if (ta.length !== tb.length) return false;
   const pending = new Map<string, string>();
-  const taken = new Set(d.corresponding.values());
   for (let i = 0; i < ta.length; i++) {
     const [x, y] = [ta[i], tb[i]];
     if (x === y) continue;
     // A qualifier (`p.`) or a selector's right-hand side (`p.x`, not `...x`) is no type of the package.
     const selector = (t: string[]) => t[i + 1] === '.' || (t[i - 1] === '.' && t[i - 2] !== '.');
     if (selector(ta) || selector(tb)) return false;
-    if (!pkgs.old.unexported.has(x) || !pkgs.now.unexported.has(y)) return false;
+    // apidiff: an old unexported type may correspond to any type of the new package (several old
+    // ones to one new), but to one only. Here only to an unexported one the new API names: that
+    // is known alike when only the changed files are read (an exported one may not be read then).
+    if (!pkgs.old.unexported.has(x) || !pkgs.now.unexported?.has(y)) return false;
     const matched = d.corresponding.get(x) ?? pending.get(x);
-    if (matched !== undefined ? matched !== y : taken.has(y) || pkgs.old.unexported.has(y)) return false;
+    if (matched !== undefined && matched !== y) return false;
     pending.set(x, y);
-    taken.add(y);
   }
   for (const [x, y] of pending) d.corresponding.set(x, y);
   return true;

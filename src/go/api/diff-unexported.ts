@@ -5,12 +5,12 @@
 // One named on one side only is no change of its own: what names it changed, and is reported there.
 import { compareObjects } from './diff-objects.js';
 import type { Differ } from './diff-state.js';
-import type { PackageApi } from './model.js';
+import type { ApiObject, PackageApi } from './model.js';
 
 export function compareUnexported(d: Differ, oldPkg: PackageApi, newPkg: PackageApi): void {
   const before = oldPkg.unexported;
-  const after = newPkg.unexported;
-  if (!before || !after) return;
+  const after = newPkg.unexported ?? new Map<string, ApiObject>();
+  if (!before) return;
   const done = new Set<string>();
   const compare = (name: string, newName: string) => {
     const o = before.get(name);
