@@ -216,8 +216,8 @@ describe('changed declarations: the changed files are parsed, and the unchanged 
       'a dot import added to a changed file',
       { 'a/funcs.go': base['a/funcs.go'].replace('package a\n', 'package a\n\nimport . "strings"\n') },
       [],
-      2,
-      'the file: what it declares reads the names it imports'
+      3,
+      "the file, and types.go: whether T is the package's or the dot-imported package's depends on what the package declares"
     ],
     [
       'an import renamed',
@@ -267,6 +267,20 @@ describe('changed declarations: the changed files are parsed, and the unchanged 
     expect(parsed).toBe(5); // t.go twice, u.go (U's methods), r.go and w.go
   });
 
+  test('an alias an unchanged file declares is read through, as in the whole parse', () => {
+    const old: Files = {
+      'p/a.go': 'package p\n\nfunc Parse() TagList { return nil }\n',
+      'p/t.go': 'package p\n\ntype TagList []string\n\ntype CIDRList = TagList\n',
+      'p/u.go': 'package p\n\ntype Unrelated int\n'
+    };
+    const { changes, parsed } = compared(old, {
+      ...old,
+      'p/a.go': 'package p\n\nfunc Parse() CIDRList { return nil }\n'
+    });
+    expect(summary(changes)).toEqual([]);
+    expect(parsed).toBe(3); // a.go twice, t.go (it declares the alias)
+  });
+
   test('a function changed that an unchanged file declares too: the first declaration wins, as in the whole parse', () => {
     const old: Files = {
       'p/a.go': 'package p\n\nfunc Dup() int { return 0 }\n',
@@ -313,7 +327,7 @@ describe('changed declarations: the changed files are parsed, and the unchanged 
   });
 
   test('a changed package embedding a type of an added package and an added type of one that only adds', () => {
-    // Another package's embedded struct is not followed: b's own file tells the change.
+    // B now promotes the members of a.T, a.Extra and c.C: the files that declare them are read too.
     const now = withFiles({
       'a/more.go': 'package a\n\ntype Extra struct{ N int }\n',
       'b/b.go': base['b/b.go']
@@ -322,7 +336,7 @@ describe('changed declarations: the changed files are parsed, and the unchanged 
       'c/c.go': 'package c\n\ntype C struct{ Field int }\n\nfunc (C) M() {}\n'
     });
     const { parsed, changes } = compared(base, now);
-    expect(parsed).toBe(3); // b.go's two versions, and a's new file (its additions)
+    expect(parsed).toBe(5); // b.go's two versions, a's new file (its additions), a/types.go (T), c/c.go (C)
     expect(summary(changes)).toContain('compatible embedded field B.C added @new:b/b.go:8:30');
   });
 

@@ -536,10 +536,14 @@ describe('compareApis: structs', () => {
     ]);
   });
 
-  test('a field no longer embedded is breaking', () => {
-    expect(only([cfg(field('Base', 'Base', true))], [cfg(field('Base', 'Base'))])[2]).toBe(
-      'field Config.Base is no longer embedded'
+  test("a field of another package's type no longer embedded is breaking", () => {
+    expect(only([cfg(field('Base', 'other.Base', true))], [cfg(field('Base', 'other.Base'))])[2]).toBe(
+      'field Config.Base is no longer embedded: the fields and methods other.Base promoted are gone from Config'
     );
+  });
+
+  test("one of this package's type is compared by what it promoted (here nothing)", () => {
+    expect(diff([cfg(field('Base', 'Base', true))], [cfg(field('Base', 'Base'))])).toEqual([]);
   });
 
   test('unexported fields do not matter', () => {

@@ -379,7 +379,8 @@ function compareModuleApis(snapshot: Snapshot): Map<string, ApiChange[]> {
 
 /**
  * The import path a package qualifier names in a file of the gated tree, from its import headers:
- * the import with that local name, or else the one whose path suggests that package name (the
+ * the import with that local name, or else the one whose path suggests that package name, whatever
+ * name the file gives it (the
  * standard library's `net` is not golang.org/x/net, whose packages are `http2`, `context`...); null
  * when the file has no such import, undefined when its headers were not scanned.
  */
@@ -392,7 +393,11 @@ function importPathResolver(
     const named = imports.find(i => i.name === qualifier);
     if (named) return named.path;
     const guessed = imports.find(i => i.name === undefined && assumedPackageName(i.path) === qualifier);
-    return guessed ? guessed.path : null;
+    if (guessed) return guessed.path;
+    // Type texts name a package by its own name, however the file imports it (oteltrace "…/trace"
+    // reads as trace, a dot import too): an import under another name is found by its path.
+    const renamed = imports.find(i => i.name !== '_' && assumedPackageName(i.path) === qualifier);
+    return renamed ? renamed.path : null;
   };
 }
 

@@ -64,7 +64,7 @@ export function consultedTypeNames(obj: ApiObject): string[] {
   const texts = obj.alias
     ? [obj.text]
     : u.kind === 'struct'
-      ? u.fields.map(f => f.type)
+      ? [...u.fields.map(f => f.type), ...(u.unexportedFieldTypes ?? [])]
       : u.kind === 'other'
         ? [u.text]
         : [];
@@ -85,9 +85,11 @@ export function underlyingComparability(
 ): Tri {
   if (u.kind === 'interface') return 'yes';
   if (u.kind === 'other') return comparability(u.text, pkg, typeParams, seen);
-  let result: Tri = u.hasUnexportedFields ? 'unknown' : 'yes';
-  for (const f of u.fields) {
-    const c = comparability(f.type, pkg, typeParams, seen);
+  // Unexported fields count as well: a map or func among them makes the struct not comparable.
+  const hidden = u.unexportedFieldTypes;
+  let result: Tri = u.hasUnexportedFields && !hidden ? 'unknown' : 'yes';
+  for (const type of [...u.fields.map(f => f.type), ...(hidden ?? [])]) {
+    const c = comparability(type, pkg, typeParams, seen);
     if (c === 'no') return 'no';
     if (c === 'unknown') result = 'unknown';
   }

@@ -128,7 +128,7 @@ export function compareInterfaces(
         const msg = `method ${o.name}.${name} added: types outside the package that implement ${o.name} no longer do`;
         d.add('breaking', msubject, msg, nm.pos, 'new');
       }
-    } else if (key(om.signature, ro) !== key(nm.signature, rn)) {
+    } else if (!d.sameType(om.signature, nm.signature, ro, rn)) {
       d.add(
         'breaking',
         msubject,

@@ -12,6 +12,9 @@ const LOCAL_IDENT = new RegExp(String.raw`(?<![\p{L}\p{N}_.])${IDENT}`, 'gu');
 // A qualified identifier: `yaml.Node` (the qualifier not itself preceded by a dot or letter).
 export const QUALIFIED = new RegExp(String.raw`(?<![\p{L}\p{N}_.])(${IDENT})\.(${IDENT})`, 'gu');
 
+const PREDECLARED_ALIASES: Record<string, string> = { 'interface{}': 'any', byte: 'uint8', rune: 'int32' };
+const PREDECLARED_ALIAS = /(?:(?<![\p{L}\p{N}_.])|(?<=\.\.\.))(?:interface\{\}|byte|rune)(?![\p{L}\p{N}_])/gu;
+
 /** Type parameter names renamed to their positions, so that renaming a type parameter is no change. */
 export type Renaming = ReadonlyMap<string, string>;
 
@@ -19,13 +22,15 @@ export function renamingOf(params: readonly TypeParam[]): Renaming {
   return new Map(params.map((p, i) => [p.name, `#${i}`]));
 }
 
-/** The text with insignificant spacing removed, type parameters renamed and `interface{}` read as
- * `any`: two type texts denote the same type when their keys are equal. */
+/** The text with insignificant spacing removed, type parameters renamed and the predeclared
+ * aliases read as what they stand for (`interface{}` as `any`, `byte` as `uint8`): two type texts denote the same type when their keys are equal. */
 export function key(text: string, renaming: Renaming = new Map()): string {
   let s = text.replace(/\s+/g, ' ').trim();
   // A space only matters between two word characters (`chan int`, `func() error`).
   s = s.replace(/ (?=[^\p{L}\p{N}_])|(?<=[^\p{L}\p{N}_]) /gu, '');
-  s = s.replace(/(?<![\p{L}\p{N}_.])interface\{\}/gu, 'any');
+  // Aliases are identical types: `interface{}` is `any`, `byte` is `uint8`, `rune` is `int32`, in a
+  // variadic parameter (`...any`) too. A selector's right-hand side (`pkg.byte`) is not one.
+  s = s.replace(PREDECLARED_ALIAS, id => PREDECLARED_ALIASES[id]);
   if (renaming.size > 0) s = s.replace(LOCAL_IDENT, id => renaming.get(id) ?? id);
   return s;
 }

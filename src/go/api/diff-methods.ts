@@ -126,7 +126,7 @@ export function compareMethods(
       if (a) d.add('breaking', subject, `${what(a)} removed`, a.pos, 'old');
     } else if (a === undefined) {
       d.add('compatible', subject, `${what(b)} added`, b.pos, 'new');
-    } else if (key(a.signature, ro) !== key(b.signature, rn)) {
+    } else if (!d.sameType(a.signature, b.signature, ro, rn)) {
       d.add('breaking', subject, `${what(b)} changed from ${a.signature} to ${b.signature}`, b.pos, 'new');
     } else if (!a.pointer && b.pointer) {
       // Values of the type lose the method: calls on values and interface satisfaction break.

@@ -37,7 +37,7 @@ export function compareObjects(
       const msg = `func ${name} changed type parameters from ${typeParamsText(o.typeParams)} to ${typeParamsText(n.typeParams)}`;
       d.add('breaking', subject, msg, n.pos, 'new');
     }
-    if (key(o.signature, renamingOf(o.typeParams)) !== key(n.signature, renamingOf(n.typeParams))) {
+    if (!d.sameType(o.signature, n.signature, renamingOf(o.typeParams), renamingOf(n.typeParams))) {
       d.add('breaking', subject, `func ${name} changed from ${o.signature} to ${n.signature}`, n.pos, 'new');
     }
     return;
@@ -64,7 +64,7 @@ function compareConsts(
 ): void {
   const what = `const ${o.name}`;
   if (o.type !== undefined && n.type !== undefined) {
-    if (key(o.type) !== key(n.type)) {
+    if (!d.sameType(o.type, n.type)) {
       d.add('breaking', subject, `${what} changed from ${o.type} to ${n.type}`, n.pos, 'new');
       return;
     }
@@ -98,7 +98,7 @@ function compareVarTypes(
   pos: ApiPosition
 ): void {
   if (oldType !== undefined && newType !== undefined) {
-    if (key(oldType) !== key(newType))
+    if (!d.sameType(oldType, newType))
       d.add('breaking', subject, `${what} changed from ${oldType} to ${newType}`, pos, 'new');
   } else if (oldType !== undefined || newType !== undefined) {
     const msg = `${what} changed from ${oldType ?? 'a type inferred from its value'} to ${newType ?? 'a type inferred from its value'}`;
@@ -129,7 +129,7 @@ function compareTypes(
   const ro = renamingOf(o.typeParams);
   const rn = renamingOf(n.typeParams);
   if (o.alias) {
-    if (key(o.text, ro) !== key(n.text, rn)) {
+    if (!d.sameType(o.text, n.text, ro, rn)) {
       d.add('breaking', subject, `${what} changed from = ${o.text} to = ${n.text}`, n.pos, 'new');
     }
     return;
@@ -170,7 +170,7 @@ function compareOthers(
   rn: Renaming,
   pos: ApiPosition
 ): void {
-  if (key(oldText, ro) === key(newText, rn)) return;
+  if (d.sameType(oldText, newText, ro, rn)) return;
   const oc = parseChan(key(oldText, ro));
   const nc = parseChan(key(newText, rn));
   if (oc && nc && oc.elem === nc.elem) {

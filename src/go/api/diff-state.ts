@@ -1,7 +1,8 @@
 // The differ's state: the options of a comparison and the changes found so far, with the small
 // helpers every kind of comparison uses (subjects, exported names, members by name).
 import { compareGoStrings } from '../module/version.js';
-import type { ApiChange, ApiPosition, ChangeSeverity } from './model.js';
+import { IDENT, key, type Renaming } from './diff-keys.js';
+import type { ApiChange, ApiPosition, ChangeSeverity, PackageApi } from './model.js';
 
 export interface CompareOptions {
   /** Import paths (or path prefixes) of packages whose API may have changed underneath without a
@@ -23,6 +24,19 @@ export interface CompareOptions {
 
 export class Differ {
   readonly changes: ApiChange[] = [];
+  /** The package pair being compared (compareApis sets it), for its unexported types. */
+  pkgs: { old: PackageApi; now: PackageApi } | undefined;
+  /**
+   * apidiff's correspondence of the current package pair: an unexported type of the old package
+   * and the one of the new package found at the same place of the exported API (`*options` and
+   * `*config` in `func New`) are one type, renamed; each is compared with its counterpart.
+   */
+  readonly corresponding = new Map<string, string>();
+
+  /** Whether two type texts denote the same type, unexported types matched by their place (sameTypes). */
+  sameType(oldText: string, newText: string, ro: Renaming = new Map(), rn: Renaming = new Map()): boolean {
+    return sameTypes(this, key(oldText, ro), key(newText, rn));
+  }
   constructor(
     readonly modulePath: string,
     readonly options: CompareOptions
@@ -70,4 +84,37 @@ export function withPromoted<T extends { name: string }>(
 
 export function byName<T extends { name: string }>(list: readonly T[], exportedOnly = false): Map<string, T> {
   return new Map(list.filter(x => !exportedOnly || isExported(x.name)).map(x => [x.name, x]));
+}
+
+const TOKEN = new RegExp(String.raw`\.?${IDENT}|[^\p{L}\p{N}_]`, 'gu');
+
+/**
+ * Two comparison keys equal up to renamed unexported types: token by token the same, but where an
+ * unexported type of the old package stands against a type of the new, which then correspond (as
+ * they do everywhere after: an old type matched to two new ones is no match).
+ */
+function sameTypes(d: Differ, a: string, b: string): boolean {
+  if (a === b) return true;
+  const pkgs = d.pkgs;
+  if (!pkgs?.old.unexported) return false;
+  const ta = a.match(TOKEN) ?? [];
+  const tb = b.match(TOKEN) ?? [];
+  if (ta.length !== tb.length) return false;
+  const pending = new Map<string, string>();
+  for (let i = 0; i < ta.length; i++) {
+    const [x, y] = [ta[i], tb[i]];
+    if (x === y) continue;
+    // A qualifier (`p.`) or a selector's right-hand side (`p.x`, not `...x`) is no type of the package.
+    const selector = (t: string[]) => t[i + 1] === '.' || (t[i - 1] === '.' && t[i - 2] !== '.');
+    if (selector(ta) || selector(tb)) return false;
+    // apidiff: an old unexported type may correspond to any type of the new package (several old
+    // ones to one new), but to one only. Here only to an unexported one the new API names: that
+    // is known alike when only the changed files are read (an exported one may not be read then).
+    if (!pkgs.old.unexported.has(x) || !pkgs.now.unexported?.has(y)) return false;
+    const matched = d.corresponding.get(x) ?? pending.get(x);
+    if (matched !== undefined && matched !== y) return false;
+    pending.set(x, y);
+  }
+  for (const [x, y] of pending) d.corresponding.set(x, y);
+  return true;
 }

@@ -2,9 +2,14 @@
 // embedded (breaking) or added (compatible), and a struct that stops being comparable.
 
 import { underlyingComparability } from './diff-comparable.js';
-import { key, renamingOf } from './diff-keys.js';
+import { IDENT, renamingOf } from './diff-keys.js';
 import { byName, Differ, sortedNames, subjectOf, withPromoted } from './diff-state.js';
 import type { ApiObject, Field, PackageApi, Underlying } from './model.js';
+
+/** `T` or `*T`: a type of this package, whose promoted members the extractor lists. */
+function isLocalTypeName(text: string): boolean {
+  return new RegExp(`^\\*?${IDENT}$`, 'u').test(text);
+}
 
 export function compareStructs(
   d: Differ,
@@ -29,9 +34,13 @@ export function compareStructs(
     const subject = subjectOf(dir, o.name, name);
     if (nf === undefined) {
       if (of) d.add('breaking', subject, `${fieldWord(of)} ${o.name}.${name} removed`, of.pos, 'old');
+    } else if (of !== undefined && !of.via && nf.via) {
+      // Still selectable, no longer a key of the struct's literals (apidiff's exportedFields).
+      const msg = `${fieldWord(of)} ${o.name}.${name} moved into embedded ${nf.via}: keyed literals ${o.name}{${name}: ...} no longer compile`;
+      d.add('breaking', subject, msg, nf.pos, 'new');
     } else if (of === undefined) {
       d.add('compatible', subject, `${fieldWord(nf)} ${o.name}.${name} added`, nf.pos, 'new');
-    } else if (key(of.type, ro) !== key(nf.type, rn)) {
+    } else if (!d.sameType(of.type, nf.type, ro, rn)) {
       d.add(
         'breaking',
         subject,
@@ -39,9 +48,11 @@ export function compareStructs(
         nf.pos,
         'new'
       );
-    } else if (of.embedded && !nf.embedded) {
-      // The fields and methods it promoted are gone from the struct.
-      d.add('breaking', subject, `field ${o.name}.${name} is no longer embedded`, nf.pos, 'new');
+    } else if (of.embedded && !nf.embedded && !isLocalTypeName(of.type)) {
+      // The fields and methods it promoted are gone. Those of a type of this package are known and
+      // compared one by one (a struct that now has them itself lost nothing); another package's are not.
+      const msg = `field ${o.name}.${name} is no longer embedded: the fields and methods ${of.type} promoted are gone from ${o.name}`;
+      d.add('breaking', subject, msg, nf.pos, 'new');
     }
   }
   const before = underlyingComparability(ou, oldPkg, ro, new Set([o.name]));

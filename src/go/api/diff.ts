@@ -11,7 +11,9 @@
 
 import type { ApiChange, ChangeSeverity, ModuleApi, PackageApi } from './model.js';
 import { comparePackages } from './diff-packages.js';
+import { mergePlatformChanges, platformPairs } from './diff-platforms.js';
 import { Differ, type CompareOptions } from './diff-state.js';
+import { compareUnexported } from './diff-unexported.js';
 import { compareGoStrings } from '../module/version.js';
 
 export { type CompareOptions } from './diff-state.js';
@@ -22,6 +24,21 @@ export { assumedPackageName } from './diff-packages.js';
 /** Every change between two APIs of the same module (old = base or latest release, new = head),
  * sorted by subject. */
 export function compareApis(oldApi: ModuleApi, newApi: ModuleApi, options: CompareOptions = {}): ApiChange[] {
+  // Platform by platform when the APIs were computed per platform (diff-platforms.ts).
+  const found = platformPairs(oldApi, newApi).map(({ platforms, old, now }) => ({
+    platforms,
+    changes: compareOn(old, now, options)
+  }));
+  return mergePlatformChanges(found).sort(
+    (a, b) =>
+      compareGoStrings(a.subject, b.subject) ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      compareGoStrings(a.message, b.message)
+  );
+}
+
+/** compareApis on one platform's APIs. */
+function compareOn(oldApi: ModuleApi, newApi: ModuleApi, options: CompareOptions): ApiChange[] {
   const differ = new Differ(newApi.modulePath, options);
   const oldPkgs = publicPackages(oldApi);
   const newPkgs = publicPackages(newApi);
@@ -30,7 +47,10 @@ export function compareApis(oldApi: ModuleApi, newApi: ModuleApi, options: Compa
     if (newPkg === undefined) {
       differ.add('breaking', dir, `package ${importPath(oldApi.modulePath, dir)} removed`, oldPkg.pos, 'old');
     } else {
+      differ.pkgs = { old: oldPkg, now: newPkg };
+      differ.corresponding.clear();
       comparePackages(differ, oldPkg, newPkg);
+      compareUnexported(differ, oldPkg, newPkg);
     }
   }
   for (const [dir, newPkg] of newPkgs) {
@@ -38,12 +58,7 @@ export function compareApis(oldApi: ModuleApi, newApi: ModuleApi, options: Compa
       differ.add('compatible', dir, `package ${importPath(newApi.modulePath, dir)} added`, newPkg.pos, 'new');
     }
   }
-  return differ.changes.sort(
-    (a, b) =>
-      compareGoStrings(a.subject, b.subject) ||
-      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-      compareGoStrings(a.message, b.message)
-  );
+  return differ.changes;
 }
 
 /** How many changes are breaking, possibly breaking, and compatible (additions). */

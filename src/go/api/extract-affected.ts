@@ -115,7 +115,9 @@ export function affectedFiles(
       const set = affected.get(dir) as Set<string>;
       const own = declared.get(dir) as { hashes: Set<number>; names: Set<string> };
       for (const [file, [src]] of filesOf.get(dir) ?? []) {
-        if (set.has(file)) continue;
+        // In a package that only adds, a changed file's kept declarations may read another
+        // package's changed ones too (a struct embedding one): its old version is checked as well.
+        if (set.has(file) && mode !== 'additions') continue;
         const others = importedFrom(src, dir);
         // Within a package that only adds, additionsOnly saw to it that no old file spells an added
         // name: only other packages' changes can reach its files.

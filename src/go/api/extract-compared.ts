@@ -21,7 +21,7 @@ import {
   type ParseGo,
   type PkgInfo
 } from './extract-context.js';
-import { objectsOf } from './extract-objects.js';
+import { packageApiOf } from './extract-objects.js';
 import {
   byFile,
   collectDecls,
@@ -32,6 +32,7 @@ import {
   sameBytes,
   type ParseCache
 } from './extract-read.js';
+import { platformGroups, withVariants } from './extract-platforms.js';
 import { named } from './extract-syntax.js';
 import type { ModuleApi, PackageApi } from './model.js';
 import { parseGoDeclarations } from './parse.js';
@@ -76,11 +77,36 @@ export function extractComparedApis(
   now: ComparedSide,
   options: ComparedApisOptions = {}
 ): [ModuleApi, ModuleApi] {
+  // Per group of platforms with the same files (extract-platforms.ts); each file parsed once.
+  const groups = platformGroups([old.files, now.files]);
+  const cache: ParseCache = new Map();
+  const pairs = groups.map(({ files: [before, after] }) =>
+    extractComparedOn(moduleDir, { ...old, files: before }, { ...now, files: after }, options, cache)
+  );
+  return [
+    withVariants(
+      pairs.map(p => p[0]),
+      groups
+    ),
+    withVariants(
+      pairs.map(p => p[1]),
+      groups
+    )
+  ];
+}
+
+/** extractComparedApis on one group of platforms' files. */
+function extractComparedOn(
+  moduleDir: string,
+  old: ComparedSide,
+  now: ComparedSide,
+  options: ComparedApisOptions,
+  cache: ParseCache
+): [ModuleApi, ModuleApi] {
   const parse = options.parse ?? parseGoDeclarations;
   const dependents = options.dependents ?? new Set<string>();
   const skipped = unchangedPackages(old, now);
   for (const dir of dependents) skipped.delete(dir);
-  const cache: ParseCache = new Map();
   const sideOf = ({ modulePath, files }: ComparedSide): LazySide => {
     const dirs = filesByPackage(files, moduleDir, skipped);
     const headers = new Map<string, PackageApi>();
@@ -164,13 +190,13 @@ function extractAsked(
     const results = sides.map((side, s) => extractLoaded(side, loaded[s], compared, affected, parse, cache));
     let grew = false;
     sides.forEach((side, s) => {
-      for (const [dir, names] of results[s].asked) {
+      for (const [dir, { names, aliases }] of results[s].asked) {
         const read = loaded[s].get(dir) as Set<string>;
         for (const src of side.dirs.get(dir) ?? []) {
           if (read.has(src.file)) continue;
           const scan = scanCached(src, scans);
           const declares = (n: string) => !scan || scan.declared.has(n) || scan.receivers.has(n);
-          if ([...names].some(declares)) {
+          if ([...names].some(declares) || [...aliases].some(n => !scan || scan.aliases.has(n))) {
             read.add(src.file);
             grew = true;
           }
@@ -209,9 +235,9 @@ function extractLoaded(
   affected: ReadonlyMap<string, ReadonlySet<string>>,
   parse: ParseGo,
   cache: ParseCache
-): { api: ModuleApi; asked: Map<string, Set<string>> } {
+): { api: ModuleApi; asked: Map<string, { names: Set<string>; aliases: Set<string> }> } {
   const pkgs = new Map<string, PkgInfo>();
-  const lookups: [string, AskedMap<Decl>, AskedMap<ConstEntry>][] = [];
+  const lookups: [string, AskedMap<Decl>, AskedMap<ConstEntry>, Set<string>][] = [];
   for (const [dir, files] of side.dirs) {
     const header = side.headers.get(dir);
     if (!header) continue;
@@ -228,8 +254,9 @@ function extractLoaded(
     }
     const types = new AskedMap(pkg.types);
     const consts = new AskedMap(pkg.consts);
-    pkgs.set(dir, { ...pkg, types, consts });
-    lookups.push([dir, types, consts]);
+    const aliasLookups = new Set<string>();
+    pkgs.set(dir, { ...pkg, types, consts, aliasLookups });
+    lookups.push([dir, types, consts, aliasLookups]);
   }
   resolveQualifiers(pkgs, side.modulePath);
   const packages = new Map<string, PackageApi>();
@@ -237,12 +264,12 @@ function extractLoaded(
   for (const dir of [...compared.keys()].sort()) {
     const pkg = pkgs.get(dir);
     if (!pkg || pkg.name === 'main' || isInternalDir(pkg.dir)) continue;
-    packages.set(dir, { dir, name: pkg.name, objects: objectsOf(extractor, pkg), pos: pkg.pos });
+    packages.set(dir, packageApiOf(extractor, pkg));
   }
-  const asked = new Map<string, Set<string>>();
-  for (const [dir, types, consts] of lookups) {
+  const asked = new Map<string, { names: Set<string>; aliases: Set<string> }>();
+  for (const [dir, types, consts, aliases] of lookups) {
     const names = new Set([...types.asked, ...consts.asked]);
-    if (names.size > 0) asked.set(dir, names);
+    if (names.size > 0 || aliases.size > 0) asked.set(dir, { names, aliases });
   }
   return { api: { modulePath: side.modulePath, packages }, asked };
 }

@@ -23,6 +23,8 @@ export interface FileCtx {
   qualifiers: Map<string, string>;
   /** Import paths by explicit name or last element, filled before the qualifiers are resolved. */
   imports: { name?: string; path: string }[];
+  /** Import path → module-relative dir, for imports of this module (set with the qualifiers). */
+  ownDirs?: Map<string, string>;
 }
 
 export interface Decl {
@@ -42,6 +44,14 @@ export interface PkgInfo {
   /** Every const spec name → its spec, iota and position in the spec, for constant evaluation. */
   consts: Map<string, ConstEntry>;
   decls: Decl[];
+  /** Names looked up as possible aliases (peekType): a partial extraction reads the files declaring them. */
+  aliasLookups?: Set<string>;
+}
+
+/** A type declaration by name, for reading aliases through: a lookup that does not ask for files other than aliases' (aliasLookups). */
+export function peekType(pkg: PkgInfo, name: string): Decl | undefined {
+  pkg.aliasLookups?.add(name);
+  return Map.prototype.get.call(pkg.types, name) as Decl | undefined;
 }
 
 export interface ConstEntry {

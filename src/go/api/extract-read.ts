@@ -17,7 +17,7 @@ import {
   type ParseGo,
   type PkgInfo
 } from './extract-context.js';
-import { objectsOf } from './extract-objects.js';
+import { packageApiOf } from './extract-objects.js';
 import { constSpecs, named } from './extract-syntax.js';
 import type { ApiPosition, ModuleApi, PackageApi } from './model.js';
 
@@ -138,7 +138,7 @@ export function extractWith(
   const extractor = new Extractor(pkgs);
   for (const pkg of [...pkgs.values()].sort((a, b) => (a.dir < b.dir ? -1 : a.dir > b.dir ? 1 : 0))) {
     if (pkg.name === 'main' || isInternalDir(pkg.dir)) continue;
-    out.set(pkg.dir, { dir: pkg.dir, name: pkg.name, objects: objectsOf(extractor, pkg), pos: pkg.pos });
+    out.set(pkg.dir, packageApiOf(extractor, pkg));
   }
   return { modulePath, packages: out };
 }
@@ -150,6 +150,7 @@ export function resolveQualifiers(pkgs: ReadonlyMap<string, PkgInfo>, modulePath
       for (const imp of ctx.imports) {
         const target = ownPackageDir(imp.path, modulePath);
         if (target === undefined) continue;
+        (ctx.ownDirs ??= new Map()).set(imp.path, target);
         const name = imp.name ?? pkgs.get(target)?.name ?? imp.path.slice(imp.path.lastIndexOf('/') + 1);
         if (name === '_' || name === '.') continue;
         ctx.qualifiers.set(name, target);

@@ -74,3 +74,26 @@ export function embeddedName(t: Node | null): string {
   }
   return '';
 }
+
+/** The type parameter names a top-level declaration brings into scope (of its specs, or its receiver's). */
+export function declTypeParams(decl: Node): Set<string> {
+  const out = new Set<string>();
+  const addList = (list: Node | null) => {
+    for (const d of list ? named(list) : [])
+      if (d.type === 'type_parameter_declaration') for (const n of fieldChildren(d, 'name')) out.add(n.text);
+  };
+  if (decl.type === 'function_declaration') addList(decl.childForFieldName('type_parameters'));
+  else if (decl.type === 'type_spec' || decl.type === 'type_alias')
+    addList(decl.childForFieldName('type_parameters'));
+  else if (decl.type === 'type_declaration')
+    for (const spec of named(decl)) addList(spec.childForFieldName('type_parameters'));
+  else if (decl.type === 'method_declaration') {
+    const recv = decl.childForFieldName('receiver');
+    const p = recv ? named(recv).find(n => n.type === 'parameter_declaration') : undefined;
+    let t = p?.childForFieldName('type') ?? null;
+    while (t?.type === 'pointer_type' || t?.type === 'parenthesized_type') t = named(t)[0] ?? null;
+    const args = t?.type === 'generic_type' ? t.childForFieldName('type_arguments') : null;
+    for (const a of args ? named(args) : []) out.add(a.text);
+  }
+  return out;
+}

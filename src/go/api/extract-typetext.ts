@@ -1,7 +1,10 @@
 // Canonical type text: the text of a type, signature, interface, struct entry or expression with
-// single spaces, no parameter names and qualifiers as written, so that equal texts mean equal
-// types; with the type-argument substitution in force (withSubst).
-import type { Node } from './extract-context.js';
+// single spaces, no parameter names and one spelling per type, so that equal texts mean equal
+// types; with the type-argument substitution in force (withSubst) and the file it is read in
+// (withScope): a type alias of the module reads as its target, a qualifier as its package's name
+// (`oteltrace.Span` and `trace.Span` are one type), a dot-imported name with that qualifier.
+import { assumedPackageName } from './diff-packages.js';
+import { peekType, type FileCtx, type Node, type PkgInfo } from './extract-context.js';
 import { fieldChildren, named } from './extract-syntax.js';
 import type { TypeParam } from './model.js';
 
@@ -20,20 +23,61 @@ export function withSubst<T>(s: Subst, fn: () => T): T {
   }
 }
 
+/** The file a text is read in: its imports, its package, and every package of the module read. */
+export interface TypeScope {
+  ctx: FileCtx;
+  pkg: PkgInfo;
+  pkgs: ReadonlyMap<string, PkgInfo>;
+  /** The type parameters of the declaration being read: names that are neither aliases nor dot-imported. */
+  params?: ReadonlySet<string>;
+  /** Reading an alias of another package: the qualifier its package-local names get. */
+  qualifier?: string;
+}
+
+let scope: TypeScope | undefined;
+/** How many aliases are being read through (a cycle is a compile error; stop anyway). */
+let aliasDepth = 0;
+
+export function withScope<T>(s: TypeScope, fn: () => T): T {
+  const saved = scope;
+  scope = s;
+  try {
+    return fn();
+  } finally {
+    scope = saved;
+  }
+}
+
+/** withScope for a file of the module, keeping the type parameters in force while in the same file. */
+export function inFile<T>(pkgs: ReadonlyMap<string, PkgInfo>, pkg: PkgInfo, ctx: FileCtx, fn: () => T): T {
+  const same = scope?.ctx === ctx;
+  return withScope(
+    {
+      ctx,
+      pkg,
+      pkgs,
+      params: same ? scope?.params : undefined,
+      qualifier: same ? scope?.qualifier : undefined
+    },
+    fn
+  );
+}
+
 /** Normalized Go type text (see the file comment). */
 export function typeText(node: Node | null): string {
   if (!node) return '';
   switch (node.type) {
     case 'type_identifier':
-      return subst?.get(node.text) ?? node.text;
+      return subst?.get(node.text) ?? localName(node.text);
     case 'identifier':
     case 'package_identifier':
     case 'field_identifier':
       return node.text;
-    case 'qualified_type': {
-      const pkg = node.childForFieldName('package')?.text ?? '';
-      return `${pkg}.${node.childForFieldName('name')?.text ?? ''}`;
-    }
+    case 'qualified_type':
+      return qualifiedName(
+        node.childForFieldName('package')?.text ?? '',
+        node.childForFieldName('name')?.text ?? ''
+      );
     case 'generic_type': {
       const args = node.childForFieldName('type_arguments');
       return `${typeText(node.childForFieldName('type'))}[${(args ? named(args) : []).map(typeText).join(', ')}]`;
@@ -69,6 +113,90 @@ export function typeText(node: Node | null): string {
       return named(node).map(typeText).join(' | ');
     default:
       return collapse(node.text);
+  }
+}
+
+const PREDECLARED_TYPES = new Set([
+  'any',
+  'bool',
+  'byte',
+  'comparable',
+  'complex64',
+  'complex128',
+  'error',
+  'float32',
+  'float64',
+  'int',
+  'int8',
+  'int16',
+  'int32',
+  'int64',
+  'rune',
+  'string',
+  'uint',
+  'uint8',
+  'uint16',
+  'uint32',
+  'uint64',
+  'uintptr'
+]);
+
+/** A package-local type name: an alias's target, or a dot-imported package's name qualified. */
+function localName(name: string): string {
+  if (!scope || scope.params?.has(name)) return name;
+  const decl = peekType(scope.pkg, name);
+  const target = decl ? aliasTarget(decl, scope.pkg) : undefined;
+  if (target !== undefined) return target;
+  if (PREDECLARED_TYPES.has(name)) return name;
+  // Read through an alias of another package: the names of that package, as the reader spells them.
+  if (scope.qualifier !== undefined) return `${scope.qualifier}.${name}`;
+  if (decl) return name;
+  const dots = scope.ctx.imports.filter(i => i.name === '.');
+  // With two dot imports, which one declares the name is not known from this source.
+  if (dots.length !== 1 || scope.pkg.types.has(name)) return name;
+  return qualifiedName(importedName(dots[0].path), name);
+}
+
+/** `q.Name` with `q` as the imported package's name (`oteltrace` -> `trace`), an alias read through. */
+function qualifiedName(qualifier: string, name: string): string {
+  if (!scope) return `${qualifier}.${name}`;
+  const imp = scope.ctx.imports.find(i => i.name === qualifier);
+  let canonical = imp ? importedName(imp.path) : qualifier;
+  // Two imports that would read as one qualifier (`trace` and `oteltrace` of two packages) stay as written.
+  const clash = scope.ctx.imports.some(
+    i => i !== imp && i.name !== '.' && i.name !== '_' && (i.name ?? importedName(i.path)) === canonical
+  );
+  if (clash) canonical = qualifier;
+  const dir = scope.ctx.qualifiers.get(qualifier);
+  const own = dir === undefined ? undefined : scope.pkgs.get(dir);
+  const decl = own ? peekType(own, name) : undefined;
+  const target = own && decl ? aliasTarget(decl, own, canonical) : undefined;
+  return target ?? `${canonical}.${name}`;
+}
+
+/** The name a package imported from `path` declares: known for the module's own, else guessed from the path. */
+function importedName(path: string): string {
+  const dir = scope?.ctx.ownDirs?.get(path);
+  const own = dir === undefined ? undefined : scope?.pkgs.get(dir)?.name;
+  return own ?? assumedPackageName(path);
+}
+
+/** The target text of a non-generic type alias, read in the alias's own file; undefined for other types. */
+function aliasTarget(
+  decl: { node: Node; ctx: FileCtx },
+  pkg: PkgInfo,
+  qualifier?: string
+): string | undefined {
+  if (decl.node.type !== 'type_alias' || decl.node.childForFieldName('type_parameters')) return undefined;
+  if (aliasDepth > 16 || !scope) return undefined;
+  // In the alias's own package, its names stay local; read from another, they get its qualifier.
+  const inherited = pkg === scope.pkg ? scope.qualifier : qualifier;
+  const s: TypeScope = { ctx: decl.ctx, pkg, pkgs: scope.pkgs, qualifier: inherited };
+  aliasDepth++;
+  try {
+    return withSubst(undefined, () => withScope(s, () => typeText(decl.node.childForFieldName('type'))));
+  } finally {
+    aliasDepth--;
   }
 }
 

@@ -17,6 +17,7 @@ import {
   subst,
   typeParams,
   typeText,
+  inFile,
   withSubst,
   type Subst
 } from './extract-typetext.js';
@@ -72,7 +73,17 @@ export function underlying(
   ctx: FileCtx,
   depth = 0
 ): Underlying {
-  if (type?.type === 'struct_type') return structUnderlying(type, ctx);
+  return inFile(x.pkgs, pkg, ctx, () => underlyingIn(x, pkg, type, ctx, depth));
+}
+
+function underlyingIn(
+  x: Extractor,
+  pkg: PkgInfo,
+  type: Node | null,
+  ctx: FileCtx,
+  depth: number
+): Underlying {
+  if (type?.type === 'struct_type') return structUnderlying(x, pkg, type, ctx);
   if (type?.type === 'interface_type') {
     const f = flatten(x, pkg, type, ctx, new Set());
     return {
@@ -138,6 +149,10 @@ export function flatten(
   ctx: FileCtx,
   visiting: Set<string>
 ): Flattened {
+  return inFile(x.pkgs, pkg, ctx, () => flattenIn(x, pkg, iface, ctx, visiting));
+}
+
+function flattenIn(x: Extractor, pkg: PkgInfo, iface: Node, ctx: FileCtx, visiting: Set<string>): Flattened {
   const out: Flattened = { methods: new Map(), embeds: [], hasUnexportedMethods: false, typeSet: false };
   const key = `${ctx.file}:${iface.startIndex}`;
   if (visiting.has(key)) return out;
@@ -224,14 +239,21 @@ function resolveInterface(
   return 'not-interface';
 }
 
-export function structUnderlying(node: Node, ctx: FileCtx): Underlying {
+export function structUnderlying(x: Extractor, pkg: PkgInfo, node: Node, ctx: FileCtx): Underlying {
+  return inFile(x.pkgs, pkg, ctx, () => structFields(node, ctx));
+}
+
+function structFields(node: Node, ctx: FileCtx): Underlying {
   const list = named(node).find(n => n.type === 'field_declaration_list');
   const fields: Field[] = [];
   let hasUnexportedFields = false;
+  // The types of the unexported fields, for comparability; undefined once a field does not read.
+  let unexported: string[] | undefined = [];
   for (const f of list ? named(list) : []) {
     if (f.type !== 'field_declaration') continue;
     if (f.hasError) {
       hasUnexportedFields = true;
+      unexported = undefined;
       continue;
     }
     const type = embeddedTypeText(f);
@@ -240,13 +262,24 @@ export function structUnderlying(node: Node, ctx: FileCtx): Underlying {
       const typeNode = f.childForFieldName('type');
       const name = embeddedName(typeNode);
       if (isExported(name)) fields.push({ name, type, embedded: true, pos: posOf(ctx, typeNode ?? f) });
-      else hasUnexportedFields = true;
+      else {
+        hasUnexportedFields = true;
+        unexported?.push(type);
+      }
       continue;
     }
     for (const n of names) {
       if (isExported(n.text)) fields.push({ name: n.text, type, embedded: false, pos: posOf(ctx, n) });
-      else hasUnexportedFields = true;
+      else {
+        hasUnexportedFields = true;
+        unexported?.push(type);
+      }
     }
   }
-  return { kind: 'struct', fields, hasUnexportedFields };
+  return {
+    kind: 'struct',
+    fields,
+    hasUnexportedFields,
+    ...(hasUnexportedFields && unexported ? { unexportedFieldTypes: unexported } : {})
+  };
 }

@@ -7,8 +7,9 @@
 // package is a directory; `main` packages and `internal` trees are left out of the result (but
 // internal packages are still read, so that an exported interface may embed an internal one).
 //
-// Type text is canonical (see `typeText`): single spaces, no parameter names, qualifiers as written,
-// struct fields one per entry in source order without tags, interface methods sorted by name then
+// Type text is canonical (see `typeText`): single spaces, no parameter names, a qualifier as its
+// package's name (`oteltrace.Span` reads `trace.Span`, a dot-imported `Span` too), the module's
+// non-generic aliases read as their targets, struct fields one per entry in source order without tags, interface methods sorted by name then
 // embedded elements in source order. Constant values are evaluated where the expression only uses
 // literals, iota, conversions and constants of the same package (`1 << iota` at index 2 is `4`);
 // otherwise the normalized expression text is kept, with `@index` when it depends on iota.
@@ -18,7 +19,8 @@
 // extract-typetext.ts, extract-consts.ts, extract-syntax.ts, extract-context.ts; the comparison's
 // extract-compared.ts, extract-affected.ts (file selection) and extract-additions.ts.
 
-import { extractWith } from './extract-read.js';
+import { platformGroups, withVariants } from './extract-platforms.js';
+import { extractWith, type ParseCache } from './extract-read.js';
 import type { ApiSource, ParseGo } from './extract-context.js';
 import type { ModuleApi } from './model.js';
 import { parseGoDeclarations } from './parse.js';
@@ -41,5 +43,11 @@ export function extractModuleApi(
   files: readonly ApiSource[],
   parse: ParseGo = parseGoDeclarations
 ): ModuleApi {
-  return extractWith(modulePath, moduleDir, files, parse, new Map());
+  // Per group of platforms with the same files (extract-platforms.ts); each file parsed once.
+  const groups = platformGroups([files]);
+  const cache: ParseCache = new Map();
+  return withVariants(
+    groups.map(g => extractWith(modulePath, moduleDir, g.files[0], parse, cache)),
+    groups
+  );
 }

@@ -38,9 +38,10 @@ export interface Method {
 }
 
 /**
- * What a struct type gets from the types it embeds that are declared in its own package (their
- * methods and exported fields, at the shallowest depth, ambiguous names left out, as the spec's
- * selector rules say). Embedded types of other packages cannot be looked inside from source.
+ * What a struct type gets from the types it embeds that are declared in its module (its own
+ * package, or another package read with it: their methods and exported fields, at the shallowest
+ * depth, ambiguous names left out, as the spec's selector rules say; another package's texts are
+ * qualified with its name). Embedded types of other modules cannot be looked inside from source.
  */
 export interface Promoted {
   methods: Method[];
@@ -49,7 +50,13 @@ export interface Promoted {
 
 /** The structure of a type's underlying type, where compatibility depends on its parts. */
 export type Underlying =
-  | { kind: 'struct'; fields: Field[]; hasUnexportedFields: boolean }
+  | {
+      kind: 'struct';
+      fields: Field[];
+      hasUnexportedFields: boolean;
+      /** The types of the unexported fields, when every field reads: they decide comparability too. */
+      unexportedFieldTypes?: string[];
+    }
   | {
       kind: 'interface';
       /** Exported methods, including those of embedded interfaces declared in the same module. */
@@ -88,6 +95,8 @@ export interface PackageApi {
   name: string;
   /** Exported objects by name. */
   objects: Map<string, ApiObject>;
+  /** The unexported types the exported objects name, directly or through one another (absent: none). */
+  unexported?: Map<string, ApiObject>;
   /** Where the package was read, for findings about the package itself. */
   pos: ApiPosition;
 }
@@ -96,6 +105,12 @@ export interface ModuleApi {
   modulePath: string;
   /** Packages by module-relative directory. */
   packages: Map<string, PackageApi>;
+  /**
+   * When the API differs between platforms (build constraints): the platforms (`linux/amd64`) whose
+   * API `packages` is, and the API of each other group of platforms. Absent: the same on all.
+   */
+  platforms?: string[];
+  variants?: ModuleApi[];
 }
 
 export type ChangeSeverity = 'breaking' | 'possibly-breaking' | 'compatible';
@@ -114,4 +129,6 @@ export interface ApiChange {
   dependencies?: string[];
   /** A constant's value change: both values as written. */
   values?: { old: string; new: string };
+  /** Found on these platforms only (the message names them); absent: on every platform compared. */
+  platforms?: string[];
 }

@@ -10,6 +10,8 @@ export interface TopLevel {
   referable: Set<string>;
   /** Every name a top-level declaration may declare (types, constants, variables, functions). */
   declared: Set<string>;
+  /** Names declared by `type X = ...` (non-generic aliases): what type texts read through. */
+  aliases: Set<string>;
   /** The names of methods' receiver types (and, as a function literal's are read alike, some more). */
   receivers: Set<string>;
   /** The hash (identifierHash) of every identifier in the code, comments and literals left out. */
@@ -80,6 +82,7 @@ export function scanTopLevel(data: Uint8Array): TopLevel | undefined {
   const out: TopLevel = {
     referable: new Set(),
     declared: new Set(),
+    aliases: new Set(),
     receivers: new Set(),
     spelled: new Set()
   };
@@ -92,9 +95,10 @@ export function scanTopLevel(data: Uint8Array): TopLevel | undefined {
   let group: Kind | undefined;
   let specStart = false;
   let inReceiver = false;
-  const declare = (name: string, as: Kind) => {
+  const declare = (name: string, as: Kind, end: number) => {
     out.declared.add(name);
     if (as === 'type' || as === 'const') out.referable.add(name);
+    if (as === 'type' && isAliasAt(data, end)) out.aliases.add(name);
   };
   let i = 0;
   while (i < n) {
@@ -136,12 +140,12 @@ export function scanTopLevel(data: Uint8Array): TopLevel | undefined {
         kind = keyword === 'none' ? undefined : keyword;
         expectName = kind !== undefined;
       } else if (depth === 0 && kind && expectName) {
-        declare(utf8(data, i, j), kind);
+        declare(utf8(data, i, j), kind, j);
         expectName = false;
       } else if (inReceiver && endsType(data, j)) {
         out.receivers.add(utf8(data, i, j));
       } else if (group && depth === 1 && specStart) {
-        declare(utf8(data, i, j), group);
+        declare(utf8(data, i, j), group, j);
       }
       if (depth !== 0 || !keyword) expectName = false;
       specStart = false;
@@ -206,6 +210,13 @@ export function scanTopLevel(data: Uint8Array): TopLevel | undefined {
     i++;
   }
   return depth === 0 ? out : undefined;
+}
+
+/** Whether a type name ending at `end` is followed by `=` (a comment in between reads as yes). */
+function isAliasAt(data: Uint8Array, end: number): boolean {
+  let k = end;
+  while (k < data.length && (data[k] === Ch.Space || data[k] === Ch.Tab)) k++;
+  return data[k] === 0x3d || data[k] === Ch.Slash;
 }
 
 /**
