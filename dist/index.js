@@ -37421,16 +37421,20 @@ const IDENT = String.raw `[\p{L}_][\p{L}\p{N}_]*`;
 const LOCAL_IDENT = new RegExp(String.raw `(?<![\p{L}\p{N}_.])${IDENT}`, 'gu');
 // A qualified identifier: `yaml.Node` (the qualifier not itself preceded by a dot or letter).
 const QUALIFIED = new RegExp(String.raw `(?<![\p{L}\p{N}_.])(${IDENT})\.(${IDENT})`, 'gu');
+const PREDECLARED_ALIASES = { 'interface{}': 'any', byte: 'uint8', rune: 'int32' };
+const PREDECLARED_ALIAS = /(?:(?<![\p{L}\p{N}_.])|(?<=\.\.\.))(?:interface\{\}|byte|rune)(?![\p{L}\p{N}_])/gu;
 function renamingOf(params) {
     return new Map(params.map((p, i) => [p.name, `#${i}`]));
 }
-/** The text with insignificant spacing removed, type parameters renamed and `interface{}` read as
- * `any`: two type texts denote the same type when their keys are equal. */
+/** The text with insignificant spacing removed, type parameters renamed and the predeclared
+ * aliases read as what they stand for (`interface{}` as `any`, `byte` as `uint8`): two type texts denote the same type when their keys are equal. */
 function key(text, renaming = new Map()) {
     let s = text.replace(/\s+/g, ' ').trim();
     // A space only matters between two word characters (`chan int`, `func() error`).
     s = s.replace(/ (?=[^\p{L}\p{N}_])|(?<=[^\p{L}\p{N}_]) /gu, '');
-    s = s.replace(/(?<![\p{L}\p{N}_.])interface\{\}/gu, 'any');
+    // Aliases are identical types: `interface{}` is `any`, `byte` is `uint8`, `rune` is `int32`, in a
+    // variadic parameter (`...any`) too. A selector's right-hand side (`pkg.byte`) is not one.
+    s = s.replace(PREDECLARED_ALIAS, id => PREDECLARED_ALIASES[id]);
     if (renaming.size > 0)
         s = s.replace(LOCAL_IDENT, id => renaming.get(id) ?? id);
     return s;
@@ -37514,6 +37518,18 @@ class Differ {
     modulePath;
     options;
     changes = [];
+    /** The package pair being compared (compareApis sets it), for its unexported types. */
+    pkgs;
+    /**
+     * apidiff's correspondence of the current package pair: an unexported type of the old package
+     * and the one of the new package found at the same place of the exported API (`*options` and
+     * `*config` in `func New`) are one type, renamed; each is compared with its counterpart.
+     */
+    corresponding = new Map();
+    /** Whether two type texts denote the same type, unexported types matched by their place (sameTypes). */
+    sameType(oldText, newText, ro = new Map(), rn = new Map()) {
+        return sameTypes(this, key(oldText, ro), key(newText, rn));
+    }
     constructor(modulePath, options) {
         this.modulePath = modulePath;
         this.options = options;
@@ -37546,6 +37562,45 @@ function withPromoted(own, promoted = []) {
 }
 function byName(list, exportedOnly = false) {
     return new Map(list.filter(x => !exportedOnly || isExported$1(x.name)).map(x => [x.name, x]));
+}
+const TOKEN = new RegExp(String.raw `\.?${IDENT}|[^\p{L}\p{N}_]`, 'gu');
+/**
+ * Two comparison keys equal up to renamed unexported types: token by token the same, but where an
+ * unexported type of the old package stands against a type of the new, which then correspond (as
+ * they do everywhere after: an old type matched to two new ones is no match).
+ */
+function sameTypes(d, a, b) {
+    if (a === b)
+        return true;
+    const pkgs = d.pkgs;
+    if (!pkgs?.old.unexported)
+        return false;
+    const ta = a.match(TOKEN) ?? [];
+    const tb = b.match(TOKEN) ?? [];
+    if (ta.length !== tb.length)
+        return false;
+    const pending = new Map();
+    for (let i = 0; i < ta.length; i++) {
+        const [x, y] = [ta[i], tb[i]];
+        if (x === y)
+            continue;
+        // A qualifier (`p.`) or a selector's right-hand side (`p.x`, not `...x`) is no type of the package.
+        const selector = (t) => t[i + 1] === '.' || (t[i - 1] === '.' && t[i - 2] !== '.');
+        if (selector(ta) || selector(tb))
+            return false;
+        // apidiff: an old unexported type may correspond to any type of the new package (several old
+        // ones to one new), but to one only. Here only to an unexported one the new API names: that
+        // is known alike when only the changed files are read (an exported one may not be read then).
+        if (!pkgs.old.unexported.has(x) || !pkgs.now.unexported?.has(y))
+            return false;
+        const matched = d.corresponding.get(x) ?? pending.get(x);
+        if (matched !== undefined && matched !== y)
+            return false;
+        pending.set(x, y);
+    }
+    for (const [x, y] of pending)
+        d.corresponding.set(x, y);
+    return true;
 }
 
 // Method sets: which types own one, the methods a type has with the promoted ones, and the two
@@ -37645,7 +37700,7 @@ function compareMethods(d, dir, typeName, oldMethods, newMethods, ro, rn) {
         else if (a === undefined) {
             d.add('compatible', subject, `${what(b)} added`, b.pos, 'new');
         }
-        else if (key(a.signature, ro) !== key(b.signature, rn)) {
+        else if (!d.sameType(a.signature, b.signature, ro, rn)) {
             d.add('breaking', subject, `${what(b)} changed from ${a.signature} to ${b.signature}`, b.pos, 'new');
         }
         else if (!a.pointer && b.pointer) {
@@ -37769,7 +37824,7 @@ function compareInterfaces(d, dir, o, n, ou, nu) {
                 d.add('breaking', msubject, msg, nm.pos, 'new');
             }
         }
-        else if (key(om.signature, ro) !== key(nm.signature, rn)) {
+        else if (!d.sameType(om.signature, nm.signature, ro, rn)) {
             d.add('breaking', msubject, `method ${o.name}.${name} changed from ${om.signature} to ${nm.signature}`, nm.pos, 'new');
         }
     }
@@ -37886,7 +37941,7 @@ function consultedTypeNames(obj) {
     const texts = obj.alias
         ? [obj.text]
         : u.kind === 'struct'
-            ? u.fields.map(f => f.type)
+            ? [...u.fields.map(f => f.type), ...(u.unexportedFieldTypes ?? [])]
             : u.kind === 'other'
                 ? [u.text]
                 : [];
@@ -37905,9 +37960,11 @@ function underlyingComparability(u, pkg, typeParams, seen) {
         return 'yes';
     if (u.kind === 'other')
         return comparability(u.text, pkg, typeParams, seen);
-    let result = u.hasUnexportedFields ? 'unknown' : 'yes';
-    for (const f of u.fields) {
-        const c = comparability(f.type, pkg, typeParams, seen);
+    // Unexported fields count as well: a map or func among them makes the struct not comparable.
+    const hidden = u.unexportedFieldTypes;
+    let result = u.hasUnexportedFields && !hidden ? 'unknown' : 'yes';
+    for (const type of [...u.fields.map(f => f.type), ...(hidden ?? [])]) {
+        const c = comparability(type, pkg, typeParams, seen);
         if (c === 'no')
             return 'no';
         if (c === 'unknown')
@@ -37918,6 +37975,10 @@ function underlyingComparability(u, pkg, typeParams, seen) {
 
 // Changes to struct types: selectable fields (own and promoted) removed, retyped or no longer
 // embedded (breaking) or added (compatible), and a struct that stops being comparable.
+/** `T` or `*T`: a type of this package, whose promoted members the extractor lists. */
+function isLocalTypeName(text) {
+    return new RegExp(`^\\*?${IDENT}$`, 'u').test(text);
+}
 function compareStructs(d, dir, o, n, ou, nu, oldPkg, newPkg) {
     const ro = renamingOf(o.typeParams);
     const rn = renamingOf(n.typeParams);
@@ -37933,15 +37994,22 @@ function compareStructs(d, dir, o, n, ou, nu, oldPkg, newPkg) {
             if (of)
                 d.add('breaking', subject, `${fieldWord(of)} ${o.name}.${name} removed`, of.pos, 'old');
         }
+        else if (of !== undefined && !of.via && nf.via) {
+            // Still selectable, no longer a key of the struct's literals (apidiff's exportedFields).
+            const msg = `${fieldWord(of)} ${o.name}.${name} moved into embedded ${nf.via}: keyed literals ${o.name}{${name}: ...} no longer compile`;
+            d.add('breaking', subject, msg, nf.pos, 'new');
+        }
         else if (of === undefined) {
             d.add('compatible', subject, `${fieldWord(nf)} ${o.name}.${name} added`, nf.pos, 'new');
         }
-        else if (key(of.type, ro) !== key(nf.type, rn)) {
+        else if (!d.sameType(of.type, nf.type, ro, rn)) {
             d.add('breaking', subject, `${fieldWord(of)} ${o.name}.${name} changed from ${of.type} to ${nf.type}`, nf.pos, 'new');
         }
-        else if (of.embedded && !nf.embedded) {
-            // The fields and methods it promoted are gone from the struct.
-            d.add('breaking', subject, `field ${o.name}.${name} is no longer embedded`, nf.pos, 'new');
+        else if (of.embedded && !nf.embedded && !isLocalTypeName(of.type)) {
+            // The fields and methods it promoted are gone. Those of a type of this package are known and
+            // compared one by one (a struct that now has them itself lost nothing); another package's are not.
+            const msg = `field ${o.name}.${name} is no longer embedded: the fields and methods ${of.type} promoted are gone from ${o.name}`;
+            d.add('breaking', subject, msg, nf.pos, 'new');
         }
     }
     const before = underlyingComparability(ou, oldPkg, ro, new Set([o.name]));
@@ -37971,7 +38039,7 @@ function compareObjects(d, dir, o, n, oldPkg, newPkg) {
             const msg = `func ${name} changed type parameters from ${typeParamsText(o.typeParams)} to ${typeParamsText(n.typeParams)}`;
             d.add('breaking', subject, msg, n.pos, 'new');
         }
-        if (key(o.signature, renamingOf(o.typeParams)) !== key(n.signature, renamingOf(n.typeParams))) {
+        if (!d.sameType(o.signature, n.signature, renamingOf(o.typeParams), renamingOf(n.typeParams))) {
             d.add('breaking', subject, `func ${name} changed from ${o.signature} to ${n.signature}`, n.pos, 'new');
         }
         return;
@@ -37993,7 +38061,7 @@ function compareObjects(d, dir, o, n, oldPkg, newPkg) {
 function compareConsts(d, subject, o, n) {
     const what = `const ${o.name}`;
     if (o.type !== undefined && n.type !== undefined) {
-        if (key(o.type) !== key(n.type)) {
+        if (!d.sameType(o.type, n.type)) {
             d.add('breaking', subject, `${what} changed from ${o.type} to ${n.type}`, n.pos, 'new');
             return;
         }
@@ -38021,7 +38089,7 @@ function compareConsts(d, subject, o, n) {
 }
 function compareVarTypes(d, subject, what, oldType, newType, pos) {
     if (oldType !== undefined && newType !== undefined) {
-        if (key(oldType) !== key(newType))
+        if (!d.sameType(oldType, newType))
             d.add('breaking', subject, `${what} changed from ${oldType} to ${newType}`, pos, 'new');
     }
     else if (oldType !== undefined || newType !== undefined) {
@@ -38045,7 +38113,7 @@ function compareTypes(d, dir, o, n, oldPkg, newPkg) {
     const ro = renamingOf(o.typeParams);
     const rn = renamingOf(n.typeParams);
     if (o.alias) {
-        if (key(o.text, ro) !== key(n.text, rn)) {
+        if (!d.sameType(o.text, n.text, ro, rn)) {
             d.add('breaking', subject, `${what} changed from = ${o.text} to = ${n.text}`, n.pos, 'new');
         }
         return;
@@ -38070,7 +38138,7 @@ function compareTypes(d, dir, o, n, oldPkg, newPkg) {
     compareMethods(d, dir, o.name, withPromoted(o.methods, o.promoted?.methods), withPromoted(n.methods, n.promoted?.methods), ro, rn);
 }
 function compareOthers(d, subject, what, oldText, newText, ro, rn, pos) {
-    if (key(oldText, ro) === key(newText, rn))
+    if (d.sameType(oldText, newText, ro, rn))
         return;
     const oc = parseChan(key(oldText, ro));
     const nc = parseChan(key(newText, rn));
@@ -38196,6 +38264,1591 @@ function assumedPackageName(path) {
     return cut ? base.slice(0, cut.index) : base;
 }
 
+// The byte-level helpers of the import reader: byte constants, UTF-8 decoding with interning of
+// short strings, Go's white space, and the offset-to-line/column counter.
+const NUL = 0x00;
+const TAB = 0x09;
+const LF = 0x0a;
+const FF = 0x0c;
+const CR = 0x0d;
+const SPACE = 0x20;
+const DQUOTE$1 = 0x22;
+const LPAREN = 0x28;
+const RPAREN = 0x29;
+const STAR = 0x2a;
+const DOT = 0x2e;
+const SLASH = 0x2f;
+const SEMICOLON = 0x3b;
+const BACKSLASH = 0x5c;
+const BACKQUOTE = 0x60;
+const LOWER_I = 0x69;
+const PACKAGE = bytesOf('package');
+const IMPORT = bytesOf('import');
+const SLASH_SLASH = bytesOf('//');
+const GO_BUILD = bytesOf('//go:build');
+const PLUS_BUILD = bytesOf('+build');
+function bytesOf(ascii) {
+    return Uint8Array.from(ascii, c => c.charCodeAt(0));
+}
+/** go/build's identifier bytes: ASCII letters, digits, '_', and every byte of a multi-byte character. */
+function isIdentByte(c) {
+    return ((c >= 0x61 && c <= 0x7a) ||
+        (c >= 0x41 && c <= 0x5a) ||
+        (c >= 0x30 && c <= 0x39) ||
+        c === 0x5f ||
+        c >= 0x80);
+}
+function startsWith(data, at, end, prefix) {
+    if (end - at < prefix.length)
+        return false;
+    for (let i = 0; i < prefix.length; i++)
+        if (data[at + i] !== prefix[i])
+            return false;
+    return true;
+}
+// ---------------------------------------------------------------------------------------------
+// UTF-8
+/** Short ASCII strings already made, by hash: the same import paths recur in file after file. */
+const interned = new Map();
+const MAX_INTERNED = 65536;
+const MAX_INTERNED_LENGTH = 128;
+/** Decodes bytes [from, to); a byte that is not valid UTF-8 becomes U+FFFD, as when Go ranges over a string. */
+function decodeUtf8(bytes, from, to) {
+    let i = from;
+    let hash = 0x811c9dc5;
+    while (i < to && bytes[i] < 0x80)
+        hash = Math.imul(hash ^ bytes[i++], 0x01000193);
+    if (i === to && to - from <= MAX_INTERNED_LENGTH) {
+        const known = interned.get(hash);
+        if (known !== undefined && known.length === to - from && sameAscii(known, bytes, from))
+            return known;
+        const made = asciiString(bytes, from, to);
+        if (known === undefined && interned.size < MAX_INTERNED)
+            interned.set(hash, made);
+        return made;
+    }
+    // Import paths and names are almost always ASCII: one flat string, not a rope of single characters.
+    let out = asciiString(bytes, from, i);
+    while (i < to) {
+        const b = bytes[i];
+        if (b < 0x80) {
+            out += String.fromCharCode(b);
+            i++;
+            continue;
+        }
+        const size = utf8SequenceLength(bytes, i, to);
+        if (size === 0) {
+            out += '\ufffd';
+            i++;
+            continue;
+        }
+        let cp = b & (size === 2 ? 0x1f : size === 3 ? 0x0f : 0x07);
+        for (let k = 1; k < size; k++)
+            cp = (cp << 6) | (bytes[i + k] & 0x3f);
+        out += String.fromCodePoint(cp);
+        i += size;
+    }
+    return out;
+}
+function sameAscii(text, bytes, from) {
+    for (let k = 0; k < text.length; k++)
+        if (text.charCodeAt(k) !== bytes[from + k])
+            return false;
+    return true;
+}
+const ASCII_CHUNK = 4096;
+function asciiString(bytes, from, to) {
+    // Node's Buffer decodes a range natively, several times faster than building the string here.
+    if (typeof Buffer !== 'undefined' && Buffer.isBuffer(bytes))
+        return bytes.toString('latin1', from, to);
+    if (bytes instanceof Uint8Array && to - from <= ASCII_CHUNK) {
+        return String.fromCharCode.apply(null, bytes.subarray(from, to));
+    }
+    let out = '';
+    for (let i = from; i < to; i++)
+        out += String.fromCharCode(bytes[i]);
+    return out;
+}
+function isValidUtf8(bytes) {
+    for (let i = 0; i < bytes.length; i++) {
+        if (bytes[i] < 0x80)
+            continue;
+        const size = utf8SequenceLength(bytes, i, bytes.length);
+        if (size === 0)
+            return false;
+        i += size - 1;
+    }
+    return true;
+}
+/**
+ * The length of the valid multi-byte UTF-8 sequence at `i`, or 0 when the bytes there are not one
+ * (Go's rules: no overlong forms, no surrogates, nothing above U+10FFFF).
+ */
+function utf8SequenceLength(bytes, i, to) {
+    const b = bytes[i];
+    const cont = (k, lo = 0x80, hi = 0xbf) => i + k < to && bytes[i + k] >= lo && bytes[i + k] <= hi;
+    if (b >= 0xc2 && b <= 0xdf)
+        return cont(1) ? 2 : 0;
+    if (b >= 0xe0 && b <= 0xef) {
+        // E0 must not be overlong; ED must not encode a surrogate.
+        const second = b === 0xe0 ? cont(1, 0xa0) : b === 0xed ? cont(1, 0x80, 0x9f) : cont(1);
+        return second && cont(2) ? 3 : 0;
+    }
+    if (b >= 0xf0 && b <= 0xf4) {
+        const second = b === 0xf0 ? cont(1, 0x90) : b === 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
+        return second && cont(2) && cont(3) ? 4 : 0;
+    }
+    return 0;
+}
+function appendUtf8(out, cp) {
+    if (cp < 0x80)
+        out.push(cp);
+    else if (cp < 0x800)
+        out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
+    else if (cp < 0x10000)
+        out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+    else
+        out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
+}
+/**
+ * The byte length of the white space (Go's unicode.IsSpace) starting at `i`, or 0. This is the set
+ * bytes.TrimSpace removes, which the constraint header rules use (unlike the import reader).
+ */
+function spaceAt(d, i, end) {
+    const b = d[i];
+    if (b === SPACE || (b >= TAB && b <= CR))
+        return 1;
+    if (b === 0xc2 && i + 1 < end)
+        return d[i + 1] === 0x85 || d[i + 1] === 0xa0 ? 2 : 0;
+    if (i + 2 >= end)
+        return 0;
+    return isThreeByteSpace(b, d[i + 1], d[i + 2]) ? 3 : 0;
+}
+/** The offset of the first byte in [a, b) that does not start white space, or b. */
+function skipWhite(d, a, b) {
+    for (let n; a < b && (n = spaceAt(d, a, b)) > 0;)
+        a += n;
+    return a;
+}
+/** The byte length of the white space that ends just before `j`, or 0. */
+function spaceBefore(d, j, start) {
+    const b = d[j - 1];
+    if (b === SPACE || (b >= TAB && b <= CR))
+        return 1;
+    if (j - 2 >= start && d[j - 2] === 0xc2 && (b === 0x85 || b === 0xa0))
+        return 2;
+    return j - 3 >= start && isThreeByteSpace(d[j - 3], d[j - 2], b) ? 3 : 0;
+}
+/** U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. */
+function isThreeByteSpace(b0, b1, b2) {
+    if (b0 === 0xe1)
+        return b1 === 0x9a && b2 === 0x80;
+    if (b0 === 0xe3)
+        return b1 === 0x80 && b2 === 0x80;
+    if (b0 !== 0xe2)
+        return false;
+    if (b1 === 0x80)
+        return (b2 >= 0x80 && b2 <= 0x8a) || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf;
+    return b1 === 0x81 && b2 === 0x9f;
+}
+function isSpaceRune(cp) {
+    return (cp === 0x20 ||
+        (cp >= 0x09 && cp <= 0x0d) ||
+        cp === 0x85 ||
+        cp === 0xa0 ||
+        cp === 0x1680 ||
+        (cp >= 0x2000 && cp <= 0x200a) ||
+        cp === 0x2028 ||
+        cp === 0x2029 ||
+        cp === 0x202f ||
+        cp === 0x205f ||
+        cp === 0x3000);
+}
+// ---------------------------------------------------------------------------------------------
+// Positions
+/** Turns byte offsets into 1-based line and code-point column, walking forward from the last answer. */
+class PositionCounter {
+    data;
+    start;
+    offset;
+    line = 1;
+    lineStart;
+    constructor(data, start) {
+        this.data = data;
+        this.start = start;
+        this.offset = start;
+        this.lineStart = start;
+    }
+    at(target) {
+        if (target < this.offset) {
+            this.offset = this.lineStart = this.start;
+            this.line = 1;
+        }
+        const d = this.data;
+        for (let i = this.offset; i < target; i++) {
+            if (d[i] === LF) {
+                this.line++;
+                this.lineStart = i + 1;
+            }
+        }
+        this.offset = target;
+        let column = 1;
+        for (let i = this.lineStart; i < target; i++)
+            if ((d[i] & 0xc0) !== 0x80)
+                column++;
+        return { line: this.line, column };
+    }
+}
+
+// The build-constraint expressions of go/build/constraint: the `//go:build` parser, the older
+// `// +build` syntax, formatting, and evaluation (AnyTags, or a given tag set).
+/** go/build/constraint isValidTag: a tag is letters, digits, `_` and `.` (Unicode letters and decimal
+ * digits count, by Go's Unicode tables). */
+function isTagChar(ch) {
+    const cp = ch.codePointAt(0);
+    return ch === '_' || ch === '.' || isGoLetter(cp) || isGoDigit(cp);
+}
+function isValidTag(word) {
+    if (word === '')
+        return false;
+    for (const ch of word)
+        if (!isTagChar(ch))
+            return false;
+    return true;
+}
+/**
+ * Parses a //go:build expression: `||` binds looser than `&&`, `!` applies to one operand and may
+ * not be doubled, parentheses group; tokens may be separated by spaces and tabs.
+ */
+function parseConstraint(text) {
+    try {
+        return new ExprParser(text).parse();
+    }
+    catch (e) {
+        if (e instanceof ConstraintSyntaxError)
+            return { message: e.message };
+        throw e;
+    }
+}
+/** Recursive descent over the expression; each rule returns with the next token already lexed. */
+class ExprParser {
+    text;
+    i = 0;
+    tok = ''; // the current token; '' at the end
+    isTag = false;
+    constructor(text) {
+        this.text = text;
+    }
+    parse() {
+        const x = this.or();
+        if (!this.at(''))
+            throw new ConstraintSyntaxError(`unexpected token ${this.tok}`);
+        return x;
+    }
+    at(tok) {
+        return this.tok === tok;
+    }
+    or() {
+        let x = this.and();
+        while (this.at('||'))
+            x = { op: '||', x, y: this.and() };
+        return x;
+    }
+    and() {
+        let x = this.not();
+        while (this.at('&&'))
+            x = { op: '&&', x, y: this.not() };
+        return x;
+    }
+    not() {
+        this.lex();
+        if (!this.at('!'))
+            return this.atom();
+        this.lex();
+        if (this.at('!'))
+            throw new ConstraintSyntaxError('double negation not allowed');
+        return { op: '!', x: this.atom() };
+    }
+    atom() {
+        if (this.at('(')) {
+            let x;
+            try {
+                x = this.or();
+            }
+            catch (e) {
+                // Running out inside parentheses is reported as the missing ')'.
+                if (e instanceof ConstraintSyntaxError && e.message === 'unexpected end of expression') {
+                    throw new ConstraintSyntaxError('missing close paren');
+                }
+                throw e;
+            }
+            if (!this.at(')'))
+                throw new ConstraintSyntaxError('missing close paren');
+            this.lex();
+            return x;
+        }
+        if (!this.isTag) {
+            throw new ConstraintSyntaxError(this.at('') ? 'unexpected end of expression' : `unexpected token ${this.tok}`);
+        }
+        const tag = this.tok;
+        this.lex();
+        return { tag };
+    }
+    lex() {
+        const text = this.text;
+        this.isTag = false;
+        while (this.i < text.length && (text[this.i] === ' ' || text[this.i] === '\t'))
+            this.i++;
+        const c = text[this.i];
+        if (c === undefined) {
+            this.tok = '';
+        }
+        else if (c === '(' || c === ')' || c === '!') {
+            this.tok = c;
+            this.i++;
+        }
+        else if (c === '&' || c === '|') {
+            if (text[this.i + 1] !== c)
+                throw new ConstraintSyntaxError(`invalid syntax at ${c}`);
+            this.tok = c + c;
+            this.i += 2;
+        }
+        else {
+            let j = this.i;
+            for (const ch of text.slice(this.i)) {
+                if (!isTagChar(ch))
+                    break;
+                j += ch.length;
+            }
+            if (j === this.i)
+                throw new ConstraintSyntaxError(`invalid syntax at ${String.fromCodePoint(text.codePointAt(j) ?? 0)}`);
+            this.tok = text.slice(this.i, j);
+            this.i = j;
+            this.isTag = true;
+        }
+    }
+}
+class ConstraintSyntaxError extends Error {
+}
+/**
+ * A `// +build` expression: space-separated options (OR) of comma-separated terms (AND), each a tag
+ * or `!tag`. A malformed term (`!!x`, a lone `!`, bad characters) becomes the tag `ignore`, as in Go.
+ */
+function parsePlusBuildExpr(text) {
+    let x;
+    for (const clause of fields(text)) {
+        let y;
+        for (const lit of clause.split(',')) {
+            let z;
+            if (lit.startsWith('!!') || lit === '!')
+                z = { tag: 'ignore' };
+            else if (lit.startsWith('!'))
+                z = { op: '!', x: { tag: isValidTag(lit.slice(1)) ? lit.slice(1) : 'ignore' } };
+            else
+                z = { tag: isValidTag(lit) ? lit : 'ignore' };
+            y = y === undefined ? z : { op: '&&', x: y, y: z };
+        }
+        if (y !== undefined)
+            x = x === undefined ? y : { op: '||', x, y };
+    }
+    return x ?? { tag: 'ignore' };
+}
+/** Splits at runs of white space (Go's strings.Fields). */
+function fields(text) {
+    const out = [];
+    let from = -1;
+    for (let i = 0; i <= text.length; i++) {
+        const space = i === text.length || isSpaceRune(text.charCodeAt(i));
+        if (space && from >= 0) {
+            out.push(text.slice(from, i));
+            from = -1;
+        }
+        else if (!space && from < 0) {
+            from = i;
+        }
+    }
+    return out;
+}
+/** Prints an expression in //go:build syntax, with only the parentheses it needs. */
+function formatExpr(x) {
+    if ('tag' in x)
+        return x.tag;
+    if (x.op === '!')
+        return '!' + ('tag' in x.x || x.x.op === '!' ? formatExpr(x.x) : `(${formatExpr(x.x)})`);
+    const other = x.op === '&&' ? '||' : '&&';
+    const arg = (e) => ('op' in e && e.op === other ? `(${formatExpr(e)})` : formatExpr(e));
+    return `${arg(x.x)} ${x.op} ${arg(x.y)}`;
+}
+/**
+ * cmd/go's evaluation under AnyTags: `ignore` is false, and every other tag takes whatever value
+ * helps, so a tag satisfies both `tag` and `!tag` (a negation flips the preferred value).
+ */
+function evalAnyTags(x, prefer) {
+    if ('tag' in x)
+        return x.tag === 'ignore' ? false : prefer;
+    if (x.op === '!')
+        return !evalAnyTags(x.x, !prefer);
+    if (x.op === '&&')
+        return evalAnyTags(x.x, prefer) && evalAnyTags(x.y, prefer);
+    return evalAnyTags(x.x, prefer) || evalAnyTags(x.y, prefer);
+}
+function evalWith(x, hasTag) {
+    if ('tag' in x)
+        return hasTag(x.tag);
+    if (x.op === '!')
+        return !evalWith(x.x, hasTag);
+    const left = evalWith(x.x, hasTag);
+    const right = evalWith(x.y, hasTag);
+    return x.op === '&&' ? left && right : left || right;
+}
+/** Evaluates a //go:build expression with the given tag set; undefined when it does not parse. */
+function evalConstraint(expr, hasTag) {
+    const parsed = parseConstraint(expr);
+    return 'message' in parsed ? undefined : evalWith(parsed, hasTag);
+}
+
+// The build-constraint header of cmd/go/internal/imports: the `//go:build` and `// +build` lines
+// before `package`, and how they set a scan's constraint and buildIgnore under `go mod tidy`'s AnyTags.
+function applyConstraints(scan, header, positions) {
+    if (header.error) {
+        scan.buildIgnore = true;
+        scan.constraintError = { ...positions.at(header.error.at), message: header.error.message };
+        if (header.error.expr !== undefined)
+            scan.constraint = header.error.expr;
+        return;
+    }
+    if (header.goBuild !== undefined) {
+        scan.constraint = header.goBuild.text;
+        scan.buildIgnore = !evalAnyTags(header.goBuild.expr, true);
+    }
+    else if (header.plusBuild.length > 0) {
+        // Every counted line must hold, so the lines combine with &&.
+        const expr = header.plusBuild.reduce((x, y) => ({ op: '&&', x, y }));
+        scan.constraint = formatExpr(expr);
+        scan.buildIgnore = !evalAnyTags(expr, true);
+    }
+}
+/**
+ * Finds the build constraints of the header, as cmd/go's parseFileHeader does, line by line (lines
+ * end at \n and are trimmed of Unicode white space) over the comments before the first token at
+ * `limit`:
+ * - a `//go:build` line counts anywhere in the leading comments, outside a /* comment; a second
+ *   one is an error;
+ * - `// +build` lines count only inside the leading run of blank and `//` lines, and only up to the
+ *   last blank line of that run (a +build line right above `package` is doc text, not a constraint).
+ * The line that holds the first token at `limit` stops the search: the reader skipped only spaces
+ * and comments before it, and the token is not white space, so the line is neither blank nor a
+ * comment line. When the reader failed, go/build takes the whole file as the header, and then
+ * `limit` is the end of the file (the line rules may see past the failure, since bytes.TrimSpace
+ * also trims \v and Unicode spaces, which the reader does not skip).
+ */
+function readConstraintHeader(data, start, limit) {
+    const header = { plusBuild: [] };
+    const plusLines = [];
+    let plusEnd = start; // just past the last blank line of the leading run
+    let ended = false; // a line other than blank or // has been seen
+    let inBlockComment = false;
+    let goBuildAt = -1;
+    let goBuildEnd = -1;
+    lines: for (let p = start; p < limit;) {
+        const newline = data.indexOf(LF, p);
+        const lineEnd = newline < 0 || newline >= limit ? limit : newline;
+        if (lineEnd === limit && limit < data.length)
+            break; // the line of the first token
+        const next = lineEnd + 1;
+        let a = p;
+        let b = lineEnd;
+        p = next;
+        a = skipWhite(data, a, b);
+        for (let n; b > a && (n = spaceBefore(data, b, a)) > 0;)
+            b -= n;
+        if (a === b && !ended) {
+            plusEnd = Math.min(next, limit);
+            continue;
+        }
+        const lineComment = startsWith(data, a, b, SLASH_SLASH);
+        if (!lineComment)
+            ended = true;
+        else if (!ended)
+            plusLines.push([a, b]);
+        if (!inBlockComment && isGoBuildLine(data, a, b)) {
+            if (goBuildAt >= 0) {
+                header.error = { at: a, message: 'multiple //go:build comments' };
+                return header;
+            }
+            goBuildAt = a;
+            goBuildEnd = b;
+        }
+        while (a < b) {
+            if (inBlockComment) {
+                const close = indexOfStarSlash(data, a, b);
+                if (close < 0)
+                    continue lines;
+                inBlockComment = false;
+                a = skipWhite(data, close + 2, b);
+            }
+            else if (startsWith(data, a, b, SLASH_SLASH)) {
+                continue lines;
+            }
+            else if (a + 1 < b && data[a] === SLASH && data[a + 1] === STAR) {
+                inBlockComment = true;
+                a = skipWhite(data, a + 2, b);
+            }
+            else {
+                break lines;
+            }
+        }
+    }
+    if (goBuildAt >= 0) {
+        const text = trimGoSpace(decodeUtf8(data, goBuildAt + GO_BUILD.length, goBuildEnd));
+        const parsed = parseConstraint(text);
+        if ('message' in parsed)
+            header.error = { at: goBuildAt, message: `parsing //go:build line: ${parsed.message}`, expr: text };
+        else
+            header.goBuild = { text, expr: parsed };
+        return header;
+    }
+    for (const [a, b] of plusLines) {
+        if (b > plusEnd)
+            break;
+        const text = plusBuildText(data, a, b);
+        if (text !== undefined)
+            header.plusBuild.push(parsePlusBuildExpr(text));
+    }
+    return header;
+}
+function indexOfStarSlash(data, a, b) {
+    for (let i = a; i + 1 < b; i++)
+        if (data[i] === STAR && data[i + 1] === SLASH)
+            return i;
+    return -1;
+}
+/** A trimmed line is a //go:build line when `//go:build` is followed by white space or nothing. */
+function isGoBuildLine(data, a, b) {
+    if (!startsWith(data, a, b, GO_BUILD))
+        return false;
+    const rest = a + GO_BUILD.length;
+    return rest === b || spaceAt(data, rest, b) > 0;
+}
+/** The expression of a trimmed `// +build` line (the space after // is optional), else undefined. */
+function plusBuildText(data, a, b) {
+    let i = skipWhite(data, a + SLASH_SLASH.length, b);
+    if (!startsWith(data, i, b, PLUS_BUILD))
+        return undefined;
+    i += PLUS_BUILD.length;
+    if (i < b && spaceAt(data, i, b) === 0)
+        return undefined; // +buildfoo
+    return trimGoSpace(decodeUtf8(data, i, b));
+}
+function trimGoSpace(s) {
+    let a = 0;
+    let b = s.length;
+    while (a < b && isSpaceRune(s.charCodeAt(a)))
+        a++;
+    while (b > a && isSpaceRune(s.charCodeAt(b - 1)))
+        b--;
+    return s.slice(a, b);
+}
+
+// The cursor over a Go file's header (go/build's importReader, plus the go/parser checks on that
+// header: semicolons, identifiers, UTF-8) and the checks of each import path (syntax, unescaping).
+const NUL_MESSAGE = 'unexpected NUL byte';
+class Halt {
+    kind;
+    at;
+    message;
+    constructor(kind, at, message) {
+        this.kind = kind;
+        this.at = at;
+        this.message = message;
+    }
+}
+// prettier-ignore
+const KEYWORDS$2 = new Set([
+    'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go',
+    'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var'
+]);
+/** go/scanner's identifier: a letter or `_`, then letters, digits and `_`, by Go's Unicode tables. */
+function isIdentifier(name) {
+    let first = true;
+    for (const ch of name) {
+        const cp = ch.codePointAt(0);
+        if (!(ch === '_' || isGoLetter(cp) || (!first && isGoDigit(cp))))
+            return false;
+        first = false;
+    }
+    return !first;
+}
+/**
+ * A cursor over the header, after go/build's importReader, which decides where the header ends.
+ * Every byte it looks at is "read": a NUL there is an error, as in Go. Running out of input is an
+ * error only when the input is the whole file; otherwise it asks for more.
+ *
+ * go/build then parses that header with go/parser, and go list takes no imports from a file that
+ * fails. So the reader also makes the parser's checks that the loose reader skips:
+ * - go/scanner: the bytes are valid UTF-8 with no BOM, in comments too; names are identifiers;
+ * - semicolons: the reader skips them like spaces, but the grammar needs exactly one after the
+ *   package clause and after each import declaration, one between the specs of a group (optional
+ *   before `)`), and none inside a spec or declaration. A newline after an identifier, a string or
+ *   `)` counts as one (Go's automatic semicolons), also when it is inside a comment.
+ */
+class HeaderCursor {
+    data;
+    eof;
+    origin;
+    pos;
+    /** Semicolons since the last token: offsets of explicit ones and of newlines that count as one. */
+    separators = [];
+    /** The last token lets a newline end the statement: an identifier, a string or `)`. */
+    semicolonAtNewline = false;
+    /**
+     * go/parser is done with the header: it failed (`problem`), or it stopped reading imports at a
+     * `;;`. The reader still reads on to where go/build stops, because a NUL byte there is a read
+     * error, which counts before any syntax error.
+     */
+    parserDone = false;
+    problem;
+    constructor(data, eof, start, 
+    /** Where go/parser's source begins (after the BOM go/build drops): the start of its first line. */
+    origin = start) {
+        this.data = data;
+        this.eof = eof;
+        this.origin = origin;
+        this.pos = start;
+    }
+    /** How many semicolons stand since the last token. */
+    get separatorCount() {
+        return this.separators.length;
+    }
+    /** A syntax error of the reader itself: reading stops. */
+    fail(at, message) {
+        throw new Halt('syntax', at, message);
+    }
+    /** An error only go/parser sees: the first one is kept, and the reader goes on. */
+    parserError(at, message) {
+        if (!this.parserDone)
+            this.problem = { at, message };
+        this.parserDone = true;
+    }
+    /** The input ended at a point where more bytes could change the answer. */
+    outOfInput(at, message) {
+        throw new Halt(this.eof ? 'syntax' : 'more', at, message);
+    }
+    /** Reads byte `i`, which must exist; NUL is never valid input. */
+    byteAt(i) {
+        const c = this.data[i];
+        if (c === NUL)
+            throw new Halt('nul', i, NUL_MESSAGE);
+        return c;
+    }
+    /** Checks the multi-byte character at `i` as go/scanner does and returns its length (1 if invalid). */
+    rune(i) {
+        const d = this.data;
+        const size = utf8SequenceLength(d, i, d.length);
+        if (size === 0) {
+            if (i + 4 > d.length && !this.eof)
+                this.outOfInput(i, '');
+            this.parserError(i, 'invalid UTF-8 encoding');
+            return 1;
+        }
+        if (d[i] === 0xef && d[i + 1] === 0xbb && d[i + 2] === 0xbf)
+            this.parserError(i, 'unexpected byte order mark');
+        return size;
+    }
+    /** Moves past a token. */
+    advance(to, semicolonAtNewline) {
+        this.pos = to;
+        this.separators = [];
+        this.semicolonAtNewline = semicolonAtNewline;
+    }
+    semicolon(at) {
+        this.separators.push(at);
+        this.semicolonAtNewline = false;
+    }
+    newline(at) {
+        if (this.semicolonAtNewline)
+            this.semicolon(at);
+    }
+    /**
+     * Skips spaces, \f \t \r \n, semicolons (the reader never needs them) and comments, noting the
+     * semicolons. Returns the next byte, or -1 at the end of the file.
+     */
+    skipSpace() {
+        const d = this.data;
+        for (;;) {
+            if (this.pos >= d.length) {
+                if (!this.eof)
+                    this.outOfInput(this.pos, '');
+                return -1;
+            }
+            const c = this.byteAt(this.pos);
+            if (c === SPACE || c === TAB || c === CR) {
+                this.pos++;
+            }
+            else if (c === FF) {
+                // go/build's reader skips a form feed, but it is no white space to go/scanner.
+                this.parserError(this.pos, 'illegal character U+000C');
+                this.pos++;
+            }
+            else if (c === LF || c === SEMICOLON) {
+                if (c === LF)
+                    this.newline(this.pos);
+                else
+                    this.semicolon(this.pos);
+                this.pos++;
+            }
+            else if (c === SLASH) {
+                this.skipComment();
+            }
+            else {
+                return c;
+            }
+        }
+    }
+    skipComment() {
+        const d = this.data;
+        const start = this.pos;
+        if (start + 1 >= d.length)
+            this.outOfInput(start, 'unexpected "/"');
+        const kind = this.byteAt(start + 1);
+        if (kind === SLASH) {
+            let i = start + 2;
+            for (let c; i < d.length && (c = this.byteAt(i)) !== LF; i++)
+                if (c >= 0x80)
+                    i += this.rune(i) - 1;
+            if (i >= d.length && !this.eof)
+                this.outOfInput(start, '');
+            // go/scanner reads a //line directive only at the start of a line; a final \r is not part of it.
+            if (start === this.origin || d[start - 1] === LF)
+                this.lineDirective(start, d[i - 1] === CR ? i - 1 : i);
+            if (i < d.length)
+                this.newline(i);
+            this.pos = Math.min(i + 1, d.length);
+        }
+        else if (kind === STAR) {
+            // The search starts after "/*", so "/*/" does not close itself.
+            let newline = -1;
+            for (let i = start + 2; i < d.length; i++) {
+                const c = this.byteAt(i);
+                if (c === STAR && i + 1 < d.length && d[i + 1] === SLASH) {
+                    this.lineDirective(start, i);
+                    if (newline >= 0)
+                        this.newline(newline);
+                    this.pos = i + 2;
+                    return;
+                }
+                if (c === LF && newline < 0)
+                    newline = i;
+                else if (c >= 0x80)
+                    i += this.rune(i) - 1;
+            }
+            this.outOfInput(start, 'unterminated /* comment');
+        }
+        else {
+            this.fail(start, 'unexpected "/"');
+        }
+    }
+    /**
+     * go/scanner's updateLineInfo on the comment text [start, end) (without `*\/` or the newline): a
+     * `line ` comment whose text after its last `:` is not a number, or whose line or column is 0 or
+     * beyond 2^30-1, is an error. (Go converts the parsed uint64 to int, so a number of 2^63 or more
+     * wraps negative and passes.)
+     */
+    lineDirective(start, end) {
+        const d = this.data;
+        if (end - start < 7 || !LINE_PREFIX.every((b, k) => d[start + 2 + k] === b))
+            return;
+        const text = decodeUtf8(d, start + 7, end);
+        const at = (i) => start + 7 + new TextEncoder().encode(text.slice(0, i)).length;
+        const colon = text.lastIndexOf(':');
+        if (colon < 0)
+            return;
+        const last = trailingNumber(text.slice(colon + 1));
+        if (last === undefined) {
+            this.parserError(at(colon + 1), `invalid line number: ${text.slice(colon + 1)}`);
+            return;
+        }
+        const colon2 = text.lastIndexOf(':', colon - 1);
+        const before = colon2 < 0 ? undefined : trailingNumber(text.slice(colon2 + 1, colon));
+        const [line, lineAt, col] = before === undefined ? [last, colon + 1, 1n] : [before, colon2 + 1, last];
+        if (col === 0n || col > MAX_LINE_COL) {
+            this.parserError(at(colon + 1), `invalid column number: ${text.slice(colon + 1)}`);
+        }
+        else if (line === 0n || line > MAX_LINE_COL) {
+            this.parserError(at(lineAt), `invalid line number: ${text.slice(lineAt, before === undefined ? undefined : colon)}`);
+        }
+    }
+}
+const LINE_PREFIX = [...'line '].map(c => c.charCodeAt(0));
+const MAX_LINE_COL = (1n << 30n) - 1n;
+/** strconv.ParseUint(s, 10, 0) converted to int as Go does (wrapping at 2^63), or undefined. */
+function trailingNumber(s) {
+    if (!/^[0-9]+$/.test(s))
+        return undefined;
+    const n = BigInt(s);
+    if (n >= 1n << 64n)
+        return undefined;
+    return n >= 1n << 63n ? n - (1n << 64n) : n;
+}
+/** The header's grammar on top of the cursor: where semicolons must and must not stand, and the
+ * keywords, names and string literals of the package clause and import declarations. */
+class ImportReader extends HeaderCursor {
+    /** No semicolon may stand here. */
+    noSemicolon() {
+        if (this.parserDone || this.separators.length === 0)
+            return;
+        const at = this.separators[0];
+        this.parserError(at, this.data[at] === SEMICOLON ? 'unexpected ";"' : 'unexpected newline');
+    }
+    /** Exactly one semicolon must stand here, or at most one when `optional` (before `)`). */
+    oneSemicolon(optional) {
+        if (this.parserDone)
+            return;
+        if (this.separators.length === 0 && !optional)
+            this.parserError(this.pos, 'expected ";" or newline');
+        else if (this.separators.length > 1)
+            this.parserError(this.separators[1], 'unexpected ";"');
+    }
+    /**
+     * Before another `import`: one semicolon must end the previous declaration. After two, go/parser
+     * has stopped reading imports (it sees an empty statement, not `import`), so the rest is ignored.
+     */
+    endOfDeclaration() {
+        if (this.parserDone || this.separators.length === 1)
+            return;
+        if (this.separators.length === 0)
+            this.parserError(this.pos, 'expected ";" or newline before import');
+        this.parserDone = true;
+    }
+    /** Reads `kw`, which must not run on into an identifier (`packagex` is not `package`). */
+    readKeyword(kw, message) {
+        const d = this.data;
+        const start = this.pos;
+        for (let i = 0; i < kw.length; i++) {
+            if (start + i >= d.length)
+                this.outOfInput(start, message);
+            if (this.byteAt(start + i) !== kw[i])
+                this.fail(start, message);
+        }
+        const after = start + kw.length;
+        if (after >= d.length) {
+            if (!this.eof)
+                this.outOfInput(start, message);
+        }
+        else if (isIdentByte(this.byteAt(after))) {
+            this.fail(start, message);
+        }
+        this.advance(after, false);
+    }
+    /**
+     * Reads a name. The reader takes any run of identifier bytes; go/scanner then wants a real
+     * identifier: a letter or '_' first, Unicode letters and digits, not a keyword.
+     */
+    readIdent(message) {
+        const d = this.data;
+        const c = this.skipSpace();
+        const start = this.pos;
+        if (c < 0)
+            this.outOfInput(start, message);
+        if (!isIdentByte(c))
+            this.fail(start, message);
+        let i = start + 1;
+        while (i < d.length && isIdentByte(d[i]))
+            i++;
+        if (i >= d.length && !this.eof)
+            this.outOfInput(start, message);
+        const name = decodeUtf8(d, start, i);
+        for (let k = start; k < i; k++)
+            if (d[k] >= 0x80)
+                k += this.rune(k) - 1;
+        if (KEYWORDS$2.has(name) || !isIdentifier(name))
+            this.parserError(start, `invalid name "${name}"`);
+        this.advance(i, true);
+        return name;
+    }
+    /** Reads one string literal: `…` up to the next backquote, "…" up to an unescaped quote on the same line. */
+    readString(name) {
+        const d = this.data;
+        const quote = this.skipSpace();
+        const open = this.pos;
+        if (quote < 0)
+            this.outOfInput(open, 'expected import path string');
+        let escaped = false;
+        let i = open + 1;
+        if (quote === BACKQUOTE) {
+            for (let c; i < d.length && (c = this.byteAt(i)) !== BACKQUOTE; i++)
+                if (c >= 0x80)
+                    i += this.rune(i) - 1;
+            if (i >= d.length)
+                this.outOfInput(open, 'unterminated raw string literal');
+        }
+        else if (quote === DQUOTE$1) {
+            for (;; i++) {
+                if (i >= d.length)
+                    this.outOfInput(open, 'unterminated string literal');
+                const c = this.byteAt(i);
+                if (c === DQUOTE$1)
+                    break;
+                if (c === LF)
+                    this.fail(open, 'newline in string literal');
+                if (c >= 0x80)
+                    i += this.rune(i) - 1;
+                if (c === BACKSLASH) {
+                    escaped = true;
+                    i++; // the escaped byte, whatever it is; the unquoting judges it
+                    if (i >= d.length)
+                        this.outOfInput(open, 'unterminated string literal');
+                    this.byteAt(i);
+                }
+            }
+        }
+        else {
+            this.fail(open, 'expected import path string');
+        }
+        this.advance(i + 1, true);
+        return { name, open, close: i, escaped };
+    }
+    /** ImportSpec = [ "." | identifier ] string, all on one line when the name is an identifier. */
+    readImport() {
+        const c = this.skipSpace();
+        let name;
+        if (c === DOT) {
+            this.advance(this.pos + 1, false);
+            name = '.';
+        }
+        else if (c >= 0 && isIdentByte(c)) {
+            name = this.readIdent('expected import name');
+        }
+        else {
+            return this.readString();
+        }
+        this.skipSpace();
+        this.noSemicolon();
+        return this.readString(name);
+    }
+}
+// ---------------------------------------------------------------------------------------------
+// Import paths
+/** Unquotes the literal of `raw` as strconv.Unquote does, or says where it is not a valid import path. */
+function importSpec(data, raw, positions) {
+    // The reader has checked the bytes of the literal (UTF-8, no BOM) already.
+    const literal = decodeUtf8(data, raw.open, raw.close + 1);
+    let path;
+    if (data[raw.open] === BACKQUOTE)
+        path = literal.slice(1, -1).replaceAll('\r', '');
+    else if (!raw.escaped)
+        path = literal.slice(1, -1);
+    else {
+        const unescaped = unescapePath(data, raw);
+        if (typeof unescaped !== 'string')
+            return unescaped;
+        path = unescaped;
+    }
+    if (!isValidImportPath(path))
+        return { at: raw.open, message: `invalid import path ${literal}` };
+    const start = positions.at(raw.open);
+    const end = positions.at(raw.close + 1);
+    const spec = {
+        path,
+        literal,
+        line: start.line,
+        column: start.column,
+        endLine: end.line,
+        endColumn: end.column,
+        offset: raw.open
+    };
+    if (raw.name !== undefined)
+        spec.name = raw.name;
+    return spec;
+}
+/** ASCII bytes that may not appear in an import path: controls, space, DEL and !"#$%&'()*,:;<=>?[\]^`{|}. */
+const ILLEGAL_IN_PATH = new Uint8Array(0x80);
+for (let c = 0; c <= 0x20; c++)
+    ILLEGAL_IN_PATH[c] = 1;
+ILLEGAL_IN_PATH[0x7f] = 1;
+for (const c of '!"#$%&\'()*,:;<=>?[\\]^`{|}')
+    ILLEGAL_IN_PATH[c.charCodeAt(0)] = 1;
+/**
+ * go/parser's restriction on import paths (the spec's implementation restriction): not empty;
+ * graphic characters only, no white space, none of !"#$%&'()*,:;<=>?[\]^`{|} and no U+FFFD.
+ */
+function isValidImportPath(path) {
+    if (path === '')
+        return false;
+    for (let i = 0; i < path.length; i++) {
+        const c = path.charCodeAt(i);
+        if (c < 0x80) {
+            if (ILLEGAL_IN_PATH[c] === 1)
+                return false;
+            continue;
+        }
+        const cp = path.codePointAt(i);
+        if (cp > 0xffff)
+            i++;
+        if (cp === 0xfffd || isSpaceRune(cp) || !isGoGraphic(cp))
+            return false;
+    }
+    return true;
+}
+const SIMPLE_ESCAPES = {
+    0x61: 0x07, // \a
+    0x62: 0x08, // \b
+    0x66: 0x0c, // \f
+    0x6e: 0x0a, // \n
+    0x72: 0x0d, // \r
+    0x74: 0x09, // \t
+    0x76: 0x0b, // \v
+    0x5c: 0x5c, // \\
+    0x22: 0x22 // \"  (\' is not valid inside "…")
+};
+/** Digits, base and maximum of the numeric escapes \NNN, \xNN, \uNNNN, \UNNNNNNNN, by their letter. */
+const NUMERIC_ESCAPES = {
+    0x78: { digits: 2, base: 16, max: 0xff },
+    0x75: { digits: 4, base: 16, max: 0x10ffff },
+    0x55: { digits: 8, base: 16, max: 0x10ffff }
+};
+const OCTAL_ESCAPE = { digits: 3, base: 8, max: 0xff };
+function digitValue(c) {
+    if (c >= 0x30 && c <= 0x39)
+        return c - 0x30;
+    if (c >= 0x61 && c <= 0x66)
+        return c - 0x61 + 10;
+    if (c >= 0x41 && c <= 0x46)
+        return c - 0x41 + 10;
+    return 99;
+}
+/**
+ * The path of a "…" literal with escapes. \x and \NNN give single bytes, \u and \U give the UTF-8 of
+ * a code point (never a surrogate); the bytes of the result must then be valid UTF-8.
+ */
+function unescapePath(data, raw) {
+    const out = [];
+    for (let i = raw.open + 1; i < raw.close; i++) {
+        const c = data[i];
+        if (c !== BACKSLASH) {
+            out.push(c);
+            continue;
+        }
+        const at = i;
+        const e = data[++i];
+        if (e in SIMPLE_ESCAPES) {
+            out.push(SIMPLE_ESCAPES[e]);
+            continue;
+        }
+        const numeric = e >= 0x30 && e <= 0x37 ? OCTAL_ESCAPE : NUMERIC_ESCAPES[e];
+        if (numeric === undefined)
+            return { at, message: 'unknown escape sequence' };
+        if (numeric !== OCTAL_ESCAPE)
+            i++; // the letter; octal digits start right after the backslash
+        let value = 0;
+        for (let k = 0; k < numeric.digits; k++, i++) {
+            const v = i < raw.close ? digitValue(data[i]) : 99;
+            if (v >= numeric.base)
+                return { at, message: 'invalid escape sequence' };
+            value = value * numeric.base + v;
+        }
+        i--; // the loop's i++ moves past the last digit
+        if (value > numeric.max || (value >= 0xd800 && value < 0xe000 && numeric.max > 0xff)) {
+            return { at, message: 'escape sequence is not a valid code point' };
+        }
+        if (numeric.max === 0xff)
+            out.push(value);
+        else
+            appendUtf8(out, value);
+    }
+    return isValidUtf8(out)
+        ? decodeUtf8(out, 0, out.length)
+        : { at: raw.open, message: 'invalid UTF-8 in import path' };
+}
+
+// What go/scanner says about the one token go/parser looks at past the imports, when go/build hands
+// it more than the header (the whole file, after a syntax error of go/build's reader or a second
+// byte order mark). go/parser in ImportsOnly mode scans that token to see that it is not `import`,
+// and stops; the token itself, or the rune right after it (which the scanner decodes as it moves
+// on), can still be an error.
+/** The rune at `i` as go/scanner's next() decodes it: -1 for invalid UTF-8, with its byte length. */
+function runeAt(d, i) {
+    const b = d[i];
+    if (b < 0x80)
+        return { cp: b, size: 1 };
+    const size = utf8SequenceLength(d, i, d.length);
+    if (size === 0)
+        return { cp: -1, size: 1 };
+    let cp = b & (size === 2 ? 0x1f : size === 3 ? 0x0f : 0x07);
+    for (let k = 1; k < size; k++)
+        cp = (cp << 6) | (d[i + k] & 0x3f);
+    return { cp, size };
+}
+/** go/scanner's complaint about the rune at `i` as it decodes it (not about the token it starts). */
+function decodeProblem(d, i) {
+    if (i >= d.length)
+        return undefined;
+    const { cp } = runeAt(d, i);
+    if (cp === -1)
+        return { at: i, message: 'invalid UTF-8 encoding' };
+    if (cp === 0xfeff)
+        return { at: i, message: 'unexpected byte order mark' };
+    return undefined;
+}
+/** fmt's %#U: U+0023 '#', or U+00A0 alone for a rune that is not printable. */
+function illegal(at, cp) {
+    const hex = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
+    return { at, message: `illegal character ${isGoPrint(cp) ? `${hex} '${String.fromCodePoint(cp)}'` : hex}` };
+}
+const ILLEGAL_ASCII = new Set([0x23, 0x24, 0x3f, 0x40, 0x5c]); // # $ ? @ \
+/** The end of a quoted literal starting at `i` (closing quote included), or -1 when it never ends on
+ * its line (raw strings may span lines). */
+function literalEnd(d, i) {
+    const quote = d[i];
+    for (let j = i + 1; j < d.length; j++) {
+        if (d[j] === quote)
+            return j + 1;
+        if (quote !== 0x60 && d[j] === 0x0a)
+            return -1;
+        if (quote !== 0x60 && d[j] === 0x5c)
+            j++;
+    }
+    return -1;
+}
+/**
+ * The problem go/scanner finds in the token at `at` and the rune after it, if any. Identifiers,
+ * operators and literals are scanned far enough to find their end (numbers loosely: digits,
+ * letters and dots); `import` itself is a problem, as the reader only stops there when the rune
+ * after it is neither a letter nor a digit nor white space.
+ */
+function tokenProblem(d, at) {
+    if (at >= d.length)
+        return undefined;
+    const first = decodeProblem(d, at);
+    if (first)
+        return first;
+    const { cp, size } = runeAt(d, at);
+    let end = at + size;
+    if (cp === 0x5f || isGoLetter(cp)) {
+        while (end < d.length) {
+            const r = runeAt(d, end);
+            if (r.cp !== 0x5f && !isGoLetter(r.cp) && !isGoDigit(r.cp))
+                break;
+            end += r.size;
+        }
+        const word = String.fromCharCode(...d.subarray(at, Math.min(end, at + 7)));
+        if (end - at === 6 && word === 'import') {
+            const next = decodeProblem(d, end);
+            return next ?? (end < d.length ? illegal(end, runeAt(d, end).cp) : undefined);
+        }
+    }
+    else if (cp >= 0x30 && cp <= 0x39) {
+        while (end < d.length && (/[0-9A-Za-z_.]/.test(String.fromCharCode(d[end])) || d[end] >= 0x80)) {
+            if (d[end] >= 0x80 && !isGoLetter(runeAt(d, end).cp))
+                break;
+            end += runeAt(d, end).size;
+        }
+    }
+    else if (cp === 0x22 || cp === 0x27 || cp === 0x60) {
+        end = literalEnd(d, at);
+        if (end < 0) {
+            const what = cp === 0x60 ? 'raw string literal' : cp === 0x27 ? 'rune literal' : 'string literal';
+            return { at, message: `${what} not terminated` };
+        }
+    }
+    else if (cp === 0x2f && d[end] === 0x2a) {
+        // The reader skips every comment that ends; it stops at one only when it does not.
+        return { at, message: 'unterminated /* comment' };
+    }
+    else if (cp >= 0x80 || cp < 0x20 || cp === 0x7f || ILLEGAL_ASCII.has(cp)) {
+        return illegal(at, cp);
+    }
+    return decodeProblem(d, end);
+}
+
+// The import header of a Go source file, read the way the go command reads it (go1.19):
+//
+// - the byte-level reader of go/build (read.go `readGoInfo`): BOM, `package` clause, then
+//   `import` declarations, stopping at the first other token, so later text is never looked at;
+// - the checks go/parser then makes on that header (go list takes no imports from a file that
+//   fails them): semicolons, identifiers, UTF-8, import path syntax;
+// - the build-constraint header of cmd/go/internal/imports (build.go `parseFileHeader` and
+//   `ShouldBuild`), evaluated with the `AnyTags` set of `go mod tidy`: every tag except `ignore`
+//   counts as both true and false;
+// - the expression syntax of go/build/constraint (`//go:build` expressions, `// +build` lines).
+//
+// Pure: bytes in, plain data out. No I/O and no Node APIs.
+const RBRACE = 0x7d;
+// ---------------------------------------------------------------------------------------------
+// The header
+const BOM = [0xef, 0xbb, 0xbf];
+/** 3 when the input starts with a UTF-8 BOM (dropped, as go/build does), else 0; -1 when a prefix is too short to tell. */
+function bomLength(data, eof) {
+    const n = Math.min(data.length, 3);
+    for (let i = 0; i < n; i++)
+        if (data[i] !== BOM[i])
+            return 0;
+    if (n === 3)
+        return 3;
+    return eof ? 0 : -1;
+}
+/**
+ * Reads the header of a Go source file like go/build's readGoInfo: the `package` clause, then every
+ * `import` declaration (a spec, or a parenthesised group of specs) while the next token starts with
+ * `i`; the first other token ends the header and nothing after it is read. It also applies the
+ * build-constraint rules of `go mod tidy` to the comments before `package`. Never throws.
+ */
+function scanImports(data, options) {
+    const eof = options?.eof ?? true;
+    const scan = { imports: [], buildIgnore: false, end: data.length, needMore: false };
+    const start = bomLength(data, eof);
+    if (start < 0)
+        return { ...scan, needMore: true };
+    // A second BOM stops go/build's reader at once (a syntax error), so go/parser gets the whole file,
+    // and go/scanner drops a BOM that starts its source: the header is read after both, and go/parser's
+    // view of the whole file decides (see wholeFile below).
+    const second = start === 3 ? bomLength(data.subarray(3), eof) : 0;
+    if (second < 0)
+        return { ...scan, needMore: true };
+    const wholeFile = second === 3;
+    if (wholeFile && !eof)
+        return { ...scan, needMore: true };
+    const positions = new PositionCounter(data, start);
+    const r = new ImportReader(data, eof, start + second, start);
+    const collect = (raw) => {
+        if (r.parserDone)
+            return;
+        const spec = importSpec(data, raw, positions);
+        if ('message' in spec)
+            r.parserError(spec.at, spec.message);
+        else
+            scan.imports.push(spec);
+    };
+    // Where the comments that may hold build constraints end: at the first token, or at the end of a
+    // file that go/build takes whole.
+    let commentsEnd = -1;
+    // Between declarations: after the package clause or an import declaration, before the `import`
+    // keyword of the next one. go/parser stops without error at a token there that is not `import`.
+    let between = false;
+    try {
+        r.skipSpace();
+        commentsEnd = r.pos;
+        scan.packageName = readPackageClause(r);
+        scan.packageAt = commentsEnd;
+        for (;;) {
+            between = true;
+            if (r.skipSpace() !== LOWER_I)
+                break;
+            r.endOfDeclaration();
+            r.readKeyword(IMPORT, 'expected "import"');
+            between = false;
+            readImportDecl(r, collect);
+        }
+        scan.end = r.pos;
+        if (wholeFile) {
+            // go/build's reader would have failed, so the NUL check and go/parser's look at the next token apply.
+            throw new Halt('syntax', r.pos, 'expected "import"');
+        }
+    }
+    catch (halt) {
+        if (!(halt instanceof Halt))
+            throw halt;
+        if (halt.kind === 'more')
+            return { ...scan, needMore: true };
+        scan.end = halt.at;
+        if (commentsEnd < 0)
+            commentsEnd = halt.at;
+        if (halt.kind === 'nul') {
+            r.problem = halt; // a read error counts before any syntax error
+        }
+        else {
+            // go/build then reads the rest of the file as the header, and a NUL byte fails that read.
+            const nul = data.indexOf(NUL, start);
+            if (nul < 0 && !eof)
+                return { ...scan, needMore: true };
+            if (nul >= 0) {
+                r.problem = { at: nul, message: NUL_MESSAGE };
+            }
+            else {
+                commentsEnd = data.length;
+                if (between)
+                    parserStopsAt(r, halt.at);
+                if (!r.parserDone)
+                    r.problem = halt; // once go/parser is done, it never sees this
+            }
+        }
+    }
+    if (r.problem)
+        scan.error = { ...positions.at(r.problem.at), message: r.problem.message };
+    applyConstraints(scan, readConstraintHeader(data, start, commentsEnd), positions);
+    return scan;
+}
+/** PackageClause = "package" identifier, at the reader's first token. */
+function readPackageClause(r) {
+    r.noSemicolon();
+    r.readKeyword(PACKAGE, 'missing package clause');
+    r.skipSpace();
+    r.noSemicolon();
+    return r.readIdent('expected package name');
+}
+/**
+ * go/parser's view of the whole file when go/build's reader stopped between declarations at `at`:
+ * the previous declaration needs its one semicolon, then the token there is not `import`, so
+ * go/parser stops, unless go/scanner finds an error in that token or in the rune after it.
+ */
+function parserStopsAt(r, at) {
+    // After two semicolons go/parser has stopped before it scans the token.
+    if (r.parserDone || r.separatorCount >= 2) {
+        r.parserDone = true;
+        return;
+    }
+    const problem = tokenProblem(r.data, at);
+    // No semicolon is needed at the end of the file (go/scanner adds one) or before `)` or `}`.
+    const c = r.data[at];
+    if (problem)
+        r.parserError(problem.at, problem.message);
+    else if (at < r.data.length && c !== RPAREN && c !== RBRACE)
+        r.endOfDeclaration();
+    r.parserDone = true;
+}
+/** ImportDecl = "import" ( ImportSpec | "(" { ImportSpec ";" } ")" ), after its `import` keyword. */
+function readImportDecl(r, collect) {
+    const c = r.skipSpace();
+    r.noSemicolon();
+    if (c !== LPAREN) {
+        collect(r.readImport());
+        return;
+    }
+    const group = r.pos;
+    r.advance(group + 1, false);
+    for (let first = true;; first = false) {
+        const next = r.skipSpace();
+        if (next < 0)
+            r.outOfInput(group, 'unterminated import ( group');
+        if (first)
+            r.noSemicolon();
+        else
+            r.oneSemicolon(next === RPAREN);
+        if (next === RPAREN)
+            break;
+        collect(r.readImport());
+    }
+    r.advance(r.pos + 1, true);
+}
+
+// The platforms a package is built for, as go/build selects files: the GOOS and GOARCH a file name
+// ends in (`_linux.go`, `_windows_arm64.go`, `_test` aside) and its //go:build expression under a
+// platform's tags. The exported API is computed per platform over a fixed set of first-class ports
+// (README, "Breaking changes and the next version").
+/** The ports the exported API is compared on: Go's first-class ports, and freebsd/amd64. */
+const API_PLATFORMS = [
+    'linux/amd64',
+    'linux/arm64',
+    'linux/386',
+    'darwin/amd64',
+    'darwin/arm64',
+    'windows/amd64',
+    'windows/arm64',
+    'windows/386',
+    'freebsd/amd64'
+];
+// go/build's syslist.go.
+const KNOWN_OS = new Set([
+    'aix',
+    'android',
+    'darwin',
+    'dragonfly',
+    'freebsd',
+    'hurd',
+    'illumos',
+    'ios',
+    'js',
+    'linux',
+    'nacl',
+    'netbsd',
+    'openbsd',
+    'plan9',
+    'solaris',
+    'wasip1',
+    'windows',
+    'zos'
+]);
+const UNIX_OS = new Set([
+    'aix',
+    'android',
+    'darwin',
+    'dragonfly',
+    'freebsd',
+    'hurd',
+    'illumos',
+    'ios',
+    'linux',
+    'netbsd',
+    'openbsd',
+    'solaris'
+]);
+const KNOWN_ARCH = new Set([
+    '386',
+    'amd64',
+    'amd64p32',
+    'arm',
+    'armbe',
+    'arm64',
+    'arm64be',
+    'loong64',
+    'mips',
+    'mipsle',
+    'mips64',
+    'mips64le',
+    'mips64p32',
+    'mips64p32le',
+    'ppc',
+    'ppc64',
+    'ppc64le',
+    'riscv',
+    'riscv64',
+    's390',
+    's390x',
+    'sparc',
+    'sparc64',
+    'wasm'
+]);
+/**
+ * Whether a build tag holds on `platform` (`goos/goarch`): its GOOS and GOARCH (android also
+ * satisfies linux, ios darwin, illumos solaris), `unix` on Unix systems, `gc`, `cgo` (the default
+ * of a native build), and every `go1.N` release tag; any other tag does not.
+ */
+function platformHasTag(platform, tag) {
+    const [goos, goarch] = platform.split('/');
+    if (tag === goos || tag === goarch)
+        return true;
+    if ((tag === 'linux' && goos === 'android') || (tag === 'darwin' && goos === 'ios'))
+        return true;
+    if (tag === 'solaris' && goos === 'illumos')
+        return true;
+    if (tag === 'unix')
+        return UNIX_OS.has(goos);
+    return tag === 'gc' || tag === 'cgo' || /^go1\.[0-9]+$/.test(tag);
+}
+/** go/build's goodOSArchFile: whether a file's name (`x_linux_amd64.go`) lets it be built on `platform`. */
+function fileNameMatches(path, platform) {
+    let name = path.slice(path.lastIndexOf('/') + 1);
+    const dot = name.indexOf('.');
+    if (dot >= 0)
+        name = name.slice(0, dot);
+    const underscore = name.indexOf('_');
+    if (underscore < 0)
+        return true;
+    const parts = name.slice(underscore).split('_');
+    if (parts[parts.length - 1] === 'test')
+        parts.pop();
+    const n = parts.length;
+    const has = (tag) => platformHasTag(platform, tag);
+    if (n >= 2 && KNOWN_OS.has(parts[n - 2]) && KNOWN_ARCH.has(parts[n - 1])) {
+        return has(parts[n - 2]) && has(parts[n - 1]);
+    }
+    if (n >= 1 && (KNOWN_OS.has(parts[n - 1]) || KNOWN_ARCH.has(parts[n - 1])))
+        return has(parts[n - 1]);
+    return true;
+}
+/** Whether a file with this path and //go:build expression (none: undefined) is built on `platform`. */
+function fileBuiltOn(path, constraint, platform) {
+    if (!fileNameMatches(path, platform))
+        return false;
+    if (constraint === undefined)
+        return true;
+    return evalConstraint(constraint, tag => platformHasTag(platform, tag)) === true;
+}
+
+// Comparing APIs computed per platform (model.ts `variants`, extract-platforms.ts): each platform's
+// old API against its new one, each distinct pair once, and the changes merged: a change found on
+// every platform is reported as it is, one found on some only names them.
+/** The API a ModuleApi gives for each platform. */
+function perPlatform(api) {
+    const out = new Map();
+    for (const variant of api.variants ?? [])
+        for (const p of variant.platforms ?? [])
+            out.set(p, variant);
+    const primary = api.variants ? (api.platforms ?? []) : API_PLATFORMS;
+    for (const p of primary)
+        out.set(p, api);
+    return out;
+}
+/** The distinct (old, new) pairs of APIs to compare, with the platforms each stands for. */
+function platformPairs(oldApi, newApi) {
+    if (!oldApi.variants && !newApi.variants)
+        return [{ platforms: [...API_PLATFORMS], old: oldApi, now: newApi }];
+    const before = perPlatform(oldApi);
+    const after = perPlatform(newApi);
+    const pairs = [];
+    for (const p of API_PLATFORMS) {
+        const old = before.get(p) ?? oldApi;
+        const now = after.get(p) ?? newApi;
+        const pair = pairs.find(x => x.old === old && x.now === now);
+        if (pair)
+            pair.platforms.push(p);
+        else
+            pairs.push({ platforms: [p], old, now });
+    }
+    return pairs;
+}
+/**
+ * The changes of each pair merged: equal changes (severity, subject, message) found on several
+ * platforms are one, at the first one's position; one not found on every platform says where it is.
+ */
+function mergePlatformChanges(found) {
+    if (found.length === 1)
+        return found[0].changes;
+    const merged = new Map();
+    for (const { platforms, changes } of found) {
+        for (const change of changes) {
+            const k = `${change.severity}\0${change.subject}\0${change.message}`;
+            const seen = merged.get(k);
+            if (seen)
+                for (const p of platforms)
+                    seen.platforms.add(p);
+            else
+                merged.set(k, { change, platforms: new Set(platforms) });
+        }
+    }
+    const all = found.reduce((n, f) => n + f.platforms.length, 0);
+    return [...merged.values()].map(({ change, platforms }) => {
+        if (platforms.size === all)
+            return change;
+        const sorted = API_PLATFORMS.filter(p => platforms.has(p));
+        return { ...change, message: `${change.message} (on ${sorted.join(', ')} only)`, platforms: sorted };
+    });
+}
+
+// The unexported types the exported API names (model.ts `unexported`), compared as apidiff does:
+// a type named on both sides is compared like an exported one (`type handlerFunc` whose function
+// type changed breaks `Options.Handler`), and so is one renamed that apidiff's correspondence
+// matches (Differ.corresponding: `*options` in the old `func New` against `*config` in the new).
+// One named on one side only is no change of its own: what names it changed, and is reported there.
+function compareUnexported(d, oldPkg, newPkg) {
+    const before = oldPkg.unexported;
+    const after = newPkg.unexported ?? new Map();
+    if (!before)
+        return;
+    const done = new Set();
+    const compare = (name, newName) => {
+        const o = before.get(name);
+        const n = after.get(newName);
+        done.add(name);
+        if (o && n)
+            compareObjects(d, newPkg.dir, o, n, oldPkg, newPkg);
+    };
+    for (const name of [...before.keys()].sort()) {
+        if (after.has(name) && !d.corresponding.has(name))
+            compare(name, name);
+    }
+    // Renamed ones, as the comparisons matched them (each comparison may match more).
+    for (let grew = true; grew;) {
+        grew = false;
+        for (const [name, newName] of [...d.corresponding].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) {
+            if (done.has(name))
+                continue;
+            compare(name, newName);
+            grew = true;
+        }
+    }
+}
+
 // Compares two exported APIs of one module (old = the comparison point, new = the tree being gated)
 // and classifies every difference the way golang.org/x/exp/apidiff does: a change is breaking when it
 // can stop a client's build, compatible when it only adds. Where the source text of this module alone
@@ -38209,6 +39862,17 @@ function assumedPackageName(path) {
 /** Every change between two APIs of the same module (old = base or latest release, new = head),
  * sorted by subject. */
 function compareApis(oldApi, newApi, options = {}) {
+    // Platform by platform when the APIs were computed per platform (diff-platforms.ts).
+    const found = platformPairs(oldApi, newApi).map(({ platforms, old, now }) => ({
+        platforms,
+        changes: compareOn(old, now, options)
+    }));
+    return mergePlatformChanges(found).sort((a, b) => compareGoStrings(a.subject, b.subject) ||
+        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+        compareGoStrings(a.message, b.message));
+}
+/** compareApis on one platform's APIs. */
+function compareOn(oldApi, newApi, options) {
     const differ = new Differ(newApi.modulePath, options);
     const oldPkgs = publicPackages(oldApi);
     const newPkgs = publicPackages(newApi);
@@ -38218,7 +39882,10 @@ function compareApis(oldApi, newApi, options = {}) {
             differ.add('breaking', dir, `package ${importPath(oldApi.modulePath, dir)} removed`, oldPkg.pos, 'old');
         }
         else {
+            differ.pkgs = { old: oldPkg, now: newPkg };
+            differ.corresponding.clear();
             comparePackages(differ, oldPkg, newPkg);
+            compareUnexported(differ, oldPkg, newPkg);
         }
     }
     for (const [dir, newPkg] of newPkgs) {
@@ -38226,9 +39893,7 @@ function compareApis(oldApi, newApi, options = {}) {
             differ.add('compatible', dir, `package ${importPath(newApi.modulePath, dir)} added`, newPkg.pos, 'new');
         }
     }
-    return differ.changes.sort((a, b) => compareGoStrings(a.subject, b.subject) ||
-        SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
-        compareGoStrings(a.message, b.message));
+    return differ.changes;
 }
 /** How many changes are breaking, possibly breaking, and compatible (additions). */
 function summarizeChanges(changes) {
@@ -41260,7 +42925,8 @@ function compareModuleApis(snapshot) {
 }
 /**
  * The import path a package qualifier names in a file of the gated tree, from its import headers:
- * the import with that local name, or else the one whose path suggests that package name (the
+ * the import with that local name, or else the one whose path suggests that package name, whatever
+ * name the file gives it (the
  * standard library's `net` is not golang.org/x/net, whose packages are `http2`, `context`...); null
  * when the file has no such import, undefined when its headers were not scanned.
  */
@@ -41273,7 +42939,12 @@ function importPathResolver(snapshot) {
         if (named)
             return named.path;
         const guessed = imports.find(i => i.name === undefined && assumedPackageName(i.path) === qualifier);
-        return guessed ? guessed.path : null;
+        if (guessed)
+            return guessed.path;
+        // Type texts name a package by its own name, however the file imports it (oteltrace "…/trace"
+        // reads as trace, a dot import too): an import under another name is found by its path.
+        const renamed = imports.find(i => i.name !== '_' && assumedPackageName(i.path) === qualifier);
+        return renamed ? renamed.path : null;
     };
 }
 /** The version gorelease would suggest after the module's latest release, given its API changes
@@ -41353,1359 +43024,47 @@ function spellsAt(data, bytes, at) {
     return true;
 }
 
-// The byte-level helpers of the import reader: byte constants, UTF-8 decoding with interning of
-// short strings, Go's white space, and the offset-to-line/column counter.
-const NUL = 0x00;
-const TAB = 0x09;
-const LF = 0x0a;
-const FF = 0x0c;
-const CR = 0x0d;
-const SPACE = 0x20;
-const DQUOTE$1 = 0x22;
-const LPAREN = 0x28;
-const RPAREN = 0x29;
-const STAR = 0x2a;
-const DOT = 0x2e;
-const SLASH = 0x2f;
-const SEMICOLON = 0x3b;
-const BACKSLASH = 0x5c;
-const BACKQUOTE = 0x60;
-const LOWER_I = 0x69;
-const PACKAGE = bytesOf('package');
-const IMPORT = bytesOf('import');
-const SLASH_SLASH = bytesOf('//');
-const GO_BUILD = bytesOf('//go:build');
-const PLUS_BUILD = bytesOf('+build');
-function bytesOf(ascii) {
-    return Uint8Array.from(ascii, c => c.charCodeAt(0));
-}
-/** go/build's identifier bytes: ASCII letters, digits, '_', and every byte of a multi-byte character. */
-function isIdentByte(c) {
-    return ((c >= 0x61 && c <= 0x7a) ||
-        (c >= 0x41 && c <= 0x5a) ||
-        (c >= 0x30 && c <= 0x39) ||
-        c === 0x5f ||
-        c >= 0x80);
-}
-function startsWith(data, at, end, prefix) {
-    if (end - at < prefix.length)
-        return false;
-    for (let i = 0; i < prefix.length; i++)
-        if (data[at + i] !== prefix[i])
-            return false;
-    return true;
-}
-// ---------------------------------------------------------------------------------------------
-// UTF-8
-/** Short ASCII strings already made, by hash: the same import paths recur in file after file. */
-const interned = new Map();
-const MAX_INTERNED = 65536;
-const MAX_INTERNED_LENGTH = 128;
-/** Decodes bytes [from, to); a byte that is not valid UTF-8 becomes U+FFFD, as when Go ranges over a string. */
-function decodeUtf8(bytes, from, to) {
-    let i = from;
-    let hash = 0x811c9dc5;
-    while (i < to && bytes[i] < 0x80)
-        hash = Math.imul(hash ^ bytes[i++], 0x01000193);
-    if (i === to && to - from <= MAX_INTERNED_LENGTH) {
-        const known = interned.get(hash);
-        if (known !== undefined && known.length === to - from && sameAscii(known, bytes, from))
-            return known;
-        const made = asciiString(bytes, from, to);
-        if (known === undefined && interned.size < MAX_INTERNED)
-            interned.set(hash, made);
-        return made;
-    }
-    // Import paths and names are almost always ASCII: one flat string, not a rope of single characters.
-    let out = asciiString(bytes, from, i);
-    while (i < to) {
-        const b = bytes[i];
-        if (b < 0x80) {
-            out += String.fromCharCode(b);
-            i++;
-            continue;
-        }
-        const size = utf8SequenceLength(bytes, i, to);
-        if (size === 0) {
-            out += '\ufffd';
-            i++;
-            continue;
-        }
-        let cp = b & (size === 2 ? 0x1f : size === 3 ? 0x0f : 0x07);
-        for (let k = 1; k < size; k++)
-            cp = (cp << 6) | (bytes[i + k] & 0x3f);
-        out += String.fromCodePoint(cp);
-        i += size;
-    }
-    return out;
-}
-function sameAscii(text, bytes, from) {
-    for (let k = 0; k < text.length; k++)
-        if (text.charCodeAt(k) !== bytes[from + k])
-            return false;
-    return true;
-}
-const ASCII_CHUNK = 4096;
-function asciiString(bytes, from, to) {
-    // Node's Buffer decodes a range natively, several times faster than building the string here.
-    if (typeof Buffer !== 'undefined' && Buffer.isBuffer(bytes))
-        return bytes.toString('latin1', from, to);
-    if (bytes instanceof Uint8Array && to - from <= ASCII_CHUNK) {
-        return String.fromCharCode.apply(null, bytes.subarray(from, to));
-    }
-    let out = '';
-    for (let i = from; i < to; i++)
-        out += String.fromCharCode(bytes[i]);
-    return out;
-}
-function isValidUtf8(bytes) {
-    for (let i = 0; i < bytes.length; i++) {
-        if (bytes[i] < 0x80)
-            continue;
-        const size = utf8SequenceLength(bytes, i, bytes.length);
-        if (size === 0)
-            return false;
-        i += size - 1;
-    }
-    return true;
-}
-/**
- * The length of the valid multi-byte UTF-8 sequence at `i`, or 0 when the bytes there are not one
- * (Go's rules: no overlong forms, no surrogates, nothing above U+10FFFF).
- */
-function utf8SequenceLength(bytes, i, to) {
-    const b = bytes[i];
-    const cont = (k, lo = 0x80, hi = 0xbf) => i + k < to && bytes[i + k] >= lo && bytes[i + k] <= hi;
-    if (b >= 0xc2 && b <= 0xdf)
-        return cont(1) ? 2 : 0;
-    if (b >= 0xe0 && b <= 0xef) {
-        // E0 must not be overlong; ED must not encode a surrogate.
-        const second = b === 0xe0 ? cont(1, 0xa0) : b === 0xed ? cont(1, 0x80, 0x9f) : cont(1);
-        return second && cont(2) ? 3 : 0;
-    }
-    if (b >= 0xf0 && b <= 0xf4) {
-        const second = b === 0xf0 ? cont(1, 0x90) : b === 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
-        return second && cont(2) && cont(3) ? 4 : 0;
-    }
-    return 0;
-}
-function appendUtf8(out, cp) {
-    if (cp < 0x80)
-        out.push(cp);
-    else if (cp < 0x800)
-        out.push(0xc0 | (cp >> 6), 0x80 | (cp & 0x3f));
-    else if (cp < 0x10000)
-        out.push(0xe0 | (cp >> 12), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-    else
-        out.push(0xf0 | (cp >> 18), 0x80 | ((cp >> 12) & 0x3f), 0x80 | ((cp >> 6) & 0x3f), 0x80 | (cp & 0x3f));
-}
-/**
- * The byte length of the white space (Go's unicode.IsSpace) starting at `i`, or 0. This is the set
- * bytes.TrimSpace removes, which the constraint header rules use (unlike the import reader).
- */
-function spaceAt(d, i, end) {
-    const b = d[i];
-    if (b === SPACE || (b >= TAB && b <= CR))
-        return 1;
-    if (b === 0xc2 && i + 1 < end)
-        return d[i + 1] === 0x85 || d[i + 1] === 0xa0 ? 2 : 0;
-    if (i + 2 >= end)
-        return 0;
-    return isThreeByteSpace(b, d[i + 1], d[i + 2]) ? 3 : 0;
-}
-/** The offset of the first byte in [a, b) that does not start white space, or b. */
-function skipWhite(d, a, b) {
-    for (let n; a < b && (n = spaceAt(d, a, b)) > 0;)
-        a += n;
-    return a;
-}
-/** The byte length of the white space that ends just before `j`, or 0. */
-function spaceBefore(d, j, start) {
-    const b = d[j - 1];
-    if (b === SPACE || (b >= TAB && b <= CR))
-        return 1;
-    if (j - 2 >= start && d[j - 2] === 0xc2 && (b === 0x85 || b === 0xa0))
-        return 2;
-    return j - 3 >= start && isThreeByteSpace(d[j - 3], d[j - 2], b) ? 3 : 0;
-}
-/** U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000. */
-function isThreeByteSpace(b0, b1, b2) {
-    if (b0 === 0xe1)
-        return b1 === 0x9a && b2 === 0x80;
-    if (b0 === 0xe3)
-        return b1 === 0x80 && b2 === 0x80;
-    if (b0 !== 0xe2)
-        return false;
-    if (b1 === 0x80)
-        return (b2 >= 0x80 && b2 <= 0x8a) || b2 === 0xa8 || b2 === 0xa9 || b2 === 0xaf;
-    return b1 === 0x81 && b2 === 0x9f;
-}
-function isSpaceRune(cp) {
-    return (cp === 0x20 ||
-        (cp >= 0x09 && cp <= 0x0d) ||
-        cp === 0x85 ||
-        cp === 0xa0 ||
-        cp === 0x1680 ||
-        (cp >= 0x2000 && cp <= 0x200a) ||
-        cp === 0x2028 ||
-        cp === 0x2029 ||
-        cp === 0x202f ||
-        cp === 0x205f ||
-        cp === 0x3000);
-}
-// ---------------------------------------------------------------------------------------------
-// Positions
-/** Turns byte offsets into 1-based line and code-point column, walking forward from the last answer. */
-class PositionCounter {
-    data;
-    start;
-    offset;
-    line = 1;
-    lineStart;
-    constructor(data, start) {
-        this.data = data;
-        this.start = start;
-        this.offset = start;
-        this.lineStart = start;
-    }
-    at(target) {
-        if (target < this.offset) {
-            this.offset = this.lineStart = this.start;
-            this.line = 1;
-        }
-        const d = this.data;
-        for (let i = this.offset; i < target; i++) {
-            if (d[i] === LF) {
-                this.line++;
-                this.lineStart = i + 1;
-            }
-        }
-        this.offset = target;
-        let column = 1;
-        for (let i = this.lineStart; i < target; i++)
-            if ((d[i] & 0xc0) !== 0x80)
-                column++;
-        return { line: this.line, column };
-    }
-}
-
-// The build-constraint expressions of go/build/constraint: the `//go:build` parser, the older
-// `// +build` syntax, formatting, and evaluation (AnyTags, or a given tag set).
-/** go/build/constraint isValidTag: a tag is letters, digits, `_` and `.` (Unicode letters and decimal
- * digits count, by Go's Unicode tables). */
-function isTagChar(ch) {
-    const cp = ch.codePointAt(0);
-    return ch === '_' || ch === '.' || isGoLetter(cp) || isGoDigit(cp);
-}
-function isValidTag(word) {
-    if (word === '')
-        return false;
-    for (const ch of word)
-        if (!isTagChar(ch))
-            return false;
-    return true;
-}
-/**
- * Parses a //go:build expression: `||` binds looser than `&&`, `!` applies to one operand and may
- * not be doubled, parentheses group; tokens may be separated by spaces and tabs.
- */
-function parseConstraint(text) {
+// The API per platform (API_PLATFORMS): a file counts on the platforms its name and //go:build line
+// allow, so each platform has its own file set. Platforms whose file sets are equal (on every side
+// of a comparison) are one group, extracted once; the first group's API is the ModuleApi's own, the
+// others its `variants` (model.ts), compared platform by platform (diff-platforms.ts).
+/** The build constraint of a .go file (undefined: none, or the header does not read: the extractor decides). */
+function constraintOf(src) {
     try {
-        return new ExprParser(text).parse();
+        return scanImports(src.data).constraint;
     }
-    catch (e) {
-        if (e instanceof ConstraintSyntaxError)
-            return { message: e.message };
-        throw e;
+    catch {
+        return undefined;
     }
 }
-/** Recursive descent over the expression; each rule returns with the next token already lexed. */
-class ExprParser {
-    text;
-    i = 0;
-    tok = ''; // the current token; '' at the end
-    isTag = false;
-    constructor(text) {
-        this.text = text;
-    }
-    parse() {
-        const x = this.or();
-        if (!this.at(''))
-            throw new ConstraintSyntaxError(`unexpected token ${this.tok}`);
-        return x;
-    }
-    at(tok) {
-        return this.tok === tok;
-    }
-    or() {
-        let x = this.and();
-        while (this.at('||'))
-            x = { op: '||', x, y: this.and() };
-        return x;
-    }
-    and() {
-        let x = this.not();
-        while (this.at('&&'))
-            x = { op: '&&', x, y: this.not() };
-        return x;
-    }
-    not() {
-        this.lex();
-        if (!this.at('!'))
-            return this.atom();
-        this.lex();
-        if (this.at('!'))
-            throw new ConstraintSyntaxError('double negation not allowed');
-        return { op: '!', x: this.atom() };
-    }
-    atom() {
-        if (this.at('(')) {
-            let x;
-            try {
-                x = this.or();
-            }
-            catch (e) {
-                // Running out inside parentheses is reported as the missing ')'.
-                if (e instanceof ConstraintSyntaxError && e.message === 'unexpected end of expression') {
-                    throw new ConstraintSyntaxError('missing close paren');
-                }
-                throw e;
-            }
-            if (!this.at(')'))
-                throw new ConstraintSyntaxError('missing close paren');
-            this.lex();
-            return x;
-        }
-        if (!this.isTag) {
-            throw new ConstraintSyntaxError(this.at('') ? 'unexpected end of expression' : `unexpected token ${this.tok}`);
-        }
-        const tag = this.tok;
-        this.lex();
-        return { tag };
-    }
-    lex() {
-        const text = this.text;
-        this.isTag = false;
-        while (this.i < text.length && (text[this.i] === ' ' || text[this.i] === '\t'))
-            this.i++;
-        const c = text[this.i];
-        if (c === undefined) {
-            this.tok = '';
-        }
-        else if (c === '(' || c === ')' || c === '!') {
-            this.tok = c;
-            this.i++;
-        }
-        else if (c === '&' || c === '|') {
-            if (text[this.i + 1] !== c)
-                throw new ConstraintSyntaxError(`invalid syntax at ${c}`);
-            this.tok = c + c;
-            this.i += 2;
-        }
-        else {
-            let j = this.i;
-            for (const ch of text.slice(this.i)) {
-                if (!isTagChar(ch))
-                    break;
-                j += ch.length;
-            }
-            if (j === this.i)
-                throw new ConstraintSyntaxError(`invalid syntax at ${String.fromCodePoint(text.codePointAt(j) ?? 0)}`);
-            this.tok = text.slice(this.i, j);
-            this.i = j;
-            this.isTag = true;
-        }
-    }
-}
-class ConstraintSyntaxError extends Error {
-}
-/**
- * A `// +build` expression: space-separated options (OR) of comma-separated terms (AND), each a tag
- * or `!tag`. A malformed term (`!!x`, a lone `!`, bad characters) becomes the tag `ignore`, as in Go.
- */
-function parsePlusBuildExpr(text) {
-    let x;
-    for (const clause of fields(text)) {
-        let y;
-        for (const lit of clause.split(',')) {
-            let z;
-            if (lit.startsWith('!!') || lit === '!')
-                z = { tag: 'ignore' };
-            else if (lit.startsWith('!'))
-                z = { op: '!', x: { tag: isValidTag(lit.slice(1)) ? lit.slice(1) : 'ignore' } };
-            else
-                z = { tag: isValidTag(lit) ? lit : 'ignore' };
-            y = y === undefined ? z : { op: '&&', x: y, y: z };
-        }
-        if (y !== undefined)
-            x = x === undefined ? y : { op: '||', x, y };
-    }
-    return x ?? { tag: 'ignore' };
-}
-/** Splits at runs of white space (Go's strings.Fields). */
-function fields(text) {
-    const out = [];
-    let from = -1;
-    for (let i = 0; i <= text.length; i++) {
-        const space = i === text.length || isSpaceRune(text.charCodeAt(i));
-        if (space && from >= 0) {
-            out.push(text.slice(from, i));
-            from = -1;
-        }
-        else if (!space && from < 0) {
-            from = i;
-        }
-    }
-    return out;
-}
-/** Prints an expression in //go:build syntax, with only the parentheses it needs. */
-function formatExpr(x) {
-    if ('tag' in x)
-        return x.tag;
-    if (x.op === '!')
-        return '!' + ('tag' in x.x || x.x.op === '!' ? formatExpr(x.x) : `(${formatExpr(x.x)})`);
-    const other = x.op === '&&' ? '||' : '&&';
-    const arg = (e) => ('op' in e && e.op === other ? `(${formatExpr(e)})` : formatExpr(e));
-    return `${arg(x.x)} ${x.op} ${arg(x.y)}`;
-}
-/**
- * cmd/go's evaluation under AnyTags: `ignore` is false, and every other tag takes whatever value
- * helps, so a tag satisfies both `tag` and `!tag` (a negation flips the preferred value).
- */
-function evalAnyTags(x, prefer) {
-    if ('tag' in x)
-        return x.tag === 'ignore' ? false : prefer;
-    if (x.op === '!')
-        return !evalAnyTags(x.x, !prefer);
-    if (x.op === '&&')
-        return evalAnyTags(x.x, prefer) && evalAnyTags(x.y, prefer);
-    return evalAnyTags(x.x, prefer) || evalAnyTags(x.y, prefer);
-}
-
-// The build-constraint header of cmd/go/internal/imports: the `//go:build` and `// +build` lines
-// before `package`, and how they set a scan's constraint and buildIgnore under `go mod tidy`'s AnyTags.
-function applyConstraints(scan, header, positions) {
-    if (header.error) {
-        scan.buildIgnore = true;
-        scan.constraintError = { ...positions.at(header.error.at), message: header.error.message };
-        if (header.error.expr !== undefined)
-            scan.constraint = header.error.expr;
-        return;
-    }
-    if (header.goBuild !== undefined) {
-        scan.constraint = header.goBuild.text;
-        scan.buildIgnore = !evalAnyTags(header.goBuild.expr, true);
-    }
-    else if (header.plusBuild.length > 0) {
-        // Every counted line must hold, so the lines combine with &&.
-        const expr = header.plusBuild.reduce((x, y) => ({ op: '&&', x, y }));
-        scan.constraint = formatExpr(expr);
-        scan.buildIgnore = !evalAnyTags(expr, true);
-    }
-}
-/**
- * Finds the build constraints of the header, as cmd/go's parseFileHeader does, line by line (lines
- * end at \n and are trimmed of Unicode white space) over the comments before the first token at
- * `limit`:
- * - a `//go:build` line counts anywhere in the leading comments, outside a /* comment; a second
- *   one is an error;
- * - `// +build` lines count only inside the leading run of blank and `//` lines, and only up to the
- *   last blank line of that run (a +build line right above `package` is doc text, not a constraint).
- * The line that holds the first token at `limit` stops the search: the reader skipped only spaces
- * and comments before it, and the token is not white space, so the line is neither blank nor a
- * comment line. When the reader failed, go/build takes the whole file as the header, and then
- * `limit` is the end of the file (the line rules may see past the failure, since bytes.TrimSpace
- * also trims \v and Unicode spaces, which the reader does not skip).
- */
-function readConstraintHeader(data, start, limit) {
-    const header = { plusBuild: [] };
-    const plusLines = [];
-    let plusEnd = start; // just past the last blank line of the leading run
-    let ended = false; // a line other than blank or // has been seen
-    let inBlockComment = false;
-    let goBuildAt = -1;
-    let goBuildEnd = -1;
-    lines: for (let p = start; p < limit;) {
-        const newline = data.indexOf(LF, p);
-        const lineEnd = newline < 0 || newline >= limit ? limit : newline;
-        if (lineEnd === limit && limit < data.length)
-            break; // the line of the first token
-        const next = lineEnd + 1;
-        let a = p;
-        let b = lineEnd;
-        p = next;
-        a = skipWhite(data, a, b);
-        for (let n; b > a && (n = spaceBefore(data, b, a)) > 0;)
-            b -= n;
-        if (a === b && !ended) {
-            plusEnd = Math.min(next, limit);
-            continue;
-        }
-        const lineComment = startsWith(data, a, b, SLASH_SLASH);
-        if (!lineComment)
-            ended = true;
-        else if (!ended)
-            plusLines.push([a, b]);
-        if (!inBlockComment && isGoBuildLine(data, a, b)) {
-            if (goBuildAt >= 0) {
-                header.error = { at: a, message: 'multiple //go:build comments' };
-                return header;
-            }
-            goBuildAt = a;
-            goBuildEnd = b;
-        }
-        while (a < b) {
-            if (inBlockComment) {
-                const close = indexOfStarSlash(data, a, b);
-                if (close < 0)
-                    continue lines;
-                inBlockComment = false;
-                a = skipWhite(data, close + 2, b);
-            }
-            else if (startsWith(data, a, b, SLASH_SLASH)) {
-                continue lines;
-            }
-            else if (a + 1 < b && data[a] === SLASH && data[a + 1] === STAR) {
-                inBlockComment = true;
-                a = skipWhite(data, a + 2, b);
-            }
-            else {
-                break lines;
-            }
-        }
-    }
-    if (goBuildAt >= 0) {
-        const text = trimGoSpace(decodeUtf8(data, goBuildAt + GO_BUILD.length, goBuildEnd));
-        const parsed = parseConstraint(text);
-        if ('message' in parsed)
-            header.error = { at: goBuildAt, message: `parsing //go:build line: ${parsed.message}`, expr: text };
+/** The groups of platforms with equal file sets on every side; one group when no file is constrained. */
+function platformGroups(sides) {
+    const constraints = sides.map(files => files.map(src => (src.file.endsWith('.go') ? constraintOf(src) : undefined)));
+    const groups = new Map();
+    for (const platform of API_PLATFORMS) {
+        const files = sides.map((list, s) => list.filter((src, i) => !src.file.endsWith('.go') || fileBuiltOn(src.file, constraints[s][i], platform)));
+        const key = files.map(list => list.map(src => src.file).join('\n')).join('\0');
+        const group = groups.get(key);
+        if (group)
+            group.platforms.push(platform);
         else
-            header.goBuild = { text, expr: parsed };
-        return header;
+            groups.set(key, { platforms: [platform], files });
     }
-    for (const [a, b] of plusLines) {
-        if (b > plusEnd)
-            break;
-        const text = plusBuildText(data, a, b);
-        if (text !== undefined)
-            header.plusBuild.push(parsePlusBuildExpr(text));
-    }
-    return header;
+    return [...groups.values()];
 }
-function indexOfStarSlash(data, a, b) {
-    for (let i = a; i + 1 < b; i++)
-        if (data[i] === STAR && data[i + 1] === SLASH)
-            return i;
-    return -1;
-}
-/** A trimmed line is a //go:build line when `//go:build` is followed by white space or nothing. */
-function isGoBuildLine(data, a, b) {
-    if (!startsWith(data, a, b, GO_BUILD))
-        return false;
-    const rest = a + GO_BUILD.length;
-    return rest === b || spaceAt(data, rest, b) > 0;
-}
-/** The expression of a trimmed `// +build` line (the space after // is optional), else undefined. */
-function plusBuildText(data, a, b) {
-    let i = skipWhite(data, a + SLASH_SLASH.length, b);
-    if (!startsWith(data, i, b, PLUS_BUILD))
-        return undefined;
-    i += PLUS_BUILD.length;
-    if (i < b && spaceAt(data, i, b) === 0)
-        return undefined; // +buildfoo
-    return trimGoSpace(decodeUtf8(data, i, b));
-}
-function trimGoSpace(s) {
-    let a = 0;
-    let b = s.length;
-    while (a < b && isSpaceRune(s.charCodeAt(a)))
-        a++;
-    while (b > a && isSpaceRune(s.charCodeAt(b - 1)))
-        b--;
-    return s.slice(a, b);
+/** One API per group, the first holding the others as variants (none when there is one group). */
+function withVariants(apis, groups) {
+    if (apis.length === 1)
+        return apis[0];
+    const variants = apis.slice(1).map((api, i) => ({ ...api, platforms: groups[i + 1].platforms }));
+    return { ...apis[0], platforms: groups[0].platforms, variants };
 }
 
-// The cursor over a Go file's header (go/build's importReader, plus the go/parser checks on that
-// header: semicolons, identifiers, UTF-8) and the checks of each import path (syntax, unescaping).
-const NUL_MESSAGE = 'unexpected NUL byte';
-class Halt {
-    kind;
-    at;
-    message;
-    constructor(kind, at, message) {
-        this.kind = kind;
-        this.at = at;
-        this.message = message;
-    }
+/** A type declaration by name, for reading aliases through: a lookup that does not ask for files other than aliases' (aliasLookups). */
+function peekType(pkg, name) {
+    pkg.aliasLookups?.add(name);
+    return Map.prototype.get.call(pkg.types, name);
 }
-// prettier-ignore
-const KEYWORDS$2 = new Set([
-    'break', 'case', 'chan', 'const', 'continue', 'default', 'defer', 'else', 'fallthrough', 'for', 'func', 'go',
-    'goto', 'if', 'import', 'interface', 'map', 'package', 'range', 'return', 'select', 'struct', 'switch', 'type', 'var'
-]);
-/** go/scanner's identifier: a letter or `_`, then letters, digits and `_`, by Go's Unicode tables. */
-function isIdentifier(name) {
-    let first = true;
-    for (const ch of name) {
-        const cp = ch.codePointAt(0);
-        if (!(ch === '_' || isGoLetter(cp) || (!first && isGoDigit(cp))))
-            return false;
-        first = false;
-    }
-    return !first;
-}
-/**
- * A cursor over the header, after go/build's importReader, which decides where the header ends.
- * Every byte it looks at is "read": a NUL there is an error, as in Go. Running out of input is an
- * error only when the input is the whole file; otherwise it asks for more.
- *
- * go/build then parses that header with go/parser, and go list takes no imports from a file that
- * fails. So the reader also makes the parser's checks that the loose reader skips:
- * - go/scanner: the bytes are valid UTF-8 with no BOM, in comments too; names are identifiers;
- * - semicolons: the reader skips them like spaces, but the grammar needs exactly one after the
- *   package clause and after each import declaration, one between the specs of a group (optional
- *   before `)`), and none inside a spec or declaration. A newline after an identifier, a string or
- *   `)` counts as one (Go's automatic semicolons), also when it is inside a comment.
- */
-class HeaderCursor {
-    data;
-    eof;
-    origin;
-    pos;
-    /** Semicolons since the last token: offsets of explicit ones and of newlines that count as one. */
-    separators = [];
-    /** The last token lets a newline end the statement: an identifier, a string or `)`. */
-    semicolonAtNewline = false;
-    /**
-     * go/parser is done with the header: it failed (`problem`), or it stopped reading imports at a
-     * `;;`. The reader still reads on to where go/build stops, because a NUL byte there is a read
-     * error, which counts before any syntax error.
-     */
-    parserDone = false;
-    problem;
-    constructor(data, eof, start, 
-    /** Where go/parser's source begins (after the BOM go/build drops): the start of its first line. */
-    origin = start) {
-        this.data = data;
-        this.eof = eof;
-        this.origin = origin;
-        this.pos = start;
-    }
-    /** How many semicolons stand since the last token. */
-    get separatorCount() {
-        return this.separators.length;
-    }
-    /** A syntax error of the reader itself: reading stops. */
-    fail(at, message) {
-        throw new Halt('syntax', at, message);
-    }
-    /** An error only go/parser sees: the first one is kept, and the reader goes on. */
-    parserError(at, message) {
-        if (!this.parserDone)
-            this.problem = { at, message };
-        this.parserDone = true;
-    }
-    /** The input ended at a point where more bytes could change the answer. */
-    outOfInput(at, message) {
-        throw new Halt(this.eof ? 'syntax' : 'more', at, message);
-    }
-    /** Reads byte `i`, which must exist; NUL is never valid input. */
-    byteAt(i) {
-        const c = this.data[i];
-        if (c === NUL)
-            throw new Halt('nul', i, NUL_MESSAGE);
-        return c;
-    }
-    /** Checks the multi-byte character at `i` as go/scanner does and returns its length (1 if invalid). */
-    rune(i) {
-        const d = this.data;
-        const size = utf8SequenceLength(d, i, d.length);
-        if (size === 0) {
-            if (i + 4 > d.length && !this.eof)
-                this.outOfInput(i, '');
-            this.parserError(i, 'invalid UTF-8 encoding');
-            return 1;
-        }
-        if (d[i] === 0xef && d[i + 1] === 0xbb && d[i + 2] === 0xbf)
-            this.parserError(i, 'unexpected byte order mark');
-        return size;
-    }
-    /** Moves past a token. */
-    advance(to, semicolonAtNewline) {
-        this.pos = to;
-        this.separators = [];
-        this.semicolonAtNewline = semicolonAtNewline;
-    }
-    semicolon(at) {
-        this.separators.push(at);
-        this.semicolonAtNewline = false;
-    }
-    newline(at) {
-        if (this.semicolonAtNewline)
-            this.semicolon(at);
-    }
-    /**
-     * Skips spaces, \f \t \r \n, semicolons (the reader never needs them) and comments, noting the
-     * semicolons. Returns the next byte, or -1 at the end of the file.
-     */
-    skipSpace() {
-        const d = this.data;
-        for (;;) {
-            if (this.pos >= d.length) {
-                if (!this.eof)
-                    this.outOfInput(this.pos, '');
-                return -1;
-            }
-            const c = this.byteAt(this.pos);
-            if (c === SPACE || c === TAB || c === CR) {
-                this.pos++;
-            }
-            else if (c === FF) {
-                // go/build's reader skips a form feed, but it is no white space to go/scanner.
-                this.parserError(this.pos, 'illegal character U+000C');
-                this.pos++;
-            }
-            else if (c === LF || c === SEMICOLON) {
-                if (c === LF)
-                    this.newline(this.pos);
-                else
-                    this.semicolon(this.pos);
-                this.pos++;
-            }
-            else if (c === SLASH) {
-                this.skipComment();
-            }
-            else {
-                return c;
-            }
-        }
-    }
-    skipComment() {
-        const d = this.data;
-        const start = this.pos;
-        if (start + 1 >= d.length)
-            this.outOfInput(start, 'unexpected "/"');
-        const kind = this.byteAt(start + 1);
-        if (kind === SLASH) {
-            let i = start + 2;
-            for (let c; i < d.length && (c = this.byteAt(i)) !== LF; i++)
-                if (c >= 0x80)
-                    i += this.rune(i) - 1;
-            if (i >= d.length && !this.eof)
-                this.outOfInput(start, '');
-            // go/scanner reads a //line directive only at the start of a line; a final \r is not part of it.
-            if (start === this.origin || d[start - 1] === LF)
-                this.lineDirective(start, d[i - 1] === CR ? i - 1 : i);
-            if (i < d.length)
-                this.newline(i);
-            this.pos = Math.min(i + 1, d.length);
-        }
-        else if (kind === STAR) {
-            // The search starts after "/*", so "/*/" does not close itself.
-            let newline = -1;
-            for (let i = start + 2; i < d.length; i++) {
-                const c = this.byteAt(i);
-                if (c === STAR && i + 1 < d.length && d[i + 1] === SLASH) {
-                    this.lineDirective(start, i);
-                    if (newline >= 0)
-                        this.newline(newline);
-                    this.pos = i + 2;
-                    return;
-                }
-                if (c === LF && newline < 0)
-                    newline = i;
-                else if (c >= 0x80)
-                    i += this.rune(i) - 1;
-            }
-            this.outOfInput(start, 'unterminated /* comment');
-        }
-        else {
-            this.fail(start, 'unexpected "/"');
-        }
-    }
-    /**
-     * go/scanner's updateLineInfo on the comment text [start, end) (without `*\/` or the newline): a
-     * `line ` comment whose text after its last `:` is not a number, or whose line or column is 0 or
-     * beyond 2^30-1, is an error. (Go converts the parsed uint64 to int, so a number of 2^63 or more
-     * wraps negative and passes.)
-     */
-    lineDirective(start, end) {
-        const d = this.data;
-        if (end - start < 7 || !LINE_PREFIX.every((b, k) => d[start + 2 + k] === b))
-            return;
-        const text = decodeUtf8(d, start + 7, end);
-        const at = (i) => start + 7 + new TextEncoder().encode(text.slice(0, i)).length;
-        const colon = text.lastIndexOf(':');
-        if (colon < 0)
-            return;
-        const last = trailingNumber(text.slice(colon + 1));
-        if (last === undefined) {
-            this.parserError(at(colon + 1), `invalid line number: ${text.slice(colon + 1)}`);
-            return;
-        }
-        const colon2 = text.lastIndexOf(':', colon - 1);
-        const before = colon2 < 0 ? undefined : trailingNumber(text.slice(colon2 + 1, colon));
-        const [line, lineAt, col] = before === undefined ? [last, colon + 1, 1n] : [before, colon2 + 1, last];
-        if (col === 0n || col > MAX_LINE_COL) {
-            this.parserError(at(colon + 1), `invalid column number: ${text.slice(colon + 1)}`);
-        }
-        else if (line === 0n || line > MAX_LINE_COL) {
-            this.parserError(at(lineAt), `invalid line number: ${text.slice(lineAt, before === undefined ? undefined : colon)}`);
-        }
-    }
-}
-const LINE_PREFIX = [...'line '].map(c => c.charCodeAt(0));
-const MAX_LINE_COL = (1n << 30n) - 1n;
-/** strconv.ParseUint(s, 10, 0) converted to int as Go does (wrapping at 2^63), or undefined. */
-function trailingNumber(s) {
-    if (!/^[0-9]+$/.test(s))
-        return undefined;
-    const n = BigInt(s);
-    if (n >= 1n << 64n)
-        return undefined;
-    return n >= 1n << 63n ? n - (1n << 64n) : n;
-}
-/** The header's grammar on top of the cursor: where semicolons must and must not stand, and the
- * keywords, names and string literals of the package clause and import declarations. */
-class ImportReader extends HeaderCursor {
-    /** No semicolon may stand here. */
-    noSemicolon() {
-        if (this.parserDone || this.separators.length === 0)
-            return;
-        const at = this.separators[0];
-        this.parserError(at, this.data[at] === SEMICOLON ? 'unexpected ";"' : 'unexpected newline');
-    }
-    /** Exactly one semicolon must stand here, or at most one when `optional` (before `)`). */
-    oneSemicolon(optional) {
-        if (this.parserDone)
-            return;
-        if (this.separators.length === 0 && !optional)
-            this.parserError(this.pos, 'expected ";" or newline');
-        else if (this.separators.length > 1)
-            this.parserError(this.separators[1], 'unexpected ";"');
-    }
-    /**
-     * Before another `import`: one semicolon must end the previous declaration. After two, go/parser
-     * has stopped reading imports (it sees an empty statement, not `import`), so the rest is ignored.
-     */
-    endOfDeclaration() {
-        if (this.parserDone || this.separators.length === 1)
-            return;
-        if (this.separators.length === 0)
-            this.parserError(this.pos, 'expected ";" or newline before import');
-        this.parserDone = true;
-    }
-    /** Reads `kw`, which must not run on into an identifier (`packagex` is not `package`). */
-    readKeyword(kw, message) {
-        const d = this.data;
-        const start = this.pos;
-        for (let i = 0; i < kw.length; i++) {
-            if (start + i >= d.length)
-                this.outOfInput(start, message);
-            if (this.byteAt(start + i) !== kw[i])
-                this.fail(start, message);
-        }
-        const after = start + kw.length;
-        if (after >= d.length) {
-            if (!this.eof)
-                this.outOfInput(start, message);
-        }
-        else if (isIdentByte(this.byteAt(after))) {
-            this.fail(start, message);
-        }
-        this.advance(after, false);
-    }
-    /**
-     * Reads a name. The reader takes any run of identifier bytes; go/scanner then wants a real
-     * identifier: a letter or '_' first, Unicode letters and digits, not a keyword.
-     */
-    readIdent(message) {
-        const d = this.data;
-        const c = this.skipSpace();
-        const start = this.pos;
-        if (c < 0)
-            this.outOfInput(start, message);
-        if (!isIdentByte(c))
-            this.fail(start, message);
-        let i = start + 1;
-        while (i < d.length && isIdentByte(d[i]))
-            i++;
-        if (i >= d.length && !this.eof)
-            this.outOfInput(start, message);
-        const name = decodeUtf8(d, start, i);
-        for (let k = start; k < i; k++)
-            if (d[k] >= 0x80)
-                k += this.rune(k) - 1;
-        if (KEYWORDS$2.has(name) || !isIdentifier(name))
-            this.parserError(start, `invalid name "${name}"`);
-        this.advance(i, true);
-        return name;
-    }
-    /** Reads one string literal: `…` up to the next backquote, "…" up to an unescaped quote on the same line. */
-    readString(name) {
-        const d = this.data;
-        const quote = this.skipSpace();
-        const open = this.pos;
-        if (quote < 0)
-            this.outOfInput(open, 'expected import path string');
-        let escaped = false;
-        let i = open + 1;
-        if (quote === BACKQUOTE) {
-            for (let c; i < d.length && (c = this.byteAt(i)) !== BACKQUOTE; i++)
-                if (c >= 0x80)
-                    i += this.rune(i) - 1;
-            if (i >= d.length)
-                this.outOfInput(open, 'unterminated raw string literal');
-        }
-        else if (quote === DQUOTE$1) {
-            for (;; i++) {
-                if (i >= d.length)
-                    this.outOfInput(open, 'unterminated string literal');
-                const c = this.byteAt(i);
-                if (c === DQUOTE$1)
-                    break;
-                if (c === LF)
-                    this.fail(open, 'newline in string literal');
-                if (c >= 0x80)
-                    i += this.rune(i) - 1;
-                if (c === BACKSLASH) {
-                    escaped = true;
-                    i++; // the escaped byte, whatever it is; the unquoting judges it
-                    if (i >= d.length)
-                        this.outOfInput(open, 'unterminated string literal');
-                    this.byteAt(i);
-                }
-            }
-        }
-        else {
-            this.fail(open, 'expected import path string');
-        }
-        this.advance(i + 1, true);
-        return { name, open, close: i, escaped };
-    }
-    /** ImportSpec = [ "." | identifier ] string, all on one line when the name is an identifier. */
-    readImport() {
-        const c = this.skipSpace();
-        let name;
-        if (c === DOT) {
-            this.advance(this.pos + 1, false);
-            name = '.';
-        }
-        else if (c >= 0 && isIdentByte(c)) {
-            name = this.readIdent('expected import name');
-        }
-        else {
-            return this.readString();
-        }
-        this.skipSpace();
-        this.noSemicolon();
-        return this.readString(name);
-    }
-}
-// ---------------------------------------------------------------------------------------------
-// Import paths
-/** Unquotes the literal of `raw` as strconv.Unquote does, or says where it is not a valid import path. */
-function importSpec(data, raw, positions) {
-    // The reader has checked the bytes of the literal (UTF-8, no BOM) already.
-    const literal = decodeUtf8(data, raw.open, raw.close + 1);
-    let path;
-    if (data[raw.open] === BACKQUOTE)
-        path = literal.slice(1, -1).replaceAll('\r', '');
-    else if (!raw.escaped)
-        path = literal.slice(1, -1);
-    else {
-        const unescaped = unescapePath(data, raw);
-        if (typeof unescaped !== 'string')
-            return unescaped;
-        path = unescaped;
-    }
-    if (!isValidImportPath(path))
-        return { at: raw.open, message: `invalid import path ${literal}` };
-    const start = positions.at(raw.open);
-    const end = positions.at(raw.close + 1);
-    const spec = {
-        path,
-        literal,
-        line: start.line,
-        column: start.column,
-        endLine: end.line,
-        endColumn: end.column,
-        offset: raw.open
-    };
-    if (raw.name !== undefined)
-        spec.name = raw.name;
-    return spec;
-}
-/** ASCII bytes that may not appear in an import path: controls, space, DEL and !"#$%&'()*,:;<=>?[\]^`{|}. */
-const ILLEGAL_IN_PATH = new Uint8Array(0x80);
-for (let c = 0; c <= 0x20; c++)
-    ILLEGAL_IN_PATH[c] = 1;
-ILLEGAL_IN_PATH[0x7f] = 1;
-for (const c of '!"#$%&\'()*,:;<=>?[\\]^`{|}')
-    ILLEGAL_IN_PATH[c.charCodeAt(0)] = 1;
-/**
- * go/parser's restriction on import paths (the spec's implementation restriction): not empty;
- * graphic characters only, no white space, none of !"#$%&'()*,:;<=>?[\]^`{|} and no U+FFFD.
- */
-function isValidImportPath(path) {
-    if (path === '')
-        return false;
-    for (let i = 0; i < path.length; i++) {
-        const c = path.charCodeAt(i);
-        if (c < 0x80) {
-            if (ILLEGAL_IN_PATH[c] === 1)
-                return false;
-            continue;
-        }
-        const cp = path.codePointAt(i);
-        if (cp > 0xffff)
-            i++;
-        if (cp === 0xfffd || isSpaceRune(cp) || !isGoGraphic(cp))
-            return false;
-    }
-    return true;
-}
-const SIMPLE_ESCAPES = {
-    0x61: 0x07, // \a
-    0x62: 0x08, // \b
-    0x66: 0x0c, // \f
-    0x6e: 0x0a, // \n
-    0x72: 0x0d, // \r
-    0x74: 0x09, // \t
-    0x76: 0x0b, // \v
-    0x5c: 0x5c, // \\
-    0x22: 0x22 // \"  (\' is not valid inside "…")
-};
-/** Digits, base and maximum of the numeric escapes \NNN, \xNN, \uNNNN, \UNNNNNNNN, by their letter. */
-const NUMERIC_ESCAPES = {
-    0x78: { digits: 2, base: 16, max: 0xff },
-    0x75: { digits: 4, base: 16, max: 0x10ffff },
-    0x55: { digits: 8, base: 16, max: 0x10ffff }
-};
-const OCTAL_ESCAPE = { digits: 3, base: 8, max: 0xff };
-function digitValue(c) {
-    if (c >= 0x30 && c <= 0x39)
-        return c - 0x30;
-    if (c >= 0x61 && c <= 0x66)
-        return c - 0x61 + 10;
-    if (c >= 0x41 && c <= 0x46)
-        return c - 0x41 + 10;
-    return 99;
-}
-/**
- * The path of a "…" literal with escapes. \x and \NNN give single bytes, \u and \U give the UTF-8 of
- * a code point (never a surrogate); the bytes of the result must then be valid UTF-8.
- */
-function unescapePath(data, raw) {
-    const out = [];
-    for (let i = raw.open + 1; i < raw.close; i++) {
-        const c = data[i];
-        if (c !== BACKSLASH) {
-            out.push(c);
-            continue;
-        }
-        const at = i;
-        const e = data[++i];
-        if (e in SIMPLE_ESCAPES) {
-            out.push(SIMPLE_ESCAPES[e]);
-            continue;
-        }
-        const numeric = e >= 0x30 && e <= 0x37 ? OCTAL_ESCAPE : NUMERIC_ESCAPES[e];
-        if (numeric === undefined)
-            return { at, message: 'unknown escape sequence' };
-        if (numeric !== OCTAL_ESCAPE)
-            i++; // the letter; octal digits start right after the backslash
-        let value = 0;
-        for (let k = 0; k < numeric.digits; k++, i++) {
-            const v = i < raw.close ? digitValue(data[i]) : 99;
-            if (v >= numeric.base)
-                return { at, message: 'invalid escape sequence' };
-            value = value * numeric.base + v;
-        }
-        i--; // the loop's i++ moves past the last digit
-        if (value > numeric.max || (value >= 0xd800 && value < 0xe000 && numeric.max > 0xff)) {
-            return { at, message: 'escape sequence is not a valid code point' };
-        }
-        if (numeric.max === 0xff)
-            out.push(value);
-        else
-            appendUtf8(out, value);
-    }
-    return isValidUtf8(out)
-        ? decodeUtf8(out, 0, out.length)
-        : { at: raw.open, message: 'invalid UTF-8 in import path' };
-}
-
-// What go/scanner says about the one token go/parser looks at past the imports, when go/build hands
-// it more than the header (the whole file, after a syntax error of go/build's reader or a second
-// byte order mark). go/parser in ImportsOnly mode scans that token to see that it is not `import`,
-// and stops; the token itself, or the rune right after it (which the scanner decodes as it moves
-// on), can still be an error.
-/** The rune at `i` as go/scanner's next() decodes it: -1 for invalid UTF-8, with its byte length. */
-function runeAt(d, i) {
-    const b = d[i];
-    if (b < 0x80)
-        return { cp: b, size: 1 };
-    const size = utf8SequenceLength(d, i, d.length);
-    if (size === 0)
-        return { cp: -1, size: 1 };
-    let cp = b & (size === 2 ? 0x1f : size === 3 ? 0x0f : 0x07);
-    for (let k = 1; k < size; k++)
-        cp = (cp << 6) | (d[i + k] & 0x3f);
-    return { cp, size };
-}
-/** go/scanner's complaint about the rune at `i` as it decodes it (not about the token it starts). */
-function decodeProblem(d, i) {
-    if (i >= d.length)
-        return undefined;
-    const { cp } = runeAt(d, i);
-    if (cp === -1)
-        return { at: i, message: 'invalid UTF-8 encoding' };
-    if (cp === 0xfeff)
-        return { at: i, message: 'unexpected byte order mark' };
-    return undefined;
-}
-/** fmt's %#U: U+0023 '#', or U+00A0 alone for a rune that is not printable. */
-function illegal(at, cp) {
-    const hex = 'U+' + cp.toString(16).toUpperCase().padStart(4, '0');
-    return { at, message: `illegal character ${isGoPrint(cp) ? `${hex} '${String.fromCodePoint(cp)}'` : hex}` };
-}
-const ILLEGAL_ASCII = new Set([0x23, 0x24, 0x3f, 0x40, 0x5c]); // # $ ? @ \
-/** The end of a quoted literal starting at `i` (closing quote included), or -1 when it never ends on
- * its line (raw strings may span lines). */
-function literalEnd(d, i) {
-    const quote = d[i];
-    for (let j = i + 1; j < d.length; j++) {
-        if (d[j] === quote)
-            return j + 1;
-        if (quote !== 0x60 && d[j] === 0x0a)
-            return -1;
-        if (quote !== 0x60 && d[j] === 0x5c)
-            j++;
-    }
-    return -1;
-}
-/**
- * The problem go/scanner finds in the token at `at` and the rune after it, if any. Identifiers,
- * operators and literals are scanned far enough to find their end (numbers loosely: digits,
- * letters and dots); `import` itself is a problem, as the reader only stops there when the rune
- * after it is neither a letter nor a digit nor white space.
- */
-function tokenProblem(d, at) {
-    if (at >= d.length)
-        return undefined;
-    const first = decodeProblem(d, at);
-    if (first)
-        return first;
-    const { cp, size } = runeAt(d, at);
-    let end = at + size;
-    if (cp === 0x5f || isGoLetter(cp)) {
-        while (end < d.length) {
-            const r = runeAt(d, end);
-            if (r.cp !== 0x5f && !isGoLetter(r.cp) && !isGoDigit(r.cp))
-                break;
-            end += r.size;
-        }
-        const word = String.fromCharCode(...d.subarray(at, Math.min(end, at + 7)));
-        if (end - at === 6 && word === 'import') {
-            const next = decodeProblem(d, end);
-            return next ?? (end < d.length ? illegal(end, runeAt(d, end).cp) : undefined);
-        }
-    }
-    else if (cp >= 0x30 && cp <= 0x39) {
-        while (end < d.length && (/[0-9A-Za-z_.]/.test(String.fromCharCode(d[end])) || d[end] >= 0x80)) {
-            if (d[end] >= 0x80 && !isGoLetter(runeAt(d, end).cp))
-                break;
-            end += runeAt(d, end).size;
-        }
-    }
-    else if (cp === 0x22 || cp === 0x27 || cp === 0x60) {
-        end = literalEnd(d, at);
-        if (end < 0) {
-            const what = cp === 0x60 ? 'raw string literal' : cp === 0x27 ? 'rune literal' : 'string literal';
-            return { at, message: `${what} not terminated` };
-        }
-    }
-    else if (cp === 0x2f && d[end] === 0x2a) {
-        // The reader skips every comment that ends; it stops at one only when it does not.
-        return { at, message: 'unterminated /* comment' };
-    }
-    else if (cp >= 0x80 || cp < 0x20 || cp === 0x7f || ILLEGAL_ASCII.has(cp)) {
-        return illegal(at, cp);
-    }
-    return decodeProblem(d, end);
-}
-
-// The import header of a Go source file, read the way the go command reads it (go1.19):
-//
-// - the byte-level reader of go/build (read.go `readGoInfo`): BOM, `package` clause, then
-//   `import` declarations, stopping at the first other token, so later text is never looked at;
-// - the checks go/parser then makes on that header (go list takes no imports from a file that
-//   fails them): semicolons, identifiers, UTF-8, import path syntax;
-// - the build-constraint header of cmd/go/internal/imports (build.go `parseFileHeader` and
-//   `ShouldBuild`), evaluated with the `AnyTags` set of `go mod tidy`: every tag except `ignore`
-//   counts as both true and false;
-// - the expression syntax of go/build/constraint (`//go:build` expressions, `// +build` lines).
-//
-// Pure: bytes in, plain data out. No I/O and no Node APIs.
-const RBRACE = 0x7d;
-// ---------------------------------------------------------------------------------------------
-// The header
-const BOM = [0xef, 0xbb, 0xbf];
-/** 3 when the input starts with a UTF-8 BOM (dropped, as go/build does), else 0; -1 when a prefix is too short to tell. */
-function bomLength(data, eof) {
-    const n = Math.min(data.length, 3);
-    for (let i = 0; i < n; i++)
-        if (data[i] !== BOM[i])
-            return 0;
-    if (n === 3)
-        return 3;
-    return eof ? 0 : -1;
-}
-/**
- * Reads the header of a Go source file like go/build's readGoInfo: the `package` clause, then every
- * `import` declaration (a spec, or a parenthesised group of specs) while the next token starts with
- * `i`; the first other token ends the header and nothing after it is read. It also applies the
- * build-constraint rules of `go mod tidy` to the comments before `package`. Never throws.
- */
-function scanImports(data, options) {
-    const eof = options?.eof ?? true;
-    const scan = { imports: [], buildIgnore: false, end: data.length, needMore: false };
-    const start = bomLength(data, eof);
-    if (start < 0)
-        return { ...scan, needMore: true };
-    // A second BOM stops go/build's reader at once (a syntax error), so go/parser gets the whole file,
-    // and go/scanner drops a BOM that starts its source: the header is read after both, and go/parser's
-    // view of the whole file decides (see wholeFile below).
-    const second = start === 3 ? bomLength(data.subarray(3), eof) : 0;
-    if (second < 0)
-        return { ...scan, needMore: true };
-    const wholeFile = second === 3;
-    if (wholeFile && !eof)
-        return { ...scan, needMore: true };
-    const positions = new PositionCounter(data, start);
-    const r = new ImportReader(data, eof, start + second, start);
-    const collect = (raw) => {
-        if (r.parserDone)
-            return;
-        const spec = importSpec(data, raw, positions);
-        if ('message' in spec)
-            r.parserError(spec.at, spec.message);
-        else
-            scan.imports.push(spec);
-    };
-    // Where the comments that may hold build constraints end: at the first token, or at the end of a
-    // file that go/build takes whole.
-    let commentsEnd = -1;
-    // Between declarations: after the package clause or an import declaration, before the `import`
-    // keyword of the next one. go/parser stops without error at a token there that is not `import`.
-    let between = false;
-    try {
-        r.skipSpace();
-        commentsEnd = r.pos;
-        scan.packageName = readPackageClause(r);
-        scan.packageAt = commentsEnd;
-        for (;;) {
-            between = true;
-            if (r.skipSpace() !== LOWER_I)
-                break;
-            r.endOfDeclaration();
-            r.readKeyword(IMPORT, 'expected "import"');
-            between = false;
-            readImportDecl(r, collect);
-        }
-        scan.end = r.pos;
-        if (wholeFile) {
-            // go/build's reader would have failed, so the NUL check and go/parser's look at the next token apply.
-            throw new Halt('syntax', r.pos, 'expected "import"');
-        }
-    }
-    catch (halt) {
-        if (!(halt instanceof Halt))
-            throw halt;
-        if (halt.kind === 'more')
-            return { ...scan, needMore: true };
-        scan.end = halt.at;
-        if (commentsEnd < 0)
-            commentsEnd = halt.at;
-        if (halt.kind === 'nul') {
-            r.problem = halt; // a read error counts before any syntax error
-        }
-        else {
-            // go/build then reads the rest of the file as the header, and a NUL byte fails that read.
-            const nul = data.indexOf(NUL, start);
-            if (nul < 0 && !eof)
-                return { ...scan, needMore: true };
-            if (nul >= 0) {
-                r.problem = { at: nul, message: NUL_MESSAGE };
-            }
-            else {
-                commentsEnd = data.length;
-                if (between)
-                    parserStopsAt(r, halt.at);
-                if (!r.parserDone)
-                    r.problem = halt; // once go/parser is done, it never sees this
-            }
-        }
-    }
-    if (r.problem)
-        scan.error = { ...positions.at(r.problem.at), message: r.problem.message };
-    applyConstraints(scan, readConstraintHeader(data, start, commentsEnd), positions);
-    return scan;
-}
-/** PackageClause = "package" identifier, at the reader's first token. */
-function readPackageClause(r) {
-    r.noSemicolon();
-    r.readKeyword(PACKAGE, 'missing package clause');
-    r.skipSpace();
-    r.noSemicolon();
-    return r.readIdent('expected package name');
-}
-/**
- * go/parser's view of the whole file when go/build's reader stopped between declarations at `at`:
- * the previous declaration needs its one semicolon, then the token there is not `import`, so
- * go/parser stops, unless go/scanner finds an error in that token or in the rune after it.
- */
-function parserStopsAt(r, at) {
-    // After two semicolons go/parser has stopped before it scans the token.
-    if (r.parserDone || r.separatorCount >= 2) {
-        r.parserDone = true;
-        return;
-    }
-    const problem = tokenProblem(r.data, at);
-    // No semicolon is needed at the end of the file (go/scanner adds one) or before `)` or `}`.
-    const c = r.data[at];
-    if (problem)
-        r.parserError(problem.at, problem.message);
-    else if (at < r.data.length && c !== RPAREN && c !== RBRACE)
-        r.endOfDeclaration();
-    r.parserDone = true;
-}
-/** ImportDecl = "import" ( ImportSpec | "(" { ImportSpec ";" } ")" ), after its `import` keyword. */
-function readImportDecl(r, collect) {
-    const c = r.skipSpace();
-    r.noSemicolon();
-    if (c !== LPAREN) {
-        collect(r.readImport());
-        return;
-    }
-    const group = r.pos;
-    r.advance(group + 1, false);
-    for (let first = true;; first = false) {
-        const next = r.skipSpace();
-        if (next < 0)
-            r.outOfInput(group, 'unterminated import ( group');
-        if (first)
-            r.noSemicolon();
-        else
-            r.oneSemicolon(next === RPAREN);
-        if (next === RPAREN)
-            break;
-        collect(r.readImport());
-    }
-    r.advance(r.pos + 1, true);
-}
-
 const GO_UPPER = /^\p{Lu}/u;
 const isExported = (name) => GO_UPPER.test(name);
 function relDir(file, moduleDir) {
@@ -42840,6 +43199,34 @@ function embeddedName(t) {
             return '';
     }
     return '';
+}
+/** The type parameter names a top-level declaration brings into scope (of its specs, or its receiver's). */
+function declTypeParams(decl) {
+    const out = new Set();
+    const addList = (list) => {
+        for (const d of list ? named(list) : [])
+            if (d.type === 'type_parameter_declaration')
+                for (const n of fieldChildren(d, 'name'))
+                    out.add(n.text);
+    };
+    if (decl.type === 'function_declaration')
+        addList(decl.childForFieldName('type_parameters'));
+    else if (decl.type === 'type_spec' || decl.type === 'type_alias')
+        addList(decl.childForFieldName('type_parameters'));
+    else if (decl.type === 'type_declaration')
+        for (const spec of named(decl))
+            addList(spec.childForFieldName('type_parameters'));
+    else if (decl.type === 'method_declaration') {
+        const recv = decl.childForFieldName('receiver');
+        const p = recv ? named(recv).find(n => n.type === 'parameter_declaration') : undefined;
+        let t = p?.childForFieldName('type') ?? null;
+        while (t?.type === 'pointer_type' || t?.type === 'parenthesized_type')
+            t = named(t)[0] ?? null;
+        const args = t?.type === 'generic_type' ? t.childForFieldName('type_arguments') : null;
+        for (const a of args ? named(args) : [])
+            out.add(a.text);
+    }
+    return out;
 }
 
 function parseIntLit(text) {
@@ -43114,6 +43501,11 @@ function mentionsIota(node) {
     return named(node).some(mentionsIota);
 }
 
+// Canonical type text: the text of a type, signature, interface, struct entry or expression with
+// single spaces, no parameter names and one spelling per type, so that equal texts mean equal
+// types; with the type-argument substitution in force (withSubst) and the file it is read in
+// (withScope): a type alias of the module reads as its target, a qualifier as its package's name
+// (`oteltrace.Span` and `trace.Span` are one type), a dot-imported name with that qualifier.
 /** Type arguments in force while the text of an instantiated generic declaration is produced. */
 let subst;
 function withSubst(s, fn) {
@@ -43126,21 +43518,43 @@ function withSubst(s, fn) {
         subst = saved;
     }
 }
+let scope$1;
+/** How many aliases are being read through (a cycle is a compile error; stop anyway). */
+let aliasDepth = 0;
+function withScope(s, fn) {
+    const saved = scope$1;
+    scope$1 = s;
+    try {
+        return fn();
+    }
+    finally {
+        scope$1 = saved;
+    }
+}
+/** withScope for a file of the module, keeping the type parameters in force while in the same file. */
+function inFile(pkgs, pkg, ctx, fn) {
+    const same = scope$1?.ctx === ctx;
+    return withScope({
+        ctx,
+        pkg,
+        pkgs,
+        params: same ? scope$1?.params : undefined,
+        qualifier: same ? scope$1?.qualifier : undefined
+    }, fn);
+}
 /** Normalized Go type text (see the file comment). */
 function typeText(node) {
     if (!node)
         return '';
     switch (node.type) {
         case 'type_identifier':
-            return subst?.get(node.text) ?? node.text;
+            return subst?.get(node.text) ?? localName(node.text);
         case 'identifier':
         case 'package_identifier':
         case 'field_identifier':
             return node.text;
-        case 'qualified_type': {
-            const pkg = node.childForFieldName('package')?.text ?? '';
-            return `${pkg}.${node.childForFieldName('name')?.text ?? ''}`;
-        }
+        case 'qualified_type':
+            return qualifiedName(node.childForFieldName('package')?.text ?? '', node.childForFieldName('name')?.text ?? '');
         case 'generic_type': {
             const args = node.childForFieldName('type_arguments');
             return `${typeText(node.childForFieldName('type'))}[${(args ? named(args) : []).map(typeText).join(', ')}]`;
@@ -43176,6 +43590,90 @@ function typeText(node) {
             return named(node).map(typeText).join(' | ');
         default:
             return collapse(node.text);
+    }
+}
+const PREDECLARED_TYPES = new Set([
+    'any',
+    'bool',
+    'byte',
+    'comparable',
+    'complex64',
+    'complex128',
+    'error',
+    'float32',
+    'float64',
+    'int',
+    'int8',
+    'int16',
+    'int32',
+    'int64',
+    'rune',
+    'string',
+    'uint',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'uintptr'
+]);
+/** A package-local type name: an alias's target, or a dot-imported package's name qualified. */
+function localName(name) {
+    if (!scope$1 || scope$1.params?.has(name))
+        return name;
+    const decl = peekType(scope$1.pkg, name);
+    const target = decl ? aliasTarget(decl, scope$1.pkg) : undefined;
+    if (target !== undefined)
+        return target;
+    if (PREDECLARED_TYPES.has(name))
+        return name;
+    // Read through an alias of another package: the names of that package, as the reader spells them.
+    if (scope$1.qualifier !== undefined)
+        return `${scope$1.qualifier}.${name}`;
+    if (decl)
+        return name;
+    const dots = scope$1.ctx.imports.filter(i => i.name === '.');
+    // With two dot imports, which one declares the name is not known from this source.
+    if (dots.length !== 1 || scope$1.pkg.types.has(name))
+        return name;
+    return qualifiedName(importedName(dots[0].path), name);
+}
+/** `q.Name` with `q` as the imported package's name (`oteltrace` -> `trace`), an alias read through. */
+function qualifiedName(qualifier, name) {
+    if (!scope$1)
+        return `${qualifier}.${name}`;
+    const imp = scope$1.ctx.imports.find(i => i.name === qualifier);
+    let canonical = imp ? importedName(imp.path) : qualifier;
+    // Two imports that would read as one qualifier (`trace` and `oteltrace` of two packages) stay as written.
+    const clash = scope$1.ctx.imports.some(i => i !== imp && i.name !== '.' && i.name !== '_' && (i.name ?? importedName(i.path)) === canonical);
+    if (clash)
+        canonical = qualifier;
+    const dir = scope$1.ctx.qualifiers.get(qualifier);
+    const own = dir === undefined ? undefined : scope$1.pkgs.get(dir);
+    const decl = own ? peekType(own, name) : undefined;
+    const target = own && decl ? aliasTarget(decl, own, canonical) : undefined;
+    return target ?? `${canonical}.${name}`;
+}
+/** The name a package imported from `path` declares: known for the module's own, else guessed from the path. */
+function importedName(path) {
+    const dir = scope$1?.ctx.ownDirs?.get(path);
+    const own = dir === undefined ? undefined : scope$1?.pkgs.get(dir)?.name;
+    return own ?? assumedPackageName(path);
+}
+/** The target text of a non-generic type alias, read in the alias's own file; undefined for other types. */
+function aliasTarget(decl, pkg, qualifier) {
+    if (decl.node.type !== 'type_alias' || decl.node.childForFieldName('type_parameters'))
+        return undefined;
+    if (aliasDepth > 16 || !scope$1)
+        return undefined;
+    // In the alias's own package, its names stay local; read from another, they get its qualifier.
+    const inherited = pkg === scope$1.pkg ? scope$1.qualifier : qualifier;
+    const s = { ctx: decl.ctx, pkg, pkgs: scope$1.pkgs, qualifier: inherited };
+    aliasDepth++;
+    try {
+        return withSubst(undefined, () => withScope(s, () => typeText(decl.node.childForFieldName('type'))));
+    }
+    finally {
+        aliasDepth--;
     }
 }
 /**
@@ -43341,8 +43839,11 @@ const PREDECLARED_NON_INTERFACE = new Set([
     'uintptr'
 ]);
 function underlying(x, pkg, type, ctx, depth = 0) {
+    return inFile(x.pkgs, pkg, ctx, () => underlyingIn(x, pkg, type, ctx, depth));
+}
+function underlyingIn(x, pkg, type, ctx, depth) {
     if (type?.type === 'struct_type')
-        return structUnderlying(type, ctx);
+        return structUnderlying(x, pkg, type, ctx);
     if (type?.type === 'interface_type') {
         const f = flatten(x, pkg, type, ctx, new Set());
         return {
@@ -43410,6 +43911,9 @@ function resolve$1(x, pkg, type, ctx) {
     return { ...found, subst: new Map(params.map((p, i) => [p.name, args[i]])) };
 }
 function flatten(x, pkg, iface, ctx, visiting) {
+    return inFile(x.pkgs, pkg, ctx, () => flattenIn(x, pkg, iface, ctx, visiting));
+}
+function flattenIn(x, pkg, iface, ctx, visiting) {
     const out = { methods: new Map(), embeds: [], hasUnexportedMethods: false, typeSet: false };
     const key = `${ctx.file}:${iface.startIndex}`;
     if (visiting.has(key))
@@ -43496,15 +44000,21 @@ function resolveInterface(x, pkg, type, ctx, depth) {
         return undefined;
     return 'not-interface';
 }
-function structUnderlying(node, ctx) {
+function structUnderlying(x, pkg, node, ctx) {
+    return inFile(x.pkgs, pkg, ctx, () => structFields(node, ctx));
+}
+function structFields(node, ctx) {
     const list = named(node).find(n => n.type === 'field_declaration_list');
     const fields = [];
     let hasUnexportedFields = false;
+    // The types of the unexported fields, for comparability; undefined once a field does not read.
+    let unexported = [];
     for (const f of list ? named(list) : []) {
         if (f.type !== 'field_declaration')
             continue;
         if (f.hasError) {
             hasUnexportedFields = true;
+            unexported = undefined;
             continue;
         }
         const type = embeddedTypeText(f);
@@ -43514,20 +44024,32 @@ function structUnderlying(node, ctx) {
             const name = embeddedName(typeNode);
             if (isExported(name))
                 fields.push({ name, type, embedded: true, pos: posOf(ctx, typeNode ?? f) });
-            else
+            else {
                 hasUnexportedFields = true;
+                unexported?.push(type);
+            }
             continue;
         }
         for (const n of names) {
             if (isExported(n.text))
                 fields.push({ name: n.text, type, embedded: false, pos: posOf(ctx, n) });
-            else
+            else {
                 hasUnexportedFields = true;
+                unexported?.push(type);
+            }
         }
     }
-    return { kind: 'struct', fields, hasUnexportedFields };
+    return {
+        kind: 'struct',
+        fields,
+        hasUnexportedFields,
+        ...(hasUnexportedFields && unexported ? { unexportedFieldTypes: unexported } : {})
+    };
 }
 
+// Embedding: the methods and exported fields a struct type gets from the types of the module it
+// embeds (its package's, and other packages' given to the extractor), level by level, with Go's selector rule: the shallowest depth wins, and a name twice at
+// one depth is ambiguous (selectable through neither).
 /** How deep promotion is followed; real code embeds a few levels at most. */
 const MAX_EMBEDDING_DEPTH = 8;
 const byMemberName = (a, b) => a.name < b.name ? -1 : a.name > b.name ? 1 : 0;
@@ -43550,9 +44072,10 @@ function localType(pkg, name) {
     return undefined;
 }
 /**
- * The methods and exported fields struct type `name` gets from the same-package types it embeds,
- * level by level (the spec's selector rule): a name at a shallower depth hides deeper ones, and a
- * name found twice at the same depth is ambiguous, so it is selectable through neither.
+ * The methods and exported fields struct type `name` gets from the types it embeds, of its own
+ * package or another of the module, level by level (the spec's selector rule): a name at a
+ * shallower depth hides deeper ones, and a name found twice at the same depth is ambiguous, so it
+ * is selectable through neither.
  */
 function promotedMembers(x, pkg, name, methods) {
     const own = localType(pkg, name);
@@ -43560,8 +44083,10 @@ function promotedMembers(x, pkg, name, methods) {
         return undefined;
     const taken = new Set([...(methods.get(name) ?? []).map(m => m.name), ...structFieldNames(own.node)]);
     const out = { methods: [], fields: [] };
-    const visited = new Set([name]);
-    let level = [{ type: own, via: '', pointer: false }];
+    const visited = new Set([`${pkg.dir}\0${name}`]);
+    const home = { pkg };
+    const methodsOf = (at, typeName) => at.pkg === pkg ? (methods.get(typeName) ?? []) : declaredMethods(x, at, typeName);
+    let level = [{ type: own, home, via: '', pointer: false }];
     for (let depth = 1; level.length > 0 && depth <= MAX_EMBEDDING_DEPTH; depth++) {
         const found = new Map();
         const offer = (memberName, member) => {
@@ -43574,29 +44099,31 @@ function promotedMembers(x, pkg, name, methods) {
         const next = [];
         const reached = new Set();
         for (const at of level) {
-            for (const e of localEmbeddings(at.type.node)) {
-                if (visited.has(e.name))
+            for (const e of embeddings(x, at.home, at.type.node, at.type.ctx)) {
+                const id = `${e.home.pkg.dir}\0${e.name}`;
+                if (visited.has(id))
                     continue;
-                const type = localType(pkg, e.name);
+                const type = localType(e.home.pkg, e.name);
                 const via = at.via ? `${at.via}.${e.name}` : e.name;
                 // Through an embedded pointer, even pointer-receiver methods are in the value's method set.
                 const pointer = at.pointer || e.pointer;
-                for (const m of methods.get(e.name) ?? []) {
+                for (const m of methodsOf(e.home, e.name)) {
                     offer(m.name, { method: { ...m, pointer: Boolean(m.pointer) && !pointer, via } });
                 }
+                const scope = { ctx: type?.ctx, pkg: e.home.pkg, pkgs: x.pkgs, qualifier: e.home.qualifier };
                 if (type?.node.type === 'interface_type') {
-                    for (const m of flatten(x, pkg, type.node, type.ctx, new Set()).methods.values()) {
+                    const f = withScope({ ...scope, ctx: type.ctx }, () => flatten(x, e.home.pkg, type.node, type.ctx, new Set()));
+                    for (const m of f.methods.values())
                         offer(m.name, { method: { ...m, via } });
-                    }
                 }
                 else if (type) {
-                    const u = structUnderlying(type.node, type.ctx);
+                    const u = withScope({ ...scope, ctx: type.ctx }, () => structUnderlying(x, e.home.pkg, type.node, type.ctx));
                     if (u.kind === 'struct')
                         for (const f of u.fields)
                             offer(f.name, { field: { ...f, via } });
-                    next.push({ type, via, pointer });
+                    next.push({ type, home: e.home, via, pointer });
                 }
-                reached.add(e.name);
+                reached.add(id);
             }
         }
         for (const [memberName, { member, count }] of found) {
@@ -43618,6 +44145,22 @@ function promotedMembers(x, pkg, name, methods) {
     out.fields.sort(byMemberName);
     return out;
 }
+/** The exported methods declared on type `name` of another package, their texts as the embedding package reads them. */
+function declaredMethods(x, at, name) {
+    const out = [];
+    for (const { node, ctx } of at.pkg.decls) {
+        if (node.type !== 'method_declaration' || isBroken(node))
+            continue;
+        const recv = receiverOf(node.childForFieldName('receiver'));
+        const id = node.childForFieldName('name');
+        if (recv?.base !== name || !id || !isExported(id.text) || out.some(m => m.name === id.text))
+            continue;
+        const scope = { ctx, pkg: at.pkg, pkgs: x.pkgs, params: declTypeParams(node), qualifier: at.qualifier };
+        const signature = withScope(scope, () => `func${signatureText(node.childForFieldName('parameters'), node.childForFieldName('result'))}`);
+        out.push({ name: id.text, signature, pos: posOf(ctx, id), ...(recv.pointer ? { pointer: true } : {}) });
+    }
+    return out.sort(byMemberName);
+}
 /** Every field name of a struct type (exported or not, embedded ones by their type name): depth 0 of selection. */
 function structFieldNames(node) {
     const list = named(node).find(n => n.type === 'field_declaration_list');
@@ -43628,8 +44171,11 @@ function structFieldNames(node) {
         return names.length > 0 ? names.map(n => n.text) : [embeddedName(f.childForFieldName('type'))];
     });
 }
-/** The embedded fields of a struct type that name a type of the same package (`T` or `*T`, not generic). */
-function localEmbeddings(node) {
+/**
+ * The embedded fields of a struct type that name a non-generic type of the module: `T` or `*T` of
+ * the struct's package, `p.T` of another package of the module (a package given to the extractor).
+ */
+function embeddings(x, home, node, ctx) {
     const list = named(node).find(n => n.type === 'field_declaration_list');
     const out = [];
     for (const f of list ? named(list) : []) {
@@ -43643,15 +44189,106 @@ function localEmbeddings(node) {
             t = named(t)[0] ?? null;
         }
         if (t?.type === 'type_identifier')
-            out.push({ name: t.text, pointer });
+            out.push({ name: t.text, pointer, home });
+        if (t?.type !== 'qualified_type')
+            continue;
+        const dir = ctx.qualifiers.get(t.childForFieldName('package')?.text ?? '');
+        const other = dir === undefined ? undefined : x.pkgs.get(dir);
+        const typeName = t.childForFieldName('name')?.text ?? '';
+        if (other && other !== home.pkg)
+            out.push({ name: typeName, pointer, home: { pkg: other, qualifier: other.name } });
     }
     return out;
+}
+
+// A lower-case identifier that is not a selector's right-hand side (a variadic `...t` is one).
+const UNEXPORTED_IDENT = /(?:(?<![\p{L}\p{N}_.])|(?<=\.\.\.))[\p{Ll}_][\p{L}\p{N}_]*/gu;
+const NOT_TYPES = new Set([
+    'func',
+    'map',
+    'chan',
+    'struct',
+    'interface',
+    'any',
+    'bool',
+    'byte',
+    'comparable',
+    'complex64',
+    'complex128',
+    'error',
+    'float32',
+    'float64',
+    'int',
+    'int8',
+    'int16',
+    'int32',
+    'int64',
+    'rune',
+    'string',
+    'uint',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'uintptr'
+]);
+/** Every type text of an object, its members' included. */
+function objectTexts(o) {
+    switch (o.kind) {
+        case 'const':
+        case 'var':
+            return [o.type ?? ''];
+        case 'func':
+            return [o.signature, ...o.typeParams.map(p => p.constraint)];
+        case 'type': {
+            const u = o.underlying;
+            const inner = u.kind === 'struct'
+                ? u.fields.map(f => f.type)
+                : u.kind === 'interface'
+                    ? [...u.methods.map(m => m.signature), ...u.embeds]
+                    : [u.text];
+            return [
+                o.text,
+                ...inner,
+                ...o.methods.map(m => m.signature),
+                ...(o.promoted?.methods.map(m => m.signature) ?? []),
+                ...(o.promoted?.fields.map(f => f.type) ?? []),
+                ...o.typeParams.map(p => p.constraint)
+            ];
+        }
+    }
+}
+/** The unexported type declarations the objects name that `known` does not hold yet. */
+function unexportedNamed(pkg, objects, known) {
+    const found = new Map();
+    for (const text of [...objects].flatMap(objectTexts)) {
+        for (const [name] of text.matchAll(UNEXPORTED_IDENT)) {
+            if (NOT_TYPES.has(name) || found.has(name) || known.has(name))
+                continue;
+            const decl = pkg.types.get(name);
+            if (decl)
+                found.set(name, decl);
+        }
+    }
+    return found;
 }
 
 // A package's exported objects, per declaration kind: constants (with their values), variables,
 // functions, and types with their methods, underlying type (extract-underlying.ts) and the members
 // promoted from embedded types (extract-promoted.ts).
-function objectsOf(x, pkg) {
+/** A package's API: its exported objects, and the unexported types they name. */
+function packageApiOf(x, pkg) {
+    const unexported = new Map();
+    const objects = objectsOf(x, pkg, unexported);
+    return {
+        dir: pkg.dir,
+        name: pkg.name,
+        objects,
+        ...(unexported.size > 0 ? { unexported } : {}),
+        pos: pkg.pos
+    };
+}
+function objectsOf(x, pkg, unexported) {
     const objects = new Map();
     const methods = new Map();
     const evaluator = new ConstEvaluator(pkg);
@@ -43663,103 +44300,126 @@ function objectsOf(x, pkg) {
         // A consulted declaration's methods are what embedding types get; nothing else of it is wanted.
         if (consulted && decl.type !== 'method_declaration')
             continue;
-        switch (decl.type) {
-            case 'const_declaration':
-                consts(pkg, decl, ctx, evaluator, add);
-                break;
-            case 'var_declaration':
-                for (const spec of varSpecs(decl)) {
-                    if (spec.hasError)
-                        continue;
-                    const type = spec.childForFieldName('type');
-                    for (const n of fieldChildren(spec, 'name')) {
-                        if (!isExported(n.text))
+        // Type texts are read in the declaration's file: its imports and package (extract-typetext.ts).
+        withScope({ ctx, pkg, pkgs: x.pkgs, params: declTypeParams(decl) }, () => {
+            switch (decl.type) {
+                case 'const_declaration':
+                    consts(pkg, decl, ctx, evaluator, add);
+                    break;
+                case 'var_declaration':
+                    for (const spec of varSpecs(decl)) {
+                        if (spec.hasError)
                             continue;
-                        add({
-                            kind: 'var',
-                            name: n.text,
-                            ...(type ? { type: typeText(type) } : {}),
-                            pos: posOf(ctx, n)
-                        });
+                        const type = spec.childForFieldName('type');
+                        for (const n of fieldChildren(spec, 'name')) {
+                            if (!isExported(n.text))
+                                continue;
+                            add({
+                                kind: 'var',
+                                name: n.text,
+                                ...(type ? { type: typeText(type) } : {}),
+                                pos: posOf(ctx, n)
+                            });
+                        }
                     }
-                }
-                break;
-            case 'function_declaration': {
-                if (isBroken(decl))
                     break;
-                const name = decl.childForFieldName('name');
-                if (!name || !isExported(name.text))
-                    break;
-                add({
-                    kind: 'func',
-                    name: name.text,
-                    typeParams: typeParams(decl.childForFieldName('type_parameters')),
-                    signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
-                    pos: posOf(ctx, name)
-                });
-                break;
-            }
-            case 'method_declaration': {
-                if (isBroken(decl))
-                    break;
-                const name = decl.childForFieldName('name');
-                const recv = receiverOf(decl.childForFieldName('receiver'));
-                // Methods of unexported types count too: an exported struct that embeds the type gets them.
-                if (!name || !recv || !isExported(name.text))
-                    break;
-                const list = methods.get(recv.base) ?? [];
-                list.push({
-                    name: name.text,
-                    signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
-                    pos: posOf(ctx, name),
-                    ...(recv.pointer ? { pointer: true } : {})
-                });
-                methods.set(recv.base, list);
-                break;
-            }
-            case 'type_declaration':
-                for (const spec of named(decl)) {
-                    if (spec.hasError || (spec.type !== 'type_spec' && spec.type !== 'type_alias'))
-                        continue;
-                    const name = spec.childForFieldName('name');
+                case 'function_declaration': {
+                    if (isBroken(decl))
+                        break;
+                    const name = decl.childForFieldName('name');
                     if (!name || !isExported(name.text))
-                        continue;
-                    const type = spec.childForFieldName('type');
-                    const text = type?.type === 'struct_type'
-                        ? 'struct{...}'
-                        : type?.type === 'interface_type'
-                            ? 'interface{...}'
-                            : typeText(type);
+                        break;
                     add({
-                        kind: 'type',
+                        kind: 'func',
                         name: name.text,
-                        alias: spec.type === 'type_alias',
-                        typeParams: typeParams(spec.childForFieldName('type_parameters')),
-                        text,
-                        underlying: underlying(x, pkg, type, ctx),
-                        methods: [],
+                        typeParams: typeParams(decl.childForFieldName('type_parameters')),
+                        signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
                         pos: posOf(ctx, name)
                     });
+                    break;
                 }
-                break;
-        }
+                case 'method_declaration': {
+                    if (isBroken(decl))
+                        break;
+                    const name = decl.childForFieldName('name');
+                    const recv = receiverOf(decl.childForFieldName('receiver'));
+                    // Methods of unexported types count too: an exported struct that embeds the type gets them.
+                    if (!name || !recv || !isExported(name.text))
+                        break;
+                    const list = methods.get(recv.base) ?? [];
+                    list.push({
+                        name: name.text,
+                        signature: `func${signatureText(decl.childForFieldName('parameters'), decl.childForFieldName('result'))}`,
+                        pos: posOf(ctx, name),
+                        ...(recv.pointer ? { pointer: true } : {})
+                    });
+                    methods.set(recv.base, list);
+                    break;
+                }
+                case 'type_declaration':
+                    for (const spec of named(decl)) {
+                        if (spec.hasError || (spec.type !== 'type_spec' && spec.type !== 'type_alias'))
+                            continue;
+                        const name = spec.childForFieldName('name');
+                        if (name && isExported(name.text))
+                            add(typeObject(x, pkg, spec, ctx));
+                    }
+                    break;
+            }
+        });
     }
     for (const list of methods.values()) {
         const seen = new Set();
         const unique = list.filter(m => !seen.has(m.name) && seen.add(m.name));
         list.splice(0, list.length, ...unique.sort(byMemberName));
     }
-    for (const t of objects.values()) {
-        if (t.kind !== 'type' || t.alias)
-            continue;
-        const own = methods.get(t.name);
-        if (own)
-            t.methods.push(...own);
-        const promoted = t.typeParams.length === 0 ? promotedMembers(x, pkg, t.name, methods) : undefined;
-        if (promoted && (promoted.methods.length > 0 || promoted.fields.length > 0))
-            t.promoted = promoted;
+    for (const t of objects.values())
+        addMembers(x, pkg, t, methods);
+    if (unexported) {
+        // apidiff compares the unexported types the exported API names too (by name here): what
+        // changes in them changes what users can do with the exported declarations that use them.
+        for (let named = [...objects.values()]; named.length > 0;) {
+            const found = unexportedNamed(pkg, named, unexported);
+            named = [];
+            for (const [name, decl] of found) {
+                const t = withScope({ ctx: decl.ctx, pkg, pkgs: x.pkgs, params: declTypeParams(decl.node) }, () => typeObject(x, pkg, decl.node, decl.ctx));
+                addMembers(x, pkg, t, methods);
+                unexported.set(name, t);
+                named.push(t);
+            }
+        }
     }
     return objects;
+}
+/** A type's methods and promoted members, from the package's methods by receiver. */
+function addMembers(x, pkg, t, methods) {
+    if (t.kind !== 'type' || t.alias)
+        return;
+    const own = methods.get(t.name);
+    if (own)
+        t.methods.push(...own);
+    const promoted = t.typeParams.length === 0 ? promotedMembers(x, pkg, t.name, methods) : undefined;
+    if (promoted && (promoted.methods.length > 0 || promoted.fields.length > 0))
+        t.promoted = promoted;
+}
+/** The object of a type spec (its methods are added after). */
+function typeObject(x, pkg, spec, ctx) {
+    const type = spec.childForFieldName('type');
+    const text = type?.type === 'struct_type'
+        ? 'struct{...}'
+        : type?.type === 'interface_type'
+            ? 'interface{...}'
+            : typeText(type);
+    return {
+        kind: 'type',
+        name: spec.childForFieldName('name')?.text ?? '',
+        alias: spec.type === 'type_alias',
+        typeParams: typeParams(spec.childForFieldName('type_parameters')),
+        text,
+        underlying: underlying(x, pkg, type, ctx),
+        methods: [],
+        pos: posOf(ctx, spec.childForFieldName('name') ?? spec)
+    };
 }
 function consts(pkg, decl, ctx, evaluator, add) {
     for (const { nameNode: n, index, iota, typeNode, valueNodes } of constSpecs(decl)) {
@@ -43868,6 +44528,7 @@ function resolveQualifiers(pkgs, modulePath) {
                 const target = ownPackageDir(imp.path, modulePath);
                 if (target === undefined)
                     continue;
+                (ctx.ownDirs ??= new Map()).set(imp.path, target);
                 const name = imp.name ?? pkgs.get(target)?.name ?? imp.path.slice(imp.path.lastIndexOf('/') + 1);
                 if (name === '_' || name === '.')
                     continue;
@@ -45442,6 +46103,7 @@ function scanTopLevel(data) {
     const out = {
         referable: new Set(),
         declared: new Set(),
+        aliases: new Set(),
         receivers: new Set(),
         spelled: new Set()
     };
@@ -45454,10 +46116,12 @@ function scanTopLevel(data) {
     let group;
     let specStart = false;
     let inReceiver = false;
-    const declare = (name, as) => {
+    const declare = (name, as, end) => {
         out.declared.add(name);
         if (as === 'type' || as === 'const')
             out.referable.add(name);
+        if (as === 'type' && isAliasAt(data, end))
+            out.aliases.add(name);
     };
     let i = 0;
     while (i < n) {
@@ -45506,14 +46170,14 @@ function scanTopLevel(data) {
                 expectName = kind !== undefined;
             }
             else if (depth === 0 && kind && expectName) {
-                declare(utf8(data, i, j), kind);
+                declare(utf8(data, i, j), kind, j);
                 expectName = false;
             }
             else if (inReceiver && endsType(data, j)) {
                 out.receivers.add(utf8(data, i, j));
             }
             else if (group && depth === 1 && specStart) {
-                declare(utf8(data, i, j), group);
+                declare(utf8(data, i, j), group, j);
             }
             if (depth !== 0 || !keyword)
                 expectName = false;
@@ -45587,6 +46251,13 @@ function scanTopLevel(data) {
         i++;
     }
     return depth === 0 ? out : undefined;
+}
+/** Whether a type name ending at `end` is followed by `=` (a comment in between reads as yes). */
+function isAliasAt(data, end) {
+    let k = end;
+    while (k < data.length && (data[k] === Ch.Space || data[k] === Ch.Tab))
+        k++;
+    return data[k] === 0x3d || data[k] === Ch.Slash;
 }
 /**
  * Whether the identifier ending at `end` in a receiver can be its type's name: `T` in `(x *T)`,
@@ -45735,7 +46406,9 @@ function affectedFiles(sides, modes, scans) {
             const set = affected.get(dir);
             const own = declared.get(dir);
             for (const [file, [src]] of filesOf.get(dir) ?? []) {
-                if (set.has(file))
+                // In a package that only adds, a changed file's kept declarations may read another
+                // package's changed ones too (a struct embedding one): its old version is checked as well.
+                if (set.has(file) && mode !== 'additions')
                     continue;
                 const others = importedFrom(src, dir);
                 // Within a package that only adds, additionsOnly saw to it that no old file spells an added
@@ -45825,12 +46498,22 @@ function moreForComparison([oldApi, newApi], sides, compared, affected, scans) {
  * whole.
  */
 function extractComparedApis(moduleDir, old, now, options = {}) {
+    // Per group of platforms with the same files (extract-platforms.ts); each file parsed once.
+    const groups = platformGroups([old.files, now.files]);
+    const cache = new Map();
+    const pairs = groups.map(({ files: [before, after] }) => extractComparedOn(moduleDir, { ...old, files: before }, { ...now, files: after }, options, cache));
+    return [
+        withVariants(pairs.map(p => p[0]), groups),
+        withVariants(pairs.map(p => p[1]), groups)
+    ];
+}
+/** extractComparedApis on one group of platforms' files. */
+function extractComparedOn(moduleDir, old, now, options, cache) {
     const parse = options.parse ?? parseGoDeclarations;
     const dependents = options.dependents ?? new Set();
     const skipped = unchangedPackages(old, now);
     for (const dir of dependents)
         skipped.delete(dir);
-    const cache = new Map();
     const sideOf = ({ modulePath, files }) => {
         const dirs = filesByPackage(files, moduleDir, skipped);
         const headers = new Map();
@@ -45911,14 +46594,14 @@ function extractAsked(sides, compared, affected, parse, cache, scans) {
         const results = sides.map((side, s) => extractLoaded(side, loaded[s], compared, affected, parse, cache));
         let grew = false;
         sides.forEach((side, s) => {
-            for (const [dir, names] of results[s].asked) {
+            for (const [dir, { names, aliases }] of results[s].asked) {
                 const read = loaded[s].get(dir);
                 for (const src of side.dirs.get(dir) ?? []) {
                     if (read.has(src.file))
                         continue;
                     const scan = scanCached(src, scans);
                     const declares = (n) => !scan || scan.declared.has(n) || scan.receivers.has(n);
-                    if ([...names].some(declares)) {
+                    if ([...names].some(declares) || [...aliases].some(n => !scan || scan.aliases.has(n))) {
                         read.add(src.file);
                         grew = true;
                     }
@@ -45970,8 +46653,9 @@ function extractLoaded(side, loaded, compared, affected, parse, cache) {
         }
         const types = new AskedMap(pkg.types);
         const consts = new AskedMap(pkg.consts);
-        pkgs.set(dir, { ...pkg, types, consts });
-        lookups.push([dir, types, consts]);
+        const aliasLookups = new Set();
+        pkgs.set(dir, { ...pkg, types, consts, aliasLookups });
+        lookups.push([dir, types, consts, aliasLookups]);
     }
     resolveQualifiers(pkgs, side.modulePath);
     const packages = new Map();
@@ -45980,13 +46664,13 @@ function extractLoaded(side, loaded, compared, affected, parse, cache) {
         const pkg = pkgs.get(dir);
         if (!pkg || pkg.name === 'main' || isInternalDir(pkg.dir))
             continue;
-        packages.set(dir, { dir, name: pkg.name, objects: objectsOf(extractor, pkg), pos: pkg.pos });
+        packages.set(dir, packageApiOf(extractor, pkg));
     }
     const asked = new Map();
-    for (const [dir, types, consts] of lookups) {
+    for (const [dir, types, consts, aliases] of lookups) {
         const names = new Set([...types.asked, ...consts.asked]);
-        if (names.size > 0)
-            asked.set(dir, names);
+        if (names.size > 0 || aliases.size > 0)
+            asked.set(dir, { names, aliases });
     }
     return { api: { modulePath: side.modulePath, packages }, asked };
 }
@@ -64860,8 +65544,12 @@ function overflowAnnotation(level, more, seeAlso) {
         properties: { title: `${more} more ${noun}` }
     };
 }
+/** The check run's annotations: module by module, and within each errors first, then by file. */
 function checkRunAnnotations(findings) {
-    return findings.flatMap(f => (f.file === null ? [] : [checkRunAnnotation(f, f.file)]));
+    const ordered = findings
+        .slice()
+        .sort((a, b) => compareStrings(a.moduleDir ?? '', b.moduleDir ?? '') || byImportance(a, b));
+    return ordered.flatMap(f => (f.file === null ? [] : [checkRunAnnotation(f, f.file)]));
 }
 function checkRunAnnotation(f, path) {
     // A file finding without a line (rare) still needs a line: the file's first.
@@ -70998,6 +71686,36 @@ function toUri(file) {
     return file.split('/').map(encodeURIComponent).join('/');
 }
 
+// Human-readable output for a terminal, in the line format compilers use so that editors, errorformat
+// (`%f:%l:%c: %m`) and problem matchers can jump to each finding:
+//   path:line:col: severity: message [rule]
+// then a tally by rule, the suggested next version, how to fix what is fixable, and a one-line verdict.
+/** How many findings with one message are listed before the rest are folded into one line. */
+const SHOWN_ALIKE = 2;
+/**
+ * One line per finding, except that a message said more than SHOWN_ALIKE + 1 times (the same
+ * local-replace in every go.mod) is listed SHOWN_ALIKE times and then folded: "... and 23 more like this".
+ */
+function foldRepeated(findings, line, more = (count, f) => `  ... and ${count} more like this [${f.rule}]`) {
+    const alike = new Map();
+    const key = (f) => `${f.rule}\u0000${f.severity}\u0000${f.message}`;
+    for (const f of findings)
+        alike.set(key(f), (alike.get(key(f)) ?? 0) + 1);
+    const shown = new Map();
+    const out = [];
+    for (const f of findings) {
+        const k = key(f);
+        const total = alike.get(k);
+        const n = (shown.get(k) ?? 0) + 1;
+        shown.set(k, n);
+        if (total <= SHOWN_ALIKE + 1 || n <= SHOWN_ALIKE)
+            out.push(line(f));
+        else if (n === SHOWN_ALIKE + 1)
+            out.push(more(total - SHOWN_ALIKE, f));
+    }
+    return out;
+}
+
 /**
  * The report files live on the runner and nothing uploads them: the summaries name the step outputs
  * that hold them and the step that keeps them.
@@ -71063,14 +71781,18 @@ function buildJobSummary(report, context) {
             break;
         add(head);
         const items = [];
-        for (const f of section.findings) {
-            const item = `<li>${findingHtml(f, context)}</li>`;
+        // Identical messages are folded: "and 23 more like this" (they still count as shown).
+        const lines = foldRepeated(section.findings, f => `<li>${findingHtml(f, context)}</li>`, (count, f) => `<li>… and ${count} more like this (<code>${text(f.rule)}</code>)</li>`);
+        const folded = section.findings.length - lines.length;
+        for (const item of lines) {
             if (shown >= JOB_SUMMARY_MAX_DETAILS || !fits(item))
                 break;
             items.push(item);
             used += byteLength(item) + 1;
             shown++;
         }
+        if (items.length === lines.length)
+            shown += folded;
         if (items.length > 0)
             out.push(`<details open><summary>Findings</summary>`, '<ul>', ...items, '</ul></details>');
     }
@@ -71123,13 +71845,16 @@ function buildCheckRunOutput(report, context) {
     if (report.findings.length > 0)
         add('\n### Findings');
     let shown = 0;
-    for (const f of report.findings.slice().sort(byImportance)) {
-        const line = `- ${findingMarkdown(f, context)}`;
+    const sorted = report.findings.slice().sort(byImportance);
+    const lines = foldRepeated(sorted, f => `- ${findingMarkdown(f, context)}`, (count, f) => `- … and ${count} more like this (\`${f.rule}\`)`);
+    for (const line of lines) {
         if (!fits(line))
             break;
         add(line);
         shown++;
     }
+    if (shown === lines.length)
+        shown = sorted.length;
     if (out.length === 0)
         add('No Go module found.');
     const omitted = report.findings.length - shown;
