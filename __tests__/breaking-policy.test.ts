@@ -147,6 +147,18 @@ describe('breaking-change policy', () => {
     expect(code).toBe(0);
   });
 
+  test('a moved dependency imported under another name, or with a dot, is still found', async () => {
+    const tree = (version: string) => ({
+      'go.mod': mod(R, `\nrequire golang.org/x/net ${version}\n`),
+      'r.go': 'package r\n\nimport h2 "golang.org/x/net/http2"\n\nvar A h2.Setting\n',
+      'd/d.go': 'package d\n\nimport . "golang.org/x/net/http2"\n\nvar B Setting\n'
+    });
+    const dir = makeRepo([{ files: tree('v0.10.0'), tags: ['v1.0.0'] }], { files: tree('v0.11.0') });
+    const { report } = await checkJson(dir, '--tag', 'v1.0.1');
+    expect(rows(report.findings)).toEqual([['breaking-change', 'warning', 'go.mod', 5]]);
+    expect(report.findings[0].message).toContain('2 exported declarations use it');
+  });
+
   test('a constant whose value changes only in a version number is a notice; any other value change an error', async () => {
     const tree = (version: string, other: string) => ({
       'go.mod': mod(R),
