@@ -119,14 +119,15 @@ describe('pull requests', () => {
       status: 'completed',
       conclusion: 'failure'
     });
+    // Errors first, then the rest, each by file.
     expect(check.annotations).toEqual([
+      expect.objectContaining({ path: 's/s0.go', start_line: 3, annotation_level: 'failure' }),
       expect.objectContaining({
         path: 'go.mod',
         start_line: 1,
         annotation_level: 'notice',
         title: 'breaking-change'
-      }),
-      expect.objectContaining({ path: 's/s0.go', start_line: 3, annotation_level: 'failure' })
+      })
     ]);
     expect(errorsOf(run)).toEqual([
       expect.objectContaining({
