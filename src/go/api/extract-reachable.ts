@@ -1,40 +1,13 @@
 // The unexported types of a package that its exported API names, directly or through one another
 // (`type Options struct{ Handler handlerFunc }`): apidiff compares them too.
 import type { Decl, PkgInfo } from './extract-context.js';
+import { PREDECLARED_TYPES } from './extract-syntax.js';
 import type { ApiObject } from './model.js';
 
 // A lower-case identifier that is not a selector's right-hand side (a variadic `...t` is one).
 const UNEXPORTED_IDENT = /(?:(?<![\p{L}\p{N}_.])|(?<=\.\.\.))[\p{Ll}_][\p{L}\p{N}_]*/gu;
 
-const NOT_TYPES = new Set([
-  'func',
-  'map',
-  'chan',
-  'struct',
-  'interface',
-  'any',
-  'bool',
-  'byte',
-  'comparable',
-  'complex64',
-  'complex128',
-  'error',
-  'float32',
-  'float64',
-  'int',
-  'int8',
-  'int16',
-  'int32',
-  'int64',
-  'rune',
-  'string',
-  'uint',
-  'uint8',
-  'uint16',
-  'uint32',
-  'uint64',
-  'uintptr'
-]);
+const NOT_TYPES = new Set(['func', 'map', 'chan', 'struct', 'interface', ...PREDECLARED_TYPES]);
 
 /** Every type text of an object, its members' included. */
 export function objectTexts(o: ApiObject): string[] {

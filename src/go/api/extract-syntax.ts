@@ -97,3 +97,29 @@ export function declTypeParams(decl: Node): Set<string> {
   }
   return out;
 }
+
+/** Go's predeclared type names (the universe scope's types). */
+export const PREDECLARED_TYPES: ReadonlySet<string> = new Set([
+  'any',
+  'bool',
+  'byte',
+  'comparable',
+  'complex64',
+  'complex128',
+  'error',
+  'float32',
+  'float64',
+  'int',
+  'int8',
+  'int16',
+  'int32',
+  'int64',
+  'rune',
+  'string',
+  'uint',
+  'uint8',
+  'uint16',
+  'uint32',
+  'uint64',
+  'uintptr'
+]);

@@ -5,7 +5,7 @@
 // (`oteltrace.Span` and `trace.Span` are one type), a dot-imported name with that qualifier.
 import { assumedPackageName } from './diff-packages.js';
 import { peekType, type FileCtx, type Node, type PkgInfo } from './extract-context.js';
-import { fieldChildren, named } from './extract-syntax.js';
+import { fieldChildren, named, PREDECLARED_TYPES } from './extract-syntax.js';
 import type { TypeParam } from './model.js';
 
 export type Subst = ReadonlyMap<string, string> | undefined;
@@ -115,31 +115,6 @@ export function typeText(node: Node | null): string {
       return collapse(node.text);
   }
 }
-
-const PREDECLARED_TYPES = new Set([
-  'any',
-  'bool',
-  'byte',
-  'comparable',
-  'complex64',
-  'complex128',
-  'error',
-  'float32',
-  'float64',
-  'int',
-  'int8',
-  'int16',
-  'int32',
-  'int64',
-  'rune',
-  'string',
-  'uint',
-  'uint8',
-  'uint16',
-  'uint32',
-  'uint64',
-  'uintptr'
-]);
 
 /** A package-local type name: an alias's target, or a dot-imported package's name qualified. */
 function localName(name: string): string {

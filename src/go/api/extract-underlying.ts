@@ -10,7 +10,7 @@ import {
   type Node,
   type PkgInfo
 } from './extract-context.js';
-import { embeddedName, fieldChildren, named } from './extract-syntax.js';
+import { embeddedName, fieldChildren, named, PREDECLARED_TYPES } from './extract-syntax.js';
 import {
   embeddedTypeText,
   signatureText,
@@ -37,27 +37,9 @@ interface Resolved {
   subst: Subst;
 }
 
-const PREDECLARED_NON_INTERFACE = new Set([
-  'bool',
-  'byte',
-  'complex64',
-  'complex128',
-  'float32',
-  'float64',
-  'int',
-  'int8',
-  'int16',
-  'int32',
-  'int64',
-  'rune',
-  'string',
-  'uint',
-  'uint8',
-  'uint16',
-  'uint32',
-  'uint64',
-  'uintptr'
-]);
+const PREDECLARED_NON_INTERFACE = new Set(
+  [...PREDECLARED_TYPES].filter(t => t !== 'any' && t !== 'comparable' && t !== 'error')
+);
 
 interface Flattened {
   methods: Map<string, Method>;
