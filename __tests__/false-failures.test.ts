@@ -329,6 +329,24 @@ describe('issue 21: path suggestions for a module in a subdirectory start at the
     expect(suggestions(two.report.findings)).toEqual([['module-location', `${R}/examples/localmod`]]);
   });
 
+  test('a nested path that repeats the root major is written from the root: …/r/otel/v85, not …/r/v85/otel/v85', async () => {
+    const repo = makeRepo([
+      {
+        files: {
+          'go.mod': `module ${R}/v85\n\ngo 1.19\n`,
+          'r.go': 'package r\n',
+          'otel/go.mod': `module ${R}/v85/otel\n\ngo 1.19\n`,
+          'otel/o.go': 'package otel\n'
+        },
+        tags: ['v85.0.0']
+      }
+    ]);
+    const { report } = await checkJson(repo, '--tag', 'otel/v85.0.0');
+    expect(report.findings.map(f => [f.rule, f.file, /write "module ([^"]+)"/.exec(f.message)?.[1]])).toEqual(
+      [['module-path-major', 'otel/go.mod', `${R}/otel/v85`]]
+    );
+  });
+
   test('two findings on one go.mod suggest one path', async () => {
     const dir = makeRepo([
       { files: { ...v1.files, 'x/go.mod': `module ${R}/y\n\ngo 1.19\n`, 'x/x.go': 'package x\n' } }

@@ -63,8 +63,12 @@ function checkGatedVersions(ctx: RuleContext): Finding[] {
  * fit its directory either, the path module-location suggests, so both findings suggest one path.
  */
 function suggestedPath(ctx: RuleContext, module: Module, suffix: string): string {
-  if (fitsDirectory(module) || isGopkgInModule(module)) return pathForMajor(module.prefix, suffix);
-  return impliedPath(module, repositoryRootPath(ctx), suffix);
+  const root = repositoryRootPath(ctx);
+  if (isGopkgInModule(module) || (root === undefined && fitsDirectory(module)))
+    return pathForMajor(module.prefix, suffix);
+  // From the repository root: otel/go.mod's `…/go-github/v85/otel` becomes `…/go-github/otel/v86`,
+  // not `…/v85/otel/v86`, which the go command would look for in v85/otel.
+  return impliedPath(module, root, suffix);
 }
 
 function checkLatestReleases(ctx: RuleContext): Finding[] {
