@@ -103,6 +103,31 @@ describe('the configuration file', () => {
     expect([missing.code, missing.stderr]).toEqual([2, 'nope.yml:1: no such file\n']);
   });
 
+  test('an accepted breaking change, named by its symbol, is a notice in a release and the gate passes', async () => {
+    const mod = `module ${R}\n\ngo 1.19\n`;
+    const log = (body: string) => `package log\n\n${body}\n// Info logs.\nfunc Info() {}\n`;
+    const dir = makeRepo(
+      [
+        { files: { 'go.mod': mod, 'log/log.go': log('// Debug logs.\nfunc Debug() {}\n') }, tags: ['v1.0.0'] }
+      ],
+      {
+        files: {
+          'go.mod': mod,
+          'log/log.go': log(''),
+          '.go-major-gate.yml':
+            'accept:\n  - rule: breaking-change\n    symbol: log.Debug\n    reason: removed on purpose, announced in 1.0\n'
+        }
+      }
+    );
+    const { code, report } = await checkJson(dir, '--tag', 'v1.1.0');
+    const breaking = report.findings.filter(f => f.rule === 'breaking-change');
+    expect(breaking.map(f => [f.severity, (f as { symbol?: string }).symbol])).toEqual([
+      ['notice', 'log.Debug']
+    ]);
+    expect(breaking[0].message).toContain('(accepted: removed on purpose, announced in 1.0)');
+    expect(code).toBe(0);
+  });
+
   test('a message said many times is folded in the text output', async () => {
     const files = tree();
     for (const n of [1, 2, 3, 4, 5]) files[`cmd/g${n}.go`] = `package cmd\n\nimport _ "${R}/pkg"\n`;

@@ -80,7 +80,8 @@ function judge(
         'notice',
         { file: c.pos.file, line: c.pos.line, column: c.pos.column },
         `${c.subject}: ${c.message}, only in a version number compared with ${comparison.against.label}: a version stamp, not a break (code that compares with it sees the new version, which is what a release is for)`,
-        module
+        module,
+        { symbol: c.subject }
       )
     ),
     ...breaking.map(c =>
@@ -89,7 +90,8 @@ function judge(
         notice ? 'notice' : 'error',
         { file: c.pos.file, line: c.pos.line, column: c.pos.column },
         `${c.subject}: ${c.message}${where(c)}, which breaks users of ${module.path} compared with ${comparison.against.label}${tail}`,
-        module
+        module,
+        { symbol: c.subject }
       )
     ),
     ...possibly.map(c =>
@@ -98,7 +100,8 @@ function judge(
         notice ? 'notice' : 'warning',
         { file: c.pos.file, line: c.pos.line, column: c.pos.column },
         `${c.subject}: possibly breaking: ${c.message}; source alone cannot tell whether users are affected, so check it (go-apidiff, gorelease) before releasing without a new major`,
-        module
+        module,
+        { symbol: c.subject }
       )
     ),
     ...dependencyFindings(module, comparison, throughDependencies).map(f =>
