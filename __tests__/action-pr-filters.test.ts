@@ -118,6 +118,31 @@ describe('allow-breaking-label', () => {
 });
 
 describe('the config input', () => {
+  test('the configuration of the tree checked applies, and the summary says what it accepted and excluded', async () => {
+    const config =
+      'exclude:\n  - notes/**\naccept:\n  - rule: local-replace\n    path: go.mod\n    reason: dep is vendored here\n';
+    const { 'old/old.go': _stale, ...clean } = main;
+    const files = {
+      ...clean,
+      'notes/install.md': `Install: \`go get ${R}\`\n`,
+      '.go-major-gate.yml': config
+    };
+    const remote = makeRemote([{ files, tags: ['v2.0.0'] }]);
+    const run = await runDistAction({
+      workspace: remote.checkout(),
+      eventName: 'push',
+      payload: { ref: 'refs/tags/v2.0.0', after: remote.sha('v2.0.0'), repository: { full_name: 'o/r' } },
+      apiUrl: api().url,
+      sha: remote.sha('v2.0.0'),
+      ref: 'refs/tags/v2.0.0'
+    });
+    const report = JSON.parse(readFileSync(run.outputs.report, 'utf8')) as Json;
+    expect(report.config).toEqual({ file: '.go-major-gate.yml', accepted: 1, excluded: 1 });
+    expect(report.findings.map((f: Json) => [f.rule, f.severity])).toEqual([['local-replace', 'notice']]);
+    expect(run.summary).toContain('The configuration .go-major-gate.yml accepted 1 finding');
+    expect(run.code).toBe(0);
+  });
+
   test('names a file of the tree checked; an error in it fails the step with FILE:LINE', async () => {
     const remote = makeRemote([{ files: main, tags: ['v2.0.0'] }], {
       cfg: { files: { ...main, 'ci/gate.yml': 'rules:\n  stale-self-import: often\n' } }

@@ -5763,9 +5763,9 @@ function judge$1(ctx, target, comparison, changes) {
     const notice = promise !== 'compatibility';
     const tail = notice ? `; ${promise.notice}${promise.advise ? `: ${advice}` : ''}` : `: ${advice}`;
     return [
-        ...stamps.map(c => makeFinding('breaking-change', 'notice', { file: c.pos.file, line: c.pos.line, column: c.pos.column }, `${c.subject}: ${c.message}, only in a version number compared with ${comparison.against.label}: a version stamp, not a break (code that compares with it sees the new version, which is what a release is for)`, module)),
-        ...breaking.map(c => makeFinding('breaking-change', notice ? 'notice' : 'error', { file: c.pos.file, line: c.pos.line, column: c.pos.column }, `${c.subject}: ${c.message}${where(c)}, which breaks users of ${module.path} compared with ${comparison.against.label}${tail}`, module)),
-        ...possibly.map(c => makeFinding('breaking-change', notice ? 'notice' : 'warning', { file: c.pos.file, line: c.pos.line, column: c.pos.column }, `${c.subject}: possibly breaking: ${c.message}; source alone cannot tell whether users are affected, so check it (go-apidiff, gorelease) before releasing without a new major`, module)),
+        ...stamps.map(c => makeFinding('breaking-change', 'notice', { file: c.pos.file, line: c.pos.line, column: c.pos.column }, `${c.subject}: ${c.message}, only in a version number compared with ${comparison.against.label}: a version stamp, not a break (code that compares with it sees the new version, which is what a release is for)`, module, { symbol: c.subject })),
+        ...breaking.map(c => makeFinding('breaking-change', notice ? 'notice' : 'error', { file: c.pos.file, line: c.pos.line, column: c.pos.column }, `${c.subject}: ${c.message}${where(c)}, which breaks users of ${module.path} compared with ${comparison.against.label}${tail}`, module, { symbol: c.subject })),
+        ...possibly.map(c => makeFinding('breaking-change', notice ? 'notice' : 'warning', { file: c.pos.file, line: c.pos.line, column: c.pos.column }, `${c.subject}: possibly breaking: ${c.message}; source alone cannot tell whether users are affected, so check it (go-apidiff, gorelease) before releasing without a new major`, module, { symbol: c.subject })),
         ...dependencyFindings(module, comparison, throughDependencies).map(f => notice ? { ...f, severity: 'notice' } : f)
     ];
 }
@@ -6573,9 +6573,12 @@ function checkGatedVersions(ctx) {
  * fit its directory either, the path module-location suggests, so both findings suggest one path.
  */
 function suggestedPath(ctx, module, suffix) {
-    if (fitsDirectory(module) || isGopkgInModule(module))
+    const root = repositoryRootPath(ctx);
+    if (isGopkgInModule(module) || (root === undefined && fitsDirectory(module)))
         return pathForMajor(module.prefix, suffix);
-    return impliedPath(module, repositoryRootPath(ctx), suffix);
+    // From the repository root: otel/go.mod's `…/go-github/v85/otel` becomes `…/go-github/otel/v86`,
+    // not `…/v85/otel/v86`, which the go command would look for in v85/otel.
+    return impliedPath(module, root, suffix);
 }
 function checkLatestReleases(ctx) {
     return moduleTargets(ctx)
@@ -13349,6 +13352,31 @@ function declTypeParams(decl) {
     }
     return out;
 }
+/** Go's predeclared type names (the universe scope's types). */
+const PREDECLARED_TYPES = new Set([
+    'any',
+    'bool',
+    'byte',
+    'comparable',
+    'complex64',
+    'complex128',
+    'error',
+    'float32',
+    'float64',
+    'int',
+    'int8',
+    'int16',
+    'int32',
+    'int64',
+    'rune',
+    'string',
+    'uint',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'uintptr'
+]);
 
 function parseIntLit(text) {
     const t = text.replace(/_/g, '');
@@ -13713,30 +13741,6 @@ function typeText(node) {
             return collapse(node.text);
     }
 }
-const PREDECLARED_TYPES = new Set([
-    'any',
-    'bool',
-    'byte',
-    'comparable',
-    'complex64',
-    'complex128',
-    'error',
-    'float32',
-    'float64',
-    'int',
-    'int8',
-    'int16',
-    'int32',
-    'int64',
-    'rune',
-    'string',
-    'uint',
-    'uint8',
-    'uint16',
-    'uint32',
-    'uint64',
-    'uintptr'
-]);
 /** A package-local type name: an alias's target, or a dot-imported package's name qualified. */
 function localName(name) {
     if (!scope$1 || scope$1.params?.has(name))
@@ -13938,27 +13942,7 @@ const NAMED_OR_LITERAL = new Set([
     'qualified_type',
     'generic_type'
 ]);
-const PREDECLARED_NON_INTERFACE = new Set([
-    'bool',
-    'byte',
-    'complex64',
-    'complex128',
-    'float32',
-    'float64',
-    'int',
-    'int8',
-    'int16',
-    'int32',
-    'int64',
-    'rune',
-    'string',
-    'uint',
-    'uint8',
-    'uint16',
-    'uint32',
-    'uint64',
-    'uintptr'
-]);
+const PREDECLARED_NON_INTERFACE = new Set([...PREDECLARED_TYPES].filter(t => t !== 'any' && t !== 'comparable' && t !== 'error'));
 function underlying(x, pkg, type, ctx, depth = 0) {
     return inFile(x.pkgs, pkg, ctx, () => underlyingIn(x, pkg, type, ctx, depth));
 }
@@ -14324,35 +14308,7 @@ function embeddings(x, home, node, ctx) {
 
 // A lower-case identifier that is not a selector's right-hand side (a variadic `...t` is one).
 const UNEXPORTED_IDENT = /(?:(?<![\p{L}\p{N}_.])|(?<=\.\.\.))[\p{Ll}_][\p{L}\p{N}_]*/gu;
-const NOT_TYPES = new Set([
-    'func',
-    'map',
-    'chan',
-    'struct',
-    'interface',
-    'any',
-    'bool',
-    'byte',
-    'comparable',
-    'complex64',
-    'complex128',
-    'error',
-    'float32',
-    'float64',
-    'int',
-    'int8',
-    'int16',
-    'int32',
-    'int64',
-    'rune',
-    'string',
-    'uint',
-    'uint8',
-    'uint16',
-    'uint32',
-    'uint64',
-    'uintptr'
-]);
+const NOT_TYPES = new Set(['func', 'map', 'chan', 'struct', 'interface', ...PREDECLARED_TYPES]);
 /** Every type text of an object, its members' included. */
 function objectTexts(o) {
     switch (o.kind) {

@@ -35628,9 +35628,9 @@ function judge$1(ctx, target, comparison, changes) {
     const notice = promise !== 'compatibility';
     const tail = notice ? `; ${promise.notice}${promise.advise ? `: ${advice}` : ''}` : `: ${advice}`;
     return [
-        ...stamps.map(c => makeFinding('breaking-change', 'notice', { file: c.pos.file, line: c.pos.line, column: c.pos.column }, `${c.subject}: ${c.message}, only in a version number compared with ${comparison.against.label}: a version stamp, not a break (code that compares with it sees the new version, which is what a release is for)`, module)),
-        ...breaking.map(c => makeFinding('breaking-change', notice ? 'notice' : 'error', { file: c.pos.file, line: c.pos.line, column: c.pos.column }, `${c.subject}: ${c.message}${where(c)}, which breaks users of ${module.path} compared with ${comparison.against.label}${tail}`, module)),
-        ...possibly.map(c => makeFinding('breaking-change', notice ? 'notice' : 'warning', { file: c.pos.file, line: c.pos.line, column: c.pos.column }, `${c.subject}: possibly breaking: ${c.message}; source alone cannot tell whether users are affected, so check it (go-apidiff, gorelease) before releasing without a new major`, module)),
+        ...stamps.map(c => makeFinding('breaking-change', 'notice', { file: c.pos.file, line: c.pos.line, column: c.pos.column }, `${c.subject}: ${c.message}, only in a version number compared with ${comparison.against.label}: a version stamp, not a break (code that compares with it sees the new version, which is what a release is for)`, module, { symbol: c.subject })),
+        ...breaking.map(c => makeFinding('breaking-change', notice ? 'notice' : 'error', { file: c.pos.file, line: c.pos.line, column: c.pos.column }, `${c.subject}: ${c.message}${where(c)}, which breaks users of ${module.path} compared with ${comparison.against.label}${tail}`, module, { symbol: c.subject })),
+        ...possibly.map(c => makeFinding('breaking-change', notice ? 'notice' : 'warning', { file: c.pos.file, line: c.pos.line, column: c.pos.column }, `${c.subject}: possibly breaking: ${c.message}; source alone cannot tell whether users are affected, so check it (go-apidiff, gorelease) before releasing without a new major`, module, { symbol: c.subject })),
         ...dependencyFindings(module, comparison, throughDependencies).map(f => notice ? { ...f, severity: 'notice' } : f)
     ];
 }
@@ -36438,9 +36438,12 @@ function checkGatedVersions(ctx) {
  * fit its directory either, the path module-location suggests, so both findings suggest one path.
  */
 function suggestedPath(ctx, module, suffix) {
-    if (fitsDirectory(module) || isGopkgInModule(module))
+    const root = repositoryRootPath(ctx);
+    if (isGopkgInModule(module) || (root === undefined && fitsDirectory(module)))
         return pathForMajor(module.prefix, suffix);
-    return impliedPath(module, repositoryRootPath(ctx), suffix);
+    // From the repository root: otel/go.mod's `…/go-github/v85/otel` becomes `…/go-github/otel/v86`,
+    // not `…/v85/otel/v86`, which the go command would look for in v85/otel.
+    return impliedPath(module, root, suffix);
 }
 function checkLatestReleases(ctx) {
     return moduleTargets(ctx)
@@ -43228,6 +43231,31 @@ function declTypeParams(decl) {
     }
     return out;
 }
+/** Go's predeclared type names (the universe scope's types). */
+const PREDECLARED_TYPES = new Set([
+    'any',
+    'bool',
+    'byte',
+    'comparable',
+    'complex64',
+    'complex128',
+    'error',
+    'float32',
+    'float64',
+    'int',
+    'int8',
+    'int16',
+    'int32',
+    'int64',
+    'rune',
+    'string',
+    'uint',
+    'uint8',
+    'uint16',
+    'uint32',
+    'uint64',
+    'uintptr'
+]);
 
 function parseIntLit(text) {
     const t = text.replace(/_/g, '');
@@ -43592,30 +43620,6 @@ function typeText(node) {
             return collapse(node.text);
     }
 }
-const PREDECLARED_TYPES = new Set([
-    'any',
-    'bool',
-    'byte',
-    'comparable',
-    'complex64',
-    'complex128',
-    'error',
-    'float32',
-    'float64',
-    'int',
-    'int8',
-    'int16',
-    'int32',
-    'int64',
-    'rune',
-    'string',
-    'uint',
-    'uint8',
-    'uint16',
-    'uint32',
-    'uint64',
-    'uintptr'
-]);
 /** A package-local type name: an alias's target, or a dot-imported package's name qualified. */
 function localName(name) {
     if (!scope$1 || scope$1.params?.has(name))
@@ -43817,27 +43821,7 @@ const NAMED_OR_LITERAL = new Set([
     'qualified_type',
     'generic_type'
 ]);
-const PREDECLARED_NON_INTERFACE = new Set([
-    'bool',
-    'byte',
-    'complex64',
-    'complex128',
-    'float32',
-    'float64',
-    'int',
-    'int8',
-    'int16',
-    'int32',
-    'int64',
-    'rune',
-    'string',
-    'uint',
-    'uint8',
-    'uint16',
-    'uint32',
-    'uint64',
-    'uintptr'
-]);
+const PREDECLARED_NON_INTERFACE = new Set([...PREDECLARED_TYPES].filter(t => t !== 'any' && t !== 'comparable' && t !== 'error'));
 function underlying(x, pkg, type, ctx, depth = 0) {
     return inFile(x.pkgs, pkg, ctx, () => underlyingIn(x, pkg, type, ctx, depth));
 }
@@ -44203,35 +44187,7 @@ function embeddings(x, home, node, ctx) {
 
 // A lower-case identifier that is not a selector's right-hand side (a variadic `...t` is one).
 const UNEXPORTED_IDENT = /(?:(?<![\p{L}\p{N}_.])|(?<=\.\.\.))[\p{Ll}_][\p{L}\p{N}_]*/gu;
-const NOT_TYPES = new Set([
-    'func',
-    'map',
-    'chan',
-    'struct',
-    'interface',
-    'any',
-    'bool',
-    'byte',
-    'comparable',
-    'complex64',
-    'complex128',
-    'error',
-    'float32',
-    'float64',
-    'int',
-    'int8',
-    'int16',
-    'int32',
-    'int64',
-    'rune',
-    'string',
-    'uint',
-    'uint8',
-    'uint16',
-    'uint32',
-    'uint64',
-    'uintptr'
-]);
+const NOT_TYPES = new Set(['func', 'map', 'chan', 'struct', 'interface', ...PREDECLARED_TYPES]);
 /** Every type text of an object, its members' included. */
 function objectTexts(o) {
     switch (o.kind) {
@@ -71927,9 +71883,16 @@ function quietLine(quiet, shown) {
     const notices = quiet.reduce((n, s) => n + s.findings.length, 0);
     return `${plural(quiet.length, shown.length > 0 ? 'other module' : 'module')} checked for consistency: ${notices > 0 ? `nothing above a notice (${plural(notices, 'notice')})` : 'no findings'}`;
 }
-/** What the pull request filters said: breaking changes a label allowed, findings the merge base has too. */
+/**
+ * What the filters did: the configuration's accepted and excluded findings, breaking changes a label
+ * allowed, findings the merge base has too.
+ */
 function filterLines(report) {
     const lines = [];
+    if (report.config && (report.config.accepted > 0 || report.config.excluded > 0))
+        lines.push({
+            text: `The configuration ${report.config.file} accepted ${plural(report.config.accepted, 'finding')} (notices that quote its reasons) and excluded ${report.config.excluded}`
+        });
     if (report.allowedBreaking && report.allowedBreaking.count > 0)
         lines.push({
             text: `The label "${report.allowedBreaking.label}" allowed ${plural(report.allowedBreaking.count, 'breaking change')}: they are listed as notices`

@@ -245,9 +245,16 @@ function quietLine(quiet: readonly Section[], shown: readonly Section[]): string
   return `${plural(quiet.length, shown.length > 0 ? 'other module' : 'module')} checked for consistency: ${notices > 0 ? `nothing above a notice (${plural(notices, 'notice')})` : 'no findings'}`;
 }
 
-/** What the pull request filters said: breaking changes a label allowed, findings the merge base has too. */
+/**
+ * What the filters did: the configuration's accepted and excluded findings, breaking changes a label
+ * allowed, findings the merge base has too.
+ */
 function filterLines(report: Report): { text: string; details?: string[] }[] {
   const lines: { text: string; details?: string[] }[] = [];
+  if (report.config && (report.config.accepted > 0 || report.config.excluded > 0))
+    lines.push({
+      text: `The configuration ${report.config.file} accepted ${plural(report.config.accepted, 'finding')} (notices that quote its reasons) and excluded ${report.config.excluded}`
+    });
   if (report.allowedBreaking && report.allowedBreaking.count > 0)
     lines.push({
       text: `The label "${report.allowedBreaking.label}" allowed ${plural(report.allowedBreaking.count, 'breaking change')}: they are listed as notices`
