@@ -116,7 +116,7 @@ describe('fix in a major-subdirectory layout', () => {
     expect(read(dir, 'v2/go.mod')).toBe(`module ${R}/v2\n\ngo 1.19\n`);
     expect(read(dir, 'v2/r.go')).toContain(`import "${R}/v2/pkg"`);
     expect(read(dir, 'v2/pkg/pkg.go')).toBe(files['pkg/pkg.go']);
-    expect(read(dir, 'v2/README.md')).toBe(files['README.md']);
+    expect(read(dir, 'v2/README.md')).toBe(`Install: \`go get ${R}/v2\`\n`);
     for (const [file, text] of Object.entries(files)) expect(read(dir, file)).toBe(text);
     expect(git(dir, 'status', '--porcelain')).toBe('?? v2/\n');
     expect(git(dir, 'ls-files', '--others', 'v2').split('\n').filter(Boolean).sort()).toEqual([
@@ -156,18 +156,20 @@ describe('fix in a major-subdirectory layout', () => {
       'go.mod': `module ${R}/v4\n\ngo 1.19\n`,
       'r.go': `package r\n\nimport "${R}/v4/pkg"\n\n// Name is the name.\nconst Name = pkg.Name\n`,
       'pkg/pkg.go': 'package pkg\n\n// Name is the name.\nconst Name = "r"\n',
+      'README.md': `See https://pkg.go.dev/${R}/v4/pkg.\n`,
       'cmd/tool/go.mod': `module ${R}/cmd/tool\n\ngo 1.19\n\nrequire ${R}/v4 v4.2.0\n\nreplace ${R}/v4 => ../..\n`,
       'cmd/tool/main.go': `package main\n\nimport "${R}/v4/pkg"\n\nfunc main() { println(pkg.Name) }\n`
     };
     const dir = makeRepo([], { files: root });
     git(dir, 'tag', 'v4.2.0');
     // The user copies the module's packages by hand, as the Go blog describes.
-    for (const file of ['go.mod', 'r.go', 'pkg'])
+    for (const file of ['go.mod', 'r.go', 'pkg', 'README.md'])
       cpSync(join(dir, file), join(dir, 'v5', file), { recursive: true });
     const run = await cli('fix', dir, '--module', 'v5', '--major', '5');
     expect([run.code, run.stderr]).toEqual([0, '']);
     expect(read(dir, 'v5/go.mod')).toBe(`module ${R}/v5\n\ngo 1.19\n`);
     expect(read(dir, 'v5/r.go')).toContain(`import "${R}/v5/pkg"`);
+    expect(read(dir, 'v5/README.md')).toBe(`See https://pkg.go.dev/${R}/v5/pkg.\n`);
     for (const [file, text] of Object.entries(root)) expect(read(dir, file)).toBe(text);
     git(dir, 'add', '-A');
     git(dir, 'commit', '-qm', 'v5');

@@ -35,7 +35,12 @@ import { nestedFamilies, staleImport } from '../rules/stale-self-import.js';
 import { applyByteEdits, applyLineEdits, type ByteEdit, type FileEdit } from './edits.js';
 import { rewriteGoFile } from './gofile.js';
 import { dropEmptiedBlocks, removeDirective, replaceToken } from './gomod.js';
-import { copyOwnImport, isMajorDirectoryCopy, refuseInPlaceMajorDirectory } from './subdir.js';
+import {
+  copyOwnImport,
+  isMajorDirectoryCopy,
+  refuseInPlaceMajorDirectory,
+  withoutOriginal
+} from './subdir.js';
 
 export interface FileChange {
   file: string;
@@ -137,7 +142,7 @@ export function planFix(input: FixInput): FixPlan {
     goModEdits.push(replaceToken(goModData, modFile.module.pathSpan, to));
     goModSummary.push(`module ${from} -> ${to}`);
   }
-  const newGoMods = new Map(goMods);
+  const newGoMods = copy ? withoutOriginal(goMods, moduleDir, from) : new Map(goMods);
   newGoMods.set(goModFile, applyByteEdits(goModData, goModEdits));
   const modules = loadModules(newGoMods);
   const module = modules.find(m => m.dir === moduleDir) as Module;

@@ -68,7 +68,7 @@ export function isMajorDirectoryCopy(moduleDir: string, from: string, to: string
 /**
  * The new path of an import in a copy (isMajorDirectoryCopy) that names the copy's old path `from`:
  * its packages are the copy's own, though another module (the original) declares the same path. An
- * import owned by a third module (a nested module, `R/tools`) is left alone.
+ * import owned by a module nested under that path (`R/v2/tools`) is left alone.
  */
 export function copyOwnImport(
   importPath: string,
@@ -80,7 +80,9 @@ export function copyOwnImport(
   const member = familyMember(importPath, module.prefix);
   if (!member || member.modulePath !== from) return undefined;
   const owner = importOwner(importPath);
-  if (owner && owner !== module && owner.path !== from) return undefined;
+  // A module under the old path (`R/v2/tools`) is another module; one above it (the v1 root, which
+  // seems to hold `v2/` once the original's go.mod is set aside) is not.
+  if (owner?.path !== undefined && owner !== module && owner.path.startsWith(`${from}/`)) return undefined;
   return to + importPath.slice(from.length);
 }
 
@@ -205,4 +207,20 @@ export function newFilePatch(change: FileChange, executable: boolean): string | 
   if (text === '') return header;
   const body = unifiedDiff(change.file, '', text);
   return header + body.replace(/^diff --git [^\n]*\n--- [^\n]*\n/, '--- /dev/null\n');
+}
+
+/**
+ * The go.mod files a copy's fix reads: without the original's (the other go.mod that declares the
+ * copy's old path `from`). The old path is then nobody else's, so the copy's own imports and
+ * references of it read as the copy's stale ones, as stale-self-import and stale-reference see them
+ * once the copy has its new path.
+ */
+export function withoutOriginal(
+  goMods: ReadonlyMap<string, Uint8Array>,
+  moduleDir: string,
+  from: string
+): Map<string, Uint8Array> {
+  const out = new Map(goMods);
+  for (const m of loadModules(goMods)) if (m.path === from && m.dir !== moduleDir) out.delete(m.goModFile);
+  return out;
 }
