@@ -1,7 +1,7 @@
 // `fix` and the major-subdirectory layout (src/fix/subdir.ts), through the CLI on real git repositories:
 // a module in `vN/` is never rewritten in place into another major; a copy made into `vM/` is fixed
 // as the module that will be /vM, its own imports included, and the original is left as it was.
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { checkJson, cli } from './helpers/cli.js';
@@ -55,6 +55,37 @@ describe('fix in a major-subdirectory layout', () => {
     expect(report.findings.filter(f => f.severity === 'error')).toEqual([]);
     expect(report.findings.filter(f => f.rule === 'module-location')).toEqual([]);
     expect((await cli('fix', dir, '--module', 'v3', '--major', '3')).stdout).toContain('nothing to do');
+  });
+
+  test('the copy keeps file modes, empty and binary files; --dry-run names the binary one and the rest of its patch applies', async () => {
+    const withExtras = (): string => {
+      const dir = makeRepo([], { files: subdirLayout() });
+      writeFileSync(join(dir, 'v2/gen.sh'), '#!/bin/sh\necho gen\n', { mode: 0o755 });
+      writeFileSync(join(dir, 'v2/empty.txt'), '');
+      writeFileSync(join(dir, 'v2/logo.png'), Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 1, 2, 0xff]));
+      git(dir, 'add', '-A');
+      git(dir, 'commit', '-qm', 'extras');
+      return dir;
+    };
+    const dry = withExtras();
+    const run = await cli('fix', dry, '--module', 'v2', '--major', '3', '--dry-run');
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('diff --git a/v3/gen.sh b/v3/gen.sh\nnew file mode 100755\n');
+    expect(run.stdout).toContain('diff --git a/v3/empty.txt b/v3/empty.txt\nnew file mode 100644\n');
+    expect(run.stdout).not.toContain('logo.png');
+    expect(run.stderr).toContain('note: v3/logo.png is not text: the patch leaves it out, copy it by hand\n');
+    const patch = join(tempDir(), 'p.diff');
+    writeFileSync(patch, run.stdout);
+    git(dry, 'apply', patch);
+    expect(statSync(join(dry, 'v3/gen.sh')).mode & 0o111).not.toBe(0);
+    expect(read(dry, 'v3/empty.txt')).toBe('');
+
+    const dir = withExtras();
+    expect((await cli('fix', dir, '--module', 'v2', '--major', '3')).code).toBe(0);
+    expect(statSync(join(dir, 'v3/gen.sh')).mode & 0o111).not.toBe(0);
+    expect(readFileSync(join(dir, 'v3/logo.png'))).toEqual(readFileSync(join(dir, 'v2/logo.png')));
+    expect(read(dir, 'v3/empty.txt')).toBe('');
+    for (const file of ['v3/go.mod', 'v3/r.go', 'v3/gen.sh']) expect(read(dry, file)).toBe(read(dir, file));
   });
 
   test('refusals, exit 2: v2/ back to major 1; a v3/ that already exists; --layout with another value or major 1', async () => {

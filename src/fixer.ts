@@ -20,7 +20,7 @@ import { unifiedDiff } from './fix/diff.js';
 import { goFilesOfModule, planFix, type FileChange, type Unsafe } from './fix/plan.js';
 import { remainingWork } from './fix/remaining.js';
 import { checkSiblingsMajor, planRepositoryMove } from './fix/repository.js';
-import { majorCopyTarget, newFilePatch, planMajorCopy } from './fix/subdir.js';
+import { directoryMajor, majorCopyTarget, newFilePatch, planMajorCopy } from './fix/subdir.js';
 import { parseUpgradeTarget, planUpgrade } from './fix/upgrade.js';
 import type { Report } from './analyze.js';
 import type { Tree } from './gather/tree.js';
@@ -376,6 +376,8 @@ export async function patchForReport(
     const goFiles = pick(goFilesByTarget[i]);
     const referenceFiles = pick(referencePaths);
     for (const [path, data] of goFiles) referenceFiles.set(path, data);
+    // A major subdirectory is never moved in place (src/fix/subdir.ts): no patch for it.
+    if (directoryMajor(target.dir) !== undefined && directoryMajor(target.dir) !== target.major) continue;
     const plan = planFix({ goMods, goFiles, moduleDir: target.dir, major: target.major, referenceFiles });
     changes.push(...plan.changes);
     unsafe.push(...plan.unsafe);
