@@ -1,10 +1,12 @@
 // `fix` and the major-subdirectory layout (src/fix/subdir.ts), through the CLI on real git repositories:
 // a module in `vN/` is never rewritten in place into another major; a copy made into `vM/` is fixed
 // as the module that will be /vM, its own imports included, and the original is left as it was.
+import { spawnSync } from 'node:child_process';
 import { cpSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { checkJson, cli } from './helpers/cli.js';
+import { describeWithGo, runGo } from './helpers/gotool.js';
 import { git, makeRepo, tempDir } from './helpers/repo.js';
 
 const R = 'github.com/o/r';
@@ -207,5 +209,17 @@ describe('fix in a major-subdirectory layout', () => {
     const { report } = await checkJson(dir, '--tag', 'v5.0.0');
     expect(report.findings.filter(f => f.severity === 'error')).toEqual([]);
     expect((await cli('fix', dir, '--module', 'v5', '--major', '5')).stdout).toContain('nothing to do');
+  });
+});
+
+describeWithGo('the copy against the go command', () => {
+  test('v2/ copied to v3/: go vet passes in both, offline, and gofmt -l is clean', async () => {
+    const dir = makeRepo([], { files: subdirLayout() });
+    expect((await cli('fix', dir, '--module', 'v2', '--major', '3')).code).toBe(0);
+    for (const module of ['v2', 'v3']) {
+      const build = runGo(['vet', './...'], join(dir, module));
+      expect([module, build.status, build.stderr]).toEqual([module, 0, '']);
+    }
+    expect(spawnSync('gofmt', ['-l', '.'], { cwd: dir, encoding: 'utf8' }).stdout).toBe('');
   });
 });
