@@ -42,6 +42,8 @@ describe('fix in a major-subdirectory layout', () => {
     expect([real.code, real.stderr]).toEqual([0, '']);
     expect(real.stdout).toContain(`module ${R}/v2 (v2) -> ${R}/v3 (v3, a copy)\n`);
     expect(real.stdout).toContain('created 3 files in v3/\n');
+    expect(real.stdout).toContain('what remains:\n');
+    expect(real.stdout).toContain('  - tag the moved modules together: v3.0.0\n');
     // The copy's retraction of v2.0.1 names another major (the go command rejects it there); the
     // original keeps it, and everything else of v2/.
     expect(read(dir, 'v3/go.mod')).toMatch(new RegExp(`^module ${R}/v3\n\ngo 1.19\n`));
@@ -102,6 +104,11 @@ describe('fix in a major-subdirectory layout', () => {
     expect(taken.stderr).toContain(
       'v3/ already exists (v3/README.md): to make it the v3 module, run fix --module v3 --major 3'
     );
+    const siblings = await cli('fix', dir, '--module', 'v2', '--major', '4', '--siblings-major', '4');
+    expect([siblings.code, siblings.stderr]).toEqual([
+      2,
+      expect.stringContaining('--siblings-major does not apply to a copy into v4/')
+    ]);
     const bad = await cli('fix', dir, '--layout', 'branch', '--major', '2');
     expect([bad.code, bad.stderr]).toEqual([2, expect.stringContaining('--layout takes "subdirectory"')]);
     const one = await cli('fix', dir, '--layout', 'subdirectory', '--major', '1');

@@ -157,6 +157,10 @@ export async function runFix(options: FixOptions, io: FixerIo): Promise<number> 
   }
   checkSiblingsMajor(options.siblingsMajor);
   const copyDir = majorCopyTarget(moduleDir, options.major, options.layout);
+  if (copyDir !== undefined && options.siblingsMajor !== undefined)
+    throw new UsageError(
+      `--siblings-major does not apply to a copy into ${copyDir}/: the other modules keep the original; copy each one that should move too`
+    );
   if (copyDir !== undefined) return runMajorCopy(root, files, goMods, moduleDir, copyDir, options, io);
   // The whole repository's .go files: its other modules' imports of the moved module move too.
   const goFiles = readAll(
@@ -246,6 +250,16 @@ function runMajorCopy(
     }
   }
   listUnsafe(io, plan.unsafe);
+  const copyGoMods = new Map(goMods);
+  const copyFiles = new Map(plan.newFiles.map(c => [c.file, c.after]));
+  copyGoMods.set(`${toDir}/go.mod`, copyFiles.get(`${toDir}/go.mod`) as Uint8Array);
+  const todo = remainingWork({
+    moves: [{ moduleDir: toDir, from: plan.from, to: plan.to }],
+    dependents: [],
+    goMods: copyGoMods,
+    files: copyFiles
+  });
+  if (todo.length > 0) say(`what remains:\n${todo.map(item => `  - ${item}\n`).join('')}`);
   return plan.unsafe.length > 0 ? 1 : 0;
 }
 
