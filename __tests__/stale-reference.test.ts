@@ -2,9 +2,9 @@
 // checked through the CLI on real git repositories, in the work tree and at a ref; plus the pure parts
 // of src/go/module/references.ts.
 import { join } from 'node:path';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, test } from '@jest/globals';
-import { checkJson, type JsonFinding } from './helpers/cli.js';
+import { checkJson, cli, type JsonFinding } from './helpers/cli.js';
 import { git, makeRepo, tempDir, type TreeState } from './helpers/repo.js';
 import {
   goGenerateLines,
@@ -405,6 +405,63 @@ describe('stale-reference: majors, modules and trees', () => {
     expect(report.findings.map(f => [f.file, f.line, f.fix?.replacement])).toEqual([
       ['Makefile', 2, `${R}/v2/cmd/t`]
     ]);
+  });
+
+  test('documentation links and badges: pkg.go.dev with and without .svg, godoc.org, godocs.io; terminators stay out', async () => {
+    const doc = [
+      `[![Go Reference](https://pkg.go.dev/badge/${R})](https://pkg.go.dev/${R}/pkg)`,
+      `[![Go Reference](https://pkg.go.dev/badge/${R}.svg)](https://pkg.go.dev/${R})`,
+      `[![GoDoc](https://godoc.org/${R}?status.svg)](https://godoc.org/${R}/pkg)`,
+      `[![GoDoc](https://godocs.io/${R}?status.svg)](https://godocs.io/${R})`,
+      `<!-- https://pkg.go.dev/${R}/dns/hetzner-->`,
+      `See [docs](https://pkg.go.dev/${R}/a), [it][https://pkg.go.dev/${R}/b], <a href="https://pkg.go.dev/${R}/c">, <a href='https://godocs.io/${R}/d'>.`,
+      `Current: https://godoc.org/${R}/v2/pkg`,
+      ''
+    ].join('\n');
+    const dir = makeRepo([v1], { files: { 'go.mod': `module ${R}/v2\n\ngo 1.19\n`, 'README.md': doc } });
+    const { report } = await checkJson(dir, '--tag', 'v2.0.0');
+    const got = report.findings.map(f => [f.line, f.column, f.fix?.replacement]);
+    const at = (line: number, needle: string, nth = 0) => {
+      const text = doc.split('\n')[line - 1];
+      let i = -1;
+      for (let k = 0; k <= nth; k++) i = text.indexOf(needle, i + 1);
+      return i + 1;
+    };
+    expect(got).toEqual([
+      [1, at(1, R), `${R}/v2`],
+      [1, at(1, R, 1), `${R}/v2/pkg`],
+      [2, at(2, R), `${R}/v2`],
+      [2, at(2, R, 1), `${R}/v2`],
+      [3, at(3, R), `${R}/v2`],
+      [3, at(3, R, 1), `${R}/v2/pkg`],
+      [4, at(4, R), `${R}/v2`],
+      [4, at(4, R, 1), `${R}/v2`],
+      [5, at(5, R), `${R}/v2/dns/hetzner`],
+      [6, at(6, R), `${R}/v2/a`],
+      [6, at(6, R, 1), `${R}/v2/b`],
+      [6, at(6, R, 2), `${R}/v2/c`],
+      [6, at(6, R, 3), `${R}/v2/d`]
+    ]);
+    expect(report.findings[2].message).toBe(
+      `"${R}" in a documentation link (pkg.go.dev, godoc.org, godocs.io) refers to the v0/v1 path of this module, not to "${R}/v2": write "${R}/v2"`
+    );
+
+    // fix rewrites each of them whole, and check then finds nothing.
+    const run = await cli('fix', dir, '--major', '2');
+    expect([run.code, run.stderr]).toEqual([0, '']);
+    expect(readFileSync(join(dir, 'README.md'), 'utf8')).toBe(
+      [
+        `[![Go Reference](https://pkg.go.dev/badge/${R}/v2)](https://pkg.go.dev/${R}/v2/pkg)`,
+        `[![Go Reference](https://pkg.go.dev/badge/${R}/v2.svg)](https://pkg.go.dev/${R}/v2)`,
+        `[![GoDoc](https://godoc.org/${R}/v2?status.svg)](https://godoc.org/${R}/v2/pkg)`,
+        `[![GoDoc](https://godocs.io/${R}/v2?status.svg)](https://godocs.io/${R}/v2)`,
+        `<!-- https://pkg.go.dev/${R}/v2/dns/hetzner-->`,
+        `See [docs](https://pkg.go.dev/${R}/v2/a), [it][https://pkg.go.dev/${R}/v2/b], <a href="https://pkg.go.dev/${R}/v2/c">, <a href='https://godocs.io/${R}/v2/d'>.`,
+        `Current: https://godoc.org/${R}/v2/pkg`,
+        ''
+      ].join('\n')
+    );
+    expect((await checkJson(dir, '--tag', 'v2.0.0')).report.findings).toEqual([]);
   });
 
   test('gopkg.in modules: an older .vN is stale', async () => {

@@ -47,7 +47,7 @@ Output:
 Exit status: 0 passed, 1 the gate failed, 2 usage or runtime error.
 `;
 
-export const FIX_USAGE = `Usage: ${TOOL_NAME} fix [DIR] --major N [--module DIR] [--only-module] [--siblings-major N] [--dry-run]
+export const FIX_USAGE = `Usage: ${TOOL_NAME} fix [DIR] --major N [--module DIR] [--only-module] [--siblings-major N] [--layout subdirectory] [--dry-run]
 
 Moves a module to major N (1: the unsuffixed path of v0/v1): rewrites its go.mod module line, every
 import of its own packages through another major (all forms; import groups re-sorted as gofmt does),
@@ -59,6 +59,9 @@ requires/replaces of its own other majors that nothing imports any more.
                          require or import it are moved with it (require, replace and imports)
   --siblings-major N     also move the other modules whose path carries the old major (contrib/x/v2
                          beside a /v2 root) to major N
+  --layout subdirectory  start major N in a vN/ directory: the module's tree is copied there and the
+                         copy is fixed (a module already in a major subdirectory, v2/, is always
+                         copied to v3/ beside it; the original is left as it is)
   --dry-run              print a unified diff (git apply accepts it) and change nothing
 
 Exit status: 0 done (or nothing to do), 1 some files could not be rewritten (listed; left
@@ -178,6 +181,7 @@ async function fix(args: string[], io: CliIo): Promise<number> {
         module: { type: 'string' },
         'only-module': { type: 'boolean', default: false },
         'siblings-major': { type: 'string' },
+        layout: { type: 'string' },
         'dry-run': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h' }
       }
@@ -192,6 +196,10 @@ async function fix(args: string[], io: CliIo): Promise<number> {
   const siblingsMajor = values['siblings-major'];
   if (siblingsMajor !== undefined && !/^v?[1-9][0-9]*$/.test(siblingsMajor))
     throw new UsageError(`--siblings-major must be a whole number >= 1, got "${siblingsMajor}"`);
+  if (values.layout !== undefined && values.layout !== 'subdirectory')
+    throw new UsageError(
+      `--layout takes "subdirectory" (start the new major in a vN/ directory), got "${values.layout}"`
+    );
   if (values.major === undefined) throw new UsageError('fix needs --major N (the major to move to)');
   if (!/^v?[0-9]+$/.test(values.major) || !/^[1-9]/.test(values.major.replace(/^v/, ''))) {
     throw new UsageError(
@@ -204,6 +212,7 @@ async function fix(args: string[], io: CliIo): Promise<number> {
       major: Number(values.major.replace(/^v/, '')),
       dryRun: Boolean(values['dry-run']),
       onlyModule: Boolean(values['only-module']),
+      ...(values.layout !== undefined ? { layout: 'subdirectory' as const } : {}),
       ...(siblingsMajor !== undefined ? { siblingsMajor: Number(siblingsMajor.replace(/^v/, '')) } : {}),
       ...(values.module !== undefined ? { moduleDir: normalizeDir(values.module) } : {})
     },

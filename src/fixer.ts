@@ -2,8 +2,8 @@
 // pure planners of ./fix/, then print a unified diff (--dry-run) or write the new contents.
 // Exit codes: 0 done or nothing to do, 1 some files could not be rewritten (or, for upgrade, an
 // import names a package the new version does not have), 2 usage error (thrown as UsageError).
-import { readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { UsageError } from './errors.js';
 import { Git } from './gather/git.js';
 import {
@@ -20,6 +20,7 @@ import { unifiedDiff } from './fix/diff.js';
 import { goFilesOfModule, planFix, type FileChange, type Unsafe } from './fix/plan.js';
 import { remainingWork } from './fix/remaining.js';
 import { checkSiblingsMajor, planRepositoryMove } from './fix/repository.js';
+import { directoryMajor, majorCopyTarget, newFilePatch, planMajorCopy } from './fix/subdir.js';
 import { parseUpgradeTarget, planUpgrade } from './fix/upgrade.js';
 import type { Report } from './analyze.js';
 import type { Tree } from './gather/tree.js';
@@ -40,6 +41,8 @@ export interface FixOptions {
   onlyModule?: boolean;
   /** Also move the siblings that carry the old major in their path, to this major. */
   siblingsMajor?: number;
+  /** `subdirectory`: start the new major in a `vN/` directory (a copy), as major subdirectories do. */
+  layout?: 'subdirectory';
 }
 
 export interface UpgradeOptions {
@@ -153,6 +156,12 @@ export async function runFix(options: FixOptions, io: FixerIo): Promise<number> 
     );
   }
   checkSiblingsMajor(options.siblingsMajor);
+  const copyDir = majorCopyTarget(moduleDir, options.major, options.layout);
+  if (copyDir !== undefined && options.siblingsMajor !== undefined)
+    throw new UsageError(
+      `--siblings-major does not apply to a copy into ${copyDir}/: the other modules keep the original; copy each one that should move too`
+    );
+  if (copyDir !== undefined) return runMajorCopy(root, files, goMods, moduleDir, copyDir, options, io);
   // The whole repository's .go files: its other modules' imports of the moved module move too.
   const goFiles = readAll(
     root,
@@ -194,6 +203,63 @@ export async function runFix(options: FixOptions, io: FixerIo): Promise<number> 
     say('what remains:\n');
     for (const item of todo) say(`  - ${item}\n`);
   }
+  return plan.unsafe.length > 0 ? 1 : 0;
+}
+
+/**
+ * A new major in a major subdirectory: the module's tree copied to `toDir` and fixed there
+ * (src/fix/subdir.ts); the original directory is left as it is. New files are created (--dry-run
+ * prints them as new-file patches).
+ */
+function runMajorCopy(
+  root: string,
+  files: readonly string[],
+  goMods: ReadonlyMap<string, Uint8Array>,
+  moduleDir: string,
+  toDir: string,
+  options: FixOptions,
+  io: FixerIo
+): number {
+  const under = moduleDir === ROOT_DIR ? files : files.filter(f => f.startsWith(`${moduleDir}/`));
+  const taken = files.filter(f => f.startsWith(`${toDir}/`));
+  const plan = planMajorCopy(
+    { goMods, files: readAll(root, [...under, ...taken]), moduleDir, major: options.major },
+    toDir
+  );
+  const say = options.dryRun ? io.stderr : io.stdout;
+  say(`module ${plan.from} (${moduleDir}) -> ${plan.to} (${toDir}, a copy)\n`);
+  const modeOf = (file: string) => statSync(join(root, file)).mode;
+  const source = (file: string) =>
+    (moduleDir === ROOT_DIR ? '' : `${moduleDir}/`) + file.slice(toDir.length + 1);
+  for (const c of plan.newFiles) for (const line of c.summary) say(`${line}\n`);
+  for (const n of plan.notes) say(`note: ${n}\n`);
+  const n = plan.newFiles.length;
+  say(
+    `${options.dryRun ? 'would create' : 'created'} ${n} file${n > 1 ? 's' : ''} in ${toDir}/${options.dryRun ? ' (dry run: nothing written)' : ''}\n`
+  );
+  if (options.dryRun) {
+    for (const c of plan.newFiles) {
+      const patch = newFilePatch(c, (modeOf(source(c.file)) & 0o111) !== 0);
+      if (patch === undefined) say(`note: ${c.file} is not text: the patch leaves it out, copy it by hand\n`);
+      else io.stdout(patch);
+    }
+  } else {
+    for (const c of plan.newFiles) {
+      mkdirSync(dirname(join(root, c.file)), { recursive: true });
+      writeFileSync(join(root, c.file), c.after, { mode: modeOf(source(c.file)) });
+    }
+  }
+  listUnsafe(io, plan.unsafe);
+  const copyGoMods = new Map(goMods);
+  const copyFiles = new Map(plan.newFiles.map(c => [c.file, c.after]));
+  copyGoMods.set(`${toDir}/go.mod`, copyFiles.get(`${toDir}/go.mod`) as Uint8Array);
+  const todo = remainingWork({
+    moves: [{ moduleDir: toDir, from: plan.from, to: plan.to }],
+    dependents: [],
+    goMods: copyGoMods,
+    files: copyFiles
+  });
+  if (todo.length > 0) say(`what remains:\n${todo.map(item => `  - ${item}\n`).join('')}`);
   return plan.unsafe.length > 0 ? 1 : 0;
 }
 
@@ -324,6 +390,8 @@ export async function patchForReport(
     const goFiles = pick(goFilesByTarget[i]);
     const referenceFiles = pick(referencePaths);
     for (const [path, data] of goFiles) referenceFiles.set(path, data);
+    // A major subdirectory is never moved in place (src/fix/subdir.ts): no patch for it.
+    if (directoryMajor(target.dir) !== undefined && directoryMajor(target.dir) !== target.major) continue;
     const plan = planFix({ goMods, goFiles, moduleDir: target.dir, major: target.major, referenceFiles });
     changes.push(...plan.changes);
     unsafe.push(...plan.unsafe);

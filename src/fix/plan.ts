@@ -35,6 +35,12 @@ import { nestedFamilies, staleImport } from '../rules/stale-self-import.js';
 import { applyByteEdits, applyLineEdits, type ByteEdit, type FileEdit } from './edits.js';
 import { rewriteGoFile } from './gofile.js';
 import { dropEmptiedBlocks, removeDirective, replaceToken } from './gomod.js';
+import {
+  copyOwnImport,
+  isMajorDirectoryCopy,
+  refuseInPlaceMajorDirectory,
+  withoutOriginal
+} from './subdir.js';
 
 export interface FileChange {
   file: string;
@@ -126,6 +132,8 @@ export function planFix(input: FixInput): FixPlan {
   );
   plan.from = from;
   plan.to = to;
+  refuseInPlaceMajorDirectory(moduleDir, from, to, major);
+  const copy = isMajorDirectoryCopy(moduleDir, from, to, major);
 
   // The go.mod with its new module line; the rest of it is settled after the imports.
   const goModEdits: ByteEdit[] = [];
@@ -134,7 +142,7 @@ export function planFix(input: FixInput): FixPlan {
     goModEdits.push(replaceToken(goModData, modFile.module.pathSpan, to));
     goModSummary.push(`module ${from} -> ${to}`);
   }
-  const newGoMods = new Map(goMods);
+  const newGoMods = copy ? withoutOriginal(goMods, moduleDir, from) : new Map(goMods);
   newGoMods.set(goModFile, applyByteEdits(goModData, goModEdits));
   const modules = loadModules(newGoMods);
   const module = modules.find(m => m.dir === moduleDir) as Module;
@@ -144,6 +152,10 @@ export function planFix(input: FixInput): FixPlan {
   // The imports to rewrite: those stale-self-import reports; and, going back to the unsuffixed path,
   // those of the path left (which a v0/v1 module would take for its own `vN/…` directories).
   const rewriteImport = (p: string): string | undefined => {
+    if (copy) return copyOwnImport(p, module, from, to, importOwner) ?? staleOrNot(p);
+    return staleOrNot(p);
+  };
+  const staleOrNot = (p: string): string | undefined => {
     const stale = staleImport(p, module, importOwner, nestedFamilies(modules))?.corrected;
     if (stale !== undefined || module.pathMajorDigits !== '' || from === to) return stale;
     const member = familyMember(p, module.prefix);

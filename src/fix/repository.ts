@@ -109,7 +109,9 @@ function moveDependents(
   files: Map<string, FileChange>,
   record: (change: FileChange) => void
 ): void {
-  const moved = new Map(result.moves.filter(m => m.from !== m.to).map(m => [m.from, m]));
+  // A copy into a new major subdirectory (src/fix/subdir.ts) leaves its old path to the original.
+  const twin = (m: ModuleMove) => oldModules.some(o => o.path === m.from && o.dir !== m.moduleDir);
+  const moved = new Map(result.moves.filter(m => m.from !== m.to && !twin(m)).map(m => [m.from, m]));
   if (moved.size === 0) return;
   const oldImportOwner = importOwnerIndex(oldModules);
   const current = (file: string, original: Uint8Array | undefined) => files.get(file)?.after ?? original;

@@ -5,7 +5,7 @@ import { makeFinding, moduleTargets, quote, type Rule } from './context.js';
 /**
  * Files other than Go imports that name an older major's path of a checked module: a .proto
  * `go_package`, buf's go_package settings, `go get`/`go install` lines, import lines in Markdown code
- * fences, pkg.go.dev links, `-X` linker flags and go command arguments in build files, //go:generate
+ * fences, pkg.go.dev, godoc.org and godocs.io links, `-X` linker flags and go command arguments in build files, //go:generate
  * lines (src/go/module/references.ts says exactly where). Users of the new major who follow them get the old
  * one, or a build that stamps a variable that no longer exists. A path that belongs to another module
  * of the repository is never stale.
@@ -46,7 +46,7 @@ const WHERE: Record<ReferenceContext, string> = {
   'go-command': 'in a go command',
   ldflags: 'in an -X linker flag',
   import: 'in an import in a code fence',
-  'pkg.go.dev': 'in a pkg.go.dev link',
+  'pkg.go.dev': 'in a documentation link (pkg.go.dev, godoc.org, godocs.io)',
   'go:generate': 'in a //go:generate command'
 };
 

@@ -217,7 +217,9 @@ const IMPORT_LINE = /^\s*import\s+(?:[A-Za-z_][A-Za-z0-9_]*\s+|[._]\s+)?"/;
 const IMPORT_SPEC = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*\s+|[._]\s+)?"/;
 const IMPORT_BLOCK_OPEN = /^\s*import\s*\(\s*(?:\/\/.*)?$/;
 const LDFLAGS_X = /-X(?:\s+|=)["']?$/;
-const PKG_GO_DEV = /pkg\.go\.dev\/(badge\/)?$/i;
+// Documentation sites that take an import path after the host: pkg.go.dev (links and badges) and the
+// older godoc.org and its successor godocs.io (their badges are `?status.svg` after the path).
+const PKG_GO_DEV = /(?:pkg\.go\.dev|godoc\.org|godocs\.io)\/(badge\/)?$/i;
 
 /** A module family: every module of the repository whose path has this family prefix. */
 type FamilyIndex = Map<string, Module[]>;
@@ -337,10 +339,12 @@ function mentionsIn(
       const dot = token.lastIndexOf('.');
       if (dot <= token.lastIndexOf('/')) continue;
       token = token.slice(0, dot);
-    } else if (context === 'pkg.go.dev' && PKG_GO_DEV.exec(before)?.[1]) {
-      if (!token.endsWith('.svg')) continue;
+    } else if (context === 'pkg.go.dev' && PKG_GO_DEV.exec(before)?.[1] && token.endsWith('.svg')) {
+      // A badge names the path with or without `.svg`: the image is the same.
       token = token.slice(0, -'.svg'.length);
     }
+    // An HTML comment's close (`path-->`) ends the path: `-` is a path character, `-->` never is.
+    if (line.startsWith('>', end) && token.endsWith('--')) token = token.replace(/-+$/, '');
     // A package pattern's `/...` and a sentence's final dot are not part of the path.
     token = token.replace(/\/\.\.\.$/, '').replace(/[./]+$/, '');
     const after = line.slice(start + token.length);
