@@ -40,7 +40,7 @@ import {
   isMajorDirectoryCopy,
   refuseInPlaceMajorDirectory,
   withoutOriginal
-} from './subdir.js';
+} from './major-dirs.js';
 
 export interface FileChange {
   file: string;
