@@ -23,10 +23,14 @@ import {
   fileOwnerIndex,
   goModFiles,
   isCountedPath,
+  importedTestdataGoFiles,
   isGoSourceFile,
+  isPlannedGoFile,
+  isTestdataGoFile,
   loadModules,
   ROOT_DIR
 } from './go/module/layout.js';
+import { scanImports } from './go/module/imports.js';
 import { modulePath } from './go/module/modfile.js';
 import { referenceFileKind } from './go/module/references.js';
 import { unifiedDiff } from './fix/diff.js';
@@ -73,7 +77,7 @@ async function repositoryFiles(dir: string): Promise<{ root: string; files: stri
     const files = await new Git(location.topLevel).workTreeFiles();
     return { root: location.topLevel, files: files.sort() };
   }
-  return { root: abs, files: walk(abs).sort() };
+  return { root: abs, files: walk(abs, '', true).sort() };
 }
 
 function isDirectory(path: string): boolean {
@@ -84,13 +88,17 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** Every counted file under `root` (no .git, vendor, testdata, _ or . entries), with forward slashes. */
-function walk(root: string, sub = ''): string[] {
+/**
+ * Every counted file under `root` (no .git, vendor, testdata, _ or . entries), with forward slashes;
+ * with `testdata`, the files under testdata/ directories too (the packages an import can name).
+ */
+function walk(root: string, sub = '', testdata = false): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(join(root, sub), { withFileTypes: true })) {
     const rel = sub === '' ? entry.name : `${sub}/${entry.name}`;
     if (entry.isDirectory()) {
-      if (isCountedPath(`${rel}/x`)) out.push(...walk(root, rel));
+      const counted = isCountedPath(`${rel}/x`) || (testdata && isTestdataGoFile(`${rel}/x.go`));
+      if (counted) out.push(...walk(root, rel, testdata));
     } else if (entry.isFile()) out.push(rel);
   }
   return out;
@@ -200,6 +208,20 @@ function readNotes(log: ReadLog, changes: readonly FileChange[]): string[] {
   return [...new Set(log.notes), ...linked];
 }
 
+/** Reads the testdata/ .go files that the read .go files import: go build reads them, so fix moves them. */
+function addImportedTestdata(
+  root: string,
+  files: readonly string[],
+  goMods: ReadonlyMap<string, Uint8Array>,
+  goFiles: Map<string, Uint8Array>,
+  log: ReadLog
+): void {
+  const imports = new Set<string>();
+  for (const data of goFiles.values()) for (const spec of scanImports(data).imports) imports.add(spec.path);
+  const extra = importedTestdataGoFiles(files, loadModules(goMods), imports).filter(f => !goFiles.has(f));
+  for (const [file, data] of readAll(root, extra, log)) goFiles.set(file, data);
+}
+
 /** Writes each new file next to the old one and renames it over, so a file is never half-written. */
 function writeChanges(root: string, changes: readonly FileChange[]): void {
   for (const c of changes) {
@@ -267,6 +289,7 @@ export async function runFix(options: FixOptions, io: FixerIo): Promise<number> 
     options.onlyModule ? goFilesOfModule(goMods, files, moduleDir) : files.filter(isGoSourceFile),
     log
   );
+  addImportedTestdata(root, files, goMods, goFiles, log);
   const candidates = files.filter(f => referenceFileKind(f) !== undefined);
   const referenceFiles = readAll(
     root,
@@ -343,6 +366,7 @@ export async function runUpgrade(options: UpgradeOptions, io: FixerIo): Promise<
   const log = newReadLog();
   const goMods = readAll(root, goModFiles(files), log);
   const goFiles = readAll(root, files.filter(isGoSourceFile), log);
+  addImportedTestdata(root, files, goMods, goFiles, log);
   let sourcePackages: Set<string> | undefined;
   let sourceModulePath: string | undefined;
   if (options.source !== undefined) {
@@ -376,15 +400,16 @@ export async function runUpgrade(options: UpgradeOptions, io: FixerIo): Promise<
 
 /**
  * The packages of a module tree: directories (relative, '' for the root) holding a non-test .go
- * file, not inside a nested module, testdata, vendor, or a `.`/`_` directory.
+ * file, not inside a nested module, vendor, or a `.`/`_` directory (testdata/ packages count: an
+ * import can name them).
  */
 function packagesOf(source: string): Set<string> {
-  const files = walk(source);
+  const files = walk(source, '', true);
   const nested = new Set(goModFiles(files).map(f => (f === 'go.mod' ? '' : f.slice(0, -'/go.mod'.length))));
   nested.delete('');
   const out = new Set<string>();
   for (const f of files) {
-    if (!f.endsWith('.go') || f.endsWith('_test.go')) continue;
+    if (!isPlannedGoFile(f) || f.endsWith('_test.go')) continue;
     const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '';
     if ([...nested].some(n => dir === n || dir.startsWith(`${n}/`))) continue;
     out.add(dir);

@@ -20,7 +20,7 @@ import { UsageError } from '../errors.js';
 import {
   fileOwnerIndex,
   importOwnerIndex,
-  isGoSourceFile,
+  isPlannedGoFile,
   loadModules,
   type Module
 } from '../go/module/layout.js';
@@ -138,7 +138,7 @@ export function planUpgrade(input: UpgradeInput): UpgradePlan {
       if (!member || member.modulePath !== modulePath || !isOlder(member.major)) return undefined;
       return target.path + p.slice(modulePath.length);
     };
-    const files = [...input.goFiles.keys()].filter(f => isGoSourceFile(f) && fileOwner(f) === module).sort();
+    const files = [...input.goFiles.keys()].filter(f => isPlannedGoFile(f) && fileOwner(f) === module).sort();
     const importsAfter: string[] = [];
     let unreadable = false;
     let rewrote = false;
