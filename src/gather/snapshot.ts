@@ -11,6 +11,7 @@ import {
   releasesWithPrefix,
   tagPrefixOf,
   importedTestdataGoFiles,
+  isTestdataGoFile,
   loadModules
 } from '../go/module/layout.js';
 import { modulePath } from '../go/module/modfile.js';
@@ -198,7 +199,9 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   };
   await tree.read({ whole: goModPaths, headers: goSources }, callbacks);
   // Second pass: the testdata/ packages that a counted file imports are built too (their headers).
-  const testdata = importedTestdataGoFiles(listed, loadModules(goMods), importPathsOf(goFiles));
+  const testdata = listed.some(isTestdataGoFile)
+    ? importedTestdataGoFiles(listed, loadModules(goMods), importPathsOf(goFiles))
+    : [];
   if (testdata.length > 0)
     await tree.read(
       { whole: [], headers: testdata.filter(isKnown) },
