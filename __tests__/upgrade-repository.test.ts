@@ -53,6 +53,25 @@ test('sibling and nested modules move: requires, imports, and replace OLD => ../
   expect(git(dir, 'diff', '--stat', '--', 'go.mod', 'lib.go')).toBe('');
 });
 
+test("imports of the repository's own old major move too (they are the dependency's, not another module's)", async () => {
+  const dir = makeRepo([
+    {
+      files: {
+        'go.mod': `module ${LIB}/v2\n\ngo 1.19\n`,
+        'pkg/pkg.go': 'package pkg\n\nconst P = 2\n',
+        'cmd/go.mod': `module ${LIB}/cmd\n\ngo 1.19\n\nrequire ${LIB}/v2 v2.1.0\n\nreplace ${LIB}/v2 => ../\n`,
+        'cmd/main.go': `package main\n\nimport "${LIB}/v2/pkg"\n\nfunc main() { _ = pkg.P }\n`
+      }
+    }
+  ]);
+  const run = await cli('upgrade', `${LIB}/v3@v3.0.0`, dir);
+  expect(run.code).toBe(0);
+  expect(readFileSync(join(dir, 'cmd/main.go'), 'utf8')).toContain(`import "${LIB}/v3/pkg"`);
+  expect(readFileSync(join(dir, 'cmd/go.mod'), 'utf8')).toContain(`require ${LIB}/v3 v3.0.0`);
+  // ../ still holds v2: that replace is kept, and said so.
+  expect(run.stdout).toMatch(/kept replace example\.com\/lib\/v2: it applies to the old major/);
+});
+
 test('the dependency itself at an older major is still left to fix', async () => {
   const dir = makeRepo([{ files: { 'go.mod': `module ${LIB}/v2\n\ngo 1.19\n` } }]);
   const run = await cli('upgrade', `${LIB}/v3@v3.0.0`, dir);
