@@ -2,18 +2,36 @@
 // pure planners of ./fix/, then print a unified diff (--dry-run) or write the new contents.
 // Exit codes: 0 done or nothing to do, 1 some files could not be rewritten (or, for upgrade, an
 // import names a package the new version does not have), 2 usage error (thrown as UsageError).
-import { mkdirSync, readdirSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import {
+  closeSync,
+  constants,
+  fstatSync,
+  lstatSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  readSync,
+  realpathSync,
+  renameSync,
+  statSync,
+  writeFileSync
+} from 'node:fs';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { UsageError } from './errors.js';
 import { Git } from './gather/git.js';
 import {
   fileOwnerIndex,
   goModFiles,
   isCountedPath,
+  importedTestdataGoFiles,
   isGoSourceFile,
+  isPlannedGoFile,
+  isTestdataGoFile,
   loadModules,
   ROOT_DIR
 } from './go/module/layout.js';
+import { scanImports } from './go/module/imports.js';
 import { modulePath } from './go/module/modfile.js';
 import { referenceFileKind } from './go/module/references.js';
 import { unifiedDiff } from './fix/diff.js';
@@ -64,7 +82,7 @@ async function repositoryFiles(dir: string): Promise<{ root: string; files: stri
     const files = await new Git(location.topLevel).workTreeFiles();
     return { root: location.topLevel, files: files.sort() };
   }
-  return { root: abs, files: walk(abs).sort() };
+  return { root: abs, files: walk(abs, '', true).sort() };
 }
 
 function isDirectory(path: string): boolean {
@@ -75,28 +93,138 @@ function isDirectory(path: string): boolean {
   }
 }
 
-/** Every counted file under `root` (no .git, vendor, testdata, _ or . entries), with forward slashes. */
-function walk(root: string, sub = ''): string[] {
+/**
+ * Every counted file under `root` (no .git, vendor, testdata, _ or . entries), with forward slashes;
+ * with `testdata`, the files under testdata/ directories too (the packages an import can name).
+ */
+function walk(root: string, sub = '', testdata = false): string[] {
   const out: string[] = [];
   for (const entry of readdirSync(join(root, sub), { withFileTypes: true })) {
     const rel = sub === '' ? entry.name : `${sub}/${entry.name}`;
     if (entry.isDirectory()) {
-      if (isCountedPath(`${rel}/x`)) out.push(...walk(root, rel));
+      const counted = isCountedPath(`${rel}/x`) || (testdata && isTestdataGoFile(`${rel}/x.go`));
+      if (counted) out.push(...walk(root, rel, testdata));
     } else if (entry.isFile()) out.push(rel);
   }
   return out;
 }
 
-function readAll(root: string, files: readonly string[]): Map<string, Uint8Array> {
+/**
+ * What the reads met besides regular files: symbolic links to files inside the repository (read
+ * under the target's own path, so the target is rewritten and the link stays a link) and the files
+ * left unread (a link out of the repository, a FIFO, a device, a file under a linked directory).
+ */
+interface ReadLog {
+  /** link path -> the repository path of the file it names */
+  links: Map<string, string>;
+  notes: string[];
+}
+
+function newReadLog(): ReadLog {
+  return { links: new Map(), notes: [] };
+}
+
+function readAll(
+  root: string,
+  files: readonly string[],
+  log: ReadLog = newReadLog()
+): Map<string, Uint8Array> {
   const out = new Map<string, Uint8Array>();
+  let realRoot: string;
+  try {
+    realRoot = realpathSync(root);
+  } catch {
+    return out;
+  }
+  const requested = new Set(files);
   for (const f of files) {
+    const full = join(root, f);
+    let kind: 'file' | 'link' | 'other';
     try {
-      out.set(f, readFileSync(join(root, f)));
+      const st = lstatSync(full);
+      kind = st.isSymbolicLink() ? 'link' : st.isFile() ? 'file' : 'other';
     } catch {
-      // A file that vanished or cannot be read: the planner sees it as absent.
+      continue; // vanished: the planner sees it as absent
     }
+    if (kind === 'other') {
+      log.notes.push(`${f}: not a regular file (a FIFO, device, socket or directory): not read`);
+      continue;
+    }
+    const real = realPathIn(realRoot, full);
+    if (kind === 'file') {
+      if (real !== f) log.notes.push(`${f}: its directory is a symbolic link: not read`);
+      else readRegular(full, f, out);
+      continue;
+    }
+    if (real === undefined) {
+      log.notes.push(`${f}: a symbolic link that leaves the repository (or names nothing): not read`);
+      continue;
+    }
+    log.links.set(f, real);
+    // The target is read once, under its own path, whether or not it was asked for by name.
+    if (!requested.has(real) && !out.has(real) && !lstatSync(join(root, real)).isSymbolicLink())
+      readRegular(join(root, real), real, out);
   }
   return out;
+}
+
+/** The repository path `full` resolves to, or undefined when it leaves the repository or names nothing. */
+function realPathIn(realRoot: string, full: string): string | undefined {
+  try {
+    const rel = relative(realRoot, realpathSync(full));
+    if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel)) return undefined;
+    return rel.split(sep).join('/');
+  } catch {
+    return undefined;
+  }
+}
+
+/** Reads a regular file without following a link or waiting on a FIFO (type checked again once open). */
+function readRegular(full: string, key: string, out: Map<string, Uint8Array>): void {
+  let fd: number | undefined;
+  try {
+    fd = openSync(full, constants.O_RDONLY | constants.O_NOFOLLOW | constants.O_NONBLOCK);
+    const st = fstatSync(fd);
+    if (!st.isFile()) return;
+    const data = Buffer.alloc(st.size);
+    let at = 0;
+    while (at < data.length) {
+      const n = readSync(fd, data, at, data.length - at, at);
+      if (n === 0) break;
+      at += n;
+    }
+    out.set(key, new Uint8Array(data.buffer, data.byteOffset, at));
+  } catch {
+    // Unreadable: the planner sees it as absent.
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
+}
+
+/** The read log's notes (once each), and one for each link whose target a change rewrites. */
+function readNotes(log: ReadLog, changes: readonly FileChange[]): string[] {
+  const changed = new Set(changes.map(c => c.file));
+  const linked = [...log.links]
+    .filter(([, target]) => changed.has(target))
+    .map(
+      ([link, target]) =>
+        `${link} is a symbolic link to ${target}: ${target} is rewritten, the link is left as it is`
+    );
+  return [...new Set(log.notes), ...linked];
+}
+
+/** Reads the testdata/ .go files that the read .go files import: go build reads them, so fix moves them. */
+function addImportedTestdata(
+  root: string,
+  files: readonly string[],
+  goMods: ReadonlyMap<string, Uint8Array>,
+  goFiles: Map<string, Uint8Array>,
+  log: ReadLog
+): void {
+  const imports = new Set<string>();
+  for (const data of goFiles.values()) for (const spec of scanImports(data).imports) imports.add(spec.path);
+  const extra = importedTestdataGoFiles(files, loadModules(goMods), imports).filter(f => !goFiles.has(f));
+  for (const [file, data] of readAll(root, extra, log)) goFiles.set(file, data);
 }
 
 /** Writes each new file next to the old one and renames it over, so a file is never half-written. */
@@ -104,7 +232,9 @@ function writeChanges(root: string, changes: readonly FileChange[]): void {
   for (const c of changes) {
     const target = join(root, c.file);
     const temp = `${target}.go-major-gate.tmp`;
-    const mode = statSync(target).mode;
+    const st = lstatSync(target);
+    if (!st.isFile()) continue; // never replace a link or a special file by a regular one
+    const mode = st.mode;
     writeFileSync(temp, c.after, { mode });
     renameSync(temp, target);
   }
@@ -148,7 +278,8 @@ function report(
 
 export async function runFix(options: FixOptions, io: FixerIo): Promise<number> {
   const { root, files } = await repositoryFiles(options.dir);
-  const goMods = readAll(root, goModFiles(files));
+  const log = newReadLog();
+  const goMods = readAll(root, goModFiles(files), log);
   const moduleDir = options.moduleDir ?? ROOT_DIR;
   if (!goMods.has(moduleDir === ROOT_DIR ? 'go.mod' : `${moduleDir}/go.mod`)) {
     const dirs = loadModules(goMods).map(m => m.dir);
@@ -166,12 +297,15 @@ export async function runFix(options: FixOptions, io: FixerIo): Promise<number> 
   // The whole repository's .go files: its other modules' imports of the moved module move too.
   const goFiles = readAll(
     root,
-    options.onlyModule ? goFilesOfModule(goMods, files, moduleDir) : files.filter(isGoSourceFile)
+    options.onlyModule ? goFilesOfModule(goMods, files, moduleDir) : files.filter(isGoSourceFile),
+    log
   );
+  addImportedTestdata(root, files, goMods, goFiles, log);
   const candidates = files.filter(f => referenceFileKind(f) !== undefined);
   const referenceFiles = readAll(
     root,
-    candidates.filter(f => !goFiles.has(f))
+    candidates.filter(f => !goFiles.has(f) && !log.links.has(f)),
+    log
   );
   for (const f of candidates) if (goFiles.has(f)) referenceFiles.set(f, goFiles.get(f) as Uint8Array);
   const plan = planRepositoryMove({
@@ -191,7 +325,7 @@ export async function runFix(options: FixOptions, io: FixerIo): Promise<number> 
         : `module ${move.from} -> ${move.to} (${move.moduleDir})\n`
     );
   }
-  report(io, plan.changes, plan.notes, options.dryRun);
+  report(io, plan.changes, [...plan.notes, ...readNotes(log, plan.changes)], options.dryRun);
   if (!options.dryRun) writeChanges(root, plan.changes);
   listUnsafe(io, plan.unsafe);
   const todo = remainingWork({
@@ -297,8 +431,10 @@ function textFilesOfMoved(
 export async function runUpgrade(options: UpgradeOptions, io: FixerIo): Promise<number> {
   parseUpgradeTarget(options.target); // usage errors before any I/O
   const { root, files } = await repositoryFiles(options.dir);
-  const goMods = readAll(root, goModFiles(files));
-  const goFiles = readAll(root, files.filter(isGoSourceFile));
+  const log = newReadLog();
+  const goMods = readAll(root, goModFiles(files), log);
+  const goFiles = readAll(root, files.filter(isGoSourceFile), log);
+  addImportedTestdata(root, files, goMods, goFiles, log);
   let sourcePackages: Set<string> | undefined;
   let sourceModulePath: string | undefined;
   if (options.source !== undefined) {
@@ -318,7 +454,7 @@ export async function runUpgrade(options: UpgradeOptions, io: FixerIo): Promise<
     ...(sourcePackages ? { sourcePackages } : {}),
     ...(sourceModulePath !== undefined ? { sourceModulePath } : {})
   });
-  report(io, plan.changes, plan.notes, options.dryRun);
+  report(io, plan.changes, [...plan.notes, ...readNotes(log, plan.changes)], options.dryRun);
   if (!options.dryRun) writeChanges(root, plan.changes);
   listUnsafe(io, plan.unsafe);
   if (plan.missing.length > 0) {
@@ -332,15 +468,16 @@ export async function runUpgrade(options: UpgradeOptions, io: FixerIo): Promise<
 
 /**
  * The packages of a module tree: directories (relative, '' for the root) holding a non-test .go
- * file, not inside a nested module, testdata, vendor, or a `.`/`_` directory.
+ * file, not inside a nested module, vendor, or a `.`/`_` directory (testdata/ packages count: an
+ * import can name them).
  */
 function packagesOf(source: string): Set<string> {
-  const files = walk(source);
+  const files = walk(source, '', true);
   const nested = new Set(goModFiles(files).map(f => (f === 'go.mod' ? '' : f.slice(0, -'/go.mod'.length))));
   nested.delete('');
   const out = new Set<string>();
   for (const f of files) {
-    if (!f.endsWith('.go') || f.endsWith('_test.go')) continue;
+    if (!isPlannedGoFile(f) || f.endsWith('_test.go')) continue;
     const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '';
     if ([...nested].some(n => dir === n || dir.startsWith(`${n}/`))) continue;
     out.add(dir);

@@ -17,6 +17,7 @@ import {
   fileOwnerIndex,
   importOwnerIndex,
   isGoSourceFile,
+  isPlannedGoFile,
   loadModules,
   type Module
 } from '../go/module/layout.js';
@@ -196,7 +197,7 @@ function rewriteGoFiles(
   rewriteImport: (path: string) => string | undefined
 ): Map<string, string[]> {
   const importsAfter = new Map<string, string[]>();
-  const files = [...input.goFiles.keys()].filter(f => isGoSourceFile(f) && fileOwner(f) === module).sort();
+  const files = [...input.goFiles.keys()].filter(f => isPlannedGoFile(f) && fileOwner(f) === module).sort();
   for (const file of files) {
     const data = input.goFiles.get(file) as Uint8Array;
     const result = rewriteGoFile(data, rewriteImport);

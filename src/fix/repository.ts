@@ -13,7 +13,7 @@ import { UsageError } from '../errors.js';
 import {
   fileOwnerIndex,
   importOwnerIndex,
-  isGoSourceFile,
+  isPlannedGoFile,
   loadModules,
   type Module
 } from '../go/module/layout.js';
@@ -129,7 +129,7 @@ function moveDependents(
     if (goModData && moveGoMod(module, goModData, moved, record)) dependents.add(module.dir);
   }
   for (const [file, original] of [...input.goFiles].sort(([a], [b]) => (a < b ? -1 : 1))) {
-    const owner = isGoSourceFile(file) ? fileOwner(file) : undefined;
+    const owner = isPlannedGoFile(file) ? fileOwner(file) : undefined;
     // The moved modules' own files were rewritten by planFix, which moved their imports of themselves;
     // their imports of another moved module are moved here.
     if (!owner) continue;

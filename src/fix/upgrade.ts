@@ -1,21 +1,26 @@
 // `upgrade`: move a consumer repository to a new major of a dependency. Pure: file contents in, new
 // contents out.
 //
-// For every module of the repository (except members of the dependency's own family):
+// For every module of the repository (except the dependency's own modules: same path prefix, any
+// major; a nested module such as `example.com/lib/sub` with its own go.mod is a consumer like any):
 // - each import of an older major of the dependency's family (`example.com/lib/pkg`,
 //   `example.com/lib/v2/pkg` when upgrading to v3) becomes the same package under the new path,
 //   unless the consumer requires a longer module path that owns it (a nested module such as
-//   `example.com/lib/sub` is another module, not a package of the family);
+//   `example.com/lib/sub` is another module, not a package of the family, and so is a module of this
+//   repository in a longer family); imports of the repository's own old major move too (upgrade run
+//   inside the dependency's own repository);
 // - the go.mod require of the older major becomes `NEW_PATH VERSION` in place (its comment, such as
 //   `// indirect`, stays); further requires of older majors that nothing imports any more go; an
-//   existing require of the new path gets the version asked for.
+//   existing require of the new path gets the version asked for;
+// - a `replace OLD => DIR` whose DIR holds the new major's module becomes `replace NEW => DIR`, so
+//   the go.mod never requires an unpublished version without its replace.
 // With the new version's package list (`sourcePackages`), each rewritten import whose package is not
 // there is reported.
 import { UsageError } from '../errors.js';
 import {
   fileOwnerIndex,
   importOwnerIndex,
-  isGoSourceFile,
+  isPlannedGoFile,
   loadModules,
   type Module
 } from '../go/module/layout.js';
@@ -26,6 +31,7 @@ import { applyByteEdits, type ByteEdit } from './edits.js';
 import { rewriteGoFile } from './gofile.js';
 import { dropEmptiedBlocks, removeDirective, replaceToken } from './gomod.js';
 import type { FileChange, Unsafe } from './plan.js';
+import { resolveDir } from './repository.js';
 
 export interface UpgradeTarget {
   path: string;
@@ -90,12 +96,22 @@ export function planUpgrade(input: UpgradeInput): UpgradePlan {
     throw new UsageError('no go.mod found: upgrade works on the modules of a repository');
   const fileOwner = fileOwnerIndex(modules);
   const repoOwner = importOwnerIndex(modules);
+  const families = new Set(
+    modules.flatMap(m => (m.path === undefined ? [] : [splitPathVersion(m.path).prefix]))
+  );
   const isOlder = (major: string) => compareMajors(major, target.major) < 0;
+  // A module of this repository owns the import, unless it is the dependency itself at an older
+  // major (upgrade run inside the dependency's own repository).
+  const ownedHere = (p: string): boolean => {
+    const m = repoOwner(p);
+    if (m?.path !== undefined && splitPathVersion(m.path).prefix === target.prefix) return false;
+    return m !== undefined || inLongerFamily(p, target.prefix, families);
+  };
 
   for (const module of modules) {
     const goModFile = module.goModFile;
     const syntax = module.errors.find(e => e.kind === 'syntax');
-    if (module.path !== undefined && familyMember(module.path, target.prefix)) {
+    if (module.path !== undefined && splitPathVersion(module.path).prefix === target.prefix) {
       if (module.path !== target.path)
         plan.notes.push(
           `${goModFile}: skipped: "${module.path}" is itself a major of ${target.prefix} (use fix)`
@@ -114,7 +130,7 @@ export function planUpgrade(input: UpgradeInput): UpgradePlan {
     const requires = module.modFile.require;
     const owner = requireOwner(requires.map(r => r.path));
     const rewrite = (p: string): string | undefined => {
-      if (repoOwner(p) !== undefined) return undefined; // a module of this repository
+      if (ownedHere(p)) return undefined; // another module of this repository
       const owned = owner(p);
       const modulePath = owned ?? familyMember(p, target.prefix)?.modulePath;
       if (modulePath === undefined) return undefined;
@@ -122,7 +138,7 @@ export function planUpgrade(input: UpgradeInput): UpgradePlan {
       if (!member || member.modulePath !== modulePath || !isOlder(member.major)) return undefined;
       return target.path + p.slice(modulePath.length);
     };
-    const files = [...input.goFiles.keys()].filter(f => isGoSourceFile(f) && fileOwner(f) === module).sort();
+    const files = [...input.goFiles.keys()].filter(f => isPlannedGoFile(f) && fileOwner(f) === module).sort();
     const importsAfter: string[] = [];
     let unreadable = false;
     let rewrote = false;
@@ -164,7 +180,8 @@ export function planUpgrade(input: UpgradeInput): UpgradePlan {
       importsAfter,
       unreadable,
       isOlder,
-      plan.notes
+      plan.notes,
+      modules
     );
     if (goModChange) plan.changes.unshift(goModChange);
     else if (rewrote && !requires.some(r => r.path === target.path)) {
@@ -179,6 +196,16 @@ export function planUpgrade(input: UpgradeInput): UpgradePlan {
     );
   }
   return plan;
+}
+
+/** Whether a family of this repository longer than `prefix` holds `importPath`. */
+function inLongerFamily(importPath: string, prefix: string, families: ReadonlySet<string>): boolean {
+  if (!hasPathPrefix(importPath, prefix)) return false;
+  for (let i = importPath.indexOf('/', prefix.length + 1); ; i = importPath.indexOf('/', i + 1)) {
+    const candidate = i < 0 ? importPath : importPath.slice(0, i);
+    if (families.has(candidate)) return true;
+    if (i < 0) return false;
+  }
 }
 
 /** The longest required module path that is a prefix of an import path. */
@@ -200,7 +227,8 @@ function upgradeGoMod(
   importsAfter: readonly string[],
   unreadable: boolean,
   isOlder: (major: string) => boolean,
-  notes: string[]
+  notes: string[],
+  modules: readonly Module[]
 ): FileChange | undefined {
   const goModFile = module.goModFile;
   const edits: ByteEdit[] = [];
@@ -238,13 +266,28 @@ function upgradeGoMod(
       summary.push(`${goModFile}: removed require ${r.path} ${r.version} (nothing imports it any more)`);
     } else notes.push(`${goModFile}: kept require ${r.path} ${r.version}: remove it by hand`);
   }
+  const newHere = modules.find(m => m.path === target.path)?.dir;
+  const replacedNew = module.modFile.replace.some(r => r.oldPath === target.path);
   for (const r of module.modFile.replace) {
     const member = familyMember(r.oldPath, target.prefix);
-    if (member && member.modulePath === r.oldPath && isOlder(member.major)) {
-      notes.push(
-        `${goModFile}:${r.line}: kept replace ${r.oldPath}: it applies to the old major; write one for ${target.path} if you still need it`
+    if (!member || member.modulePath !== r.oldPath || !isOlder(member.major)) continue;
+    if (
+      !replacedNew &&
+      newHere !== undefined &&
+      r.oldVersion === '' &&
+      r.newVersion === '' &&
+      resolveDir(module.dir, r.newPath) === newHere
+    ) {
+      // DIR now holds the new major: the replace follows it.
+      edits.push(replaceToken(data, r.oldPathSpan, target.path));
+      summary.push(
+        `${goModFile}:${r.line}: replace ${r.oldPath} => ${r.newPath} -> ${target.path} => ${r.newPath}`
       );
+      continue;
     }
+    notes.push(
+      `${goModFile}:${r.line}: kept replace ${r.oldPath}: it applies to the old major; write one for ${target.path} if you still need it`
+    );
   }
   if (edits.length === 0) return undefined;
   return {

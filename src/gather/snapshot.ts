@@ -9,7 +9,10 @@ import {
   innermostDirIndex,
   isGoSourceFile,
   releasesWithPrefix,
-  tagPrefixOf
+  tagPrefixOf,
+  importedTestdataGoFiles,
+  isTestdataGoFile,
+  loadModules
 } from '../go/module/layout.js';
 import { modulePath } from '../go/module/modfile.js';
 import { moduleMove, movedBackBlobId, type ModuleMove } from '../go/module/rewrite.js';
@@ -26,7 +29,7 @@ import { markNewFindings, type Report } from '../analyze.js';
 import { gatherApiComparisons } from './api.js';
 import { UsageError } from '../errors.js';
 import { Git } from './git.js';
-import { GitTree, MAX_GO_MOD_BYTES, WorkingTree, type Tree } from './tree.js';
+import { GitTree, MAX_GO_MOD_BYTES, WorkingTree, type ReadCallbacks, type Tree } from './tree.js';
 
 export interface GatherOptions {
   /** A directory inside the repository (its top level is used). */
@@ -160,43 +163,50 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
       : undefined;
   // Asked before the tree is read, so that every file read whole is hashed (one small cat-file).
   const baseModulesBefore = await baseModulePaths?.catch(() => undefined);
-  await tree.read(
-    { whole: goModPaths, headers: goSources },
-    {
-      onFile(path, data, error) {
-        if (data) {
-          goMods.set(path, data);
-          stats.bytes += data.length;
-        } else unreadable.set(path, error ?? 'unknown error');
-      },
-      onWholeDone() {
-        for (const path of unreadable.keys()) unknownModules.add(dirOf(path));
-        if (unknownModules.size > 0) files = listed.filter(f => isKnown(f) || unreadable.has(f));
-        references = inBackground(startReferences());
-        const comparisons = startApiComparisons();
-        if (comparisons) apiComparisons = inBackground(comparisons);
-        if (baseModulesBefore) {
-          moveBack = movedBackHasher(baseModulesBefore, goMods, goFiles, movedBack, baseCommit as string);
-        }
-      },
-      onScan(path, scan, bytes, error) {
-        if (!isKnown(path)) return;
-        stats.bytes += bytes;
-        if (scan) goFiles.set(path, scan);
-        else unreadable.set(path, error ?? 'unknown error');
-      },
-      onSource(path, data, error) {
-        if (!isKnown(path)) return;
-        if (!data) {
-          unreadable.set(path, error ?? 'unknown error');
-          return;
-        }
-        moveBack?.(path, data);
-        const found = goGenerateLines(data);
-        if (found.length > 0) generateLines.set(path, found);
+  const callbacks: ReadCallbacks = {
+    onFile(path, data, error) {
+      if (data) {
+        goMods.set(path, data);
+        stats.bytes += data.length;
+      } else unreadable.set(path, error ?? 'unknown error');
+    },
+    onWholeDone() {
+      for (const path of unreadable.keys()) unknownModules.add(dirOf(path));
+      if (unknownModules.size > 0) files = listed.filter(f => isKnown(f) || unreadable.has(f));
+      references = inBackground(startReferences());
+      const comparisons = startApiComparisons();
+      if (comparisons) apiComparisons = inBackground(comparisons);
+      if (baseModulesBefore) {
+        moveBack = movedBackHasher(baseModulesBefore, goMods, goFiles, movedBack, baseCommit as string);
       }
+    },
+    onScan(path, scan, bytes, error) {
+      if (!isKnown(path)) return;
+      stats.bytes += bytes;
+      if (scan) goFiles.set(path, scan);
+      else unreadable.set(path, error ?? 'unknown error');
+    },
+    onSource(path, data, error) {
+      if (!isKnown(path)) return;
+      if (!data) {
+        unreadable.set(path, error ?? 'unknown error');
+        return;
+      }
+      moveBack?.(path, data);
+      const found = goGenerateLines(data);
+      if (found.length > 0) generateLines.set(path, found);
     }
-  );
+  };
+  await tree.read({ whole: goModPaths, headers: goSources }, callbacks);
+  // Second pass: the testdata/ packages that a counted file imports are built too (their headers).
+  const testdata = listed.some(isTestdataGoFile)
+    ? importedTestdataGoFiles(listed, loadModules(goMods), importPathsOf(goFiles))
+    : [];
+  if (testdata.length > 0)
+    await tree.read(
+      { whole: [], headers: testdata.filter(isKnown) },
+      { ...callbacks, onWholeDone: undefined }
+    );
   headersRead();
 
   const snapshot: Snapshot = {
@@ -405,4 +415,11 @@ export function githubRepositoryFromRemote(url: string | undefined): string | un
       url
     );
   return m ? `${m[1]}/${m[2]}` : undefined;
+}
+
+/** Every import path the scanned headers name. */
+function importPathsOf(goFiles: ReadonlyMap<string, GoFileInfo>): Set<string> {
+  const out = new Set<string>();
+  for (const scan of goFiles.values()) for (const spec of scan.imports) out.add(spec.path);
+  return out;
 }

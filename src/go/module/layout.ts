@@ -72,6 +72,52 @@ export function isGoSourceFile(file: string): boolean {
   return file.endsWith('.go') && isCountedPath(file);
 }
 
+/**
+ * Whether `file` is a .go file that isCountedPath drops only for a `testdata` directory element:
+ * the go command builds such a package when an import path names it (`go build` reads it then),
+ * though `./...` never matches it.
+ */
+export function isTestdataGoFile(file: string): boolean {
+  if (!file.endsWith('.go') || isCountedPath(file)) return false;
+  const elements = file.split('/');
+  const name = elements.pop() as string;
+  return (
+    elements.includes('testdata') &&
+    isCountedPath(name) &&
+    elements.every(e => e === 'testdata' || isCountedPath(`${e}/x`))
+  );
+}
+
+/**
+ * Whether a .go file handed to a planner is one of a module's: counted, or under `testdata/` (the
+ * caller passes only the testdata packages that the module imports, importedTestdataGoFiles).
+ */
+export function isPlannedGoFile(file: string): boolean {
+  return isGoSourceFile(file) || isTestdataGoFile(file);
+}
+
+/**
+ * The .go files under `testdata/` whose package directory one of `imports` names, by the import
+ * path of its module (the innermost of `modules` holding it): those packages are part of the build.
+ */
+export function importedTestdataGoFiles(
+  files: readonly string[],
+  modules: readonly Module[],
+  imports: Iterable<string>
+): string[] {
+  const candidates = files.filter(isTestdataGoFile);
+  if (candidates.length === 0) return [];
+  const wanted = new Set(imports);
+  const owner = fileOwnerIndex(modules);
+  return candidates.filter(f => {
+    const module = owner(f);
+    if (module?.path === undefined) return false;
+    const dir = dirOf(f);
+    const rel = module.dir === ROOT_DIR ? dir : dir.slice(module.dir.length + 1);
+    return wanted.has(`${module.path}/${rel}`);
+  });
+}
+
 /** Whether a file is named exactly `go.mod`. */
 export function isGoModName(file: string): boolean {
   return file === 'go.mod' || file.endsWith('/go.mod');
