@@ -169,15 +169,23 @@ export function speedTables(measured: Measured[]): string {
   const rows = measured.map(m => {
     const r = ratios(m);
     const name = m.tree.name === 'one' ? 'one module' : m.tree.name === 'mono' ? 'monorepo' : m.tree.name;
-    return `| ${name} | ${n(m.tree.goFiles)} | ${t(m.check)} | ${t(m.head)} | ${t(m.withoutApi)} | ${t(m.cat)} | ${t(m.goList)} | ${times(r.checkOverCat)} | ${times(r.goListOverCheck)} | ${times(r.headOverWorktree)} |`;
+    return [
+      name,
+      n(m.tree.goFiles),
+      t(m.check),
+      t(m.head),
+      t(m.withoutApi),
+      t(m.cat),
+      t(m.goList),
+      times(r.checkOverCat),
+      times(r.goListOverCheck),
+      times(r.headOverWorktree)
+    ];
   });
   const compared = measured.flatMap(m => {
-    const lines: string[] = [];
+    const lines: string[][] = [];
     const pair = (what: string, p: WithAndWithoutApi | undefined) => {
-      if (p)
-        lines.push(
-          `| ${what} | ${t(p.check)} | ${t(p.withoutApi)} | ${n(p.check.ms - p.withoutApi.ms)} ms |`
-        );
+      if (p) lines.push([what, t(p.check), t(p.withoutApi), `${n(p.check.ms - p.withoutApi.ms)} ms`]);
     };
     if (m.tree.name !== 'one') return lines;
     pair('the release: 20 packages that only add, read from their new files', {
@@ -191,16 +199,37 @@ export function speedTables(measured: Measured[]): string {
   return [
     BEGIN,
     '',
-    '| tree | files | check | `--head` | no API compare | `cat` | `go list -e` | check / cat | go list / check | head / work tree |',
-    '| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |',
-    ...rows,
+    markdownTable(
+      [
+        'tree',
+        'files',
+        'check',
+        '`--head`',
+        'no API compare',
+        '`cat`',
+        '`go list -e`',
+        'check / cat',
+        'go list / check',
+        'head / work tree'
+      ],
+      rows
+    ),
     '',
-    '| what the API comparison reads (one module) | check | no API compare | the comparison adds |',
-    '| --- | --- | --- | --- |',
-    ...compared,
+    markdownTable(
+      ['what the API comparison reads (one module)', 'check', 'no API compare', 'the comparison adds'],
+      compared
+    ),
     '',
     END
   ].join('\n');
+}
+
+/** A Markdown table laid out as Prettier lays it out, so the file needs no reformatting. */
+function markdownTable(header: string[], rows: string[][]): string {
+  const all = [header, ...rows];
+  const widths = header.map((_, c) => Math.max(3, ...all.map(r => r[c].length)));
+  const line = (r: string[]) => `| ${r.map((cell, c) => cell.padEnd(widths[c])).join(' | ')} |`;
+  return [line(header), `| ${widths.map(w => '-'.repeat(w)).join(' | ')} |`, ...rows.map(line)].join('\n');
 }
 
 /** Replaces the tables of docs/speed.md (between its markers) with this run's. */

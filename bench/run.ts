@@ -109,7 +109,7 @@ function main(): number {
       });
     }
     report(measured, quick, go);
-    // A full run keeps docs/speed.md's tables current (run Prettier on it before committing).
+    // A full run keeps docs/speed.md's tables current.
     if (!quick) {
       const doc = join(dirname(fileURLToPath(import.meta.url)), '..', 'docs', 'speed.md');
       console.log(
