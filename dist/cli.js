@@ -1,6 +1,6 @@
 #!/usr/bin/env node
-import { accessSync, constants as constants$2, statSync, readSync, closeSync, lstatSync, openSync, fstatSync, readlinkSync, readFileSync, writeFileSync, renameSync, readdirSync } from 'node:fs';
-import { delimiter, isAbsolute, join, posix, resolve as resolve$2, relative, sep } from 'node:path';
+import { accessSync, constants as constants$2, statSync, readSync, closeSync, lstatSync, openSync, fstatSync, readlinkSync, readFileSync, realpathSync, mkdirSync, writeFileSync, renameSync, readdirSync } from 'node:fs';
+import { delimiter, isAbsolute, join, posix, resolve as resolve$2, relative, sep, dirname } from 'node:path';
 import { parseArgs } from 'node:util';
 import { createHash } from 'node:crypto';
 import 'string_decoder';
@@ -5351,6 +5351,46 @@ function isCountedPath(file) {
 function isGoSourceFile(file) {
     return file.endsWith('.go') && isCountedPath(file);
 }
+/**
+ * Whether `file` is a .go file that isCountedPath drops only for a `testdata` directory element:
+ * the go command builds such a package when an import path names it (`go build` reads it then),
+ * though `./...` never matches it.
+ */
+function isTestdataGoFile(file) {
+    if (!file.endsWith('.go') || isCountedPath(file))
+        return false;
+    const elements = file.split('/');
+    const name = elements.pop();
+    return (elements.includes('testdata') &&
+        isCountedPath(name) &&
+        elements.every(e => e === 'testdata' || isCountedPath(`${e}/x`)));
+}
+/**
+ * Whether a .go file handed to a planner is one of a module's: counted, or under `testdata/` (the
+ * caller passes only the testdata packages that the module imports, importedTestdataGoFiles).
+ */
+function isPlannedGoFile(file) {
+    return isGoSourceFile(file) || isTestdataGoFile(file);
+}
+/**
+ * The .go files under `testdata/` whose package directory one of `imports` names, by the import
+ * path of its module (the innermost of `modules` holding it): those packages are part of the build.
+ */
+function importedTestdataGoFiles(files, modules, imports) {
+    const candidates = files.filter(isTestdataGoFile);
+    if (candidates.length === 0)
+        return [];
+    const wanted = new Set(imports);
+    const owner = fileOwnerIndex(modules);
+    return candidates.filter(f => {
+        const module = owner(f);
+        if (module?.path === undefined)
+            return false;
+        const dir = dirOf(f);
+        const rel = module.dir === ROOT_DIR ? dir : dir.slice(module.dir.length + 1);
+        return wanted.has(`${module.path}/${rel}`);
+    });
+}
 /** Whether a file is named exactly `go.mod`. */
 function isGoModName(file) {
     return file === 'go.mod' || file.endsWith('/go.mod');
@@ -6993,7 +7033,9 @@ const IMPORT_LINE = /^\s*import\s+(?:[A-Za-z_][A-Za-z0-9_]*\s+|[._]\s+)?"/;
 const IMPORT_SPEC = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*\s+|[._]\s+)?"/;
 const IMPORT_BLOCK_OPEN = /^\s*import\s*\(\s*(?:\/\/.*)?$/;
 const LDFLAGS_X = /-X(?:\s+|=)["']?$/;
-const PKG_GO_DEV = /pkg\.go\.dev\/(badge\/)?$/i;
+// Documentation sites that take an import path after the host: pkg.go.dev (links and badges) and the
+// older godoc.org and its successor godocs.io (their badges are `?status.svg` after the path).
+const PKG_GO_DEV = /(?:pkg\.go\.dev|godoc\.org|godocs\.io)\/(badge\/)?$/i;
 /**
  * Finds the references of one file. `modules` are every module of the repository (a path that
  * belongs to any of them is never stale); `document` is the file's whole text when needsWholeText.
@@ -7100,11 +7142,13 @@ function mentionsIn(kind, text, prefixes, state) {
                 continue;
             token = token.slice(0, dot);
         }
-        else if (context === 'pkg.go.dev' && PKG_GO_DEV.exec(before)?.[1]) {
-            if (!token.endsWith('.svg'))
-                continue;
+        else if (context === 'pkg.go.dev' && PKG_GO_DEV.exec(before)?.[1] && token.endsWith('.svg')) {
+            // A badge names the path with or without `.svg`: the image is the same.
             token = token.slice(0, -'.svg'.length);
         }
+        // An HTML comment's close (`path-->`) ends the path: `-` is a path character, `-->` never is.
+        if (line.startsWith('>', end) && token.endsWith('--'))
+            token = token.replace(/-+$/, '');
         // A package pattern's `/...` and a sentence's final dot are not part of the path.
         token = token.replace(/\/\.\.\.$/, '').replace(/[./]+$/, '');
         const after = line.slice(start + token.length);
@@ -7223,7 +7267,7 @@ function codePoints(s) {
 /**
  * Files other than Go imports that name an older major's path of a checked module: a .proto
  * `go_package`, buf's go_package settings, `go get`/`go install` lines, import lines in Markdown code
- * fences, pkg.go.dev links, `-X` linker flags and go command arguments in build files, //go:generate
+ * fences, pkg.go.dev, godoc.org and godocs.io links, `-X` linker flags and go command arguments in build files, //go:generate
  * lines (src/go/module/references.ts says exactly where). Users of the new major who follow them get the old
  * one, or a build that stamps a variable that no longer exists. A path that belongs to another module
  * of the repository is never stale.
@@ -7257,7 +7301,7 @@ const WHERE = {
     'go-command': 'in a go command',
     ldflags: 'in an -X linker flag',
     import: 'in an import in a code fence',
-    'pkg.go.dev': 'in a pkg.go.dev link',
+    'pkg.go.dev': 'in a documentation link (pkg.go.dev, godoc.org, godocs.io)',
     'go:generate': 'in a //go:generate command'
 };
 function message$1(ref) {
@@ -7310,7 +7354,7 @@ function nestedFamilies(modules) {
     return set;
 }
 /** Whether a family longer than `prefix` holds `importPath` (checked by its `/`-prefixes). */
-function inLongerFamily(importPath, prefix, families) {
+function inLongerFamily$1(importPath, prefix, families) {
     for (let i = importPath.indexOf('/', prefix.length + 1);; i = importPath.indexOf('/', i + 1)) {
         const candidate = i < 0 ? importPath : importPath.slice(0, i);
         if (candidate.length > prefix.length && families.has(candidate))
@@ -7337,7 +7381,7 @@ function staleImport(importPath, module, importOwner, families = new Set()) {
     const owner = importOwner(importPath);
     if (owner && owner !== module)
         return undefined;
-    if (inLongerFamily(importPath, module.prefix, families))
+    if (inLongerFamily$1(importPath, module.prefix, families))
         return undefined;
     return {
         corrected: path + importPath.slice(member.modulePath.length),
@@ -18881,7 +18925,7 @@ async function gatherSnapshot(options) {
         : undefined;
     // Asked before the tree is read, so that every file read whole is hashed (one small cat-file).
     const baseModulesBefore = await baseModulePaths?.catch(() => undefined);
-    await tree.read({ whole: goModPaths, headers: goSources }, {
+    const callbacks = {
         onFile(path, data, error) {
             if (data) {
                 goMods.set(path, data);
@@ -18924,7 +18968,14 @@ async function gatherSnapshot(options) {
             if (found.length > 0)
                 generateLines.set(path, found);
         }
-    });
+    };
+    await tree.read({ whole: goModPaths, headers: goSources }, callbacks);
+    // Second pass: the testdata/ packages that a counted file imports are built too (their headers).
+    const testdata = listed.some(isTestdataGoFile)
+        ? importedTestdataGoFiles(listed, loadModules(goMods), importPathsOf(goFiles))
+        : [];
+    if (testdata.length > 0)
+        await tree.read({ whole: [], headers: testdata.filter(isKnown) }, { ...callbacks, onWholeDone: undefined });
     headersRead();
     const snapshot = {
         files,
@@ -19098,6 +19149,14 @@ function githubRepositoryFromRemote(url) {
         return undefined;
     const m = /^(?:https?:\/\/(?:[^@/]+@)?github\.com\/|ssh:\/\/git@github\.com\/|git@github\.com:)([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
     return m ? `${m[1]}/${m[2]}` : undefined;
+}
+/** Every import path the scanned headers name. */
+function importPathsOf(goFiles) {
+    const out = new Set();
+    for (const scan of goFiles.values())
+        for (const spec of scan.imports)
+            out.add(spec.path);
+    return out;
 }
 
 // Only new findings on a pull request: the merge base of the base and the head is checked too, and
@@ -37262,6 +37321,73 @@ function charIndex(text, byte) {
     return i;
 }
 
+// The major-subdirectory layout's rules for fix (https://go.dev/blog/v2-go-modules), used while a
+// module is planned (plan.ts) and while a copy is made (subdir.ts): which major a directory holds,
+// when fix refuses, and how a copy's own imports read. Pure.
+/** The major a module directory's last element names (`v3` → 3), or undefined when it names none. */
+function directoryMajor(moduleDir) {
+    const last = moduleDir.split('/').pop();
+    return moduleDir !== '.' && isMajorDirName(last) ? Number(last.slice(1)) : undefined;
+}
+/** The directory that holds major `major` beside the major subdirectory `moduleDir` (`v2` → `v3`). */
+function siblingMajorDir(moduleDir, major) {
+    const parts = moduleDir.split('/');
+    parts[parts.length - 1] = `v${major}`;
+    return parts.join('/');
+}
+/**
+ * Refuses (UsageError, exit 2) to move a module in a major subdirectory `vK/` to another major than K:
+ * the result would not fit its directory, and the old major's retractions would be lost. The message
+ * says how to start the new major instead.
+ */
+function refuseInPlaceMajorDirectory(moduleDir, from, to, major) {
+    const dirMajor = directoryMajor(moduleDir);
+    if (dirMajor === undefined || dirMajor === major)
+        return;
+    const where = `${moduleDir}/ is a major subdirectory (it can only hold major v${dirMajor}, now ${from})`;
+    if (major === 1) {
+        throw new UsageError(`${where}: fix does not rewrite it in place into ${to}; the v0/v1 module lives in the directory above it`);
+    }
+    const target = siblingMajorDir(moduleDir, major);
+    throw new UsageError(`${where}: fix does not rewrite it in place into ${to} (check would report module-location, and its go.mod's retractions of v${dirMajor} would be lost). Start the new major beside it, as https://go.dev/blog/v2-go-modules describes: copy ${moduleDir}/ to ${target}/ (cp -R ${moduleDir} ${target}), then run fix --module ${target} --major ${major}`);
+}
+/**
+ * Whether `moduleDir` is a copy being made into a new major subdirectory: it is named for the
+ * target major, and its go.mod still declares another path (`v5/go.mod` with the root's path).
+ */
+function isMajorDirectoryCopy(moduleDir, from, to, major) {
+    return from !== to && directoryMajor(moduleDir) === major;
+}
+/**
+ * The new path of an import in a copy (isMajorDirectoryCopy) that names the copy's old path `from`:
+ * its packages are the copy's own, though another module (the original) declares the same path. An
+ * import owned by a module nested under that path (`R/v2/tools`) is left alone.
+ */
+function copyOwnImport(importPath, module, from, to, importOwner) {
+    const member = familyMember(importPath, module.prefix);
+    if (!member || member.modulePath !== from)
+        return undefined;
+    const owner = importOwner(importPath);
+    // A module under the old path (`R/v2/tools`) is another module; one above it (the v1 root, which
+    // seems to hold `v2/` once the original's go.mod is set aside) is not.
+    if (owner?.path !== undefined && owner !== module && owner.path.startsWith(`${from}/`))
+        return undefined;
+    return to + importPath.slice(from.length);
+}
+/**
+ * The go.mod files a copy's fix reads: without the original's (the other go.mod that declares the
+ * copy's old path `from`). The old path is then nobody else's, so the copy's own imports and
+ * references of it read as the copy's stale ones, as stale-self-import and stale-reference see them
+ * once the copy has its new path.
+ */
+function withoutOriginal(goMods, moduleDir, from) {
+    const out = new Map(goMods);
+    for (const m of loadModules(goMods))
+        if (m.path === from && m.dir !== moduleDir)
+            out.delete(m.goModFile);
+    return out;
+}
+
 // `fix`: move a module of the repository to another major. Pure: file contents in, new contents out.
 //
 // What is rewritten, for the one module in scope:
@@ -37314,6 +37440,8 @@ function planFix(input) {
     const to = pathForMajor(old.prefix, major === 1 ? (from.startsWith('gopkg.in/') ? '1' : '') : String(major));
     plan.from = from;
     plan.to = to;
+    refuseInPlaceMajorDirectory(moduleDir, from, to, major);
+    const copy = isMajorDirectoryCopy(moduleDir, from, to, major);
     // The go.mod with its new module line; the rest of it is settled after the imports.
     const goModEdits = [];
     const goModSummary = [];
@@ -37321,7 +37449,7 @@ function planFix(input) {
         goModEdits.push(replaceToken(goModData, modFile.module.pathSpan, to));
         goModSummary.push(`module ${from} -> ${to}`);
     }
-    const newGoMods = new Map(goMods);
+    const newGoMods = copy ? withoutOriginal(goMods, moduleDir, from) : new Map(goMods);
     newGoMods.set(goModFile, applyByteEdits(goModData, goModEdits));
     const modules = loadModules(newGoMods);
     const module = modules.find(m => m.dir === moduleDir);
@@ -37330,6 +37458,11 @@ function planFix(input) {
     // The imports to rewrite: those stale-self-import reports; and, going back to the unsuffixed path,
     // those of the path left (which a v0/v1 module would take for its own `vN/…` directories).
     const rewriteImport = (p) => {
+        if (copy)
+            return copyOwnImport(p, module, from, to, importOwner) ?? staleOrNot(p);
+        return staleOrNot(p);
+    };
+    const staleOrNot = (p) => {
         const stale = staleImport(p, module, importOwner, nestedFamilies(modules))?.corrected;
         if (stale !== undefined || module.pathMajorDigits !== '' || from === to)
             return stale;
@@ -37362,7 +37495,7 @@ function planFix(input) {
 /** Rewrites the imports of every .go file `module` owns into `plan`; returns each readable file's imports after. */
 function rewriteGoFiles(input, plan, module, fileOwner, prefix, rewriteImport) {
     const importsAfter = new Map();
-    const files = [...input.goFiles.keys()].filter(f => isGoSourceFile(f) && fileOwner(f) === module).sort();
+    const files = [...input.goFiles.keys()].filter(f => isPlannedGoFile(f) && fileOwner(f) === module).sort();
     for (const file of files) {
         const data = input.goFiles.get(file);
         const result = rewriteGoFile(data, rewriteImport);
@@ -37692,7 +37825,9 @@ function noteSiblings(result, siblings, first, major) {
 }
 /** Rewrites, in every module that is not itself moved, the requires, replaces and imports of moved modules. */
 function moveDependents(input, oldModules, result, files, record) {
-    const moved = new Map(result.moves.filter(m => m.from !== m.to).map(m => [m.from, m]));
+    // A copy into a new major subdirectory (src/fix/subdir.ts) leaves its old path to the original.
+    const twin = (m) => oldModules.some(o => o.path === m.from && o.dir !== m.moduleDir);
+    const moved = new Map(result.moves.filter(m => m.from !== m.to && !twin(m)).map(m => [m.from, m]));
     if (moved.size === 0)
         return;
     const oldImportOwner = importOwnerIndex(oldModules);
@@ -37712,7 +37847,7 @@ function moveDependents(input, oldModules, result, files, record) {
             dependents.add(module.dir);
     }
     for (const [file, original] of [...input.goFiles].sort(([a], [b]) => (a < b ? -1 : 1))) {
-        const owner = isGoSourceFile(file) ? fileOwner(file) : undefined;
+        const owner = isPlannedGoFile(file) ? fileOwner(file) : undefined;
         // The moved modules' own files were rewritten by planFix, which moved their imports of themselves;
         // their imports of another moved module are moved here.
         if (!owner)
@@ -37807,17 +37942,126 @@ function checkSiblingsMajor(value) {
         throw new UsageError(`--siblings-major must be a whole number >= 1, got ${value}`);
 }
 
+// `fix` and the major-subdirectory layout (https://go.dev/blog/v2-go-modules): each major from v2 on
+// lives in its own directory `vN/` (beside the v1 module, or `client/v3/` beside `client/`). Pure.
+//
+// A directory named `vN` can only hold major N (module-location), and its go.mod's retractions are
+// those of major N: so a new major starts as a copy of the tree into `vM/` (planMajorCopy), whose
+// module line, own imports and references fix then moves. The rules plan.ts applies while it plans
+// such a module (refusals, the copy's own imports) are in major-dirs.ts.
+/**
+ * The directory a move to `major` must copy the module into, or undefined when the module is moved
+ * in place: a major subdirectory moves beside itself (`v2` → `v3`); `--layout subdirectory` starts
+ * one under the module (`.` → `v2`, `client` → `client/v2`).
+ */
+function majorCopyTarget(moduleDir, major, layout) {
+    const dirMajor = directoryMajor(moduleDir);
+    if (dirMajor !== undefined)
+        return dirMajor === major || major === 1 ? undefined : siblingMajorDir(moduleDir, major);
+    if (layout !== 'subdirectory')
+        return undefined;
+    if (major < 2)
+        throw new UsageError(`--layout subdirectory needs --major 2 or more: major 1 lives in the module's own directory`);
+    return moduleDir === '.' ? `v${major}` : `${moduleDir}/v${major}`;
+}
+/** Files a copy leaves out: dot entries (.github/, .gitignore) belong to the repository, not to a major. */
+function copied(relative) {
+    return !relative.split('/').some(e => e.startsWith('.'));
+}
+/**
+ * Plans the copy of the module in `moduleDir` to `toDir` as the new major, as the Go blog describes:
+ * the module's own files (not its nested modules') are copied, then the copy's go.mod module line and
+ * own imports are changed (planFix on the copy). The original is left as it is.
+ */
+function planMajorCopy(input, toDir) {
+    const { goMods, files, moduleDir, major } = input;
+    const modules = loadModules(goMods);
+    const module = modules.find(m => m.dir === moduleDir);
+    if (!module)
+        throw new UsageError(`there is no module in ${moduleDir}/`);
+    const taken = [...files.keys()].find(f => f.startsWith(`${toDir}/`));
+    if (taken !== undefined)
+        throw new UsageError(`${toDir}/ already exists (${taken}): to make it the v${major} module, run fix --module ${toDir} --major ${major}`);
+    const owner = fileOwnerIndex(modules);
+    const from = moduleDir === '.' ? '' : `${moduleDir}/`;
+    const copy = new Map();
+    for (const [file, data] of files) {
+        if (owner(file) !== module || !file.startsWith(from) || !copied(file.slice(from.length)))
+            continue;
+        copy.set(`${toDir}/${file.slice(from.length)}`, data);
+    }
+    const copyGoMods = new Map(goMods);
+    copyGoMods.set(`${toDir}/go.mod`, goMods.get(module.goModFile));
+    const pick = (keep) => new Map([...copy].filter(([f]) => keep(f)));
+    const plan = planFix({
+        goMods: copyGoMods,
+        goFiles: pick(isGoSourceFile),
+        moduleDir: toDir,
+        major,
+        referenceFiles: pick(f => referenceFileKind(f) !== undefined)
+    });
+    const after = new Map(plan.changes.map(c => [c.file, c]));
+    const newFiles = [...copy]
+        .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+        .map(([file, data]) => ({
+        file,
+        before: new Uint8Array(0),
+        after: after.get(file)?.after ?? data,
+        summary: [
+            `${file}: new (copy of ${from}${file.slice(toDir.length + 1)})`,
+            ...(after.get(file)?.summary ?? [])
+        ]
+    }));
+    return {
+        fromDir: moduleDir,
+        toDir,
+        from: plan.from,
+        to: plan.to,
+        newFiles,
+        unsafe: plan.unsafe,
+        notes: [
+            ...plan.notes,
+            `${moduleDir === '.' ? 'the root module' : `${moduleDir}/`} is left as it is (${plan.from} keeps its go.mod, its retractions and its tags); the modules that require it keep requiring it`
+        ]
+    };
+}
+/**
+ * A new file as a patch that `git apply` accepts (`new file mode`, `--- /dev/null`), or undefined for
+ * a file that is not UTF-8 text (a binary file cannot be shown as lines).
+ */
+function newFilePatch(change, executable) {
+    let text;
+    try {
+        text = new TextDecoder('utf-8', { fatal: true }).decode(change.after);
+    }
+    catch {
+        return undefined;
+    }
+    if (text.includes('\0'))
+        return undefined;
+    const header = `diff --git a/${change.file} b/${change.file}\nnew file mode ${executable ? '100755' : '100644'}\n`;
+    if (text === '')
+        return header;
+    const body = unifiedDiff(change.file, '', text);
+    return header + body.replace(/^diff --git [^\n]*\n--- [^\n]*\n/, '--- /dev/null\n');
+}
+
 // `upgrade`: move a consumer repository to a new major of a dependency. Pure: file contents in, new
 // contents out.
 //
-// For every module of the repository (except members of the dependency's own family):
+// For every module of the repository (except the dependency's own modules: same path prefix, any
+// major; a nested module such as `example.com/lib/sub` with its own go.mod is a consumer like any):
 // - each import of an older major of the dependency's family (`example.com/lib/pkg`,
 //   `example.com/lib/v2/pkg` when upgrading to v3) becomes the same package under the new path,
 //   unless the consumer requires a longer module path that owns it (a nested module such as
-//   `example.com/lib/sub` is another module, not a package of the family);
+//   `example.com/lib/sub` is another module, not a package of the family, and so is a module of this
+//   repository in a longer family); imports of the repository's own old major move too (upgrade run
+//   inside the dependency's own repository);
 // - the go.mod require of the older major becomes `NEW_PATH VERSION` in place (its comment, such as
 //   `// indirect`, stays); further requires of older majors that nothing imports any more go; an
-//   existing require of the new path gets the version asked for.
+//   existing require of the new path gets the version asked for;
+// - a `replace OLD => DIR` whose DIR holds the new major's module becomes `replace NEW => DIR`, so
+//   the go.mod never requires an unpublished version without its replace.
 // With the new version's package list (`sourcePackages`), each rewritten import whose package is not
 // there is reported.
 /** Parses `MODULE@VERSION`: a valid module path and a canonical semantic version that fits its major. */
@@ -37847,11 +38091,20 @@ function planUpgrade(input) {
         throw new UsageError('no go.mod found: upgrade works on the modules of a repository');
     const fileOwner = fileOwnerIndex(modules);
     const repoOwner = importOwnerIndex(modules);
+    const families = new Set(modules.flatMap(m => (m.path === undefined ? [] : [splitPathVersion(m.path).prefix])));
     const isOlder = (major) => compareMajors(major, target.major) < 0;
+    // A module of this repository owns the import, unless it is the dependency itself at an older
+    // major (upgrade run inside the dependency's own repository).
+    const ownedHere = (p) => {
+        const m = repoOwner(p);
+        if (m?.path !== undefined && splitPathVersion(m.path).prefix === target.prefix)
+            return false;
+        return m !== undefined || inLongerFamily(p, target.prefix, families);
+    };
     for (const module of modules) {
         const goModFile = module.goModFile;
         const syntax = module.errors.find(e => e.kind === 'syntax');
-        if (module.path !== undefined && familyMember(module.path, target.prefix)) {
+        if (module.path !== undefined && splitPathVersion(module.path).prefix === target.prefix) {
             if (module.path !== target.path)
                 plan.notes.push(`${goModFile}: skipped: "${module.path}" is itself a major of ${target.prefix} (use fix)`);
             continue;
@@ -37868,8 +38121,8 @@ function planUpgrade(input) {
         const requires = module.modFile.require;
         const owner = requireOwner(requires.map(r => r.path));
         const rewrite = (p) => {
-            if (repoOwner(p) !== undefined)
-                return undefined; // a module of this repository
+            if (ownedHere(p))
+                return undefined; // another module of this repository
             const owned = owner(p);
             const modulePath = owned ?? familyMember(p, target.prefix)?.modulePath;
             if (modulePath === undefined)
@@ -37879,7 +38132,7 @@ function planUpgrade(input) {
                 return undefined;
             return target.path + p.slice(modulePath.length);
         };
-        const files = [...input.goFiles.keys()].filter(f => isGoSourceFile(f) && fileOwner(f) === module).sort();
+        const files = [...input.goFiles.keys()].filter(f => isPlannedGoFile(f) && fileOwner(f) === module).sort();
         const importsAfter = [];
         let unreadable = false;
         let rewrote = false;
@@ -37915,7 +38168,7 @@ function planUpgrade(input) {
                 }
             }
         }
-        const goModChange = upgradeGoMod(module, input.goMods.get(goModFile), target, importsAfter, unreadable, isOlder, plan.notes);
+        const goModChange = upgradeGoMod(module, input.goMods.get(goModFile), target, importsAfter, unreadable, isOlder, plan.notes, modules);
         if (goModChange)
             plan.changes.unshift(goModChange);
         else if (rewrote && !requires.some(r => r.path === target.path)) {
@@ -37926,6 +38179,18 @@ function planUpgrade(input) {
         plan.notes.push(`go.sum is not updated (offline): run "go mod tidy" to record ${target.path}@${target.version}`);
     }
     return plan;
+}
+/** Whether a family of this repository longer than `prefix` holds `importPath`. */
+function inLongerFamily(importPath, prefix, families) {
+    if (!hasPathPrefix(importPath, prefix))
+        return false;
+    for (let i = importPath.indexOf('/', prefix.length + 1);; i = importPath.indexOf('/', i + 1)) {
+        const candidate = i < 0 ? importPath : importPath.slice(0, i);
+        if (families.has(candidate))
+            return true;
+        if (i < 0)
+            return false;
+    }
 }
 /** The longest required module path that is a prefix of an import path. */
 function requireOwner(paths) {
@@ -37939,7 +38204,7 @@ function requireOwner(paths) {
         return undefined;
     };
 }
-function upgradeGoMod(module, data, target, importsAfter, unreadable, isOlder, notes) {
+function upgradeGoMod(module, data, target, importsAfter, unreadable, isOlder, notes, modules) {
     const goModFile = module.goModFile;
     const edits = [];
     const summary = [];
@@ -37974,11 +38239,23 @@ function upgradeGoMod(module, data, target, importsAfter, unreadable, isOlder, n
         else
             notes.push(`${goModFile}: kept require ${r.path} ${r.version}: remove it by hand`);
     }
+    const newHere = modules.find(m => m.path === target.path)?.dir;
+    const replacedNew = module.modFile.replace.some(r => r.oldPath === target.path);
     for (const r of module.modFile.replace) {
         const member = familyMember(r.oldPath, target.prefix);
-        if (member && member.modulePath === r.oldPath && isOlder(member.major)) {
-            notes.push(`${goModFile}:${r.line}: kept replace ${r.oldPath}: it applies to the old major; write one for ${target.path} if you still need it`);
+        if (!member || member.modulePath !== r.oldPath || !isOlder(member.major))
+            continue;
+        if (!replacedNew &&
+            newHere !== undefined &&
+            r.oldVersion === '' &&
+            r.newVersion === '' &&
+            resolveDir(module.dir, r.newPath) === newHere) {
+            // DIR now holds the new major: the replace follows it.
+            edits.push(replaceToken(data, r.oldPathSpan, target.path));
+            summary.push(`${goModFile}:${r.line}: replace ${r.oldPath} => ${r.newPath} -> ${target.path} => ${r.newPath}`);
+            continue;
         }
+        notes.push(`${goModFile}:${r.line}: kept replace ${r.oldPath}: it applies to the old major; write one for ${target.path} if you still need it`);
     }
     if (edits.length === 0)
         return undefined;
@@ -38005,7 +38282,7 @@ async function repositoryFiles(dir) {
         const files = await new Git(location.topLevel).workTreeFiles();
         return { root: location.topLevel, files: files.sort() };
     }
-    return { root: abs, files: walk(abs).sort() };
+    return { root: abs, files: walk(abs, '', true).sort() };
 }
 function isDirectory(path) {
     try {
@@ -38015,38 +38292,135 @@ function isDirectory(path) {
         return false;
     }
 }
-/** Every counted file under `root` (no .git, vendor, testdata, _ or . entries), with forward slashes. */
-function walk(root, sub = '') {
+/**
+ * Every counted file under `root` (no .git, vendor, testdata, _ or . entries), with forward slashes;
+ * with `testdata`, the files under testdata/ directories too (the packages an import can name).
+ */
+function walk(root, sub = '', testdata = false) {
     const out = [];
     for (const entry of readdirSync(join(root, sub), { withFileTypes: true })) {
         const rel = sub === '' ? entry.name : `${sub}/${entry.name}`;
         if (entry.isDirectory()) {
-            if (isCountedPath(`${rel}/x`))
-                out.push(...walk(root, rel));
+            const counted = isCountedPath(`${rel}/x`) || (testdata && isTestdataGoFile(`${rel}/x.go`));
+            if (counted)
+                out.push(...walk(root, rel, testdata));
         }
         else if (entry.isFile())
             out.push(rel);
     }
     return out;
 }
-function readAll(root, files) {
+function newReadLog() {
+    return { links: new Map(), notes: [] };
+}
+function readAll(root, files, log = newReadLog()) {
     const out = new Map();
+    let realRoot;
+    try {
+        realRoot = realpathSync(root);
+    }
+    catch {
+        return out;
+    }
+    const requested = new Set(files);
     for (const f of files) {
+        const full = join(root, f);
+        let kind;
         try {
-            out.set(f, readFileSync(join(root, f)));
+            const st = lstatSync(full);
+            kind = st.isSymbolicLink() ? 'link' : st.isFile() ? 'file' : 'other';
         }
         catch {
-            // A file that vanished or cannot be read: the planner sees it as absent.
+            continue; // vanished: the planner sees it as absent
         }
+        if (kind === 'other') {
+            log.notes.push(`${f}: not a regular file (a FIFO, device, socket or directory): not read`);
+            continue;
+        }
+        const real = realPathIn(realRoot, full);
+        if (kind === 'file') {
+            if (real !== f)
+                log.notes.push(`${f}: its directory is a symbolic link: not read`);
+            else
+                readRegular(full, f, out);
+            continue;
+        }
+        if (real === undefined) {
+            log.notes.push(`${f}: a symbolic link that leaves the repository (or names nothing): not read`);
+            continue;
+        }
+        log.links.set(f, real);
+        // The target is read once, under its own path, whether or not it was asked for by name.
+        if (!requested.has(real) && !out.has(real) && !lstatSync(join(root, real)).isSymbolicLink())
+            readRegular(join(root, real), real, out);
     }
     return out;
+}
+/** The repository path `full` resolves to, or undefined when it leaves the repository or names nothing. */
+function realPathIn(realRoot, full) {
+    try {
+        const rel = relative(realRoot, realpathSync(full));
+        if (rel === '' || rel.startsWith(`..${sep}`) || rel === '..' || isAbsolute(rel))
+            return undefined;
+        return rel.split(sep).join('/');
+    }
+    catch {
+        return undefined;
+    }
+}
+/** Reads a regular file without following a link or waiting on a FIFO (type checked again once open). */
+function readRegular(full, key, out) {
+    let fd;
+    try {
+        fd = openSync(full, constants$2.O_RDONLY | constants$2.O_NOFOLLOW | constants$2.O_NONBLOCK);
+        const st = fstatSync(fd);
+        if (!st.isFile())
+            return;
+        const data = Buffer.alloc(st.size);
+        let at = 0;
+        while (at < data.length) {
+            const n = readSync(fd, data, at, data.length - at, at);
+            if (n === 0)
+                break;
+            at += n;
+        }
+        out.set(key, new Uint8Array(data.buffer, data.byteOffset, at));
+    }
+    catch {
+        // Unreadable: the planner sees it as absent.
+    }
+    finally {
+        if (fd !== undefined)
+            closeSync(fd);
+    }
+}
+/** The read log's notes (once each), and one for each link whose target a change rewrites. */
+function readNotes(log, changes) {
+    const changed = new Set(changes.map(c => c.file));
+    const linked = [...log.links]
+        .filter(([, target]) => changed.has(target))
+        .map(([link, target]) => `${link} is a symbolic link to ${target}: ${target} is rewritten, the link is left as it is`);
+    return [...new Set(log.notes), ...linked];
+}
+/** Reads the testdata/ .go files that the read .go files import: go build reads them, so fix moves them. */
+function addImportedTestdata(root, files, goMods, goFiles, log) {
+    const imports = new Set();
+    for (const data of goFiles.values())
+        for (const spec of scanImports(data).imports)
+            imports.add(spec.path);
+    const extra = importedTestdataGoFiles(files, loadModules(goMods), imports).filter(f => !goFiles.has(f));
+    for (const [file, data] of readAll(root, extra, log))
+        goFiles.set(file, data);
 }
 /** Writes each new file next to the old one and renames it over, so a file is never half-written. */
 function writeChanges(root, changes) {
     for (const c of changes) {
         const target = join(root, c.file);
         const temp = `${target}.go-major-gate.tmp`;
-        const mode = statSync(target).mode;
+        const st = lstatSync(target);
+        if (!st.isFile())
+            continue; // never replace a link or a special file by a regular one
+        const mode = st.mode;
         writeFileSync(temp, c.after, { mode });
         renameSync(temp, target);
     }
@@ -38084,17 +38458,24 @@ function report(io, changes, notes, dryRun) {
 }
 async function runFix(options, io) {
     const { root, files } = await repositoryFiles(options.dir);
-    const goMods = readAll(root, goModFiles(files));
+    const log = newReadLog();
+    const goMods = readAll(root, goModFiles(files), log);
     const moduleDir = options.moduleDir ?? ROOT_DIR;
     if (!goMods.has(moduleDir === ROOT_DIR ? 'go.mod' : `${moduleDir}/go.mod`)) {
         const dirs = loadModules(goMods).map(m => m.dir);
         throw new UsageError(`there is no module in ${moduleDir === ROOT_DIR ? 'the repository root' : `${moduleDir}/`}${dirs.length > 0 ? `; use --module with one of: ${dirs.join(', ')}` : ''}`);
     }
     checkSiblingsMajor(options.siblingsMajor);
+    const copyDir = majorCopyTarget(moduleDir, options.major, options.layout);
+    if (copyDir !== undefined && options.siblingsMajor !== undefined)
+        throw new UsageError(`--siblings-major does not apply to a copy into ${copyDir}/: the other modules keep the original; copy each one that should move too`);
+    if (copyDir !== undefined)
+        return runMajorCopy(root, files, goMods, moduleDir, copyDir, options, io);
     // The whole repository's .go files: its other modules' imports of the moved module move too.
-    const goFiles = readAll(root, options.onlyModule ? goFilesOfModule(goMods, files, moduleDir) : files.filter(isGoSourceFile));
+    const goFiles = readAll(root, options.onlyModule ? goFilesOfModule(goMods, files, moduleDir) : files.filter(isGoSourceFile), log);
+    addImportedTestdata(root, files, goMods, goFiles, log);
     const candidates = files.filter(f => referenceFileKind(f) !== undefined);
-    const referenceFiles = readAll(root, candidates.filter(f => !goFiles.has(f)));
+    const referenceFiles = readAll(root, candidates.filter(f => !goFiles.has(f) && !log.links.has(f)), log);
     for (const f of candidates)
         if (goFiles.has(f))
             referenceFiles.set(f, goFiles.get(f));
@@ -38113,7 +38494,7 @@ async function runFix(options, io) {
             ? `module ${move.to} (${move.moduleDir}) is already at major ${options.major}; finishing its imports\n`
             : `module ${move.from} -> ${move.to} (${move.moduleDir})\n`);
     }
-    report(io, plan.changes, plan.notes, options.dryRun);
+    report(io, plan.changes, [...plan.notes, ...readNotes(log, plan.changes)], options.dryRun);
     if (!options.dryRun)
         writeChanges(root, plan.changes);
     listUnsafe(io, plan.unsafe);
@@ -38128,6 +38509,55 @@ async function runFix(options, io) {
         for (const item of todo)
             say(`  - ${item}\n`);
     }
+    return plan.unsafe.length > 0 ? 1 : 0;
+}
+/**
+ * A new major in a major subdirectory: the module's tree copied to `toDir` and fixed there
+ * (src/fix/subdir.ts); the original directory is left as it is. New files are created (--dry-run
+ * prints them as new-file patches).
+ */
+function runMajorCopy(root, files, goMods, moduleDir, toDir, options, io) {
+    const under = moduleDir === ROOT_DIR ? files : files.filter(f => f.startsWith(`${moduleDir}/`));
+    const taken = files.filter(f => f.startsWith(`${toDir}/`));
+    const plan = planMajorCopy({ goMods, files: readAll(root, [...under, ...taken]), moduleDir, major: options.major }, toDir);
+    const say = options.dryRun ? io.stderr : io.stdout;
+    say(`module ${plan.from} (${moduleDir}) -> ${plan.to} (${toDir}, a copy)\n`);
+    const modeOf = (file) => statSync(join(root, file)).mode;
+    const source = (file) => (moduleDir === ROOT_DIR ? '' : `${moduleDir}/`) + file.slice(toDir.length + 1);
+    for (const c of plan.newFiles)
+        for (const line of c.summary)
+            say(`${line}\n`);
+    for (const n of plan.notes)
+        say(`note: ${n}\n`);
+    const n = plan.newFiles.length;
+    say(`${options.dryRun ? 'would create' : 'created'} ${n} file${n > 1 ? 's' : ''} in ${toDir}/${options.dryRun ? ' (dry run: nothing written)' : ''}\n`);
+    if (options.dryRun) {
+        for (const c of plan.newFiles) {
+            const patch = newFilePatch(c, (modeOf(source(c.file)) & 0o111) !== 0);
+            if (patch === undefined)
+                say(`note: ${c.file} is not text: the patch leaves it out, copy it by hand\n`);
+            else
+                io.stdout(patch);
+        }
+    }
+    else {
+        for (const c of plan.newFiles) {
+            mkdirSync(dirname(join(root, c.file)), { recursive: true });
+            writeFileSync(join(root, c.file), c.after, { mode: modeOf(source(c.file)) });
+        }
+    }
+    listUnsafe(io, plan.unsafe);
+    const copyGoMods = new Map(goMods);
+    const copyFiles = new Map(plan.newFiles.map(c => [c.file, c.after]));
+    copyGoMods.set(`${toDir}/go.mod`, copyFiles.get(`${toDir}/go.mod`));
+    const todo = remainingWork({
+        moves: [{ moduleDir: toDir, from: plan.from, to: plan.to }],
+        dependents: [],
+        goMods: copyGoMods,
+        files: copyFiles
+    });
+    if (todo.length > 0)
+        say(`what remains:\n${todo.map(item => `  - ${item}\n`).join('')}`);
     return plan.unsafe.length > 0 ? 1 : 0;
 }
 /** `files` with the contents the changes give them (only those already in the map). */
@@ -38157,8 +38587,10 @@ function textFilesOfMoved(root, files, goMods, moves) {
 async function runUpgrade(options, io) {
     parseUpgradeTarget(options.target); // usage errors before any I/O
     const { root, files } = await repositoryFiles(options.dir);
-    const goMods = readAll(root, goModFiles(files));
-    const goFiles = readAll(root, files.filter(isGoSourceFile));
+    const log = newReadLog();
+    const goMods = readAll(root, goModFiles(files), log);
+    const goFiles = readAll(root, files.filter(isGoSourceFile), log);
+    addImportedTestdata(root, files, goMods, goFiles, log);
     let sourcePackages;
     let sourceModulePath;
     if (options.source !== undefined) {
@@ -38180,7 +38612,7 @@ async function runUpgrade(options, io) {
         ...(sourcePackages ? { sourcePackages } : {}),
         ...(sourceModulePath !== undefined ? { sourceModulePath } : {})
     });
-    report(io, plan.changes, plan.notes, options.dryRun);
+    report(io, plan.changes, [...plan.notes, ...readNotes(log, plan.changes)], options.dryRun);
     if (!options.dryRun)
         writeChanges(root, plan.changes);
     listUnsafe(io, plan.unsafe);
@@ -38193,15 +38625,16 @@ async function runUpgrade(options, io) {
 }
 /**
  * The packages of a module tree: directories (relative, '' for the root) holding a non-test .go
- * file, not inside a nested module, testdata, vendor, or a `.`/`_` directory.
+ * file, not inside a nested module, vendor, or a `.`/`_` directory (testdata/ packages count: an
+ * import can name them).
  */
 function packagesOf(source) {
-    const files = walk(source);
+    const files = walk(source, '', true);
     const nested = new Set(goModFiles(files).map(f => (f === 'go.mod' ? '' : f.slice(0, -'/go.mod'.length))));
     nested.delete('');
     const out = new Set();
     for (const f of files) {
-        if (!f.endsWith('.go') || f.endsWith('_test.go'))
+        if (!isPlannedGoFile(f) || f.endsWith('_test.go'))
             continue;
         const dir = f.includes('/') ? f.slice(0, f.lastIndexOf('/')) : '';
         if ([...nested].some(n => dir === n || dir.startsWith(`${n}/`)))
@@ -38241,7 +38674,7 @@ Output:
 
 Exit status: 0 passed, 1 the gate failed, 2 usage or runtime error.
 `;
-const FIX_USAGE = `Usage: ${TOOL_NAME} fix [DIR] --major N [--module DIR] [--only-module] [--siblings-major N] [--dry-run]
+const FIX_USAGE = `Usage: ${TOOL_NAME} fix [DIR] --major N [--module DIR] [--only-module] [--siblings-major N] [--layout subdirectory] [--dry-run]
 
 Moves a module to major N (1: the unsuffixed path of v0/v1): rewrites its go.mod module line, every
 import of its own packages through another major (all forms; import groups re-sorted as gofmt does),
@@ -38253,6 +38686,9 @@ requires/replaces of its own other majors that nothing imports any more.
                          require or import it are moved with it (require, replace and imports)
   --siblings-major N     also move the other modules whose path carries the old major (contrib/x/v2
                          beside a /v2 root) to major N
+  --layout subdirectory  start major N in a vN/ directory: the module's tree is copied there and the
+                         copy is fixed (a module already in a major subdirectory, v2/, is always
+                         copied to v3/ beside it; the original is left as it is)
   --dry-run              print a unified diff (git apply accepts it) and change nothing
 
 Exit status: 0 done (or nothing to do), 1 some files could not be rewritten (listed; left
@@ -38355,6 +38791,7 @@ async function fix(args, io) {
             module: { type: 'string' },
             'only-module': { type: 'boolean', default: false },
             'siblings-major': { type: 'string' },
+            layout: { type: 'string' },
             'dry-run': { type: 'boolean', default: false },
             help: { type: 'boolean', short: 'h' }
         }
@@ -38368,6 +38805,8 @@ async function fix(args, io) {
     const siblingsMajor = values['siblings-major'];
     if (siblingsMajor !== undefined && !/^v?[1-9][0-9]*$/.test(siblingsMajor))
         throw new UsageError(`--siblings-major must be a whole number >= 1, got "${siblingsMajor}"`);
+    if (values.layout !== undefined && values.layout !== 'subdirectory')
+        throw new UsageError(`--layout takes "subdirectory" (start the new major in a vN/ directory), got "${values.layout}"`);
     if (values.major === undefined)
         throw new UsageError('fix needs --major N (the major to move to)');
     if (!/^v?[0-9]+$/.test(values.major) || !/^[1-9]/.test(values.major.replace(/^v/, ''))) {
@@ -38378,6 +38817,7 @@ async function fix(args, io) {
         major: Number(values.major.replace(/^v/, '')),
         dryRun: Boolean(values['dry-run']),
         onlyModule: Boolean(values['only-module']),
+        ...(values.layout !== undefined ? { layout: 'subdirectory' } : {}),
         ...(siblingsMajor !== undefined ? { siblingsMajor: Number(siblingsMajor.replace(/^v/, '')) } : {}),
         ...(values.module !== undefined ? { moduleDir: normalizeDir(values.module) } : {})
     }, io);

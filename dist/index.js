@@ -35216,6 +35216,46 @@ function isCountedPath(file) {
 function isGoSourceFile(file) {
     return file.endsWith('.go') && isCountedPath(file);
 }
+/**
+ * Whether `file` is a .go file that isCountedPath drops only for a `testdata` directory element:
+ * the go command builds such a package when an import path names it (`go build` reads it then),
+ * though `./...` never matches it.
+ */
+function isTestdataGoFile(file) {
+    if (!file.endsWith('.go') || isCountedPath(file))
+        return false;
+    const elements = file.split('/');
+    const name = elements.pop();
+    return (elements.includes('testdata') &&
+        isCountedPath(name) &&
+        elements.every(e => e === 'testdata' || isCountedPath(`${e}/x`)));
+}
+/**
+ * Whether a .go file handed to a planner is one of a module's: counted, or under `testdata/` (the
+ * caller passes only the testdata packages that the module imports, importedTestdataGoFiles).
+ */
+function isPlannedGoFile(file) {
+    return isGoSourceFile(file) || isTestdataGoFile(file);
+}
+/**
+ * The .go files under `testdata/` whose package directory one of `imports` names, by the import
+ * path of its module (the innermost of `modules` holding it): those packages are part of the build.
+ */
+function importedTestdataGoFiles(files, modules, imports) {
+    const candidates = files.filter(isTestdataGoFile);
+    if (candidates.length === 0)
+        return [];
+    const wanted = new Set(imports);
+    const owner = fileOwnerIndex(modules);
+    return candidates.filter(f => {
+        const module = owner(f);
+        if (module?.path === undefined)
+            return false;
+        const dir = dirOf(f);
+        const rel = module.dir === ROOT_DIR ? dir : dir.slice(module.dir.length + 1);
+        return wanted.has(`${module.path}/${rel}`);
+    });
+}
 /** Whether a file is named exactly `go.mod`. */
 function isGoModName(file) {
     return file === 'go.mod' || file.endsWith('/go.mod');
@@ -36858,7 +36898,9 @@ const IMPORT_LINE = /^\s*import\s+(?:[A-Za-z_][A-Za-z0-9_]*\s+|[._]\s+)?"/;
 const IMPORT_SPEC = /^\s*(?:[A-Za-z_][A-Za-z0-9_]*\s+|[._]\s+)?"/;
 const IMPORT_BLOCK_OPEN = /^\s*import\s*\(\s*(?:\/\/.*)?$/;
 const LDFLAGS_X = /-X(?:\s+|=)["']?$/;
-const PKG_GO_DEV = /pkg\.go\.dev\/(badge\/)?$/i;
+// Documentation sites that take an import path after the host: pkg.go.dev (links and badges) and the
+// older godoc.org and its successor godocs.io (their badges are `?status.svg` after the path).
+const PKG_GO_DEV = /(?:pkg\.go\.dev|godoc\.org|godocs\.io)\/(badge\/)?$/i;
 /**
  * Finds the references of one file. `modules` are every module of the repository (a path that
  * belongs to any of them is never stale); `document` is the file's whole text when needsWholeText.
@@ -36965,11 +37007,13 @@ function mentionsIn(kind, text, prefixes, state) {
                 continue;
             token = token.slice(0, dot);
         }
-        else if (context === 'pkg.go.dev' && PKG_GO_DEV.exec(before)?.[1]) {
-            if (!token.endsWith('.svg'))
-                continue;
+        else if (context === 'pkg.go.dev' && PKG_GO_DEV.exec(before)?.[1] && token.endsWith('.svg')) {
+            // A badge names the path with or without `.svg`: the image is the same.
             token = token.slice(0, -'.svg'.length);
         }
+        // An HTML comment's close (`path-->`) ends the path: `-` is a path character, `-->` never is.
+        if (line.startsWith('>', end) && token.endsWith('--'))
+            token = token.replace(/-+$/, '');
         // A package pattern's `/...` and a sentence's final dot are not part of the path.
         token = token.replace(/\/\.\.\.$/, '').replace(/[./]+$/, '');
         const after = line.slice(start + token.length);
@@ -37088,7 +37132,7 @@ function codePoints(s) {
 /**
  * Files other than Go imports that name an older major's path of a checked module: a .proto
  * `go_package`, buf's go_package settings, `go get`/`go install` lines, import lines in Markdown code
- * fences, pkg.go.dev links, `-X` linker flags and go command arguments in build files, //go:generate
+ * fences, pkg.go.dev, godoc.org and godocs.io links, `-X` linker flags and go command arguments in build files, //go:generate
  * lines (src/go/module/references.ts says exactly where). Users of the new major who follow them get the old
  * one, or a build that stamps a variable that no longer exists. A path that belongs to another module
  * of the repository is never stale.
@@ -37122,7 +37166,7 @@ const WHERE = {
     'go-command': 'in a go command',
     ldflags: 'in an -X linker flag',
     import: 'in an import in a code fence',
-    'pkg.go.dev': 'in a pkg.go.dev link',
+    'pkg.go.dev': 'in a documentation link (pkg.go.dev, godoc.org, godocs.io)',
     'go:generate': 'in a //go:generate command'
 };
 function message$1(ref) {
@@ -47911,7 +47955,7 @@ async function gatherSnapshot(options) {
         : undefined;
     // Asked before the tree is read, so that every file read whole is hashed (one small cat-file).
     const baseModulesBefore = await baseModulePaths?.catch(() => undefined);
-    await tree.read({ whole: goModPaths, headers: goSources }, {
+    const callbacks = {
         onFile(path, data, error) {
             if (data) {
                 goMods.set(path, data);
@@ -47954,7 +47998,14 @@ async function gatherSnapshot(options) {
             if (found.length > 0)
                 generateLines.set(path, found);
         }
-    });
+    };
+    await tree.read({ whole: goModPaths, headers: goSources }, callbacks);
+    // Second pass: the testdata/ packages that a counted file imports are built too (their headers).
+    const testdata = listed.some(isTestdataGoFile)
+        ? importedTestdataGoFiles(listed, loadModules(goMods), importPathsOf(goFiles))
+        : [];
+    if (testdata.length > 0)
+        await tree.read({ whole: [], headers: testdata.filter(isKnown) }, { ...callbacks, onWholeDone: undefined });
     headersRead();
     const snapshot = {
         files,
@@ -48128,6 +48179,14 @@ function githubRepositoryFromRemote(url) {
         return undefined;
     const m = /^(?:https?:\/\/(?:[^@/]+@)?github\.com\/|ssh:\/\/git@github\.com\/|git@github\.com:)([^/]+)\/([^/]+?)(?:\.git)?\/?$/.exec(url);
     return m ? `${m[1]}/${m[2]}` : undefined;
+}
+/** Every import path the scanned headers name. */
+function importPathsOf(goFiles) {
+    const out = new Set();
+    for (const scan of goFiles.values())
+        for (const spec of scan.imports)
+            out.add(spec.path);
+    return out;
 }
 
 // Only new findings on a pull request: the merge base of the base and the head is checked too, and
@@ -72708,6 +72767,73 @@ function charIndex(text, byte) {
     return i;
 }
 
+// The major-subdirectory layout's rules for fix (https://go.dev/blog/v2-go-modules), used while a
+// module is planned (plan.ts) and while a copy is made (subdir.ts): which major a directory holds,
+// when fix refuses, and how a copy's own imports read. Pure.
+/** The major a module directory's last element names (`v3` → 3), or undefined when it names none. */
+function directoryMajor(moduleDir) {
+    const last = moduleDir.split('/').pop();
+    return moduleDir !== '.' && isMajorDirName(last) ? Number(last.slice(1)) : undefined;
+}
+/** The directory that holds major `major` beside the major subdirectory `moduleDir` (`v2` → `v3`). */
+function siblingMajorDir(moduleDir, major) {
+    const parts = moduleDir.split('/');
+    parts[parts.length - 1] = `v${major}`;
+    return parts.join('/');
+}
+/**
+ * Refuses (UsageError, exit 2) to move a module in a major subdirectory `vK/` to another major than K:
+ * the result would not fit its directory, and the old major's retractions would be lost. The message
+ * says how to start the new major instead.
+ */
+function refuseInPlaceMajorDirectory(moduleDir, from, to, major) {
+    const dirMajor = directoryMajor(moduleDir);
+    if (dirMajor === undefined || dirMajor === major)
+        return;
+    const where = `${moduleDir}/ is a major subdirectory (it can only hold major v${dirMajor}, now ${from})`;
+    if (major === 1) {
+        throw new UsageError(`${where}: fix does not rewrite it in place into ${to}; the v0/v1 module lives in the directory above it`);
+    }
+    const target = siblingMajorDir(moduleDir, major);
+    throw new UsageError(`${where}: fix does not rewrite it in place into ${to} (check would report module-location, and its go.mod's retractions of v${dirMajor} would be lost). Start the new major beside it, as https://go.dev/blog/v2-go-modules describes: copy ${moduleDir}/ to ${target}/ (cp -R ${moduleDir} ${target}), then run fix --module ${target} --major ${major}`);
+}
+/**
+ * Whether `moduleDir` is a copy being made into a new major subdirectory: it is named for the
+ * target major, and its go.mod still declares another path (`v5/go.mod` with the root's path).
+ */
+function isMajorDirectoryCopy(moduleDir, from, to, major) {
+    return from !== to && directoryMajor(moduleDir) === major;
+}
+/**
+ * The new path of an import in a copy (isMajorDirectoryCopy) that names the copy's old path `from`:
+ * its packages are the copy's own, though another module (the original) declares the same path. An
+ * import owned by a module nested under that path (`R/v2/tools`) is left alone.
+ */
+function copyOwnImport(importPath, module, from, to, importOwner) {
+    const member = familyMember(importPath, module.prefix);
+    if (!member || member.modulePath !== from)
+        return undefined;
+    const owner = importOwner(importPath);
+    // A module under the old path (`R/v2/tools`) is another module; one above it (the v1 root, which
+    // seems to hold `v2/` once the original's go.mod is set aside) is not.
+    if (owner?.path !== undefined && owner !== module && owner.path.startsWith(`${from}/`))
+        return undefined;
+    return to + importPath.slice(from.length);
+}
+/**
+ * The go.mod files a copy's fix reads: without the original's (the other go.mod that declares the
+ * copy's old path `from`). The old path is then nobody else's, so the copy's own imports and
+ * references of it read as the copy's stale ones, as stale-self-import and stale-reference see them
+ * once the copy has its new path.
+ */
+function withoutOriginal(goMods, moduleDir, from) {
+    const out = new Map(goMods);
+    for (const m of loadModules(goMods))
+        if (m.path === from && m.dir !== moduleDir)
+            out.delete(m.goModFile);
+    return out;
+}
+
 // `fix`: move a module of the repository to another major. Pure: file contents in, new contents out.
 //
 // What is rewritten, for the one module in scope:
@@ -72760,6 +72886,8 @@ function planFix(input) {
     const to = pathForMajor(old.prefix, major === 1 ? (from.startsWith('gopkg.in/') ? '1' : '') : String(major));
     plan.from = from;
     plan.to = to;
+    refuseInPlaceMajorDirectory(moduleDir, from, to, major);
+    const copy = isMajorDirectoryCopy(moduleDir, from, to, major);
     // The go.mod with its new module line; the rest of it is settled after the imports.
     const goModEdits = [];
     const goModSummary = [];
@@ -72767,7 +72895,7 @@ function planFix(input) {
         goModEdits.push(replaceToken(goModData, modFile.module.pathSpan, to));
         goModSummary.push(`module ${from} -> ${to}`);
     }
-    const newGoMods = new Map(goMods);
+    const newGoMods = copy ? withoutOriginal(goMods, moduleDir, from) : new Map(goMods);
     newGoMods.set(goModFile, applyByteEdits(goModData, goModEdits));
     const modules = loadModules(newGoMods);
     const module = modules.find(m => m.dir === moduleDir);
@@ -72776,6 +72904,11 @@ function planFix(input) {
     // The imports to rewrite: those stale-self-import reports; and, going back to the unsuffixed path,
     // those of the path left (which a v0/v1 module would take for its own `vN/…` directories).
     const rewriteImport = (p) => {
+        if (copy)
+            return copyOwnImport(p, module, from, to, importOwner) ?? staleOrNot(p);
+        return staleOrNot(p);
+    };
+    const staleOrNot = (p) => {
         const stale = staleImport(p, module, importOwner, nestedFamilies(modules))?.corrected;
         if (stale !== undefined || module.pathMajorDigits !== '' || from === to)
             return stale;
@@ -72808,7 +72941,7 @@ function planFix(input) {
 /** Rewrites the imports of every .go file `module` owns into `plan`; returns each readable file's imports after. */
 function rewriteGoFiles(input, plan, module, fileOwner, prefix, rewriteImport) {
     const importsAfter = new Map();
-    const files = [...input.goFiles.keys()].filter(f => isGoSourceFile(f) && fileOwner(f) === module).sort();
+    const files = [...input.goFiles.keys()].filter(f => isPlannedGoFile(f) && fileOwner(f) === module).sort();
     for (const file of files) {
         const data = input.goFiles.get(file);
         const result = rewriteGoFile(data, rewriteImport);
@@ -73036,6 +73169,9 @@ async function patchForReport(report, tree, files, goMods) {
         const referenceFiles = pick(referencePaths);
         for (const [path, data] of goFiles)
             referenceFiles.set(path, data);
+        // A major subdirectory is never moved in place (src/fix/subdir.ts): no patch for it.
+        if (directoryMajor(target.dir) !== undefined && directoryMajor(target.dir) !== target.major)
+            continue;
         const plan = planFix({ goMods, goFiles, moduleDir: target.dir, major: target.major, referenceFiles });
         changes.push(...plan.changes);
         unsafe.push(...plan.unsafe);
