@@ -82,4 +82,14 @@ describe('a module path naming another repository, asked of GitHub', () => {
     expect(api.requestsFor('repos/get').map(r => r.status)).toEqual([404]);
     expect(run.code).toBe(1);
   });
+
+  test('a failed request (451, a repository blocked for legal reasons): judged without GitHub, as the CLI does', async () => {
+    api.inject('repos/get', { kind: 'status', status: 451 });
+    const { run, finding } = await dispatch();
+    expect(finding.severity).toBe('error');
+    expect(finding.message).toContain("consumers who fetch this path will get the other repository's code");
+    expect(finding.message).not.toContain('GitHub knows');
+    expect(run.stdout).toContain('could not ask GitHub whether old/r redirects to o/r');
+    expect(run.code).toBe(1);
+  });
 });

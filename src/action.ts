@@ -471,10 +471,11 @@ async function askRedirects(
   api: ApiState
 ): Promise<Map<string, string | null>> {
   return lookUpRepositories(octokit, otherRepositoriesNamed(snapshot.goMods, repository), (named, error) => {
-    if (api.rateLimited(error)) return;
+    if (api.rateLimited(error)) return true;
     core.info(
       `go-major-gate: could not ask GitHub whether ${named} redirects to ${repository} (${describeHttpError(error).message}); module-path-repository judges without it`
     );
+    return false;
   });
 }
 

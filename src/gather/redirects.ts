@@ -33,7 +33,8 @@ export function otherRepositoriesNamed(
 export async function lookUpRepositories(
   octokit: Octokit,
   named: readonly string[],
-  failed: (repository: string, error: unknown) => void
+  /** Told each request that failed otherwise than 404; returning true stops asking (a rate limit). */
+  failed: (repository: string, error: unknown) => boolean
 ): Promise<Map<string, string | null>> {
   const answers = new Map<string, string | null>();
   for (const repository of named) {
@@ -43,7 +44,7 @@ export async function lookUpRepositories(
       answers.set(repository, data.full_name);
     } catch (error) {
       if ((error as { status?: number }).status === 404) answers.set(repository, null);
-      else failed(repository, error);
+      else if (failed(repository, error)) break;
     }
   }
   return answers;
