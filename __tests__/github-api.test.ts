@@ -78,7 +78,7 @@ beforeEach(() => {
 });
 
 describe('slices', () => {
-  it('come from @octokit/openapi and cover the seven operations', () => {
+  it('come from @octokit/openapi and cover the eight operations', () => {
     expect(slices.source).toMatchObject({ package: '@octokit/openapi', version: '23.0.2' });
     expect(Object.keys(slices.operations).sort()).toEqual(
       [
@@ -88,9 +88,30 @@ describe('slices', () => {
         'checks/update',
         'pulls/create-review',
         'pulls/list-files',
+        'repos/get',
         'repos/list-tags'
       ].sort()
     );
+  });
+});
+
+describe('repositories', () => {
+  it('a renamed repository answers 301 to the current one, which Octokit follows; the answer fits the schema', async () => {
+    gh.renames.set('former/widget', `${OWNER}/${REPO}`);
+    try {
+      const { data } = await octokit.rest.repos.get({ owner: 'former', repo: 'widget' });
+      expect(data.full_name).toBe(`${OWNER}/${REPO}`);
+      expect(responseErrors('repos/get', data)).toEqual([]);
+      expect(gh.requests.map(r => [r.path, r.status])).toEqual([
+        ['/repos/former/widget', 301],
+        [`/repos/${OWNER}/${REPO}`, 200]
+      ]);
+      await expect(octokit.rest.repos.get({ owner: 'nobody', repo: 'widget' })).rejects.toMatchObject({
+        status: 404
+      });
+    } finally {
+      gh.renames.clear();
+    }
   });
 });
 
@@ -510,11 +531,15 @@ describe('protocol', () => {
     });
     expect(bearer.status).toBe(200);
 
-    await expect(octokit.rest.repos.get({ owner: OWNER, repo: REPO })).rejects.toMatchObject({ status: 404 });
+    await expect(
+      octokit.rest.repos.getBranch({ owner: OWNER, repo: REPO, branch: 'main' })
+    ).rejects.toMatchObject({
+      status: 404
+    });
     expect(gh.requests.at(-1)).toMatchObject({
       operationId: undefined,
       method: 'GET',
-      path: `/repos/${OWNER}/${REPO}`,
+      path: `/repos/${OWNER}/${REPO}/branches/main`,
       status: 404
     });
     expect(gh.requests.map(r => r.status)).toEqual([401, 401, 200, 404]);

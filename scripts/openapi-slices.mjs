@@ -22,7 +22,8 @@ export const OPERATION_IDS = [
   'pulls/create-review',
   'pulls/list-files',
   'checks/list-for-ref',
-  'checks/get'
+  'checks/get',
+  'repos/get'
 ];
 
 const KEEP_DESCRIPTION = /required|maximum|only support|omit this|limits the number/i;

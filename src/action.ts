@@ -20,6 +20,7 @@ import {
   type NeededCommit
 } from './gather/history.js';
 import { gatherSnapshot, markAddedLines, type Gathered } from './gather/snapshot.js';
+import { lookUpRepositories, otherRepositoriesNamed } from './gather/redirects.js';
 import { GitTree } from './gather/tree.js';
 import {
   checkRunAnnotations,
@@ -184,6 +185,8 @@ export async function runAction(
   });
   const { snapshot, tree } = gathered;
   if (missingHistory.length > 0) snapshot.missingHistory = missingHistory;
+  if (octokit && env.repository && api.usable())
+    snapshot.repositoryRedirects = await askRedirects(octokit, snapshot, env.repository, api);
   const config = await readConfig(
     inputs.config ? { kind: 'tree', path: normalizeDir(inputs.config), required: true } : DEFAULT_CONFIG,
     tree,
@@ -458,6 +461,22 @@ async function tagsOrApiFallback(
     );
     return undefined;
   }
+}
+
+/** Whether the other repositories the module paths name redirect here (module-path-repository). */
+async function askRedirects(
+  octokit: Octokit,
+  snapshot: Snapshot,
+  repository: string,
+  api: ApiState
+): Promise<Map<string, string | null>> {
+  return lookUpRepositories(octokit, otherRepositoriesNamed(snapshot.goMods, repository), (named, error) => {
+    if (api.rateLimited(error)) return true;
+    core.info(
+      `go-major-gate: could not ask GitHub whether ${named} redirects to ${repository} (${describeHttpError(error).message}); module-path-repository judges without it`
+    );
+    return false;
+  });
 }
 
 interface ReportFiles {

@@ -18,6 +18,8 @@ import { pathMajorDigits, splitPathVersion } from './go/module/modpath.js';
 import { majorDigits, releaseVersionProblem } from './go/module/version.js';
 import type { GoFile, RuleContext, Target } from './rules/context.js';
 import { rules } from './rules/index.js';
+import { latestOwnRelease } from './rules/module-path-major.js';
+import { compareMajors } from './go/module/majors.js';
 import { applyLocalModules } from './rules/local-modules.js';
 import { assumedPackageName, compareApis, summarizeChanges } from './go/api/diff.js';
 import type { ApiChange } from './go/api/model.js';
@@ -153,7 +155,7 @@ export function resolveTargets(
   intent: Intent,
   modules: Module[],
   snapshot: Pick<Snapshot, 'baseGoMods'> &
-    Partial<Pick<Snapshot, 'unreadable'>> & { files?: readonly string[] }
+    Partial<Pick<Snapshot, 'unreadable' | 'tags'>> & { files?: readonly string[] }
 ): Target[] {
   // Directories whose go.mod exists but could not be read: a tag there maps to no known module.
   const unknown = unknownModuleDirs(snapshot.unreadable?.keys() ?? []);
@@ -175,7 +177,7 @@ export function resolveTargets(
     case 'consistency':
       return modules.map(module => ({ mode: 'consistency', source: intent.source, module }));
     case 'pull-request':
-      return modules.map(module => pullRequestTarget(module, intent.source, snapshot));
+      return modules.map(module => pullRequestTarget(module, modules, intent.source, snapshot));
   }
 }
 
@@ -253,18 +255,27 @@ export function spelledMajor(version: string): string | undefined {
   return /^v(0|[1-9][0-9]*)(?=[.+-]|$)/.exec(version)?.[1];
 }
 
-/** A pull request bumps a module's major when its go.mod's suffix differs from the base's. */
+/**
+ * A pull request bumps a module's major when its go.mod's suffix differs from the base's, to a major
+ * higher than the module's latest release. A move to a lower major (`/v3` back to no suffix with v3.x
+ * released) is no bump: it stays a consistency check, where module-path-major reports it.
+ */
 function pullRequestTarget(
   module: Module,
+  modules: readonly Module[],
   source: TargetSource,
-  snapshot: Pick<Snapshot, 'baseGoMods'>
+  snapshot: Pick<Snapshot, 'baseGoMods'> & Partial<Pick<Snapshot, 'tags'>>
 ): Target {
   const base = snapshot.baseGoMods?.get(module.goModFile);
   const basePath = base ? modulePath(base) : '';
   if (basePath && module.path !== undefined) {
     const before = splitPathVersion(basePath);
     const beforeMajor = before.ok ? pathMajorDigits(before.pathMajor) : '';
-    if (before.ok && beforeMajor !== module.pathMajorDigits) {
+    if (
+      before.ok &&
+      beforeMajor !== module.pathMajorDigits &&
+      !belowLatestRelease(module, modules, snapshot)
+    ) {
       const major = module.pathMajorDigits === '' ? '1' : module.pathMajorDigits;
       // The bump proposes the major's first version that its go.mod does not retract.
       const version = skipRetracted(
@@ -276,6 +287,16 @@ function pullRequestTarget(
     }
   }
   return { mode: 'consistency', source, module };
+}
+
+/** Whether the module's path says a lower major than its latest release. */
+function belowLatestRelease(
+  module: Module,
+  modules: readonly Module[],
+  snapshot: Partial<Pick<Snapshot, 'tags'>>
+): boolean {
+  const latest = snapshot.tags ? latestOwnRelease(module, snapshot.tags, modules) : undefined;
+  return latest !== undefined && compareMajors(majorDigits(latest.version), module.pathMajorDigits) > 0;
 }
 
 export function normalizeDir(dir: string): string {

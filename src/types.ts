@@ -105,6 +105,14 @@ export interface Snapshot {
   baseGoMods?: Map<string, Uint8Array>;
   /** go.mod files at each module's latest release (its tag prefix, any major), keyed by path. */
   releasedGoMods?: Map<string, Uint8Array>;
+  /** The module path each go.mod declared at every release of its tag prefix (any major), keyed by path. */
+  releasedPaths?: Map<string, ReleasedPath[]>;
+  /**
+   * What GitHub answered for each other repository a github.com module path names (`GET /repos/OLD/NAME`,
+   * asked by the action): the repository's current `owner/name` (after a rename's redirect), or null
+   * when GitHub knows none. Absent when nobody asked (the CLI).
+   */
+  repositoryRedirects?: Map<string, string | null>;
   /** Lines added by the pull request, per file. */
   addedLines?: Map<string, Set<number>>;
   /** The clone is shallow: tags and history may be missing, so release-order rules may not see them. */
@@ -117,6 +125,13 @@ export interface Snapshot {
   /** GitHub repository being released, `owner/name`. */
   repository?: string;
   stats: { files: number; bytes: number };
+}
+
+/** The module path a go.mod declared at one release. */
+export interface ReleasedPath {
+  tag: string;
+  version: string;
+  path: string;
 }
 
 /** Something the check needed from git history that the clone lacks (gather/history.ts). */

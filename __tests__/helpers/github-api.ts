@@ -326,6 +326,10 @@ export class FakeGitHub {
   readonly reviews: ReviewState[] = [];
   tags: { name: string; commit: string }[] = [];
   pullFiles: { filename: string; status: string; patch?: string }[] = [];
+  /** Other repositories that exist (`owner/name`); the one of the options always does. */
+  repositories: string[] = [];
+  /** Renamed repositories, former `owner/name` -> current: GitHub answers 301 to the current one. */
+  renames = new Map<string, string>();
 
   private readonly faults = new Map<string, Fault[]>();
   private nextId = 4000;
@@ -461,11 +465,13 @@ export class FakeGitHub {
       record.schemaErrors = [...new Set(errors)];
 
       const fault = this.takeFault(route.operationId);
+      // GET /repos/{owner}/{repo} answers for any repository (the action asks about other names).
       const wrongRepo =
-        (this.options.owner !== undefined &&
+        route.operationId !== 'repos/get' &&
+        ((this.options.owner !== undefined &&
           pathParams.owner?.toLowerCase() !== this.options.owner.toLowerCase()) ||
-        (this.options.repo !== undefined &&
-          pathParams.repo?.toLowerCase() !== this.options.repo.toLowerCase());
+          (this.options.repo !== undefined &&
+            pathParams.repo?.toLowerCase() !== this.options.repo.toLowerCase()));
       if (fault && fault.kind !== 'delay' && fault.kind !== 'applied-then') {
         answer = this.faultAnswer(fault);
       } else {
@@ -609,6 +615,35 @@ export class FakeGitHub {
         const listed = this.page(url, params, runs, r => this.checkRunJson(owner, repo, r, {}));
         return { ...listed, body: { total_count: runs.length, check_runs: listed.body } };
       }
+      case 'repos/get': {
+        const asked = `${owner}/${repo}`.toLowerCase();
+        const renamed = [...this.renames].find(([from]) => from.toLowerCase() === asked)?.[1];
+        if (renamed) {
+          // GitHub's answer for a renamed repository: a 301 to the current one, which clients follow.
+          const location = `${this.url}/repos/${renamed}`;
+          return {
+            status: 301,
+            headers: { location },
+            body: {
+              message: 'Moved Permanently',
+              url: location,
+              documentation_url: `${DOCS}/guides/best-practices-for-using-the-rest-api#follow-redirects`
+            }
+          };
+        }
+        const own = `${this.options.owner ?? 'o'}/${this.options.repo ?? 'r'}`;
+        const found = [own, ...this.repositories].find(r => r.toLowerCase() === asked);
+        if (!found)
+          return {
+            status: 404,
+            body: {
+              message: 'Not Found',
+              documentation_url: `${DOCS}/repos/repos#get-a-repository`,
+              status: '404'
+            }
+          };
+        return { status, body: this.repositoryJson(found) };
+      }
       case 'repos/list-tags':
         return this.page(url, params, this.tags, t => ({
           name: t.name,
@@ -673,6 +708,105 @@ export class FakeGitHub {
       default:
         return { status: 501, body: { message: `stand-in has no answer for ${route.operationId}` } };
     }
+  }
+
+  /** A repository's JSON as GET /repos/{owner}/{repo} answers it (the fields its schema requires). */
+  private repositoryJson(fullName: string): Record<string, unknown> {
+    const [owner, name] = fullName.split('/') as [string, string];
+    const api = `${this.url}/repos/${fullName}`;
+    const urls = Object.fromEntries(
+      [
+        'archive',
+        'assignees',
+        'blobs',
+        'branches',
+        'collaborators',
+        'comments',
+        'commits',
+        'compare',
+        'contents',
+        'contributors',
+        'deployments',
+        'downloads',
+        'events',
+        'forks',
+        'git_commits',
+        'git_refs',
+        'git_tags',
+        'hooks',
+        'issue_comment',
+        'issue_events',
+        'issues',
+        'keys',
+        'labels',
+        'languages',
+        'merges',
+        'milestones',
+        'notifications',
+        'pulls',
+        'releases',
+        'stargazers',
+        'statuses',
+        'subscribers',
+        'subscription',
+        'tags',
+        'teams',
+        'trees'
+      ].map(k => [`${k}_url`, `${api}/${k.replace(/_/g, '/')}`])
+    );
+    const counts = Object.fromEntries(
+      [
+        'forks',
+        'forks_count',
+        'open_issues',
+        'open_issues_count',
+        'size',
+        'stargazers_count',
+        'watchers',
+        'watchers_count',
+        'network_count',
+        'subscribers_count'
+      ].map(k => [k, 0])
+    );
+    const flags = Object.fromEntries(
+      [
+        'fork',
+        'private',
+        'has_issues',
+        'has_projects',
+        'has_wiki',
+        'has_pages',
+        'has_discussions',
+        'archived',
+        'disabled'
+      ].map(k => [k, k.startsWith('has_')])
+    );
+    const now = new Date().toISOString();
+    return {
+      ...urls,
+      ...counts,
+      ...flags,
+      id: 1296269,
+      node_id: Buffer.from(`Repository:${fullName}`).toString('base64'),
+      name,
+      full_name: fullName,
+      owner: { login: owner, id: 1, type: 'User', site_admin: false },
+      description: null,
+      url: api,
+      html_url: `${HTML}/${fullName}`,
+      clone_url: `${HTML}/${fullName}.git`,
+      git_url: `git://github.com/${fullName}.git`,
+      ssh_url: `git@github.com:${fullName}.git`,
+      svn_url: `${HTML}/${fullName}`,
+      mirror_url: null,
+      homepage: null,
+      language: 'Go',
+      license: null,
+      default_branch: 'main',
+      pushed_at: now,
+      created_at: now,
+      updated_at: now
+    };
   }
 
   private applyCheckRun(run: CheckRunState, body: Record<string, unknown>): void {

@@ -73,7 +73,7 @@ export async function gatherApiComparisons(
   let targets: Target[];
   try {
     const baseGoMods = await inputs.base?.goMods;
-    targets = resolveTargets(intent, modules, baseGoMods ? { baseGoMods } : {});
+    targets = resolveTargets(intent, modules, { tags: inputs.tags, ...(baseGoMods ? { baseGoMods } : {}) });
   } catch {
     return []; // the analysis reports the bad request itself
   }

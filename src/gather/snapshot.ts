@@ -12,7 +12,8 @@ import {
   tagPrefixOf,
   importedTestdataGoFiles,
   isTestdataGoFile,
-  loadModules
+  loadModules,
+  type Release
 } from '../go/module/layout.js';
 import { modulePath } from '../go/module/modfile.js';
 import { moduleMove, movedBackBlobId, type ModuleMove } from '../go/module/rewrite.js';
@@ -24,7 +25,7 @@ import {
   referencePatterns,
   type ReferenceLine
 } from '../go/module/references.js';
-import type { ApiComparison, GoFileInfo, Intent, Snapshot, Tag } from '../types.js';
+import type { ApiComparison, GoFileInfo, Intent, ReleasedPath, Snapshot, Tag } from '../types.js';
 import { markNewFindings, type Report } from '../analyze.js';
 import { gatherApiComparisons } from './api.js';
 import { UsageError } from '../errors.js';
@@ -225,7 +226,9 @@ export async function gatherSnapshot(options: GatherOptions): Promise<Gathered> 
   const { lines: referenceLines, documents: referenceDocuments } = await (references ?? startReferences());
   snapshot.referenceLines = referenceLines;
   snapshot.referenceDocuments = referenceDocuments;
-  snapshot.releasedGoMods = await releasedGoMods;
+  const released = await releasedGoMods;
+  snapshot.releasedGoMods = released.latest;
+  snapshot.releasedPaths = released.paths;
   if (shallow) snapshot.shallow = true;
   const comparisons = apiComparisons ?? startApiComparisons();
   if (comparisons) snapshot.apiComparisons = await comparisons;
@@ -377,14 +380,28 @@ async function readReleasedGoMods(
   git: Git,
   goModPaths: readonly string[],
   tags: readonly Tag[]
-): Promise<Map<string, Uint8Array>> {
-  const wanted: { goModFile: string; commit: string }[] = [];
+): Promise<{ latest: Map<string, Uint8Array>; paths: Map<string, ReleasedPath[]> }> {
+  // Every release of each go.mod's prefix is read (one cat-file process for all): module-path-repository
+  // asks whether any earlier release declared a path; the latest release's bytes are kept whole.
+  const wanted: { goModFile: string; commit: string; release: Release }[] = [];
+  const latestCommit = new Map<string, string>();
   for (const goModFile of goModPaths) {
     const releases = releasesWithPrefix(tags, tagPrefixOf(dirOf(goModFile)));
-    const latest = releases[releases.length - 1];
-    if (latest) wanted.push({ goModFile, commit: latest.commit });
+    for (const release of releases) wanted.push({ goModFile, commit: release.commit, release });
+    const last = releases[releases.length - 1];
+    if (last) latestCommit.set(goModFile, last.commit);
   }
-  return readGoModsAt(git, wanted);
+  const latest = new Map<string, Uint8Array>();
+  const paths = new Map<string, ReleasedPath[]>();
+  await readEachGoModAt(git, wanted, (w, data) => {
+    if (latestCommit.get(w.goModFile) === w.commit) latest.set(w.goModFile, data);
+    const path = modulePath(data);
+    if (!path) return;
+    let list = paths.get(w.goModFile);
+    if (!list) paths.set(w.goModFile, (list = []));
+    list.push({ tag: w.release.tag, version: w.release.version, path });
+  });
+  return { latest, paths };
 }
 
 /** Each go.mod file at its commit (those that exist there), from one cat-file process. */
@@ -393,18 +410,27 @@ async function readGoModsAt(
   wanted: readonly { goModFile: string; commit: string }[]
 ): Promise<Map<string, Uint8Array>> {
   const out = new Map<string, Uint8Array>();
+  await readEachGoModAt(git, wanted, (w, data) => out.set(w.goModFile, data));
+  return out;
+}
+
+/** Calls `found` for each go.mod file that exists at its commit, from one cat-file process. */
+async function readEachGoModAt<W extends { goModFile: string; commit: string }>(
+  git: Git,
+  wanted: readonly W[],
+  found: (w: W, data: Uint8Array) => void
+): Promise<void> {
   let next = 0;
   // cat-file --batch reads one name a line: a path holding a newline would be two requests.
   wanted = wanted.filter(w => !w.goModFile.includes('\n'));
   await git.readObjects(
     wanted.map(w => `${w.commit}:${w.goModFile}`),
     (_oid, data, size) => {
-      const { goModFile } = wanted[next++];
-      if (data && size <= MAX_GO_MOD_BYTES) out.set(goModFile, data);
+      const w = wanted[next++];
+      if (data && size <= MAX_GO_MOD_BYTES) found(w, data);
     },
     () => MAX_GO_MOD_BYTES
   );
-  return out;
 }
 
 /** `owner/name` from a GitHub remote URL (https, ssh or git@ forms), else undefined. */

@@ -3,6 +3,7 @@ import { modulePath } from '../go/module/modfile.js';
 import { hasPathPrefix, splitPathVersion } from '../go/module/modpath.js';
 import type { Module } from '../go/module/layout.js';
 import { makeFinding, moduleLinePlace, moduleTargets, type Rule, type RuleContext } from './context.js';
+import { compare } from '../go/module/version.js';
 import type { Finding } from '../types.js';
 
 const GITHUB = 'github.com/';
@@ -14,17 +15,18 @@ export function githubRepositoryOf(path: string): string | undefined {
   return owner && repo ? `${owner}/${repo}` : undefined;
 }
 
-/** The module paths the same go.mod declared before: at the pull request's base and at the latest release. */
-function earlierPaths(ctx: RuleContext, module: Module): string[] {
-  const paths: string[] = [];
-  for (const source of [ctx.snapshot.baseGoMods, ctx.snapshot.releasedGoMods]) {
-    const data = source?.get(module.goModFile);
-    if (data) {
-      const p = modulePath(data);
-      if (p) paths.push(p);
-    }
-  }
-  return paths;
+/**
+ * The module paths the same go.mod declared at the releases before the one gated (every release of
+ * its tag prefix, when no version is gated). Without the paths of every release (API gathering),
+ * the latest release's go.mod stands for them.
+ */
+function earlierReleasedPaths(ctx: RuleContext, module: Module, gated: string | undefined): string[] {
+  const released = ctx.snapshot.releasedPaths?.get(module.goModFile);
+  if (released)
+    return released.filter(r => gated === undefined || compare(r.version, gated) < 0).map(r => r.path);
+  const data = ctx.snapshot.releasedGoMods?.get(module.goModFile);
+  const path = data ? modulePath(data) : '';
+  return path ? [path] : [];
 }
 
 export const modulePathRepository: Rule = {
@@ -34,22 +36,19 @@ export const modulePathRepository: Rule = {
   check(ctx) {
     const repository = ctx.snapshot.repository;
     if (!repository) return [];
-    return moduleTargets(ctx).flatMap(({ module }): Finding[] => {
+    return moduleTargets(ctx).flatMap((target): Finding[] => {
+      const { module } = target;
       const named = module.path === undefined ? undefined : githubRepositoryOf(module.path);
       if (!named || named === repository) return [];
-      const caseOnly = named.toLowerCase() === repository.toLowerCase();
-      const established = earlierPaths(ctx, module).some(p => githubRepositoryOf(p) === named);
+      const gated = target.mode === 'consistency' || target.tagProblem ? undefined : target.version;
+      const established = earlierReleasedPaths(ctx, module, gated).some(p => githubRepositoryOf(p) === named);
+      const { severity, why } = judgeRepository(ctx, named, repository, established);
       const suffix = (module.path as string).slice(GITHUB.length + named.length);
       const want = `${GITHUB}${repository}${suffix}`;
-      const why = caseOnly
-        ? 'the names differ only in letter case, and the go command compares module paths exactly'
-        : established
-          ? 'the path was already released this way (as after a repository rename that GitHub redirects); consumers keep working through the redirect, but the path should move to the new name at the next major'
-          : "consumers who fetch this path will get the other repository's code, not this release";
       return [
         makeFinding(
           'module-path-repository',
-          caseOnly || established ? 'warning' : 'error',
+          severity,
           moduleLinePlace(module),
           `module path "${module.path}" names repository ${named}, but this is ${repository}: ${why}; write "module ${want}"`,
           module
@@ -58,6 +57,48 @@ export const modulePathRepository: Rule = {
     });
   }
 };
+
+/**
+ * How bad a path naming repository `named` is. An earlier release under it makes it established (as
+ * after a rename GitHub redirects): a warning. What GitHub answered for `named` (the action asks)
+ * decides beyond that: a redirect here keeps it a warning even for a new path (the go command
+ * fetches this repository's code); another repository there makes it an error even when established
+ * (the go command fetches that one's code).
+ */
+function judgeRepository(
+  ctx: RuleContext,
+  named: string,
+  repository: string,
+  established: boolean
+): { severity: 'error' | 'warning'; why: string } {
+  if (named.toLowerCase() === repository.toLowerCase())
+    return {
+      severity: 'warning',
+      why: 'the names differ only in letter case, and the go command compares module paths exactly'
+    };
+  const answered = ctx.snapshot.repositoryRedirects?.get(named);
+  if (answered !== undefined && answered?.toLowerCase() === repository.toLowerCase())
+    return {
+      severity: 'warning',
+      why: `${GITHUB}${named} redirects to ${repository}: GitHub renamed the repository, and the go command follows the redirect only as long as nobody creates ${named} again${established ? '' : '; nothing was released under this path yet, so move it now'}; write module ${GITHUB}${repository} for new majors`
+    };
+  if (answered)
+    return {
+      severity: 'error',
+      why: `${GITHUB}${named} is the repository ${answered}, no redirect to ${repository}: consumers who fetch this path get that repository's code, not this release`
+    };
+  const gone =
+    answered === null ? `GitHub knows no repository ${named} and no redirect from it to ${repository}; ` : '';
+  if (established)
+    return {
+      severity: 'warning',
+      why: `${gone}the path was already released this way (as after a repository rename that GitHub redirects); consumers keep working through the redirect, but the path should move to the new name at the next major`
+    };
+  return {
+    severity: 'error',
+    why: `${gone}consumers who fetch this path will get the other repository's code, not this release`
+  };
+}
 
 /**
  * Whether a nested module's path changed only because it extends another module's path that the same

@@ -3,12 +3,16 @@ import {
   releasesWithPrefix,
   resolveTag,
   tagPrefixOf,
-  type Module
+  ROOT_DIR,
+  type Module,
+  type Release
 } from '../go/module/layout.js';
 import { fitsDirectory } from '../go/module/local.js';
 import { impliedPath, repositoryRootPath } from './module-location.js';
 import { checkPath, pathForMajor } from '../go/module/modpath.js';
 import { compareMajors } from '../go/module/majors.js';
+import { modulePath } from '../go/module/modfile.js';
+import { majorDigits } from '../go/module/version.js';
 import {
   makeFinding,
   moduleLinePlace,
@@ -71,31 +75,58 @@ function suggestedPath(ctx: RuleContext, module: Module, suffix: string): string
   return impliedPath(module, root, suffix);
 }
 
+/**
+ * The module's latest release: the last tag of its prefix that resolves to it (a tag of a major that
+ * has its own major-subdirectory module belongs to that module).
+ */
+export function latestOwnRelease(
+  module: Module,
+  tags: readonly { name: string; commit: string }[],
+  modules: readonly Module[]
+): Release | undefined {
+  const prefix = tagPrefixOf(module.dir);
+  const releases = releasesWithPrefix(tags, prefix).filter(r => {
+    const owner = resolveTag(prefix, r.version, modules);
+    return owner.kind === 'module' && owner.module === module;
+  });
+  return releases[releases.length - 1];
+}
+
 function checkLatestReleases(ctx: RuleContext): Finding[] {
   return moduleTargets(ctx)
     .filter(t => t.mode === 'consistency')
     .flatMap(({ module }) => {
       if (module.path === undefined || checkPath(module.path)) return [];
-      // A tag of a major that has its own major-subdirectory module belongs to that module.
-      const prefix = tagPrefixOf(module.dir);
-      const releases = releasesWithPrefix(ctx.snapshot.tags, prefix).filter(r => {
-        const owner = resolveTag(prefix, r.version, ctx.modules);
-        return owner.kind === 'module' && owner.module === module;
-      });
-      const latest = releases[releases.length - 1];
+      const latest = latestOwnRelease(module, ctx.snapshot.tags, ctx.modules);
       if (!latest) return [];
       const latestSuffix = suffixForRelease(module, latest.version);
       if (compareMajors(latestSuffix, module.pathMajorDigits) <= 0) return [];
       const want = suggestedPath(ctx, module, latestSuffix);
+      const message =
+        loweringMessage(ctx, module, latest, want) ??
+        `the latest release is ${latest.tag}, but ${module.goModFile} declares "${module.path}": a v${latestSuffix} module's path must be "${want}"; write "module ${want}"`;
       return [
-        makeFinding(
-          'module-path-major',
-          'error',
-          moduleLinePlace(module),
-          `the latest release is ${latest.tag}, but ${module.goModFile} declares "${module.path}": a v${latestSuffix} module's path must be "${want}"; write "module ${want}"`,
-          module,
-          { fix: { replacement: want } }
-        )
+        makeFinding('module-path-major', 'error', moduleLinePlace(module), message, module, {
+          fix: { replacement: want }
+        })
       ];
     });
+}
+
+/**
+ * A pull request that moved the path to a lower major than the latest release: why that is no new
+ * major, and how to say that a new line of the lower major's path is meant.
+ */
+function loweringMessage(
+  ctx: RuleContext,
+  module: Module,
+  latest: Release,
+  want: string
+): string | undefined {
+  const base = ctx.snapshot.baseGoMods?.get(module.goModFile);
+  const before = base ? modulePath(base) : '';
+  if (!before || before === module.path) return undefined;
+  const major = module.pathMajorDigits === '' ? '1' : module.pathMajorDigits;
+  const nested = module.dir === ROOT_DIR ? '' : ` --module ${module.dir}`;
+  return `the latest release is ${latest.tag}, but this change moves ${module.goModFile} from "${before}" down to "${module.path}": a new major must be higher than the latest one, since going down starts a new module that nobody depends on, and the v${majorDigits(latest.version)} line's next release cannot be published under this path; write "module ${want}", or, if a new v${major} line of "${module.path}" is really meant, gate it explicitly with --version v${major}.x.y${nested} (the action's version input)`;
 }
