@@ -36323,18 +36323,18 @@ function githubRepositoryOf(path) {
     const [owner, repo] = path.slice(GITHUB.length).split('/');
     return owner && repo ? `${owner}/${repo}` : undefined;
 }
-/** The module paths the same go.mod declared before: at the pull request's base and at the latest release. */
-function earlierPaths(ctx, module) {
-    const paths = [];
-    for (const source of [ctx.snapshot.baseGoMods, ctx.snapshot.releasedGoMods]) {
-        const data = source?.get(module.goModFile);
-        if (data) {
-            const p = modulePath(data);
-            if (p)
-                paths.push(p);
-        }
-    }
-    return paths;
+/**
+ * The module paths the same go.mod declared at the releases before the one gated (every release of
+ * its tag prefix, when no version is gated). Without the paths of every release (API gathering),
+ * the latest release's go.mod stands for them.
+ */
+function earlierReleasedPaths(ctx, module, gated) {
+    const released = ctx.snapshot.releasedPaths?.get(module.goModFile);
+    if (released)
+        return released.filter(r => gated === undefined || compare$1(r.version, gated) < 0).map(r => r.path);
+    const data = ctx.snapshot.releasedGoMods?.get(module.goModFile);
+    const path = data ? modulePath(data) : '';
+    return path ? [path] : [];
 }
 const modulePathRepository = {
     id: 'module-path-repository',
@@ -36344,25 +36344,57 @@ const modulePathRepository = {
         const repository = ctx.snapshot.repository;
         if (!repository)
             return [];
-        return moduleTargets(ctx).flatMap(({ module }) => {
+        return moduleTargets(ctx).flatMap((target) => {
+            const { module } = target;
             const named = module.path === undefined ? undefined : githubRepositoryOf(module.path);
             if (!named || named === repository)
                 return [];
-            const caseOnly = named.toLowerCase() === repository.toLowerCase();
-            const established = earlierPaths(ctx, module).some(p => githubRepositoryOf(p) === named);
+            const gated = target.mode === 'consistency' || target.tagProblem ? undefined : target.version;
+            const established = earlierReleasedPaths(ctx, module, gated).some(p => githubRepositoryOf(p) === named);
+            const { severity, why } = judgeRepository(ctx, named, repository, established);
             const suffix = module.path.slice(GITHUB.length + named.length);
             const want = `${GITHUB}${repository}${suffix}`;
-            const why = caseOnly
-                ? 'the names differ only in letter case, and the go command compares module paths exactly'
-                : established
-                    ? 'the path was already released this way (as after a repository rename that GitHub redirects); consumers keep working through the redirect, but the path should move to the new name at the next major'
-                    : "consumers who fetch this path will get the other repository's code, not this release";
             return [
-                makeFinding('module-path-repository', caseOnly || established ? 'warning' : 'error', moduleLinePlace(module), `module path "${module.path}" names repository ${named}, but this is ${repository}: ${why}; write "module ${want}"`, module)
+                makeFinding('module-path-repository', severity, moduleLinePlace(module), `module path "${module.path}" names repository ${named}, but this is ${repository}: ${why}; write "module ${want}"`, module)
             ];
         });
     }
 };
+/**
+ * How bad a path naming repository `named` is. An earlier release under it makes it established (as
+ * after a rename GitHub redirects): a warning. What GitHub answered for `named` (the action asks)
+ * decides beyond that: a redirect here keeps it a warning even for a new path (the go command
+ * fetches this repository's code); another repository there makes it an error even when established
+ * (the go command fetches that one's code).
+ */
+function judgeRepository(ctx, named, repository, established) {
+    if (named.toLowerCase() === repository.toLowerCase())
+        return {
+            severity: 'warning',
+            why: 'the names differ only in letter case, and the go command compares module paths exactly'
+        };
+    const answered = ctx.snapshot.repositoryRedirects?.get(named);
+    if (answered !== undefined && answered?.toLowerCase() === repository.toLowerCase())
+        return {
+            severity: 'warning',
+            why: `${GITHUB}${named} redirects to ${repository}: GitHub renamed the repository, and the go command follows the redirect only as long as nobody creates ${named} again${established ? '' : '; nothing was released under this path yet, so move it now'}; write module ${GITHUB}${repository} for new majors`
+        };
+    if (answered)
+        return {
+            severity: 'error',
+            why: `${GITHUB}${named} is the repository ${answered}, no redirect to ${repository}: consumers who fetch this path get that repository's code, not this release`
+        };
+    const gone = answered === null ? `GitHub knows no repository ${named} and no redirect from it to ${repository}; ` : '';
+    if (established)
+        return {
+            severity: 'warning',
+            why: `${gone}the path was already released this way (as after a repository rename that GitHub redirects); consumers keep working through the redirect, but the path should move to the new name at the next major`
+        };
+    return {
+        severity: 'error',
+        why: `${gone}consumers who fetch this path will get the other repository's code, not this release`
+    };
+}
 /**
  * Whether a nested module's path changed only because it extends another module's path that the same
  * change moved (`R/v89/example` -> `R/v90/example` with the root module `R/v89` -> `R/v90`): the
@@ -36485,29 +36517,52 @@ function suggestedPath(ctx, module, suffix) {
     // not `…/v85/otel/v86`, which the go command would look for in v85/otel.
     return impliedPath(module, root, suffix);
 }
+/**
+ * The module's latest release: the last tag of its prefix that resolves to it (a tag of a major that
+ * has its own major-subdirectory module belongs to that module).
+ */
+function latestOwnRelease(module, tags, modules) {
+    const prefix = tagPrefixOf(module.dir);
+    const releases = releasesWithPrefix(tags, prefix).filter(r => {
+        const owner = resolveTag(prefix, r.version, modules);
+        return owner.kind === 'module' && owner.module === module;
+    });
+    return releases[releases.length - 1];
+}
 function checkLatestReleases(ctx) {
     return moduleTargets(ctx)
         .filter(t => t.mode === 'consistency')
         .flatMap(({ module }) => {
         if (module.path === undefined || checkPath(module.path))
             return [];
-        // A tag of a major that has its own major-subdirectory module belongs to that module.
-        const prefix = tagPrefixOf(module.dir);
-        const releases = releasesWithPrefix(ctx.snapshot.tags, prefix).filter(r => {
-            const owner = resolveTag(prefix, r.version, ctx.modules);
-            return owner.kind === 'module' && owner.module === module;
-        });
-        const latest = releases[releases.length - 1];
+        const latest = latestOwnRelease(module, ctx.snapshot.tags, ctx.modules);
         if (!latest)
             return [];
         const latestSuffix = suffixForRelease(module, latest.version);
         if (compareMajors(latestSuffix, module.pathMajorDigits) <= 0)
             return [];
         const want = suggestedPath(ctx, module, latestSuffix);
+        const message = loweringMessage(ctx, module, latest, want) ??
+            `the latest release is ${latest.tag}, but ${module.goModFile} declares "${module.path}": a v${latestSuffix} module's path must be "${want}"; write "module ${want}"`;
         return [
-            makeFinding('module-path-major', 'error', moduleLinePlace(module), `the latest release is ${latest.tag}, but ${module.goModFile} declares "${module.path}": a v${latestSuffix} module's path must be "${want}"; write "module ${want}"`, module, { fix: { replacement: want } })
+            makeFinding('module-path-major', 'error', moduleLinePlace(module), message, module, {
+                fix: { replacement: want }
+            })
         ];
     });
+}
+/**
+ * A pull request that moved the path to a lower major than the latest release: why that is no new
+ * major, and how to say that a new line of the lower major's path is meant.
+ */
+function loweringMessage(ctx, module, latest, want) {
+    const base = ctx.snapshot.baseGoMods?.get(module.goModFile);
+    const before = base ? modulePath(base) : '';
+    if (!before || before === module.path)
+        return undefined;
+    const major = module.pathMajorDigits === '' ? '1' : module.pathMajorDigits;
+    const nested = module.dir === ROOT_DIR ? '' : ` --module ${module.dir}`;
+    return `the latest release is ${latest.tag}, but this change moves ${module.goModFile} from "${before}" down to "${module.path}": a new major must be higher than the latest one, since going down starts a new module that nobody depends on, and the v${majorDigits(latest.version)} line's next release cannot be published under this path; write "module ${want}", or, if a new v${major} line of "${module.path}" is really meant, gate it explicitly with --version v${major}.x.y${nested} (the action's version input)`;
 }
 
 /**
@@ -42805,7 +42860,7 @@ function resolveTargets(intent, modules, snapshot) {
         case 'consistency':
             return modules.map(module => ({ mode: 'consistency', source: intent.source, module }));
         case 'pull-request':
-            return modules.map(module => pullRequestTarget(module, intent.source, snapshot));
+            return modules.map(module => pullRequestTarget(module, modules, intent.source, snapshot));
     }
 }
 function tagTarget(tag, source, modules, facts) {
@@ -42863,14 +42918,20 @@ function versionTarget(version, moduleDir, source, modules, facts) {
 function spelledMajor(version) {
     return /^v(0|[1-9][0-9]*)(?=[.+-]|$)/.exec(version)?.[1];
 }
-/** A pull request bumps a module's major when its go.mod's suffix differs from the base's. */
-function pullRequestTarget(module, source, snapshot) {
+/**
+ * A pull request bumps a module's major when its go.mod's suffix differs from the base's, to a major
+ * higher than the module's latest release. A move to a lower major (`/v3` back to no suffix with v3.x
+ * released) is no bump: it stays a consistency check, where module-path-major reports it.
+ */
+function pullRequestTarget(module, modules, source, snapshot) {
     const base = snapshot.baseGoMods?.get(module.goModFile);
     const basePath = base ? modulePath(base) : '';
     if (basePath && module.path !== undefined) {
         const before = splitPathVersion(basePath);
         const beforeMajor = before.ok ? pathMajorDigits(before.pathMajor) : '';
-        if (before.ok && beforeMajor !== module.pathMajorDigits) {
+        if (before.ok &&
+            beforeMajor !== module.pathMajorDigits &&
+            !belowLatestRelease(module, modules, snapshot)) {
             const major = module.pathMajorDigits === '' ? '1' : module.pathMajorDigits;
             // The bump proposes the major's first version that its go.mod does not retract.
             const version = skipRetracted(`v${major}.0.0`, { compatible: 0 }, retractedBy(module.modFile.retract));
@@ -42878,6 +42939,11 @@ function pullRequestTarget(module, source, snapshot) {
         }
     }
     return { mode: 'consistency', source, module };
+}
+/** Whether the module's path says a lower major than its latest release. */
+function belowLatestRelease(module, modules, snapshot) {
+    const latest = snapshot.tags ? latestOwnRelease(module, snapshot.tags, modules) : undefined;
+    return latest !== undefined && compareMajors(majorDigits(latest.version), module.pathMajorDigits) > 0;
 }
 function normalizeDir(dir) {
     const trimmed = dir
@@ -47603,7 +47669,7 @@ async function gatherApiComparisons(git, tree, inputs, intent) {
     let targets;
     try {
         const baseGoMods = await inputs.base?.goMods;
-        targets = resolveTargets(intent, modules, baseGoMods ? { baseGoMods } : {});
+        targets = resolveTargets(intent, modules, { tags: inputs.tags, ...(baseGoMods ? { baseGoMods } : {}) });
     }
     catch {
         return []; // the analysis reports the bad request itself
@@ -48023,7 +48089,9 @@ async function gatherSnapshot(options) {
     const { lines: referenceLines, documents: referenceDocuments } = await (references ?? startReferences());
     snapshot.referenceLines = referenceLines;
     snapshot.referenceDocuments = referenceDocuments;
-    snapshot.releasedGoMods = await releasedGoMods;
+    const released = await releasedGoMods;
+    snapshot.releasedGoMods = released.latest;
+    snapshot.releasedPaths = released.paths;
     if (shallow)
         snapshot.shallow = true;
     const comparisons = apiComparisons ?? startApiComparisons();
@@ -48151,27 +48219,49 @@ async function readGoMods(tree) {
 }
 /** Each module's go.mod at the latest release of its tag prefix, read in one cat-file process. */
 async function readReleasedGoMods(git, goModPaths, tags) {
+    // Every release of each go.mod's prefix is read (one cat-file process for all): module-path-repository
+    // asks whether any earlier release declared a path; the latest release's bytes are kept whole.
     const wanted = [];
+    const latestCommit = new Map();
     for (const goModFile of goModPaths) {
         const releases = releasesWithPrefix(tags, tagPrefixOf(dirOf(goModFile)));
-        const latest = releases[releases.length - 1];
-        if (latest)
-            wanted.push({ goModFile, commit: latest.commit });
+        for (const release of releases)
+            wanted.push({ goModFile, commit: release.commit, release });
+        const last = releases[releases.length - 1];
+        if (last)
+            latestCommit.set(goModFile, last.commit);
     }
-    return readGoModsAt(git, wanted);
+    const latest = new Map();
+    const paths = new Map();
+    await readEachGoModAt(git, wanted, (w, data) => {
+        if (latestCommit.get(w.goModFile) === w.commit)
+            latest.set(w.goModFile, data);
+        const path = modulePath(data);
+        if (!path)
+            return;
+        let list = paths.get(w.goModFile);
+        if (!list)
+            paths.set(w.goModFile, (list = []));
+        list.push({ tag: w.release.tag, version: w.release.version, path });
+    });
+    return { latest, paths };
 }
 /** Each go.mod file at its commit (those that exist there), from one cat-file process. */
 async function readGoModsAt(git, wanted) {
     const out = new Map();
+    await readEachGoModAt(git, wanted, (w, data) => out.set(w.goModFile, data));
+    return out;
+}
+/** Calls `found` for each go.mod file that exists at its commit, from one cat-file process. */
+async function readEachGoModAt(git, wanted, found) {
     let next = 0;
     // cat-file --batch reads one name a line: a path holding a newline would be two requests.
     wanted = wanted.filter(w => !w.goModFile.includes('\n'));
     await git.readObjects(wanted.map(w => `${w.commit}:${w.goModFile}`), (_oid, data, size) => {
-        const { goModFile } = wanted[next++];
+        const w = wanted[next++];
         if (data && size <= MAX_GO_MOD_BYTES)
-            out.set(goModFile, data);
+            found(w, data);
     }, () => MAX_GO_MOD_BYTES);
-    return out;
 }
 /** `owner/name` from a GitHub remote URL (https, ssh or git@ forms), else undefined. */
 function githubRepositoryFromRemote(url) {
@@ -65502,6 +65592,50 @@ async function fetchCommits(git, remote, commits) {
     return git.fetchRefs(remote, [...commits], true);
 }
 
+// What GitHub says about the other repositories the module paths name (module-path-repository): GET
+// /repos/OLD/NAME of a renamed repository answers 301, which Octokit follows to the current one, so
+// the answer's full_name tells whether the path redirects to the repository being released.
+/** At most this many repositories are asked about in a run (each is one request). */
+const MAX_LOOKUPS = 10;
+/**
+ * The other repositories (`owner/name`) the go.mod files' github.com paths name, not differing from
+ * `repository` only in letter case (GitHub matches names without case, so its answer says nothing).
+ */
+function otherRepositoriesNamed(goMods, repository) {
+    const named = new Set();
+    for (const data of goMods.values()) {
+        const path = modulePath(data);
+        const other = path ? githubRepositoryOf(path) : undefined;
+        if (other && other.toLowerCase() !== repository.toLowerCase())
+            named.add(other);
+    }
+    return [...named].sort().slice(0, MAX_LOOKUPS);
+}
+/**
+ * For each repository named: its current `owner/name` (after a rename's redirect), or null when
+ * GitHub answers 404. A repository any other error left unanswered is left out: the rule then judges
+ * without GitHub's word, as the command line does.
+ */
+async function lookUpRepositories(octokit, named, 
+/** Told each request that failed otherwise than 404; returning true stops asking (a rate limit). */
+failed) {
+    const answers = new Map();
+    for (const repository of named) {
+        const [owner, repo] = repository.split('/');
+        try {
+            const { data } = await octokit.rest.repos.get({ owner, repo });
+            answers.set(repository, data.full_name);
+        }
+        catch (error) {
+            if (error.status === 404)
+                answers.set(repository, null);
+            else if (failed(repository, error))
+                break;
+        }
+    }
+    return answers;
+}
+
 /** GitHub keeps 10 annotations per level per step and silently drops the rest. */
 const WORKFLOW_ANNOTATIONS_PER_LEVEL = 10;
 const CHECK_RUN_TITLE_MAX_CHARS = 255;
@@ -73255,6 +73389,8 @@ async function runAction(inputs, env, control = {}) {
     const { snapshot, tree } = gathered;
     if (missingHistory.length > 0)
         snapshot.missingHistory = missingHistory;
+    if (octokit && env.repository && api.usable())
+        snapshot.repositoryRedirects = await askRedirects(octokit, snapshot, env.repository, api);
     const config = await readConfig(inputs.config ? { path: normalizeDir(inputs.config), required: true } : DEFAULT_CONFIG, tree, snapshot.files);
     const analyzed = analyze(snapshot, {
         intent: plan.intent,
@@ -73469,6 +73605,15 @@ async function tagsOrApiFallback(git, octokit, owner, repo, api) {
         warning(`go-major-gate: the checkout has no tags and the API did not list them (${describeHttpError(error).message}); tag-exists and version-order cannot see earlier releases`);
         return undefined;
     }
+}
+/** Whether the other repositories the module paths name redirect here (module-path-repository). */
+async function askRedirects(octokit, snapshot, repository, api) {
+    return lookUpRepositories(octokit, otherRepositoriesNamed(snapshot.goMods, repository), (named, error) => {
+        if (api.rateLimited(error))
+            return true;
+        info(`go-major-gate: could not ask GitHub whether ${named} redirects to ${repository} (${describeHttpError(error).message}); module-path-repository judges without it`);
+        return false;
+    });
 }
 function writeReportFiles(report, runnerTemp) {
     const dir = join(runnerTemp || tmpdir(), 'go-major-gate');
