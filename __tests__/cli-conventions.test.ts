@@ -6,25 +6,8 @@ import { join } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { reportError, runCli, type CliIo } from '../src/cli.js';
 import { cli, type JsonReport } from './helpers/cli.js';
-import { commitTree, makeRepo, tempDir, type TreeState } from './helpers/repo.js';
-
-const R = 'github.com/o/r';
-const v1: TreeState = {
-  files: {
-    'go.mod': `module ${R}\n\ngo 1.19\n`,
-    'r.go': `package r\n\nimport "${R}/pkg"\n\nfunc Name() string { return pkg.Name }\n`,
-    'pkg/pkg.go': 'package pkg\n\nconst Name = "pkg"\n'
-  },
-  tags: ['v1.0.0']
-};
-const v2Stale: TreeState = {
-  files: {
-    'go.mod': `module ${R}/v2\n\ngo 1.19\n`,
-    'r.go': `package r\n\nimport "${R}/pkg"\n\nfunc Name() string { return pkg.Name }\n`,
-    'pkg/pkg.go': 'package pkg\n\nconst Name = "pkg"\n',
-    'cmd/gen.go': `//go:build ignore\n\npackage main\n\nimport "${R}/pkg"\n\nfunc main() { println(pkg.Name) }\n`
-  }
-};
+import { commitTree, makeRepo, tempDir } from './helpers/repo.js';
+import { R, v1, v2Stale } from './helpers/fixtures.js';
 
 async function run(argv: string[], io: Partial<CliIo> = {}) {
   let stdout = '';

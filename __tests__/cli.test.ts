@@ -4,26 +4,10 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { describe, expect, test } from '@jest/globals';
 import { checkJson, cli, type JsonReport } from './helpers/cli.js';
-import { commitTree, git, makeRepo, tempDir, type TreeState } from './helpers/repo.js';
+import { commitTree, git, makeRepo, tempDir } from './helpers/repo.js';
+import { R, v1, v2Stale } from './helpers/fixtures.js';
 
-const R = 'github.com/o/r';
 const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
-const v1: TreeState = {
-  files: {
-    'go.mod': `module ${R}\n\ngo 1.19\n`,
-    'r.go': `package r\n\nimport "${R}/pkg"\n\nfunc Name() string { return pkg.Name }\n`,
-    'pkg/pkg.go': 'package pkg\n\nconst Name = "pkg"\n'
-  },
-  tags: ['v1.0.0']
-};
-const v2Stale: TreeState = {
-  files: {
-    'go.mod': `module ${R}/v2\n\ngo 1.19\n`,
-    'r.go': `package r\n\nimport "${R}/pkg"\n\nfunc Name() string { return pkg.Name }\n`,
-    'pkg/pkg.go': 'package pkg\n\nconst Name = "pkg"\n',
-    'cmd/gen.go': `//go:build ignore\n\npackage main\n\nimport "${R}/pkg"\n\nfunc main() { println(pkg.Name) }\n`
-  }
-};
 
 describe('usage errors exit 2 with a message, never a stack trace', () => {
   test.each([

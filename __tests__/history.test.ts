@@ -7,16 +7,8 @@ import { analyze } from '../src/analyze.js';
 import { gatherSnapshot } from '../src/gather/snapshot.js';
 import { checkJson } from './helpers/cli.js';
 import { commitTree, git, makeRepo, tempDir, type TreeState } from './helpers/repo.js';
+import { v1 } from './helpers/fixtures.js';
 
-const R = 'github.com/o/r';
-const v1: TreeState = {
-  files: {
-    'go.mod': `module ${R}\n\ngo 1.19\n`,
-    'r.go': `package r\n\nimport "${R}/pkg"\n\nfunc Name() string { return pkg.Name }\n`,
-    'pkg/pkg.go': 'package pkg\n\nconst Name = "pkg"\n'
-  },
-  tags: ['v1.0.0']
-};
 const v1Plus: TreeState = {
   files: { ...v1.files, 'extra.go': 'package r\n\nfunc Extra() string { return "x" }\n' }
 };
