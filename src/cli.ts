@@ -52,7 +52,9 @@ export const FIX_USAGE = `Usage: ${TOOL_NAME} fix [DIR] --major N [--module DIR]
 Moves a module to major N (1: the unsuffixed path of v0/v1): rewrites its go.mod module line, every
 import of its own packages through another major (all forms; import groups re-sorted as gofmt does),
 the references stale-reference reports (.proto, docs, ldflags, //go:generate...), and removes
-requires/replaces of its own other majors that nothing imports any more.
+requires/replaces of its own other majors that nothing imports any more. The repository's other
+modules that require or import it follow (require, replace and imports); the output ends with what
+remains to do (version constants, generated files, go mod tidy, the tags).
   --major N              the major to move to (a whole number >= 1)
   --module DIR           the module directory (default: the root module)
   --only-module          move only that module; by default the repository's other modules that
