@@ -8,8 +8,8 @@ import { makeRemote, runDistAction, type ActionRun, type Remote } from './helper
 import { repoRoot } from './helpers/conformance.js';
 import { FakeGitHub } from './helpers/github-api.js';
 import { git } from './helpers/repo.js';
+import { R, v1 as v1Release } from './helpers/fixtures.js';
 
-const R = 'github.com/o/r';
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 function event(name: string): Json {
@@ -18,11 +18,7 @@ function event(name: string): Json {
   ) as Json;
 }
 
-const v1 = {
-  'go.mod': `module ${R}\n\ngo 1.19\n`,
-  'r.go': `package r\n\nimport "${R}/pkg"\n\nfunc Name() string { return pkg.Name }\n`,
-  'pkg/pkg.go': 'package pkg\n\nconst Name = "pkg"\n'
-};
+const v1 = v1Release.files;
 
 /** The v2 bump, with `stale` files still importing the v1 path. */
 function v2(stale = 1): Record<string, string> {
