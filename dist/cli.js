@@ -38026,11 +38026,6 @@ function resolveDir(dir, target) {
     }
     return parts.length === 0 ? '.' : parts.join('/');
 }
-/** Raises a usage error early for a --siblings-major that cannot be a major. */
-function checkSiblingsMajor(value) {
-    if (value !== undefined && (!Number.isSafeInteger(value) || value < 1))
-        throw new UsageError(`--siblings-major must be a whole number >= 1, got ${value}`);
-}
 
 // `fix` and the major-subdirectory layout (https://go.dev/blog/v2-go-modules): each major from v2 on
 // lives in its own directory `vN/` (beside the v1 module, or `client/v3/` beside `client/`). Pure.
@@ -38555,7 +38550,6 @@ async function runFix(options, io) {
         const dirs = loadModules(goMods).map(m => m.dir);
         throw new UsageError(`there is no module in ${moduleDir === ROOT_DIR ? 'the repository root' : `${moduleDir}/`}${dirs.length > 0 ? `; use --module with one of: ${dirs.join(', ')}` : ''}`);
     }
-    checkSiblingsMajor(options.siblingsMajor);
     const copyDir = majorCopyTarget(moduleDir, options.major, options.layout);
     if (copyDir !== undefined && options.siblingsMajor !== undefined)
         throw new UsageError(`--siblings-major does not apply to a copy into ${copyDir}/: the other modules keep the original; copy each one that should move too`);

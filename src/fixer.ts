@@ -37,7 +37,7 @@ import { referenceFileKind } from './go/module/references.js';
 import { unifiedDiff } from './fix/diff.js';
 import { goFilesOfModule, planFix, type FileChange, type Unsafe } from './fix/plan.js';
 import { remainingWork } from './fix/remaining.js';
-import { checkSiblingsMajor, planRepositoryMove } from './fix/repository.js';
+import { planRepositoryMove } from './fix/repository.js';
 import { directoryMajor } from './fix/major-dirs.js';
 import { majorCopyTarget, newFilePatch, planMajorCopy } from './fix/subdir.js';
 import { parseUpgradeTarget, planUpgrade } from './fix/upgrade.js';
@@ -287,7 +287,6 @@ export async function runFix(options: FixOptions, io: FixerIo): Promise<number> 
       `there is no module in ${moduleDir === ROOT_DIR ? 'the repository root' : `${moduleDir}/`}${dirs.length > 0 ? `; use --module with one of: ${dirs.join(', ')}` : ''}`
     );
   }
-  checkSiblingsMajor(options.siblingsMajor);
   const copyDir = majorCopyTarget(moduleDir, options.major, options.layout);
   if (copyDir !== undefined && options.siblingsMajor !== undefined)
     throw new UsageError(

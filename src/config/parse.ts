@@ -46,11 +46,6 @@ export class ConfigError extends UsageError {
   }
 }
 
-/** An empty config: what a repository without the file gets. */
-export function emptyConfig(file = CONFIG_FILE): Config {
-  return { file, rules: new Map(), exclude: [], accept: [] };
-}
-
 /** The rule ids the schema knows (the public catalogue). */
 export const CONFIG_RULE_IDS: readonly string[] = schema.properties.rules.propertyNames.enum;
 

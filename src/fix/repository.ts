@@ -9,7 +9,6 @@
 // - its `replace OLD => DIR` turned into `replace NEW => DIR` when DIR holds the moved module.
 // Siblings whose own path carries the old major like the moved module (`contrib/x/v2` beside a /v2
 // root) keep their major unless `siblingsMajor` says otherwise; the plan says what to decide.
-import { UsageError } from '../errors.js';
 import {
   fileOwnerIndex,
   importOwnerIndex,
@@ -220,10 +219,4 @@ export function resolveDir(dir: string, target: string): string | undefined {
     } else parts.push(element);
   }
   return parts.length === 0 ? '.' : parts.join('/');
-}
-
-/** Raises a usage error early for a --siblings-major that cannot be a major. */
-export function checkSiblingsMajor(value: number | undefined): void {
-  if (value !== undefined && (!Number.isSafeInteger(value) || value < 1))
-    throw new UsageError(`--siblings-major must be a whole number >= 1, got ${value}`);
 }
